@@ -1,0 +1,257 @@
+//! The one document model every reader produces and the mapper consumes.
+//!
+//! Readers (DOCX, XLSX, ...) flatten a file into an ordered list of [`Block`]s
+//! (paragraphs, table-cell paragraphs, spreadsheet cells), each with the
+//! formatting cues the mapper needs to spot headings and with a [`Location`]
+//! that names the place in the source file. Nothing here knows about rules.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The file formats ssos-lint reads, detected by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Docx,
+    Xlsx,
+    Xlsm,
+    Xls,
+    Ods,
+    Odt,
+    Eml,
+    Msg,
+    Zip,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Xlsm => "xlsm",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Odt => "odt",
+            Format::Eml => "eml",
+            Format::Msg => "msg",
+            Format::Zip => "zip",
+        }
+    }
+
+    pub fn is_spreadsheet(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods)
+    }
+}
+
+/// A table cell position: a number in a DOCX table, an A1 reference in a sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CellRef {
+    /// 1-based column index of the cell within its DOCX table row.
+    Index(usize),
+    /// A spreadsheet cell reference such as `B7`.
+    A1(String),
+}
+
+/// The place of a piece of text in the source document.
+///
+/// DOCX: `paragraph` is the 1-based index of the paragraph among all body
+/// paragraphs in reading order (table-cell paragraphs included), plus
+/// `table`/`row`/`cell` (1-based) when it sits in a table.
+/// Spreadsheets: `sheet` and `cell` (`"B7"`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<CellRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// A short quotation of the text at this place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+}
+
+impl Location {
+    pub fn paragraph(index: usize) -> Self {
+        Location { paragraph: Some(index), ..Default::default() }
+    }
+
+    pub fn sheet_cell(sheet: &str, a1: &str) -> Self {
+        Location {
+            sheet: Some(sheet.to_string()),
+            cell: Some(CellRef::A1(a1.to_string())),
+            ..Default::default()
+        }
+    }
+
+    /// A copy of this location carrying an excerpt of `text`.
+    pub fn with_excerpt(&self, text: &str) -> Self {
+        Location { excerpt: Some(excerpt(text, 120)), ..self.clone() }
+    }
+
+    /// A short human description: "paragraph 12", "table 1, row 3, cell 2", "sheet 'Plan', cell B7".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(sheet) = &self.sheet {
+            parts.push(format!("sheet '{sheet}'"));
+        }
+        if let Some(p) = self.paragraph {
+            parts.push(format!("paragraph {p}"));
+        }
+        if let Some(t) = self.table {
+            parts.push(format!("table {t}"));
+        }
+        if let Some(r) = self.row {
+            parts.push(format!("row {r}"));
+        }
+        match &self.cell {
+            Some(CellRef::Index(c)) => parts.push(format!("cell {c}")),
+            Some(CellRef::A1(a)) => parts.push(format!("cell {a}")),
+            None => {}
+        }
+        if parts.is_empty() { "the document".to_string() } else { parts.join(", ") }
+    }
+}
+
+/// Shortens `text` to at most `max` characters on a char boundary, adding "…".
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Where a block sits in a grid (a DOCX table or a spreadsheet), 0-based.
+/// The mapper uses it to pair a prompt cell with its response cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GridPos {
+    /// Document-wide table number (DOCX) or sheet number (spreadsheets).
+    pub table: usize,
+    pub row: usize,
+    pub col: usize,
+    /// Nesting depth: 0 for a top-level table.
+    pub depth: usize,
+}
+
+/// What kind of thing a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BlockKind {
+    #[default]
+    Paragraph,
+    /// The name of a worksheet, emitted once before the sheet's cells.
+    SheetName,
+    /// Text from a text box, shape or frame anchored in the body.
+    TextBox,
+}
+
+/// One paragraph (or cell) of text with the cues the mapper needs.
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The visible text, with list labels *not* included (see `list_label`).
+    pub text: String,
+    /// Outline level 1..=9 when the paragraph style (or its `basedOn` chain,
+    /// or the paragraph's own outline level) makes it a heading.
+    pub heading_level: Option<u8>,
+    /// The style's display name ("Heading 1", "Title", ...), if any.
+    pub style: Option<String>,
+    /// True when every visible character is bold.
+    pub bold: bool,
+    /// The rendered automatic list label ("1.", "a)", "•"), if numbered.
+    pub list_label: Option<String>,
+    /// List nesting level (0-based) when the paragraph is a list item.
+    pub list_level: Option<u8>,
+    /// The text is a content control still showing its placeholder.
+    pub placeholder: bool,
+    /// Pictures in the block (drawings, VML images, embedded objects).
+    pub images: usize,
+    pub grid: Option<GridPos>,
+    pub location: Location,
+}
+
+impl Block {
+    /// The text as a reader sees it, with its list label in front.
+    pub fn display_text(&self) -> String {
+        match &self.list_label {
+            Some(label) if !label.trim().is_empty() && !is_bullet(label) => {
+                format!("{} {}", label.trim(), self.text)
+            }
+            _ => self.text.clone(),
+        }
+    }
+
+    pub fn is_list_item(&self) -> bool {
+        self.list_level.is_some() || self.list_label.is_some()
+    }
+}
+
+fn is_bullet(label: &str) -> bool {
+    !label.chars().any(|c| c.is_alphanumeric())
+}
+
+/// Document properties a reader could find (core.xml / app.xml / workbook).
+#[derive(Debug, Clone, Default)]
+pub struct Properties {
+    pub title: Option<String>,
+    pub subject: Option<String>,
+    pub author: Option<String>,
+    pub company: Option<String>,
+}
+
+/// Counts of what the reader saw but did not treat as the district's text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Revisions {
+    /// Tracked insertions (`w:ins`, `w:moveTo`) read as accepted.
+    pub insertions: usize,
+    /// Tracked deletions (`w:del`, `w:moveFrom`) left out.
+    pub deletions: usize,
+    /// Comments in the comments part.
+    pub comments: usize,
+    /// Field-code runs (`w:instrText`) left out.
+    pub field_codes: usize,
+    /// Hidden-text runs (`w:vanish`) left out.
+    pub hidden: usize,
+}
+
+impl Revisions {
+    pub fn has_tracked_changes(&self) -> bool {
+        self.insertions + self.deletions + self.comments > 0
+    }
+}
+
+/// A whole file as the mapper sees it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    pub properties: Properties,
+    /// Text of headers and footers, kept apart from the body.
+    pub headers: Vec<String>,
+    /// Text of footnotes, endnotes and comments, kept apart from the body.
+    pub notes: Vec<String>,
+    pub revisions: Revisions,
+}
+
+impl Document {
+    pub fn new(format: Format) -> Self {
+        Document {
+            format,
+            blocks: Vec::new(),
+            properties: Properties::default(),
+            headers: Vec::new(),
+            notes: Vec::new(),
+            revisions: Revisions::default(),
+        }
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
+    }
+}

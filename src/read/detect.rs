@@ -1,0 +1,230 @@
+//! Format detection by content: the file name is only a tie-breaker.
+
+use std::io::{Cursor, Read};
+
+use super::InputError;
+use crate::model::Format;
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detected {
+    /// A document or workbook ssos-lint reads.
+    Office(Format),
+    /// An RFC 5322 email message.
+    Eml,
+    /// An Outlook .msg message.
+    Msg,
+    /// A zip archive that is not an office package.
+    Archive,
+    /// An OOXML file protected by a password (OLE container with `EncryptedPackage`).
+    Encrypted,
+    /// A known format we do not read; `what` names it, `save_as` says what to use instead.
+    Unsupported { what: &'static str, save_as: &'static str },
+    /// Zero bytes, or only white space.
+    Empty,
+    /// Looks like a zip or OLE container but cannot be opened.
+    Corrupt(String),
+    /// Nothing we recognise.
+    Unknown,
+}
+
+impl Detected {
+    /// The input diagnostic for a file that is not a readable document.
+    pub fn into_error(self, name: &str) -> InputError {
+        match self {
+            Detected::Encrypted => InputError::unreadable(
+                "the file is password-protected (encrypted), so its text cannot be read",
+                "Remove the password (File > Info > Protect Document > Encrypt with Password, clear it), save, and send it again.",
+            ),
+            Detected::Unsupported { what, save_as } => InputError::unsupported(
+                format!("{what} files are not read by ssos-lint"),
+                format!("Save the plan as {save_as} and send it again."),
+            ),
+            Detected::Empty => InputError::unreadable(
+                "the file is empty",
+                "Check that the right file was attached, save it again, and resend it.",
+            ),
+            Detected::Corrupt(why) => InputError::corrupt(why),
+            Detected::Eml | Detected::Msg | Detected::Archive => InputError::unsupported(
+                "an email or archive cannot be read as a plan document",
+                "Attach the plan itself as .docx or .xlsx.",
+            ),
+            Detected::Unknown => InputError::unsupported(
+                format!("'{}' is not a Word or Excel file ssos-lint can read", short_name(name)),
+                "Save the plan as a Word document (.docx) or an Excel workbook (.xlsx) and send it again.",
+            ),
+            Detected::Office(format) => InputError::unsupported(
+                format!("{} files are not read here", format.as_str()),
+                "Save the plan as a Word document (.docx) or an Excel workbook (.xlsx).",
+            ),
+        }
+    }
+}
+
+fn short_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Detects what `bytes` hold; `name` only breaks ties between look-alikes.
+pub fn detect(name: &str, bytes: &[u8]) -> Detected {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Detected::Empty;
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return detect_zip(bytes);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        return detect_ole(bytes);
+    }
+    detect_text_or_binary(name, bytes)
+}
+
+fn detect_zip(bytes: &[u8]) -> Detected {
+    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(zip) => zip,
+        Err(err) => return Detected::Corrupt(format!("the zip package cannot be opened: {err}")),
+    };
+    if let Some(mime) = read_small_entry(&mut zip, "mimetype") {
+        return match mime.trim() {
+            "application/vnd.oasis.opendocument.spreadsheet" => Detected::Office(Format::Ods),
+            "application/vnd.oasis.opendocument.text" => {
+                Detected::Unsupported { what: "OpenDocument text (.odt)", save_as: "a Word document (.docx)" }
+            }
+            _ => Detected::Unsupported { what: "OpenDocument", save_as: "a Word document (.docx)" },
+        };
+    }
+    if let Some(types) = read_small_entry(&mut zip, "[Content_Types].xml") {
+        return detect_ooxml(&types);
+    }
+    let names: Vec<String> = zip.file_names().map(|n| n.to_ascii_lowercase()).collect();
+    if names.iter().any(|n| n == "index.xml" || n.starts_with("index/document")) {
+        return Detected::Unsupported { what: "Apple Pages", save_as: "a Word document (.docx)" };
+    }
+    if names.iter().any(|n| n == "word/document.xml") {
+        return Detected::Office(Format::Docx);
+    }
+    if names.iter().any(|n| n == "xl/workbook.xml") {
+        return Detected::Office(Format::Xlsx);
+    }
+    Detected::Archive
+}
+
+fn detect_ooxml(content_types: &str) -> Detected {
+    let types = content_types.to_ascii_lowercase();
+    if types.contains("wordprocessingml.document.main") || types.contains("wordprocessingml.template.main")
+        || types.contains("document.macroenabled.main")
+    {
+        Detected::Office(Format::Docx)
+    } else if types.contains("sheet.macroenabled.main") {
+        Detected::Office(Format::Xlsm)
+    } else if types.contains("spreadsheetml.sheet.main") || types.contains("spreadsheetml.template.main") {
+        Detected::Office(Format::Xlsx)
+    } else if types.contains("presentationml") {
+        Detected::Unsupported { what: "PowerPoint", save_as: "a Word document (.docx)" }
+    } else if types.contains("wordprocessingml") {
+        Detected::Office(Format::Docx)
+    } else if types.contains("spreadsheetml") {
+        Detected::Office(Format::Xlsx)
+    } else {
+        Detected::Corrupt("the package has no Word or Excel main part".to_string())
+    }
+}
+
+/// Reads a zip entry if it exists and is small (its inflated size is bounded).
+fn read_small_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let index = (0..zip.len()).find(|&i| zip.name_for_index(i).is_some_and(|n| n.eq_ignore_ascii_case(name)))?;
+    let entry = zip.by_index(index).ok()?;
+    let mut text = String::new();
+    entry.take(1 << 20).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+fn detect_ole(bytes: &[u8]) -> Detected {
+    let compound = match cfb::CompoundFile::open(Cursor::new(bytes)) {
+        Ok(c) => c,
+        Err(err) => return Detected::Corrupt(format!("the OLE container cannot be opened: {err}")),
+    };
+    let names: Vec<String> = compound
+        .walk()
+        .map(|e| e.path().to_string_lossy().trim_start_matches('/').to_ascii_lowercase())
+        .collect();
+    let has = |n: &str| names.iter().any(|x| x == n);
+    if has("encryptedpackage") || has("encryptioninfo") {
+        Detected::Encrypted
+    } else if has("worddocument") {
+        Detected::Unsupported { what: "Word 97-2003 (.doc)", save_as: "a Word document (.docx)" }
+    } else if has("workbook") || has("book") {
+        Detected::Office(Format::Xls)
+    } else if has("__properties_version1.0") || names.iter().any(|n| n.starts_with("__substg1.0_")) {
+        Detected::Msg
+    } else if has("powerpoint document") {
+        Detected::Unsupported { what: "PowerPoint 97-2003 (.ppt)", save_as: "a Word document (.docx)" }
+    } else {
+        Detected::Unknown
+    }
+}
+
+fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
+    let head = &bytes[..bytes.len().min(4096)];
+    let trimmed = trim_bom(head);
+    if trimmed.starts_with(b"%PDF") {
+        return Detected::Unsupported { what: "PDF", save_as: "a Word document (.docx)" };
+    }
+    if trimmed.starts_with(b"{\\rtf") {
+        return Detected::Unsupported { what: "Rich Text Format (.rtf)", save_as: "a Word document (.docx)" };
+    }
+    if head.starts_with(&[0x89, b'P', b'N', b'G']) || head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Detected::Unsupported { what: "image", save_as: "a Word document (.docx) with the text typed in" };
+    }
+    if looks_like_email(trimmed) {
+        return Detected::Eml;
+    }
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".txt") || lower.ends_with(".md") {
+        return Detected::Unsupported { what: "plain text", save_as: "a Word document (.docx)" };
+    }
+    if lower.ends_with(".pages") {
+        return Detected::Unsupported { what: "Apple Pages", save_as: "a Word document (.docx)" };
+    }
+    if lower.ends_with(".docx") || lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+        return Detected::Corrupt("it is not a zip package, as a .docx or .xlsx must be".to_string());
+    }
+    Detected::Unknown
+}
+
+fn trim_bom(bytes: &[u8]) -> &[u8] {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+/// An RFC 5322 message starts with header fields, one of them a well-known one.
+fn looks_like_email(head: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(&head[..head.len().min(2048)]).or_else(|e| {
+        std::str::from_utf8(&head[..e.valid_up_to()])
+    }) else {
+        return false;
+    };
+    let mut lines = text.lines().take_while(|l| !l.is_empty()).peekable();
+    let Some(first) = lines.peek() else { return false };
+    if !is_header_line(first) && !first.starts_with("From ") {
+        return false;
+    }
+    const KNOWN: [&str; 8] =
+        ["from:", "to:", "subject:", "date:", "mime-version:", "message-id:", "received:", "return-path:"];
+    text.lines()
+        .take(60)
+        .filter(|l| is_header_line(l))
+        .any(|l| KNOWN.iter().any(|k| l.to_ascii_lowercase().starts_with(k)))
+}
+
+fn is_header_line(line: &str) -> bool {
+    match line.split_once(':') {
+        Some((name, _)) => {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        }
+        None => false,
+    }
+}

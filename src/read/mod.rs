@@ -1,0 +1,166 @@
+//! Read: files on disk → [`Document`]s with source locations.
+//!
+//! The entry points are [`read_document`] for one office file and
+//! [`expand`] for anything that may hold several (emails, archives).
+//! Formats are detected by content, never by the file name alone.
+
+pub mod archive;
+pub mod detect;
+pub mod docx;
+pub mod email;
+pub mod msg;
+pub mod xlsx;
+pub mod xml;
+
+use std::time::Duration;
+
+use crate::model::{Document, Format};
+pub use detect::{Detected, detect};
+
+/// Explicit limits on size and work; every one ends in a clear diagnostic.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest file (or attachment) read at all.
+    pub max_file_bytes: u64,
+    /// Largest inflated size of one part inside a zip package or archive.
+    pub max_part_bytes: u64,
+    /// Largest inflated size of all parts of one package together.
+    pub max_total_inflated: u64,
+    /// Most entries in one zip package or archive.
+    pub max_entries: usize,
+    /// Deepest nesting of archives and forwarded emails.
+    pub max_archive_depth: usize,
+    /// Deepest XML element nesting.
+    pub max_xml_depth: usize,
+    /// Most attachments taken from one email.
+    pub max_attachments: usize,
+    /// Time budget for one file's read+map+check.
+    pub time_budget: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 50 * 1024 * 1024,
+            max_part_bytes: 200 * 1024 * 1024,
+            max_total_inflated: 400 * 1024 * 1024,
+            max_entries: 10_000,
+            max_archive_depth: 3,
+            max_xml_depth: 512,
+            max_attachments: 200,
+            time_budget: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Why a file could not be checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputErrorKind {
+    /// `ssos::input::unreadable`: corrupt, encrypted, truncated, over a limit.
+    Unreadable,
+    /// `ssos::input::unsupported`: a format ssos-lint does not read.
+    Unsupported,
+}
+
+/// A file that could not be read, with the reason and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct InputError {
+    pub kind: InputErrorKind,
+    /// What is wrong, in plain words ("the file is password-protected").
+    pub reason: String,
+    /// What to do about it ("remove the password and send it again").
+    pub help: String,
+}
+
+impl InputError {
+    pub fn unreadable(reason: impl Into<String>, help: impl Into<String>) -> Self {
+        InputError { kind: InputErrorKind::Unreadable, reason: reason.into(), help: help.into() }
+    }
+
+    pub fn unsupported(reason: impl Into<String>, help: impl Into<String>) -> Self {
+        InputError { kind: InputErrorKind::Unsupported, reason: reason.into(), help: help.into() }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            InputErrorKind::Unreadable => "ssos::input::unreadable",
+            InputErrorKind::Unsupported => "ssos::input::unsupported",
+        }
+    }
+
+    pub fn corrupt(what: impl std::fmt::Display) -> Self {
+        InputError::unreadable(
+            format!("the file is damaged or incomplete ({what})"),
+            "Open it in Word or Excel, save it again as .docx or .xlsx, and resend it.",
+        )
+    }
+}
+
+/// What an email said about its sender, for identifying the district.
+#[derive(Debug, Clone, Default)]
+pub struct Envelope {
+    pub from: Option<String>,
+    pub subject: Option<String>,
+    pub date: Option<String>,
+    /// The plain-text body (signature included), bounded in size.
+    pub body: String,
+}
+
+/// One submission file to check, possibly pulled out of an email or archive.
+#[derive(Debug)]
+pub struct Entry {
+    /// The file on disk.
+    pub path: String,
+    /// The name inside the email or archive ("plan.docx", "inbox.zip/plan.docx").
+    pub attachment: Option<String>,
+    /// The email it came in, when it did: the attachments of one email form a package.
+    pub envelope: Option<Envelope>,
+    /// Identifies the package (email or archive) this entry belongs to.
+    pub package: Option<String>,
+    pub result: Result<Document, InputError>,
+}
+
+/// Reads one office document (DOCX, XLSX/XLSM/XLS/ODS) from its bytes.
+pub fn read_document(name: &str, bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
+    check_size(bytes, limits)?;
+    match detect(name, bytes) {
+        Detected::Office(Format::Docx) => docx::read(bytes, limits),
+        Detected::Office(format) if format.is_spreadsheet() => xlsx::read(bytes, format, limits),
+        other => Err(other.into_error(name)),
+    }
+}
+
+/// Reads a file that may hold several submissions (email, archive) or is one.
+/// Never fails: every problem becomes an [`Entry`] whose `result` is an error.
+pub fn expand(path: &str, bytes: &[u8], limits: &Limits) -> Vec<Entry> {
+    if let Err(err) = check_size(bytes, limits) {
+        return vec![Entry { path: path.to_string(), attachment: None, envelope: None, package: None, result: Err(err) }];
+    }
+    match detect(path, bytes) {
+        Detected::Eml => email::expand(path, bytes, limits, 0),
+        Detected::Msg => msg::expand(path, bytes, limits, 0),
+        Detected::Archive => archive::expand(path, bytes, limits, 0),
+        _ => vec![Entry {
+            path: path.to_string(),
+            attachment: None,
+            envelope: None,
+            package: None,
+            result: read_document(path, bytes, limits),
+        }],
+    }
+}
+
+pub(crate) fn check_size(bytes: &[u8], limits: &Limits) -> Result<(), InputError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(InputError::unreadable(
+            format!(
+                "the file is {} MB, over the {} MB limit",
+                bytes.len() / (1024 * 1024),
+                limits.max_file_bytes / (1024 * 1024)
+            ),
+            "Remove large pictures or embedded files, or raise the limit with --max-file-size.",
+        ));
+    }
+    Ok(())
+}

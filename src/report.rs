@@ -1,0 +1,253 @@
+//! Report: the one value every renderer draws from, and the JSON contract of
+//! SPEC.md (`schemas/report.schema.json` is generated from these types).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use crate::model::{CellRef, Location};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Advice,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Advice => "advice",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The whole run: every file checked, and the totals.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub rules: RulesInfo,
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+    /// With `--expect`: districts of the registry with no submission in the run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_districts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+impl Default for Tool {
+    fn default() -> Self {
+        Tool { name: env!("CARGO_PKG_NAME").to_string(), version: env!("CARGO_PKG_VERSION").to_string() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct RulesInfo {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// No error-level finding.
+    Pass,
+    /// At least one error-level finding.
+    Fail,
+    /// The file could not be read.
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// One submission: a file, or one attachment of an email or archive.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct FileReport {
+    /// The file on disk.
+    pub path: String,
+    /// The attachment or archive member, when the file came out of one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<String>,
+    /// Detected format (`docx`, `xlsx`, ...), or null when unreadable.
+    pub format: Option<String>,
+    /// The submitting district, when it could be identified.
+    pub district: Option<String>,
+    pub status: Status,
+    /// All eight sections, in the guidance's order (empty when unreadable).
+    pub sections: Vec<SectionReport>,
+    pub priorities: Count,
+    pub benchmarks: Count,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Other files of the same email that answered sections this one lacks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub companions: Vec<Companion>,
+    /// Set when another submission from the same district supersedes this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    pub fn section(&self, id: &str) -> Option<&SectionReport> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Count {
+    pub count: usize,
+}
+
+/// A companion file of the same package that answered a section.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Companion {
+    pub section: String,
+    pub attachment: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionState {
+    /// A heading and a response were found.
+    Present,
+    /// A heading was found but no response under it.
+    Empty,
+    /// Neither a heading nor content for the section was found.
+    Missing,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct SectionReport {
+    /// Stable section id (`priorities`, `analysis`, ...).
+    pub id: String,
+    /// Whether a heading or content for the section was found.
+    pub found: bool,
+    pub state: SectionState,
+    /// The heading as the district wrote it, or the guidance's title when missing.
+    pub title: String,
+    pub location: Option<Location>,
+    /// Words of the district's response (prompt text and placeholders excluded).
+    pub words: usize,
+    /// Which priorities the section's parts belong to, when repeated per priority.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priorities: Vec<usize>,
+    /// Coverage of the section's sub-prompts.
+    pub prompts: Vec<PromptCoverage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptStatus {
+    Met,
+    Partial,
+    Missing,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct PromptCoverage {
+    pub id: String,
+    pub status: PromptStatus,
+    /// The district's text that satisfied the prompt, quoted.
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    pub excerpt: String,
+    pub location: Location,
+    /// The item of the prompt's list this evidence satisfied, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Stable code, `ssos::<area>::<kebab-name>`.
+    pub code: String,
+    pub severity: Severity,
+    /// The section concerned, or null for document-level findings.
+    pub section: Option<String>,
+    /// Missing items, for codes with a list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// The priority (1-based) this finding is about, when sections repeat per priority.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<usize>,
+    pub message: String,
+    pub help: String,
+    pub location: Option<Location>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Summary {
+    pub files: usize,
+    pub pass: usize,
+    pub fail: usize,
+    pub error: usize,
+}
+
+impl Summary {
+    pub fn tally(files: &[FileReport]) -> Self {
+        let mut s = Summary { files: files.len(), ..Default::default() };
+        for f in files {
+            match f.status {
+                Status::Pass => s.pass += 1,
+                Status::Fail => s.fail += 1,
+                Status::Error => s.error += 1,
+            }
+        }
+        s
+    }
+}
+
+/// The section map printed by `ssos-lint extract` (`schemas/submission.schema.json`).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct SubmissionMap {
+    pub schema_version: u32,
+    pub path: String,
+    pub format: String,
+    pub district: Option<String>,
+    pub sections: Vec<ExtractedSection>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ExtractedSection {
+    pub id: String,
+    pub found: bool,
+    pub state: SectionState,
+    pub heading: Option<String>,
+    pub location: Option<Location>,
+    /// The district's response text (prompt text and placeholders removed).
+    pub text: String,
+    /// The parts of the response, one per priority when repeated per priority.
+    pub parts: Vec<ExtractedPart>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ExtractedPart {
+    pub priority: Option<usize>,
+    pub heading: Option<String>,
+    pub location: Option<Location>,
+    pub text: String,
+}
