@@ -102,6 +102,18 @@ pub struct FileReport {
     /// Set when another submission from the same district supersedes this one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<String>,
+    /// The extracted text diagnostics point into (not serialized): renderers
+    /// use it as miette's source so labels land on the district's words.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub source: Option<SourceText>,
+}
+
+/// The document's extracted text, as one string with a heading line per block group.
+#[derive(Debug, Clone, Default)]
+pub struct SourceText {
+    pub name: String,
+    pub text: String,
 }
 
 impl FileReport {
@@ -197,6 +209,10 @@ pub struct Diagnostic {
     pub message: String,
     pub help: String,
     pub location: Option<Location>,
+    /// Byte range in the file's [`SourceText`] this finding points at (not serialized).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
