@@ -153,6 +153,10 @@ pub enum SectionState {
 pub struct SectionReport {
     /// Stable section id (`priorities`, `analysis`, ...).
     pub id: String,
+    /// The section's number in the guidance (1-8).
+    pub number: u8,
+    /// The guidance's title for the section ("Stakeholder Engagement").
+    pub guidance_title: String,
     /// Whether a heading or content for the section was found.
     pub found: bool,
     pub state: SectionState,
@@ -161,6 +165,9 @@ pub struct SectionReport {
     pub location: Option<Location>,
     /// Words of the district's response (prompt text and placeholders excluded).
     pub words: usize,
+    /// The opening of the district's response, for a short quotation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
     /// Which priorities the section's parts belong to, when repeated per priority.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<usize>,

@@ -1,0 +1,5 @@
+use crate::report::Report;
+
+pub fn render(_report: &Report) -> String {
+    String::new()
+}
