@@ -107,6 +107,14 @@ pub struct FileReport {
     #[serde(skip)]
     #[schemars(skip)]
     pub source: Option<SourceText>,
+    /// The email or archive this entry came out of (not serialized).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub package: Option<String>,
+    /// The email's Date header, for ordering duplicate submissions (not serialized).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub received: Option<String>,
 }
 
 /// The document's extracted text, as one string with a heading line per block group.

@@ -1,0 +1,225 @@
+//! Batch: many paths → one [`Report`]. Folders are walked, files checked in
+//! parallel, a panic in one file becomes that file's error, and the order of
+//! the output never depends on scheduling.
+
+use std::collections::{BTreeMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::lint::Linter;
+use crate::read::InputError;
+use crate::report::{Companion, FileReport, Report, SCHEMA_VERSION, SectionState, Severity, Status, Summary, Tool};
+
+/// File endings a folder walk picks up. Files named on the command line are
+/// always checked, whatever their name, since the format is found by content.
+const WALKED: &[&str] = &[
+    "docx", "docm", "dotx", "xlsx", "xlsm", "xls", "ods", "eml", "msg", "zip", "doc", "pdf", "pages", "odt", "rtf",
+];
+
+/// What a run was asked to do beyond checking files.
+#[derive(Debug, Clone, Default)]
+pub struct BatchOptions {
+    /// Worker threads (0 = one per core).
+    pub jobs: usize,
+    /// List the registry's SSoS districts with no submission in the run.
+    pub expect_ssos: bool,
+}
+
+/// The files to check under `paths`: folders walked recursively (hidden,
+/// lock and temp files skipped, symlink loops cut), sorted.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, InputError)>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files, &mut problems, &mut seen_dirs);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            problems.push((
+                path.clone(),
+                InputError::unreadable("the file does not exist", "Check the path and try again."),
+            ));
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, InputError)>, seen: &mut HashSet<PathBuf>) {
+    let Ok(canonical) = dir.canonicalize() else { return };
+    if !seen.insert(canonical) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(err) => {
+            let reason = format!("the folder cannot be read: {err}");
+            problems.push((dir.to_path_buf(), InputError::unreadable(reason, "Check its permissions.")));
+            return;
+        }
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if is_skipped(&name) {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, problems, seen);
+        } else if has_walked_extension(&name) {
+            files.push(path);
+        }
+    }
+}
+
+/// Hidden files, Office lock files (`~$plan.docx`) and temp files.
+fn is_skipped(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$") || name.starts_with('~') || name.ends_with(".tmp") || name.ends_with('~')
+}
+
+fn has_walked_extension(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.rsplit_once('.').is_some_and(|(_, ext)| WALKED.contains(&ext))
+}
+
+/// Checks every file under `paths` and assembles the run's report.
+pub fn run(linter: &Linter, paths: &[PathBuf], options: &BatchOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Report {
+    let (files, problems) = collect(paths);
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let check_one = |path: &PathBuf| {
+        let reports = check_caught(linter, path);
+        progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
+        reports
+    };
+    let mut reports: Vec<FileReport> = match rayon::ThreadPoolBuilder::new().num_threads(options.jobs).build() {
+        Ok(pool) => pool.install(|| files.par_iter().flat_map_iter(check_one).collect()),
+        Err(_) => files.iter().flat_map(check_one).collect(),
+    };
+    for (path, err) in problems {
+        reports.push(linter.error_report(&path.display().to_string(), None, &err));
+    }
+    reports.sort_by(|a, b| (&a.path, &a.attachment).cmp(&(&b.path, &b.attachment)));
+    credit_companions(&mut reports);
+    mark_superseded(&mut reports);
+    let missing_districts = if options.expect_ssos { missing_districts(linter, &reports) } else { Vec::new() };
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::default(),
+        rules: linter.rules_info(),
+        summary: Summary::tally(&reports),
+        files: reports,
+        missing_districts,
+    }
+}
+
+/// Checks one file; a panic anywhere in it becomes that file's error report.
+fn check_caught(linter: &Linter, path: &Path) -> Vec<FileReport> {
+    match catch_unwind(AssertUnwindSafe(|| linter.check_path(path))) {
+        Ok(reports) => reports,
+        Err(_) => {
+            let err = InputError::unreadable(
+                "ssos-lint hit an internal error while reading this file",
+                "Please report this file to the ssos-lint maintainers; the other files were still checked.",
+            );
+            vec![linter.error_report(&path.display().to_string(), None, &err)]
+        }
+    }
+}
+
+/// Within one email or archive, a section one file lacks but another answers
+/// is not missing: the finding is dropped and the companion named.
+pub fn credit_companions(reports: &mut [FileReport]) {
+    let mut packages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if let Some(p) = &r.package
+            && r.status != Status::Error
+        {
+            packages.entry(p.clone()).or_default().push(i);
+        }
+    }
+    for members in packages.values().filter(|m| m.len() > 1) {
+        for &i in members {
+            let credits: Vec<Companion> = reports[i]
+                .sections
+                .iter()
+                .filter(|s| s.state != SectionState::Present)
+                .filter_map(|s| {
+                    members.iter().filter(|&&j| j != i).find_map(|&j| {
+                        let other = &reports[j];
+                        other.section(&s.id).filter(|o| o.state == SectionState::Present).map(|_| Companion {
+                            section: s.id.clone(),
+                            attachment: other.attachment.clone().unwrap_or_else(|| other.path.clone()),
+                        })
+                    })
+                })
+                .collect();
+            apply_credits(&mut reports[i], credits);
+        }
+    }
+}
+
+fn apply_credits(report: &mut FileReport, credits: Vec<Companion>) {
+    if credits.is_empty() {
+        return;
+    }
+    let credited: HashSet<&str> = credits.iter().map(|c| c.section.as_str()).collect();
+    report.diagnostics.retain(|d| {
+        let section_level = matches!(d.code.as_str(), "ssos::section::missing" | "ssos::section::empty");
+        !(section_level && d.section.as_deref().is_some_and(|s| credited.contains(s)))
+    });
+    if report.status == Status::Fail && !report.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        report.status = Status::Pass;
+    }
+    report.companions = credits;
+}
+
+/// Two submissions from one district: the later one counts. "Later" is the
+/// email's date when both have one, else the order of their paths.
+fn mark_superseded(reports: &mut [FileReport]) {
+    let mut by_district: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if let Some(d) = &r.district
+            && r.status != Status::Error
+        {
+            by_district.entry(d.clone()).or_default().push(i);
+        }
+    }
+    for indices in by_district.values() {
+        let packages: HashSet<String> =
+            indices.iter().map(|&i| reports[i].package.clone().unwrap_or_else(|| reports[i].path.clone())).collect();
+        if packages.len() < 2 {
+            continue;
+        }
+        let latest = *indices
+            .iter()
+            .max_by_key(|&&i| (crate::read::email_date_key(reports[i].received.as_deref()), reports[i].path.clone()))
+            .expect("at least two submissions");
+        let latest_package = reports[latest].package.clone().unwrap_or_else(|| reports[latest].path.clone());
+        let latest_name = name_of(&reports[latest]);
+        for &i in indices {
+            let package = reports[i].package.clone().unwrap_or_else(|| reports[i].path.clone());
+            if package != latest_package {
+                reports[i].superseded_by = Some(latest_name.clone());
+            }
+        }
+    }
+}
+
+fn name_of(report: &FileReport) -> String {
+    match &report.attachment {
+        Some(a) => format!("{} ({a})", report.path),
+        None => report.path.clone(),
+    }
+}
+
+/// Registry districts receiving SSoS assistance with no submission in the run.
+fn missing_districts(linter: &Linter, reports: &[FileReport]) -> Vec<String> {
+    let seen: HashSet<&str> = reports.iter().filter_map(|r| r.district.as_deref()).collect();
+    linter.pack.districts.ssos.iter().filter(|d| !seen.contains(d.as_str())).cloned().collect()
+}

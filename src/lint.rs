@@ -1,0 +1,268 @@
+//! The pipeline for one file: read → map → check → report. The batch
+//! driver, the CLI and any service call this; none of them re-implements it.
+
+use std::path::Path;
+
+use crate::check::{Engine, FileFacts, Finding, Outcome};
+use crate::config::Config;
+use crate::map::district::DistrictFinder;
+use crate::map::{MappedSection, Mapper, Submission};
+use crate::model::{Document, Location, excerpt};
+use crate::pack::Pack;
+use crate::read::{self, Entry, Envelope, InputError, Limits};
+use crate::report::{
+    Count, Diagnostic, ExtractedPart, ExtractedSection, FileReport, PromptCoverage, RulesInfo, SCHEMA_VERSION,
+    SectionReport, SectionState, Severity, SourceText, Status, SubmissionMap,
+};
+
+/// Everything needed to check files under one pack and config; build once per run.
+pub struct Linter {
+    pub pack: Pack,
+    pub limits: Limits,
+    mapper: Mapper,
+    engine: Engine,
+    districts: DistrictFinder,
+}
+
+impl Linter {
+    pub fn new(pack: Pack, config: &Config, limits: Limits) -> Self {
+        Linter {
+            mapper: Mapper::new(&pack),
+            engine: Engine::new(&pack, config),
+            districts: DistrictFinder::new(&pack.districts),
+            pack,
+            limits,
+        }
+    }
+
+    pub fn rules_info(&self) -> RulesInfo {
+        RulesInfo { id: self.pack.pack.id.clone(), version: self.pack.pack.version.clone() }
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Checks a file on disk: one report per submission it holds.
+    pub fn check_path(&self, path: &Path) -> Vec<FileReport> {
+        let shown = path.display().to_string();
+        match read_bounded(path, &self.limits) {
+            Ok(bytes) => self.check_bytes(&shown, &bytes),
+            Err(err) => vec![self.error_report(&shown, None, &err)],
+        }
+    }
+
+    /// Checks the bytes of a file (office document, email or archive).
+    pub fn check_bytes(&self, path: &str, bytes: &[u8]) -> Vec<FileReport> {
+        read::expand(path, bytes, &self.limits).into_iter().map(|entry| self.check_entry(entry)).collect()
+    }
+
+    pub fn check_entry(&self, entry: Entry) -> FileReport {
+        let mut report = match entry.result {
+            Ok(doc) => self.check_document(&entry.path, entry.attachment, &doc, entry.envelope.as_ref()),
+            Err(err) => self.error_report(&entry.path, entry.attachment, &err),
+        };
+        report.package = entry.package;
+        report
+    }
+
+    /// Maps and checks one read document.
+    pub fn check_document(
+        &self,
+        path: &str,
+        attachment: Option<String>,
+        doc: &Document,
+        envelope: Option<&Envelope>,
+    ) -> FileReport {
+        let submission = self.mapper.map(doc);
+        let name = attachment.as_deref().unwrap_or(path);
+        let district = self.districts.find(Some(doc), name, envelope);
+        let outcome = self.engine.run(doc, &submission, &FileFacts { district: district.clone() });
+        let source = SourceMap::new(doc, name);
+        let sections = self.section_reports(doc, &submission, &outcome);
+        let diagnostics = self.diagnostics(doc, &source, outcome.findings);
+        FileReport {
+            path: path.to_string(),
+            attachment,
+            format: Some(doc.format.as_str().to_string()),
+            district,
+            status: status_of(&diagnostics),
+            sections,
+            priorities: Count { count: submission.priority_count() },
+            benchmarks: Count { count: submission.benchmark_count() },
+            diagnostics,
+            companions: Vec::new(),
+            superseded_by: None,
+            source: Some(source.text),
+            package: None,
+            received: envelope.and_then(|e| e.date.clone()),
+        }
+    }
+
+    /// The report of a file that could not be read.
+    pub fn error_report(&self, path: &str, attachment: Option<String>, err: &InputError) -> FileReport {
+        let finding = self.engine.input_finding(err.code(), &err.reason, &err.help);
+        let name = attachment.as_deref().unwrap_or(path);
+        FileReport {
+            path: path.to_string(),
+            attachment: attachment.clone(),
+            format: None,
+            district: self.districts.find(None, name, None),
+            status: Status::Error,
+            sections: Vec::new(),
+            priorities: Count::default(),
+            benchmarks: Count::default(),
+            diagnostics: vec![self.diagnostic(None, None, finding)],
+            companions: Vec::new(),
+            superseded_by: None,
+            source: None,
+            package: None,
+            received: None,
+        }
+    }
+
+    /// The section map of one document, for `ssos-lint extract`.
+    pub fn extract(&self, path: &str, doc: &Document) -> SubmissionMap {
+        let submission = self.mapper.map(doc);
+        let sections = submission
+            .sections
+            .iter()
+            .zip(&self.pack.sections)
+            .map(|(mapped, def)| ExtractedSection {
+                id: def.id.clone(),
+                found: mapped.found(),
+                state: mapped.state,
+                heading: mapped.first_heading().map(|b| doc.blocks[b].display_text()),
+                location: mapped.first_heading().and_then(|b| crate::map::location_of(doc, b)),
+                text: mapped.parts.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n"),
+                parts: mapped
+                    .parts
+                    .iter()
+                    .map(|p| ExtractedPart {
+                        priority: p.priority,
+                        heading: p.heading.map(|b| doc.blocks[b].display_text()),
+                        location: p.heading.and_then(|b| crate::map::location_of(doc, b)),
+                        text: p.text(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        SubmissionMap {
+            schema_version: SCHEMA_VERSION,
+            path: path.to_string(),
+            format: doc.format.as_str().to_string(),
+            district: self.districts.find(Some(doc), path, None),
+            sections,
+        }
+    }
+
+    fn section_reports(&self, doc: &Document, submission: &Submission, outcome: &Outcome) -> Vec<SectionReport> {
+        submission
+            .sections
+            .iter()
+            .zip(&self.pack.sections)
+            .map(|(mapped, def)| SectionReport {
+                id: def.id.clone(),
+                number: def.number,
+                guidance_title: def.title.clone(),
+                found: mapped.found(),
+                state: mapped.state,
+                title: heading_text(doc, mapped).unwrap_or_else(|| format!("{}. {}", def.number, def.title)),
+                location: mapped.first_heading().map(|b| doc.blocks[b].location.clone()),
+                words: mapped.words(),
+                excerpt: first_words(mapped),
+                priorities: mapped.priorities(),
+                prompts: outcome
+                    .coverage
+                    .iter()
+                    .filter(|c| c.section == mapped.index)
+                    .map(|c| PromptCoverage {
+                        id: c.prompt.clone(),
+                        status: c.status,
+                        evidence: c.evidence.iter().map(|(e, _)| e.clone()).collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn diagnostics(&self, doc: &Document, source: &SourceMap, mut findings: Vec<Finding>) -> Vec<Diagnostic> {
+        findings.sort_by_key(|f| (f.section.map_or(usize::MAX, |s| s), std::cmp::Reverse(f.severity)));
+        findings
+            .into_iter()
+            .map(|f| {
+                let location = f.block.and_then(|b| doc.blocks.get(b)).map(|b| b.location.with_excerpt(&b.display_text()));
+                let span = f.block.and_then(|b| source.span(b));
+                self.diagnostic(location, span, f)
+            })
+            .collect()
+    }
+
+    fn diagnostic(&self, location: Option<Location>, span: Option<(usize, usize)>, f: Finding) -> Diagnostic {
+        Diagnostic {
+            code: f.code,
+            severity: f.severity,
+            section: f.section.and_then(|s| self.pack.sections.get(s)).map(|s| s.id.clone()),
+            items: f.items,
+            priority: f.priority,
+            message: f.message,
+            help: f.help,
+            location,
+            span,
+        }
+    }
+}
+
+fn status_of(diagnostics: &[Diagnostic]) -> Status {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) { Status::Fail } else { Status::Pass }
+}
+
+fn heading_text(doc: &Document, mapped: &MappedSection) -> Option<String> {
+    mapped.first_heading().map(|b| excerpt(&doc.blocks[b].display_text(), 120))
+}
+
+fn first_words(mapped: &MappedSection) -> Option<String> {
+    if mapped.state != SectionState::Present {
+        return None;
+    }
+    mapped.parts.iter().flat_map(|p| &p.pieces).next().map(|p| excerpt(&p.text, 160))
+}
+
+/// Reads a file, refusing it by its size on disk before reading it.
+pub fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, InputError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| InputError::unreadable(format!("the file cannot be opened: {e}"), "Check the path and permissions."))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(InputError::unreadable(
+            format!("the file is {} MB, over the {} MB limit", meta.len() >> 20, limits.max_file_bytes >> 20),
+            "Remove large pictures or embedded files and save it again.",
+        ));
+    }
+    std::fs::read(path)
+        .map_err(|e| InputError::unreadable(format!("the file cannot be read: {e}"), "Check the path and permissions."))
+}
+
+/// The document's text as one string (a line per block) and where each block sits in it.
+struct SourceMap {
+    text: SourceText,
+    spans: Vec<(usize, usize)>,
+}
+
+impl SourceMap {
+    fn new(doc: &Document, name: &str) -> Self {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            let line = block.display_text().replace('\n', " ");
+            let start = text.len();
+            text.push_str(&line);
+            spans.push((start, line.len()));
+            text.push('\n');
+        }
+        SourceMap { text: SourceText { name: name.to_string(), text }, spans }
+    }
+
+    fn span(&self, block: usize) -> Option<(usize, usize)> {
+        self.spans.get(block).copied()
+    }
+}

@@ -1,0 +1,386 @@
+//! Recognising section headings, prompt text, placeholders and markers,
+//! compiled from the pack's titles, aliases, prompts and patterns.
+
+use std::collections::{HashMap, HashSet};
+
+use regex::Regex;
+
+use crate::model::{Block, BlockKind, Document};
+use crate::pack::Pack;
+use crate::pack::matcher::tokenize;
+
+/// Words left out when comparing headings ("Budget & Partnerships" = "Budget and Partnerships").
+const STOP_WORDS: &[&str] = &["and", "of", "the", "for", "our", "a", "an", "to", "in", "district", "s"];
+
+/// How a block is set off as a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A heading style or outline level.
+    Styled,
+    /// A worksheet's name.
+    Sheet,
+    /// The left (label) cell of a table row, or a one-cell title row.
+    TableLabel,
+    /// A numbered label, typed ("3. ...") or automatic.
+    Numbered,
+    /// A table cell holding a section's guidance prompt, with no title.
+    PromptCell,
+    /// A short bold line, or one in capitals.
+    Bold,
+    /// A short line ending with a colon.
+    Label,
+    /// A short plain line that is exactly a section's name.
+    Plain,
+}
+
+impl Cue {
+    pub fn is_strong(self) -> bool {
+        matches!(self, Cue::Styled | Cue::Sheet | Cue::TableLabel | Cue::Numbered | Cue::PromptCell)
+    }
+}
+
+/// A block that names a section.
+#[derive(Debug, Clone)]
+pub struct HeadingHit {
+    pub block: usize,
+    pub section: usize,
+    pub cue: Cue,
+    /// Response text on the heading's own line after the title ("Outcomes: We will ...").
+    pub rest: Option<String>,
+}
+
+struct SectionNames {
+    number: u8,
+    names: Vec<Vec<String>>,
+    prompt: HashSet<[String; 3]>,
+}
+
+pub struct Headings {
+    sections: Vec<SectionNames>,
+    all_prompts: HashSet<[String; 3]>,
+    placeholders: Vec<Regex>,
+    priority_markers: Vec<Regex>,
+    benchmark_markers: Vec<Regex>,
+    benchmark_headers: Vec<Vec<String>>,
+    table_headers: HashSet<Vec<String>>,
+    max_heading_words: usize,
+    numbering: Regex,
+    priorities: usize,
+    monitoring: Option<usize>,
+}
+
+fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
+    patterns
+        .iter()
+        .filter_map(|p| Regex::new(&if anchor { format!("(?i){p}") } else { p.clone() }).ok())
+        .collect()
+}
+
+/// Normalised words of a heading: stemmed, lower-case, stop words out.
+pub fn name_tokens(text: &str) -> Vec<String> {
+    tokenize(text, &[]).into_iter().map(|t| t.word).filter(|w| !STOP_WORDS.contains(&w.as_str())).collect()
+}
+
+fn trigrams(text: &str) -> Vec<[String; 3]> {
+    let words: Vec<String> = tokenize(text, &[]).into_iter().map(|t| t.word).collect();
+    words.windows(3).map(|w| [w[0].clone(), w[1].clone(), w[2].clone()]).collect()
+}
+
+impl Headings {
+    pub fn new(pack: &Pack) -> Self {
+        let sections: Vec<SectionNames> = pack
+            .sections
+            .iter()
+            .map(|s| {
+                let mut names: Vec<Vec<String>> =
+                    std::iter::once(&s.title).chain(&s.aliases).map(|n| name_tokens(n)).filter(|n| !n.is_empty()).collect();
+                names.sort();
+                names.dedup();
+                SectionNames { number: s.number, names, prompt: trigrams(&s.prompt).into_iter().collect() }
+            })
+            .collect();
+        let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
+        let m = &pack.mapping;
+        Headings {
+            sections,
+            all_prompts,
+            placeholders: case_insensitive(&m.placeholders, true),
+            priority_markers: case_insensitive(&m.priority_markers, true),
+            benchmark_markers: case_insensitive(&m.benchmark_markers, true),
+            benchmark_headers: m.benchmark_headers.iter().map(|h| name_tokens(h)).collect(),
+            table_headers: m.table_headers.iter().map(|h| name_tokens(h)).collect(),
+            max_heading_words: m.max_heading_words,
+            priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
+            monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
+            numbering: Regex::new(
+                r"(?i)^\s*(?:(?:section|part|step|component|item|question)\s*)?(?:#\s*)?(\d{1,2}|[ivx]{1,4}|[a-h])(?:\s*[.):\-–—]\s*|\s+)",
+            )
+            .expect("static regex"),
+        }
+    }
+
+    /// The index of the section where priorities are stated.
+    pub fn priorities_index(&self) -> usize {
+        self.priorities
+    }
+
+    /// The index of the section where benchmarks are listed.
+    pub fn monitoring_index(&self) -> Option<usize> {
+        self.monitoring
+    }
+
+    pub fn section_count(&self) -> usize {
+        self.sections.len()
+    }
+
+    /// Every block that names a section, with how it is set off.
+    pub fn find_all(&self, doc: &Document) -> Vec<HeadingHit> {
+        let rows = row_occupancy(doc);
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| self.priority_marker(b).is_none())
+            .filter_map(|(i, b)| self.hit(doc, &rows, i, b))
+            .collect()
+    }
+
+    fn hit(&self, doc: &Document, rows: &RowOccupancy, index: usize, block: &Block) -> Option<HeadingHit> {
+        let cue = self.cue(doc, rows, block)?;
+        let (number, title, rest) = self.split_heading(block);
+        let tokens = name_tokens(&title);
+        let exact_only = cue == Cue::Plain;
+        if let Some(section) = self.match_name(&tokens, exact_only, number) {
+            let rest = rest.filter(|r| !self.is_prompt_text(r, Some(section)) && !self.is_placeholder(r));
+            let rest = rest.filter(|r| r.split_whitespace().count() >= 3);
+            return Some(HeadingHit { block: index, section, cue, rest });
+        }
+        if cue == Cue::TableLabel && !doc.format.is_spreadsheet() {
+            let section = self.prompt_section(&block.text)?;
+            return Some(HeadingHit { block: index, section, cue: Cue::PromptCell, rest: None });
+        }
+        None
+    }
+
+    fn cue(&self, doc: &Document, rows: &RowOccupancy, block: &Block) -> Option<Cue> {
+        if block.kind == BlockKind::SheetName {
+            return Some(Cue::Sheet);
+        }
+        let text = block.text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let words = text.split_whitespace().count();
+        let short = words <= self.max_heading_words;
+        if let Some(g) = block.grid
+            && g.col == 0
+        {
+            let others = rows.get(&(g.table, g.row)).is_some_and(|cols| cols.iter().any(|&c| c != 0));
+            let alone = !others && short;
+            if (others && words <= 200) || (alone && !doc.format.is_spreadsheet()) {
+                return Some(Cue::TableLabel);
+            }
+            if alone {
+                return Some(Cue::Label);
+            }
+        }
+        if block.heading_level.is_some() && words <= 25 {
+            return Some(Cue::Styled);
+        }
+        if !short {
+            return None;
+        }
+        let auto_numbered = block.list_label.as_deref().is_some_and(|l| l.chars().any(|c| c.is_alphanumeric()));
+        if auto_numbered || self.numbering.is_match(text) && starts_with_digit_or_roman(text) {
+            return Some(Cue::Numbered);
+        }
+        if block.bold || is_capitals(text) {
+            return Some(Cue::Bold);
+        }
+        if text.ends_with(':') {
+            return Some(Cue::Label);
+        }
+        (words <= 6).then_some(Cue::Plain)
+    }
+
+    /// (number, title, rest): "3. Stakeholder Engagement: How did ..." →
+    /// (3, "Stakeholder Engagement", "How did ...").
+    fn split_heading(&self, block: &Block) -> (Option<u32>, String, Option<String>) {
+        let mut text = block.text.trim().to_string();
+        let mut number = block.list_label.as_deref().and_then(parse_number);
+        if let Some(m) = self.numbering.captures(&text) {
+            let label = m.get(1).map_or("", |g| g.as_str());
+            let whole = m.get(0).map_or(0, |g| g.end());
+            // A single letter counts as a label only with punctuation ("a." not "A Focus").
+            let punctuated = text[..whole].trim_end().ends_with(['.', ')', ':', '-', '–', '—']);
+            if (label.chars().all(|c| c.is_ascii_digit()) || punctuated) && whole < text.len() {
+                number = number.or_else(|| parse_number(label));
+                text = text[whole..].to_string();
+            }
+        }
+        let cut = [": ", "? ", " – ", " — ", " - ", "\n", "\t"]
+            .iter()
+            .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())))
+            .min();
+        match cut {
+            Some((i, len)) => {
+                let rest = text[i + len..].trim().to_string();
+                (number, text[..i].trim().trim_end_matches([':', '?']).to_string(), (!rest.is_empty()).then_some(rest))
+            }
+            None => (number, text.trim_end_matches([':', '?', '.']).to_string(), None),
+        }
+    }
+
+    /// The section whose name these heading words are: all of a name, or a name
+    /// followed by at most two more words ("Outcomes (Priority 1)").
+    fn match_name(&self, tokens: &[String], exact_only: bool, number: Option<u32>) -> Option<usize> {
+        if tokens.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, usize, bool)> = None;
+        for (index, section) in self.sections.iter().enumerate() {
+            for name in &section.names {
+                let exact = tokens == name.as_slice();
+                let prefix = !exact_only && tokens.len() <= name.len() + 2 && tokens.starts_with(name);
+                if !(exact || prefix) {
+                    continue;
+                }
+                let numbered = number == Some(u32::from(section.number));
+                let better = match best {
+                    None => true,
+                    Some((_, len, was_numbered)) => (name.len(), numbered) > (len, was_numbered),
+                };
+                if better {
+                    best = Some((index, name.len(), numbered));
+                }
+            }
+        }
+        best.map(|(index, _, _)| index)
+    }
+
+    /// The section whose guidance prompt `text` mostly repeats, if any.
+    fn prompt_section(&self, text: &str) -> Option<usize> {
+        let grams = trigrams(text);
+        if grams.len() < 4 {
+            return None;
+        }
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, grams.iter().filter(|g| s.prompt.contains(*g)).count()))
+            .filter(|&(_, n)| n * 2 >= grams.len())
+            .max_by_key(|&(_, n)| n)
+            .map(|(i, _)| i)
+    }
+
+    /// Whether `text` is the guidance's prompt kept in the template rather than
+    /// the district's words: most of its word triples come from a prompt.
+    pub fn is_prompt_text(&self, text: &str, section: Option<usize>) -> bool {
+        let grams = trigrams(text);
+        if grams.is_empty() {
+            return false;
+        }
+        let known = |g: &[String; 3]| match section {
+            Some(s) => self.sections[s].prompt.contains(g) || self.all_prompts.contains(g),
+            None => self.all_prompts.contains(g),
+        };
+        let hits = grams.iter().filter(|g| known(g)).count();
+        hits * 10 >= grams.len() * 6
+    }
+
+    pub fn is_placeholder(&self, text: &str) -> bool {
+        let text = text.trim();
+        !text.is_empty() && self.placeholders.iter().any(|re| re.is_match(text))
+    }
+
+    pub fn is_table_header(&self, block: &Block) -> bool {
+        block.grid.is_some_and(|g| g.row == 0) && self.table_headers.contains(&name_tokens(&block.text))
+    }
+
+    /// "Priority 1: ..." at the start of a block: its number and a label ("Priority 1").
+    pub fn priority_marker(&self, block: &Block) -> Option<(Option<usize>, String)> {
+        let text = block.text.trim();
+        self.priority_markers.iter().find_map(|re| re.captures(text)).map(|c| {
+            let raw = c.get(1).map_or("", |m| m.as_str());
+            let number = parse_number(raw).map(|n| n as usize);
+            (number, format!("Priority {}", number.map_or(raw.to_string(), |n| n.to_string())))
+        })
+    }
+
+    /// "Benchmark 3: ..." at the start of a block: its label.
+    pub fn benchmark_marker(&self, text: &str) -> Option<String> {
+        self.benchmark_markers
+            .iter()
+            .find_map(|re| re.captures(text.trim()))
+            .map(|c| c.get(1).map_or(String::new(), |m| m.as_str().to_ascii_lowercase()))
+    }
+
+    pub fn is_benchmark_header(&self, text: &str) -> bool {
+        let tokens = name_tokens(text);
+        self.benchmark_headers.iter().any(|h| !h.is_empty() && tokens.windows(h.len()).any(|w| w == h.as_slice()))
+    }
+
+    /// Whether block `index` is set off like a heading (for priority statements).
+    pub fn looks_like_heading(&self, doc: &Document, index: usize) -> bool {
+        let Some(block) = doc.blocks.get(index) else { return false };
+        let words = block.text.split_whitespace().count();
+        block.heading_level.is_some()
+            || (block.bold && words <= 30)
+            || block.grid.is_some_and(|g| g.col == 0)
+            || words <= 15
+    }
+}
+
+type RowOccupancy = HashMap<(usize, usize), Vec<usize>>;
+
+/// Which columns of each table row hold text.
+fn row_occupancy(doc: &Document) -> RowOccupancy {
+    let mut rows: RowOccupancy = HashMap::new();
+    for block in &doc.blocks {
+        if let Some(g) = block.grid
+            && !block.text.trim().is_empty()
+        {
+            let cols = rows.entry((g.table, g.row)).or_default();
+            if !cols.contains(&g.col) {
+                cols.push(g.col);
+            }
+        }
+    }
+    rows
+}
+
+fn starts_with_digit_or_roman(text: &str) -> bool {
+    let t = text.trim_start();
+    let lower = t.to_ascii_lowercase();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || ["section", "part", "step", "component", "item", "question"].iter().any(|w| lower.starts_with(w))
+        || lower.split(['.', ')']).next().is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| "ivx".contains(c)))
+}
+
+fn is_capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "3", "iii", "c", "three", "3." → 3.
+pub fn parse_number(label: &str) -> Option<u32> {
+    let label = label.trim().trim_end_matches(['.', ')', ':']).trim_start_matches('(').to_ascii_lowercase();
+    if let Ok(n) = label.parse() {
+        return Some(n);
+    }
+    let words = ["one", "two", "three", "four", "five", "six", "seven", "eight"];
+    if let Some(i) = words.iter().position(|w| *w == label) {
+        return Some(i as u32 + 1);
+    }
+    let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
+    if let Some(i) = romans.iter().position(|w| *w == label) {
+        return Some(i as u32 + 1);
+    }
+    let ordinals = ["first", "second", "third", "fourth", "fifth"];
+    if let Some(i) = ordinals.iter().position(|w| *w == label) {
+        return Some(i as u32 + 1);
+    }
+    match label.as_bytes() {
+        [c @ b'a'..=b'h'] => Some(u32::from(c - b'a') + 1),
+        _ => None,
+    }
+}

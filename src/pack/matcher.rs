@@ -1,0 +1,296 @@
+//! Vocabulary matching: case, plurals, punctuation and multi-word phrases,
+//! with mentions negated in their own clause left out.
+//!
+//! Text and terms are cut into the same normalised word tokens ("Parents'" →
+//! `parent`, "grade-appropriate" → `grade appropriate`), so a term matches a
+//! run of tokens. A term word ending in `*` matches any word it starts
+//! ("inequit*" matches "inequities").
+
+use regex::Regex;
+
+use super::Matching;
+
+/// One normalised word of a text, with its byte range in the original.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub word: String,
+    pub start: usize,
+    pub end: usize,
+    /// Clause number: punctuation and clause-break words start a new clause.
+    pub clause: usize,
+}
+
+/// Cuts `text` into normalised word tokens.
+pub fn tokenize(text: &str, breaks: &[String]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut clause = 0;
+    let mut start = None;
+    let mut pending_break = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(offset, ch)) in chars.iter().enumerate() {
+        let in_word = ch.is_alphanumeric()
+            || (ch == '\'' || ch == '’')
+                && start.is_some()
+                && chars.get(i + 1).is_some_and(|(_, c)| c.is_alphabetic());
+        match (in_word, start) {
+            (true, None) => start = Some(offset),
+            (false, Some(s)) => {
+                push_word(&mut tokens, &text[s..offset], s, &mut clause, &mut pending_break, breaks);
+                start = None;
+            }
+            _ => {}
+        }
+        if !in_word && matches!(ch, '.' | ';' | ':' | ',' | '!' | '?' | '\n' | '(' | ')' | '•' | '–' | '—') {
+            pending_break = true;
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut tokens, &text[s..], s, &mut clause, &mut pending_break, breaks);
+    }
+    tokens
+}
+
+fn push_word(
+    tokens: &mut Vec<Token>,
+    raw: &str,
+    start: usize,
+    clause: &mut usize,
+    pending_break: &mut bool,
+    breaks: &[String],
+) {
+    if *pending_break {
+        *clause += 1;
+        *pending_break = false;
+    }
+    let lower = raw.to_lowercase().replace('’', "'");
+    // "haven't" → "haven" + "not"; "parents'" / "district's" → stem.
+    let (base, negated) = match lower.strip_suffix("n't") {
+        Some(b) => (b.to_string(), true),
+        None => (lower.trim_end_matches("'s").trim_end_matches('\'').to_string(), false),
+    };
+    let word = stem(&base);
+    if breaks.iter().any(|b| b == &word) {
+        *clause += 1;
+    }
+    tokens.push(Token { word, start, end: start + raw.len(), clause: *clause });
+    if negated {
+        tokens.push(Token { word: "not".into(), start, end: start + raw.len(), clause: *clause });
+    }
+}
+
+/// A light plural stem, the same for text and terms: "families" → "family",
+/// "classes" → "class", "parents" → "parent"; short words are left alone.
+pub fn stem(word: &str) -> String {
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        return format!("{}y", &word[..n - 3]);
+    }
+    if n > 4 && (word.ends_with("sses") || word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")) {
+        return word[..n - 2].to_string();
+    }
+    if n > 2 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        return word[..n - 1].to_string();
+    }
+    word.to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WordPattern {
+    Exact(String),
+    Prefix(String),
+}
+
+impl WordPattern {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            WordPattern::Exact(w) => w == word,
+            WordPattern::Prefix(p) => word.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// A compiled term: a phrase of word patterns.
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<WordPattern>,
+}
+
+impl Phrase {
+    fn compile(term: &str) -> Option<Phrase> {
+        let words: Vec<WordPattern> = term
+            .split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| {
+                let lower = w.to_lowercase();
+                match lower.strip_suffix('*') {
+                    Some(prefix) => vec![WordPattern::Prefix(prefix.to_string())],
+                    None => tokenize(&lower, &[]).into_iter().map(|t| WordPattern::Exact(t.word)).collect(),
+                }
+            })
+            .collect();
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
+        self.words.len() <= tokens.len() - at
+            && self.words.iter().zip(&tokens[at..]).all(|(p, t)| p.matches(&t.word))
+            && tokens[at..at + self.words.len()].windows(2).all(|w| w[0].clause == w[1].clause)
+    }
+}
+
+/// Negation cues, compiled from the pack's `[matching]` table.
+#[derive(Debug, Clone)]
+pub struct Negation {
+    before: Vec<Phrase>,
+    after: Vec<Phrase>,
+    window: usize,
+    after_window: usize,
+    pub breaks: Vec<String>,
+}
+
+impl Negation {
+    pub fn new(matching: &Matching) -> Self {
+        let compile = |list: &[String]| list.iter().filter_map(|t| Phrase::compile(t)).collect();
+        Negation {
+            before: compile(&matching.negation_cues),
+            after: compile(&matching.negation_after),
+            window: matching.negation_window,
+            after_window: matching.negation_after_window,
+            breaks: matching.clause_breaks.iter().map(|b| stem(&b.to_lowercase())).collect(),
+        }
+    }
+
+    /// Whether the mention at tokens `[at, end)` is negated in its clause.
+    fn negates(&self, tokens: &[Token], at: usize, end: usize) -> bool {
+        let clause = tokens[at].clause;
+        let from = at.saturating_sub(self.window);
+        let before = (from..at).filter(|&i| tokens[i].clause == clause);
+        for i in before {
+            if self.before.iter().any(|p| p.matches_at(&tokens[..at], i)) {
+                return true;
+            }
+        }
+        let until = (end + self.after_window).min(tokens.len());
+        (end..until)
+            .filter(|&i| tokens[i].clause == clause)
+            .any(|i| self.after.iter().any(|p| p.matches_at(&tokens[..until], i)))
+    }
+}
+
+/// A mention found in a text: its byte range and the term that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub term: String,
+}
+
+/// A compiled set of terms and patterns: does a text mention any of them?
+#[derive(Debug, Clone, Default)]
+pub struct TermSet {
+    phrases: Vec<(Phrase, String)>,
+    patterns: Vec<Regex>,
+}
+
+impl TermSet {
+    /// Compiles terms and regular expressions; bad patterns were rejected when the pack loaded.
+    pub fn new<'a>(terms: impl IntoIterator<Item = &'a String>, patterns: &[String]) -> Self {
+        TermSet {
+            phrases: terms.into_iter().filter_map(|t| Phrase::compile(t).map(|p| (p, t.clone()))).collect(),
+            patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty() && self.patterns.is_empty()
+    }
+
+    /// The first mention in `text` that is not negated in its clause.
+    pub fn find(&self, text: &str, negation: &Negation) -> Option<Hit> {
+        let tokens = tokenize(text, &negation.breaks);
+        self.find_in_tokens(text, &tokens, negation)
+    }
+
+    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], negation: &Negation) -> Option<Hit> {
+        for at in 0..tokens.len() {
+            for (phrase, term) in &self.phrases {
+                if phrase.matches_at(tokens, at) {
+                    let end = at + phrase.words.len();
+                    if !negation.negates(tokens, at, end) {
+                        return Some(Hit { start: tokens[at].start, end: tokens[end - 1].end, term: term.clone() });
+                    }
+                }
+            }
+        }
+        self.patterns.iter().find_map(|re| {
+            re.find_iter(text).find_map(|m| {
+                let at = tokens.iter().position(|t| t.start >= m.start())?;
+                let end = tokens.iter().rposition(|t| t.end <= m.end()).map_or(at + 1, |e| e + 1).max(at + 1);
+                (!negation.negates(tokens, at, end)).then(|| Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    term: m.as_str().to_string(),
+                })
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn negation() -> Negation {
+        Negation::new(&Matching {
+            negation_cues: ["not", "no", "never", "without", "yet to"].map(String::from).to_vec(),
+            negation_window: 6,
+            clause_breaks: ["but", "although"].map(String::from).to_vec(),
+            negation_after: ["was not", "were not"].map(String::from).to_vec(),
+            negation_after_window: 4,
+        })
+    }
+
+    fn set(terms: &[&str]) -> TermSet {
+        let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+        TermSet::new(&terms, &[])
+    }
+
+    #[test]
+    fn matches_plurals_case_and_punctuation() {
+        let s = set(&["family", "community partner", "grade-appropriate"]);
+        let n = negation();
+        assert_eq!(s.find("We met with FAMILIES weekly.", &n).unwrap().term, "family");
+        assert!(s.find("Our Community-Partners joined.", &n).is_some());
+        assert!(s.find("grade appropriate tasks", &n).is_some());
+        assert!(s.find("Parents' night", &set(&["parent"])).is_some());
+        assert!(s.find("The familiar routine", &n).is_none());
+    }
+
+    #[test]
+    fn negated_mentions_do_not_count() {
+        let s = set(&["families", "family input"]);
+        let n = negation();
+        assert!(s.find("We have not yet engaged families.", &n).is_none());
+        assert!(s.find("No family input was gathered.", &n).is_none());
+        assert!(s.find("We haven't engaged families.", &n).is_none());
+        assert!(s.find("Family input was not gathered this year.", &n).is_none());
+        assert!(s.find("Surveys were not returned, but families joined forums.", &n).is_some());
+        assert!(s.find("No survey was sent. Families joined forums.", &n).is_some());
+    }
+
+    #[test]
+    fn prefix_terms_and_phrases_stay_in_one_clause() {
+        let s = set(&["inequit*", "student work"]);
+        let n = negation();
+        assert!(s.find("address budget inequities", &n).is_some());
+        assert!(s.find("student, work", &n).is_none());
+        assert!(s.find("samples of student work", &n).is_some());
+    }
+
+    #[test]
+    fn patterns_match_original_text() {
+        let s = TermSet::new(&[], &[r"\b[A-Z][a-z]+ Elementary\b".to_string()]);
+        assert!(s.find("support for Murkland Elementary", &negation()).is_some());
+        assert!(s.find("support for every elementary school", &negation()).is_none());
+    }
+}
