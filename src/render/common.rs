@@ -163,3 +163,111 @@ pub fn valid_span(text: &str, span: Option<(usize, usize)>) -> Option<(usize, us
         && text.is_char_boundary(end))
     .then_some((start, end))
 }
+
+/// A cut of `text` for showing `span` in a snippet: only the span's line and
+/// one line either side, each at most `max` characters (the span's line cut
+/// to a window around the span, a span running past it or onto later lines
+/// cut short). Blank lines stand in for the text before, so line numbers
+/// stay those of `text`. Returns the cut and the span's place in it.
+pub fn snippet_window(
+    text: &str,
+    (start, end): (usize, usize),
+    max: usize,
+) -> (String, (usize, usize)) {
+    let max = max.max(20);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = end.min(line_end);
+    let mut out = String::new();
+    // The line before, if any, after blank lines for all lines above it.
+    if line_start > 0 {
+        let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        out.push_str(&"\n".repeat(text[..prev_start].matches('\n').count()));
+        out.push_str(&clip(&text[prev_start..line_start - 1], max));
+        out.push('\n');
+    }
+    // The span's line: a window that starts a little before the span.
+    let line = &text[line_start..line_end];
+    let (s, e) = (start - line_start, end - line_start);
+    let lead = 20.min(max / 4);
+    let ws = if line[..s].chars().count() > lead {
+        line[..s]
+            .char_indices()
+            .rev()
+            .nth(lead - 1)
+            .map_or(0, |(i, _)| i)
+    } else {
+        0
+    };
+    let we = line[ws..]
+        .char_indices()
+        .nth(max)
+        .map_or(line.len(), |(i, _)| ws + i);
+    if ws > 0 {
+        out.push('…');
+    }
+    let new_start = out.len() + (s - ws);
+    let new_end = out.len() + (e.min(we).max(s) - ws);
+    out.push_str(&line[ws..we]);
+    if we < line.len() {
+        out.push('…');
+    }
+    // The line after, if any.
+    if line_end < text.len() {
+        let next = &text[line_end + 1..];
+        let next = &next[..next.find('\n').unwrap_or(next.len())];
+        out.push('\n');
+        out.push_str(&clip(next, max));
+    }
+    (out, (new_start, new_end))
+}
+
+fn clip(line: &str, max: usize) -> String {
+    match line.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_keeps_short_lines_and_line_numbers() {
+        let text = "one\ntwo\nthree four\nfive\nsix";
+        let start = text.find("four").unwrap();
+        let (cut, (s, e)) = snippet_window(text, (start, start + 4), 80);
+        assert_eq!(cut, "\ntwo\nthree four\nfive");
+        assert_eq!(&cut[s..e], "four");
+    }
+
+    #[test]
+    fn window_clips_long_paragraphs_around_the_span() {
+        let long = format!("{}TARGET é{}", "a".repeat(500), "b".repeat(500));
+        let text = format!("é heading\n{long}\n{}", "c".repeat(300));
+        let start = text.find("TARGET").unwrap();
+        let (cut, (s, e)) = snippet_window(&text, (start, start + "TARGET é".len()), 60);
+        assert_eq!(&cut[s..e], "TARGET é");
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0], "é heading");
+        assert!(
+            lines[1].starts_with('…') && lines[1].ends_with('…'),
+            "{}",
+            lines[1]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= 62), "{cut}");
+        assert_eq!(lines[2], format!("{}…", "c".repeat(60)));
+    }
+
+    #[test]
+    fn window_cuts_long_and_multiline_spans() {
+        let text = format!("x\n{}\ny", "z".repeat(300));
+        let (cut, (s, e)) = snippet_window(&text, (2, text.len()), 50);
+        assert_eq!(&cut[s..e], "z".repeat(50));
+        assert_eq!(cut, format!("x\n{}…\ny", "z".repeat(50)));
+        let (cut, (s, e)) = snippet_window("abc", (1, 1), 50);
+        assert_eq!((cut.as_str(), s, e), ("abc", 1, 1));
+    }
+}

@@ -25,7 +25,7 @@ pub(super) struct MietteDiag {
 impl MietteDiag {
     /// Wraps `d`; the source and label are attached only when the span lies
     /// inside the file's text, otherwise the location goes into the message.
-    pub(super) fn new(f: &FileReport, d: &Diagnostic) -> Self {
+    pub(super) fn new(f: &FileReport, d: &Diagnostic, width: usize) -> Self {
         let severity = match d.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
@@ -35,26 +35,31 @@ impl MietteDiag {
         if let Some(p) = d.priority {
             let _ = write!(message, " (priority {p})");
         }
-        if let Some(loc) = &d.location {
-            let _ = write!(message, " ({})", loc.describe());
-        }
         let help = Some(d.help.trim())
             .filter(|h| !h.is_empty())
             .map(str::to_string);
         let (mut source, mut label) = (None, None);
         if let Some(src) = &f.source
-            && let Some((start, end)) = valid_span(&src.text, d.span)
+            && let Some(span) = valid_span(&src.text, d.span)
         {
-            let name = if src.name.trim().is_empty() {
-                short_name(f)
+            // The snippet's title names the place in the document; the
+            // extracted text's own line numbers mean nothing to the district.
+            let mut name = if src.name.trim().is_empty() {
+                short_name(f).to_string()
             } else {
-                src.name.as_str()
+                src.name.clone()
             };
-            source = Some(NamedSource::new(name, src.text.clone()));
+            if let Some(loc) = &d.location {
+                let _ = write!(name, ", {}", loc.describe());
+            }
+            let (cut, (start, end)) = snippet_window(&src.text, span, width.saturating_sub(12));
+            source = Some(NamedSource::new(name, cut));
             label = Some(LabeledSpan::new_primary_with_span(
                 Some(label_text(d)),
                 (start, end - start),
             ));
+        } else if let Some(loc) = &d.location {
+            let _ = write!(message, " ({})", loc.describe());
         }
         MietteDiag {
             code: d.code.clone(),
@@ -164,6 +169,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         options.width
     };
     let handler = GraphicalReportHandler::new_themed(theme)
+        .without_primary_span_start()
         .with_links(false)
         .with_width(width);
     let mut out = String::new();
@@ -189,7 +195,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         }
         out.push('\n');
         for d in ordered_diagnostics(f) {
-            let diag = MietteDiag::new(f, d);
+            let diag = MietteDiag::new(f, d, width);
             let mut block = String::new();
             if handler.render_report(&mut block, &diag).is_err() {
                 // miette refused (it should not, spans are checked): plain fallback.
@@ -425,7 +431,10 @@ mod tests {
         // The span is drawn with its label, against the district's words.
         assert!(out.contains("missing: families, community"), "{out}");
         assert!(out.contains("We met with teachers and principals"), "{out}");
-        assert!(out.contains("Lowell SSoS submission.docx:"), "{out}");
+        assert!(
+            out.contains("[Lowell SSoS submission.docx, paragraph 41]"),
+            "{out}"
+        );
         // Without a span the location is in the message.
         assert!(out.contains("student work (paragraph 21)"), "{out}");
         // The missing section is listed before the stakeholder warning (guidance order).
@@ -488,6 +497,25 @@ mod tests {
             out.contains("No submission from 1 expected district: Boston"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn long_paragraphs_are_clipped_to_the_width() {
+        let mut report = fixture::report();
+        let text = format!(
+            "# 3. Stakeholder Engagement\n{} we asked families {}\n",
+            "word ".repeat(300),
+            "more ".repeat(300)
+        );
+        let start = text.find("families").unwrap();
+        report.files[0].source.as_mut().unwrap().text = text;
+        for d in &mut report.files[0].diagnostics {
+            d.span = d.span.map(|_| (start, start + "families".len()));
+        }
+        let out = render(&report, &fixture::options());
+        assert!(out.contains("we asked families"), "{out}");
+        let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(widest <= 104, "a line of {widest} characters:\n{out}");
     }
 
     #[test]

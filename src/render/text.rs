@@ -13,6 +13,11 @@ use crate::report::{FileReport, PromptStatus, Report, SectionState, Severity, St
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     let handler = NarratableReportHandler::new();
+    let width = if options.width == 0 {
+        100
+    } else {
+        options.width
+    };
     let mut out = String::new();
     for f in &report.files {
         let _ = writeln!(out, "{}", verdict(f));
@@ -32,7 +37,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         }
         out.push('\n');
         for d in ordered_diagnostics(f) {
-            let diag = MietteDiag::new(f, d);
+            let diag = MietteDiag::new(f, d, width);
             let mut block = String::new();
             if handler.render_report(&mut block, &diag).is_err() {
                 block = format!(
