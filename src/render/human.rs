@@ -331,11 +331,14 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
             }
         }
         let numeric = [false, false, false, true, true, false, false];
-        let line = |cells: &[String]| {
+        // `status` paints the status cell (after padding is measured).
+        let line = |cells: &[String], status: Option<Status>| {
             let mut l = String::new();
             for (i, cell) in cells.iter().enumerate() {
                 let pad = " ".repeat(widths[i] - cell.chars().count());
-                if numeric[i] {
+                if let (2, Some(s)) = (i, status) {
+                    let _ = write!(l, "{}{pad}", paint.status(s));
+                } else if numeric[i] {
                     let _ = write!(l, "{pad}{cell}");
                 } else {
                     let _ = write!(l, "{cell}{pad}");
@@ -347,16 +350,11 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
             l.trim_end().to_string()
         };
         let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-        let _ = writeln!(out, "{}", paint.bold(&line(&head)));
+        let _ = writeln!(out, "{}", paint.bold(&line(&head, None)));
         let rule_len = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
         let _ = writeln!(out, "{}", "─".repeat(rule_len));
         for (row, f) in rows.iter().zip(&report.files) {
-            let text = line(row);
-            let text = match f.status {
-                Status::Pass => text,
-                _ => text.replacen(&row[2], &paint.status(f.status), 1),
-            };
-            let _ = writeln!(out, "{text}");
+            let _ = writeln!(out, "{}", line(row, Some(f.status)));
         }
         let _ = writeln!(out, "{}", "─".repeat(rule_len));
     }

@@ -76,6 +76,7 @@ mod preview {
         let format = super::OutputFormat::from_str(&name, true).unwrap();
         let mut options = super::fixture::options();
         options.coverage = std::env::var("SSOS_COVERAGE").is_ok();
+        options.color = std::env::var("SSOS_COLOR").is_ok();
         print!(
             "{}",
             super::render(&super::fixture::report(), format, &options)
