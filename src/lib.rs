@@ -16,3 +16,4 @@ pub mod check;
 pub mod config;
 pub mod lint;
 pub mod batch;
+pub mod cli;

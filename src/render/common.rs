@@ -5,16 +5,6 @@ use crate::report::{Diagnostic, FileReport, SectionState, Severity};
 
 /// The guidance's eight sections: id, number, title (SPEC.md vocabulary).
 /// Used when a file report carries no sections (unreadable files).
-pub const SECTIONS: [(&str, u8, &str); 8] = [
-    ("priorities", 1, "Priority(ies)"),
-    ("analysis", 2, "Analysis of Strengths and Challenges"),
-    ("stakeholder_engagement", 3, "Stakeholder Engagement"),
-    ("outcomes", 4, "Outcomes"),
-    ("role_clarity", 5, "Role Clarity"),
-    ("monitoring", 6, "Monitoring Implementation"),
-    ("resources", 7, "Resources"),
-    ("differentiation", 8, "Differentiation"),
-];
 
 /// The file as a reader names it: `path` or `path → attachment`.
 pub fn display_name(f: &FileReport) -> String {
@@ -47,25 +37,12 @@ pub fn district_or_unknown(f: &FileReport) -> &str {
 /// The section's number in the guidance (0 when unknown or document-level).
 pub fn section_number(f: &FileReport, id: Option<&str>) -> u8 {
     let Some(id) = id else { return 0 };
-    if let Some(s) = f.section(id) {
-        return s.number;
-    }
-    SECTIONS
-        .iter()
-        .find(|(sid, _, _)| *sid == id)
-        .map(|(_, n, _)| *n)
-        .unwrap_or(0)
+    f.section(id).map_or(0, |s| s.number)
 }
 
 /// "3. Stakeholder Engagement" for a section id (the id itself when unknown).
 pub fn section_label(f: &FileReport, id: &str) -> String {
-    if let Some(s) = f.section(id) {
-        return format!("{}. {}", s.number, s.guidance_title);
-    }
-    match SECTIONS.iter().find(|(sid, _, _)| *sid == id) {
-        Some((_, n, t)) => format!("{n}. {t}"),
-        None => id.to_string(),
-    }
+    f.section(id).map_or_else(|| id.to_string(), |s| format!("{}. {}", s.number, s.guidance_title))
 }
 
 /// Ids of sections in `state`, in the guidance's order.

@@ -64,22 +64,3 @@ pub fn render(report: &Report, format: OutputFormat, options: &RenderOptions) ->
         OutputFormat::Csv => csv::render(report),
     }
 }
-
-#[cfg(test)]
-mod preview {
-    /// `cargo test --lib render::preview -- --ignored --nocapture FORMAT` to eyeball a format.
-    #[test]
-    #[ignore]
-    fn preview() {
-        use clap::ValueEnum;
-        let name = std::env::var("SSOS_PREVIEW").unwrap_or_else(|_| "human".into());
-        let format = super::OutputFormat::from_str(&name, true).unwrap();
-        let mut options = super::fixture::options();
-        options.coverage = std::env::var("SSOS_COVERAGE").is_ok();
-        options.color = std::env::var("SSOS_COLOR").is_ok();
-        print!(
-            "{}",
-            super::render(&super::fixture::report(), format, &options)
-        );
-    }
-}

@@ -1,0 +1,302 @@
+//! The command line: argument parsing and the commands, each a thin layer
+//! over the library (lint, batch, render, pack).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use miette::Diagnostic;
+
+use crate::batch::{self, BatchOptions};
+use crate::config::Config;
+use crate::lint::{Linter, read_bounded};
+use crate::pack::{self, Pack};
+use crate::read::{self, Limits};
+use crate::render::{self, OutputFormat, RenderOptions, RuleMeta};
+use crate::report::{Report, Severity, Status, SubmissionMap};
+
+#[derive(Parser)]
+#[command(name = "ssos-lint", version, about = "Checks SSoS District Prioritization Submissions against the 2023-24 guidance")]
+struct Cli {
+    /// Load another rules pack (a .toml file or a folder of them) instead of the built-in one.
+    #[arg(long, global = true, value_name = "PATH")]
+    rules: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check plans: .docx, .xlsx/.xlsm/.xls/.ods, .eml/.msg (each attachment), .zip (each member), and folders.
+    Check(CheckArgs),
+    /// Print the section map of one plan as JSON.
+    Extract {
+        file: PathBuf,
+    },
+    /// List every rule: code, severity, section, summary.
+    #[command(name = "rules")]
+    ListRules,
+    /// Explain one rule, quoting the guidance prompt it enforces.
+    Explain {
+        code: String,
+    },
+    /// Print a JSON Schema.
+    Schema {
+        which: SchemaKind,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    Rules,
+    Report,
+    Submission,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Expect {
+    /// The districts receiving prioritized SSoS assistance (rules pack registry).
+    Ssos,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files and folders to check.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    format: OutputFormat,
+    /// Treat warnings as errors for the exit code.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Files checked at once (default: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    jobs: usize,
+    /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Print only the summary (human/text), and no progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Show every section's prompt checklist with its evidence.
+    #[arg(long)]
+    coverage: bool,
+    /// List the expected districts that have no submission in the run.
+    #[arg(long, value_enum)]
+    expect: Option<Expect>,
+    /// Largest file read, in MB.
+    #[arg(long, default_value_t = 50, value_name = "MB")]
+    max_file_size: u64,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let pack = match &cli.rules {
+        Some(path) => match pack::load_path(path) {
+            Ok(p) => p,
+            Err(err) => return fail(err),
+        },
+        None => pack::builtin(),
+    };
+    match cli.command {
+        Command::Check(args) => check(pack, args),
+        Command::Extract { file } => extract(pack, &file),
+        Command::ListRules => list_rules(&pack),
+        Command::Explain { code } => explain(&pack, &code),
+        Command::Schema { which } => schema(which),
+    }
+}
+
+fn fail(err: impl Diagnostic + Send + Sync + 'static) -> ExitCode {
+    eprintln!("{:?}", miette::Report::new(err));
+    ExitCode::from(2)
+}
+
+fn check(pack: Pack, args: CheckArgs) -> ExitCode {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
+        Ok(c) => c,
+        Err(err) => {
+            eprintln!("{:?}", miette::Report::new_boxed(err));
+            return ExitCode::from(2);
+        }
+    };
+    let limits = Limits { max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024), ..Limits::default() };
+    let linter = Linter::new(pack, &config, limits);
+    let progress = Progress::new(!args.quiet);
+    let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
+    let report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
+    progress.finish();
+    let render_options = RenderOptions {
+        color: args.format == OutputFormat::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        coverage: args.coverage,
+        width: 0,
+        rules: rule_metas(&linter),
+    };
+    let shown = if args.quiet { summary_only(&report) } else { report.clone() };
+    let text = render::render(&shown, args.format, &render_options);
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+    exit_code(&report, args.deny == Some(Deny::Warnings))
+}
+
+/// 2 when a file could not be read at all; 1 on an error-level finding (or a
+/// warning under `--deny warnings`); else 0.
+fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
+    if report.files.iter().any(|f| f.status == Status::Error) || report.files.is_empty() {
+        return ExitCode::from(2);
+    }
+    let worst = report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).max();
+    match worst {
+        Some(Severity::Error) => ExitCode::from(1),
+        Some(Severity::Warning) if deny_warnings => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// The report with findings left out, so human/text print just the summary.
+fn summary_only(report: &Report) -> Report {
+    let mut r = report.clone();
+    for f in &mut r.files {
+        f.diagnostics.retain(|d| d.severity == Severity::Error && d.code.starts_with("ssos::input::"));
+        f.sections.iter_mut().for_each(|s| s.prompts.clear());
+    }
+    r
+}
+
+fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {
+    linter
+        .engine()
+        .rules
+        .iter()
+        .map(|r| RuleMeta {
+            code: r.def.code.clone(),
+            severity: r.severity.unwrap_or(r.def.severity),
+            summary: r.def.summary.clone(),
+            help: r.def.help.clone(),
+            section: r.def.section.clone(),
+        })
+        .collect()
+}
+
+fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
+    let limits = Limits::default();
+    let linter = Linter::new(pack, &Config::default(), limits.clone());
+    let shown = file.display().to_string();
+    let doc = read_bounded(file, &limits).and_then(|bytes| read::read_document(&shown, &bytes, &limits));
+    match doc {
+        Ok(doc) => {
+            let map: SubmissionMap = linter.extract(&shown, &doc);
+            println!("{}", serde_json::to_string_pretty(&map).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error[{}]: {}: {}\n  help: {}", err.code(), shown, err.reason, err.help);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list_rules(pack: &Pack) -> ExitCode {
+    let width = pack.rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    for rule in &pack.rules {
+        let section = rule
+            .section
+            .as_deref()
+            .and_then(|id| pack.section(id))
+            .map_or("-".to_string(), |s| format!("{}", s.number));
+        println!("{:width$}  {:7}  {:>2}  {}", rule.code, rule.severity.as_str(), section, rule.summary);
+    }
+    ExitCode::SUCCESS
+}
+
+fn explain(pack: &Pack, code: &str) -> ExitCode {
+    let Some(rule) = pack.rule(code) else {
+        let nearest = pack
+            .rules
+            .iter()
+            .max_by(|a, b| strsim::jaro_winkler(code, &a.code).total_cmp(&strsim::jaro_winkler(code, &b.code)));
+        eprintln!("error: no rule has the code `{code}`");
+        if let Some(n) = nearest {
+            eprintln!("  help: did you mean `{}`? (`ssos-lint rules` lists every code)", n.code);
+        }
+        return ExitCode::from(2);
+    };
+    println!("{} ({})", rule.code, rule.severity.as_str());
+    if let Some(section) = rule.section.as_deref().and_then(|id| pack.section(id)) {
+        println!("Section {}. {}", section.number, section.title);
+    }
+    println!("\n{}\n\n{}", rule.summary, rule.explain);
+    if let Some(quote) = &rule.quote {
+        let place = if quote.section == 0 { "the guidance".to_string() } else { format!("section {} of the guidance", quote.section) };
+        println!("\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}", quote.text);
+        println!("  — {}", pack.pack.guidance);
+    }
+    println!("\nHow to fix it: {}", rule.help);
+    ExitCode::SUCCESS
+}
+
+fn schema(which: SchemaKind) -> ExitCode {
+    println!("{}", schema_text(which));
+    ExitCode::SUCCESS
+}
+
+fn schema_text(which: SchemaKind) -> String {
+    let value = match which {
+        SchemaKind::Rules => Pack::json_schema(),
+        SchemaKind::Report => serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default(),
+        SchemaKind::Submission => serde_json::to_value(schemars::schema_for!(SubmissionMap)).unwrap_or_default(),
+    };
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// A progress bar on standard error, only on a terminal, outside CI, and
+/// only once a run is long enough to need one.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(wanted: bool) -> Self {
+        let shown = wanted && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let bar = shown.then(|| {
+            let bar = indicatif::ProgressBar::hidden();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files checked [{elapsed}] {wide_bar}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn tick(&self, done: usize, total: usize) {
+        if let Some(bar) = &self.bar {
+            if bar.is_hidden() && total >= 20 && bar.elapsed().as_millis() > 300 {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
