@@ -1,13 +1,20 @@
-//! Container reader: each supported attachment or member becomes an Entry.
+//! Outlook .msg (stub).
+use super::archive::Origin;
+use super::{Entry, Limits};
 
-use super::{Entry, InputError, Limits};
+pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
+    expand_in(&Origin::root(path), bytes, limits, depth, false)
+}
 
-pub fn expand(path: &str, _bytes: &[u8], _limits: &Limits, _depth: usize) -> Vec<Entry> {
-    vec![Entry {
-        path: path.to_string(),
-        attachment: None,
-        envelope: None,
-        package: None,
-        result: Err(InputError::unsupported("not built yet", "")),
-    }]
+pub(crate) fn expand_in(
+    origin: &Origin,
+    _bytes: &[u8],
+    _limits: &Limits,
+    _depth: usize,
+    _forwarded: bool,
+) -> Vec<Entry> {
+    vec![origin.entry(
+        None,
+        Err(super::InputError::unsupported("not built yet", "")),
+    )]
 }
