@@ -19,7 +19,10 @@
 //! inflate is capped; declared sizes are checked first so a zip bomb is
 //! refused without inflating it, and nested archives share one budget.
 
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::io::Cursor;
+use std::rc::Rc;
 
 use super::xml::Package;
 use super::{Detected, Entry, Envelope, InputError, Limits, detect};
@@ -35,6 +38,10 @@ pub(crate) struct Origin {
     pub package: Option<String>,
     /// The email the members came in, when they did.
     pub envelope: Option<Envelope>,
+    /// Bytes inflated from archive members so far, shared by every container
+    /// under one file on disk, so nested archives share one budget
+    /// (`limits.max_total_inflated`).
+    pub spent: Rc<Cell<u64>>,
 }
 
 impl Origin {
@@ -44,6 +51,7 @@ impl Origin {
             prefix: String::new(),
             package: None,
             envelope: None,
+            spent: Rc::new(Cell::new(0)),
         }
     }
 
@@ -232,24 +240,25 @@ pub(crate) fn expand_in(
     if origin.package.is_none() {
         origin.package = Some(origin.own_package());
     }
-    let mut package = match Package::open(bytes, limits) {
+    // The package may inflate no more than what is left of the shared budget.
+    let local = Limits {
+        max_total_inflated: limits.max_total_inflated.saturating_sub(origin.spent.get()),
+        ..limits.clone()
+    };
+    let mut package = match Package::open(bytes, &local) {
         Ok(p) => p,
         Err(err) => return vec![origin.entry(None, Err(err))],
     };
     let declared = declared_sizes(bytes);
     let mut entries = Vec::new();
-    let mut inflated = 0u64;
     for name in package.names() {
         if skipped_member(&name) {
             continue;
         }
-        let size = declared
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or(0, |(_, s)| *s);
-        let remaining = limits.max_total_inflated.saturating_sub(inflated);
+        let size = declared.get(&name).copied().unwrap_or(0);
+        let remaining = limits.max_total_inflated.saturating_sub(origin.spent.get());
         if size > limits.max_part_bytes || size > remaining {
-            entries.push(origin.entry(Some(&name), Err(super::xml::zip_bomb_error(&name, limits))));
+            entries.push(origin.entry(Some(&name), Err(budget_error(&name, size, limits))));
             continue;
         }
         let data = match package.read(&name) {
@@ -260,13 +269,12 @@ pub(crate) fn expand_in(
                 continue;
             }
         };
-        inflated += data.len() as u64;
-        // Nested containers get what is left of this archive's budget.
-        let sub = Limits {
-            max_total_inflated: limits.max_total_inflated.saturating_sub(inflated),
-            ..limits.clone()
-        };
-        entries.extend(member(&origin, &name, &data, &sub, depth, None));
+        origin.spent.set(origin.spent.get() + data.len() as u64);
+        if origin.spent.get() > limits.max_total_inflated {
+            entries.push(origin.entry(Some(&name), Err(budget_error(&name, u64::MAX, limits))));
+            continue;
+        }
+        entries.extend(member(&origin, &name, &data, limits, depth, None));
     }
     if entries.is_empty() {
         entries.push(origin.entry(
@@ -280,10 +288,23 @@ pub(crate) fn expand_in(
     entries
 }
 
+fn budget_error(name: &str, size: u64, limits: &Limits) -> InputError {
+    if size > limits.max_part_bytes {
+        return super::xml::zip_bomb_error(name, limits);
+    }
+    InputError::unreadable(
+        format!(
+            "'{name}' would take the archive past the {} MB inflated-size limit (a zip bomb, or far too many files)",
+            limits.max_total_inflated / (1024 * 1024)
+        ),
+        "Send only the plan files, not a whole folder.",
+    )
+}
+
 /// The declared (central directory) inflated size of each member.
-fn declared_sizes(bytes: &[u8]) -> Vec<(String, u64)> {
+fn declared_sizes(bytes: &[u8]) -> HashMap<String, u64> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Vec::new();
+        return HashMap::new();
     };
     (0..zip.len())
         .filter_map(|i| {
@@ -436,6 +457,29 @@ pub(crate) mod tests {
         let err = entries[0].result.as_ref().unwrap_err();
         assert!(err.reason.contains("zip bomb"), "{}", err.reason);
         assert!(entries[1].result.is_ok());
+    }
+
+    #[test]
+    fn nested_archives_share_one_budget() {
+        let three_mb = vec![7u8; 3 << 20];
+        let inner = zip_of(&[("big.xlsx", &three_mb)]);
+        let outer = zip_of(&[("a.zip", &inner), ("b.zip", &inner), ("c.zip", &inner)]);
+        let limits = Limits {
+            max_part_bytes: 4 << 20,
+            max_total_inflated: 8 << 20,
+            ..Limits::default()
+        };
+        let entries = expand("budget.zip", &outer, &limits, 0);
+        let reasons: Vec<String> = entries
+            .iter()
+            .map(|e| e.result.as_ref().unwrap_err().reason.clone())
+            .collect();
+        assert_eq!(reasons.len(), 3);
+        // The first two are read (and found not to be workbooks); the third is over budget.
+        assert!(!reasons[0].contains("limit"), "{}", reasons[0]);
+        assert!(!reasons[1].contains("limit"), "{}", reasons[1]);
+        assert!(reasons[2].contains("inflated-size limit"), "{}", reasons[2]);
+        assert_eq!(entries[2].attachment.as_deref(), Some("c.zip/big.xlsx"));
     }
 
     #[test]

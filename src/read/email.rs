@@ -19,6 +19,8 @@
 //! An email (not itself forwarded inside another) that yields nothing gets one
 //! entry with an "unsupported" error: it has no .docx or .xlsx attachment.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 
 use super::archive::{self, Container, Origin};
@@ -42,8 +44,9 @@ pub(crate) fn expand_in(
 ) -> Vec<Entry> {
     let mut origin = origin.clone();
     origin.package = Some(origin.own_package());
-    let message = match MessageParser::default().parse(bytes) {
-        Some(m) if is_email(&m) => m,
+    let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(bytes)));
+    let message = match parsed {
+        Ok(Some(m)) if is_email(&m) => m,
         _ => {
             origin.envelope = None;
             return vec![
