@@ -437,7 +437,7 @@ pub(crate) mod tests {
 
     #[test]
     fn nested_zip_bomb_is_refused_quickly() {
-        let zeros = vec![0u8; 16 << 20];
+        let zeros = vec![0u8; 4 << 20];
         let bomb = zip_of(&[("bomb.xlsx", &zeros)]);
         assert!(bomb.len() < 100_000);
         let outer = zip_of(&[("inner.zip", &bomb), ("ok.xlsx", &tiny_xlsx("fine"))]);
@@ -457,6 +457,49 @@ pub(crate) mod tests {
         let err = entries[0].result.as_ref().unwrap_err();
         assert!(err.reason.contains("zip bomb"), "{}", err.reason);
         assert!(entries[1].result.is_ok());
+    }
+
+    /// Rewrites every declared uncompressed size (local headers and central
+    /// directory) to 10 bytes, as a hostile zip would.
+    fn lie_about_sizes(mut zip: Vec<u8>) -> Vec<u8> {
+        let mut i = 0;
+        while i + 30 <= zip.len() {
+            if zip[i..].starts_with(b"PK\x03\x04") {
+                zip[i + 22..i + 26].copy_from_slice(&10u32.to_le_bytes());
+            } else if zip[i..].starts_with(b"PK\x01\x02") {
+                zip[i + 24..i + 28].copy_from_slice(&10u32.to_le_bytes());
+            }
+            i += 1;
+        }
+        zip
+    }
+
+    #[test]
+    fn lying_declared_sizes_are_still_bounded() {
+        let zeros = vec![0u8; 3 << 20];
+        let bomb = lie_about_sizes(zip_of(&[("bomb.xlsx", &zeros)]));
+        let limits = Limits {
+            max_part_bytes: 1 << 20,
+            max_total_inflated: 2 << 20,
+            ..Limits::default()
+        };
+        let outer = zip_of(&[("inner.zip", &bomb)]);
+        let entries = expand("liar.zip", &outer, &limits, 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            entries[0].attachment.as_deref(),
+            Some("inner.zip/bomb.xlsx")
+        );
+        // Either refused as a bomb or found damaged: never inflated past the cap.
+        assert_eq!(
+            entries[0].result.as_ref().unwrap_err().kind,
+            InputErrorKind::Unreadable
+        );
+        assert!(outer.len() < 100_000 && entries.len() == 1);
+        assert!(
+            crate::read::xlsx::read(&bomb, crate::model::Format::Xlsx, &limits).is_err(),
+            "a workbook with lying sizes is refused before calamine"
+        );
     }
 
     #[test]
