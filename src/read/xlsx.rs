@@ -554,6 +554,57 @@ mod tests {
         assert_eq!(form, sorted);
     }
 
+    /// A minimal OpenDocument spreadsheet written by hand.
+    fn tiny_ods() -> Vec<u8> {
+        let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet>
+<table:table table:name="Plan"><table:table-row><table:table-cell table:number-columns-repeated="3"/></table:table-row><table:table-row><table:table-cell/><table:table-cell office:value-type="string"><text:p>1. Priority(ies)</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="2"><text:p>2</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell/><table:table-cell office:value-type="string"><text:p>Line one</text:p><text:p>Line two</text:p></table:table-cell></table:table-row></table:table>
+</office:spreadsheet></office:body></office:document-content>"#;
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            zip.start_file("mimetype", stored).unwrap();
+            std::io::Write::write_all(&mut zip, b"application/vnd.oasis.opendocument.spreadsheet")
+                .unwrap();
+            zip.start_file("content.xml", stored).unwrap();
+            std::io::Write::write_all(&mut zip, content.as_bytes()).unwrap();
+            zip.start_file("META-INF/manifest.xml", stored).unwrap();
+            std::io::Write::write_all(&mut zip, br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#).unwrap();
+            zip.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    #[test]
+    fn reads_ods_with_absolute_coordinates() {
+        let bytes = tiny_ods();
+        let doc = super::super::read_document("plan.ods", &bytes, &limits()).unwrap();
+        assert_eq!(doc.format, Format::Ods);
+        assert_eq!(doc.blocks[0].kind, BlockKind::SheetName);
+        let b2 = cell(&doc, "Plan", "B2").unwrap();
+        assert_eq!(b2.text, "1. Priority(ies)");
+        assert_eq!(
+            b2.grid,
+            Some(GridPos {
+                table: 0,
+                row: 1,
+                col: 1,
+                depth: 0
+            })
+        );
+        assert_eq!(cell(&doc, "Plan", "C2").unwrap().text, "2");
+        assert_eq!(cell(&doc, "Plan", "B3").unwrap().text, "Line one\nLine two");
+    }
+
     #[test]
     fn a1_references() {
         assert_eq!(a1(0, 0), "A1");
