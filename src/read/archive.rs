@@ -551,6 +551,80 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn emails_inside_archives() {
+        let xlsx = tiny_xlsx("emailed");
+        let zipped_xlsx = zip_of(&[("p.xlsx", &xlsx)]);
+        // An email whose attachment is a zip; the member is found through both.
+        let b64 = base64(&zipped_xlsx);
+        let eml = format!(
+            "From: Lowell <l@lowell.org>\r\nSubject: plan\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"z\"\r\n\r\n--z\r\n\
+             Content-Type: application/zip; name=\"plan.zip\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--z--\r\n"
+        );
+        let empty =
+            "From: Boston <b@boston.org>\r\nSubject: see body\r\n\r\nOur plan is below.\r\n";
+        let bytes = zip_of(&[
+            ("inbox/lowell.eml", eml.as_bytes()),
+            ("inbox/boston.eml", empty.as_bytes()),
+        ]);
+        let entries = expand("saved.zip", &bytes, &Limits::default(), 0);
+        let names: Vec<_> = entries
+            .iter()
+            .map(|e| e.attachment.clone().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["inbox/lowell.eml/plan.zip/p.xlsx", "inbox/boston.eml"]
+        );
+        assert!(cell_text(&entries[0]).contains("emailed"));
+        assert_eq!(
+            entries[0].package.as_deref(),
+            Some("saved.zip/inbox/lowell.eml")
+        );
+        assert_eq!(
+            entries[0].envelope.as_ref().unwrap().from.as_deref(),
+            Some("Lowell <l@lowell.org>")
+        );
+        assert!(
+            entries[1]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("no .docx or .xlsx attachment")
+        );
+        assert_eq!(
+            entries[1].package.as_deref(),
+            Some("saved.zip/inbox/boston.eml")
+        );
+    }
+
+    fn base64(bytes: &[u8]) -> String {
+        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for (i, chunk) in bytes.chunks(3).enumerate() {
+            if i > 0 && i % 19 == 0 {
+                out.push_str("\r\n");
+            }
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+            for k in 0..4 {
+                out.push(if k <= chunk.len() {
+                    T[(n >> (18 - 6 * k) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
     fn triage_rules() {
         assert_eq!(
             triage(

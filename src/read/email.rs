@@ -301,6 +301,10 @@ mod tests {
              Content-Type: text/calendar; name=\"invite.ics\"\r\nContent-Disposition: attachment; filename=\"invite.ics\"\r\n\r\n\
              BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n\
              --outer\r\n\
+             Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\
+             Content-Disposition: inline;\r\n filename*0*=UTF-8''Inline%20;\r\n filename*1*=part.xlsx\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{inline}\r\n\
+             --outer\r\n\
              Content-Type: application/zip; name=\"bundle.zip\"\r\nContent-Disposition: attachment; filename=\"bundle.zip\"\r\n\
              Content-Transfer-Encoding: base64\r\n\r\n{zipped}\r\n\
              --outer\r\n\
@@ -311,6 +315,7 @@ mod tests {
             other = b64(&other),
             pdf = b64(b"%PDF-1.7\n..."),
             zipped = b64(&zipped),
+            inline = b64(&tiny_xlsx("inline part")),
         )
     }
 
@@ -328,6 +333,7 @@ mod tests {
                 "Plan Lowell.xlsx",
                 "Benchmarks été.xlsx",
                 "plan.pdf",
+                "Inline part.xlsx",
                 "bundle.zip/Lowell/zipped.xlsx",
                 "Original plan.eml/fwd-plan.xlsx",
             ]
@@ -337,8 +343,9 @@ mod tests {
         let pdf = entries[2].result.as_ref().unwrap_err();
         assert_eq!(pdf.kind, InputErrorKind::Unsupported);
         assert!(pdf.help.contains(".docx"));
-        assert!(text(&entries[3]).contains("from the zip"));
-        assert!(text(&entries[4]).contains("forwarded plan"));
+        assert!(text(&entries[3]).contains("inline part"));
+        assert!(text(&entries[4]).contains("from the zip"));
+        assert!(text(&entries[5]).contains("forwarded plan"));
 
         assert!(entries.iter().all(|e| e.path == "inbox/lowell.eml"));
         let env = entries[0].envelope.as_ref().unwrap();
@@ -353,22 +360,22 @@ mod tests {
         ));
         assert_eq!(entries[0].package.as_deref(), Some("inbox/lowell.eml"));
         assert_eq!(
-            entries[3].package.as_deref(),
+            entries[4].package.as_deref(),
             Some("inbox/lowell.eml"),
             "a zip in an email stays in its package"
         );
         assert_eq!(
-            entries[3].envelope.as_ref().unwrap().subject.as_deref(),
+            entries[4].envelope.as_ref().unwrap().subject.as_deref(),
             Some("Lowell SSoS submission")
         );
 
-        let fwd = entries[4].envelope.as_ref().unwrap();
+        let fwd = entries[5].envelope.as_ref().unwrap();
         assert_eq!(
             fwd.from.as_deref(),
             Some("Principal Smith <smith@lowell.k12.ma.us>")
         );
         assert_eq!(
-            entries[4].package.as_deref(),
+            entries[5].package.as_deref(),
             Some("inbox/lowell.eml/Original plan.eml")
         );
     }
