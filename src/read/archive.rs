@@ -174,6 +174,12 @@ pub(crate) fn member(
     if let Err(err) = super::check_size(bytes, limits) {
         return vec![origin.entry(Some(name), Err(err))];
     }
+    if super::email::is_tnef(bytes) {
+        if depth + 1 > limits.max_archive_depth {
+            return vec![origin.entry(Some(name), Err(too_deep(limits)))];
+        }
+        return super::email::expand_tnef(origin, name, bytes, limits, depth + 1);
+    }
     let detected = detect(name, bytes);
     let action = triage(name, &detected);
     let container = forced.or(match (action, &detected) {

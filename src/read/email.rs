@@ -6,8 +6,9 @@
 //! content and handled by [`archive::member`]: office files are read, zips are
 //! expanded (`"bundle.zip/plan.docx"`), `.doc`/`.pdf`/`.pages`/`.odt`/`.rtf`
 //! get an "unsupported" entry, and non-submissions are left out (signature
-//! images, calendar invites, vCards, signatures, `winmail.dat`, text and HTML
-//! parts such as Exchange's `ATT00001.txt`).
+//! images, calendar invites, vCards, signatures, text and HTML parts such as
+//! Exchange's `ATT00001.txt`). A `winmail.dat` (TNEF, Outlook rich text) is
+//! opened and its attachments are taken as the email's own.
 //!
 //! Forwarded messages (`message/rfc822` parts, or attached `.eml`/`.msg`
 //! files) are expanded with `depth + 1`, bounded by `limits.max_archive_depth`;
@@ -18,6 +19,8 @@
 //!
 //! An email (not itself forwarded inside another) that yields nothing gets one
 //! entry with an "unsupported" error: it has no .docx or .xlsx attachment.
+
+mod tnef;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -103,6 +106,59 @@ pub(crate) fn expand_in(
             Err(InputError::unsupported(
                 "the email has no .docx or .xlsx attachment",
                 "Attach the plan as .docx or .xlsx and send it again.",
+            )),
+        ));
+    }
+    entries
+}
+
+/// True when `bytes` are a TNEF stream (`winmail.dat`).
+pub(crate) fn is_tnef(bytes: &[u8]) -> bool {
+    bytes.starts_with(&tnef::SIGNATURE)
+}
+
+/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
+/// they are named as if attached directly ("plan.docx", not
+/// "winmail.dat/plan.docx").
+pub(crate) fn expand_tnef(
+    origin: &Origin,
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    depth: usize,
+) -> Vec<Entry> {
+    let found = match tnef::attachments(bytes) {
+        Ok(found) => found,
+        Err(why) => {
+            return vec![origin.entry(
+                Some(name),
+                Err(InputError::corrupt(format!(
+                    "the Outlook rich-text wrapper {name} cannot be read: {why}"
+                ))),
+            )];
+        }
+    };
+    let mut entries = Vec::new();
+    for (index, attachment) in found.iter().take(limits.max_attachments).enumerate() {
+        let Some(data) = attachment.data else {
+            continue;
+        };
+        let file = attachment
+            .name()
+            .and_then(clean_name)
+            .unwrap_or_else(|| format!("attachment {}", index + 1));
+        entries.extend(archive::member(origin, &file, data, limits, depth, None));
+    }
+    if found.len() > limits.max_attachments {
+        entries.push(origin.entry(
+            Some(name),
+            Err(InputError::unreadable(
+                format!(
+                    "{name} holds {} more attachments than the {} that were read",
+                    found.len() - limits.max_attachments,
+                    limits.max_attachments
+                ),
+                "Send the plan in its own email with only the plan attached.",
             )),
         ));
     }
@@ -455,6 +511,46 @@ mod tests {
             last.reason.contains("800 more attachments"),
             "{}",
             last.reason
+        );
+    }
+
+    #[test]
+    fn winmail_dat_attachments_are_found() {
+        let dat = tnef::tests::winmail(&[
+            ("Lowell Plan.xlsx", &tiny_xlsx("inside winmail")),
+            ("logo.png", b"\x89PNG\r\n\x1a\n...."),
+        ]);
+        let eml = format!(
+            "From: Lowell <l@lowell.org>\r\nSubject: plan\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"w\"\r\n\r\n\
+             --w\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n\
+             --w\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n\
+             Content-Disposition: attachment; filename=\"winmail.dat\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--w--\r\n",
+            b64(&dat)
+        );
+        let entries = expand("w.eml", eml.as_bytes(), &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].attachment.as_deref(), Some("Lowell Plan.xlsx"));
+        assert!(text(&entries[0]).contains("inside winmail"));
+
+        let broken = format!(
+            "From: l@lowell.org\r\nSubject: plan\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"w\"\r\n\r\n\
+             --w\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--w--\r\n",
+            b64(&dat[..dat.len() / 2])
+        );
+        let entries = expand("w.eml", broken.as_bytes(), &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].attachment.as_deref(), Some("winmail.dat"));
+        assert!(
+            entries[0]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("damaged")
         );
     }
 
