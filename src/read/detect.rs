@@ -117,6 +117,8 @@ fn detect_ooxml(content_types: &str) -> Detected {
         || types.contains("document.macroenabled.main")
     {
         Detected::Office(Format::Docx)
+    } else if types.contains("sheet.binary.macroenabled.main") {
+        Detected::Unsupported { what: "Excel binary workbook (.xlsb)", save_as: "an Excel workbook (.xlsx)" }
     } else if types.contains("sheet.macroenabled.main") {
         Detected::Office(Format::Xlsm)
     } else if types.contains("spreadsheetml.sheet.main") || types.contains("spreadsheetml.template.main") {
@@ -270,6 +272,12 @@ mod tests {
         assert_eq!(detect("x.eml", eml.as_bytes()), Detected::Eml);
         assert_eq!(detect("x", b"From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nFrom: a@b.org\n\nhi"), Detected::Eml);
         assert_eq!(detect("x", b"\xEF\xBB\xBFReceived: from x\r\nTo: y@z\r\n\r\n"), Detected::Eml);
+    }
+
+    #[test]
+    fn xlsb_is_unsupported_not_damaged() {
+        let types = r#"<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>"#;
+        assert!(matches!(detect_ooxml(types), Detected::Unsupported { .. }));
     }
 
     #[test]
