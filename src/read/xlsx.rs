@@ -605,6 +605,89 @@ mod tests {
         assert_eq!(cell(&doc, "Plan", "B3").unwrap().text, "Line one\nLine two");
     }
 
+    fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
+        out.extend_from_slice(&typ.to_le_bytes());
+        out.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        out.extend_from_slice(data);
+    }
+
+    fn label(row: u16, col: u16, text: &str) -> Vec<u8> {
+        let mut d = Vec::new();
+        d.extend_from_slice(&row.to_le_bytes());
+        d.extend_from_slice(&col.to_le_bytes());
+        d.extend_from_slice(&0u16.to_le_bytes());
+        d.extend_from_slice(&(text.len() as u16).to_le_bytes());
+        d.push(0); // 8-bit characters
+        d.extend_from_slice(text.as_bytes());
+        d
+    }
+
+    /// A minimal BIFF8 workbook (.xls) in a real OLE container.
+    fn tiny_xls() -> Vec<u8> {
+        let bof = |kind: u16| {
+            let mut d = vec![0u8; 16];
+            d[0..2].copy_from_slice(&0x0600u16.to_le_bytes());
+            d[2..4].copy_from_slice(&kind.to_le_bytes());
+            d
+        };
+        let name = "Plan";
+        let mut globals = Vec::new();
+        record(&mut globals, 0x0809, &bof(0x0005));
+        let boundsheet_at = globals.len() + 4;
+        let mut bs = vec![0u8; 6];
+        bs.push(name.len() as u8);
+        bs.push(0);
+        bs.extend_from_slice(name.as_bytes());
+        record(&mut globals, 0x0085, &bs);
+        record(&mut globals, 0x000A, &[]);
+        let sheet_pos = globals.len() as u32;
+        globals[boundsheet_at..boundsheet_at + 4].copy_from_slice(&sheet_pos.to_le_bytes());
+
+        let mut sheet = Vec::new();
+        record(&mut sheet, 0x0809, &bof(0x0010));
+        record(&mut sheet, 0x0204, &label(4, 2, "1. Priority(ies)"));
+        let mut num = Vec::new();
+        num.extend_from_slice(&4u16.to_le_bytes());
+        num.extend_from_slice(&3u16.to_le_bytes());
+        num.extend_from_slice(&0u16.to_le_bytes());
+        num.extend_from_slice(&2.0f64.to_le_bytes());
+        record(&mut sheet, 0x0203, &num);
+        record(&mut sheet, 0x000A, &[]);
+
+        let mut stream = globals;
+        stream.extend_from_slice(&sheet);
+        stream.resize(stream.len().max(5000), 0); // a regular (not mini) stream
+        let mut ole =
+            cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
+                .unwrap();
+        std::io::Write::write_all(&mut ole.create_stream("/Workbook").unwrap(), &stream).unwrap();
+        ole.flush().unwrap();
+        ole.into_inner().into_inner()
+    }
+
+    #[test]
+    fn reads_xls_with_absolute_coordinates() {
+        let bytes = tiny_xls();
+        assert_eq!(
+            super::super::detect("plan.xls", &bytes),
+            super::super::Detected::Office(Format::Xls)
+        );
+        let doc = super::super::read_document("plan.xls", &bytes, &limits()).unwrap();
+        assert_eq!(doc.format, Format::Xls);
+        let c5 = cell(&doc, "Plan", "C5").unwrap();
+        assert_eq!(c5.text, "1. Priority(ies)");
+        assert_eq!(
+            c5.grid,
+            Some(GridPos {
+                table: 0,
+                row: 4,
+                col: 2,
+                depth: 0
+            })
+        );
+        assert_eq!(cell(&doc, "Plan", "D5").unwrap().text, "2");
+    }
+
     #[test]
     fn a1_references() {
         assert_eq!(a1(0, 0), "A1");
