@@ -193,13 +193,12 @@ pub(crate) fn member(
             return vec![origin.entry(Some(name), Err(too_deep(limits)))];
         }
         let child = origin.child(name);
+        // A message inside an email (forwarded, or attached as a file) is
+        // quiet when it holds nothing: the outer email speaks for it.
+        let quiet = forced.is_some() || origin.envelope.is_some();
         return match container {
-            Container::Email => {
-                super::email::expand_in(&child, bytes, limits, depth + 1, forced.is_some())
-            }
-            Container::Msg => {
-                super::msg::expand_in(&child, bytes, limits, depth + 1, forced.is_some())
-            }
+            Container::Email => super::email::expand_in(&child, bytes, limits, depth + 1, quiet),
+            Container::Msg => super::msg::expand_in(&child, bytes, limits, depth + 1, quiet),
             Container::Zip => expand_in(&child, bytes, limits, depth + 1),
         };
     }
@@ -231,9 +230,9 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<En
 fn skipped_member(name: &str) -> bool {
     name.ends_with('/')
         || name.starts_with("__MACOSX/")
-        || name
-            .split(['/', '\\'])
-            .any(|part| part.starts_with('.') || part.starts_with("~$"))
+        || name.split(['/', '\\']).any(|part| {
+            (part.starts_with('.') && part != "." && part != "..") || part.starts_with("~$")
+        })
 }
 
 pub(crate) fn expand_in(
@@ -377,6 +376,7 @@ pub(crate) mod tests {
             ("Lowell/logo.png", b"\x89PNG\r\n\x1a\n...."),
             ("Lowell/plan.pdf", b"%PDF-1.7 ..."),
             ("Lowell/plan.docx", b"this is not a zip"),
+            ("./dot/plan2.xlsx", &xlsx),
         ]);
         let entries = crate::read::expand("inbox/plans.zip", &bytes, &Limits::default());
         let names: Vec<_> = entries
@@ -385,7 +385,12 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             names,
-            ["Lowell/plan.xlsx", "Lowell/plan.pdf", "Lowell/plan.docx"]
+            [
+                "Lowell/plan.xlsx",
+                "Lowell/plan.pdf",
+                "Lowell/plan.docx",
+                "./dot/plan2.xlsx"
+            ]
         );
         assert!(entries.iter().all(|e| e.path == "inbox/plans.zip"));
         assert!(

@@ -17,8 +17,9 @@
 //! their own package. Only the first `limits.max_attachments` attachment
 //! parts are looked at; one more entry says how many were left.
 //!
-//! An email (not itself forwarded inside another) that yields nothing gets one
+//! An email (not itself inside another email) that yields nothing gets one
 //! entry with an "unsupported" error: it has no .docx or .xlsx attachment.
+//! Emails inside archives on disk are not inside an email: they do report.
 
 mod tnef;
 
@@ -37,7 +38,8 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<En
 }
 
 /// Expands an email found at `origin`; `forwarded` is true for a message
-/// inside another message (it stays quiet when it holds nothing).
+/// inside another message (forwarded or attached as a file): it stays quiet
+/// when it holds nothing.
 pub(crate) fn expand_in(
     origin: &Origin,
     bytes: &[u8],
@@ -552,6 +554,24 @@ mod tests {
                 .reason
                 .contains("damaged")
         );
+    }
+
+    #[test]
+    fn attached_email_without_files_stays_quiet() {
+        let note = "From: a@b.org\r\nSubject: the request\r\n\r\nPlease send your plan.\r\n";
+        let eml = format!(
+            "From: l@lowell.org\r\nSubject: plan\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"q\"\r\n\r\n\
+             --q\r\nContent-Type: application/octet-stream; name=\"request.eml\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n\
+             --q\r\nContent-Type: application/octet-stream; name=\"plan.xlsx\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--q--\r\n",
+            b64(note.as_bytes()),
+            b64(&tiny_xlsx("plan"))
+        );
+        let entries = expand("q.eml", eml.as_bytes(), &Limits::default(), 0);
+        let names: Vec<_> = entries.iter().map(|e| e.attachment.clone()).collect();
+        assert_eq!(names, [Some("plan.xlsx".to_string())]);
     }
 
     #[test]
