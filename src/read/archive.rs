@@ -1,13 +1,667 @@
-//! Container reader: each supported attachment or member becomes an Entry.
+//! Zip archives, and what the three container readers (zip, .eml, .msg) share:
+//! an [`Origin`] that names where a member came from, and [`member`], which
+//! turns one attachment or archive member into entries.
+//!
+//! Naming: a member's `attachment` is its path inside the container, prefixed
+//! by the containers it sits in: `"bundle.zip/Lowell/plan.docx"`,
+//! `"Fwd - Plan.eml/plan.xlsx"`. `path` is always the file on disk.
+//!
+//! Packages: the attachments of one email form one package (id: the email's
+//! path, or `path/<attachment name>` for a forwarded or zipped email). Members
+//! of a zip attached to an email stay in the email's package; members of a zip
+//! on disk share the archive's package.
+//!
+//! Archive members skipped: directories, `__MACOSX/`, hidden files (a path part
+//! starting with '.'), Office lock files (`~$...`). Each other member is
+//! detected by content: office files are read, nested zips and emails are
+//! expanded to `limits.max_archive_depth`, everything else follows the
+//! triage in [`triage`]. Members are inflated through [`Package`], so every
+//! inflate is capped; declared sizes are checked first so a zip bomb is
+//! refused without inflating it, and nested archives share one budget.
 
-use super::{Entry, InputError, Limits};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::rc::Rc;
 
-pub fn expand(path: &str, _bytes: &[u8], _limits: &Limits, _depth: usize) -> Vec<Entry> {
-    vec![Entry {
-        path: path.to_string(),
-        attachment: None,
-        envelope: None,
-        package: None,
-        result: Err(InputError::unsupported("not built yet", "")),
-    }]
+use super::xml::Package;
+use super::{Detected, Entry, Envelope, InputError, Limits, detect};
+
+/// Where the members of a container come from.
+#[derive(Debug, Clone)]
+pub(crate) struct Origin {
+    /// The file on disk.
+    pub path: String,
+    /// Prepended to member names: "" at the top, "bundle.zip/" inside.
+    pub prefix: String,
+    /// The package the members belong to.
+    pub package: Option<String>,
+    /// The email the members came in, when they did.
+    pub envelope: Option<Envelope>,
+    /// Bytes inflated from archive members so far, shared by every container
+    /// under one file on disk, so nested archives share one budget
+    /// (`limits.max_total_inflated`).
+    pub spent: Rc<Cell<u64>>,
+}
+
+impl Origin {
+    pub fn root(path: &str) -> Self {
+        Origin {
+            path: path.to_string(),
+            prefix: String::new(),
+            package: None,
+            envelope: None,
+            spent: Rc::new(Cell::new(0)),
+        }
+    }
+
+    /// The container's own name inside its parents ("" at the top).
+    pub fn own_name(&self) -> Option<String> {
+        let name = self.prefix.trim_end_matches('/');
+        (!name.is_empty()).then(|| name.to_string())
+    }
+
+    /// An id for a package that starts at this container.
+    pub fn own_package(&self) -> String {
+        match self.own_name() {
+            Some(name) => format!("{}/{name}", self.path),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The origin of the members of `name`, a container inside this one.
+    pub fn child(&self, name: &str) -> Origin {
+        Origin {
+            prefix: format!("{}{name}/", self.prefix),
+            ..self.clone()
+        }
+    }
+
+    /// An entry for member `name` (or for the container itself when `None`).
+    pub fn entry(
+        &self,
+        name: Option<&str>,
+        result: Result<crate::model::Document, InputError>,
+    ) -> Entry {
+        let attachment = match name {
+            Some(name) => Some(format!("{}{name}", self.prefix)),
+            None => self.own_name(),
+        };
+        Entry {
+            path: self.path.clone(),
+            attachment,
+            envelope: self.envelope.clone(),
+            package: self.package.clone(),
+            result,
+        }
+    }
+}
+
+/// What to do with a member, once its content is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Triage {
+    /// An office document: read it.
+    Read,
+    /// A container: expand it.
+    Expand,
+    /// Not readable, but meant as a submission: report why.
+    Report,
+    /// Not a submission (signature images, calendar invites, ...): leave it out.
+    Skip,
+}
+
+/// Extensions of files a district may have meant as its plan.
+const DOCUMENT_EXTS: [&str; 16] = [
+    "doc", "docx", "docm", "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "ods", "odt", "pdf",
+    "pages", "rtf", "numbers", "wpd",
+];
+
+/// Extensions that are never submissions, whatever their content.
+const NEVER_EXTS: [&str; 14] = [
+    "ics", "vcf", "vcs", "p7s", "p7m", "p7c", "asc", "sig", "htm", "html", "txt", "css", "js",
+    "dat",
+];
+
+fn extension(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Decides what to do with a member named `name` whose content is `detected`.
+pub(crate) fn triage(name: &str, detected: &Detected) -> Triage {
+    let ext = extension(name);
+    let documentish = DOCUMENT_EXTS.contains(&ext.as_str());
+    match detected {
+        Detected::Office(_) => Triage::Read,
+        _ if NEVER_EXTS.contains(&ext.as_str()) => Triage::Skip,
+        Detected::Eml | Detected::Msg | Detected::Archive => Triage::Expand,
+        Detected::Encrypted | Detected::Corrupt(_) => Triage::Report,
+        Detected::Unsupported { what, .. } if *what == "image" || *what == "plain text" => {
+            Triage::Skip
+        }
+        Detected::Unsupported { .. } => Triage::Report,
+        Detected::Empty | Detected::Unknown => {
+            if documentish {
+                Triage::Report
+            } else {
+                Triage::Skip
+            }
+        }
+    }
+}
+
+/// Which container reader a member needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Container {
+    Email,
+    Msg,
+    Zip,
+}
+
+/// Turns one member (attachment or archive member) into entries.
+/// `forced` overrides content detection (a `message/rfc822` part is an email).
+pub(crate) fn member(
+    origin: &Origin,
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    depth: usize,
+    forced: Option<Container>,
+) -> Vec<Entry> {
+    if let Err(err) = super::check_size(bytes, limits) {
+        return vec![origin.entry(Some(name), Err(err))];
+    }
+    if super::email::is_tnef(bytes) {
+        if depth + 1 > limits.max_archive_depth {
+            return vec![origin.entry(Some(name), Err(too_deep(limits)))];
+        }
+        return super::email::expand_tnef(origin, name, bytes, limits, depth + 1);
+    }
+    let detected = detect(name, bytes);
+    let action = triage(name, &detected);
+    let container = forced.or(match (action, &detected) {
+        (Triage::Expand, Detected::Eml) => Some(Container::Email),
+        (Triage::Expand, Detected::Msg) => Some(Container::Msg),
+        (Triage::Expand, Detected::Archive) => Some(Container::Zip),
+        _ => None,
+    });
+    if let Some(container) = container {
+        if depth + 1 > limits.max_archive_depth {
+            return vec![origin.entry(Some(name), Err(too_deep(limits)))];
+        }
+        let child = origin.child(name);
+        // A message inside an email (forwarded, or attached as a file) is
+        // quiet when it holds nothing: the outer email speaks for it.
+        let quiet = forced.is_some() || origin.envelope.is_some();
+        return match container {
+            Container::Email => super::email::expand_in(&child, bytes, limits, depth + 1, quiet),
+            Container::Msg => super::msg::expand_in(&child, bytes, limits, depth + 1, quiet),
+            Container::Zip => expand_in(&child, bytes, limits, depth + 1),
+        };
+    }
+    match action {
+        Triage::Read => vec![origin.entry(Some(name), super::read_document(name, bytes, limits))],
+        Triage::Report => vec![origin.entry(Some(name), Err(detected.into_error(name)))],
+        Triage::Skip | Triage::Expand => Vec::new(),
+    }
+}
+
+pub(crate) fn too_deep(limits: &Limits) -> InputError {
+    InputError::unreadable(
+        format!(
+            "archives or forwarded emails are nested too deeply (more than {} levels)",
+            limits.max_archive_depth
+        ),
+        "Attach the plan itself, or a zip of the plan files, without further nesting.",
+    )
+}
+
+/// Expands a zip archive on disk (or handed over by `super::expand`).
+pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
+    let mut origin = Origin::root(path);
+    origin.package = Some(path.to_string());
+    expand_in(&origin, bytes, limits, depth)
+}
+
+/// Member paths left out of archives: folders, macOS metadata, hidden files, lock files.
+fn skipped_member(name: &str) -> bool {
+    name.ends_with('/')
+        || name.starts_with("__MACOSX/")
+        || name.split(['/', '\\']).any(|part| {
+            (part.starts_with('.') && part != "." && part != "..") || part.starts_with("~$")
+        })
+}
+
+pub(crate) fn expand_in(
+    origin: &Origin,
+    bytes: &[u8],
+    limits: &Limits,
+    depth: usize,
+) -> Vec<Entry> {
+    let mut origin = origin.clone();
+    if origin.package.is_none() {
+        origin.package = Some(origin.own_package());
+    }
+    // The package may inflate no more than what is left of the shared budget.
+    let local = Limits {
+        max_total_inflated: limits.max_total_inflated.saturating_sub(origin.spent.get()),
+        ..limits.clone()
+    };
+    let mut package = match Package::open(bytes, &local) {
+        Ok(p) => p,
+        Err(err) => return vec![origin.entry(None, Err(err))],
+    };
+    let declared = declared_sizes(bytes);
+    let mut entries = Vec::new();
+    for name in package.names() {
+        if skipped_member(&name) {
+            continue;
+        }
+        let size = declared.get(&name).copied().unwrap_or(0);
+        let remaining = limits.max_total_inflated.saturating_sub(origin.spent.get());
+        if size > limits.max_part_bytes || size > remaining {
+            entries.push(origin.entry(Some(&name), Err(budget_error(&name, size, limits))));
+            continue;
+        }
+        let data = match package.read(&name) {
+            Ok(Some(data)) => data,
+            Ok(None) => continue,
+            Err(err) => {
+                entries.push(origin.entry(Some(&name), Err(err)));
+                continue;
+            }
+        };
+        origin.spent.set(origin.spent.get() + data.len() as u64);
+        if origin.spent.get() > limits.max_total_inflated {
+            entries.push(origin.entry(Some(&name), Err(budget_error(&name, u64::MAX, limits))));
+            continue;
+        }
+        entries.extend(member(&origin, &name, &data, limits, depth, None));
+    }
+    if entries.is_empty() {
+        entries.push(origin.entry(
+            None,
+            Err(InputError::unsupported(
+                "the archive holds no .docx or .xlsx file",
+                "Put the plan, saved as .docx or .xlsx, in the archive, or attach it directly.",
+            )),
+        ));
+    }
+    entries
+}
+
+fn budget_error(name: &str, size: u64, limits: &Limits) -> InputError {
+    if size > limits.max_part_bytes {
+        return super::xml::zip_bomb_error(name, limits);
+    }
+    InputError::unreadable(
+        format!(
+            "'{name}' would take the archive past the {} MB inflated-size limit (a zip bomb, or far too many files)",
+            limits.max_total_inflated / (1024 * 1024)
+        ),
+        "Send only the plan files, not a whole folder.",
+    )
+}
+
+/// The declared (central directory) inflated size of each member.
+fn declared_sizes(bytes: &[u8]) -> HashMap<String, u64> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return HashMap::new();
+    };
+    (0..zip.len())
+        .filter_map(|i| {
+            zip.by_index_raw(i)
+                .ok()
+                .map(|e| (e.name().to_string(), e.size()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::io::Write;
+    use std::time::Instant;
+
+    use super::*;
+    use crate::read::InputErrorKind;
+
+    pub fn tiny_xlsx(text: &str) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let sheet = wb.add_worksheet().set_name("Plan").unwrap();
+        sheet.write_string(0, 0, "1. Priority(ies)").unwrap();
+        sheet.write_string(0, 1, text).unwrap();
+        wb.save_to_buffer().unwrap()
+    }
+
+    pub fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, data) in members {
+                if name.ends_with('/') {
+                    zip.add_directory(name.trim_end_matches('/'), opts).unwrap();
+                } else {
+                    zip.start_file(*name, opts).unwrap();
+                    zip.write_all(data).unwrap();
+                }
+            }
+            zip.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    fn cell_text(entry: &Entry) -> String {
+        let doc = entry.result.as_ref().unwrap();
+        doc.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    #[test]
+    fn members_are_read_and_junk_skipped() {
+        let xlsx = tiny_xlsx("literacy");
+        let bytes = zip_of(&[
+            ("Lowell/", b""),
+            ("Lowell/plan.xlsx", &xlsx),
+            ("__MACOSX/Lowell/._plan.xlsx", b"junk"),
+            ("Lowell/.DS_Store", b"junk"),
+            ("Lowell/~$plan.xlsx", b"lock"),
+            ("Lowell/logo.png", b"\x89PNG\r\n\x1a\n...."),
+            ("Lowell/plan.pdf", b"%PDF-1.7 ..."),
+            ("Lowell/plan.docx", b"this is not a zip"),
+            ("./dot/plan2.xlsx", &xlsx),
+        ]);
+        let entries = crate::read::expand("inbox/plans.zip", &bytes, &Limits::default());
+        let names: Vec<_> = entries
+            .iter()
+            .map(|e| e.attachment.clone().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Lowell/plan.xlsx",
+                "Lowell/plan.pdf",
+                "Lowell/plan.docx",
+                "./dot/plan2.xlsx"
+            ]
+        );
+        assert!(entries.iter().all(|e| e.path == "inbox/plans.zip"));
+        assert!(
+            entries
+                .iter()
+                .all(|e| e.package.as_deref() == Some("inbox/plans.zip"))
+        );
+        assert!(cell_text(&entries[0]).contains("literacy"));
+        assert_eq!(
+            entries[1].result.as_ref().unwrap_err().kind,
+            InputErrorKind::Unsupported
+        );
+        assert!(
+            entries[1]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .help
+                .contains(".docx")
+        );
+        assert_eq!(
+            entries[2].result.as_ref().unwrap_err().kind,
+            InputErrorKind::Unreadable
+        );
+    }
+
+    #[test]
+    fn nested_zips_and_depth_limit() {
+        let xlsx = tiny_xlsx("math");
+        let level3 = zip_of(&[("deep.xlsx", &xlsx)]);
+        let level2 = zip_of(&[("c.zip", &level3), ("mid.xlsx", &xlsx)]);
+        let level1 = zip_of(&[("b.zip", &level2)]);
+        let limits = Limits {
+            max_archive_depth: 1,
+            ..Limits::default()
+        };
+        let entries = expand("all.zip", &level1, &limits, 0);
+        let names: Vec<_> = entries
+            .iter()
+            .map(|e| e.attachment.clone().unwrap())
+            .collect();
+        assert_eq!(names, ["b.zip/c.zip", "b.zip/mid.xlsx"]);
+        let err = entries[0].result.as_ref().unwrap_err();
+        assert!(err.reason.contains("nested too deeply"), "{}", err.reason);
+        assert!(cell_text(&entries[1]).contains("math"));
+
+        let deeper = expand("all.zip", &level1, &Limits::default(), 0);
+        let names: Vec<_> = deeper
+            .iter()
+            .map(|e| e.attachment.clone().unwrap())
+            .collect();
+        assert_eq!(names, ["b.zip/c.zip/deep.xlsx", "b.zip/mid.xlsx"]);
+        assert!(deeper[0].result.is_ok());
+    }
+
+    #[test]
+    fn nested_zip_bomb_is_refused_quickly() {
+        let zeros = vec![0u8; 4 << 20];
+        let bomb = zip_of(&[("bomb.xlsx", &zeros)]);
+        assert!(bomb.len() < 100_000);
+        let outer = zip_of(&[("inner.zip", &bomb), ("ok.xlsx", &tiny_xlsx("fine"))]);
+        let limits = Limits {
+            max_part_bytes: 1 << 20,
+            max_total_inflated: 4 << 20,
+            ..Limits::default()
+        };
+        let start = Instant::now();
+        let entries = expand("bombs.zip", &outer, &limits, 0);
+        assert!(start.elapsed().as_secs() < 5);
+        let names: Vec<_> = entries
+            .iter()
+            .map(|e| e.attachment.clone().unwrap())
+            .collect();
+        assert_eq!(names, ["inner.zip/bomb.xlsx", "ok.xlsx"]);
+        let err = entries[0].result.as_ref().unwrap_err();
+        assert!(err.reason.contains("zip bomb"), "{}", err.reason);
+        assert!(entries[1].result.is_ok());
+    }
+
+    /// Rewrites every declared uncompressed size (local headers and central
+    /// directory) to 10 bytes, as a hostile zip would.
+    fn lie_about_sizes(mut zip: Vec<u8>) -> Vec<u8> {
+        let mut i = 0;
+        while i + 30 <= zip.len() {
+            if zip[i..].starts_with(b"PK\x03\x04") {
+                zip[i + 22..i + 26].copy_from_slice(&10u32.to_le_bytes());
+            } else if zip[i..].starts_with(b"PK\x01\x02") {
+                zip[i + 24..i + 28].copy_from_slice(&10u32.to_le_bytes());
+            }
+            i += 1;
+        }
+        zip
+    }
+
+    #[test]
+    fn lying_declared_sizes_are_still_bounded() {
+        let zeros = vec![0u8; 3 << 20];
+        let bomb = lie_about_sizes(zip_of(&[("bomb.xlsx", &zeros)]));
+        let limits = Limits {
+            max_part_bytes: 1 << 20,
+            max_total_inflated: 2 << 20,
+            ..Limits::default()
+        };
+        let outer = zip_of(&[("inner.zip", &bomb)]);
+        let entries = expand("liar.zip", &outer, &limits, 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            entries[0].attachment.as_deref(),
+            Some("inner.zip/bomb.xlsx")
+        );
+        // Either refused as a bomb or found damaged: never inflated past the cap.
+        assert_eq!(
+            entries[0].result.as_ref().unwrap_err().kind,
+            InputErrorKind::Unreadable
+        );
+        assert!(outer.len() < 100_000 && entries.len() == 1);
+        assert!(
+            crate::read::xlsx::read(&bomb, crate::model::Format::Xlsx, &limits).is_err(),
+            "a workbook with lying sizes is refused before calamine"
+        );
+    }
+
+    #[test]
+    fn nested_archives_share_one_budget() {
+        let three_mb = vec![7u8; 3 << 20];
+        let inner = zip_of(&[("big.xlsx", &three_mb)]);
+        let outer = zip_of(&[("a.zip", &inner), ("b.zip", &inner), ("c.zip", &inner)]);
+        let limits = Limits {
+            max_part_bytes: 4 << 20,
+            max_total_inflated: 8 << 20,
+            ..Limits::default()
+        };
+        let entries = expand("budget.zip", &outer, &limits, 0);
+        let reasons: Vec<String> = entries
+            .iter()
+            .map(|e| e.result.as_ref().unwrap_err().reason.clone())
+            .collect();
+        assert_eq!(reasons.len(), 3);
+        // The first two are read (and found not to be workbooks); the third is over budget.
+        assert!(!reasons[0].contains("limit"), "{}", reasons[0]);
+        assert!(!reasons[1].contains("limit"), "{}", reasons[1]);
+        assert!(reasons[2].contains("inflated-size limit"), "{}", reasons[2]);
+        assert_eq!(entries[2].attachment.as_deref(), Some("c.zip/big.xlsx"));
+    }
+
+    #[test]
+    fn empty_and_broken_archives_are_reported() {
+        let bytes = zip_of(&[("readme.txt", b"hello"), ("pics/", b"")]);
+        let entries = expand("x.zip", &bytes, &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].attachment, None);
+        assert!(
+            entries[0]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("no .docx or .xlsx")
+        );
+
+        let mut broken = zip_of(&[("a.xlsx", &tiny_xlsx("x"))]);
+        broken.truncate(broken.len() - 30);
+        let entries = expand("broken.zip", &broken, &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            entries[0].result.as_ref().unwrap_err().kind,
+            InputErrorKind::Unreadable
+        );
+    }
+
+    #[test]
+    fn emails_inside_archives() {
+        let xlsx = tiny_xlsx("emailed");
+        let zipped_xlsx = zip_of(&[("p.xlsx", &xlsx)]);
+        // An email whose attachment is a zip; the member is found through both.
+        let b64 = base64(&zipped_xlsx);
+        let eml = format!(
+            "From: Lowell <l@lowell.org>\r\nSubject: plan\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"z\"\r\n\r\n--z\r\n\
+             Content-Type: application/zip; name=\"plan.zip\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--z--\r\n"
+        );
+        let empty =
+            "From: Boston <b@boston.org>\r\nSubject: see body\r\n\r\nOur plan is below.\r\n";
+        let bytes = zip_of(&[
+            ("inbox/lowell.eml", eml.as_bytes()),
+            ("inbox/boston.eml", empty.as_bytes()),
+        ]);
+        let entries = expand("saved.zip", &bytes, &Limits::default(), 0);
+        let names: Vec<_> = entries
+            .iter()
+            .map(|e| e.attachment.clone().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["inbox/lowell.eml/plan.zip/p.xlsx", "inbox/boston.eml"]
+        );
+        assert!(cell_text(&entries[0]).contains("emailed"));
+        assert_eq!(
+            entries[0].package.as_deref(),
+            Some("saved.zip/inbox/lowell.eml")
+        );
+        assert_eq!(
+            entries[0].envelope.as_ref().unwrap().from.as_deref(),
+            Some("Lowell <l@lowell.org>")
+        );
+        assert!(
+            entries[1]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("no .docx or .xlsx attachment")
+        );
+        assert_eq!(
+            entries[1].package.as_deref(),
+            Some("saved.zip/inbox/boston.eml")
+        );
+    }
+
+    fn base64(bytes: &[u8]) -> String {
+        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for (i, chunk) in bytes.chunks(3).enumerate() {
+            if i > 0 && i % 19 == 0 {
+                out.push_str("\r\n");
+            }
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+            for k in 0..4 {
+                out.push(if k <= chunk.len() {
+                    T[(n >> (18 - 6 * k) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn triage_rules() {
+        assert_eq!(
+            triage(
+                "a.pdf",
+                &Detected::Unsupported {
+                    what: "PDF",
+                    save_as: ""
+                }
+            ),
+            Triage::Report
+        );
+        assert_eq!(
+            triage(
+                "a.png",
+                &Detected::Unsupported {
+                    what: "image",
+                    save_as: ""
+                }
+            ),
+            Triage::Skip
+        );
+        assert_eq!(triage("winmail.dat", &Detected::Unknown), Triage::Skip);
+        assert_eq!(triage("invite.ics", &Detected::Eml), Triage::Skip);
+        assert_eq!(triage("fwd.eml", &Detected::Eml), Triage::Expand);
+        assert_eq!(triage("plan.pages", &Detected::Unknown), Triage::Report);
+        assert_eq!(triage("image001.gif", &Detected::Unknown), Triage::Skip);
+        assert_eq!(triage("plan.docx", &Detected::Empty), Triage::Report);
+    }
 }

@@ -117,6 +117,8 @@ fn detect_ooxml(content_types: &str) -> Detected {
         || types.contains("document.macroenabled.main")
     {
         Detected::Office(Format::Docx)
+    } else if types.contains("sheet.binary.macroenabled.main") {
+        Detected::Unsupported { what: "Excel binary workbook (.xlsb)", save_as: "an Excel workbook (.xlsx)" }
     } else if types.contains("sheet.macroenabled.main") {
         Detected::Office(Format::Xlsm)
     } else if types.contains("spreadsheetml.sheet.main") || types.contains("spreadsheetml.template.main") {
@@ -178,7 +180,7 @@ fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
     if head.starts_with(&[0x89, b'P', b'N', b'G']) || head.starts_with(&[0xFF, 0xD8, 0xFF]) {
         return Detected::Unsupported { what: "image", save_as: "a Word document (.docx) with the text typed in" };
     }
-    if looks_like_email(trimmed) {
+    if looks_like_email(trim_bom(&bytes[..bytes.len().min(16 * 1024)])) {
         return Detected::Eml;
     }
     let lower = name.to_ascii_lowercase();
@@ -200,24 +202,49 @@ fn trim_bom(bytes: &[u8]) -> &[u8] {
     &bytes[start..]
 }
 
-/// An RFC 5322 message starts with header fields, one of them a well-known one.
+/// An RFC 5322 message starts with a block of header fields (folded lines
+/// allowed), one of them a well-known one. Only the first 16 KB are looked
+/// at, since servers put long ARC/DKIM/Exchange headers first.
 fn looks_like_email(head: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(&head[..head.len().min(2048)]).or_else(|e| {
-        std::str::from_utf8(&head[..e.valid_up_to()])
-    }) else {
-        return false;
+    let head = &head[..head.len().min(16 * 1024)];
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => match std::str::from_utf8(&head[..e.valid_up_to()]) {
+            Ok(text) => text,
+            Err(_) => return false,
+        },
     };
-    let mut lines = text.lines().take_while(|l| !l.is_empty()).peekable();
+    let truncated = text.len() == 16 * 1024;
+    let mut lines = text.lines().peekable();
     let Some(first) = lines.peek() else { return false };
-    if !is_header_line(first) && !first.starts_with("From ") {
-        return false;
+    if first.starts_with("From ") {
+        lines.next(); // an mbox separator line
     }
-    const KNOWN: [&str; 8] =
-        ["from:", "to:", "subject:", "date:", "mime-version:", "message-id:", "received:", "return-path:"];
-    text.lines()
-        .take(60)
-        .filter(|l| is_header_line(l))
-        .any(|l| KNOWN.iter().any(|k| l.to_ascii_lowercase().starts_with(k)))
+    const KNOWN: [&str; 16] = [
+        "from:", "to:", "subject:", "date:", "mime-version:", "message-id:", "received:", "return-path:",
+        "content-type:", "delivered-to:", "arc-seal:", "dkim-signature:", "authentication-results:",
+        "x-received:", "thread-topic:", "reply-to:",
+    ];
+    let mut headers = 0;
+    let mut known = false;
+    let mut ended = false;
+    for line in lines {
+        if line.is_empty() {
+            ended = true;
+            break;
+        }
+        if line.starts_with([' ', '\t']) && headers > 0 {
+            continue; // a folded continuation
+        }
+        if !is_header_line(line) {
+            return false;
+        }
+        headers += 1;
+        let lower = line.to_ascii_lowercase();
+        known |= KNOWN.iter().any(|k| lower.starts_with(k));
+    }
+    // The header block must end (blank line) unless the window cut it short.
+    known && (ended || truncated || headers >= 2)
 }
 
 fn is_header_line(line: &str) -> bool {
@@ -226,5 +253,37 @@ fn is_header_line(line: &str) -> bool {
             !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_with_long_server_headers() {
+        let mut eml = String::new();
+        for i in 0..40 {
+            eml.push_str(&format!("ARC-Message-Signature: i={i}; a=rsa-sha256; c=relaxed/relaxed;\r\n"));
+            eml.push_str(&format!(" b={}\r\n", "A".repeat(200)));
+        }
+        eml.push_str("From: a@b.org\r\nSubject: plan\r\n\r\nbody\r\n");
+        assert!(eml.len() > 4096);
+        assert_eq!(detect("x.eml", eml.as_bytes()), Detected::Eml);
+        assert_eq!(detect("x", b"From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nFrom: a@b.org\n\nhi"), Detected::Eml);
+        assert_eq!(detect("x", b"\xEF\xBB\xBFReceived: from x\r\nTo: y@z\r\n\r\n"), Detected::Eml);
+    }
+
+    #[test]
+    fn xlsb_is_unsupported_not_damaged() {
+        let types = r#"<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>"#;
+        assert!(matches!(detect_ooxml(types), Detected::Unsupported { .. }));
+    }
+
+    #[test]
+    fn calendar_and_notes_are_not_emails() {
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nORGANIZER;CN=A:mailto:a@b.org\r\nEND:VCALENDAR\r\n";
+        assert_ne!(detect("invite.ics", ics.as_bytes()), Detected::Eml);
+        assert_ne!(detect("notes", b"Priority: literacy\nThis is our plan, not an email.\n"), Detected::Eml);
     }
 }

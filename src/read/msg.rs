@@ -1,13 +1,635 @@
-//! Container reader: each supported attachment or member becomes an Entry.
+//! Outlook .msg (MS-OXMSG): an OLE compound file read with `cfb`.
+//!
+//! The message's properties are streams named `__substg1.0_<id><type>`:
+//! subject `0037`, sender name `0C1A` (or `0042`), sender address `5D01`,
+//! `0C1F` (when it holds an '@'), `5D02` or `0065`, body `1000` (else the
+//! HTML body `1013`, tags stripped), as UTF-16 (`001F`) or 8-bit (`001E`)
+//! strings. The date (`0039` submit time, else `0E06` delivery time) comes
+//! from the fixed-size `__properties_version1.0` stream.
+//!
+//! Attachments are the storages `__attach_version1.0_#XXXXXXXX`: data in
+//! `__substg1.0_37010102`, file name `3707` (long), `3704` (short) or `3001`
+//! (display name). Each goes through the same triage as email attachments
+//! ([`archive::member`]). An attached message (a `__substg1.0_3701000D`
+//! storage holding message properties) is read like the outer one with
+//! `depth + 1`, named `"<subject>.msg/..."`, with its own envelope and
+//! package; an embedded OLE object (same storage name, no message
+//! properties) is left out. Attachment parts after `limits.max_attachments`
+//! are counted, not read. A message that yields nothing gets one
+//! "no .docx or .xlsx attachment" entry, as for .eml.
 
-use super::{Entry, InputError, Limits};
+use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
-pub fn expand(path: &str, _bytes: &[u8], _limits: &Limits, _depth: usize) -> Vec<Entry> {
-    vec![Entry {
-        path: path.to_string(),
-        attachment: None,
-        envelope: None,
-        package: None,
-        result: Err(InputError::unsupported("not built yet", "")),
-    }]
+use cfb::CompoundFile;
+
+use super::archive::{self, Origin};
+use super::email::{MAX_BODY_BYTES, cap_text, clean_name};
+use super::{Entry, Envelope, InputError, Limits};
+
+type Ole<'a> = CompoundFile<Cursor<&'a [u8]>>;
+
+pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
+    expand_in(&Origin::root(path), bytes, limits, depth, false)
+}
+
+/// Expands a .msg found at `origin`; `forwarded` is true for a message inside
+/// another message (it stays quiet when it holds nothing).
+pub(crate) fn expand_in(
+    origin: &Origin,
+    bytes: &[u8],
+    limits: &Limits,
+    depth: usize,
+    forwarded: bool,
+) -> Vec<Entry> {
+    let run = || {
+        let mut ole = match CompoundFile::open(Cursor::new(bytes)) {
+            Ok(ole) => ole,
+            Err(err) => {
+                return vec![origin.entry(
+                    None,
+                    Err(InputError::corrupt(format!(
+                        "the Outlook message cannot be opened: {err}"
+                    ))),
+                )];
+            }
+        };
+        read_message(&mut ole, "", origin, limits, depth, forwarded)
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(entries) => entries,
+        Err(_) => vec![origin.entry(
+            None,
+            Err(InputError::corrupt(
+                "the Outlook message could not be made sense of",
+            )),
+        )],
+    }
+}
+
+/// Reads the message whose storage is `base` ("" for the root).
+fn read_message(
+    ole: &mut Ole<'_>,
+    base: &str,
+    origin: &Origin,
+    limits: &Limits,
+    depth: usize,
+    forwarded: bool,
+) -> Vec<Entry> {
+    let mut origin = origin.clone();
+    origin.package = Some(origin.own_package());
+    origin.envelope = Some(envelope(ole, base, limits));
+
+    let mut attachments: Vec<String> = match ole.read_storage(storage_path(base)) {
+        Ok(entries) => entries
+            .filter(|e| e.is_storage() && e.name().starts_with("__attach_version1.0_#"))
+            .map(|e| e.name().to_string())
+            .collect(),
+        Err(err) => {
+            return vec![origin.entry(
+                None,
+                Err(InputError::corrupt(format!(
+                    "the Outlook message cannot be read: {err}"
+                ))),
+            )];
+        }
+    };
+    attachments.sort();
+
+    let mut entries = Vec::new();
+    let mut looked_at = 0usize;
+    let mut left = 0usize;
+    for (index, storage) in attachments.iter().enumerate() {
+        if looked_at >= limits.max_attachments {
+            left += 1;
+            continue;
+        }
+        looked_at += 1;
+        let at = format!("{base}/{storage}");
+        let embedded = format!("{at}/__substg1.0_3701000D");
+        let name = ["3707", "3704", "3001"]
+            .iter()
+            .find_map(|id| string_prop(ole, &at, id, limits))
+            .and_then(|n| clean_name(&n));
+        if ole.is_storage(&embedded) {
+            if !is_message_storage(ole, &embedded) {
+                continue; // an embedded OLE object, not a file or a message
+            }
+            let subject = string_prop(ole, &embedded, "0037", limits).and_then(|s| clean_name(&s));
+            let name = format!(
+                "{}.msg",
+                subject
+                    .or(name)
+                    .unwrap_or_else(|| format!("attached message {}", index + 1))
+            );
+            if depth + 1 > limits.max_archive_depth {
+                entries.push(origin.entry(Some(&name), Err(archive::too_deep(limits))));
+                continue;
+            }
+            let child = origin.child(&name);
+            entries.extend(read_message(
+                ole,
+                &embedded,
+                &child,
+                limits,
+                depth + 1,
+                true,
+            ));
+            continue;
+        }
+        let data = match read_stream(ole, &format!("{at}/__substg1.0_37010102"), limits) {
+            Ok(Some(data)) => data,
+            Ok(None) => continue, // a link or a reference, no bytes
+            Err(err) => {
+                let name = name.unwrap_or_else(|| format!("attachment {}", index + 1));
+                entries.push(origin.entry(Some(&name), Err(err)));
+                continue;
+            }
+        };
+        let name = name.unwrap_or_else(|| format!("attachment {}", index + 1));
+        entries.extend(archive::member(&origin, &name, &data, limits, depth, None));
+    }
+    if left > 0 {
+        entries.push(origin.entry(
+            None,
+            Err(InputError::unreadable(
+                format!(
+                    "the email has {} more attachments than the {} that were read",
+                    left, limits.max_attachments
+                ),
+                "Send the plan in its own email with only the plan attached.",
+            )),
+        ));
+    }
+    if entries.is_empty() && !forwarded {
+        entries.push(origin.entry(
+            None,
+            Err(InputError::unsupported(
+                "the email has no .docx or .xlsx attachment",
+                "Attach the plan as .docx or .xlsx and send it again.",
+            )),
+        ));
+    }
+    entries
+}
+
+fn storage_path(base: &str) -> String {
+    if base.is_empty() {
+        "/".to_string()
+    } else {
+        base.to_string()
+    }
+}
+
+fn is_message_storage(ole: &Ole<'_>, path: &str) -> bool {
+    ole.read_storage(path).is_ok_and(|mut entries| {
+        entries
+            .any(|e| e.name() == "__properties_version1.0" || e.name().starts_with("__substg1.0_"))
+    })
+}
+
+/// Reads a stream, bounded by the file size limit. `Ok(None)` if it is absent.
+fn read_stream(
+    ole: &mut Ole<'_>,
+    path: &str,
+    limits: &Limits,
+) -> Result<Option<Vec<u8>>, InputError> {
+    if !ole.is_stream(path) {
+        return Ok(None);
+    }
+    let stream = ole.open_stream(path).map_err(|err| {
+        InputError::corrupt(format!("a part of the message cannot be read: {err}"))
+    })?;
+    let cap = limits.max_file_bytes;
+    if stream.len() > cap {
+        return Err(InputError::unreadable(
+            format!("an attachment is over the {} MB limit", cap / (1024 * 1024)),
+            "Remove large pictures or embedded files, or raise the limit with --max-file-size.",
+        ));
+    }
+    let mut data = Vec::with_capacity(stream.len() as usize);
+    stream
+        .take(cap + 1)
+        .read_to_end(&mut data)
+        .map_err(|err| InputError::corrupt(format!("a part of the message is damaged: {err}")))?;
+    Ok(Some(data))
+}
+
+/// A string property `id` (4 hex digits) of the object stored at `base`.
+fn string_prop(ole: &mut Ole<'_>, base: &str, id: &str, limits: &Limits) -> Option<String> {
+    let unicode = format!("{base}/__substg1.0_{id}001F");
+    if let Ok(Some(bytes)) = read_stream(ole, &unicode, limits) {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let text = String::from_utf16_lossy(&units);
+        return Some(text.trim_end_matches('\0').to_string());
+    }
+    let ansi = format!("{base}/__substg1.0_{id}001E");
+    if let Ok(Some(bytes)) = read_stream(ole, &ansi, limits) {
+        let bytes = bytes.strip_suffix(b"\0").unwrap_or(&bytes);
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => bytes.iter().map(|&b| b as char).collect(), // Latin-1
+        };
+        return Some(text.trim_end_matches('\0').to_string());
+    }
+    None
+}
+
+fn envelope(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Envelope {
+    let mut prop = |ids: &[&str]| {
+        ids.iter()
+            .filter_map(|id| string_prop(ole, base, id, limits))
+            .map(|s| s.trim().to_string())
+            .find(|s| !s.is_empty())
+    };
+    let name = prop(&["0C1A", "0042"]);
+    let address =
+        prop(&["5D01", "5D02"]).or_else(|| prop(&["0C1F", "0065"]).filter(|a| a.contains('@')));
+    let subject = prop(&["0037"]);
+    let body = prop(&["1000"])
+        .or_else(|| {
+            let html = read_stream(ole, &format!("{base}/__substg1.0_10130102"), limits)
+                .ok()
+                .flatten()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .or_else(|| string_prop(ole, base, "1013", limits))?;
+            Some(strip_tags(&html))
+        })
+        .unwrap_or_default();
+    let from = match (name, address) {
+        (Some(n), Some(a)) if n != a => Some(format!("{n} <{a}>")),
+        (Some(n), None) => Some(n),
+        (_, Some(a)) => Some(a),
+        (None, None) => None,
+    };
+    Envelope {
+        from,
+        subject,
+        date: date(ole, base, limits),
+        body: cap_text(body, MAX_BODY_BYTES),
+    }
+}
+
+/// The submit (else delivery) time from the fixed-size property stream.
+fn date(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Option<String> {
+    let props = read_stream(ole, &format!("{base}/__properties_version1.0"), limits).ok()??;
+    let header = if base.is_empty() { 32 } else { 24 };
+    let entries = props.get(header..)?;
+    let find = |id: u16| {
+        entries.chunks_exact(16).find_map(|e| {
+            let tag = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+            (tag == (u32::from(id) << 16 | 0x0040))
+                .then(|| u64::from_le_bytes(e[8..16].try_into().unwrap_or_default()))
+        })
+    };
+    let filetime = find(0x0039).or_else(|| find(0x0E06)).filter(|&t| t > 0)?;
+    Some(filetime_iso(filetime))
+}
+
+/// A Windows FILETIME (100 ns since 1601) as ISO 8601 UTC.
+fn filetime_iso(filetime: u64) -> String {
+    let secs = (filetime / 10_000_000) as i64 - 11_644_473_600;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem / 60) % 60,
+        rem % 60
+    )
+}
+
+/// Crude HTML to text: drops tags, `<style>`/`<script>` contents and decodes
+/// a few entities. Only used for the envelope body (district identification).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let lower: String = after
+            .chars()
+            .take(8)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<style") {
+            after.to_ascii_lowercase().find("</style>").map(|i| i + 8)
+        } else if lower.starts_with("<script") {
+            after.to_ascii_lowercase().find("</script>").map(|i| i + 9)
+        } else {
+            after.find('>').map(|i| i + 1)
+        };
+        let Some(skip) = skip_to else {
+            rest = "";
+            break;
+        };
+        if lower.starts_with("<br")
+            || lower.starts_with("<p")
+            || lower.starts_with("</p")
+            || lower.starts_with("<div")
+        {
+            out.push('\n');
+        }
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::read::InputErrorKind;
+    use crate::read::archive::tests::{tiny_xlsx, zip_of};
+
+    fn utf16(s: &str) -> Vec<u8> {
+        s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()
+    }
+
+    fn stream(ole: &mut CompoundFile<Cursor<Vec<u8>>>, path: &str, data: &[u8]) {
+        let mut s = ole.create_stream(path).unwrap();
+        s.write_all(data).unwrap();
+    }
+
+    /// Writes the property streams of a message at `base` ("" = root).
+    fn message(
+        ole: &mut CompoundFile<Cursor<Vec<u8>>>,
+        base: &str,
+        subject: &str,
+        sender: (&str, &str),
+        body: &str,
+        submit: Option<u64>,
+    ) {
+        let header = if base.is_empty() { 32 } else { 24 };
+        let mut props = vec![0u8; header];
+        if let Some(ft) = submit {
+            props.extend_from_slice(&(0x0039u32 << 16 | 0x0040).to_le_bytes());
+            props.extend_from_slice(&6u32.to_le_bytes());
+            props.extend_from_slice(&ft.to_le_bytes());
+        }
+        stream(ole, &format!("{base}/__properties_version1.0"), &props);
+        stream(
+            ole,
+            &format!("{base}/__substg1.0_0037001F"),
+            &utf16(subject),
+        );
+        stream(
+            ole,
+            &format!("{base}/__substg1.0_0C1A001F"),
+            &utf16(sender.0),
+        );
+        stream(
+            ole,
+            &format!("{base}/__substg1.0_5D01001F"),
+            &utf16(sender.1),
+        );
+        stream(ole, &format!("{base}/__substg1.0_1000001F"), &utf16(body));
+    }
+
+    fn attachment(
+        ole: &mut CompoundFile<Cursor<Vec<u8>>>,
+        base: &str,
+        n: usize,
+        name: &str,
+        data: &[u8],
+    ) {
+        let at = format!("{base}/__attach_version1.0_#{n:08X}");
+        ole.create_storage(&at).unwrap();
+        stream(ole, &format!("{at}/__properties_version1.0"), &[0u8; 8]);
+        stream(ole, &format!("{at}/__substg1.0_3707001F"), &utf16(name));
+        stream(ole, &format!("{at}/__substg1.0_37010102"), data);
+    }
+
+    // 2023-10-03T18:05:00Z as a FILETIME.
+    const OCT_3: u64 = (1_696_356_300 + 11_644_473_600) * 10_000_000;
+
+    fn lowell_msg() -> Vec<u8> {
+        let mut ole = CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        message(
+            &mut ole,
+            "",
+            "Lowell SSoS submission",
+            ("Jane Doe", "jane@lowell.k12.ma.us"),
+            "Please find our plan attached.\r\nLowell Public Schools",
+            Some(OCT_3),
+        );
+        attachment(
+            &mut ole,
+            "",
+            0,
+            "Lowell Plan.xlsx",
+            &tiny_xlsx("msg literacy"),
+        );
+        attachment(&mut ole, "", 1, "image001.png", b"\x89PNG\r\n\x1a\n....");
+        attachment(&mut ole, "", 2, "Plan.doc", b"not really a doc");
+        let zipped = zip_of(&[("inner/zipped.xlsx", &tiny_xlsx("zip in msg"))]);
+        attachment(&mut ole, "", 3, "bundle.zip", &zipped);
+        // An attached message with its own attachment.
+        let at = "/__attach_version1.0_#00000004";
+        ole.create_storage(at).unwrap();
+        stream(
+            &mut ole,
+            &format!("{at}/__properties_version1.0"),
+            &[0u8; 8],
+        );
+        let inner = format!("{at}/__substg1.0_3701000D");
+        ole.create_storage(&inner).unwrap();
+        message(
+            &mut ole,
+            &inner,
+            "Original plan",
+            ("Principal Smith", "smith@lowell.k12.ma.us"),
+            "fwd",
+            None,
+        );
+        attachment(
+            &mut ole,
+            &inner,
+            0,
+            "fwd.xlsx",
+            &tiny_xlsx("forwarded in msg"),
+        );
+        ole.flush().unwrap();
+        ole.into_inner().into_inner()
+    }
+
+    fn text(entry: &Entry) -> String {
+        entry
+            .result
+            .as_ref()
+            .unwrap()
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    #[test]
+    fn reads_attachments_and_envelope() {
+        let bytes = lowell_msg();
+        assert_eq!(
+            crate::read::detect("x.msg", &bytes),
+            crate::read::Detected::Msg
+        );
+        let entries = crate::read::expand("inbox/lowell.msg", &bytes, &Limits::default());
+        let names: Vec<String> = entries
+            .iter()
+            .map(|e| e.attachment.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Lowell Plan.xlsx",
+                "Plan.doc",
+                "bundle.zip/inner/zipped.xlsx",
+                "Original plan.msg/fwd.xlsx"
+            ]
+        );
+        assert!(text(&entries[0]).contains("msg literacy"));
+        assert_eq!(
+            entries[1].result.as_ref().unwrap_err().kind,
+            InputErrorKind::Unsupported
+        );
+        assert!(text(&entries[2]).contains("zip in msg"));
+        assert!(text(&entries[3]).contains("forwarded in msg"));
+
+        let env = entries[0].envelope.as_ref().unwrap();
+        assert_eq!(
+            env.from.as_deref(),
+            Some("Jane Doe <jane@lowell.k12.ma.us>")
+        );
+        assert_eq!(env.subject.as_deref(), Some("Lowell SSoS submission"));
+        assert_eq!(env.date.as_deref(), Some("2023-10-03T18:05:00Z"));
+        assert!(env.body.contains("Lowell Public Schools"));
+        assert_eq!(entries[0].package.as_deref(), Some("inbox/lowell.msg"));
+        assert_eq!(entries[2].package.as_deref(), Some("inbox/lowell.msg"));
+
+        let fwd = entries[3].envelope.as_ref().unwrap();
+        assert_eq!(
+            fwd.from.as_deref(),
+            Some("Principal Smith <smith@lowell.k12.ma.us>")
+        );
+        assert_eq!(
+            entries[3].package.as_deref(),
+            Some("inbox/lowell.msg/Original plan.msg")
+        );
+    }
+
+    #[test]
+    fn msg_without_attachment_and_broken_msg() {
+        let mut ole = CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        message(
+            &mut ole,
+            "",
+            "Our plan",
+            ("D", "d@x.org"),
+            "The plan is in this email body.",
+            None,
+        );
+        ole.flush().unwrap();
+        let bytes = ole.into_inner().into_inner();
+        let entries = expand("p.msg", &bytes, &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].attachment, None);
+        assert!(
+            entries[0]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("no .docx or .xlsx")
+        );
+        assert!(
+            entries[0]
+                .envelope
+                .as_ref()
+                .unwrap()
+                .body
+                .contains("email body")
+        );
+
+        let mut broken = bytes.clone();
+        broken.truncate(700);
+        let entries = expand("p.msg", &broken, &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            entries[0].result.as_ref().unwrap_err().kind,
+            InputErrorKind::Unreadable
+        );
+    }
+
+    #[test]
+    fn attachment_cap_and_depth() {
+        let mut ole = CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        message(&mut ole, "", "many", ("D", "d@x.org"), "", None);
+        for n in 0..30 {
+            attachment(&mut ole, "", n, &format!("p{n}.pdf"), b"%PDF-1.4");
+        }
+        ole.flush().unwrap();
+        let bytes = ole.into_inner().into_inner();
+        let limits = Limits {
+            max_attachments: 10,
+            ..Limits::default()
+        };
+        let entries = expand("m.msg", &bytes, &limits, 0);
+        assert_eq!(entries.len(), 11);
+        assert!(
+            entries[10]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("20 more")
+        );
+
+        let limits = Limits {
+            max_archive_depth: 0,
+            ..Limits::default()
+        };
+        let entries = expand("l.msg", &lowell_msg(), &limits, 0);
+        let deep: Vec<_> = entries
+            .iter()
+            .filter(|e| {
+                e.result
+                    .as_ref()
+                    .is_err_and(|err| err.reason.contains("nested too deeply"))
+            })
+            .map(|e| e.attachment.clone().unwrap())
+            .collect();
+        assert_eq!(deep, ["bundle.zip", "Original plan.msg"]);
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(
+            filetime_iso(116_444_736_000_000_000),
+            "1970-01-01T00:00:00Z"
+        );
+        assert_eq!(filetime_iso(OCT_3), "2023-10-03T18:05:00Z");
+        assert_eq!(
+            strip_tags("<html><style>p{}</style><p>Hi &amp; bye</p><br>x</html>").trim(),
+            "Hi & bye\n\nx"
+        );
+    }
 }
