@@ -575,7 +575,10 @@ impl Body<'_> {
             }
             return;
         }
-        let placeholder = self.placeholders > 0;
+        // Placeholder text: inside a control showing its placeholder, or
+        // styled "Placeholder Text" inside any content control.
+        let placeholder =
+            self.placeholders > 0 || (!self.sdts.is_empty() && self.run_is_placeholder_styled());
         let Some(p) = self.paras.last_mut() else {
             return;
         };
@@ -585,6 +588,15 @@ impl Body<'_> {
         } else {
             p.real.push(s, bold);
         }
+    }
+
+    fn run_is_placeholder_styled(&self) -> bool {
+        self.runs
+            .last()
+            .and_then(|r| r.style.as_deref())
+            .is_some_and(|id| {
+                id == "PlaceholderText" || self.styles.display_name(id) == "Placeholder Text"
+            })
     }
 
     fn finish_para(&mut self) {

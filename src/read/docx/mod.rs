@@ -43,7 +43,14 @@ impl Rel {
     }
 }
 
+/// The signature of an OLE compound file: an encrypted OOXML package or an
+/// old binary Word document, never a readable .docx.
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
+    if bytes.starts_with(&CFB_MAGIC) {
+        return Err(compound_file_error(bytes));
+    }
     let mut pkg = Package::open(bytes, limits)?;
     let root_rels = read_rels(&mut pkg, "_rels/.rels", "", limits)?;
 
@@ -117,6 +124,24 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
 
     read_properties(&mut pkg, &root_rels, limits, &mut doc)?;
     Ok(doc)
+}
+
+fn compound_file_error(bytes: &[u8]) -> InputError {
+    let marker: Vec<u8> = "EncryptionInfo"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+        InputError::unreadable(
+            "the document is password-protected (encrypted)",
+            "Remove the password in Word (File > Info > Protect Document > Encrypt with Password), save, and resend it.",
+        )
+    } else {
+        InputError::unsupported(
+            "this is an older Word document (.doc), not a .docx",
+            "Open it in Word and use File > Save As > Word Document (.docx), then resend it.",
+        )
+    }
 }
 
 /// Reads one XML part as text (None when absent), under the part cap.
@@ -338,7 +363,7 @@ fn read_properties(
         .unwrap_or_else(|| "docProps/core.xml".to_string());
     let app = root_rels
         .iter()
-        .find(|r| r.is("extended-properties"))
+        .find(|r| r.is("extended-properties") || r.is("extendedProperties"))
         .map(|r| r.target.clone())
         .unwrap_or_else(|| "docProps/app.xml".to_string());
     for (part, keys) in [

@@ -731,3 +731,66 @@ fn zip_bomb_refused_quickly() {
     let err = unreadable(read(&lying, &limits));
     eprintln!("lying bomb: {} in {:?}", err.reason, start.elapsed());
 }
+
+#[test]
+fn compound_files_refused_with_reason() {
+    let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    cfb.extend_from_slice(&[0; 64]);
+    let err = read(&cfb, &Limits::default()).unwrap_err();
+    assert_eq!(err.kind, InputErrorKind::Unsupported);
+    cfb.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    let err = unreadable(read(&cfb, &Limits::default()));
+    assert!(err.reason.contains("password"), "{err:?}");
+}
+
+#[test]
+fn placeholder_styled_text_in_a_control() {
+    let styles_extra = "<w:p><w:sdt><w:sdtPr><w:id w:val=\"1\"/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>Enter your answer.</w:t></w:r></w:sdtContent></w:sdt></w:p>";
+    let doc = read_body(styles_extra);
+    assert_eq!(texts(&doc), ["Enter your answer."]);
+    assert!(doc.blocks[0].placeholder);
+}
+
+/// A plan of about ten pages: eight sections, each a heading, prompts, a
+/// numbered list and a two-column response table.
+pub(super) fn typical_plan() -> Vec<u8> {
+    let words = "Our district will use common planning time and walkthrough data to strengthen \
+                 culturally and linguistically sustaining practices for English learners and \
+                 students with disabilities across grades three through eight this year";
+    let mut body = String::new();
+    for s in 1..=8 {
+        body.push_str(&ps("Heading1", &format!("{s}. Section {s}")));
+        for _ in 0..3 {
+            body.push_str(&format!("<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Prompt: describe the evidence you used.</w:t></w:r><w:r><w:t xml:space=\"preserve\"> {words}</w:t></w:r></w:p>"));
+        }
+        for i in 0..5 {
+            body.push_str(&np(1, 0, &format!("Item {i} {words}")));
+        }
+        body.push_str("<w:tbl>");
+        for _ in 0..6 {
+            body.push_str("<w:tr>");
+            body.push_str(&tc(&p("Benchmark")));
+            body.push_str(&tc(&format!("{}{}", p(words), p(words))));
+            body.push_str("</w:tr>");
+        }
+        body.push_str("</w:tbl>");
+    }
+    docx_with(&body, "", &[])
+}
+
+#[test]
+fn typical_plan_reads() {
+    let bytes = typical_plan();
+    let doc = read(&bytes, &Limits::default()).unwrap();
+    assert_eq!(
+        doc.blocks
+            .iter()
+            .filter(|b| b.heading_level == Some(1))
+            .count(),
+        8
+    );
+    assert!(doc.word_count() > 4000, "{}", doc.word_count());
+    if let Ok(dir) = std::env::var("SSOS_WRITE_TYPICAL_PLAN") {
+        std::fs::write(std::path::Path::new(&dir).join("typical_plan.docx"), &bytes).unwrap();
+    }
+}
