@@ -601,6 +601,14 @@ impl Body<'_> {
 
     fn finish_para(&mut self) {
         let Some(para) = self.paras.pop() else { return };
+        if self.paras.is_empty() {
+            // A field code never legitimately runs past its paragraph; a
+            // `begin` left open (damaged file) must not swallow the rest.
+            while self.fields.last() == Some(&Field::Code) {
+                self.fields.pop();
+                self.code_fields = self.code_fields.saturating_sub(1);
+            }
+        }
         let mut items = Vec::with_capacity(1 + para.pending.len());
         let block = self.make_block(&para);
         items.push(block);

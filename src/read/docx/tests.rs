@@ -794,3 +794,30 @@ fn typical_plan_reads() {
         std::fs::write(std::path::Path::new(&dir).join("typical_plan.docx"), &bytes).unwrap();
     }
 }
+
+#[test]
+fn utf16_part_and_unclosed_field() {
+    let body = "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p><w:p><w:r><w:t>Still read</w:t></w:r></w:p>";
+    let doc = document(body);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        doc.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let rr = root_rels("word/document.xml");
+    for (name, data) in [
+        ("[Content_Types].xml", CT.as_bytes()),
+        ("_rels/.rels", rr.as_bytes()),
+        ("word/document.xml", &utf16),
+    ] {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(data).unwrap();
+    }
+    let bytes = w.finish().unwrap().into_inner();
+    let doc = read(&bytes, &Limits::default()).unwrap();
+    assert_eq!(texts(&doc), ["Still read"]);
+    assert_eq!(doc.blocks[0].location.paragraph, Some(2));
+}
