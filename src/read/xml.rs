@@ -39,7 +39,16 @@ impl<'a> Package<'a> {
     /// Reads one part, refusing it when it would inflate past the limits.
     /// Returns `Ok(None)` when the part does not exist.
     pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, InputError> {
+        self.read_capped(name, self.limits.max_part_bytes)
+    }
+
+    /// Like [`Package::read`], with a tighter per-part cap (never above
+    /// `max_part_bytes`). A part whose central-directory entry already
+    /// declares more than the cap is refused without inflating anything;
+    /// one that lies about its size is cut off after `cap + 1` bytes.
+    pub fn read_capped(&mut self, name: &str, part_cap: u64) -> Result<Option<Vec<u8>>, InputError> {
         let Some(exact) = self.find(name) else { return Ok(None) };
+        let part_cap = part_cap.min(self.limits.max_part_bytes);
         let entry = self
             .zip
             .by_name(&exact)
@@ -50,14 +59,17 @@ impl<'a> Package<'a> {
                 "Send the files without a password.",
             ));
         }
-        let cap = self.limits.max_part_bytes.min(self.limits.max_total_inflated.saturating_sub(self.inflated));
+        let cap = part_cap.min(self.limits.max_total_inflated.saturating_sub(self.inflated));
+        if entry.size() > cap {
+            return Err(part_too_large(&exact, part_cap));
+        }
         let mut data = Vec::with_capacity(entry.size().min(cap).min(16 << 20) as usize);
         let read = entry
             .take(cap + 1)
             .read_to_end(&mut data)
             .map_err(|err| InputError::corrupt(format!("part '{exact}' is damaged: {err}")))?;
         if read as u64 > cap {
-            return Err(zip_bomb_error(&exact, self.limits));
+            return Err(part_too_large(&exact, part_cap));
         }
         self.inflated += read as u64;
         Ok(Some(data))
@@ -70,11 +82,12 @@ impl<'a> Package<'a> {
 }
 
 pub fn zip_bomb_error(part: &str, limits: &Limits) -> InputError {
+    part_too_large(part, limits.max_part_bytes)
+}
+
+fn part_too_large(part: &str, cap: u64) -> InputError {
     InputError::unreadable(
-        format!(
-            "part '{part}' inflates past the {} MB limit (a damaged file or a zip bomb)",
-            limits.max_part_bytes / (1024 * 1024)
-        ),
+        format!("part '{part}' inflates past the {} MB limit (a damaged file or a zip bomb)", cap / (1024 * 1024)),
         "Save the plan again from Word or Excel; if it really is this large, remove embedded files.",
     )
 }

@@ -1,0 +1,235 @@
+//! `styles.xml`: style names, `basedOn` chains, outline levels, bold/hidden
+//! run properties and numbering inherited from paragraph styles.
+
+use std::collections::HashMap;
+
+use quick_xml::events::Event;
+
+use super::xmlutil::{Xml, attr, int_val, local, toggle, val};
+use crate::read::{InputError, Limits};
+
+/// Longest `basedOn` chain followed (also ends cycles).
+const MAX_CHAIN: usize = 16;
+
+#[derive(Debug, Default, Clone)]
+pub(crate) struct StyleDef {
+    pub name: Option<String>,
+    pub based_on: Option<String>,
+    /// `w:pPr/w:outlineLvl` (0..=8; 9 means body text).
+    pub outline: Option<u8>,
+    pub bold: Option<bool>,
+    pub vanish: Option<bool>,
+    pub num_id: Option<u32>,
+    pub ilvl: Option<u8>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Styles {
+    map: HashMap<String, StyleDef>,
+    /// The default paragraph style's id.
+    pub default_para: Option<String>,
+    /// `w:docDefaults/w:rPrDefault` bold.
+    pub default_bold: bool,
+}
+
+impl Styles {
+    pub(crate) fn parse(text: &str, part: &str, limits: &Limits) -> Result<Styles, InputError> {
+        let mut styles = Styles::default();
+        let mut xml = Xml::new(text, part, limits);
+        // Which of the interesting containers we are in.
+        let mut stack: Vec<Ctx> = Vec::new();
+        let mut cur: Option<(String, StyleDef)> = None;
+        while let Some(event) = xml.next()? {
+            let (e, empty) = match &event {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => {
+                    if let Some(Ctx::Style) = stack.pop()
+                        && let Some((id, def)) = cur.take()
+                    {
+                        styles.map.entry(id).or_insert(def);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            let parent = stack.last().copied();
+            let name = local(e);
+            let ctx = match (parent, name) {
+                (_, "style") => {
+                    let id = attr(e, "styleId")
+                        .map(|s| s.into_owned())
+                        .unwrap_or_default();
+                    let is_para = attr(e, "type").is_none_or(|t| t == "paragraph");
+                    if is_para
+                        && attr(e, "default").is_some_and(|d| matches!(&*d, "1" | "true" | "on"))
+                    {
+                        styles.default_para = Some(id.clone());
+                    }
+                    cur = Some((id, StyleDef::default()));
+                    Ctx::Style
+                }
+                (Some(Ctx::Style), "name") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.name = val(e).map(|v| v.into_owned());
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::Style), "basedOn") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.based_on = val(e).map(|v| v.into_owned());
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::Style), "pPr") => Ctx::PPr,
+                (Some(Ctx::Style), "rPr") => Ctx::RPr,
+                (Some(Ctx::PPr), "outlineLvl") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.outline = int_val(e).and_then(|v| u8::try_from(v).ok());
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::PPr), "numPr") => Ctx::NumPr,
+                (Some(Ctx::NumPr), "numId") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.num_id = int_val(e).and_then(|v| u32::try_from(v).ok());
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::NumPr), "ilvl") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.ilvl = int_val(e)
+                            .and_then(|v| u8::try_from(v).ok())
+                            .map(|v| v.min(8));
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::RPr), "b") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.bold = Some(toggle(e));
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::RPr), "vanish") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.vanish = Some(toggle(e));
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::DefaultRPr), "b") => {
+                    styles.default_bold = toggle(e);
+                    Ctx::Other
+                }
+                (_, "rPrDefault") => Ctx::RPrDefault,
+                (Some(Ctx::RPrDefault), "rPr") => Ctx::DefaultRPr,
+                _ => Ctx::Other,
+            };
+            if empty {
+                if ctx == Ctx::Style
+                    && let Some((id, def)) = cur.take()
+                {
+                    styles.map.entry(id).or_insert(def);
+                }
+            } else {
+                stack.push(ctx);
+            }
+        }
+        Ok(styles)
+    }
+
+    /// The style and its `basedOn` ancestors, nearest first (cycle-safe).
+    pub(crate) fn chain<'s>(
+        &'s self,
+        id: Option<&'s str>,
+    ) -> impl Iterator<Item = &'s StyleDef> + 's {
+        let mut next = id;
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            if steps >= MAX_CHAIN {
+                return None;
+            }
+            steps += 1;
+            let def = self.map.get(next?)?;
+            next = def.based_on.as_deref();
+            Some(def)
+        })
+    }
+
+    /// The heading level (1..=9) the style (or an ancestor) gives a paragraph.
+    pub(crate) fn heading_level(&self, id: Option<&str>) -> Option<u8> {
+        let mut next = id;
+        for _ in 0..MAX_CHAIN {
+            let sid = next?;
+            let Some(def) = self.map.get(sid) else {
+                return heading_from_name(sid);
+            };
+            if let Some(o) = def.outline
+                && o < 9
+            {
+                return Some(o + 1);
+            }
+            if let Some(l) = def
+                .name
+                .as_deref()
+                .and_then(heading_from_name)
+                .or_else(|| heading_from_name(sid))
+            {
+                return Some(l);
+            }
+            next = def.based_on.as_deref();
+        }
+        None
+    }
+
+    /// The display name of a style ("heading 1" → "Heading 1"), or its id.
+    pub(crate) fn display_name(&self, id: &str) -> String {
+        let name = self
+            .map
+            .get(id)
+            .and_then(|d| d.name.as_deref())
+            .unwrap_or(id);
+        let name = name.replace("_20_", " ");
+        let mut chars = name.chars();
+        match chars.next() {
+            Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+            _ => name,
+        }
+    }
+
+    pub(crate) fn bold(&self, id: Option<&str>) -> Option<bool> {
+        self.chain(id).find_map(|d| d.bold)
+    }
+
+    pub(crate) fn vanish(&self, id: Option<&str>) -> Option<bool> {
+        self.chain(id).find_map(|d| d.vanish)
+    }
+
+    /// Numbering (numId, ilvl) a paragraph style carries.
+    pub(crate) fn numbering(&self, id: Option<&str>) -> (Option<u32>, Option<u8>) {
+        let num = self.chain(id).find_map(|d| d.num_id);
+        let ilvl = self.chain(id).find_map(|d| d.ilvl);
+        (num, ilvl)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Style,
+    PPr,
+    RPr,
+    NumPr,
+    RPrDefault,
+    DefaultRPr,
+    Other,
+}
+
+/// "Heading 1", "heading 1", "Heading1", "Heading_20_1", "heading-2" → level.
+pub(crate) fn heading_from_name(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase().replace("_20_", " ");
+    let rest = lower.strip_prefix("heading")?;
+    let rest = rest.trim_start_matches([' ', '_', '-']);
+    match rest.parse::<u8>() {
+        Ok(n @ 1..=9) => Some(n),
+        _ => None,
+    }
+}
