@@ -199,9 +199,10 @@ impl W {
                 }
             }
         }
-        if s.is_empty() {
+        if s.is_empty() && self.prod != Producer::Libre {
             s
         } else {
+            // LibreOffice writes an (often empty) rPr on every run.
             format!("<w:rPr>{s}</w:rPr>")
         }
     }
@@ -253,7 +254,7 @@ impl W {
         if o.center {
             s.push_str("<w:jc w:val=\"center\"/>");
         }
-        if self.prod == Producer::Google {
+        if matches!(self.prod, Producer::Google | Producer::Libre) {
             s.push_str(&self.rpr(o.bold, o.italic));
         }
         if s.is_empty() {
@@ -989,7 +990,7 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     if has_app {
         let app = match w.prod {
             Producer::Libre => format!(
-                "{XML_DECL}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Template></Template><TotalTime>37</TotalTime><Application>LibreOffice/7.5.4.2$Linux_X86_64 LibreOffice_project/50$Build-2</Application><AppVersion>15.0000</AppVersion><Pages>6</Pages></Properties>"
+                "{XML_DECL}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Template></Template><TotalTime>37</TotalTime><Application>LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40$Build-2</Application><AppVersion>15.0000</AppVersion><Pages>6</Pages></Properties>"
             ),
             _ => app_xml("Microsoft Office Word"),
         };

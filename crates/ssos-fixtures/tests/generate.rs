@@ -313,3 +313,40 @@ fn zip_bomb_inflates_fully_with_valid_crc() {
     let n = std::io::copy(&mut f, &mut std::io::sink()).unwrap();
     assert_eq!(n, bad::ZIP_BOMB_INFLATED);
 }
+
+#[test]
+fn libreoffice_fixtures_are_real_files() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/libreoffice");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return; // not present in this checkout
+    };
+    let mut n = 0;
+    for e in rd {
+        let p = e.unwrap().path();
+        let b = std::fs::read(&p).unwrap();
+        let ext = p.extension().unwrap().to_str().unwrap().to_string();
+        match ext.as_str() {
+            "docx" | "xlsx" | "odt" | "ods" => {
+                let ps = parts(&b);
+                let need = match ext.as_str() {
+                    "docx" => "word/document.xml",
+                    "xlsx" => "xl/workbook.xml",
+                    _ => "content.xml",
+                };
+                assert!(part(&ps, need).is_some(), "{}", p.display());
+            }
+            "doc" | "xls" => {
+                assert!(
+                    cfb::CompoundFile::open(Cursor::new(b)).is_ok(),
+                    "{}",
+                    p.display()
+                );
+            }
+            "pdf" => assert!(b.starts_with(b"%PDF")),
+            _ => continue,
+        }
+        n += 1;
+    }
+    assert!(n >= 10);
+}
