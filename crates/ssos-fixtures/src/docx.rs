@@ -933,7 +933,12 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     );
     if has_app {
         root_rels.push_str(&format!(
-            "<Relationship Id=\"rId3\" Type=\"{rel_base}/extended-properties\" Target=\"docProps/app.xml\"/>"
+            "<Relationship Id=\"rId3\" Type=\"{rel_base}/{}\" Target=\"docProps/app.xml\"/>",
+            if strict {
+                "extendedProperties"
+            } else {
+                "extended-properties"
+            }
         ));
     }
     root_rels.push_str("</Relationships>");
@@ -992,6 +997,15 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
             Producer::Libre => format!(
                 "{XML_DECL}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Template></Template><TotalTime>37</TotalTime><Application>LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40$Build-2</Application><AppVersion>15.0000</AppVersion><Pages>6</Pages></Properties>"
             ),
+            Producer::Strict => app_xml("Microsoft Office Word")
+                .replace(
+                    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+                    "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+                )
+                .replace(
+                    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+                    "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+                ),
             _ => app_xml("Microsoft Office Word"),
         };
         parts.push(("docProps/app.xml".into(), app.into_bytes()));
