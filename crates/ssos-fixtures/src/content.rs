@@ -34,6 +34,12 @@ impl Rng {
 }
 
 pub(crate) fn long_name(district: &str) -> String {
+    match district.to_lowercase().as_str() {
+        "athol-royalston" => return "Athol-Royalston Regional School District".into(),
+        "gateway" => return "Gateway Regional School District".into(),
+        "orange" => return "Orange Elementary Schools".into(),
+        _ => {}
+    }
     if district.contains("Regional") || district.contains("Public Schools") {
         district.to_string()
     } else {

@@ -20,7 +20,7 @@ pub enum Layout {
     /// number ("Stakeholder Engagement"); benchmarks in a `%1)` list.
     AutoNumbered,
     /// The template's two-column table: header row "Component | District
-    /// Response", left cell "N. Title: <guidance prompt>", right cell the
+    /// Response", left cell `"N. Title: <guidance prompt>"`, right cell the
     /// response paragraphs (benchmarks as a bulleted list in the cell).
     TemplateTable,
     /// `Heading 1` title, then the guidance prompt as an italic paragraph,
@@ -28,7 +28,7 @@ pub enum Layout {
     PromptThenResponse,
     /// `Heading 1` titles in other words ([`SectionId::paraphrase`]).
     Paraphrased,
-    /// Section 1 first, then one `Heading 1` "Priority N: <statement>" block
+    /// Section 1 first, then one `Heading 1` `"Priority N: <statement>"` block
     /// per priority with sections 2-8 repeated under it as `Heading 2`.
     PerPriority,
     /// Template-like: sections 1-4 as heading + block-level `w:sdt`, sections

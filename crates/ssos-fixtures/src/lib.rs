@@ -17,6 +17,7 @@
 pub mod bad;
 mod content;
 mod docx;
+pub mod mail;
 mod xlsx;
 mod xml;
 
@@ -328,7 +329,8 @@ pub struct Sample {
 }
 
 /// The committed sample set (`samples/`): every docx layout and xlsx shape
-/// once, each for a different district, plus `taunton-incomplete.docx`.
+/// once, each for a different district, plus `taunton-incomplete.docx` and
+/// the plan wrapped as `.eml`, `.msg` and `.zip`.
 pub fn sample_set() -> Vec<Sample> {
     let docs: [(&str, Layout, &str); 14] = [
         (
@@ -444,6 +446,25 @@ pub fn sample_set() -> Vec<Sample> {
             bytes: xlsx(&Plan::complete(d), s),
         });
     }
+    let g = Plan::complete("Gateway");
+    out.push(Sample {
+        name: "gateway-submission.eml".into(),
+        description: "the plan as it arrives: an email to ssos1@mass.gov with the .docx attached (heading styles)".into(),
+        bytes: mail::submission_eml(&g, Layout::HeadingStyles),
+    });
+    let a = Plan::complete("Athol-Royalston");
+    out.push(Sample {
+        name: "athol-royalston-submission.msg".into(),
+        description: "an Outlook .msg with the .docx attached (template table)".into(),
+        bytes: mail::submission_msg(&a, Layout::TemplateTable),
+    });
+    let o = Plan::complete("Orange");
+    let od = docx(&o, Layout::BoldLabels);
+    out.push(Sample {
+        name: "orange-submission.zip".into(),
+        description: "a .zip holding the plan (bold labels)".into(),
+        bytes: mail::zip_archive(&[(mail::attachment_name(&o, "docx").as_str(), od.as_slice())]),
+    });
     out
 }
 

@@ -350,3 +350,40 @@ fn libreoffice_fixtures_are_real_files() {
     }
     assert!(n >= 10);
 }
+
+#[test]
+fn mail_wrappers() {
+    use ssos_fixtures::mail;
+    let plan = Plan::complete("Lowell");
+    let e = mail::submission_eml(&plan, Layout::HeadingStyles);
+    assert_eq!(e, mail::submission_eml(&plan, Layout::HeadingStyles));
+    let s = String::from_utf8(e).unwrap();
+    assert!(s.contains("To: SSoS <ssos1@mass.gov>"));
+    assert!(s.contains("filename=\"Lowell SSoS District Prioritization Submission SY23-24.docx\""));
+
+    let m = mail::submission_msg(&plan, Layout::HeadingStyles);
+    assert_eq!(m, mail::submission_msg(&plan, Layout::HeadingStyles));
+    let mut cf = cfb::CompoundFile::open(Cursor::new(m)).unwrap();
+    let mut data = Vec::new();
+    cf.open_stream("/__attach_version1.0_#00000000/__substg1.0_37010102")
+        .unwrap()
+        .read_to_end(&mut data)
+        .unwrap();
+    assert_eq!(data, docx(&plan, Layout::HeadingStyles));
+    let mut name = Vec::new();
+    cf.open_stream("/__attach_version1.0_#00000000/__substg1.0_3707001F")
+        .unwrap()
+        .read_to_end(&mut name)
+        .unwrap();
+    let name: Vec<u16> = name
+        .chunks(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    assert!(String::from_utf16(&name).unwrap().ends_with(".docx"));
+
+    let z = mail::zip_archive(&[
+        ("a.docx", &docx(&plan, Layout::BoldLabels)),
+        ("b.txt", b"x"),
+    ]);
+    assert_eq!(parts(&z).len(), 2);
+}
