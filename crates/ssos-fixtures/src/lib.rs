@@ -1,1 +1,552 @@
-pub fn placeholder() {}
+//! Fixture and sample generator for `ssos-lint`.
+//!
+//! Builds realistic SSoS "District Prioritization Submission" plans and
+//! writes them as real `.docx` / `.xlsx` files in the layouts districts
+//! actually send, plus a set of broken or hostile inputs ([`bad`]).
+//!
+//! ```
+//! use ssos_fixtures::{Layout, Plan, SectionId, docx};
+//! let plan = Plan::complete("Lowell").blank(SectionId::Outcomes, "TBD");
+//! let bytes = docx(&plan, Layout::HeadingStyles);
+//! assert_eq!(&bytes[..2], b"PK");
+//! ```
+//!
+//! Everything is deterministic: the same plan and layout always give the
+//! same bytes (fixed zip timestamps, fixed document dates).
+
+pub mod bad;
+mod content;
+mod docx;
+pub mod mail;
+mod xlsx;
+mod xml;
+
+pub use docx::{Layout, docx};
+pub use xlsx::{SheetShape, xlsx};
+
+/// The eight sections of the 2023-24 guidance, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SectionId {
+    /// 1. Priority(ies)
+    Priorities,
+    /// 2. Analysis of Strengths and Challenges
+    Analysis,
+    /// 3. Stakeholder Engagement
+    StakeholderEngagement,
+    /// 4. Outcomes
+    Outcomes,
+    /// 5. Role Clarity
+    RoleClarity,
+    /// 6. Monitoring Implementation
+    Monitoring,
+    /// 7. Resources
+    Resources,
+    /// 8. Differentiation
+    Differentiation,
+}
+
+impl SectionId {
+    /// All sections in guidance order.
+    pub const ALL: [SectionId; 8] = [
+        SectionId::Priorities,
+        SectionId::Analysis,
+        SectionId::StakeholderEngagement,
+        SectionId::Outcomes,
+        SectionId::RoleClarity,
+        SectionId::Monitoring,
+        SectionId::Resources,
+        SectionId::Differentiation,
+    ];
+
+    /// Stable id from the spec (`priorities`, `analysis`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            SectionId::Priorities => "priorities",
+            SectionId::Analysis => "analysis",
+            SectionId::StakeholderEngagement => "stakeholder_engagement",
+            SectionId::Outcomes => "outcomes",
+            SectionId::RoleClarity => "role_clarity",
+            SectionId::Monitoring => "monitoring",
+            SectionId::Resources => "resources",
+            SectionId::Differentiation => "differentiation",
+        }
+    }
+
+    /// Guidance title without the number (`"Priority(ies)"`, ...).
+    pub fn title(self) -> &'static str {
+        match self {
+            SectionId::Priorities => "Priority(ies)",
+            SectionId::Analysis => "Analysis of Strengths and Challenges",
+            SectionId::StakeholderEngagement => "Stakeholder Engagement",
+            SectionId::Outcomes => "Outcomes",
+            SectionId::RoleClarity => "Role Clarity",
+            SectionId::Monitoring => "Monitoring Implementation",
+            SectionId::Resources => "Resources",
+            SectionId::Differentiation => "Differentiation",
+        }
+    }
+
+    /// Section number in the guidance, 1..=8.
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// `"3. Stakeholder Engagement"`.
+    pub fn heading(self) -> String {
+        format!("{}. {}", self.number(), self.title())
+    }
+
+    /// A heading in other words, as used by the [`Layout::Paraphrased`] layout
+    /// (`"Community and Family Voice"`, ...).
+    pub fn paraphrase(self) -> &'static str {
+        match self {
+            SectionId::Priorities => "Instructional Focus",
+            SectionId::Analysis => "Data Analysis and Root Causes",
+            SectionId::StakeholderEngagement => "Community and Family Voice",
+            SectionId::Outcomes => "Measures of Success",
+            SectionId::RoleClarity => "Roles and Responsibilities",
+            SectionId::Monitoring => "Progress Monitoring Plan",
+            SectionId::Resources => "Budget and Partnerships",
+            SectionId::Differentiation => "Differentiated School Supports",
+        }
+    }
+
+    /// The guidance's prompt for this section (the question text a template
+    /// keeps next to the response), as printed in the 2023-24 guidance.
+    pub fn prompt(self) -> &'static str {
+        content::prompt(self)
+    }
+
+    /// Section from a spec id.
+    pub fn from_id(id: &str) -> Option<SectionId> {
+        SectionId::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// One interim benchmark (section 6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Benchmark {
+    /// What will be measured, one or two sentences.
+    pub text: String,
+    /// `"District"` or `"School"`.
+    pub level: String,
+    /// Who monitors it (e.g. `"Chief Academic Officer and DILT"`).
+    pub owner: String,
+    /// How often (e.g. `"monthly"`, `"three times a year"`).
+    pub frequency: String,
+    /// Where the evidence comes from (e.g. `"i-Ready diagnostic"`).
+    pub data_source: String,
+}
+
+impl Benchmark {
+    /// The benchmark as one line of prose, as written in a docx list item:
+    /// `"District benchmark: <text> Monitored by <owner>, <frequency>; data source: <data_source>."`
+    pub fn line(&self) -> String {
+        format!(
+            "{} benchmark: {} Monitored by {}, {}; data source: {}.",
+            self.level, self.text, self.owner, self.frequency, self.data_source
+        )
+    }
+}
+
+/// A district's submission: the content, independent of file layout.
+///
+/// Rendering rules shared by all layouts:
+/// * section 1 is written as one `"Priority N: <statement>"` paragraph per
+///   entry of [`Plan::priorities`], followed by the section's paragraphs;
+/// * section 6 is its first paragraph, then the [`Plan::benchmarks`] as a
+///   list (one item per benchmark, see [`Benchmark::line`]), then the rest;
+/// * a section listed in [`Plan::blanked`] is written as its heading and the
+///   placeholder only (no priority statements, no benchmarks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Short district name as the state lists it (`"Fall River"`).
+    pub district: String,
+    /// Priority statements, one per priority.
+    pub priorities: Vec<String>,
+    /// Response paragraphs per section, in document order. A section not
+    /// listed here is absent from the document (heading and text).
+    pub sections: Vec<(SectionId, Vec<String>)>,
+    /// Interim benchmarks written in section 6.
+    pub benchmarks: Vec<Benchmark>,
+    /// Sections whose response is a placeholder (the paragraphs in
+    /// `sections` hold exactly the placeholder text, possibly `""`).
+    pub blanked: Vec<SectionId>,
+    /// Schools named in the plan (identified schools first).
+    pub schools: Vec<String>,
+}
+
+impl Plan {
+    /// A realistic, complete plan for `district` answering every sub-prompt
+    /// of the guidance: 2 priorities, 4 benchmarks (district and school
+    /// level), roughly 1,500-2,000 words. Wording, numbers and school names
+    /// vary with the district name; the same name always gives the same plan.
+    pub fn complete(district: &str) -> Plan {
+        content::complete(district)
+    }
+
+    /// The district's long name, e.g. `"Lowell Public Schools"`.
+    pub fn district_long_name(&self) -> String {
+        content::long_name(&self.district)
+    }
+
+    /// Remove a section entirely (heading and text).
+    pub fn without(mut self, s: SectionId) -> Plan {
+        self.sections.retain(|(id, _)| *id != s);
+        self.blanked.retain(|id| *id != s);
+        self
+    }
+
+    /// Keep the heading but replace the response by `placeholder` (`""`,
+    /// `"Click or tap here to enter text."`, `"[Insert response here]"`,
+    /// `"TBD"`, ...). If the section was removed it is put back in order.
+    pub fn blank(mut self, s: SectionId, placeholder: &str) -> Plan {
+        self = self.replace(s, vec![placeholder.to_string()]);
+        if !self.blanked.contains(&s) {
+            self.blanked.push(s);
+        }
+        self
+    }
+
+    /// Use `n` priorities (taken from a pool of statements; the first two
+    /// are the ones of [`Plan::complete`]).
+    pub fn with_priorities(mut self, n: usize) -> Plan {
+        self.priorities = content::priorities(&self.district, n);
+        self
+    }
+
+    /// Use `n` interim benchmarks, alternating district and school level.
+    pub fn with_benchmarks(mut self, n: usize) -> Plan {
+        self.benchmarks = content::benchmarks(&self.district, n);
+        self
+    }
+
+    /// Replace a section's response paragraphs (inserting the section in
+    /// guidance order if it was removed). Clears a previous `blank`.
+    pub fn replace(mut self, s: SectionId, paragraphs: Vec<String>) -> Plan {
+        self.blanked.retain(|id| *id != s);
+        if let Some(entry) = self.sections.iter_mut().find(|(id, _)| *id == s) {
+            entry.1 = paragraphs;
+        } else {
+            let pos = self
+                .sections
+                .iter()
+                .position(|(id, _)| *id > s)
+                .unwrap_or(self.sections.len());
+            self.sections.insert(pos, (s, paragraphs));
+        }
+        self
+    }
+
+    /// Whether the section is present (possibly blank).
+    pub fn has(&self, s: SectionId) -> bool {
+        self.sections.iter().any(|(id, _)| *id == s)
+    }
+
+    /// Whether the section was blanked with [`Plan::blank`].
+    pub fn is_blank(&self, s: SectionId) -> bool {
+        self.blanked.contains(&s)
+    }
+
+    /// Response paragraphs of a section (empty if absent).
+    pub fn paragraphs(&self, s: SectionId) -> &[String] {
+        self.sections
+            .iter()
+            .find(|(id, _)| *id == s)
+            .map(|(_, p)| p.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Total words of the response text (priorities, paragraphs, benchmarks).
+    pub fn word_count(&self) -> usize {
+        let mut n = 0;
+        for (s, _) in &self.sections {
+            for b in self.body(*s) {
+                n += b.text().split_whitespace().count();
+            }
+        }
+        n
+    }
+
+    /// The blocks written for a section's response, in order.
+    pub(crate) fn body(&self, s: SectionId) -> Vec<Block> {
+        let paras = self.paragraphs(s);
+        if self.is_blank(s) {
+            return vec![Block::Placeholder(
+                paras.first().cloned().unwrap_or_default(),
+            )];
+        }
+        let mut out = Vec::new();
+        match s {
+            SectionId::Priorities => {
+                for (i, p) in self.priorities.iter().enumerate() {
+                    out.push(Block::Para(format!("Priority {}: {}", i + 1, p)));
+                }
+                out.extend(paras.iter().cloned().map(Block::Para));
+            }
+            SectionId::Monitoring => {
+                let mut it = paras.iter();
+                if let Some(first) = it.next() {
+                    out.push(Block::Para(first.clone()));
+                }
+                out.extend(self.benchmarks.iter().map(|b| Block::Item(b.line())));
+                out.extend(it.cloned().map(Block::Para));
+            }
+            _ => out.extend(paras.iter().cloned().map(Block::Para)),
+        }
+        out
+    }
+}
+
+/// A unit of response text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// A normal paragraph.
+    Para(String),
+    /// A list item (benchmarks).
+    Item(String),
+    /// Placeholder of a blanked section.
+    Placeholder(String),
+}
+
+impl Block {
+    pub(crate) fn text(&self) -> &str {
+        match self {
+            Block::Para(t) | Block::Item(t) | Block::Placeholder(t) => t,
+        }
+    }
+}
+
+/// One generated file: a realistic file name and its bytes.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    /// File name, e.g. `"lowell-heading-styles.docx"`.
+    pub name: String,
+    /// What the file shows (one line, for README tables).
+    pub description: String,
+    /// File contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The committed sample set (`samples/`): every docx layout and xlsx shape
+/// once, each for a different district, plus `taunton-incomplete.docx` and
+/// the plan wrapped as `.eml`, `.msg` and `.zip`.
+pub fn sample_set() -> Vec<Sample> {
+    let docs: [(&str, Layout, &str); 14] = [
+        (
+            "Lowell",
+            Layout::HeadingStyles,
+            "complete plan; Heading 1 section titles, bulleted benchmarks",
+        ),
+        (
+            "Fall River",
+            Layout::TemplateTable,
+            "complete plan in the template's two-column table (prompt | response)",
+        ),
+        (
+            "Springfield",
+            Layout::PerPriority,
+            "two priorities, sections 2-8 repeated under each",
+        ),
+        (
+            "Chelsea",
+            Layout::BoldLabels,
+            "titles as bold Normal paragraphs (\"Outcomes:\"), no heading styles",
+        ),
+        (
+            "Lynn",
+            Layout::ContentControls,
+            "responses inside content controls (block-level and in table cells)",
+        ),
+        (
+            "Brockton",
+            Layout::NumberedTyped,
+            "titles typed as \"3. Stakeholder Engagement\", not styled",
+        ),
+        (
+            "Framingham",
+            Layout::AutoNumbered,
+            "titles in an auto-numbered list (number not in the text)",
+        ),
+        (
+            "New Bedford",
+            Layout::PromptThenResponse,
+            "heading, the guidance prompt in italics, then the response",
+        ),
+        (
+            "Chicopee",
+            Layout::Paraphrased,
+            "section titles in other words (\"Measures of Success\")",
+        ),
+        (
+            "Fitchburg",
+            Layout::TextBoxes,
+            "sections 2, 4, 6, 8 answered inside text boxes (DrawingML + VML fallback)",
+        ),
+        (
+            "Greenfield",
+            Layout::TrackedChanges,
+            "tracked insertions/deletions (a deleted Priority 3) and a comment",
+        ),
+        (
+            "North Adams",
+            Layout::GoogleDocsStyle,
+            "Google Docs export quirks (split runs, bookmarks, rPr everywhere)",
+        ),
+        (
+            "Webster",
+            Layout::LibreOfficeStyle,
+            "LibreOffice-style XML (Heading 1 based on Heading, Text Body, a shape)",
+        ),
+        (
+            "Winchendon",
+            Layout::StrictOoxml,
+            "Strict OOXML namespaces, main part word/main.xml",
+        ),
+    ];
+    let mut out: Vec<Sample> = docs
+        .iter()
+        .map(|(d, l, what)| Sample {
+            name: format!("{}-{}.docx", slug(d), l.slug()),
+            description: what.to_string(),
+            bytes: docx(&Plan::complete(d), *l),
+        })
+        .collect();
+    out.push(Sample {
+        name: "taunton-incomplete.docx".into(),
+        description: "FAILING plan: Resources missing, Outcomes blank (\"Click or tap here to enter text.\"), 3 priorities, 7 benchmarks".into(),
+        bytes: docx(&incomplete_plan(), Layout::HeadingStyles),
+    });
+    let sheets: [(&str, SheetShape, &str); 4] = [
+        (
+            "Worcester",
+            SheetShape::FormSheet,
+            "form sheet: section label in A, response in B",
+        ),
+        (
+            "Pittsfield",
+            SheetShape::WithBenchmarkTable,
+            "form sheet plus a Benchmarks sheet (Benchmark | Level | Who monitors | Frequency | Data source)",
+        ),
+        (
+            "Northampton",
+            SheetShape::FormBelow,
+            "section label in A, response paragraphs in the rows below",
+        ),
+        (
+            "Boston",
+            SheetShape::SheetPerSection,
+            "one sheet per section, named after the section",
+        ),
+    ];
+    for (d, s, what) in sheets {
+        out.push(Sample {
+            name: format!("{}-{}.xlsx", slug(d), s.slug()),
+            description: what.to_string(),
+            bytes: xlsx(&Plan::complete(d), s),
+        });
+    }
+    let g = Plan::complete("Gateway");
+    out.push(Sample {
+        name: "gateway-submission.eml".into(),
+        description: "the plan as it arrives: an email to ssos1@mass.gov with the .docx attached (heading styles)".into(),
+        bytes: mail::submission_eml(&g, Layout::HeadingStyles),
+    });
+    let a = Plan::complete("Athol-Royalston");
+    out.push(Sample {
+        name: "athol-royalston-submission.msg".into(),
+        description: "an Outlook .msg with the .docx attached (template table)".into(),
+        bytes: mail::submission_msg(&a, Layout::TemplateTable),
+    });
+    let o = Plan::complete("Orange");
+    let od = docx(&o, Layout::BoldLabels);
+    out.push(Sample {
+        name: "orange-submission.zip".into(),
+        description: "a .zip holding the plan (bold labels)".into(),
+        bytes: mail::zip_archive(&[(mail::attachment_name(&o, "docx").as_str(), od.as_slice())]),
+    });
+    out
+}
+
+/// The "what a failing plan looks like" demo (Taunton): Resources removed,
+/// Outcomes blank with "Click or tap here to enter text.", 3 priorities,
+/// 7 benchmarks.
+pub fn incomplete_plan() -> Plan {
+    Plan::complete("Taunton")
+        .without(SectionId::Resources)
+        .blank(SectionId::Outcomes, "Click or tap here to enter text.")
+        .with_priorities(3)
+        .with_benchmarks(7)
+}
+
+/// A large corpus for benchmarks: every layout and shape for each district,
+/// plus complete/missing/blank variants. Names are `<district>-<variant>-<layout>.<ext>`.
+pub fn corpus(districts: &[&str]) -> Vec<Sample> {
+    let mut out = Vec::new();
+    for d in districts {
+        let variants = [
+            ("complete", Plan::complete(d)),
+            (
+                "no-analysis",
+                Plan::complete(d).without(SectionId::Analysis),
+            ),
+            (
+                "tbd-roles",
+                Plan::complete(d).blank(SectionId::RoleClarity, "TBD"),
+            ),
+        ];
+        for (v, plan) in &variants {
+            for l in Layout::ALL {
+                out.push(Sample {
+                    name: format!("{}-{v}-{}.docx", slug(d), l.slug()),
+                    description: format!("{d}, {v}, {l:?}"),
+                    bytes: docx(plan, l),
+                });
+            }
+            for s in SheetShape::ALL {
+                out.push(Sample {
+                    name: format!("{}-{v}-{}.xlsx", slug(d), s.slug()),
+                    description: format!("{d}, {v}, {s:?}"),
+                    bytes: xlsx(plan, s),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `"Fall River"` -> `"fall-river"`.
+pub fn slug(s: &str) -> String {
+    s.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Districts receiving prioritized SSoS assistance in SY22-23 (from the
+/// state's October 2022 letter).
+pub const SSOS_DISTRICTS: [&str; 22] = [
+    "Athol-Royalston",
+    "Boston",
+    "Brockton",
+    "Chelsea",
+    "Chicopee",
+    "Fall River",
+    "Fitchburg",
+    "Framingham",
+    "Gateway",
+    "Greenfield",
+    "Lowell",
+    "Lynn",
+    "New Bedford",
+    "North Adams",
+    "Northampton",
+    "Orange",
+    "Pittsfield",
+    "Springfield",
+    "Taunton",
+    "Webster",
+    "Winchendon",
+    "Worcester",
+];
