@@ -256,7 +256,7 @@ impl SourceMap {
             let line = block.display_text().replace('\n', " ");
             let start = text.len();
             text.push_str(&line);
-            spans.push((start, line.len()));
+            spans.push((start, start + line.len()));
             text.push('\n');
         }
         SourceMap { text: SourceText { name: name.to_string(), text }, spans }

@@ -224,7 +224,7 @@ pub struct Diagnostic {
     pub message: String,
     pub help: String,
     pub location: Option<Location>,
-    /// Byte range in the file's [`SourceText`] this finding points at (not serialized).
+    /// Byte range `(start, end)` in the file's [`SourceText`] this finding points at (not serialized).
     #[serde(skip)]
     #[schemars(skip)]
     pub span: Option<(usize, usize)>,
