@@ -93,6 +93,9 @@ struct Para {
     grid: Option<GridPos>,
     /// Text-box paragraphs anchored here, in order (None: counted, not emitted).
     pending: Vec<Option<Block>>,
+    /// Opened for runs found outside any paragraph (damaged or unusual
+    /// files): the element depth it closes below.
+    implicit: Option<usize>,
 }
 
 #[derive(Default)]
@@ -236,7 +239,11 @@ impl Body<'_> {
 
     fn start(&mut self, e: &BytesStart<'_>) -> Tag {
         let parent = self.parent();
-        match local(e) {
+        let name = local(e);
+        if matches!(name, "p" | "tbl") && self.paras.last().is_some_and(|p| p.implicit.is_some()) {
+            self.finish_para();
+        }
+        match name {
             "p" => {
                 self.start_para();
                 Tag::P
@@ -275,6 +282,12 @@ impl Body<'_> {
             "sectPr" | "pPrChange" | "rPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange"
             | "sectPrChange" | "tblGridChange" | "numberingChange" | "sdtEndPr" => self.skip(),
             "r" => {
+                if self.paras.is_empty() {
+                    self.start_para();
+                    if let Some(p) = self.paras.last_mut() {
+                        p.implicit = Some(self.stack.len());
+                    }
+                }
                 self.runs.push(Run::default());
                 Tag::R
             }
@@ -447,6 +460,11 @@ impl Body<'_> {
 
     fn end(&mut self) {
         let Some(tag) = self.stack.pop() else { return };
+        if let Some(depth) = self.paras.last().and_then(|p| p.implicit)
+            && self.stack.len() < depth
+        {
+            self.finish_para();
+        }
         match tag {
             Tag::P => self.finish_para(),
             Tag::R => {
@@ -525,6 +543,7 @@ impl Body<'_> {
             kind,
             grid,
             pending: Vec::new(),
+            implicit: None,
         });
     }
 

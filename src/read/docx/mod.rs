@@ -88,6 +88,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
         None => Numbering::default(),
     };
 
+    numbering.resolve_style_links(&styles);
+
     let mut doc = Document::new(Format::Docx);
     let text = read_part(&mut pkg, &main)?.ok_or_else(|| {
         InputError::corrupt(format!("the main document part '{main}' is missing"))

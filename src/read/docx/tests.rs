@@ -816,3 +816,35 @@ fn utf16_part_and_unclosed_field() {
     assert_eq!(texts(&doc), ["Still read"]);
     assert_eq!(doc.blocks[0].location.paragraph, Some(2));
 }
+
+#[test]
+fn runs_outside_paragraphs_are_kept() {
+    let body = "<w:p2><w:r><w:t>Unknown wrapper</w:t></w:r><w:r><w:t xml:space=\"preserve\"> text</w:t></w:r></w:p2><w:sdt><w:sdtContent><w:r><w:t>Loose run</w:t></w:r></w:sdtContent></w:sdt><w:p><w:r><w:t>Real</w:t></w:r></w:p>";
+    let doc = read_body(body);
+    assert_eq!(texts(&doc), ["Unknown wrapper text", "Loose run", "Real"]);
+    assert_eq!(doc.blocks[2].location.paragraph, Some(3));
+}
+
+#[test]
+fn list_style_links_share_levels() {
+    let numbering = format!(
+        r#"<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="5"><w:styleLink w:val="OutlineList"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="6"><w:numStyleLink w:val="OutlineList"/></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="6"/></w:num></w:numbering>"#
+    );
+    let styles = STYLES.replace(
+        "</w:styles>",
+        r#"<w:style w:type="numbering" w:styleId="OutlineList"><w:name w:val="Outline List"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style></w:styles>"#,
+    );
+    let rr = root_rels("word/document.xml");
+    let doc = document(&[np(8, 0, "alpha"), np(8, 0, "beta")].concat());
+    let bytes = zip(&[
+        ("[Content_Types].xml", CT),
+        ("_rels/.rels", &rr),
+        ("word/document.xml", &doc),
+        ("word/_rels/document.xml.rels", &doc_rels("")),
+        ("word/styles.xml", &styles),
+        ("word/numbering.xml", &numbering),
+    ]);
+    let doc = read(&bytes, &Limits::default()).unwrap();
+    let labels: Vec<_> = doc.blocks.iter().map(|b| b.list_label.as_deref()).collect();
+    assert_eq!(labels, [Some("A."), Some("B.")]);
+}
