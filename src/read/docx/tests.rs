@@ -848,3 +848,67 @@ fn list_style_links_share_levels() {
     let labels: Vec<_> = doc.blocks.iter().map(|b| b.list_label.as_deref()).collect();
     assert_eq!(labels, [Some("A."), Some("B.")]);
 }
+
+#[test]
+fn mangled_xml_never_panics() {
+    let body = [
+        ps("Heading1", "Head"),
+        np(1, 0, "item"),
+        format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", tc(&p("cell"))),
+        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>X</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>ph</w:t></w:r></w:sdtContent></w:sdt><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>".to_string(),
+    ]
+    .concat();
+    let xml = document(&body);
+    let rr = root_rels("word/document.xml");
+    let dr = doc_rels("");
+    // A small deterministic generator (no extra crates).
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let chars: Vec<char> = xml.chars().collect();
+    for round in 0..300 {
+        let mut mangled = chars.clone();
+        match round % 3 {
+            0 => mangled.truncate(next(chars.len())),
+            1 => {
+                let i = next(mangled.len());
+                mangled.remove(i);
+            }
+            _ => {
+                let i = next(mangled.len());
+                mangled.insert(i, ['<', '>', '/', '&', '"', 'p'][next(6)]);
+            }
+        }
+        let mangled: String = mangled.into_iter().collect();
+        let bytes = zip(&[
+            ("[Content_Types].xml", CT),
+            ("_rels/.rels", &rr),
+            ("word/document.xml", &mangled),
+            ("word/_rels/document.xml.rels", &dr),
+            ("word/styles.xml", STYLES),
+            ("word/numbering.xml", NUMBERING),
+        ]);
+        if let Err(err) = read(&bytes, &Limits::default()) {
+            assert_eq!(err.kind, InputErrorKind::Unreadable);
+        }
+    }
+}
+
+#[test]
+fn flipped_zip_bytes_never_panic() {
+    let good = typical_plan();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..300 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut bytes = good.clone();
+        let i = (seed % bytes.len() as u64) as usize;
+        bytes[i] ^= (seed >> 32) as u8 | 1;
+        let _ = read(&bytes, &Limits::default());
+    }
+}
