@@ -912,3 +912,24 @@ fn flipped_zip_bytes_never_panic() {
         let _ = read(&bytes, &Limits::default());
     }
 }
+
+#[test]
+fn bom_and_invalid_utf8_tolerated() {
+    let mut xml = vec![0xEF, 0xBB, 0xBF];
+    xml.extend(
+        document("<w:p><w:r><w:t>caf\u{e9} X</w:t></w:r></w:p>")
+            .replace(" X", "\u{1}")
+            .into_bytes(),
+    );
+    let pos = xml.iter().position(|&b| b == 1).unwrap();
+    xml[pos] = 0xFF;
+    let rr = root_rels("word/document.xml");
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in [("_rels/.rels", rr.as_bytes()), ("word/document.xml", &xml)] {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(data).unwrap();
+    }
+    let doc = read(&w.finish().unwrap().into_inner(), &Limits::default()).unwrap();
+    assert_eq!(texts(&doc), ["caf\u{e9}\u{fffd}"]);
+}
