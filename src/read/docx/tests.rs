@@ -47,6 +47,8 @@ const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wor
 <w:style w:type="paragraph" w:styleId="MyHead"><w:name w:val="District Head"/><w:basedOn w:val="Heading2"/></w:style>
 <w:style w:type="paragraph" w:styleId="P3"><w:name w:val="Heading_20_3"/></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="list paragraph"/></w:style>
 <w:style w:type="paragraph" w:styleId="LoopA"><w:name w:val="Loop A"/><w:basedOn w:val="LoopB"/></w:style>
 <w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="Loop B"/><w:basedOn w:val="LoopA"/></w:style>
 <w:style w:type="paragraph" w:styleId="ListPara"><w:name w:val="List Para"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
@@ -121,6 +123,8 @@ fn headings_by_name_id_based_on_and_outline() {
         ps("P3", "Libre"),
         ps("Heading4", "Undefined id"),
         ps("Title", "The Plan"),
+        ps("TOC1", "1. Priority(ies)\t3"),
+        ps("ListParagraph", "Listed"),
         ps("LoopA", "Cycle"),
         "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>Outlined</w:t></w:r></w:p>"
             .to_string(),
@@ -145,7 +149,16 @@ fn headings_by_name_id_based_on_and_outline() {
     assert_eq!(block(&doc, "Outlined").heading_level, Some(3));
     assert_eq!(block(&doc, "Plain").heading_level, None);
     assert_eq!(block(&doc, "Plain").style.as_deref(), Some("Normal"));
-    assert_eq!(block(&doc, "Plain").location.paragraph, Some(9));
+    assert_eq!(block(&doc, "Plain").location.paragraph, Some(11));
+    let toc = block(&doc, "1. Priority(ies)\t3");
+    assert_eq!(
+        (toc.style.as_deref(), toc.heading_level),
+        (Some("TOC 1"), None)
+    );
+    assert_eq!(
+        block(&doc, "Listed").style.as_deref(),
+        Some("List Paragraph")
+    );
 }
 
 #[test]
