@@ -51,6 +51,8 @@ enum Tag {
     AltContent,
     Graphic,
     Txbx,
+    FldChar,
+    CheckBox,
     Other,
 }
 
@@ -147,6 +149,8 @@ struct Body<'s> {
     code_fields: usize,
     graphics: Vec<Graphic>,
     textboxes: usize,
+    /// A legacy form checkbox being read: (checked, set explicitly).
+    checkbox: Option<(bool, bool)>,
     para_count: usize,
 }
 
@@ -176,6 +180,7 @@ pub(crate) fn read_body(
         code_fields: 0,
         graphics: Vec::new(),
         textboxes: 0,
+        checkbox: None,
         para_count: 0,
     };
     while let Some(event) = xml.next()? {
@@ -351,6 +356,26 @@ impl Body<'_> {
                     }
                     _ => {}
                 }
+                Tag::FldChar
+            }
+            // A legacy form checkbox (FORMCHECKBOX) shows no text of its
+            // own: its state becomes "☒" or "☐" in the paragraph text.
+            "checkBox" if self.stack.contains(&Tag::FldChar) => {
+                self.checkbox = Some((false, false));
+                Tag::CheckBox
+            }
+            "default" | "checked" if parent == Some(Tag::CheckBox) => {
+                let explicit = local(e) == "checked";
+                if let Some((state, set)) = self.checkbox.as_mut()
+                    && (explicit || !*set)
+                {
+                    *state = if explicit {
+                        toggle(e)
+                    } else {
+                        int_val(e).is_some_and(|v| v != 0)
+                    };
+                    *set |= explicit;
+                }
                 Tag::Other
             }
             "del" | "moveFrom" if parent != Some(Tag::RPr) && parent != Some(Tag::TrPr) => {
@@ -500,6 +525,11 @@ impl Body<'_> {
                 }
             }
             Tag::Txbx => self.textboxes = self.textboxes.saturating_sub(1),
+            Tag::FldChar => {
+                if let Some((checked, _)) = self.checkbox.take() {
+                    self.push_visible(if checked { "☒" } else { "☐" });
+                }
+            }
             _ => {}
         }
     }
@@ -584,7 +614,15 @@ impl Body<'_> {
     }
 
     fn push_text(&mut self, s: &str) {
-        if self.code_fields > 0 || self.paras.is_empty() {
+        if self.code_fields > 0 {
+            return;
+        }
+        self.push_visible(s);
+    }
+
+    /// Adds text to the current paragraph unless its run is hidden.
+    fn push_visible(&mut self, s: &str) {
+        if self.paras.is_empty() {
             return;
         }
         let (bold, hidden) = self.run_format();

@@ -946,3 +946,21 @@ fn bom_and_invalid_utf8_tolerated() {
     let doc = read(&w.finish().unwrap().into_inner(), &Limits::default()).unwrap();
     assert_eq!(texts(&doc), ["caf\u{e9}\u{fffd}"]);
 }
+
+#[test]
+fn legacy_checkboxes_show_their_state() {
+    let check = |inner: &str| {
+        format!(
+            "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"Check1\"/><w:checkBox><w:sizeAuto/>{inner}</w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space=\"preserve\"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        )
+    };
+    let body = format!(
+        "<w:p>{}<w:r><w:t xml:space=\"preserve\"> Students </w:t></w:r>{}<w:r><w:t xml:space=\"preserve\"> Families </w:t></w:r>{}<w:r><w:t xml:space=\"preserve\"> Community</w:t></w:r></w:p>",
+        check("<w:default w:val=\"0\"/><w:checked/>"),
+        check("<w:default w:val=\"1\"/>"),
+        check("<w:default w:val=\"1\"/><w:checked w:val=\"0\"/>"),
+    );
+    let doc = read_body(&body);
+    assert_eq!(texts(&doc), ["☒ Students ☒ Families ☐ Community"]);
+    assert_eq!(doc.revisions.field_codes, 3);
+}
