@@ -14,13 +14,19 @@
 //!   paragraph has no other visible text, its text is the placeholder text and
 //!   `placeholder = true`; when it mixes real text with a placeholder control,
 //!   the placeholder text is left out and `placeholder = true` still flags
-//!   the unanswered control.
+//!   the unanswered control. Runs styled "Placeholder Text" inside any
+//!   content control count as placeholder text too.
 //! - Paragraph numbers count every paragraph (empty ones too, text-box
 //!   paragraphs included); blocks are emitted only for paragraphs with text,
 //!   images or a placeholder. List counters advance when a paragraph closes
 //!   (text-box paragraphs therefore count before their anchor).
 //! - "Title"/"Subtitle" styles are not headings: `style` names them and
 //!   `heading_level` stays `None`.
+//! - Complex fields: the code (`w:instrText`, and anything between `begin`
+//!   and `separate`) is left out, the result kept; a code left open closes
+//!   at the end of its paragraph. Legacy form checkboxes read as "☒"/"☐".
+//! - Runs found outside any paragraph (unknown wrappers, loose runs in a
+//!   content control) form a paragraph of their own rather than being lost.
 
 use quick_xml::events::{BytesStart, Event};
 
