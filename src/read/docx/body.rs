@@ -130,11 +130,12 @@ enum Field {
     Result,
 }
 
-#[derive(Default)]
 struct Graphic {
+    /// A picture outside any text box of this drawing (a group may hold both).
     image: bool,
-    textbox: bool,
     object: bool,
+    /// Text-box nesting when the drawing began.
+    textboxes: usize,
 }
 
 struct Body<'s> {
@@ -428,21 +429,22 @@ impl Body<'_> {
             }
             "drawing" | "pict" | "object" => {
                 self.graphics.push(Graphic {
-                    object: local(e) == "object",
-                    ..Graphic::default()
+                    image: false,
+                    object: name == "object",
+                    textboxes: self.textboxes,
                 });
                 Tag::Graphic
             }
             "blip" | "imagedata" | "pic" => {
-                if let Some(g) = self.graphics.last_mut() {
+                let textboxes = self.textboxes;
+                if let Some(g) = self.graphics.last_mut()
+                    && g.textboxes == textboxes
+                {
                     g.image = true;
                 }
                 Tag::Other
             }
             "txbxContent" => {
-                if let Some(g) = self.graphics.last_mut() {
-                    g.textbox = true;
-                }
                 self.textboxes += 1;
                 Tag::Txbx
             }
@@ -524,7 +526,7 @@ impl Body<'_> {
             }
             Tag::Graphic => {
                 if let Some(g) = self.graphics.pop() {
-                    let counts = g.object || (g.image && !g.textbox);
+                    let counts = g.object || g.image;
                     if counts && let Some(p) = self.paras.last_mut() {
                         p.images += 1;
                     }

@@ -964,3 +964,14 @@ fn legacy_checkboxes_show_their_state() {
     assert_eq!(texts(&doc), ["☒ Students ☒ Families ☐ Community"]);
     assert_eq!(doc.revisions.field_codes, 3);
 }
+
+#[test]
+fn group_with_picture_and_text_box() {
+    let body = "<w:p><w:r><w:drawing><wpg:wgp xmlns:wpg=\"g\"><pic:pic><pic:blipFill><a:blip/></pic:blipFill></pic:pic><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Figure 1</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></wpg:wgp></w:drawing></w:r></w:p><w:p><w:r><w:drawing><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:drawing><pic:pic><a:blip/></pic:pic></w:drawing><w:t>Logo inside</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></w:r></w:p>";
+    let doc = read_body(body);
+    assert_eq!(texts(&doc), ["", "Figure 1", "Logo inside"]);
+    assert_eq!(
+        doc.blocks.iter().map(|b| b.images).collect::<Vec<_>>(),
+        [1, 0, 1]
+    );
+}
