@@ -9,7 +9,7 @@ use crate::read::{InputError, InputErrorKind, Limits};
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const STRICT_W: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 const R_OFFICE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const CT: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#;
+const CT: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
 
 fn zip(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -974,4 +974,12 @@ fn group_with_picture_and_text_box() {
         doc.blocks.iter().map(|b| b.images).collect::<Vec<_>>(),
         [1, 0, 1]
     );
+}
+
+#[test]
+fn read_document_routes_docx_here() {
+    let bytes = docx_with(&ps("Heading1", "1. Priority(ies)"), "", &[]);
+    let doc = crate::read::read_document("plan.docx", &bytes, &Limits::default()).unwrap();
+    assert_eq!(doc.format, crate::model::Format::Docx);
+    assert_eq!(doc.blocks[0].heading_level, Some(1));
 }
