@@ -14,13 +14,19 @@
 //!   paragraph has no other visible text, its text is the placeholder text and
 //!   `placeholder = true`; when it mixes real text with a placeholder control,
 //!   the placeholder text is left out and `placeholder = true` still flags
-//!   the unanswered control.
+//!   the unanswered control. Runs styled "Placeholder Text" inside any
+//!   content control count as placeholder text too.
 //! - Paragraph numbers count every paragraph (empty ones too, text-box
 //!   paragraphs included); blocks are emitted only for paragraphs with text,
 //!   images or a placeholder. List counters advance when a paragraph closes
 //!   (text-box paragraphs therefore count before their anchor).
 //! - "Title"/"Subtitle" styles are not headings: `style` names them and
 //!   `heading_level` stays `None`.
+//! - Complex fields: the code (`w:instrText`, and anything between `begin`
+//!   and `separate`) is left out, the result kept; a code left open closes
+//!   at the end of its paragraph. Legacy form checkboxes read as "☒"/"☐".
+//! - Runs found outside any paragraph (unknown wrappers, loose runs in a
+//!   content control) form a paragraph of their own rather than being lost.
 
 use quick_xml::events::{BytesStart, Event};
 
@@ -51,6 +57,8 @@ enum Tag {
     AltContent,
     Graphic,
     Txbx,
+    FldChar,
+    CheckBox,
     Other,
 }
 
@@ -93,6 +101,9 @@ struct Para {
     grid: Option<GridPos>,
     /// Text-box paragraphs anchored here, in order (None: counted, not emitted).
     pending: Vec<Option<Block>>,
+    /// Opened for runs found outside any paragraph (damaged or unusual
+    /// files): the element depth it closes below.
+    implicit: Option<usize>,
 }
 
 #[derive(Default)]
@@ -119,11 +130,12 @@ enum Field {
     Result,
 }
 
-#[derive(Default)]
 struct Graphic {
+    /// A picture outside any text box of this drawing (a group may hold both).
     image: bool,
-    textbox: bool,
     object: bool,
+    /// Text-box nesting when the drawing began.
+    textboxes: usize,
 }
 
 struct Body<'s> {
@@ -144,6 +156,8 @@ struct Body<'s> {
     code_fields: usize,
     graphics: Vec<Graphic>,
     textboxes: usize,
+    /// A legacy form checkbox being read: (checked, set explicitly).
+    checkbox: Option<(bool, bool)>,
     para_count: usize,
 }
 
@@ -173,6 +187,7 @@ pub(crate) fn read_body(
         code_fields: 0,
         graphics: Vec::new(),
         textboxes: 0,
+        checkbox: None,
         para_count: 0,
     };
     while let Some(event) = xml.next()? {
@@ -236,7 +251,11 @@ impl Body<'_> {
 
     fn start(&mut self, e: &BytesStart<'_>) -> Tag {
         let parent = self.parent();
-        match local(e) {
+        let name = local(e);
+        if matches!(name, "p" | "tbl") && self.paras.last().is_some_and(|p| p.implicit.is_some()) {
+            self.finish_para();
+        }
+        match name {
             "p" => {
                 self.start_para();
                 Tag::P
@@ -275,6 +294,12 @@ impl Body<'_> {
             "sectPr" | "pPrChange" | "rPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange"
             | "sectPrChange" | "tblGridChange" | "numberingChange" | "sdtEndPr" => self.skip(),
             "r" => {
+                if self.paras.is_empty() {
+                    self.start_para();
+                    if let Some(p) = self.paras.last_mut() {
+                        p.implicit = Some(self.stack.len());
+                    }
+                }
                 self.runs.push(Run::default());
                 Tag::R
             }
@@ -338,6 +363,26 @@ impl Body<'_> {
                     }
                     _ => {}
                 }
+                Tag::FldChar
+            }
+            // A legacy form checkbox (FORMCHECKBOX) shows no text of its
+            // own: its state becomes "☒" or "☐" in the paragraph text.
+            "checkBox" if self.stack.contains(&Tag::FldChar) => {
+                self.checkbox = Some((false, false));
+                Tag::CheckBox
+            }
+            "default" | "checked" if parent == Some(Tag::CheckBox) => {
+                let explicit = local(e) == "checked";
+                if let Some((state, set)) = self.checkbox.as_mut()
+                    && (explicit || !*set)
+                {
+                    *state = if explicit {
+                        toggle(e)
+                    } else {
+                        int_val(e).is_some_and(|v| v != 0)
+                    };
+                    *set |= explicit;
+                }
                 Tag::Other
             }
             "del" | "moveFrom" if parent != Some(Tag::RPr) && parent != Some(Tag::TrPr) => {
@@ -384,21 +429,22 @@ impl Body<'_> {
             }
             "drawing" | "pict" | "object" => {
                 self.graphics.push(Graphic {
-                    object: local(e) == "object",
-                    ..Graphic::default()
+                    image: false,
+                    object: name == "object",
+                    textboxes: self.textboxes,
                 });
                 Tag::Graphic
             }
             "blip" | "imagedata" | "pic" => {
-                if let Some(g) = self.graphics.last_mut() {
+                let textboxes = self.textboxes;
+                if let Some(g) = self.graphics.last_mut()
+                    && g.textboxes == textboxes
+                {
                     g.image = true;
                 }
                 Tag::Other
             }
             "txbxContent" => {
-                if let Some(g) = self.graphics.last_mut() {
-                    g.textbox = true;
-                }
                 self.textboxes += 1;
                 Tag::Txbx
             }
@@ -447,6 +493,11 @@ impl Body<'_> {
 
     fn end(&mut self) {
         let Some(tag) = self.stack.pop() else { return };
+        if let Some(depth) = self.paras.last().and_then(|p| p.implicit)
+            && self.stack.len() < depth
+        {
+            self.finish_para();
+        }
         match tag {
             Tag::P => self.finish_para(),
             Tag::R => {
@@ -475,13 +526,18 @@ impl Body<'_> {
             }
             Tag::Graphic => {
                 if let Some(g) = self.graphics.pop() {
-                    let counts = g.object || (g.image && !g.textbox);
+                    let counts = g.object || g.image;
                     if counts && let Some(p) = self.paras.last_mut() {
                         p.images += 1;
                     }
                 }
             }
             Tag::Txbx => self.textboxes = self.textboxes.saturating_sub(1),
+            Tag::FldChar => {
+                if let Some((checked, _)) = self.checkbox.take() {
+                    self.push_visible(if checked { "☒" } else { "☐" });
+                }
+            }
             _ => {}
         }
     }
@@ -525,6 +581,7 @@ impl Body<'_> {
             kind,
             grid,
             pending: Vec::new(),
+            implicit: None,
         });
     }
 
@@ -565,7 +622,15 @@ impl Body<'_> {
     }
 
     fn push_text(&mut self, s: &str) {
-        if self.code_fields > 0 || self.paras.is_empty() {
+        if self.code_fields > 0 {
+            return;
+        }
+        self.push_visible(s);
+    }
+
+    /// Adds text to the current paragraph unless its run is hidden.
+    fn push_visible(&mut self, s: &str) {
+        if self.paras.is_empty() {
             return;
         }
         let (bold, hidden) = self.run_format();

@@ -88,6 +88,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
         None => Numbering::default(),
     };
 
+    numbering.resolve_style_links(&styles);
+
     let mut doc = Document::new(Format::Docx);
     let text = read_part(&mut pkg, &main)?.ok_or_else(|| {
         InputError::corrupt(format!("the main document part '{main}' is missing"))
@@ -146,9 +148,17 @@ fn compound_file_error(bytes: &[u8]) -> InputError {
 
 /// Reads one XML part as text (None when absent), under the part cap.
 fn read_part(pkg: &mut Package<'_>, name: &str) -> Result<Option<String>, InputError> {
-    Ok(pkg
-        .read_capped(name, MAX_XML_PART)?
-        .map(|bytes| decode_xml_text(&bytes)))
+    Ok(pkg.read_capped(name, MAX_XML_PART)?.map(|mut bytes| {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return decode_xml_text(&bytes);
+        }
+        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            bytes.drain(..3);
+        }
+        // Valid UTF-8 (the usual case) is taken without a copy.
+        String::from_utf8(bytes)
+            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+    }))
 }
 
 /// ("word/", "document.xml") for "word/document.xml".

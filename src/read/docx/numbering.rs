@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::Event;
 
+use super::styles::Styles;
 use super::xmlutil::{Xml, attr, int_val, local, val};
 use crate::read::{InputError, Limits};
 
@@ -26,6 +27,9 @@ struct Num {
 #[derive(Debug, Default)]
 pub(crate) struct Numbering {
     abstracts: HashMap<u32, Vec<Level>>,
+    /// `w:numStyleLink`: abstract lists that take their levels from a
+    /// numbering style (which names another `w:num`).
+    style_links: HashMap<u32, String>,
     nums: HashMap<u32, Num>,
     /// Running counters per abstract list (Word shares them between the
     /// `w:num`s of one `w:abstractNum` unless a start override restarts).
@@ -72,6 +76,12 @@ impl Numbering {
                             .or_insert_with(|| vec![Level::default(); LEVELS]);
                     }
                     Ctx::Abstract
+                }
+                (Some(Ctx::Abstract), "numStyleLink") => {
+                    if let (Some(a), Some(v)) = (cur_abs, val(e)) {
+                        n.style_links.insert(a, v.into_owned());
+                    }
+                    Ctx::Other
                 }
                 (Some(Ctx::Abstract), "lvl") => {
                     cur_lvl = attr(e, "ilvl")
@@ -133,6 +143,29 @@ impl Numbering {
             }
         }
         Ok(n)
+    }
+
+    /// Points lists whose abstract definition is a `w:numStyleLink` at the
+    /// abstract list the linked numbering style uses.
+    pub(crate) fn resolve_style_links(&mut self, styles: &Styles) {
+        if self.style_links.is_empty() {
+            return;
+        }
+        let targets: Vec<(u32, u32)> = self
+            .nums
+            .iter()
+            .filter_map(|(&id, num)| {
+                let style = self.style_links.get(&num.abs)?;
+                let linked = styles.numbering(Some(style)).0?;
+                let abs = self.nums.get(&linked)?.abs;
+                (abs != num.abs && !self.style_links.contains_key(&abs)).then_some((id, abs))
+            })
+            .collect();
+        for (id, abs) in targets {
+            if let Some(num) = self.nums.get_mut(&id) {
+                num.abs = abs;
+            }
+        }
     }
 
     /// Advances the counters for a paragraph numbered (numId, ilvl) and

@@ -189,11 +189,24 @@ impl Styles {
             .and_then(|d| d.name.as_deref())
             .unwrap_or(id);
         let name = name.replace("_20_", " ");
-        let mut chars = name.chars();
-        match chars.next() {
-            Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
-            _ => name,
+        // Word stores built-in names in lower case ("heading 1", "toc 2",
+        // "list paragraph") and shows them capitalized word by word.
+        if name.chars().any(char::is_uppercase) {
+            return name;
         }
+        if let Some(rest) = name.strip_prefix("toc ") {
+            return format!("TOC {rest}");
+        }
+        name.split(' ')
+            .map(|word| {
+                let mut chars = word.chars();
+                match chars.next() {
+                    Some(first) => first.to_uppercase().chain(chars).collect(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     pub(crate) fn bold(&self, id: Option<&str>) -> Option<bool> {
