@@ -34,7 +34,8 @@ impl Rng {
 }
 
 pub(crate) fn long_name(district: &str) -> String {
-    match district.to_lowercase().as_str() {
+    match district.trim().to_lowercase().as_str() {
+        "" => return String::new(),
         "athol-royalston" => return "Athol-Royalston Regional School District".into(),
         "gateway" => return "Gateway Regional School District".into(),
         "orange" => return "Orange Elementary Schools".into(),
@@ -118,6 +119,14 @@ fn profile(district: &str) -> Profile {
                 "Reid Middle School",
             ),
             "Spanish and Portuguese",
+        ),
+        "" => (
+            s(
+                "Washington Elementary School",
+                "Lincoln Middle School",
+                "Roosevelt Elementary School",
+            ),
+            "Spanish, Portuguese and Haitian Creole",
         ),
         _ => (
             [
@@ -255,7 +264,10 @@ pub(crate) fn complete(district: &str) -> Plan {
     let mut r = Rng::from_name(district);
     let p = profile(district);
     let [s1, s2, s3] = &p.schools;
-    let name = long_name(district);
+    let name = match long_name(district) {
+        n if n.is_empty() => "our district".to_string(),
+        n => n,
+    };
     let lang = p.languages;
     let cao = r.pick(&[
         "Chief Academic Officer",

@@ -331,7 +331,11 @@ impl W {
                 sub,
             );
             let d = self.para("Submitted to ssos1@mass.gov, June 2023");
-            format!("{t}{s}{d}")
+            if long.is_empty() {
+                format!("{s}{d}")
+            } else {
+                format!("{t}{s}{d}")
+            }
         } else {
             let t = self.p(
                 P {
@@ -349,7 +353,11 @@ impl W {
                 },
                 sub,
             );
-            format!("{t}{s}")
+            if long.is_empty() {
+                s
+            } else {
+                format!("{t}{s}")
+            }
         }
     }
 
@@ -654,11 +662,20 @@ fn content_controls(w: &mut W, plan: &Plan) -> String {
         "District Prioritization Submission, SY2023-24",
     );
     let id = w.id();
+    let (plc, content) = if long.is_empty() {
+        (
+            "<w:showingPlcHdr/>",
+            format!(
+                "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>{PLACEHOLDER}</w:t></w:r>"
+            ),
+        )
+    } else {
+        ("", w.run(&long, false, false))
+    };
     out.push_str(&format!(
-        "<w:p>{}<w:sdt><w:sdtPr><w:alias w:val=\"District\"/><w:tag w:val=\"district\"/><w:id w:val=\"{}\"/><w:text/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt></w:p>",
+        "<w:p>{}<w:sdt><w:sdtPr><w:alias w:val=\"District\"/><w:tag w:val=\"district\"/><w:id w:val=\"{}\"/>{plc}<w:text/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt></w:p>",
         w.run("District: ", true, false),
         100_000 + id,
-        w.run(&long, false, false)
     ));
     let mut rows = Vec::new();
     for (s, _) in &plan.sections {
@@ -877,10 +894,7 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     };
     let main = layout.main_part();
     let main_name = main.trim_start_matches("word/");
-    let title = format!(
-        "{} \u{2014} SSoS District Prioritization Submission SY23-24",
-        plan.district_long_name()
-    );
+    let title = crate::doc_title(plan);
     let root_ns = if strict {
         format!("xmlns:w=\"{wns}\" xmlns:r=\"{rns}\" w:conformance=\"strict\"")
     } else {

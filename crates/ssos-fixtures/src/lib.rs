@@ -181,11 +181,16 @@ impl Plan {
     /// of the guidance: 2 priorities, 4 benchmarks (district and school
     /// level), roughly 1,500-2,000 words. Wording, numbers and school names
     /// vary with the district name; the same name always gives the same plan.
+    ///
+    /// `Plan::complete("")` is an anonymous plan: the district is named
+    /// nowhere (no title line, no core title, generic school names), for
+    /// `ssos::document::district-unknown`.
     pub fn complete(district: &str) -> Plan {
         content::complete(district)
     }
 
-    /// The district's long name, e.g. `"Lowell Public Schools"`.
+    /// The district's long name, e.g. `"Lowell Public Schools"` (empty for
+    /// an anonymous plan, `Plan::complete("")`).
     pub fn district_long_name(&self) -> String {
         content::long_name(&self.district)
     }
@@ -314,6 +319,17 @@ impl Block {
         match self {
             Block::Para(t) | Block::Item(t) | Block::Placeholder(t) => t,
         }
+    }
+}
+
+/// Core-properties title: `"Lowell Public Schools — SSoS District
+/// Prioritization Submission SY23-24"`.
+pub(crate) fn doc_title(plan: &Plan) -> String {
+    let long = plan.district_long_name();
+    if long.is_empty() {
+        "SSoS District Prioritization Submission SY23-24".into()
+    } else {
+        format!("{long} \u{2014} SSoS District Prioritization Submission SY23-24")
     }
 }
 

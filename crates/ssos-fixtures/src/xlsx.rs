@@ -87,9 +87,7 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
     let long = plan.district_long_name();
     wb.set_properties(
         &DocProperties::new()
-            .set_title(format!(
-                "{long} \u{2014} SSoS District Prioritization Submission SY23-24"
-            ))
+            .set_title(crate::doc_title(plan))
             .set_author("Office of Teaching and Learning")
             .set_creation_datetime(&created),
     );
@@ -98,7 +96,9 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
     let title = "Statewide System of Support (SSoS) District Prioritization Submission, SY2023-24";
 
     let header = |ws: &mut Worksheet| -> Result<(), rust_xlsxwriter::XlsxError> {
-        ws.write_string_with_format(0, 0, &long, &bold)?;
+        if !long.is_empty() {
+            ws.write_string_with_format(0, 0, &long, &bold)?;
+        }
         ws.write_string(1, 0, title)?;
         Ok(())
     };

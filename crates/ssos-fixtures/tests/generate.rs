@@ -387,3 +387,29 @@ fn mail_wrappers() {
     ]);
     assert_eq!(parts(&z).len(), 2);
 }
+
+#[test]
+fn anonymous_plan_names_no_district() {
+    let p = Plan::complete("");
+    assert!(p.district_long_name().is_empty());
+    for l in Layout::ALL {
+        let ps = parts(&docx(&p, l));
+        for (n, v) in &ps {
+            let s = String::from_utf8_lossy(v);
+            assert!(!s.contains("Public Schools"), "{l:?} {n}");
+        }
+        assert!(
+            text(part(&ps, l.main_part()).unwrap()).contains("1. Priority(ies)")
+                || l == Layout::AutoNumbered
+                || l == Layout::BoldLabels
+                || l == Layout::Paraphrased
+        );
+    }
+    for s in SheetShape::ALL {
+        let ps = parts(&xlsx(&p, s));
+        assert!(
+            ps.iter()
+                .all(|(_, v)| !String::from_utf8_lossy(v).contains("Public Schools"))
+        );
+    }
+}
