@@ -397,6 +397,7 @@ pub(crate) fn complete(district: &str) -> Plan {
         ],
         benchmarks: benchmarks(district, 4),
         blanked: Vec::new(),
+        pictures: Vec::new(),
         schools: p.schools.to_vec(),
     }
 }

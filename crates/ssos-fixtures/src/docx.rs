@@ -152,6 +152,7 @@ struct W {
     ids: u32,
     comments: Vec<(u32, String)>,
     track: bool,
+    picture: bool,
 }
 
 impl W {
@@ -161,6 +162,7 @@ impl W {
             ids: 10,
             comments: Vec::new(),
             track: false,
+            picture: false,
         }
     }
 
@@ -368,6 +370,7 @@ impl W {
         for b in blocks {
             match b {
                 Block::Para(t) | Block::Placeholder(t) => out.push_str(&self.para(t)),
+                Block::Picture => out.push_str(&self.picture()),
                 Block::Item(t) => {
                     if n == 0 && bench_heading {
                         out.push_str(&self.heading(2, "Interim Benchmarks"));
@@ -455,6 +458,30 @@ impl W {
         }
         let inner = self.blocks(&blocks, ListKind::Bullets, false);
         self.sdt(s, &inner, false)
+    }
+
+    /// Inline picture (rId "rIdImg1" -> media/image1.png), no alt text.
+    fn picture(&mut self) -> String {
+        self.picture = true;
+        let id = self.id();
+        let (wp, a, pic) = if self.prod == Producer::Strict {
+            (
+                "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+                "http://purl.oclc.org/ooxml/drawingml/main",
+                "http://purl.oclc.org/ooxml/drawingml/picture",
+            )
+        } else {
+            (
+                "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+                "http://schemas.openxmlformats.org/drawingml/2006/main",
+                "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            )
+        };
+        let (pw, ph) = crate::png::SIZE;
+        let (cx, cy) = (u64::from(pw) * 9525, u64::from(ph) * 9525);
+        format!(
+            "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"{wp}\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"{id}\" name=\"Picture {id}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"{a}\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic xmlns:a=\"{a}\"><a:graphicData uri=\"{pic}\"><pic:pic xmlns:pic=\"{pic}\"><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"image1.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg1\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        )
     }
 
     fn textbox(&mut self, inner: &str, first: bool) -> String {
@@ -710,7 +737,7 @@ fn text_boxes(w: &mut W, plan: &Plan) -> String {
         out.push_str(&w.heading(1, &s.heading()));
         let b = plan.body(*s);
         let inner = w.blocks(&b, ListKind::Bullets, false);
-        if s.number() % 2 == 0 && !inner.is_empty() {
+        if s.number() % 2 == 0 && !inner.is_empty() && !b.contains(&Block::Picture) {
             out.push_str(&w.textbox(&inner, first));
             first = false;
         } else {
@@ -730,11 +757,10 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
     for (s, _) in &plan.sections {
         out.push_str(&w.heading(1, &s.heading()));
         let blocks = plan.body(*s);
-        let blank = plan.is_blank(*s);
         for (i, b) in blocks.iter().enumerate() {
             let t = b.text();
             match (s, i) {
-                (SectionId::StakeholderEngagement, 0) if !blank => {
+                (SectionId::StakeholderEngagement, 0) if matches!(b, Block::Para(_)) => {
                     let cid = w.comments.len() as u32;
                     w.comments.push((
                         cid,
@@ -746,7 +772,7 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                         w.runs(t, false, false)
                     ));
                 }
-                (SectionId::Outcomes, 0) if !blank => {
+                (SectionId::Outcomes, 0) if matches!(b, Block::Para(_)) => {
                     let d = rev(w);
                     let a = rev(w);
                     out.push_str(&format!(
@@ -755,7 +781,9 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                     ));
                 }
                 _ => {
-                    let inserted = *s == SectionId::Analysis && i + 1 == blocks.len() && !blank;
+                    let inserted = *s == SectionId::Analysis
+                        && i + 1 == blocks.len()
+                        && matches!(b, Block::Para(_));
                     if inserted {
                         let m = rev(w);
                         let r = rev(w);
@@ -768,7 +796,10 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                     }
                 }
             }
-            if *s == SectionId::Priorities && !blank && i + 1 == plan.priorities.len() {
+            if *s == SectionId::Priorities
+                && matches!(b, Block::Para(_))
+                && i + 1 == plan.priorities.len()
+            {
                 let m = rev(w);
                 let r = rev(w);
                 let n = plan.priorities.len() + 1;
@@ -911,6 +942,9 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     let mut ct = String::from(
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>",
     );
+    if w.picture {
+        ct.push_str("<Default Extension=\"png\" ContentType=\"image/png\"/>");
+    }
     let mut ov = |part: &str, t: &str| {
         ct.push_str(&format!(
             "<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-{t}\"/>"
@@ -965,6 +999,11 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
             "<Relationship Id=\"rId4\" Type=\"{rel_base}/comments\" Target=\"comments.xml\"/>"
         ));
     }
+    if w.picture {
+        doc_rels.push_str(&format!(
+            "<Relationship Id=\"rIdImg1\" Type=\"{rel_base}/image\" Target=\"media/image1.png\"/>"
+        ));
+    }
     doc_rels.push_str("</Relationships>");
 
     let settings = format!(
@@ -1001,6 +1040,12 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         }
         c.push_str("</w:comments>");
         parts.push(("word/comments.xml".into(), c.into_bytes()));
+    }
+    if w.picture {
+        parts.push((
+            "word/media/image1.png".into(),
+            crate::png::text_screenshot(),
+        ));
     }
     parts.push((
         "docProps/core.xml".into(),

@@ -18,6 +18,7 @@ pub mod bad;
 mod content;
 mod docx;
 pub mod mail;
+mod png;
 mod xlsx;
 mod xml;
 
@@ -174,6 +175,9 @@ pub struct Plan {
     pub blanked: Vec<SectionId>,
     /// Schools named in the plan (identified schools first).
     pub schools: Vec<String>,
+    /// Sections whose response is only a pasted picture (a PNG with no alt
+    /// text) instead of text; see [`Plan::as_picture`].
+    pub pictures: Vec<SectionId>,
 }
 
 impl Plan {
@@ -199,6 +203,7 @@ impl Plan {
     pub fn without(mut self, s: SectionId) -> Plan {
         self.sections.retain(|(id, _)| *id != s);
         self.blanked.retain(|id| *id != s);
+        self.pictures.retain(|id| *id != s);
         self
     }
 
@@ -209,6 +214,22 @@ impl Plan {
         self = self.replace(s, vec![placeholder.to_string()]);
         if !self.blanked.contains(&s) {
             self.blanked.push(s);
+        }
+        self
+    }
+
+    /// Replace a section's response by a pasted picture of text (a PNG with
+    /// no alt text and no readable text), as when a district pastes a
+    /// screenshot of a table: `ssos::document::text-in-image`. In .docx it is
+    /// an inline `w:drawing` (`word/media/image1.png`); in .xlsx an image
+    /// placed where the response would be.
+    pub fn as_picture(mut self, s: SectionId) -> Plan {
+        if !self.has(s) {
+            self = self.replace(s, Vec::new());
+        }
+        self.blanked.retain(|id| *id != s);
+        if !self.pictures.contains(&s) {
+            self.pictures.push(s);
         }
         self
     }
@@ -230,6 +251,7 @@ impl Plan {
     /// guidance order if it was removed). Clears a previous `blank`.
     pub fn replace(mut self, s: SectionId, paragraphs: Vec<String>) -> Plan {
         self.blanked.retain(|id| *id != s);
+        self.pictures.retain(|id| *id != s);
         if let Some(entry) = self.sections.iter_mut().find(|(id, _)| *id == s) {
             entry.1 = paragraphs;
         } else {
@@ -276,6 +298,9 @@ impl Plan {
     /// The blocks written for a section's response, in order.
     pub(crate) fn body(&self, s: SectionId) -> Vec<Block> {
         let paras = self.paragraphs(s);
+        if self.pictures.contains(&s) {
+            return vec![Block::Picture];
+        }
         if self.is_blank(s) {
             return vec![Block::Placeholder(
                 paras.first().cloned().unwrap_or_default(),
@@ -312,12 +337,15 @@ pub(crate) enum Block {
     Item(String),
     /// Placeholder of a blanked section.
     Placeholder(String),
+    /// A pasted picture with no text.
+    Picture,
 }
 
 impl Block {
     pub(crate) fn text(&self) -> &str {
         match self {
             Block::Para(t) | Block::Item(t) | Block::Placeholder(t) => t,
+            Block::Picture => "",
         }
     }
 }
@@ -432,6 +460,21 @@ pub fn sample_set() -> Vec<Sample> {
         name: "taunton-incomplete.docx".into(),
         description: "FAILING plan: Resources missing, Outcomes blank (\"Click or tap here to enter text.\"), 3 priorities, 7 benchmarks".into(),
         bytes: docx(&incomplete_plan(), Layout::HeadingStyles),
+    });
+    out.push(Sample {
+        name: "everett-pasted-image.docx".into(),
+        description:
+            "WARNING demo: section 2 answered only with a pasted picture of text (no alt text)"
+                .into(),
+        bytes: docx(
+            &Plan::complete("Everett").as_picture(SectionId::Analysis),
+            Layout::HeadingStyles,
+        ),
+    });
+    out.push(Sample {
+        name: "unnamed-district.docx".into(),
+        description: "ADVICE demo: a complete plan that never names its district".into(),
+        bytes: docx(&Plan::complete(""), Layout::TemplateTable),
     });
     let sheets: [(&str, SheetShape, &str); 4] = [
         (

@@ -413,3 +413,32 @@ fn anonymous_plan_names_no_district() {
         );
     }
 }
+
+#[test]
+fn picture_responses() {
+    let p = Plan::complete("Fitchburg").as_picture(SectionId::Analysis);
+    for l in Layout::ALL {
+        let ps = parts(&docx(&p, l));
+        let png = ps
+            .iter()
+            .find(|(n, _)| n == "word/media/image1.png")
+            .expect("image part");
+        assert!(png.1.starts_with(b"\x89PNG\r\n\x1a\n"));
+        let main = part(&ps, l.main_part()).unwrap();
+        assert!(main.contains("r:embed=\"rIdImg1\""), "{l:?}");
+        assert!(!text(main).contains("MCAS"), "{l:?}");
+        assert!(
+            text(main).contains("Analysis of Strengths")
+                || l == Layout::Paraphrased
+                || l == Layout::BoldLabels
+                || l == Layout::AutoNumbered,
+            "{l:?}"
+        );
+        let ct = part(&ps, "[Content_Types].xml").unwrap();
+        assert!(ct.contains("image/png"));
+    }
+    for s in SheetShape::ALL {
+        let ps = parts(&xlsx(&p, s));
+        assert!(ps.iter().any(|(n, _)| n.starts_with("xl/media/")), "{s:?}");
+    }
+}
