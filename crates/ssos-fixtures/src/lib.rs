@@ -13,6 +13,29 @@
 //!
 //! Everything is deterministic: the same plan and layout always give the
 //! same bytes (fixed zip timestamps, fixed document dates).
+//!
+//! * [`Plan`]: the content. [`Plan::complete`] answers every sub-prompt;
+//!   [`Plan::without`], [`Plan::blank`], [`Plan::replace`],
+//!   [`Plan::with_priorities`], [`Plan::with_benchmarks`] and
+//!   [`Plan::as_picture`] break it in controlled ways.
+//! * [`docx`] with a [`Layout`] (14 shapes real districts send) and
+//!   [`xlsx`] with a [`SheetShape`].
+//! * [`mail`]: the plan inside an `.eml`, an Outlook `.msg` or a `.zip`.
+//! * [`bad`]: truncated, empty, encrypted, `.doc`, PDF, random bytes, zip
+//!   bomb, billion laughs, renamed and malformed files.
+//! * [`sample_set`] (the committed `samples/`) and [`corpus`] (benchmarks).
+//!
+//! ```
+//! use ssos_fixtures::{Plan, SectionId, SheetShape, mail, xlsx, Layout};
+//! // A failing plan: no Resources section, 3 priorities, 7 benchmarks.
+//! let plan = Plan::complete("Taunton")
+//!     .without(SectionId::Resources)
+//!     .with_priorities(3)
+//!     .with_benchmarks(7);
+//! let sheet = xlsx(&plan, SheetShape::WithBenchmarkTable);
+//! let email = mail::submission_eml(&plan, Layout::TemplateTable);
+//! assert!(!sheet.is_empty() && !email.is_empty());
+//! ```
 
 pub mod bad;
 mod content;
