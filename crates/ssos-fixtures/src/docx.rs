@@ -911,6 +911,18 @@ fn numbering_xml(ns: &str) -> String {
     )
 }
 
+/// Strict OOXML spells left/right as start/end.
+fn strictify(strict: bool, xml: String) -> String {
+    if !strict {
+        return xml;
+    }
+    xml.replace(" w:left=\"", " w:start=\"")
+        .replace(" w:right=\"", " w:end=\"")
+        .replace("<w:left ", "<w:start ")
+        .replace("<w:right ", "<w:end ")
+        .replace("<w:lvlJc w:val=\"left\"/>", "<w:lvlJc w:val=\"start\"/>")
+}
+
 fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     let strict = w.prod == Producer::Strict;
     let (wns, rns) = if strict {
@@ -1025,9 +1037,12 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         ),
         (
             "word/styles.xml".into(),
-            styles_xml(w.prod, wns).into_bytes(),
+            strictify(strict, styles_xml(w.prod, wns)).into_bytes(),
         ),
-        ("word/numbering.xml".into(), numbering_xml(wns).into_bytes()),
+        (
+            "word/numbering.xml".into(),
+            strictify(strict, numbering_xml(wns)).into_bytes(),
+        ),
         ("word/settings.xml".into(), settings.into_bytes()),
     ];
     if has_comments {
