@@ -29,6 +29,7 @@ pub enum Layout {
     /// `Heading 1` titles in other words ([`SectionId::paraphrase`]).
     Paraphrased,
     /// Section 1 first, then one `Heading 1` `"Priority N: <statement>"` block
+    /// (with a one-line lead-in paragraph)
     /// per priority with sections 2-8 repeated under it as `Heading 2`.
     PerPriority,
     /// Template-like: sections 1-4 as heading + block-level `w:sdt`, sections
@@ -664,8 +665,20 @@ fn per_priority(w: &mut W, plan: &Plan) -> String {
         let b = plan.body(SectionId::Priorities);
         out.push_str(&w.blocks(&b, ListKind::Bullets, false));
     }
-    for (i, pr) in plan.priorities.iter().enumerate() {
-        out.push_str(&w.heading(1, &format!("Priority {}: {}", i + 1, pr)));
+    // With no priority statements the sections still appear, once.
+    let blocks: Vec<Option<(usize, &String)>> = if plan.priorities.is_empty() {
+        vec![None]
+    } else {
+        plan.priorities.iter().enumerate().map(Some).collect()
+    };
+    for block in blocks {
+        if let Some((i, pr)) = block {
+            out.push_str(&w.heading(1, &format!("Priority {}: {}", i + 1, pr)));
+            out.push_str(&w.para(&format!(
+                "The components below describe how we will carry out Priority {}.",
+                i + 1
+            )));
+        }
         for (s, _) in plan
             .sections
             .iter()

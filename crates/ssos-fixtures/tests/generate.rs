@@ -186,6 +186,19 @@ fn priorities_and_benchmarks() {
         .unwrap(),
     );
     assert!(!t.contains("Priority 2:"));
+    let none = Plan::complete("Taunton").with_priorities(0);
+    let t = text(
+        part(
+            &parts(&docx(&none, Layout::PerPriority)),
+            "word/document.xml",
+        )
+        .unwrap(),
+    );
+    assert!(!t.contains("Priority 1:"));
+    assert_eq!(
+        t.matches("2. Analysis of Strengths and Challenges").count(),
+        1
+    );
 }
 
 #[test]
