@@ -318,3 +318,48 @@ pub fn malformed_xml_docx() -> Vec<u8> {
         "{XML_DECL}<w:document xmlns:w=\"{W_NS}\"><w:body><w:p><w:r><w:t>1. Priority(ies)</w:t></w:r></w:body>"
     ))
 }
+
+/// One hostile or broken input, with a realistic file name.
+#[derive(Debug, Clone)]
+pub struct BadFile {
+    /// Suggested file name (the extension is part of the test: a `.docx`
+    /// name on something that is not a docx).
+    pub name: &'static str,
+    /// File contents.
+    pub bytes: Vec<u8>,
+    /// The input diagnostic SPEC.md implies for this file, if any
+    /// (`None`: the content is readable under another format, or the
+    /// outcome depends on design choices).
+    pub expect: Option<&'static str>,
+}
+
+/// Every bad input of this module, for table-driven tests. Includes the
+/// zip bomb (cached, a few MB).
+pub fn catalog() -> Vec<BadFile> {
+    const UNREADABLE: Option<&str> = Some("ssos::input::unreadable");
+    const UNSUPPORTED: Option<&str> = Some("ssos::input::unsupported");
+    let f = |name, bytes, expect| BadFile {
+        name,
+        bytes,
+        expect,
+    };
+    vec![
+        f("truncated.docx", truncated_docx(), UNREADABLE),
+        f("empty.docx", empty(), UNREADABLE),
+        f("password-protected.docx", encrypted_ooxml(), UNREADABLE),
+        f("old-format.doc", legacy_doc(), UNSUPPORTED),
+        f("scanned-plan.pdf", pdf(), UNSUPPORTED),
+        f("random.docx", random_bytes(1, 4096), UNREADABLE),
+        f("zip-bomb.docx", zip_bomb_docx(), UNREADABLE),
+        f("billion-laughs.docx", billion_laughs_docx(), UNREADABLE),
+        f(
+            "missing-document-part.docx",
+            docx_missing_document(),
+            UNREADABLE,
+        ),
+        f("malformed-xml.docx", malformed_xml_docx(), UNREADABLE),
+        f("plain-zip.docx", zip_not_ooxml(), None),
+        f("really-a-docx.xlsx", docx_renamed_xlsx(), None),
+        f("really-an-xlsx.docx", xlsx_renamed_docx(), None),
+    ]
+}

@@ -597,6 +597,15 @@ pub fn corpus(districts: &[&str]) -> Vec<Sample> {
     out
 }
 
+/// Write samples into `dir` (created if needed).
+pub fn write_samples(dir: &std::path::Path, samples: &[Sample]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for s in samples {
+        std::fs::write(dir.join(&s.name), &s.bytes)?;
+    }
+    Ok(())
+}
+
 /// `"Fall River"` -> `"fall-river"`.
 pub fn slug(s: &str) -> String {
     s.to_lowercase()

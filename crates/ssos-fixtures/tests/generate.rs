@@ -455,3 +455,17 @@ fn picture_responses() {
         assert!(ps.iter().any(|(n, _)| n.starts_with("xl/media/")), "{s:?}");
     }
 }
+
+#[test]
+fn bad_catalog_and_write_samples() {
+    let cat = bad::catalog();
+    assert!(cat.len() >= 12);
+    let mut names: Vec<_> = cat.iter().map(|b| b.name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), cat.len());
+    let dir = std::env::temp_dir().join(format!("ssos-fixtures-test-{}", std::process::id()));
+    ssos_fixtures::write_samples(&dir, &ssos_fixtures::sample_set()).unwrap();
+    assert!(dir.join("lowell-heading-styles.docx").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
