@@ -16,10 +16,12 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 /// at least 2 GiB.
 pub const ZIP_BOMB_INFLATED: u64 = zip_bomb_inflated();
 
-const BOMB_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
-const BOMB_TAIL: &str = "<w:sectPr/></w:body></w:document>";
-const BOMB_PARA: &str = "<w:p><w:r><w:t>Priority 1: literacy. Priority 1: literacy. Priority 1: literacy.</w:t></w:r></w:p>";
-const BOMB_PARAS_PER_CHUNK: u64 = 12_000;
+const BOMB_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>1. Priority(ies)</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">";
+const BOMB_TAIL: &str = "</w:t></w:r></w:p><w:sectPr/></w:body></w:document>";
+/// Period 4, so every deflate match has distance 4 (no extra bits): the
+/// stream compresses about 1000:1.
+const BOMB_PARA: &str = "lol ";
+const BOMB_PARAS_PER_CHUNK: u64 = 1 << 18;
 
 const fn zip_bomb_inflated() -> u64 {
     let chunk = BOMB_PARA.len() as u64 * BOMB_PARAS_PER_CHUNK;
@@ -148,7 +150,8 @@ fn minimal_parts(document: Vec<u8>) -> Vec<(String, Vec<u8>)> {
 }
 
 /// A small .docx whose `word/document.xml` inflates to
-/// [`ZIP_BOMB_INFLATED`] bytes (>= 2 GiB) — a few MB on disk.
+/// [`ZIP_BOMB_INFLATED`] bytes (>= 2 GiB) — about 2 MB on disk. The text is
+/// one paragraph "1. Priority(ies)" and then one 2 GiB `w:t` of "lol lol ...".
 ///
 /// Built without inflating anything: one chunk of repeated paragraphs is
 /// deflated once (sync-flushed, so it is a byte-aligned run of non-final

@@ -1,31 +1,44 @@
-//! `gen-samples [--all] DIR` — write the sample set (or, with `--all`, a
-//! large benchmark corpus) into DIR. Output is byte-identical across runs.
+//! `gen-samples [--all|--bad] DIR` — write the sample set (or, with `--all`,
+//! a large benchmark corpus; with `--bad`, the broken and hostile inputs of
+//! `ssos_fixtures::bad::catalog`) into DIR. Output is byte-identical across
+//! runs.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut all = false;
+    let mut bad = false;
     let mut dir = None;
     for a in std::env::args().skip(1) {
         match a.as_str() {
             "--all" => all = true,
+            "--bad" => bad = true,
             "-h" | "--help" => {
-                println!("usage: gen-samples [--all] DIR");
+                println!("usage: gen-samples [--all|--bad] DIR");
                 return ExitCode::SUCCESS;
             }
             _ => dir = Some(PathBuf::from(a)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: gen-samples [--all] DIR");
+        eprintln!("usage: gen-samples [--all|--bad] DIR");
         return ExitCode::from(2);
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
         return ExitCode::from(2);
     }
-    let set = if all {
+    let set = if bad {
+        ssos_fixtures::bad::catalog()
+            .into_iter()
+            .map(|b| ssos_fixtures::Sample {
+                name: b.name.to_string(),
+                description: b.expect.unwrap_or("").to_string(),
+                bytes: b.bytes,
+            })
+            .collect()
+    } else if all {
         ssos_fixtures::corpus(&ssos_fixtures::SSOS_DISTRICTS)
     } else {
         ssos_fixtures::sample_set()
@@ -38,7 +51,7 @@ fn main() -> ExitCode {
         }
         println!("{:>8}  {}", s.bytes.len(), p.display());
     }
-    if !all {
+    if !all && !bad {
         let p = dir.join("README.md");
         if let Err(e) = std::fs::write(&p, readme(&set)) {
             eprintln!("cannot write {}: {e}", p.display());
