@@ -83,7 +83,11 @@ like.\n\n| file | what it shows |\n| --- | --- |\n",
     }
     s.push_str(
         "\nFor broken and hostile inputs (truncated, encrypted, `.doc`, PDF, zip bomb, \
-billion laughs) use `ssos_fixtures::bad` in tests rather than committed files.\n",
+billion laughs) use `ssos_fixtures::bad` in tests rather than committed files, \
+or write them to a folder with `gen-samples --bad DIR`. `gen-samples --all DIR` \
+writes a corpus of about 1,200 files (every layout and shape, 22 districts, \
+complete and broken variants) for benchmarks. Files as LibreOffice saves them \
+are in `tests/fixtures/libreoffice/`.\n",
     );
     s
 }
