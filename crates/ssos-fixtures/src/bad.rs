@@ -16,10 +16,12 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 /// at least 2 GiB.
 pub const ZIP_BOMB_INFLATED: u64 = zip_bomb_inflated();
 
-const BOMB_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
-const BOMB_TAIL: &str = "<w:sectPr/></w:body></w:document>";
-const BOMB_PARA: &str = "<w:p><w:r><w:t>Priority 1: literacy. Priority 1: literacy. Priority 1: literacy.</w:t></w:r></w:p>";
-const BOMB_PARAS_PER_CHUNK: u64 = 12_000;
+const BOMB_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>1. Priority(ies)</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">";
+const BOMB_TAIL: &str = "</w:t></w:r></w:p><w:sectPr/></w:body></w:document>";
+/// Period 4, so every deflate match has distance 4 (no extra bits): the
+/// stream compresses about 1000:1.
+const BOMB_PARA: &str = "lol ";
+const BOMB_PARAS_PER_CHUNK: u64 = 1 << 18;
 
 const fn zip_bomb_inflated() -> u64 {
     let chunk = BOMB_PARA.len() as u64 * BOMB_PARAS_PER_CHUNK;
@@ -148,7 +150,8 @@ fn minimal_parts(document: Vec<u8>) -> Vec<(String, Vec<u8>)> {
 }
 
 /// A small .docx whose `word/document.xml` inflates to
-/// [`ZIP_BOMB_INFLATED`] bytes (>= 2 GiB) — a few MB on disk.
+/// [`ZIP_BOMB_INFLATED`] bytes (>= 2 GiB) — about 2 MB on disk. The text is
+/// one paragraph "1. Priority(ies)" and then one 2 GiB `w:t` of "lol lol ...".
 ///
 /// Built without inflating anything: one chunk of repeated paragraphs is
 /// deflated once (sync-flushed, so it is a byte-aligned run of non-final
@@ -317,4 +320,49 @@ pub fn malformed_xml_docx() -> Vec<u8> {
     minimal_docx(&format!(
         "{XML_DECL}<w:document xmlns:w=\"{W_NS}\"><w:body><w:p><w:r><w:t>1. Priority(ies)</w:t></w:r></w:body>"
     ))
+}
+
+/// One hostile or broken input, with a realistic file name.
+#[derive(Debug, Clone)]
+pub struct BadFile {
+    /// Suggested file name (the extension is part of the test: a `.docx`
+    /// name on something that is not a docx).
+    pub name: &'static str,
+    /// File contents.
+    pub bytes: Vec<u8>,
+    /// The input diagnostic SPEC.md implies for this file, if any
+    /// (`None`: the content is readable under another format, or the
+    /// outcome depends on design choices).
+    pub expect: Option<&'static str>,
+}
+
+/// Every bad input of this module, for table-driven tests. Includes the
+/// zip bomb (cached, a few MB).
+pub fn catalog() -> Vec<BadFile> {
+    const UNREADABLE: Option<&str> = Some("ssos::input::unreadable");
+    const UNSUPPORTED: Option<&str> = Some("ssos::input::unsupported");
+    let f = |name, bytes, expect| BadFile {
+        name,
+        bytes,
+        expect,
+    };
+    vec![
+        f("truncated.docx", truncated_docx(), UNREADABLE),
+        f("empty.docx", empty(), UNREADABLE),
+        f("password-protected.docx", encrypted_ooxml(), UNREADABLE),
+        f("old-format.doc", legacy_doc(), UNSUPPORTED),
+        f("scanned-plan.pdf", pdf(), UNSUPPORTED),
+        f("random.docx", random_bytes(1, 4096), UNREADABLE),
+        f("zip-bomb.docx", zip_bomb_docx(), UNREADABLE),
+        f("billion-laughs.docx", billion_laughs_docx(), UNREADABLE),
+        f(
+            "missing-document-part.docx",
+            docx_missing_document(),
+            UNREADABLE,
+        ),
+        f("malformed-xml.docx", malformed_xml_docx(), UNREADABLE),
+        f("plain-zip.docx", zip_not_ooxml(), None),
+        f("really-a-docx.xlsx", docx_renamed_xlsx(), None),
+        f("really-an-xlsx.docx", xlsx_renamed_docx(), None),
+    ]
 }

@@ -34,7 +34,8 @@ impl Rng {
 }
 
 pub(crate) fn long_name(district: &str) -> String {
-    match district.to_lowercase().as_str() {
+    match district.trim().to_lowercase().as_str() {
+        "" => return String::new(),
         "athol-royalston" => return "Athol-Royalston Regional School District".into(),
         "gateway" => return "Gateway Regional School District".into(),
         "orange" => return "Orange Elementary Schools".into(),
@@ -118,6 +119,14 @@ fn profile(district: &str) -> Profile {
                 "Reid Middle School",
             ),
             "Spanish and Portuguese",
+        ),
+        "" => (
+            s(
+                "Washington Elementary School",
+                "Lincoln Middle School",
+                "Roosevelt Elementary School",
+            ),
+            "Spanish, Portuguese and Haitian Creole",
         ),
         _ => (
             [
@@ -255,7 +264,10 @@ pub(crate) fn complete(district: &str) -> Plan {
     let mut r = Rng::from_name(district);
     let p = profile(district);
     let [s1, s2, s3] = &p.schools;
-    let name = long_name(district);
+    let name = match long_name(district) {
+        n if n.is_empty() => "our district".to_string(),
+        n => n,
+    };
     let lang = p.languages;
     let cao = r.pick(&[
         "Chief Academic Officer",
@@ -313,7 +325,7 @@ pub(crate) fn complete(district: &str) -> Plan {
     let stakeholders = vec![
         format!("Students. We held focus groups with {students} students in grades 4-12, including multilingual learners and students with IEPs, and met twice with the superintendent's student advisory council. Students asked for more discussion, more choice in what they read and more texts that reflect their lives; these requests shaped the student experience described in Priority 1."),
         format!("Families. About {families} parents and caregivers took part in family forums offered in English and in {lang}, and we met with the Special Education Parent Advisory Council (SEPAC) and the English Learner Parent Advisory Council (ELPAC). Families asked for clearer information about grade-level expectations and for ways to support reading at home, which led to the family literacy nights in this plan."),
-        format!("Educators and school leaders. {survey_t}% of teachers responded to a spring survey on curriculum implementation, and teacher leaders and union representatives joined the planning team. Principals and assistant principals reviewed drafts of the plan at two leadership meetings and helped define the school-level benchmarks."),
+        format!("Educators and school leaders. A spring survey on curriculum implementation drew responses from {survey_t}% of teachers, and teacher leaders and union representatives joined the planning team. Principals and assistant principals reviewed drafts of the plan at two leadership meetings and helped define the school-level benchmarks."),
         "Community partners. Local partners, including our public library, after-school providers and the community health center, gave feedback on the family engagement strategies and on how out-of-school programs can reinforce literacy.".to_string(),
         format!("Schools identified as requiring assistance. At {s1} and {s2}, we held separate listening sessions with teachers, students and families. Teachers there asked for more coaching time and protected planning time, and families asked for translated materials and regular updates; both requests are reflected in the resources and differentiation sections."),
         "Ongoing engagement. Stakeholders will stay involved throughout implementation: quarterly family forums will share progress on benchmarks, the District Instructional Leadership Team (DILT) will post monthly updates, the student advisory council will review survey results each semester, and the school committee will receive a mid-year and an end-of-year report.".to_string(),
@@ -342,7 +354,7 @@ pub(crate) fn complete(district: &str) -> Plan {
             "Internal resources. We will fund {coaches} literacy coaches and ILT stipends through ESSER III and Title I, use our Targeted Assistance Grant (TAG) for summer curriculum training, and reassign staffing so that ML and special education teachers co-plan with classroom teachers."
         ),
         format!(
-            "External resources. We will use DESE supports, including the SSoS regional assistance team, CSDP professional learning and the Curriculum Literacy resources, and we will continue our partnership with {partner} for curriculum-based professional learning and coaching of coaches."
+            "External resources. We will use DESE supports, including the SSoS regional assistance team, CSDP professional learning and the Mass Literacy resources, and we will continue our partnership with {partner} for curriculum-based professional learning and coaching of coaches."
         ),
         format!(
             "Budget equity. Our review of local district and school budgeting data, as required by ESSA, found that {s1} and {s2} had the highest share of first-year teachers and the lowest per-pupil spending on professional learning. This plan addresses that inequity by assigning full-time coaches to these schools first and weighting professional learning funds toward them."
@@ -357,6 +369,18 @@ pub(crate) fn complete(district: &str) -> Plan {
             "Other schools that need more support with this priority, including {s3}, will receive monthly ILT facilitation support and quarterly learning walks with district leaders. All other schools receive the core supports described in this plan, and support will be adjusted each quarter based on benchmark data."
         ),
     ];
+
+    let style = r.range(0, 2);
+    let relabel =
+        |v: Vec<String>| -> Vec<String> { v.into_iter().map(|p| label_style(p, style)).collect() };
+    let priorities_paras = relabel(priorities_paras);
+    let analysis = relabel(analysis);
+    let stakeholders = relabel(stakeholders);
+    let outcomes = relabel(outcomes);
+    let roles = relabel(roles);
+    let monitoring = relabel(monitoring);
+    let resources = relabel(resources);
+    let differentiation = relabel(differentiation);
 
     Plan {
         district: district.to_string(),
@@ -373,8 +397,56 @@ pub(crate) fn complete(district: &str) -> Plan {
         ],
         benchmarks: benchmarks(district, 4),
         blanked: Vec::new(),
+        pictures: Vec::new(),
         schools: p.schools.to_vec(),
     }
+}
+
+/// Run-in labels that open paragraphs ("Students. We held ...").
+const LABELS: [&str; 21] = [
+    "Changes in educator practice",
+    "Changes students will experience",
+    "Equity and opportunity gaps addressed",
+    "Student outcomes",
+    "Instruction",
+    "Stakeholder perspectives",
+    "Systems and structures",
+    "Looking at student work",
+    "Student group data and the Data Equity Pause",
+    "Root causes",
+    "Students",
+    "Families",
+    "Educators and school leaders",
+    "Community partners",
+    "Schools identified as requiring assistance",
+    "Ongoing engagement",
+    "Accountability targets",
+    "Other data points",
+    "Central office",
+    "School leaders",
+    "Teachers",
+];
+
+/// Districts write run-in labels differently: "Students. ...", "Students:
+/// ...", or no label at all (style 0, 1, 2).
+fn label_style(p: String, style: u32) -> String {
+    const MORE: [&str; 5] = [
+        "Who monitors and how often",
+        "Student work",
+        "Internal resources",
+        "External resources",
+        "Budget equity",
+    ];
+    for l in LABELS.iter().chain(MORE.iter()) {
+        if let Some(rest) = p.strip_prefix(&format!("{l}. ")) {
+            return match style {
+                0 => p.clone(),
+                1 => format!("{l}: {rest}"),
+                _ => rest.to_string(),
+            };
+        }
+    }
+    p
 }
 
 pub(crate) fn prompt(s: SectionId) -> &'static str {

@@ -29,6 +29,7 @@ pub enum Layout {
     /// `Heading 1` titles in other words ([`SectionId::paraphrase`]).
     Paraphrased,
     /// Section 1 first, then one `Heading 1` `"Priority N: <statement>"` block
+    /// (with a one-line lead-in paragraph)
     /// per priority with sections 2-8 repeated under it as `Heading 2`.
     PerPriority,
     /// Template-like: sections 1-4 as heading + block-level `w:sdt`, sections
@@ -152,6 +153,7 @@ struct W {
     ids: u32,
     comments: Vec<(u32, String)>,
     track: bool,
+    picture: bool,
 }
 
 impl W {
@@ -161,6 +163,7 @@ impl W {
             ids: 10,
             comments: Vec::new(),
             track: false,
+            picture: false,
         }
     }
 
@@ -331,7 +334,11 @@ impl W {
                 sub,
             );
             let d = self.para("Submitted to ssos1@mass.gov, June 2023");
-            format!("{t}{s}{d}")
+            if long.is_empty() {
+                format!("{s}{d}")
+            } else {
+                format!("{t}{s}{d}")
+            }
         } else {
             let t = self.p(
                 P {
@@ -349,7 +356,11 @@ impl W {
                 },
                 sub,
             );
-            format!("{t}{s}")
+            if long.is_empty() {
+                s
+            } else {
+                format!("{t}{s}")
+            }
         }
     }
 
@@ -360,6 +371,7 @@ impl W {
         for b in blocks {
             match b {
                 Block::Para(t) | Block::Placeholder(t) => out.push_str(&self.para(t)),
+                Block::Picture => out.push_str(&self.picture()),
                 Block::Item(t) => {
                     if n == 0 && bench_heading {
                         out.push_str(&self.heading(2, "Interim Benchmarks"));
@@ -447,6 +459,30 @@ impl W {
         }
         let inner = self.blocks(&blocks, ListKind::Bullets, false);
         self.sdt(s, &inner, false)
+    }
+
+    /// Inline picture (rId "rIdImg1" -> media/image1.png), no alt text.
+    fn picture(&mut self) -> String {
+        self.picture = true;
+        let id = self.id();
+        let (wp, a, pic) = if self.prod == Producer::Strict {
+            (
+                "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+                "http://purl.oclc.org/ooxml/drawingml/main",
+                "http://purl.oclc.org/ooxml/drawingml/picture",
+            )
+        } else {
+            (
+                "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+                "http://schemas.openxmlformats.org/drawingml/2006/main",
+                "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            )
+        };
+        let (pw, ph) = crate::png::SIZE;
+        let (cx, cy) = (u64::from(pw) * 9525, u64::from(ph) * 9525);
+        format!(
+            "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"{wp}\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"{id}\" name=\"Picture {id}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"{a}\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic xmlns:a=\"{a}\"><a:graphicData uri=\"{pic}\"><pic:pic xmlns:pic=\"{pic}\"><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"image1.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg1\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        )
     }
 
     fn textbox(&mut self, inner: &str, first: bool) -> String {
@@ -629,8 +665,20 @@ fn per_priority(w: &mut W, plan: &Plan) -> String {
         let b = plan.body(SectionId::Priorities);
         out.push_str(&w.blocks(&b, ListKind::Bullets, false));
     }
-    for (i, pr) in plan.priorities.iter().enumerate() {
-        out.push_str(&w.heading(1, &format!("Priority {}: {}", i + 1, pr)));
+    // With no priority statements the sections still appear, once.
+    let blocks: Vec<Option<(usize, &String)>> = if plan.priorities.is_empty() {
+        vec![None]
+    } else {
+        plan.priorities.iter().enumerate().map(Some).collect()
+    };
+    for block in blocks {
+        if let Some((i, pr)) = block {
+            out.push_str(&w.heading(1, &format!("Priority {}: {}", i + 1, pr)));
+            out.push_str(&w.para(&format!(
+                "The components below describe how we will carry out Priority {}.",
+                i + 1
+            )));
+        }
         for (s, _) in plan
             .sections
             .iter()
@@ -654,11 +702,20 @@ fn content_controls(w: &mut W, plan: &Plan) -> String {
         "District Prioritization Submission, SY2023-24",
     );
     let id = w.id();
+    let (plc, content) = if long.is_empty() {
+        (
+            "<w:showingPlcHdr/>",
+            format!(
+                "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>{PLACEHOLDER}</w:t></w:r>"
+            ),
+        )
+    } else {
+        ("", w.run(&long, false, false))
+    };
     out.push_str(&format!(
-        "<w:p>{}<w:sdt><w:sdtPr><w:alias w:val=\"District\"/><w:tag w:val=\"district\"/><w:id w:val=\"{}\"/><w:text/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt></w:p>",
+        "<w:p>{}<w:sdt><w:sdtPr><w:alias w:val=\"District\"/><w:tag w:val=\"district\"/><w:id w:val=\"{}\"/>{plc}<w:text/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt></w:p>",
         w.run("District: ", true, false),
         100_000 + id,
-        w.run(&long, false, false)
     ));
     let mut rows = Vec::new();
     for (s, _) in &plan.sections {
@@ -693,7 +750,7 @@ fn text_boxes(w: &mut W, plan: &Plan) -> String {
         out.push_str(&w.heading(1, &s.heading()));
         let b = plan.body(*s);
         let inner = w.blocks(&b, ListKind::Bullets, false);
-        if s.number() % 2 == 0 && !inner.is_empty() {
+        if s.number() % 2 == 0 && !inner.is_empty() && !b.contains(&Block::Picture) {
             out.push_str(&w.textbox(&inner, first));
             first = false;
         } else {
@@ -713,11 +770,10 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
     for (s, _) in &plan.sections {
         out.push_str(&w.heading(1, &s.heading()));
         let blocks = plan.body(*s);
-        let blank = plan.is_blank(*s);
         for (i, b) in blocks.iter().enumerate() {
             let t = b.text();
             match (s, i) {
-                (SectionId::StakeholderEngagement, 0) if !blank => {
+                (SectionId::StakeholderEngagement, 0) if matches!(b, Block::Para(_)) => {
                     let cid = w.comments.len() as u32;
                     w.comments.push((
                         cid,
@@ -729,7 +785,7 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                         w.runs(t, false, false)
                     ));
                 }
-                (SectionId::Outcomes, 0) if !blank => {
+                (SectionId::Outcomes, 0) if matches!(b, Block::Para(_)) => {
                     let d = rev(w);
                     let a = rev(w);
                     out.push_str(&format!(
@@ -738,7 +794,9 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                     ));
                 }
                 _ => {
-                    let inserted = *s == SectionId::Analysis && i + 1 == blocks.len() && !blank;
+                    let inserted = *s == SectionId::Analysis
+                        && i + 1 == blocks.len()
+                        && matches!(b, Block::Para(_));
                     if inserted {
                         let m = rev(w);
                         let r = rev(w);
@@ -751,7 +809,10 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                     }
                 }
             }
-            if *s == SectionId::Priorities && !blank && i + 1 == plan.priorities.len() {
+            if *s == SectionId::Priorities
+                && matches!(b, Block::Para(_))
+                && i + 1 == plan.priorities.len()
+            {
                 let m = rev(w);
                 let r = rev(w);
                 let n = plan.priorities.len() + 1;
@@ -863,6 +924,18 @@ fn numbering_xml(ns: &str) -> String {
     )
 }
 
+/// Strict OOXML spells left/right as start/end.
+fn strictify(strict: bool, xml: String) -> String {
+    if !strict {
+        return xml;
+    }
+    xml.replace(" w:left=\"", " w:start=\"")
+        .replace(" w:right=\"", " w:end=\"")
+        .replace("<w:left ", "<w:start ")
+        .replace("<w:right ", "<w:end ")
+        .replace("<w:lvlJc w:val=\"left\"/>", "<w:lvlJc w:val=\"start\"/>")
+}
+
 fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     let strict = w.prod == Producer::Strict;
     let (wns, rns) = if strict {
@@ -877,10 +950,7 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     };
     let main = layout.main_part();
     let main_name = main.trim_start_matches("word/");
-    let title = format!(
-        "{} \u{2014} SSoS District Prioritization Submission SY23-24",
-        plan.district_long_name()
-    );
+    let title = crate::doc_title(plan);
     let root_ns = if strict {
         format!("xmlns:w=\"{wns}\" xmlns:r=\"{rns}\" w:conformance=\"strict\"")
     } else {
@@ -897,6 +967,9 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     let mut ct = String::from(
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>",
     );
+    if w.picture {
+        ct.push_str("<Default Extension=\"png\" ContentType=\"image/png\"/>");
+    }
     let mut ov = |part: &str, t: &str| {
         ct.push_str(&format!(
             "<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-{t}\"/>"
@@ -951,6 +1024,11 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
             "<Relationship Id=\"rId4\" Type=\"{rel_base}/comments\" Target=\"comments.xml\"/>"
         ));
     }
+    if w.picture {
+        doc_rels.push_str(&format!(
+            "<Relationship Id=\"rIdImg1\" Type=\"{rel_base}/image\" Target=\"media/image1.png\"/>"
+        ));
+    }
     doc_rels.push_str("</Relationships>");
 
     let settings = format!(
@@ -972,9 +1050,12 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         ),
         (
             "word/styles.xml".into(),
-            styles_xml(w.prod, wns).into_bytes(),
+            strictify(strict, styles_xml(w.prod, wns)).into_bytes(),
         ),
-        ("word/numbering.xml".into(), numbering_xml(wns).into_bytes()),
+        (
+            "word/numbering.xml".into(),
+            strictify(strict, numbering_xml(wns)).into_bytes(),
+        ),
         ("word/settings.xml".into(), settings.into_bytes()),
     ];
     if has_comments {
@@ -987,6 +1068,12 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         }
         c.push_str("</w:comments>");
         parts.push(("word/comments.xml".into(), c.into_bytes()));
+    }
+    if w.picture {
+        parts.push((
+            "word/media/image1.png".into(),
+            crate::png::text_screenshot(),
+        ));
     }
     parts.push((
         "docProps/core.xml".into(),

@@ -13,11 +13,35 @@
 //!
 //! Everything is deterministic: the same plan and layout always give the
 //! same bytes (fixed zip timestamps, fixed document dates).
+//!
+//! * [`Plan`]: the content. [`Plan::complete`] answers every sub-prompt;
+//!   [`Plan::without`], [`Plan::blank`], [`Plan::replace`],
+//!   [`Plan::with_priorities`], [`Plan::with_benchmarks`] and
+//!   [`Plan::as_picture`] break it in controlled ways.
+//! * [`docx`] with a [`Layout`] (14 shapes real districts send) and
+//!   [`xlsx`] with a [`SheetShape`].
+//! * [`mail`]: the plan inside an `.eml`, an Outlook `.msg` or a `.zip`.
+//! * [`bad`]: truncated, empty, encrypted, `.doc`, PDF, random bytes, zip
+//!   bomb, billion laughs, renamed and malformed files.
+//! * [`sample_set`] (the committed `samples/`) and [`corpus`] (benchmarks).
+//!
+//! ```
+//! use ssos_fixtures::{Plan, SectionId, SheetShape, mail, xlsx, Layout};
+//! // A failing plan: no Resources section, 3 priorities, 7 benchmarks.
+//! let plan = Plan::complete("Taunton")
+//!     .without(SectionId::Resources)
+//!     .with_priorities(3)
+//!     .with_benchmarks(7);
+//! let sheet = xlsx(&plan, SheetShape::WithBenchmarkTable);
+//! let email = mail::submission_eml(&plan, Layout::TemplateTable);
+//! assert!(!sheet.is_empty() && !email.is_empty());
+//! ```
 
 pub mod bad;
 mod content;
 mod docx;
 pub mod mail;
+mod png;
 mod xlsx;
 mod xml;
 
@@ -174,6 +198,9 @@ pub struct Plan {
     pub blanked: Vec<SectionId>,
     /// Schools named in the plan (identified schools first).
     pub schools: Vec<String>,
+    /// Sections whose response is only a pasted picture (a PNG with no alt
+    /// text) instead of text; see [`Plan::as_picture`].
+    pub pictures: Vec<SectionId>,
 }
 
 impl Plan {
@@ -181,11 +208,16 @@ impl Plan {
     /// of the guidance: 2 priorities, 4 benchmarks (district and school
     /// level), roughly 1,500-2,000 words. Wording, numbers and school names
     /// vary with the district name; the same name always gives the same plan.
+    ///
+    /// `Plan::complete("")` is an anonymous plan: the district is named
+    /// nowhere (no title line, no core title, generic school names), for
+    /// `ssos::document::district-unknown`.
     pub fn complete(district: &str) -> Plan {
         content::complete(district)
     }
 
-    /// The district's long name, e.g. `"Lowell Public Schools"`.
+    /// The district's long name, e.g. `"Lowell Public Schools"` (empty for
+    /// an anonymous plan, `Plan::complete("")`).
     pub fn district_long_name(&self) -> String {
         content::long_name(&self.district)
     }
@@ -194,6 +226,7 @@ impl Plan {
     pub fn without(mut self, s: SectionId) -> Plan {
         self.sections.retain(|(id, _)| *id != s);
         self.blanked.retain(|id| *id != s);
+        self.pictures.retain(|id| *id != s);
         self
     }
 
@@ -204,6 +237,22 @@ impl Plan {
         self = self.replace(s, vec![placeholder.to_string()]);
         if !self.blanked.contains(&s) {
             self.blanked.push(s);
+        }
+        self
+    }
+
+    /// Replace a section's response by a pasted picture of text (a PNG with
+    /// no alt text and no readable text), as when a district pastes a
+    /// screenshot of a table: `ssos::document::text-in-image`. In .docx it is
+    /// an inline `w:drawing` (`word/media/image1.png`); in .xlsx an image
+    /// placed where the response would be.
+    pub fn as_picture(mut self, s: SectionId) -> Plan {
+        if !self.has(s) {
+            self = self.replace(s, Vec::new());
+        }
+        self.blanked.retain(|id| *id != s);
+        if !self.pictures.contains(&s) {
+            self.pictures.push(s);
         }
         self
     }
@@ -225,6 +274,7 @@ impl Plan {
     /// guidance order if it was removed). Clears a previous `blank`.
     pub fn replace(mut self, s: SectionId, paragraphs: Vec<String>) -> Plan {
         self.blanked.retain(|id| *id != s);
+        self.pictures.retain(|id| *id != s);
         if let Some(entry) = self.sections.iter_mut().find(|(id, _)| *id == s) {
             entry.1 = paragraphs;
         } else {
@@ -271,6 +321,9 @@ impl Plan {
     /// The blocks written for a section's response, in order.
     pub(crate) fn body(&self, s: SectionId) -> Vec<Block> {
         let paras = self.paragraphs(s);
+        if self.pictures.contains(&s) {
+            return vec![Block::Picture];
+        }
         if self.is_blank(s) {
             return vec![Block::Placeholder(
                 paras.first().cloned().unwrap_or_default(),
@@ -307,13 +360,27 @@ pub(crate) enum Block {
     Item(String),
     /// Placeholder of a blanked section.
     Placeholder(String),
+    /// A pasted picture with no text.
+    Picture,
 }
 
 impl Block {
     pub(crate) fn text(&self) -> &str {
         match self {
             Block::Para(t) | Block::Item(t) | Block::Placeholder(t) => t,
+            Block::Picture => "",
         }
+    }
+}
+
+/// Core-properties title: `"Lowell Public Schools — SSoS District
+/// Prioritization Submission SY23-24"`.
+pub(crate) fn doc_title(plan: &Plan) -> String {
+    let long = plan.district_long_name();
+    if long.is_empty() {
+        "SSoS District Prioritization Submission SY23-24".into()
+    } else {
+        format!("{long} \u{2014} SSoS District Prioritization Submission SY23-24")
     }
 }
 
@@ -417,6 +484,21 @@ pub fn sample_set() -> Vec<Sample> {
         description: "FAILING plan: Resources missing, Outcomes blank (\"Click or tap here to enter text.\"), 3 priorities, 7 benchmarks".into(),
         bytes: docx(&incomplete_plan(), Layout::HeadingStyles),
     });
+    out.push(Sample {
+        name: "everett-pasted-image.docx".into(),
+        description:
+            "WARNING demo: section 2 answered only with a pasted picture of text (no alt text)"
+                .into(),
+        bytes: docx(
+            &Plan::complete("Everett").as_picture(SectionId::Analysis),
+            Layout::HeadingStyles,
+        ),
+    });
+    out.push(Sample {
+        name: "unnamed-district.docx".into(),
+        description: "ADVICE demo: a complete plan that never names its district".into(),
+        bytes: docx(&Plan::complete(""), Layout::TemplateTable),
+    });
     let sheets: [(&str, SheetShape, &str); 4] = [
         (
             "Worcester",
@@ -513,6 +595,15 @@ pub fn corpus(districts: &[&str]) -> Vec<Sample> {
         }
     }
     out
+}
+
+/// Write samples into `dir` (created if needed).
+pub fn write_samples(dir: &std::path::Path, samples: &[Sample]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for s in samples {
+        std::fs::write(dir.join(&s.name), &s.bytes)?;
+    }
+    Ok(())
 }
 
 /// `"Fall River"` -> `"fall-river"`.

@@ -79,6 +79,9 @@ pub fn zip_archive(files: &[(&str, &[u8])]) -> Vec<u8> {
 /// The file name a district would give its plan: `"Lowell SSoS District
 /// Prioritization Submission SY23-24.docx"`.
 pub fn attachment_name(plan: &Plan, ext: &str) -> String {
+    if plan.district.trim().is_empty() {
+        return format!("SSoS District Prioritization Submission SY23-24.{ext}");
+    }
     format!(
         "{} SSoS District Prioritization Submission SY23-24.{ext}",
         plan.district
@@ -112,20 +115,27 @@ pub fn submission_msg(plan: &Plan, layout: Layout) -> Vec<u8> {
 
 fn sender(plan: &Plan) -> String {
     let host = crate::slug(&plan.district).replace('-', "");
+    if host.is_empty() {
+        return "Office of the Superintendent <superintendent@district.example.org>".into();
+    }
     format!("Office of the Superintendent <superintendent@{host}.k12.ma.us>")
 }
 
 fn subject(plan: &Plan) -> String {
-    format!(
-        "{} - SSoS District Prioritization Submission SY23-24",
-        plan.district_long_name()
-    )
+    let long = plan.district_long_name();
+    if long.is_empty() {
+        return "SSoS District Prioritization Submission SY23-24".into();
+    }
+    format!("{long} - SSoS District Prioritization Submission SY23-24")
 }
 
 fn body(plan: &Plan) -> String {
     format!(
         "Good afternoon,\n\nAttached is the SY2023-24 District Prioritization Submission for {}. Please let us know if you need anything else.\n\nThank you,\nOffice of the Superintendent\n",
-        plan.district_long_name()
+        match plan.district_long_name() {
+            l if l.is_empty() => "our district".to_string(),
+            l => l,
+        }
     )
 }
 

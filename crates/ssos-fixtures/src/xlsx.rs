@@ -1,6 +1,6 @@
 //! XLSX writer (rust_xlsxwriter), deterministic.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Image, Workbook, Worksheet};
 
 use crate::{Block, Plan, SectionId};
 
@@ -72,6 +72,7 @@ fn lines(plan: &Plan, s: SectionId, with_items: bool) -> Vec<String> {
         .filter_map(|b| match b {
             Block::Item(t) => with_items.then(|| format!("- {t}")),
             Block::Para(t) | Block::Placeholder(t) => Some(t),
+            Block::Picture => None,
         })
         .collect()
 }
@@ -87,18 +88,24 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
     let long = plan.district_long_name();
     wb.set_properties(
         &DocProperties::new()
-            .set_title(format!(
-                "{long} \u{2014} SSoS District Prioritization Submission SY23-24"
-            ))
+            .set_title(crate::doc_title(plan))
             .set_author("Office of Teaching and Learning")
             .set_creation_datetime(&created),
     );
+    let picture =
+        |ws: &mut Worksheet, row: u32, col: u16| -> Result<(), rust_xlsxwriter::XlsxError> {
+            let img = Image::new_from_buffer(&crate::png::text_screenshot())?;
+            ws.insert_image(row, col, &img)?;
+            Ok(())
+        };
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     let title = "Statewide System of Support (SSoS) District Prioritization Submission, SY2023-24";
 
     let header = |ws: &mut Worksheet| -> Result<(), rust_xlsxwriter::XlsxError> {
-        ws.write_string_with_format(0, 0, &long, &bold)?;
+        if !long.is_empty() {
+            ws.write_string_with_format(0, 0, &long, &bold)?;
+        }
         ws.write_string(1, 0, title)?;
         Ok(())
     };
@@ -121,6 +128,9 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
                         1,
                         "See the Benchmarks tab for our interim benchmarks.".into(),
                     );
+                }
+                if plan.pictures.contains(s) {
+                    picture(ws, row, 1)?;
                 }
                 let text = ls.join("\n\n");
                 if !text.is_empty() {
@@ -162,6 +172,10 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
             for (s, _) in &plan.sections {
                 ws.write_string_with_format(row, 0, s.heading(), &bold)?;
                 row += 1;
+                if plan.pictures.contains(s) {
+                    picture(ws, row, 0)?;
+                    row += 8;
+                }
                 for l in lines(plan, *s, true) {
                     if !l.is_empty() {
                         ws.write_string_with_format(row, 0, l, &wrap)?;
@@ -182,6 +196,9 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
                 ws.set_name(sheet_name(*s))?;
                 ws.set_column_width(0, 120)?;
                 ws.write_string_with_format(0, 0, s.heading(), &bold)?;
+                if plan.pictures.contains(s) {
+                    picture(ws, 1, 0)?;
+                }
                 for (i, l) in lines(plan, *s, true).into_iter().enumerate() {
                     if !l.is_empty() {
                         ws.write_string_with_format(i as u32 + 1, 0, l, &wrap)?;

@@ -186,6 +186,19 @@ fn priorities_and_benchmarks() {
         .unwrap(),
     );
     assert!(!t.contains("Priority 2:"));
+    let none = Plan::complete("Taunton").with_priorities(0);
+    let t = text(
+        part(
+            &parts(&docx(&none, Layout::PerPriority)),
+            "word/document.xml",
+        )
+        .unwrap(),
+    );
+    assert!(!t.contains("Priority 1:"));
+    assert_eq!(
+        t.matches("2. Analysis of Strengths and Challenges").count(),
+        1
+    );
 }
 
 #[test]
@@ -301,7 +314,7 @@ fn zip_bomb_is_small_but_claims_two_gib() {
     let mut head = vec![0u8; 1 << 20];
     f.read_exact(&mut head).unwrap();
     assert!(head.starts_with(b"<?xml"));
-    assert!(String::from_utf8_lossy(&head).contains("<w:p><w:r><w:t>Priority 1"));
+    assert!(String::from_utf8_lossy(&head).contains("preserve\">lol lol lol"));
 }
 
 /// Inflates all of it and checks the CRC (slow: run with --release --ignored).
@@ -386,4 +399,73 @@ fn mail_wrappers() {
         ("b.txt", b"x"),
     ]);
     assert_eq!(parts(&z).len(), 2);
+}
+
+#[test]
+fn anonymous_plan_names_no_district() {
+    let p = Plan::complete("");
+    assert!(p.district_long_name().is_empty());
+    for l in Layout::ALL {
+        let ps = parts(&docx(&p, l));
+        for (n, v) in &ps {
+            let s = String::from_utf8_lossy(v);
+            assert!(!s.contains("Public Schools"), "{l:?} {n}");
+        }
+        assert!(
+            text(part(&ps, l.main_part()).unwrap()).contains("1. Priority(ies)")
+                || l == Layout::AutoNumbered
+                || l == Layout::BoldLabels
+                || l == Layout::Paraphrased
+        );
+    }
+    for s in SheetShape::ALL {
+        let ps = parts(&xlsx(&p, s));
+        assert!(
+            ps.iter()
+                .all(|(_, v)| !String::from_utf8_lossy(v).contains("Public Schools"))
+        );
+    }
+}
+
+#[test]
+fn picture_responses() {
+    let p = Plan::complete("Fitchburg").as_picture(SectionId::Analysis);
+    for l in Layout::ALL {
+        let ps = parts(&docx(&p, l));
+        let png = ps
+            .iter()
+            .find(|(n, _)| n == "word/media/image1.png")
+            .expect("image part");
+        assert!(png.1.starts_with(b"\x89PNG\r\n\x1a\n"));
+        let main = part(&ps, l.main_part()).unwrap();
+        assert!(main.contains("r:embed=\"rIdImg1\""), "{l:?}");
+        assert!(!text(main).contains("MCAS"), "{l:?}");
+        assert!(
+            text(main).contains("Analysis of Strengths")
+                || l == Layout::Paraphrased
+                || l == Layout::BoldLabels
+                || l == Layout::AutoNumbered,
+            "{l:?}"
+        );
+        let ct = part(&ps, "[Content_Types].xml").unwrap();
+        assert!(ct.contains("image/png"));
+    }
+    for s in SheetShape::ALL {
+        let ps = parts(&xlsx(&p, s));
+        assert!(ps.iter().any(|(n, _)| n.starts_with("xl/media/")), "{s:?}");
+    }
+}
+
+#[test]
+fn bad_catalog_and_write_samples() {
+    let cat = bad::catalog();
+    assert!(cat.len() >= 12);
+    let mut names: Vec<_> = cat.iter().map(|b| b.name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), cat.len());
+    let dir = std::env::temp_dir().join(format!("ssos-fixtures-test-{}", std::process::id()));
+    ssos_fixtures::write_samples(&dir, &ssos_fixtures::sample_set()).unwrap();
+    assert!(dir.join("lowell-heading-styles.docx").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
 }
