@@ -166,7 +166,7 @@ impl Headings {
             return Some(Cue::Sheet);
         }
         let text = block.text.trim();
-        if text.is_empty() {
+        if text.is_empty() || is_contents_entry(block) {
             return None;
         }
         let words = text.split_whitespace().count();
@@ -174,23 +174,32 @@ impl Headings {
         if let Some(g) = block.grid
             && g.col == 0
         {
-            let others = rows.get(&(g.table, g.row)).is_some_and(|cols| cols.iter().any(|&c| c != 0));
-            let alone = !others && short;
-            if (others && words <= 200) || (alone && !doc.format.is_spreadsheet()) {
+            let wide = rows.columns.get(&g.table).is_some_and(|&n| n > 1);
+            if doc.format.is_spreadsheet() {
+                let others = rows.cells.get(&(g.table, g.row)).is_some_and(|cols| cols.iter().any(|&c| c != 0));
+                if others && words <= 200 {
+                    return Some(Cue::TableLabel);
+                }
+                if short {
+                    return Some(Cue::Label);
+                }
+            } else if wide && words <= 200 {
                 return Some(Cue::TableLabel);
-            }
-            if alone {
-                return Some(Cue::Label);
             }
         }
         if block.heading_level.is_some() && words <= 25 {
             return Some(Cue::Styled);
         }
-        if !short {
-            return None;
-        }
         let auto_numbered = block.list_label.as_deref().is_some_and(|l| l.chars().any(|c| c.is_alphanumeric()));
-        if auto_numbered || self.numbering.is_match(text) && starts_with_digit_or_roman(text) {
+        let typed_number = self.numbering.is_match(text) && starts_with_digit_or_roman(text);
+        if !short {
+            // "3. Stakeholder Engagement: How did input from ..." — a numbered
+            // title with the prompt (or the response) run on after it.
+            let (_, title, _) = self.split_heading(block);
+            let titled = title.split_whitespace().count() <= self.max_heading_words;
+            return ((typed_number || auto_numbered || block.bold) && titled).then_some(Cue::Numbered);
+        }
+        if auto_numbered || typed_number {
             return Some(Cue::Numbered);
         }
         if block.bold || is_capitals(text) {
@@ -318,34 +327,37 @@ impl Headings {
         let tokens = name_tokens(text);
         self.benchmark_headers.iter().any(|h| !h.is_empty() && tokens.windows(h.len()).any(|w| w == h.as_slice()))
     }
-
-    /// Whether block `index` is set off like a heading (for priority statements).
-    pub fn looks_like_heading(&self, doc: &Document, index: usize) -> bool {
-        let Some(block) = doc.blocks.get(index) else { return false };
-        let words = block.text.split_whitespace().count();
-        block.heading_level.is_some()
-            || (block.bold && words <= 30)
-            || block.grid.is_some_and(|g| g.col == 0)
-            || words <= 15
-    }
 }
 
-type RowOccupancy = HashMap<(usize, usize), Vec<usize>>;
+/// Which columns of each table row hold text, and how wide each table is.
+#[derive(Default)]
+struct RowOccupancy {
+    cells: HashMap<(usize, usize), Vec<usize>>,
+    columns: HashMap<usize, usize>,
+}
 
-/// Which columns of each table row hold text.
 fn row_occupancy(doc: &Document) -> RowOccupancy {
-    let mut rows: RowOccupancy = HashMap::new();
+    let mut rows = RowOccupancy::default();
     for block in &doc.blocks {
-        if let Some(g) = block.grid
-            && !block.text.trim().is_empty()
-        {
-            let cols = rows.entry((g.table, g.row)).or_default();
+        let Some(g) = block.grid else { continue };
+        let width = rows.columns.entry(g.table).or_default();
+        *width = (*width).max(g.col + 1);
+        if !block.text.trim().is_empty() {
+            let cols = rows.cells.entry((g.table, g.row)).or_default();
             if !cols.contains(&g.col) {
                 cols.push(g.col);
             }
         }
     }
     rows
+}
+
+/// A table-of-contents line ("TOC 1" style) repeats a heading; it is not one.
+fn is_contents_entry(block: &Block) -> bool {
+    block.style.as_deref().is_some_and(|s| {
+        let s = s.to_ascii_lowercase();
+        s.starts_with("toc") || s.starts_with("table of contents") || s.starts_with("contents")
+    })
 }
 
 fn starts_with_digit_or_roman(text: &str) -> bool {

@@ -147,10 +147,11 @@ impl Mapper {
             }
             if let Some((number, label)) = self.headings.priority_marker(block) {
                 let mark = PriorityMark { number: number.unwrap_or(walk.priorities.len() + 1), label, block: i };
-                walk.priority(i, mark, block.display_text(), self.headings.looks_like_heading(doc, i));
+                let structural = self.starts_priority_block(doc, i, &walk);
+                walk.priority(i, mark, block.display_text(), structural);
                 continue;
             }
-            if label_cells.contains(&cell_key(block)) {
+            if label_cells.contains(&cell_key(block)) || self.repeats_current_title(&hits, i, walk.current) {
                 walk.prompt(i);
                 continue;
             }
@@ -169,6 +170,25 @@ impl Mapper {
         let benchmarks = count::benchmarks(doc, &sections, &self.headings);
         let priorities = count::priorities(doc, &sections, priorities, &self.headings);
         Submission { sections, priorities, benchmarks }
+    }
+
+    /// A "Priority N" heading that heads a run of sections (a sibling of the
+    /// section headings, or outside section 1) rather than a sub-heading of
+    /// section 1: it sets the priority but is not itself section 1's response.
+    fn starts_priority_block(&self, doc: &Document, index: usize, walk: &Walk) -> bool {
+        let block = &doc.blocks[index];
+        let Some(level) = block.heading_level else { return false };
+        if walk.current != Some(self.headings.priorities_index()) {
+            return true;
+        }
+        let section_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
+        section_level.is_some_and(|l| level <= l)
+    }
+
+    /// A title repeated under its own heading (a sheet named "Outcomes" whose
+    /// first cell says "4. Outcomes") is not part of the response.
+    fn repeats_current_title(&self, hits: &[HeadingHit], index: usize, current: Option<usize>) -> bool {
+        current.is_some() && hits.iter().any(|h| h.block == index && Some(h.section) == current && h.rest.is_none())
     }
 
     fn classify(&self, block: &Block, section: Option<usize>) -> Content {
@@ -236,6 +256,7 @@ fn accept_hits(hits: &[HeadingHit]) -> Vec<HeadingHit> {
 fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize, usize, usize)>> {
     accepted
         .iter()
+        .filter(|h| matches!(h.cue, Cue::TableLabel | Cue::PromptCell))
         .filter_map(|h| doc.blocks.get(h.block))
         .filter(|b| b.grid.is_some() && b.kind != crate::model::BlockKind::SheetName)
         .filter(|_| !doc.format.is_spreadsheet())
@@ -280,22 +301,35 @@ impl Walk {
         self.sections[hit.section].push(part);
     }
 
-    /// A "Priority N: ..." statement. Set off as a heading, it starts that
-    /// priority's run of sections; its words belong to section 1 either way.
-    fn priority(&mut self, block: usize, mark: PriorityMark, text: String, heading: bool) {
+    /// A "Priority N: ..." statement. Heading a run of sections, it only sets
+    /// the priority; otherwise its words belong to section 1.
+    fn priority(&mut self, block: usize, mark: PriorityMark, text: String, structural: bool) {
         let number = mark.number;
         self.priorities.push(mark);
-        if heading || self.current.is_none() {
+        if structural {
             self.priority = Some(number);
+            self.current = None;
+            return;
         }
-        if heading || self.current != Some(self.priorities_section) {
-            self.current = Some(self.priorities_section);
-            self.sections[self.priorities_section].push(Part { priority: Some(number), ..Default::default() });
+        match self.current {
+            Some(s) if s == self.priorities_section => {
+                self.sections[s].push(Part { priority: Some(number), ..Default::default() });
+            }
+            Some(_) => {}
+            None => {
+                self.current = Some(self.priorities_section);
+                self.sections[self.priorities_section].push(Part { priority: Some(number), ..Default::default() });
+            }
         }
         if let Some(part) = self.part() {
             part.blocks.push(block);
             part.pieces.push(Piece { block, text });
         }
+    }
+
+    fn current_heading(&self) -> Option<usize> {
+        let section = self.current?;
+        self.sections[section].last().and_then(|p| p.heading)
     }
 
     fn response(&mut self, index: usize, block: &Block) {
