@@ -22,11 +22,8 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
 }
 
 fn count_part(doc: &Document, part: &Part, headings: &Headings) -> usize {
-    let markers: BTreeSet<String> = part
-        .pieces
-        .iter()
-        .filter_map(|p| headings.benchmark_marker(&p.text).or_else(|| headings.benchmark_marker(&doc.blocks[p.block].text)))
-        .collect();
+    let units = units(doc, part);
+    let markers: BTreeSet<String> = units.iter().filter_map(|u| headings.benchmark_marker(u.text)).collect();
     if !markers.is_empty() {
         return markers.len();
     }
@@ -34,7 +31,26 @@ fn count_part(doc: &Document, part: &Part, headings: &Headings) -> usize {
     if rows > 0 {
         return rows;
     }
-    list_items(doc, part, headings)
+    list_items(&units, headings)
+}
+
+/// One line of the response: a paragraph, or a line of a multi-line cell.
+struct Unit<'a> {
+    text: &'a str,
+    item: bool,
+}
+
+fn units<'a>(doc: &'a Document, part: &'a Part) -> Vec<Unit<'a>> {
+    let typed = typed_item();
+    let mut out = Vec::new();
+    for piece in &part.pieces {
+        let block = &doc.blocks[piece.block];
+        let listed = block.is_list_item() && block.list_level.unwrap_or(0) == 0;
+        for (i, line) in piece.text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+            out.push(Unit { text: line, item: (listed && i == 0) || typed.is_match(line) });
+        }
+    }
+    out
 }
 
 /// Rows under a benchmark table's header row (a row with a "Benchmark" cell).
@@ -68,28 +84,23 @@ fn is_item(block: &Block, typed: &Regex) -> bool {
 }
 
 /// List items: runs after a lead-in that mentions benchmarks, or else all.
-fn list_items(doc: &Document, part: &Part, headings: &Headings) -> usize {
-    let typed = typed_item();
-    let response: Vec<usize> = part.pieces.iter().map(|p| p.block).collect();
+fn list_items(units: &[Unit], headings: &Headings) -> usize {
     let mut led = 0;
     let mut all = 0;
     let mut in_led_run = false;
-    let mut previous: Option<&Block> = None;
-    for &i in &response {
-        let block = &doc.blocks[i];
-        if is_item(block, &typed) {
-            all += 1;
-            let starts_run = previous.is_none_or(|p| !is_item(p, &typed));
-            if starts_run {
-                in_led_run = previous.is_some_and(|p| mentions_benchmarks(&p.text, headings));
-            }
-            if in_led_run {
-                led += 1;
-            }
-        } else {
+    for (i, unit) in units.iter().enumerate() {
+        if !unit.item {
             in_led_run = false;
+            continue;
         }
-        previous = Some(block);
+        all += 1;
+        let previous = i.checked_sub(1).map(|p| &units[p]);
+        if previous.is_none_or(|p| !p.item) {
+            in_led_run = previous.is_some_and(|p| mentions_benchmarks(p.text, headings));
+        }
+        if in_led_run {
+            led += 1;
+        }
     }
     if led > 0 { led } else { all }
 }
@@ -107,7 +118,16 @@ pub fn priorities(
     headings: &Headings,
 ) -> Vec<PriorityMark> {
     let mut distinct: Vec<PriorityMark> = Vec::new();
-    for mark in marks {
+    let in_lines = sections.get(headings.priorities_index()).into_iter().flat_map(|s| &s.parts).flat_map(|p| &p.pieces).flat_map(|piece| {
+        piece.text.lines().skip(1).filter_map(move |line| {
+            headings.priority_marker_in(line).map(|(n, label)| (n, label, piece.block))
+        })
+    });
+    let extra: Vec<PriorityMark> = in_lines
+        .map(|(n, label, block)| PriorityMark { number: n.unwrap_or(0), label, block })
+        .filter(|m| m.number > 0)
+        .collect();
+    for mark in marks.into_iter().chain(extra) {
         if !distinct.iter().any(|m| m.number == mark.number) {
             distinct.push(mark);
         }

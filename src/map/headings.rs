@@ -307,7 +307,12 @@ impl Headings {
 
     /// "Priority 1: ..." at the start of a block: its number and a label ("Priority 1").
     pub fn priority_marker(&self, block: &Block) -> Option<(Option<usize>, String)> {
-        let text = block.text.trim();
+        self.priority_marker_in(block.text.lines().next().unwrap_or(""))
+    }
+
+    /// A priority statement at the start of `text` (a paragraph or a line of a cell).
+    pub fn priority_marker_in(&self, text: &str) -> Option<(Option<usize>, String)> {
+        let text = text.trim();
         self.priority_markers.iter().find_map(|re| re.captures(text)).map(|c| {
             let raw = c.get(1).map_or("", |m| m.as_str());
             let number = parse_number(raw).map(|n| n as usize);

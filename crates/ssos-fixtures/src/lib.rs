@@ -27,7 +27,7 @@
 //!
 //! ```
 //! use ssos_fixtures::{Plan, SectionId, SheetShape, mail, xlsx, Layout};
-//! // A failing plan: no Resources section, 3 priorities, 7 benchmarks.
+//! // A failing plan: no Resources section, 3 priorities, 12 benchmarks.
 //! let plan = Plan::complete("Taunton")
 //!     .without(SectionId::Resources)
 //!     .with_priorities(3)
@@ -481,7 +481,7 @@ pub fn sample_set() -> Vec<Sample> {
         .collect();
     out.push(Sample {
         name: "taunton-incomplete.docx".into(),
-        description: "FAILING plan: Resources missing, Outcomes blank (\"Click or tap here to enter text.\"), 3 priorities, 7 benchmarks".into(),
+        description: "FAILING plan: Resources missing, Outcomes blank (\"Click or tap here to enter text.\"), 3 priorities, 12 benchmarks".into(),
         bytes: docx(&incomplete_plan(), Layout::HeadingStyles),
     });
     out.push(Sample {
@@ -552,13 +552,13 @@ pub fn sample_set() -> Vec<Sample> {
 
 /// The "what a failing plan looks like" demo (Taunton): Resources removed,
 /// Outcomes blank with "Click or tap here to enter text.", 3 priorities,
-/// 7 benchmarks.
+/// 12 benchmarks.
 pub fn incomplete_plan() -> Plan {
     Plan::complete("Taunton")
         .without(SectionId::Resources)
         .blank(SectionId::Outcomes, "Click or tap here to enter text.")
         .with_priorities(3)
-        .with_benchmarks(7)
+        .with_benchmarks(12)
 }
 
 /// A large corpus for benchmarks: every layout and shape for each district,
