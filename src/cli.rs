@@ -17,7 +17,11 @@ use crate::render::{self, OutputFormat, RenderOptions, RuleMeta};
 use crate::report::{Report, Severity, Status, SubmissionMap};
 
 #[derive(Parser)]
-#[command(name = "ssos-lint", version, about = "Checks SSoS District Prioritization Submissions against the 2023-24 guidance")]
+#[command(
+    name = "ssos-lint",
+    version,
+    about = "Checks SSoS District Prioritization Submissions against the 2023-24 guidance"
+)]
 struct Cli {
     /// Load another rules pack (a .toml file or a folder of them) instead of the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
@@ -31,20 +35,14 @@ enum Command {
     /// Check plans: .docx, .xlsx/.xlsm/.xls/.ods, .eml/.msg (each attachment), .zip (each member), and folders.
     Check(CheckArgs),
     /// Print the section map of one plan as JSON.
-    Extract {
-        file: PathBuf,
-    },
+    Extract { file: PathBuf },
     /// List every rule: code, severity, section, summary.
     #[command(name = "rules")]
     ListRules,
     /// Explain one rule, quoting the guidance prompt it enforces.
-    Explain {
-        code: String,
-    },
+    Explain { code: String },
     /// Print a JSON Schema.
-    Schema {
-        which: SchemaKind,
-    },
+    Schema { which: SchemaKind },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -134,19 +132,33 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let limits = Limits { max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024), ..Limits::default() };
+    let limits = Limits {
+        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        ..Limits::default()
+    };
     let linter = Linter::new(pack, &config, limits);
     let progress = Progress::new(!args.quiet);
-    let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
-    let report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
+    let options = BatchOptions {
+        jobs: args.jobs,
+        expect_ssos: args.expect == Some(Expect::Ssos),
+    };
+    let report = batch::run(&linter, &args.paths, &options, &|done, total| {
+        progress.tick(done, total)
+    });
     progress.finish();
     let render_options = RenderOptions {
-        color: args.format == OutputFormat::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        color: args.format == OutputFormat::Human
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
         coverage: args.coverage,
         width: 0,
         rules: rule_metas(&linter),
     };
-    let shown = if args.quiet { summary_only(&report) } else { report.clone() };
+    let shown = if args.quiet {
+        summary_only(&report)
+    } else {
+        report.clone()
+    };
     let text = render::render(&shown, args.format, &render_options);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
@@ -160,7 +172,12 @@ fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
     if report.files.iter().any(|f| f.status == Status::Error) || report.files.is_empty() {
         return ExitCode::from(2);
     }
-    let worst = report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).max();
+    let worst = report
+        .files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .map(|d| d.severity)
+        .max();
     match worst {
         Some(Severity::Error) => ExitCode::from(1),
         Some(Severity::Warning) if deny_warnings => ExitCode::from(1),
@@ -172,7 +189,8 @@ fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
 fn summary_only(report: &Report) -> Report {
     let mut r = report.clone();
     for f in &mut r.files {
-        f.diagnostics.retain(|d| d.severity == Severity::Error && d.code.starts_with("ssos::input::"));
+        f.diagnostics
+            .retain(|d| d.severity == Severity::Error && d.code.starts_with("ssos::input::"));
         f.sections.iter_mut().for_each(|s| s.prompts.clear());
     }
     r
@@ -197,7 +215,8 @@ fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
     let limits = Limits::default();
     let linter = Linter::new(pack, &Config::default(), limits.clone());
     let shown = file.display().to_string();
-    let doc = read_bounded(file, &limits).and_then(|bytes| read::read_document(&shown, &bytes, &limits));
+    let doc =
+        read_bounded(file, &limits).and_then(|bytes| read::read_document(&shown, &bytes, &limits));
     match doc {
         Ok(doc) => {
             let map: SubmissionMap = linter.extract(&shown, &doc);
@@ -205,7 +224,13 @@ fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error[{}]: {}: {}\n  help: {}", err.code(), shown, err.reason, err.help);
+            eprintln!(
+                "error[{}]: {}: {}\n  help: {}",
+                err.code(),
+                shown,
+                err.reason,
+                err.help
+            );
             ExitCode::from(2)
         }
     }
@@ -219,20 +244,28 @@ fn list_rules(pack: &Pack) -> ExitCode {
             .as_deref()
             .and_then(|id| pack.section(id))
             .map_or("-".to_string(), |s| format!("{}", s.number));
-        println!("{:width$}  {:7}  {:>2}  {}", rule.code, rule.severity.as_str(), section, rule.summary);
+        println!(
+            "{:width$}  {:7}  {:>2}  {}",
+            rule.code,
+            rule.severity.as_str(),
+            section,
+            rule.summary
+        );
     }
     ExitCode::SUCCESS
 }
 
 fn explain(pack: &Pack, code: &str) -> ExitCode {
     let Some(rule) = pack.rule(code) else {
-        let nearest = pack
-            .rules
-            .iter()
-            .max_by(|a, b| strsim::jaro_winkler(code, &a.code).total_cmp(&strsim::jaro_winkler(code, &b.code)));
+        let nearest = pack.rules.iter().max_by(|a, b| {
+            strsim::jaro_winkler(code, &a.code).total_cmp(&strsim::jaro_winkler(code, &b.code))
+        });
         eprintln!("error: no rule has the code `{code}`");
         if let Some(n) = nearest {
-            eprintln!("  help: did you mean `{}`? (`ssos-lint rules` lists every code)", n.code);
+            eprintln!(
+                "  help: did you mean `{}`? (`ssos-lint rules` lists every code)",
+                n.code
+            );
         }
         return ExitCode::from(2);
     };
@@ -242,8 +275,15 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
     }
     println!("\n{}\n\n{}", rule.summary, rule.explain);
     if let Some(quote) = &rule.quote {
-        let place = if quote.section == 0 { "the guidance".to_string() } else { format!("section {} of the guidance", quote.section) };
-        println!("\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}", quote.text);
+        let place = if quote.section == 0 {
+            "the guidance".to_string()
+        } else {
+            format!("section {} of the guidance", quote.section)
+        };
+        println!(
+            "\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}",
+            quote.text
+        );
         println!("  — {}", pack.pack.guidance);
     }
     println!("\nHow to fix it: {}", rule.help);
@@ -258,8 +298,12 @@ fn schema(which: SchemaKind) -> ExitCode {
 fn schema_text(which: SchemaKind) -> String {
     let value = match which {
         SchemaKind::Rules => Pack::json_schema(),
-        SchemaKind::Report => serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default(),
-        SchemaKind::Submission => serde_json::to_value(schemars::schema_for!(SubmissionMap)).unwrap_or_default(),
+        SchemaKind::Report => {
+            serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
+        }
+        SchemaKind::Submission => {
+            serde_json::to_value(schemars::schema_for!(SubmissionMap)).unwrap_or_default()
+        }
     };
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
@@ -276,8 +320,10 @@ impl Progress {
         let bar = shown.then(|| {
             let bar = indicatif::ProgressBar::hidden();
             bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files checked [{elapsed}] {wide_bar}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos}/{len} files checked [{elapsed}] {wide_bar}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar
         });

@@ -6,14 +6,14 @@
 //! (document → sections) → [`check`] (rules over sections) → [`report`]
 //! (one report value) → [`render`] (human, JSON, SARIF, ...).
 
-pub mod model;
-pub mod read;
-pub mod report;
-pub mod render;
-pub mod map;
-pub mod pack;
+pub mod batch;
 pub mod check;
+pub mod cli;
 pub mod config;
 pub mod lint;
-pub mod batch;
-pub mod cli;
+pub mod map;
+pub mod model;
+pub mod pack;
+pub mod read;
+pub mod render;
+pub mod report;

@@ -39,7 +39,10 @@ impl Format {
     }
 
     pub fn is_spreadsheet(self) -> bool {
-        matches!(self, Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods)
+        matches!(
+            self,
+            Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods
+        )
     }
 }
 
@@ -78,7 +81,10 @@ pub struct Location {
 
 impl Location {
     pub fn paragraph(index: usize) -> Self {
-        Location { paragraph: Some(index), ..Default::default() }
+        Location {
+            paragraph: Some(index),
+            ..Default::default()
+        }
     }
 
     pub fn sheet_cell(sheet: &str, a1: &str) -> Self {
@@ -91,7 +97,10 @@ impl Location {
 
     /// A copy of this location carrying an excerpt of `text`.
     pub fn with_excerpt(&self, text: &str) -> Self {
-        Location { excerpt: Some(excerpt(text, 120)), ..self.clone() }
+        Location {
+            excerpt: Some(excerpt(text, 120)),
+            ..self.clone()
+        }
     }
 
     /// A short human description: "paragraph 12", "table 1, row 3, cell 2", "sheet 'Plan', cell B7".
@@ -114,7 +123,11 @@ impl Location {
             Some(CellRef::A1(a)) => parts.push(format!("cell {a}")),
             None => {}
         }
-        if parts.is_empty() { "the document".to_string() } else { parts.join(", ") }
+        if parts.is_empty() {
+            "the document".to_string()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
@@ -252,6 +265,9 @@ impl Document {
     }
 
     pub fn word_count(&self) -> usize {
-        self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
+        self.blocks
+            .iter()
+            .map(|b| b.text.split_whitespace().count())
+            .sum()
     }
 }

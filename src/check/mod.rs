@@ -76,7 +76,10 @@ impl Engine {
             .iter()
             .map(|def| ActiveRule {
                 severity: config.severity_of(&def.code, def.severity),
-                section: def.section.as_ref().and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
+                section: def
+                    .section
+                    .as_ref()
+                    .and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
                 compiled: CompiledCheck::new(&def.check, pack),
                 def: def.clone(),
             })
@@ -84,7 +87,11 @@ impl Engine {
         Engine {
             rules,
             thresholds: config.thresholds(&pack.limits),
-            section_titles: pack.sections.iter().map(|s| format!("{}. {}", s.number, s.title)).collect(),
+            section_titles: pack
+                .sections
+                .iter()
+                .map(|s| format!("{}. {}", s.number, s.title))
+                .collect(),
             negation: crate::pack::matcher::Negation::new(&pack.matching),
         }
     }
@@ -97,7 +104,13 @@ impl Engine {
     pub fn run(&self, doc: &Document, submission: &Submission, facts: &FileFacts) -> Outcome {
         let mut outcome = Outcome::default();
         for rule in &self.rules {
-            let ctx = RuleCtx { engine: self, rule, doc, submission, facts };
+            let ctx = RuleCtx {
+                engine: self,
+                rule,
+                doc,
+                submission,
+                facts,
+            };
             let found = match (&rule.def.check, &rule.compiled) {
                 (Check::Items { .. } | Check::Any { .. }, Some(compiled)) => {
                     let (findings, coverage) = vocab::run(&ctx, compiled);
@@ -128,7 +141,11 @@ impl Engine {
             items: Vec::new(),
             priority: None,
             message,
-            help: if help.is_empty() { rule.map_or(String::new(), |r| r.def.help.clone()) } else { help.to_string() },
+            help: if help.is_empty() {
+                rule.map_or(String::new(), |r| r.def.help.clone())
+            } else {
+                help.to_string()
+            },
             block: None,
         }
     }
@@ -145,9 +162,16 @@ pub(crate) struct RuleCtx<'a> {
 
 impl RuleCtx<'_> {
     /// A finding of this rule with its message filled in.
-    pub fn finding(&self, message: Message, section: Option<usize>, block: Option<usize>) -> Finding {
+    pub fn finding(
+        &self,
+        message: Message,
+        section: Option<usize>,
+        block: Option<usize>,
+    ) -> Finding {
         let section = section.or(self.rule.section);
-        let message = message.section(section.map(|s| self.engine.section_titles[s].as_str())).finish();
+        let message = message
+            .section(section.map(|s| self.engine.section_titles[s].as_str()))
+            .finish();
         Finding {
             code: self.rule.def.code.clone(),
             severity: self.rule.severity.unwrap_or(self.rule.def.severity),
@@ -172,7 +196,9 @@ pub struct Message {
 
 impl Message {
     pub fn new(template: &str) -> Self {
-        Message { text: template.to_string() }
+        Message {
+            text: template.to_string(),
+        }
     }
 
     fn set(mut self, key: &str, value: &str) -> Self {
@@ -198,7 +224,12 @@ impl Message {
     }
 
     pub fn priority(self, priority: Option<usize>) -> Self {
-        self.set("priority", &priority.map(|p| format!(" for priority {p}")).unwrap_or_default())
+        self.set(
+            "priority",
+            &priority
+                .map(|p| format!(" for priority {p}"))
+                .unwrap_or_default(),
+        )
     }
 
     pub fn reason(self, reason: &str) -> Self {
@@ -207,9 +238,16 @@ impl Message {
 
     pub fn finish(self) -> String {
         // Placeholders a rule's kind does not fill are dropped rather than shown.
-        let cleaned = ["{items}", "{count}", "{limit}", "{priority}", "{reason}", "{section}"]
-            .iter()
-            .fold(self.text, |text, p| text.replace(p, ""));
+        let cleaned = [
+            "{items}",
+            "{count}",
+            "{limit}",
+            "{priority}",
+            "{reason}",
+            "{section}",
+        ]
+        .iter()
+        .fold(self.text, |text, p| text.replace(p, ""));
         cleaned.replace(" .", ".").replace("  ", " ")
     }
 }

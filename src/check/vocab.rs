@@ -29,12 +29,20 @@ pub struct CompiledCheck {
 impl CompiledCheck {
     pub fn new(check: &Check, pack: &Pack) -> Option<Self> {
         match check {
-            Check::Items { items, per_priority } => Some(CompiledCheck {
+            Check::Items {
+                items,
+                per_priority,
+            } => Some(CompiledCheck {
                 items: items.iter().map(|i| compile_item(i, pack)).collect(),
                 any: false,
                 per_priority: *per_priority,
             }),
-            Check::Any { terms, vocab, patterns, per_priority } => {
+            Check::Any {
+                terms,
+                vocab,
+                patterns,
+                per_priority,
+            } => {
                 let item = ItemDef {
                     id: String::new(),
                     label: String::new(),
@@ -44,7 +52,11 @@ impl CompiledCheck {
                     contextual: Vec::new(),
                     context: None,
                 };
-                Some(CompiledCheck { items: vec![compile_item(&item, pack)], any: true, per_priority: *per_priority })
+                Some(CompiledCheck {
+                    items: vec![compile_item(&item, pack)],
+                    any: true,
+                    per_priority: *per_priority,
+                })
             }
             _ => None,
         }
@@ -52,8 +64,16 @@ impl CompiledCheck {
 }
 
 fn compile_item(item: &ItemDef, pack: &Pack) -> CompiledItem {
-    let vocab_terms = item.vocab.iter().filter_map(|v| pack.vocab.get(v)).flatten();
-    let context = item.context.as_ref().and_then(|v| pack.vocab.get(v)).map(|terms| TermSet::new(terms, &[]));
+    let vocab_terms = item
+        .vocab
+        .iter()
+        .filter_map(|v| pack.vocab.get(v))
+        .flatten();
+    let context = item
+        .context
+        .as_ref()
+        .and_then(|v| pack.vocab.get(v))
+        .map(|terms| TermSet::new(terms, &[]));
     CompiledItem {
         id: item.id.clone(),
         label: item.label.clone(),
@@ -75,7 +95,11 @@ impl CompiledItem {
         sentences(text).find_map(|(offset, sentence)| {
             let hit = self.contextual.find(sentence, negation)?;
             self.context.find(sentence, negation)?;
-            Some(Hit { start: hit.start + offset, end: hit.end + offset, term: hit.term })
+            Some(Hit {
+                start: hit.start + offset,
+                end: hit.end + offset,
+                term: hit.term,
+            })
         })
     }
 }
@@ -113,21 +137,43 @@ struct GroupResult {
 }
 
 pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec<Coverage>) {
-    let Some(index) = ctx.rule.section else { return (Vec::new(), Vec::new()) };
+    let Some(index) = ctx.rule.section else {
+        return (Vec::new(), Vec::new());
+    };
     let section = ctx.submission.section(index);
-    let prompt = ctx.rule.def.prompt.clone().unwrap_or_else(|| ctx.rule.def.code.clone());
+    let prompt = ctx
+        .rule
+        .def
+        .prompt
+        .clone()
+        .unwrap_or_else(|| ctx.rule.def.code.clone());
     if section.state != SectionState::Present {
-        let coverage = Coverage { section: index, prompt, status: PromptStatus::Missing, evidence: Vec::new() };
+        let coverage = Coverage {
+            section: index,
+            prompt,
+            status: PromptStatus::Missing,
+            evidence: Vec::new(),
+        };
         return (Vec::new(), vec![coverage]);
     }
-    let results: Vec<GroupResult> =
-        groups(section, compiled.per_priority).into_iter().map(|(p, parts)| evaluate(ctx, compiled, p, &parts)).collect();
-    let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
+    let results: Vec<GroupResult> = groups(section, compiled.per_priority)
+        .into_iter()
+        .map(|(p, parts)| evaluate(ctx, compiled, p, &parts))
+        .collect();
+    let findings = results
+        .iter()
+        .filter(|r| !r.missing.is_empty())
+        .map(|r| finding(ctx, compiled, r, index))
+        .collect();
     let coverage = Coverage {
         section: index,
         prompt,
         status: status(&results, compiled.items.len()),
-        evidence: results.into_iter().flat_map(|r| r.evidence).take(8).collect(),
+        evidence: results
+            .into_iter()
+            .flat_map(|r| r.evidence)
+            .take(8)
+            .collect(),
     };
     (findings, vec![coverage])
 }
@@ -149,7 +195,12 @@ fn groups(section: &MappedSection, per_priority: bool) -> Vec<(Option<usize>, Ve
     out
 }
 
-fn evaluate(ctx: &RuleCtx, compiled: &CompiledCheck, priority: Option<usize>, parts: &[&Part]) -> GroupResult {
+fn evaluate(
+    ctx: &RuleCtx,
+    compiled: &CompiledCheck,
+    priority: Option<usize>,
+    parts: &[&Part],
+) -> GroupResult {
     let negation = &ctx.engine.negation;
     let mut missing = Vec::new();
     let mut evidence = Vec::new();
@@ -163,24 +214,52 @@ fn evaluate(ctx: &RuleCtx, compiled: &CompiledCheck, priority: Option<usize>, pa
                 let location = ctx.doc.blocks[piece.block].location.clone();
                 let quote = sentence_around(&piece.text, &hit);
                 let item_id = (!compiled.any).then(|| item.id.clone());
-                evidence.push((Evidence { excerpt: quote, location, item: item_id }, piece.block));
+                evidence.push((
+                    Evidence {
+                        excerpt: quote,
+                        location,
+                        item: item_id,
+                    },
+                    piece.block,
+                ));
             }
             None => missing.push(i),
         }
     }
-    let heading = parts.iter().find_map(|p| p.heading).or_else(|| parts.iter().flat_map(|p| &p.pieces).map(|p| p.block).next());
-    GroupResult { priority, heading, missing, evidence }
+    let heading = parts
+        .iter()
+        .find_map(|p| p.heading)
+        .or_else(|| parts.iter().flat_map(|p| &p.pieces).map(|p| p.block).next());
+    GroupResult {
+        priority,
+        heading,
+        missing,
+        evidence,
+    }
 }
 
-fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, section: usize) -> Finding {
-    let labels: Vec<String> = result.missing.iter().map(|&i| compiled.items[i].label.clone()).collect();
+fn finding(
+    ctx: &RuleCtx,
+    compiled: &CompiledCheck,
+    result: &GroupResult,
+    section: usize,
+) -> Finding {
+    let labels: Vec<String> = result
+        .missing
+        .iter()
+        .map(|&i| compiled.items[i].label.clone())
+        .collect();
     let mut message = ctx.message().items(&labels).priority(result.priority);
     if result.priority.is_some() && !ctx.rule.def.message.contains("{priority}") {
         message = Message::append_priority(message, result.priority);
     }
     let mut f = ctx.finding(message, Some(section), result.heading);
     if !compiled.any {
-        f.items = result.missing.iter().map(|&i| compiled.items[i].id.clone()).collect();
+        f.items = result
+            .missing
+            .iter()
+            .map(|&i| compiled.items[i].id.clone())
+            .collect();
     }
     f.priority = result.priority;
     f

@@ -52,11 +52,18 @@ pub struct Part {
 
 impl Part {
     pub fn words(&self) -> usize {
-        self.pieces.iter().map(|p| p.text.split_whitespace().count()).sum()
+        self.pieces
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
     }
 
     pub fn text(&self) -> String {
-        self.pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+        self.pieces
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -130,14 +137,20 @@ impl Submission {
 
 impl Mapper {
     pub fn new(pack: &Pack) -> Self {
-        Mapper { headings: Headings::new(pack), min_words: pack.limits.min_response_words }
+        Mapper {
+            headings: Headings::new(pack),
+            min_words: pack.limits.min_response_words,
+        }
     }
 
     /// Maps `doc` to the pack's sections.
     pub fn map(&self, doc: &Document) -> Submission {
         let hits = self.headings.find_all(doc);
         let accepted = accept_hits(&hits);
-        let mut walk = Walk::new(self.headings.section_count(), self.headings.priorities_index());
+        let mut walk = Walk::new(
+            self.headings.section_count(),
+            self.headings.priorities_index(),
+        );
         let label_cells = label_cells(doc, &accepted);
 
         for (i, block) in doc.blocks.iter().enumerate() {
@@ -146,12 +159,18 @@ impl Mapper {
                 continue;
             }
             if let Some((number, label)) = self.headings.priority_marker(block) {
-                let mark = PriorityMark { number: number.unwrap_or(walk.priorities.len() + 1), label, block: i };
+                let mark = PriorityMark {
+                    number: number.unwrap_or(walk.priorities.len() + 1),
+                    label,
+                    block: i,
+                };
                 let structural = self.starts_priority_block(doc, i, &walk);
                 walk.priority(i, mark, block.display_text(), structural);
                 continue;
             }
-            if label_cells.contains(&cell_key(block)) || self.repeats_current_title(&hits, i, walk.current) {
+            if label_cells.contains(&cell_key(block))
+                || self.repeats_current_title(&hits, i, walk.current)
+            {
                 walk.prompt(i);
                 continue;
             }
@@ -169,7 +188,11 @@ impl Mapper {
         }
         let benchmarks = count::benchmarks(doc, &sections, &self.headings);
         let priorities = count::priorities(doc, &sections, priorities, &self.headings);
-        Submission { sections, priorities, benchmarks }
+        Submission {
+            sections,
+            priorities,
+            benchmarks,
+        }
     }
 
     /// A "Priority N" heading that heads a run of sections (a sibling of the
@@ -177,18 +200,30 @@ impl Mapper {
     /// section 1: it sets the priority but is not itself section 1's response.
     fn starts_priority_block(&self, doc: &Document, index: usize, walk: &Walk) -> bool {
         let block = &doc.blocks[index];
-        let Some(level) = block.heading_level else { return false };
+        let Some(level) = block.heading_level else {
+            return false;
+        };
         if walk.current != Some(self.headings.priorities_index()) {
             return true;
         }
-        let section_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
+        let section_level = walk
+            .current_heading()
+            .and_then(|h| doc.blocks[h].heading_level);
         section_level.is_some_and(|l| level <= l)
     }
 
     /// A title repeated under its own heading (a sheet named "Outcomes" whose
     /// first cell says "4. Outcomes") is not part of the response.
-    fn repeats_current_title(&self, hits: &[HeadingHit], index: usize, current: Option<usize>) -> bool {
-        current.is_some() && hits.iter().any(|h| h.block == index && Some(h.section) == current && h.rest.is_none())
+    fn repeats_current_title(
+        &self,
+        hits: &[HeadingHit],
+        index: usize,
+        current: Option<usize>,
+    ) -> bool {
+        current.is_some()
+            && hits
+                .iter()
+                .any(|h| h.block == index && Some(h.section) == current && h.rest.is_none())
     }
 
     fn classify(&self, block: &Block, section: Option<usize>) -> Content {
@@ -197,7 +232,11 @@ impl Mapper {
             return Content::Placeholder;
         }
         if text.is_empty() {
-            return if block.images > 0 { Content::Response } else { Content::Header };
+            return if block.images > 0 {
+                Content::Response
+            } else {
+                Content::Header
+            };
         }
         if self.headings.is_table_header(block) {
             return Content::Header;
@@ -220,19 +259,17 @@ impl Mapper {
         section.state = SectionState::Empty;
         let placeholders: usize = section.parts.iter().map(|p| p.placeholders).sum();
         let prompts: usize = section.parts.iter().map(|p| p.prompt_blocks).sum();
-        section.empty_reason = Some(
-            if section.images() > 0 {
-                "it holds only a picture".to_string()
-            } else if placeholders > 0 {
-                "it holds only placeholder text".to_string()
-            } else if prompts > 0 {
-                "it only repeats the guidance's prompt".to_string()
-            } else if section.words() > 0 {
-                "the response is only a word or two".to_string()
-            } else {
-                "it is blank".to_string()
-            },
-        );
+        section.empty_reason = Some(if section.images() > 0 {
+            "it holds only a picture".to_string()
+        } else if placeholders > 0 {
+            "it holds only placeholder text".to_string()
+        } else if prompts > 0 {
+            "it only repeats the guidance's prompt".to_string()
+        } else if section.words() > 0 {
+            "the response is only a word or two".to_string()
+        } else {
+            "it is blank".to_string()
+        });
     }
 }
 
@@ -247,8 +284,15 @@ enum Content {
 /// for a section that has no strong heading anywhere, so a bold sub-label
 /// inside another section does not steal it.
 fn accept_hits(hits: &[HeadingHit]) -> Vec<HeadingHit> {
-    let strong: HashSet<usize> = hits.iter().filter(|h| h.cue.is_strong()).map(|h| h.section).collect();
-    hits.iter().filter(|h| h.cue.is_strong() || !strong.contains(&h.section)).cloned().collect()
+    let strong: HashSet<usize> = hits
+        .iter()
+        .filter(|h| h.cue.is_strong())
+        .map(|h| h.section)
+        .collect();
+    hits.iter()
+        .filter(|h| h.cue.is_strong() || !strong.contains(&h.section))
+        .cloned()
+        .collect()
 }
 
 /// Table cells that hold an accepted heading: the rest of such a cell is the
@@ -279,7 +323,13 @@ struct Walk {
 
 impl Walk {
     fn new(count: usize, priorities_section: usize) -> Self {
-        Walk { sections: vec![Vec::new(); count], current: None, priority: None, priorities: Vec::new(), priorities_section }
+        Walk {
+            sections: vec![Vec::new(); count],
+            current: None,
+            priority: None,
+            priorities: Vec::new(),
+            priorities_section,
+        }
     }
 
     fn current_section(&self) -> Option<usize> {
@@ -293,10 +343,17 @@ impl Walk {
 
     fn open(&mut self, hit: &HeadingHit) {
         self.current = Some(hit.section);
-        let mut part = Part { priority: self.priority, heading: Some(hit.block), ..Default::default() };
+        let mut part = Part {
+            priority: self.priority,
+            heading: Some(hit.block),
+            ..Default::default()
+        };
         part.blocks.push(hit.block);
         if let Some(rest) = &hit.rest {
-            part.pieces.push(Piece { block: hit.block, text: rest.clone() });
+            part.pieces.push(Piece {
+                block: hit.block,
+                text: rest.clone(),
+            });
         }
         self.sections[hit.section].push(part);
     }
@@ -313,12 +370,18 @@ impl Walk {
         }
         match self.current {
             Some(s) if s == self.priorities_section => {
-                self.sections[s].push(Part { priority: Some(number), ..Default::default() });
+                self.sections[s].push(Part {
+                    priority: Some(number),
+                    ..Default::default()
+                });
             }
             Some(_) => {}
             None => {
                 self.current = Some(self.priorities_section);
-                self.sections[self.priorities_section].push(Part { priority: Some(number), ..Default::default() });
+                self.sections[self.priorities_section].push(Part {
+                    priority: Some(number),
+                    ..Default::default()
+                });
             }
         }
         if let Some(part) = self.part() {
@@ -337,7 +400,10 @@ impl Walk {
             part.blocks.push(index);
             part.images += block.images;
             if !block.text.trim().is_empty() {
-                part.pieces.push(Piece { block: index, text: block.display_text() });
+                part.pieces.push(Piece {
+                    block: index,
+                    text: block.display_text(),
+                });
             }
         }
     }
@@ -373,7 +439,12 @@ impl Walk {
         self.sections
             .into_iter()
             .enumerate()
-            .map(|(index, parts)| MappedSection { index, parts, state: SectionState::Missing, empty_reason: None })
+            .map(|(index, parts)| MappedSection {
+                index,
+                parts,
+                state: SectionState::Missing,
+                empty_reason: None,
+            })
             .collect()
     }
 }
@@ -385,5 +456,7 @@ pub fn map(doc: &Document, pack: &Pack) -> Submission {
 
 /// The location of a block, for reports.
 pub fn location_of(doc: &Document, block: usize) -> Option<Location> {
-    doc.blocks.get(block).map(|b| b.location.with_excerpt(&b.display_text()))
+    doc.blocks
+        .get(block)
+        .map(|b| b.location.with_excerpt(&b.display_text()))
 }

@@ -35,17 +35,36 @@ pub fn tokenize(text: &str, breaks: &[String]) -> Vec<Token> {
         match (in_word, start) {
             (true, None) => start = Some(offset),
             (false, Some(s)) => {
-                push_word(&mut tokens, &text[s..offset], s, &mut clause, &mut pending_break, breaks);
+                push_word(
+                    &mut tokens,
+                    &text[s..offset],
+                    s,
+                    &mut clause,
+                    &mut pending_break,
+                    breaks,
+                );
                 start = None;
             }
             _ => {}
         }
-        if !in_word && matches!(ch, '.' | ';' | ':' | ',' | '!' | '?' | '\n' | '(' | ')' | '•' | '–' | '—') {
+        if !in_word
+            && matches!(
+                ch,
+                '.' | ';' | ':' | ',' | '!' | '?' | '\n' | '(' | ')' | '•' | '–' | '—'
+            )
+        {
             pending_break = true;
         }
     }
     if let Some(s) = start {
-        push_word(&mut tokens, &text[s..], s, &mut clause, &mut pending_break, breaks);
+        push_word(
+            &mut tokens,
+            &text[s..],
+            s,
+            &mut clause,
+            &mut pending_break,
+            breaks,
+        );
     }
     tokens
 }
@@ -66,15 +85,31 @@ fn push_word(
     // "haven't" → "haven" + "not"; "parents'" / "district's" → stem.
     let (base, negated) = match lower.strip_suffix("n't") {
         Some(b) => (b.to_string(), true),
-        None => (lower.trim_end_matches("'s").trim_end_matches('\'').to_string(), false),
+        None => (
+            lower
+                .trim_end_matches("'s")
+                .trim_end_matches('\'')
+                .to_string(),
+            false,
+        ),
     };
     let word = stem(&base);
     if breaks.iter().any(|b| b == &word) {
         *clause += 1;
     }
-    tokens.push(Token { word, start, end: start + raw.len(), clause: *clause });
+    tokens.push(Token {
+        word,
+        start,
+        end: start + raw.len(),
+        clause: *clause,
+    });
     if negated {
-        tokens.push(Token { word: "not".into(), start, end: start + raw.len(), clause: *clause });
+        tokens.push(Token {
+            word: "not".into(),
+            start,
+            end: start + raw.len(),
+            clause: *clause,
+        });
     }
 }
 
@@ -85,10 +120,20 @@ pub fn stem(word: &str) -> String {
     if n > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..n - 3]);
     }
-    if n > 4 && (word.ends_with("sses") || word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")) {
+    if n > 4
+        && (word.ends_with("sses")
+            || word.ends_with("ches")
+            || word.ends_with("shes")
+            || word.ends_with("xes"))
+    {
         return word[..n - 2].to_string();
     }
-    if n > 2 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+    if n > 2
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
         return word[..n - 1].to_string();
     }
     word.to_string()
@@ -124,7 +169,10 @@ impl Phrase {
                 let lower = w.to_lowercase();
                 match lower.strip_suffix('*') {
                     Some(prefix) => vec![WordPattern::Prefix(prefix.to_string())],
-                    None => tokenize(&lower, &[]).into_iter().map(|t| WordPattern::Exact(t.word)).collect(),
+                    None => tokenize(&lower, &[])
+                        .into_iter()
+                        .map(|t| WordPattern::Exact(t.word))
+                        .collect(),
                 }
             })
             .collect();
@@ -133,8 +181,14 @@ impl Phrase {
 
     fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
         self.words.len() <= tokens.len() - at
-            && self.words.iter().zip(&tokens[at..]).all(|(p, t)| p.matches(&t.word))
-            && tokens[at..at + self.words.len()].windows(2).all(|w| w[0].clause == w[1].clause)
+            && self
+                .words
+                .iter()
+                .zip(&tokens[at..])
+                .all(|(p, t)| p.matches(&t.word))
+            && tokens[at..at + self.words.len()]
+                .windows(2)
+                .all(|w| w[0].clause == w[1].clause)
     }
 }
 
@@ -156,7 +210,11 @@ impl Negation {
             after: compile(&matching.negation_after),
             window: matching.negation_window,
             after_window: matching.negation_after_window,
-            breaks: matching.clause_breaks.iter().map(|b| stem(&b.to_lowercase())).collect(),
+            breaks: matching
+                .clause_breaks
+                .iter()
+                .map(|b| stem(&b.to_lowercase()))
+                .collect(),
         }
     }
 
@@ -196,7 +254,10 @@ impl TermSet {
     /// Compiles terms and regular expressions; bad patterns were rejected when the pack loaded.
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a String>, patterns: &[String]) -> Self {
         TermSet {
-            phrases: terms.into_iter().filter_map(|t| Phrase::compile(t).map(|p| (p, t.clone()))).collect(),
+            phrases: terms
+                .into_iter()
+                .filter_map(|t| Phrase::compile(t).map(|p| (p, t.clone())))
+                .collect(),
             patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect(),
         }
     }
@@ -217,7 +278,11 @@ impl TermSet {
                 if phrase.matches_at(tokens, at) {
                     let end = at + phrase.words.len();
                     if !negation.negates(tokens, at, end) {
-                        return Some(Hit { start: tokens[at].start, end: tokens[end - 1].end, term: term.clone() });
+                        return Some(Hit {
+                            start: tokens[at].start,
+                            end: tokens[end - 1].end,
+                            term: term.clone(),
+                        });
                     }
                 }
             }
@@ -225,7 +290,11 @@ impl TermSet {
         self.patterns.iter().find_map(|re| {
             re.find_iter(text).find_map(|m| {
                 let at = tokens.iter().position(|t| t.start >= m.start())?;
-                let end = tokens.iter().rposition(|t| t.end <= m.end()).map_or(at + 1, |e| e + 1).max(at + 1);
+                let end = tokens
+                    .iter()
+                    .rposition(|t| t.end <= m.end())
+                    .map_or(at + 1, |e| e + 1)
+                    .max(at + 1);
                 (!negation.negates(tokens, at, end)).then(|| Hit {
                     start: m.start(),
                     end: m.end(),
@@ -242,7 +311,9 @@ mod tests {
 
     fn negation() -> Negation {
         Negation::new(&Matching {
-            negation_cues: ["not", "no", "never", "without", "yet to"].map(String::from).to_vec(),
+            negation_cues: ["not", "no", "never", "without", "yet to"]
+                .map(String::from)
+                .to_vec(),
             negation_window: 6,
             clause_breaks: ["but", "although"].map(String::from).to_vec(),
             negation_after: ["was not", "were not"].map(String::from).to_vec(),
@@ -259,7 +330,10 @@ mod tests {
     fn matches_plurals_case_and_punctuation() {
         let s = set(&["family", "community partner", "grade-appropriate"]);
         let n = negation();
-        assert_eq!(s.find("We met with FAMILIES weekly.", &n).unwrap().term, "family");
+        assert_eq!(
+            s.find("We met with FAMILIES weekly.", &n).unwrap().term,
+            "family"
+        );
         assert!(s.find("Our Community-Partners joined.", &n).is_some());
         assert!(s.find("grade appropriate tasks", &n).is_some());
         assert!(s.find("Parents' night", &set(&["parent"])).is_some());
@@ -273,9 +347,18 @@ mod tests {
         assert!(s.find("We have not yet engaged families.", &n).is_none());
         assert!(s.find("No family input was gathered.", &n).is_none());
         assert!(s.find("We haven't engaged families.", &n).is_none());
-        assert!(s.find("Family input was not gathered this year.", &n).is_none());
-        assert!(s.find("Surveys were not returned, but families joined forums.", &n).is_some());
-        assert!(s.find("No survey was sent. Families joined forums.", &n).is_some());
+        assert!(
+            s.find("Family input was not gathered this year.", &n)
+                .is_none()
+        );
+        assert!(
+            s.find("Surveys were not returned, but families joined forums.", &n)
+                .is_some()
+        );
+        assert!(
+            s.find("No survey was sent. Families joined forums.", &n)
+                .is_some()
+        );
     }
 
     #[test]
@@ -290,7 +373,13 @@ mod tests {
     #[test]
     fn patterns_match_original_text() {
         let s = TermSet::new(&[], &[r"\b[A-Z][a-z]+ Elementary\b".to_string()]);
-        assert!(s.find("support for Murkland Elementary", &negation()).is_some());
-        assert!(s.find("support for every elementary school", &negation()).is_none());
+        assert!(
+            s.find("support for Murkland Elementary", &negation())
+                .is_some()
+        );
+        assert!(
+            s.find("support for every elementary school", &negation())
+                .is_none()
+        );
     }
 }

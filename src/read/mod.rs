@@ -75,11 +75,19 @@ pub struct InputError {
 
 impl InputError {
     pub fn unreadable(reason: impl Into<String>, help: impl Into<String>) -> Self {
-        InputError { kind: InputErrorKind::Unreadable, reason: reason.into(), help: help.into() }
+        InputError {
+            kind: InputErrorKind::Unreadable,
+            reason: reason.into(),
+            help: help.into(),
+        }
     }
 
     pub fn unsupported(reason: impl Into<String>, help: impl Into<String>) -> Self {
-        InputError { kind: InputErrorKind::Unsupported, reason: reason.into(), help: help.into() }
+        InputError {
+            kind: InputErrorKind::Unsupported,
+            reason: reason.into(),
+            help: help.into(),
+        }
     }
 
     pub fn code(&self) -> &'static str {
@@ -135,7 +143,13 @@ pub fn read_document(name: &str, bytes: &[u8], limits: &Limits) -> Result<Docume
 /// Never fails: every problem becomes an [`Entry`] whose `result` is an error.
 pub fn expand(path: &str, bytes: &[u8], limits: &Limits) -> Vec<Entry> {
     if let Err(err) = check_size(bytes, limits) {
-        return vec![Entry { path: path.to_string(), attachment: None, envelope: None, package: None, result: Err(err) }];
+        return vec![Entry {
+            path: path.to_string(),
+            attachment: None,
+            envelope: None,
+            package: None,
+            result: Err(err),
+        }];
     }
     match detect(path, bytes) {
         Detected::Eml => email::expand(path, bytes, limits, 0),
@@ -173,16 +187,37 @@ pub fn email_date_key(date: Option<&str>) -> i64 {
 }
 
 fn parse_date(text: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let iso = regex::Regex::new(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?").ok()?;
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let iso = regex::Regex::new(
+        r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?",
+    )
+    .ok()?;
     let rfc = regex::Regex::new(r"(?i)(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,5})?").ok()?;
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
     let (y, mo, d, h, mi, s, zone) = if let Some(c) = iso.captures(text) {
-        (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?, num(&c, 4)?, num(&c, 5)?, num(&c, 6).unwrap_or(0), c.get(7).map(|m| m.as_str().to_string()))
+        (
+            num(&c, 1)?,
+            num(&c, 2)?,
+            num(&c, 3)?,
+            num(&c, 4)?,
+            num(&c, 5)?,
+            num(&c, 6).unwrap_or(0),
+            c.get(7).map(|m| m.as_str().to_string()),
+        )
     } else {
         let c = rfc.captures(text)?;
         let month = MONTHS.iter().position(|m| c[2].eq_ignore_ascii_case(m))? as i64 + 1;
-        (num(&c, 3)?, month, num(&c, 1)?, num(&c, 4)?, num(&c, 5)?, num(&c, 6).unwrap_or(0), c.get(7).map(|m| m.as_str().to_string()))
+        (
+            num(&c, 3)?,
+            month,
+            num(&c, 1)?,
+            num(&c, 4)?,
+            num(&c, 5)?,
+            num(&c, 6).unwrap_or(0),
+            c.get(7).map(|m| m.as_str().to_string()),
+        )
     };
     let offset = zone.as_deref().map_or(0, zone_seconds);
     Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset)

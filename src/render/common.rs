@@ -42,7 +42,10 @@ pub fn section_number(f: &FileReport, id: Option<&str>) -> u8 {
 
 /// "3. Stakeholder Engagement" for a section id (the id itself when unknown).
 pub fn section_label(f: &FileReport, id: &str) -> String {
-    f.section(id).map_or_else(|| id.to_string(), |s| format!("{}. {}", s.number, s.guidance_title))
+    f.section(id).map_or_else(
+        || id.to_string(),
+        |s| format!("{}. {}", s.number, s.guidance_title),
+    )
 }
 
 /// Ids of sections in `state`, in the guidance's order.

@@ -19,7 +19,6 @@ const SECTIONS: [(&str, u8, &str); 8] = [
     ("differentiation", 8, "Differentiation"),
 ];
 
-
 fn section(
     id: &str,
     state: SectionState,

@@ -18,12 +18,20 @@ pub fn linter() -> &'static Linter {
 /// Checks `bytes` as a file called `name`; exactly one submission expected.
 pub fn check(name: &str, bytes: &[u8]) -> FileReport {
     let mut reports = linter().check_bytes(name, bytes);
-    assert_eq!(reports.len(), 1, "{name}: expected one submission, got {}", reports.len());
+    assert_eq!(
+        reports.len(),
+        1,
+        "{name}: expected one submission, got {}",
+        reports.len()
+    );
     reports.remove(0)
 }
 
 pub fn state(report: &FileReport, id: &str) -> SectionState {
-    report.section(id).unwrap_or_else(|| panic!("no section {id}")).state
+    report
+        .section(id)
+        .unwrap_or_else(|| panic!("no section {id}"))
+        .state
 }
 
 pub fn codes(report: &FileReport) -> Vec<String> {
@@ -35,17 +43,167 @@ pub fn has(report: &FileReport, code: &str) -> bool {
 }
 
 /// The diagnostic with `code` (and `section`, when given).
-pub fn find<'a>(report: &'a FileReport, code: &str, section: Option<&str>) -> Option<&'a ssos_lint::report::Diagnostic> {
-    report.diagnostics.iter().find(|d| d.code == code && (section.is_none() || d.section.as_deref() == section))
+pub fn find<'a>(
+    report: &'a FileReport,
+    code: &str,
+    section: Option<&str>,
+) -> Option<&'a ssos_lint::report::Diagnostic> {
+    report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == code && (section.is_none() || d.section.as_deref() == section))
 }
 
 pub fn summary(report: &FileReport) -> String {
-    let states: Vec<String> =
-        report.sections.iter().map(|s| format!("{}={:?}", s.id, s.state)).collect();
+    let states: Vec<String> = report
+        .sections
+        .iter()
+        .map(|s| format!("{}={:?}", s.id, s.state))
+        .collect();
     let diags: Vec<String> = report
         .diagnostics
         .iter()
-        .map(|d| format!("{}{:?}{}", d.code, d.items, d.section.as_deref().unwrap_or("")))
+        .map(|d| {
+            format!(
+                "{}{:?}{}",
+                d.code,
+                d.items,
+                d.section.as_deref().unwrap_or("")
+            )
+        })
         .collect();
-    format!("{}\n  {}\n  {}", report.path, states.join(" "), diags.join("\n  "))
+    format!(
+        "{}\n  {}\n  {}",
+        report.path,
+        states.join(" "),
+        diags.join("\n  ")
+    )
+}
+
+/// A paragraph of a hand-built plan: a heading (outline level 1) or body text.
+pub enum Para<'a> {
+    H(&'a str),
+    T(&'a str),
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A real .docx whose body is `paras`, headings marked by outline level.
+pub fn simple_docx(paras: &[Para]) -> Vec<u8> {
+    let body: String = paras
+        .iter()
+        .map(|p| match p {
+            Para::H(t) => format!(
+                r#"<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+                escape(t)
+            ),
+            Para::T(t) => format!(r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, escape(t)),
+        })
+        .collect();
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    ssos_fixtures::bad::minimal_docx(&xml)
+}
+
+/// A clean plan in our own words, section by section: (heading, paragraphs).
+pub fn clean_sections() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        (
+            "1. Priority(ies)",
+            vec![
+                "Priority 1: Strengthen culturally and linguistically sustaining, grade-appropriate literacy instruction in grades K-8.",
+                "Teachers will plan every unit from the core curriculum, add scaffolds for multilingual learners, and lead daily academic discussion.",
+                "Students will experience rigorous texts, more time to talk about their reading, and feedback on their writing every week.",
+                "The priority addresses the opportunity gaps in reading between multilingual learners, students with disabilities and their peers.",
+            ],
+        ),
+        (
+            "2. Analysis of Strengths and Challenges",
+            vec![
+                "On the 2022 MCAS, 34% of students met or exceeded expectations in ELA, compared with 41% statewide.",
+                "Only 8% of English learners and 10% of students with disabilities met expectations, a gap of more than 25 points.",
+                "Learning walks in 90 classrooms found grade-level texts in fewer than half of the lessons observed.",
+                "On the VOCAL survey, 58% of students in grades 5-8 said their classes connect to their lives and cultures.",
+                "Our review of master schedules showed common planning time ranging from 40 to 120 minutes a week.",
+                "Looking at student work, ILTs saw that writing tasks rarely asked students to use evidence from the text.",
+            ],
+        ),
+        (
+            "3. Stakeholder Engagement",
+            vec![
+                "Students shared feedback in focus groups at each middle school, asking for more discussion in class.",
+                "Families and caregivers, including members of the SEPAC, took part in listening sessions in English, Spanish and Portuguese.",
+                "Teachers and paraprofessionals answered a staff survey on curriculum implementation.",
+                "Principals and school ILTs reviewed two drafts of the plan and changed the benchmarks.",
+                "Community partners, among them the public library and the Boys and Girls Club, helped design the summer reading program.",
+                "At Jefferson Elementary School, an identified school, parents asked for take-home books in their home languages.",
+                "Stakeholders will stay engaged through quarterly family forums and a student advisory group that reviews progress.",
+            ],
+        ),
+        (
+            "4. Outcomes",
+            vec![
+                "We will meet our ELA accountability targets: 45% of students meeting or exceeding expectations on MCAS by 2024.",
+                "For English learners and students with disabilities, the target is 20% meeting expectations, up from 8% and 10%.",
+                "We will also track the share of lessons using grade-level texts and student survey responses on belonging.",
+            ],
+        ),
+        (
+            "5. Role Clarity",
+            vec![
+                "The central office will provide the curriculum, coaching and protected planning time, and will visit each school monthly.",
+                "School leaders will lead weekly planning meetings, observe classrooms, and give feedback to teachers.",
+                "Teachers will plan from the curriculum, use scaffolds for multilingual learners, and check student work each week.",
+            ],
+        ),
+        (
+            "6. Monitoring Implementation",
+            vec![
+                "We will track three interim benchmarks:",
+                "- District: 70% of classrooms visited on learning walks use grade-level texts by January 2024.",
+                "- School: every ILT completes three cycles of looking at student writing by March 2024.",
+                "- District: the share of English learners on track in i-Ready reading rises by 8 points by winter.",
+                "The DILT reviews district benchmarks monthly, and principals with their ILTs review school benchmarks every six weeks.",
+                "ILTs will analyze student work samples each cycle, and teachers will bring writing samples to planning meetings.",
+            ],
+        ),
+        (
+            "7. Resources",
+            vec![
+                "Internal resources: ESSER and Title I funds pay for three instructional coaches and stipends for planning time.",
+                "External resources: DESE's regional assistance team and a literacy partner from a local university.",
+                "Our budget review found inequities in coaching time across schools, so we are reallocating coaching hours to identified schools.",
+            ],
+        ),
+        (
+            "8. Differentiation",
+            vec![
+                "Jefferson Elementary School and Lincoln Middle School will receive weekly coaching and monthly learning walks with the district team.",
+                "Other schools will receive coaching every other week and quarterly data reviews.",
+            ],
+        ),
+    ]
+}
+
+/// A docx of the clean plan with `heading`'s section replaced by `paragraphs`
+/// (or dropped when `paragraphs` is `None`), district named in the title.
+pub fn plan_docx(replace: &[(&str, Option<Vec<&str>>)]) -> Vec<u8> {
+    let mut paras = vec![Para::T(
+        "Lowell Public Schools — District Prioritization Submission SY2023-24",
+    )];
+    for (heading, body) in clean_sections() {
+        let body = match replace.iter().find(|(h, _)| heading.contains(h)) {
+            Some((_, None)) => continue,
+            Some((_, Some(b))) => b.clone(),
+            None => body,
+        };
+        paras.push(Para::H(heading));
+        paras.extend(body.into_iter().map(Para::T));
+    }
+    simple_docx(&paras)
 }
