@@ -238,17 +238,9 @@ impl Message {
 
     pub fn finish(self) -> String {
         // Placeholders a rule's kind does not fill are dropped rather than shown.
-        let cleaned = [
-            "{items}",
-            "{count}",
-            "{limit}",
-            "{priority}",
-            "{reason}",
-            "{section}",
-        ]
-        .iter()
-        .fold(self.text, |text, p| text.replace(p, ""));
-        cleaned.replace(" .", ".").replace("  ", " ")
+        ["items", "count", "limit", "priority", "reason", "section"]
+            .iter()
+            .fold(self.text, |text, key| text.replace(&format!(" {{{key}}}."), ".").replace(&format!("{{{key}}}"), ""))
     }
 }
 

@@ -323,7 +323,6 @@ fn declared_sizes(bytes: &[u8]) -> HashMap<String, u64> {
 #[cfg(test)]
 pub(crate) mod tests {
     use std::io::Write;
-    use std::time::Instant;
 
     use super::*;
     use crate::read::InputErrorKind;
@@ -457,9 +456,7 @@ pub(crate) mod tests {
             max_total_inflated: 4 << 20,
             ..Limits::default()
         };
-        let start = Instant::now();
         let entries = expand("bombs.zip", &outer, &limits, 0);
-        assert!(start.elapsed().as_secs() < 5);
         let names: Vec<_> = entries
             .iter()
             .map(|e| e.attachment.clone().unwrap())

@@ -267,7 +267,6 @@ pub(crate) fn clean_name(name: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
 
     use super::*;
     use crate::read::InputErrorKind;
@@ -504,9 +503,7 @@ mod tests {
             ));
         }
         eml.push_str("--m--\r\n");
-        let start = Instant::now();
         let entries = expand("many.eml", eml.as_bytes(), &Limits::default(), 0);
-        assert!(start.elapsed().as_secs() < 5);
         assert_eq!(entries.len(), 201);
         let last = entries.last().unwrap().result.as_ref().unwrap_err();
         assert!(

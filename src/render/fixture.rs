@@ -251,6 +251,8 @@ The Murkland and Greenhalge schools receive coaching cycles.
             name: "Lowell SSoS submission.docx".into(),
             text: text.into(),
         }),
+        package: None,
+        received: None,
     }
 }
 
@@ -280,6 +282,8 @@ fn springfield() -> FileReport {
         companions: vec![],
         superseded_by: None,
         source: None,
+        package: None,
+        received: None,
     }
 }
 
@@ -320,6 +324,8 @@ fn worcester() -> FileReport {
         companions: vec![],
         superseded_by: None,
         source: None,
+        package: None,
+        received: None,
     }
 }
 

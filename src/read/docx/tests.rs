@@ -527,7 +527,7 @@ fn core_and_app_properties() {
 }
 
 #[test]
-fn billion_laughs_is_not_expanded() {
+fn billion_laughs_is_refused_unexpanded() {
     let mut dtd = String::from("<!DOCTYPE w:document [<!ENTITY lol \"lol\">");
     for i in 1..10 {
         let prev = if i == 1 {
@@ -552,11 +552,10 @@ fn billion_laughs_is_not_expanded() {
         ("_rels/.rels", &rr),
         ("word/document.xml", &doc),
     ]);
-    let start = std::time::Instant::now();
-    // The DOCTYPE is ignored and the entity it declares never expanded.
-    let doc = read(&bytes, &Limits::default()).expect("read without expanding");
-    assert_eq!(texts(&doc), ["Hi  there"]);
-    assert!(start.elapsed().as_secs() < 2);
+    // Word never writes a DTD: the file is refused, and nothing is expanded.
+    let err = read(&bytes, &Limits::default()).expect_err("a DOCTYPE is refused");
+    assert_eq!(err.kind, crate::read::InputErrorKind::Unreadable);
+    assert!(err.reason.contains("DOCTYPE"), "{}", err.reason);
 }
 
 #[test]
@@ -728,16 +727,13 @@ fn zip_bomb_refused_quickly() {
 
     // Honest central directory: refused before inflating anything.
     let honest = raw_zip(&stored, "word/document.xml", &deflated, inflated as u32);
-    let start = std::time::Instant::now();
     let err = unreadable(read(&honest, &limits));
     assert!(err.reason.contains("limit"), "{err:?}");
-    assert!(start.elapsed().as_millis() < 2_000);
 
     // A central directory that lies (declares 1 KB): cut off at the cap.
     let lying = raw_zip(&stored, "word/document.xml", &deflated, 1024);
-    let start = std::time::Instant::now();
     let err = unreadable(read(&lying, &limits));
-    eprintln!("lying bomb: {} in {:?}", err.reason, start.elapsed());
+    assert!(err.reason.contains("limit"), "{err:?}");
 }
 
 #[test]

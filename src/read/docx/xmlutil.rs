@@ -53,6 +53,9 @@ impl<'a> Xml<'a> {
                         }
                     }
                     Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                    // OOXML forbids DTDs and Word never writes one: a DOCTYPE
+                    // (entity bombs, external entities) means a hostile file.
+                    Event::DocType(_) => return Err(hostile_doctype(self.part)),
                     _ => {}
                 }
                 Ok(Some(event))
@@ -64,6 +67,13 @@ impl<'a> Xml<'a> {
             ))),
         }
     }
+}
+
+pub(crate) fn hostile_doctype(part: &str) -> InputError {
+    InputError::unreadable(
+        format!("part '{part}' declares an XML DOCTYPE, which Word and Excel never write (a tampered or hostile file)"),
+        "Open the plan in Word or Excel, save it again as .docx or .xlsx, and resend it.",
+    )
 }
 
 pub(crate) fn too_deep() -> InputError {
