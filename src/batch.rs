@@ -171,10 +171,13 @@ fn check_caught(linter: &Linter, path: &Path) -> Vec<FileReport> {
 pub fn credit_companions(reports: &mut [FileReport]) {
     let mut packages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
+        // One archive on a shared drive may hold several districts' files:
+        // only files of one package *and* one district answer for each other.
         if let Some(p) = &r.package
             && r.status != Status::Error
         {
-            packages.entry(p.clone()).or_default().push(i);
+            let key = format!("{p}\u{0}{}", r.district.as_deref().unwrap_or(""));
+            packages.entry(key).or_default().push(i);
         }
     }
     for members in packages.values().filter(|m| m.len() > 1) {
@@ -199,22 +202,22 @@ pub fn credit_companions(reports: &mut [FileReport]) {
                     })
                 })
                 .collect();
-            apply_credits(&mut reports[i], credits);
+            let companion_priorities = members.iter().any(|&j| j != i && reports[j].priorities.count > 0);
+            apply_credits(&mut reports[i], credits, companion_priorities);
         }
     }
 }
 
-fn apply_credits(report: &mut FileReport, credits: Vec<Companion>) {
+fn apply_credits(report: &mut FileReport, credits: Vec<Companion>, companion_priorities: bool) {
     if credits.is_empty() {
         return;
     }
     let credited: HashSet<&str> = credits.iter().map(|c| c.section.as_str()).collect();
     report.diagnostics.retain(|d| {
-        let section_level = matches!(
-            d.code.as_str(),
-            "ssos::section::missing" | "ssos::section::empty"
-        );
-        !(section_level && d.section.as_deref().is_some_and(|s| credited.contains(s)))
+        let section_level = matches!(d.code.as_str(), "ssos::section::missing" | "ssos::section::empty");
+        let answered = section_level && d.section.as_deref().is_some_and(|s| credited.contains(s));
+        let priorities_elsewhere = companion_priorities && d.code == "ssos::priorities::none";
+        !(answered || priorities_elsewhere)
     });
     if report.status == Status::Fail
         && !report
