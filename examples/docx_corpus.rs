@@ -16,10 +16,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             walk(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-        {
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) {
             out.push(path);
         }
     }
@@ -31,11 +28,7 @@ fn main() {
         eprintln!("usage: docx_corpus DIR [--dump NAME]");
         std::process::exit(2);
     };
-    let dump = args
-        .iter()
-        .position(|a| a == "--dump")
-        .and_then(|i| args.get(i + 1))
-        .cloned();
+    let dump = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1)).cloned();
     // --repeat N: read each file N times and keep the fastest (steady-state timing).
     let repeat: usize = args
         .iter()
@@ -85,10 +78,7 @@ fn main() {
                 }
                 blocks += doc.blocks.len();
                 if dump.as_deref().is_some_and(|d| name.contains(d)) {
-                    println!(
-                        "== {name} ({took:?}) {:?} {:?}",
-                        doc.properties, doc.revisions
-                    );
+                    println!("== {name} ({took:?}) {:?} {:?}", doc.properties, doc.revisions);
                     for b in &doc.blocks {
                         println!(
                             "{:>4} {:?} h={:?} b={} l={:?} plc={} img={} {:?} [{}] {:?}",
@@ -111,16 +101,8 @@ fn main() {
             Err(_) => panics.push(name),
         }
     }
-    println!(
-        "files: {}  ok: {ok}  refused: {}  panics: {}",
-        files.len(),
-        refused.len(),
-        panics.len()
-    );
-    println!(
-        "blocks: {blocks}  total read time: {total:?}  mean: {:?}",
-        total / files.len().max(1) as u32
-    );
+    println!("files: {}  ok: {ok}  refused: {}  panics: {}", files.len(), refused.len(), panics.len());
+    println!("blocks: {blocks}  total read time: {total:?}  mean: {:?}", total / files.len().max(1) as u32);
     println!("slowest: {:?} {}", slowest.0, slowest.1);
     for (name, reason) in &refused {
         println!("REFUSED {name}: {reason}");

@@ -10,16 +10,12 @@ use rayon::prelude::*;
 
 use crate::lint::Linter;
 use crate::read::InputError;
-use crate::report::{
-    Companion, FileReport, Report, SCHEMA_VERSION, SectionState, Severity, Status, Summary, Tool,
-};
+use crate::report::{Companion, FileReport, Report, SCHEMA_VERSION, SectionState, Severity, Status, Summary, Tool};
 
 /// File endings a folder walk picks up. Files named on the command line are
 /// always checked, whatever their name, since the format is found by content.
-const WALKED: &[&str] = &[
-    "docx", "docm", "dotx", "xlsx", "xlsm", "xls", "ods", "eml", "msg", "zip", "doc", "pdf",
-    "pages", "odt", "rtf",
-];
+const WALKED: &[&str] =
+    &["docx", "docm", "dotx", "xlsx", "xlsm", "xls", "ods", "eml", "msg", "zip", "doc", "pdf", "pages", "odt", "rtf"];
 
 /// What a run was asked to do beyond checking files.
 #[derive(Debug, Clone, Default)]
@@ -53,12 +49,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, InputError)>) 
     (files, problems)
 }
 
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<(PathBuf, InputError)>,
-    seen: &mut HashSet<PathBuf>,
-) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, InputError)>, seen: &mut HashSet<PathBuf>) {
     let Ok(canonical) = dir.canonicalize() else {
         return;
     };
@@ -69,10 +60,7 @@ fn walk(
         Ok(e) => e,
         Err(err) => {
             let reason = format!("the folder cannot be read: {err}");
-            problems.push((
-                dir.to_path_buf(),
-                InputError::unreadable(reason, "Check its permissions."),
-            ));
+            problems.push((dir.to_path_buf(), InputError::unreadable(reason, "Check its permissions.")));
             return;
         }
     };
@@ -101,9 +89,7 @@ fn is_skipped(name: &str) -> bool {
 
 fn has_walked_extension(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower
-        .rsplit_once('.')
-        .is_some_and(|(_, ext)| WALKED.contains(&ext))
+    lower.rsplit_once('.').is_some_and(|(_, ext)| WALKED.contains(&ext))
 }
 
 /// Checks every file under `paths` and assembles the run's report.
@@ -118,16 +104,10 @@ pub fn run(
     let done = std::sync::atomic::AtomicUsize::new(0);
     let check_one = |path: &PathBuf| {
         let reports = check_caught(linter, path);
-        progress(
-            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-            total,
-        );
+        progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
         reports
     };
-    let mut reports: Vec<FileReport> = match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs)
-        .build()
-    {
+    let mut reports: Vec<FileReport> = match rayon::ThreadPoolBuilder::new().num_threads(options.jobs).build() {
         Ok(pool) => pool.install(|| files.par_iter().flat_map_iter(check_one).collect()),
         Err(_) => files.iter().flat_map(check_one).collect(),
     };
@@ -137,11 +117,7 @@ pub fn run(
     reports.sort_by(|a, b| (&a.path, &a.attachment).cmp(&(&b.path, &b.attachment)));
     credit_companions(&mut reports);
     mark_superseded(&mut reports);
-    let missing_districts = if options.expect_ssos {
-        missing_districts(linter, &reports)
-    } else {
-        Vec::new()
-    };
+    let missing_districts = if options.expect_ssos { missing_districts(linter, &reports) } else { Vec::new() };
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
@@ -189,16 +165,10 @@ pub fn credit_companions(reports: &mut [FileReport]) {
                 .filter_map(|s| {
                     members.iter().filter(|&&j| j != i).find_map(|&j| {
                         let other = &reports[j];
-                        other
-                            .section(&s.id)
-                            .filter(|o| o.state == SectionState::Present)
-                            .map(|_| Companion {
-                                section: s.id.clone(),
-                                attachment: other
-                                    .attachment
-                                    .clone()
-                                    .unwrap_or_else(|| other.path.clone()),
-                            })
+                        other.section(&s.id).filter(|o| o.state == SectionState::Present).map(|_| Companion {
+                            section: s.id.clone(),
+                            attachment: other.attachment.clone().unwrap_or_else(|| other.path.clone()),
+                        })
                     })
                 })
                 .collect();
@@ -219,12 +189,7 @@ fn apply_credits(report: &mut FileReport, credits: Vec<Companion>, companion_pri
         let priorities_elsewhere = companion_priorities && d.code == "ssos::priorities::none";
         !(answered || priorities_elsewhere)
     });
-    if report.status == Status::Fail
-        && !report
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-    {
+    if report.status == Status::Fail && !report.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         report.status = Status::Pass;
     }
     report.companions = credits;
@@ -242,37 +207,19 @@ fn mark_superseded(reports: &mut [FileReport]) {
         }
     }
     for indices in by_district.values() {
-        let packages: HashSet<String> = indices
-            .iter()
-            .map(|&i| {
-                reports[i]
-                    .package
-                    .clone()
-                    .unwrap_or_else(|| reports[i].path.clone())
-            })
-            .collect();
+        let packages: HashSet<String> =
+            indices.iter().map(|&i| reports[i].package.clone().unwrap_or_else(|| reports[i].path.clone())).collect();
         if packages.len() < 2 {
             continue;
         }
         let latest = *indices
             .iter()
-            .max_by_key(|&&i| {
-                (
-                    crate::read::email_date_key(reports[i].received.as_deref()),
-                    reports[i].path.clone(),
-                )
-            })
+            .max_by_key(|&&i| (crate::read::email_date_key(reports[i].received.as_deref()), reports[i].path.clone()))
             .expect("at least two submissions");
-        let latest_package = reports[latest]
-            .package
-            .clone()
-            .unwrap_or_else(|| reports[latest].path.clone());
+        let latest_package = reports[latest].package.clone().unwrap_or_else(|| reports[latest].path.clone());
         let latest_name = name_of(&reports[latest]);
         for &i in indices {
-            let package = reports[i]
-                .package
-                .clone()
-                .unwrap_or_else(|| reports[i].path.clone());
+            let package = reports[i].package.clone().unwrap_or_else(|| reports[i].path.clone());
             if package != latest_package {
                 reports[i].superseded_by = Some(latest_name.clone());
             }
@@ -289,16 +236,6 @@ fn name_of(report: &FileReport) -> String {
 
 /// Registry districts receiving SSoS assistance with no submission in the run.
 fn missing_districts(linter: &Linter, reports: &[FileReport]) -> Vec<String> {
-    let seen: HashSet<&str> = reports
-        .iter()
-        .filter_map(|r| r.district.as_deref())
-        .collect();
-    linter
-        .pack
-        .districts
-        .ssos
-        .iter()
-        .filter(|d| !seen.contains(d.as_str()))
-        .cloned()
-        .collect()
+    let seen: HashSet<&str> = reports.iter().filter_map(|r| r.district.as_deref()).collect();
+    linter.pack.districts.ssos.iter().filter(|d| !seen.contains(d.as_str())).cloned().collect()
 }

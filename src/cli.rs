@@ -132,19 +132,11 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let limits = Limits {
-        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
-        ..Limits::default()
-    };
+    let limits = Limits { max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024), ..Limits::default() };
     let linter = Linter::new(pack, &config, limits);
     let progress = Progress::new(!args.quiet);
-    let options = BatchOptions {
-        jobs: args.jobs,
-        expect_ssos: args.expect == Some(Expect::Ssos),
-    };
-    let report = batch::run(&linter, &args.paths, &options, &|done, total| {
-        progress.tick(done, total)
-    });
+    let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
+    let report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
     progress.finish();
     let render_options = RenderOptions {
         color: args.format == OutputFormat::Human
@@ -154,11 +146,7 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         width: 0,
         rules: rule_metas(&linter),
     };
-    let shown = if args.quiet {
-        summary_only(&report)
-    } else {
-        report.clone()
-    };
+    let shown = if args.quiet { summary_only(&report) } else { report.clone() };
     let text = render::render(&shown, args.format, &render_options);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
@@ -172,12 +160,7 @@ fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
     if report.files.iter().any(|f| f.status == Status::Error) || report.files.is_empty() {
         return ExitCode::from(2);
     }
-    let worst = report
-        .files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .map(|d| d.severity)
-        .max();
+    let worst = report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).max();
     match worst {
         Some(Severity::Error) => ExitCode::from(1),
         Some(Severity::Warning) if deny_warnings => ExitCode::from(1),
@@ -189,8 +172,7 @@ fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
 fn summary_only(report: &Report) -> Report {
     let mut r = report.clone();
     for f in &mut r.files {
-        f.diagnostics
-            .retain(|d| d.severity == Severity::Error && d.code.starts_with("ssos::input::"));
+        f.diagnostics.retain(|d| d.severity == Severity::Error && d.code.starts_with("ssos::input::"));
         f.sections.iter_mut().for_each(|s| s.prompts.clear());
     }
     r
@@ -215,8 +197,7 @@ fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
     let limits = Limits::default();
     let linter = Linter::new(pack, &Config::default(), limits.clone());
     let shown = file.display().to_string();
-    let doc =
-        read_bounded(file, &limits).and_then(|bytes| read::read_document(&shown, &bytes, &limits));
+    let doc = read_bounded(file, &limits).and_then(|bytes| read::read_document(&shown, &bytes, &limits));
     match doc {
         Ok(doc) => {
             let map: SubmissionMap = linter.extract(&shown, &doc);
@@ -224,13 +205,7 @@ fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!(
-                "error[{}]: {}: {}\n  help: {}",
-                err.code(),
-                shown,
-                err.reason,
-                err.help
-            );
+            eprintln!("error[{}]: {}: {}\n  help: {}", err.code(), shown, err.reason, err.help);
             ExitCode::from(2)
         }
     }
@@ -244,28 +219,20 @@ fn list_rules(pack: &Pack) -> ExitCode {
             .as_deref()
             .and_then(|id| pack.section(id))
             .map_or("-".to_string(), |s| format!("{}", s.number));
-        println!(
-            "{:width$}  {:7}  {:>2}  {}",
-            rule.code,
-            rule.severity.as_str(),
-            section,
-            rule.summary
-        );
+        println!("{:width$}  {:7}  {:>2}  {}", rule.code, rule.severity.as_str(), section, rule.summary);
     }
     ExitCode::SUCCESS
 }
 
 fn explain(pack: &Pack, code: &str) -> ExitCode {
     let Some(rule) = pack.rule(code) else {
-        let nearest = pack.rules.iter().max_by(|a, b| {
-            strsim::jaro_winkler(code, &a.code).total_cmp(&strsim::jaro_winkler(code, &b.code))
-        });
+        let nearest = pack
+            .rules
+            .iter()
+            .max_by(|a, b| strsim::jaro_winkler(code, &a.code).total_cmp(&strsim::jaro_winkler(code, &b.code)));
         eprintln!("error: no rule has the code `{code}`");
         if let Some(n) = nearest {
-            eprintln!(
-                "  help: did you mean `{}`? (`ssos-lint rules` lists every code)",
-                n.code
-            );
+            eprintln!("  help: did you mean `{}`? (`ssos-lint rules` lists every code)", n.code);
         }
         return ExitCode::from(2);
     };
@@ -280,10 +247,7 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
         } else {
             format!("section {} of the guidance", quote.section)
         };
-        println!(
-            "\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}",
-            quote.text
-        );
+        println!("\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}", quote.text);
         println!("  — {}", pack.pack.guidance);
     }
     println!("\nHow to fix it: {}", rule.help);
@@ -298,12 +262,8 @@ fn schema(which: SchemaKind) -> ExitCode {
 fn schema_text(which: SchemaKind) -> String {
     let value = match which {
         SchemaKind::Rules => Pack::json_schema(),
-        SchemaKind::Report => {
-            serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
-        }
-        SchemaKind::Submission => {
-            serde_json::to_value(schemars::schema_for!(SubmissionMap)).unwrap_or_default()
-        }
+        SchemaKind::Report => serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default(),
+        SchemaKind::Submission => serde_json::to_value(schemars::schema_for!(SubmissionMap)).unwrap_or_default(),
     };
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
@@ -320,10 +280,8 @@ impl Progress {
         let bar = shown.then(|| {
             let bar = indicatif::ProgressBar::hidden();
             bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {pos}/{len} files checked [{elapsed}] {wide_bar}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files checked [{elapsed}] {wide_bar}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar
         });

@@ -77,10 +77,7 @@ impl Config {
                 .limits
                 .max_benchmarks_per_priority
                 .unwrap_or(pack.max_benchmarks_per_priority),
-            min_response_words: self
-                .limits
-                .min_response_words
-                .unwrap_or(pack.min_response_words),
+            min_response_words: self.limits.min_response_words.unwrap_or(pack.min_response_words),
         }
     }
 
@@ -89,9 +86,7 @@ impl Config {
         let src = || NamedSource::new(name, text.to_string());
         let mut config: Config = toml::from_str(text).map_err(|e| ConfigError {
             message: e.message().to_string(),
-            help: Some(
-                "See the README's Configuration section for the keys a config may hold.".into(),
-            ),
+            help: Some("See the README's Configuration section for the keys a config may hold.".into()),
             src: src(),
             span: e.span().map(|s| (s.start, s.len().max(1)).into()),
         })?;
@@ -106,9 +101,7 @@ impl Config {
                 let offset = text.find(code.as_str()).unwrap_or(0);
                 return Err(ConfigError {
                     message: format!("unknown rule code `{code}`"),
-                    help: nearest.map(|n| {
-                        format!("did you mean `{n}`? (`ssos-lint rules` lists every code)")
-                    }),
+                    help: nearest.map(|n| format!("did you mean `{n}`? (`ssos-lint rules` lists every code)")),
                     src: src(),
                     span: Some((offset, code.len()).into()),
                 });
@@ -126,19 +119,14 @@ impl Config {
     ) -> Result<Config, Box<dyn Diagnostic + Send + Sync>> {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
-            None => start
-                .ancestors()
-                .map(|d| d.join(FILE_NAME))
-                .find(|p| p.is_file()),
+            None => start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file()),
         };
         let Some(path) = path else {
             return Ok(Config::default());
         };
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Box::new(miette::MietteDiagnostic::new(format!(
-                "cannot read config {}: {e}",
-                path.display()
-            ))) as Box<dyn Diagnostic + Send + Sync>
+            Box::new(miette::MietteDiagnostic::new(format!("cannot read config {}: {e}", path.display())))
+                as Box<dyn Diagnostic + Send + Sync>
         })?;
         Config::parse(&path.display().to_string(), &text, pack).map_err(|e| Box::new(e) as _)
     }

@@ -11,8 +11,8 @@ use crate::model::{Document, Location, excerpt};
 use crate::pack::Pack;
 use crate::read::{self, Entry, Envelope, InputError, Limits};
 use crate::report::{
-    Count, Diagnostic, ExtractedPart, ExtractedSection, FileReport, PromptCoverage, RulesInfo,
-    SCHEMA_VERSION, SectionReport, SectionState, Severity, SourceText, Status, SubmissionMap,
+    Count, Diagnostic, ExtractedPart, ExtractedSection, FileReport, PromptCoverage, RulesInfo, SCHEMA_VERSION,
+    SectionReport, SectionState, Severity, SourceText, Status, SubmissionMap,
 };
 
 /// Everything needed to check files under one pack and config; build once per run.
@@ -36,10 +36,7 @@ impl Linter {
     }
 
     pub fn rules_info(&self) -> RulesInfo {
-        RulesInfo {
-            id: self.pack.pack.id.clone(),
-            version: self.pack.pack.version.clone(),
-        }
+        RulesInfo { id: self.pack.pack.id.clone(), version: self.pack.pack.version.clone() }
     }
 
     pub fn engine(&self) -> &Engine {
@@ -57,17 +54,12 @@ impl Linter {
 
     /// Checks the bytes of a file (office document, email or archive).
     pub fn check_bytes(&self, path: &str, bytes: &[u8]) -> Vec<FileReport> {
-        read::expand(path, bytes, &self.limits)
-            .into_iter()
-            .map(|entry| self.check_entry(entry))
-            .collect()
+        read::expand(path, bytes, &self.limits).into_iter().map(|entry| self.check_entry(entry)).collect()
     }
 
     pub fn check_entry(&self, entry: Entry) -> FileReport {
         let mut report = match entry.result {
-            Ok(doc) => {
-                self.check_document(&entry.path, entry.attachment, &doc, entry.envelope.as_ref())
-            }
+            Ok(doc) => self.check_document(&entry.path, entry.attachment, &doc, entry.envelope.as_ref()),
             Err(err) => self.error_report(&entry.path, entry.attachment, &err),
         };
         report.package = entry.package;
@@ -85,13 +77,7 @@ impl Linter {
         let submission = self.mapper.map(doc);
         let name = attachment.as_deref().unwrap_or(path);
         let district = self.districts.find(Some(doc), name, envelope);
-        let outcome = self.engine.run(
-            doc,
-            &submission,
-            &FileFacts {
-                district: district.clone(),
-            },
-        );
+        let outcome = self.engine.run(doc, &submission, &FileFacts { district: district.clone() });
         let source = SourceMap::new(doc, name);
         let sections = self.section_reports(doc, &submission, &outcome);
         let diagnostics = self.diagnostics(doc, &source, outcome.findings);
@@ -102,12 +88,8 @@ impl Linter {
             district,
             status: status_of(&diagnostics),
             sections,
-            priorities: Count {
-                count: submission.priority_count(),
-            },
-            benchmarks: Count {
-                count: submission.benchmark_count(),
-            },
+            priorities: Count { count: submission.priority_count() },
+            benchmarks: Count { count: submission.benchmark_count() },
             diagnostics,
             companions: Vec::new(),
             superseded_by: None,
@@ -118,15 +100,8 @@ impl Linter {
     }
 
     /// The report of a file that could not be read.
-    pub fn error_report(
-        &self,
-        path: &str,
-        attachment: Option<String>,
-        err: &InputError,
-    ) -> FileReport {
-        let finding = self
-            .engine
-            .input_finding(err.code(), &err.reason, &err.help);
+    pub fn error_report(&self, path: &str, attachment: Option<String>, err: &InputError) -> FileReport {
+        let finding = self.engine.input_finding(err.code(), &err.reason, &err.help);
         let name = attachment.as_deref().unwrap_or(path);
         FileReport {
             path: path.to_string(),
@@ -158,15 +133,8 @@ impl Linter {
                 found: mapped.found(),
                 state: mapped.state,
                 heading: mapped.first_heading().map(|b| doc.blocks[b].display_text()),
-                location: mapped
-                    .first_heading()
-                    .and_then(|b| crate::map::location_of(doc, b)),
-                text: mapped
-                    .parts
-                    .iter()
-                    .map(|p| p.text())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                location: mapped.first_heading().and_then(|b| crate::map::location_of(doc, b)),
+                text: mapped.parts.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n"),
                 parts: mapped
                     .parts
                     .iter()
@@ -188,12 +156,7 @@ impl Linter {
         }
     }
 
-    fn section_reports(
-        &self,
-        doc: &Document,
-        submission: &Submission,
-        outcome: &Outcome,
-    ) -> Vec<SectionReport> {
+    fn section_reports(&self, doc: &Document, submission: &Submission, outcome: &Outcome) -> Vec<SectionReport> {
         submission
             .sections
             .iter()
@@ -204,11 +167,8 @@ impl Linter {
                 guidance_title: def.title.clone(),
                 found: mapped.found(),
                 state: mapped.state,
-                title: heading_text(doc, mapped)
-                    .unwrap_or_else(|| format!("{}. {}", def.number, def.title)),
-                location: mapped
-                    .first_heading()
-                    .map(|b| doc.blocks[b].location.clone()),
+                title: heading_text(doc, mapped).unwrap_or_else(|| format!("{}. {}", def.number, def.title)),
+                location: mapped.first_heading().map(|b| doc.blocks[b].location.clone()),
                 words: mapped.words(),
                 excerpt: first_words(mapped),
                 priorities: mapped.priorities(),
@@ -226,44 +186,24 @@ impl Linter {
             .collect()
     }
 
-    fn diagnostics(
-        &self,
-        doc: &Document,
-        source: &SourceMap,
-        mut findings: Vec<Finding>,
-    ) -> Vec<Diagnostic> {
-        findings.sort_by_key(|f| {
-            (
-                f.section.map_or(usize::MAX, |s| s),
-                std::cmp::Reverse(f.severity),
-            )
-        });
+    fn diagnostics(&self, doc: &Document, source: &SourceMap, mut findings: Vec<Finding>) -> Vec<Diagnostic> {
+        findings.sort_by_key(|f| (f.section.map_or(usize::MAX, |s| s), std::cmp::Reverse(f.severity)));
         findings
             .into_iter()
             .map(|f| {
-                let location = f
-                    .block
-                    .and_then(|b| doc.blocks.get(b))
-                    .map(|b| b.location.with_excerpt(&b.display_text()));
+                let location =
+                    f.block.and_then(|b| doc.blocks.get(b)).map(|b| b.location.with_excerpt(&b.display_text()));
                 let span = f.block.and_then(|b| source.span(b));
                 self.diagnostic(location, span, f)
             })
             .collect()
     }
 
-    fn diagnostic(
-        &self,
-        location: Option<Location>,
-        span: Option<(usize, usize)>,
-        f: Finding,
-    ) -> Diagnostic {
+    fn diagnostic(&self, location: Option<Location>, span: Option<(usize, usize)>, f: Finding) -> Diagnostic {
         Diagnostic {
             code: f.code,
             severity: f.severity,
-            section: f
-                .section
-                .and_then(|s| self.pack.sections.get(s))
-                .map(|s| s.id.clone()),
+            section: f.section.and_then(|s| self.pack.sections.get(s)).map(|s| s.id.clone()),
             items: f.items,
             priority: f.priority,
             message: f.message,
@@ -275,55 +215,33 @@ impl Linter {
 }
 
 fn status_of(diagnostics: &[Diagnostic]) -> Status {
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        Status::Fail
-    } else {
-        Status::Pass
-    }
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) { Status::Fail } else { Status::Pass }
 }
 
 fn heading_text(doc: &Document, mapped: &MappedSection) -> Option<String> {
-    mapped
-        .first_heading()
-        .map(|b| excerpt(&doc.blocks[b].display_text(), 120))
+    mapped.first_heading().map(|b| excerpt(&doc.blocks[b].display_text(), 120))
 }
 
 fn first_words(mapped: &MappedSection) -> Option<String> {
     if mapped.state != SectionState::Present {
         return None;
     }
-    mapped
-        .parts
-        .iter()
-        .flat_map(|p| &p.pieces)
-        .next()
-        .map(|p| excerpt(&p.text, 160))
+    mapped.parts.iter().flat_map(|p| &p.pieces).next().map(|p| excerpt(&p.text, 160))
 }
 
 /// Reads a file, refusing it by its size on disk before reading it.
 pub fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, InputError> {
     let meta = std::fs::metadata(path).map_err(|e| {
-        InputError::unreadable(
-            format!("the file cannot be opened: {e}"),
-            "Check the path and permissions.",
-        )
+        InputError::unreadable(format!("the file cannot be opened: {e}"), "Check the path and permissions.")
     })?;
     if meta.len() > limits.max_file_bytes {
         return Err(InputError::unreadable(
-            format!(
-                "the file is {} MB, over the {} MB limit",
-                meta.len() >> 20,
-                limits.max_file_bytes >> 20
-            ),
+            format!("the file is {} MB, over the {} MB limit", meta.len() >> 20, limits.max_file_bytes >> 20),
             "Remove large pictures or embedded files and save it again.",
         ));
     }
-    std::fs::read(path).map_err(|e| {
-        InputError::unreadable(
-            format!("the file cannot be read: {e}"),
-            "Check the path and permissions.",
-        )
-    })
+    std::fs::read(path)
+        .map_err(|e| InputError::unreadable(format!("the file cannot be read: {e}"), "Check the path and permissions."))
 }
 
 /// The document's text as one string (a line per block) and where each block sits in it.
@@ -343,13 +261,7 @@ impl SourceMap {
             spans.push((start, start + line.len()));
             text.push('\n');
         }
-        SourceMap {
-            text: SourceText {
-                name: name.to_string(),
-                text,
-            },
-            spans,
-        }
+        SourceMap { text: SourceText { name: name.to_string(), text }, spans }
     }
 
     fn span(&self, block: usize) -> Option<(usize, usize)> {

@@ -39,10 +39,7 @@ impl Format {
     }
 
     pub fn is_spreadsheet(self) -> bool {
-        matches!(
-            self,
-            Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods
-        )
+        matches!(self, Format::Xlsx | Format::Xlsm | Format::Xls | Format::Ods)
     }
 }
 
@@ -81,26 +78,16 @@ pub struct Location {
 
 impl Location {
     pub fn paragraph(index: usize) -> Self {
-        Location {
-            paragraph: Some(index),
-            ..Default::default()
-        }
+        Location { paragraph: Some(index), ..Default::default() }
     }
 
     pub fn sheet_cell(sheet: &str, a1: &str) -> Self {
-        Location {
-            sheet: Some(sheet.to_string()),
-            cell: Some(CellRef::A1(a1.to_string())),
-            ..Default::default()
-        }
+        Location { sheet: Some(sheet.to_string()), cell: Some(CellRef::A1(a1.to_string())), ..Default::default() }
     }
 
     /// A copy of this location carrying an excerpt of `text`.
     pub fn with_excerpt(&self, text: &str) -> Self {
-        Location {
-            excerpt: Some(excerpt(text, 120)),
-            ..self.clone()
-        }
+        Location { excerpt: Some(excerpt(text, 120)), ..self.clone() }
     }
 
     /// A short human description: "paragraph 12", "table 1, row 3, cell 2", "sheet 'Plan', cell B7".
@@ -123,11 +110,7 @@ impl Location {
             Some(CellRef::A1(a)) => parts.push(format!("cell {a}")),
             None => {}
         }
-        if parts.is_empty() {
-            "the document".to_string()
-        } else {
-            parts.join(", ")
-        }
+        if parts.is_empty() { "the document".to_string() } else { parts.join(", ") }
     }
 }
 
@@ -265,9 +248,6 @@ impl Document {
     }
 
     pub fn word_count(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| b.text.split_whitespace().count())
-            .sum()
+        self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
     }
 }

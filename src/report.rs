@@ -8,9 +8,7 @@ pub use crate::model::{CellRef, Location};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Advice,
@@ -49,10 +47,7 @@ pub struct Tool {
 
 impl Default for Tool {
     fn default() -> Self {
-        Tool {
-            name: env!("CARGO_PKG_NAME").to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-        }
+        Tool { name: env!("CARGO_PKG_NAME").to_string(), version: env!("CARGO_PKG_VERSION").to_string() }
     }
 }
 
@@ -131,10 +126,7 @@ pub struct SourceText {
 
 impl FileReport {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
     pub fn section(&self, id: &str) -> Option<&SectionReport> {
@@ -248,10 +240,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn tally(files: &[FileReport]) -> Self {
-        let mut s = Summary {
-            files: files.len(),
-            ..Default::default()
-        };
+        let mut s = Summary { files: files.len(), ..Default::default() };
         for f in files {
             match f.status {
                 Status::Pass => s.pass += 1,

@@ -18,7 +18,8 @@ fn sample(name: &str) -> PathBuf {
 
 fn run_json(args: &[&str]) -> (i32, Value) {
     let out = bin().args(args).output().expect("runs");
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let json: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap_or(-1), json)
 }
 
@@ -30,7 +31,8 @@ fn schema(name: &str) -> Value {
 fn assert_valid(schema_name: &str, instance: &Value) {
     let schema = schema(schema_name);
     let validator = jsonschema::validator_for(&schema).expect("valid schema");
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{schema_name}: {errors:#?}");
 }
 
@@ -39,7 +41,11 @@ fn committed_schemas_match_the_types() {
     for name in ["rules", "report", "submission"] {
         let out = bin().args(["schema", name]).output().unwrap();
         let generated: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(generated, schema(name), "schemas/{name}.schema.json drifted: run `ssos-lint schema {name} > schemas/{name}.schema.json`");
+        assert_eq!(
+            generated,
+            schema(name),
+            "schemas/{name}.schema.json drifted: run `ssos-lint schema {name} > schemas/{name}.schema.json`"
+        );
     }
 }
 
@@ -75,7 +81,13 @@ fn exit_codes_follow_the_spec() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.docx");
     std::fs::write(&broken, b"PK\x03\x04 not really").unwrap();
-    let (code, json) = run_json(&["check", broken.to_str().unwrap(), sample("lowell-heading-styles.docx").to_str().unwrap(), "--format", "json"]);
+    let (code, json) = run_json(&[
+        "check",
+        broken.to_str().unwrap(),
+        sample("lowell-heading-styles.docx").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 2);
     assert_eq!(json["files"].as_array().unwrap().len(), 2);
     assert_eq!(json["summary"]["error"], 1);
@@ -152,21 +164,34 @@ fn config_changes_severity_and_thresholds_and_rejects_unknown_codes() {
     let config = dir.path().join("ssos-lint.toml");
 
     std::fs::write(&config, "[rules]\n\"ssos::section::missing\" = \"off\"\n\"ssos::section::empty\" = \"warning\"\n\"ssos::priorities::too-many\" = \"advice\"\n").unwrap();
-    let (code, json) = run_json(&["check", taunton.to_str().unwrap(), "--format", "json", "--config", config.to_str().unwrap()]);
-    let codes: Vec<&str> = json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let (code, json) =
+        run_json(&["check", taunton.to_str().unwrap(), "--format", "json", "--config", config.to_str().unwrap()]);
+    let codes: Vec<&str> =
+        json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert!(!codes.contains(&"ssos::section::missing"), "{codes:?}");
-    let empty = json["files"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "ssos::section::empty").unwrap();
+    let empty = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ssos::section::empty")
+        .unwrap();
     assert_eq!(empty["severity"], "warning");
     assert_eq!(code, 0, "no error-level finding is left");
 
     // Found in the working folder without --config.
-    let out = bin().current_dir(dir.path()).args(["check", taunton.to_str().unwrap(), "--format", "json"]).output().unwrap();
+    let out =
+        bin().current_dir(dir.path()).args(["check", taunton.to_str().unwrap(), "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
 
     std::fs::write(&config, "[limits]\nmax_priorities = 3\nmax_benchmarks_per_priority = 20\n").unwrap();
-    let (_, json) = run_json(&["check", taunton.to_str().unwrap(), "--format", "json", "--config", config.to_str().unwrap()]);
-    let codes: Vec<&str> = json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
-    assert!(!codes.contains(&"ssos::priorities::too-many") && !codes.contains(&"ssos::monitoring::too-many-benchmarks"), "{codes:?}");
+    let (_, json) =
+        run_json(&["check", taunton.to_str().unwrap(), "--format", "json", "--config", config.to_str().unwrap()]);
+    let codes: Vec<&str> =
+        json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(
+        !codes.contains(&"ssos::priorities::too-many") && !codes.contains(&"ssos::monitoring::too-many-benchmarks"),
+        "{codes:?}"
+    );
 
     std::fs::write(&config, "[rules]\n\"ssos::section::mising\" = \"off\"\n").unwrap();
     let out = bin().args(["check", taunton.to_str().unwrap(), "--config", config.to_str().unwrap()]).output().unwrap();
@@ -193,6 +218,10 @@ fn a_bad_rules_pack_points_at_its_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("rules.toml") && err.contains("severity"), "{err}");
     // The same pack, unbroken, loads and lists the rules.
-    std::fs::write(pack_dir.join("rules.toml"), std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules/rules.toml")).unwrap()).unwrap();
+    std::fs::write(
+        pack_dir.join("rules.toml"),
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules/rules.toml")).unwrap(),
+    )
+    .unwrap();
     bin().args(["--rules", pack_dir.to_str().unwrap(), "rules"]).assert().success();
 }

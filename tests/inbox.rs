@@ -11,7 +11,8 @@ use ssos_fixtures::{Layout, Plan, SectionId, SheetShape, bad, docx, mail, xlsx};
 
 fn run(args: &[&str]) -> (i32, Value) {
     let out = Command::cargo_bin("ssos-lint").unwrap().args(args).output().unwrap();
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let json =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     (out.status.code().unwrap_or(-1), json)
 }
 
@@ -31,7 +32,13 @@ fn benchmark_workbook() -> Vec<u8> {
         ["Benchmark", "Level", "Who monitors", "Frequency", "Data source"],
         ["70% of lessons use grade-level texts", "District", "DILT", "Quarterly", "Learning walks"],
         ["Every ILT completes three cycles on student work", "School", "Principals", "Monthly", "ILT notes"],
-        ["English learners on track in i-Ready rises 8 points", "District", "Director of ELA", "Three times a year", "i-Ready"],
+        [
+            "English learners on track in i-Ready rises 8 points",
+            "District",
+            "Director of ELA",
+            "Three times a year",
+            "i-Ready",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, value) in row.iter().enumerate() {
@@ -95,10 +102,17 @@ fn a_folder_of_emails_archives_and_broken_files_in_one_run() {
     let entries = files(&json);
     let names: Vec<String> = entries
         .iter()
-        .map(|f| format!("{}|{}", f["path"].as_str().unwrap().trim_start_matches(root), f["attachment"].as_str().unwrap_or("")))
+        .map(|f| {
+            format!(
+                "{}|{}",
+                f["path"].as_str().unwrap().trim_start_matches(root),
+                f["attachment"].as_str().unwrap_or("")
+            )
+        })
         .collect();
     assert_eq!(entries.len(), 6, "{names:#?}");
-    let by_district = |name: &str| entries.iter().find(|f| f["district"] == name).unwrap_or_else(|| panic!("{name}: {names:#?}"));
+    let by_district =
+        |name: &str| entries.iter().find(|f| f["district"] == name).unwrap_or_else(|| panic!("{name}: {names:#?}"));
     for district in ["Springfield", "Athol-Royalston", "Chelsea", "Fitchburg"] {
         assert_eq!(by_district(district)["status"], "pass", "{:#}", by_district(district));
     }
@@ -117,8 +131,18 @@ fn a_folder_of_emails_archives_and_broken_files_in_one_run() {
 fn registry_lists_missing_districts_and_flags_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let early = mail::eml("a@lowell.k12.ma.us", "Lowell plan (draft)", "Draft", &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))]);
-    let late = mail::eml("a@lowell.k12.ma.us", "Lowell plan (final)", "Final", &[("plan v2.docx", &docx(&Plan::complete("Lowell"), Layout::BoldLabels))]);
+    let early = mail::eml(
+        "a@lowell.k12.ma.us",
+        "Lowell plan (draft)",
+        "Draft",
+        &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))],
+    );
+    let late = mail::eml(
+        "a@lowell.k12.ma.us",
+        "Lowell plan (final)",
+        "Final",
+        &[("plan v2.docx", &docx(&Plan::complete("Lowell"), Layout::BoldLabels))],
+    );
     // Dates decide which submission counts, not file names.
     let fixture_date = "Date: Thu, 29 Jun 2023 16:42:07 -0400";
     let early = String::from_utf8(early).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 09:00:00 -0400", 1);
@@ -127,7 +151,8 @@ fn registry_lists_missing_districts_and_flags_duplicates() {
     write(d, "z-second.eml", early.as_bytes());
     write(d, "lynn.docx", &docx(&Plan::complete("Lynn"), Layout::HeadingStyles));
     let (_, json) = run(&["check", d.to_str().unwrap(), "--format", "json", "--expect", "ssos"]);
-    let missing: Vec<&str> = json["missing_districts"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let missing: Vec<&str> =
+        json["missing_districts"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert_eq!(missing.len(), 20, "{missing:?}");
     assert!(!missing.contains(&"Lowell") && !missing.contains(&"Lynn") && missing.contains(&"Boston"));
     let entries = files(&json);
@@ -168,7 +193,12 @@ fn hostile_inputs_inside_emails_and_archives_are_reported_not_fatal() {
     let good = docx(&Plan::complete("Worcester"), Layout::HeadingStyles);
     let bomb = bad::zip_bomb_docx();
     let nested = mail::zip_archive(&[("inner.zip", &mail::zip_archive(&[("bomb.docx", &bomb)]))]);
-    let message = mail::eml("x@worcesterschools.net", "Worcester plan", "See attached", &[("plan.docx", &good), ("bundle.zip", &nested), ("laughs.docx", &bad::billion_laughs_docx())]);
+    let message = mail::eml(
+        "x@worcesterschools.net",
+        "Worcester plan",
+        "See attached",
+        &[("plan.docx", &good), ("bundle.zip", &nested), ("laughs.docx", &bad::billion_laughs_docx())],
+    );
     let path = write(dir.path(), "worcester.eml", &message);
     let (code, json) = run(&["check", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 2);

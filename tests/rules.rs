@@ -11,14 +11,8 @@ fn checked(replace: &[(&str, Option<Vec<&str>>)]) -> ssos_lint::report::FileRepo
 }
 
 /// Asserts `code` is reported for `section` with exactly `items`.
-fn assert_reported(
-    report: &ssos_lint::report::FileReport,
-    code: &str,
-    section: &str,
-    items: &[&str],
-) {
-    let d = find(report, code, Some(section))
-        .unwrap_or_else(|| panic!("{code} not reported:\n{}", summary(report)));
+fn assert_reported(report: &ssos_lint::report::FileReport, code: &str, section: &str, items: &[&str]) {
+    let d = find(report, code, Some(section)).unwrap_or_else(|| panic!("{code} not reported:\n{}", summary(report)));
     assert_eq!(d.items, items, "{}", summary(report));
 }
 
@@ -32,19 +26,8 @@ fn the_clean_plan_has_no_finding_at_all() {
     assert_eq!(report.district.as_deref(), Some("Lowell"));
     for section in &report.sections {
         for prompt in &section.prompts {
-            assert_eq!(
-                prompt.status,
-                PromptStatus::Met,
-                "{}: {}",
-                section.id,
-                prompt.id
-            );
-            assert!(
-                !prompt.evidence.is_empty(),
-                "{}: {} has no evidence",
-                section.id,
-                prompt.id
-            );
+            assert_eq!(prompt.status, PromptStatus::Met, "{}: {}", section.id, prompt.id);
+            assert!(!prompt.evidence.is_empty(), "{}: {} has no evidence", section.id, prompt.id);
         }
     }
 }
@@ -60,17 +43,8 @@ fn priorities_without_a_clsp_focus() {
             "The priority addresses the attendance gap for low-income students.",
         ]),
     )]);
-    assert_reported(
-        &report,
-        "ssos::priorities::no-clsp-focus",
-        "priorities",
-        &[],
-    );
-    assert!(
-        find(&report, "ssos::priorities::prompt-unanswered", None).is_none(),
-        "{}",
-        summary(&report)
-    );
+    assert_reported(&report, "ssos::priorities::no-clsp-focus", "priorities", &[]);
+    assert!(find(&report, "ssos::priorities::prompt-unanswered", None).is_none(), "{}", summary(&report));
 }
 
 #[test]
@@ -105,19 +79,9 @@ fn analysis_data_areas_student_groups_and_student_work() {
         "analysis",
         &["instruction", "stakeholder_perspectives"],
     );
-    assert_reported(
-        &report,
-        "ssos::analysis::no-student-groups",
-        "analysis",
-        &[],
-    );
+    assert_reported(&report, "ssos::analysis::no-student-groups", "analysis", &[]);
     assert_reported(&report, "ssos::analysis::no-student-work", "analysis", &[]);
-    assert_eq!(
-        find(&report, "ssos::analysis::no-student-work", None)
-            .unwrap()
-            .severity,
-        Severity::Advice
-    );
+    assert_eq!(find(&report, "ssos::analysis::no-student-work", None).unwrap().severity, Severity::Advice);
 }
 
 #[test]
@@ -133,12 +97,7 @@ fn stakeholder_groups_missing_with_synonyms_and_negation() {
             "Stakeholders will stay engaged through quarterly forums.",
         ]),
     )]);
-    assert_reported(
-        &report,
-        "ssos::stakeholders::group-missing",
-        "stakeholder_engagement",
-        &["families", "community"],
-    );
+    assert_reported(&report, "ssos::stakeholders::group-missing", "stakeholder_engagement", &["families", "community"]);
 }
 
 #[test]
@@ -155,21 +114,8 @@ fn stakeholder_synonyms_count_for_each_group() {
             "These groups will continue to meet each quarter to review progress.",
         ]),
     )]);
-    assert!(
-        find(&report, "ssos::stakeholders::group-missing", None).is_none(),
-        "{}",
-        summary(&report)
-    );
-    assert!(
-        find(
-            &report,
-            "ssos::stakeholders::no-identified-school-input",
-            None
-        )
-        .is_none(),
-        "{}",
-        summary(&report)
-    );
+    assert!(find(&report, "ssos::stakeholders::group-missing", None).is_none(), "{}", summary(&report));
+    assert!(find(&report, "ssos::stakeholders::no-identified-school-input", None).is_none(), "{}", summary(&report));
 }
 
 #[test]
@@ -193,12 +139,7 @@ fn a_mention_in_another_section_does_not_count() {
             ]),
         ),
     ]);
-    assert_reported(
-        &report,
-        "ssos::stakeholders::group-missing",
-        "stakeholder_engagement",
-        &["families"],
-    );
+    assert_reported(&report, "ssos::stakeholders::group-missing", "stakeholder_engagement", &["families"]);
 }
 
 #[test]
@@ -210,40 +151,15 @@ fn stakeholders_identified_schools_and_ongoing_engagement() {
             "Principals reviewed drafts, and community partners helped design the summer program.",
         ]),
     )]);
-    assert_reported(
-        &report,
-        "ssos::stakeholders::no-identified-school-input",
-        "stakeholder_engagement",
-        &[],
-    );
-    assert_reported(
-        &report,
-        "ssos::stakeholders::no-ongoing-engagement",
-        "stakeholder_engagement",
-        &[],
-    );
+    assert_reported(&report, "ssos::stakeholders::no-identified-school-input", "stakeholder_engagement", &[]);
+    assert_reported(&report, "ssos::stakeholders::no-ongoing-engagement", "stakeholder_engagement", &[]);
 }
 
 #[test]
 fn outcomes_without_targets_or_group_targets() {
-    let report = checked(&[(
-        "Outcomes",
-        Some(vec![
-            "We hope reading will improve across the district next year.",
-        ]),
-    )]);
-    assert_reported(
-        &report,
-        "ssos::outcomes::no-accountability-targets",
-        "outcomes",
-        &[],
-    );
-    assert_reported(
-        &report,
-        "ssos::outcomes::no-student-group-targets",
-        "outcomes",
-        &[],
-    );
+    let report = checked(&[("Outcomes", Some(vec!["We hope reading will improve across the district next year."]))]);
+    assert_reported(&report, "ssos::outcomes::no-accountability-targets", "outcomes", &[]);
+    assert_reported(&report, "ssos::outcomes::no-student-group-targets", "outcomes", &[]);
 
     let aggregate_only = checked(&[(
         "Outcomes",
@@ -251,20 +167,8 @@ fn outcomes_without_targets_or_group_targets() {
             "We will meet our ELA accountability target of 45% of students meeting or exceeding expectations on MCAS.",
         ]),
     )]);
-    assert!(
-        find(
-            &aggregate_only,
-            "ssos::outcomes::no-accountability-targets",
-            None
-        )
-        .is_none()
-    );
-    assert_reported(
-        &aggregate_only,
-        "ssos::outcomes::no-student-group-targets",
-        "outcomes",
-        &[],
-    );
+    assert!(find(&aggregate_only, "ssos::outcomes::no-accountability-targets", None).is_none());
+    assert_reported(&aggregate_only, "ssos::outcomes::no-student-group-targets", "outcomes", &[]);
 }
 
 #[test]
@@ -276,12 +180,7 @@ fn roles_level_missing() {
             "Principals will lead weekly planning meetings.",
         ]),
     )]);
-    assert_reported(
-        &report,
-        "ssos::roles::level-missing",
-        "role_clarity",
-        &["teachers"],
-    );
+    assert_reported(&report, "ssos::roles::level-missing", "role_clarity", &["teachers"]);
 }
 
 #[test]
@@ -296,56 +195,27 @@ fn monitoring_owner_frequency_level_and_student_work() {
     )]);
     assert_reported(&report, "ssos::monitoring::no-owner", "monitoring", &[]);
     assert_reported(&report, "ssos::monitoring::no-frequency", "monitoring", &[]);
-    assert_reported(
-        &report,
-        "ssos::monitoring::level-missing",
-        "monitoring",
-        &["district", "school"],
-    );
-    assert_reported(
-        &report,
-        "ssos::monitoring::no-student-work",
-        "monitoring",
-        &[],
-    );
+    assert_reported(&report, "ssos::monitoring::level-missing", "monitoring", &["district", "school"]);
+    assert_reported(&report, "ssos::monitoring::no-student-work", "monitoring", &[]);
 }
 
 #[test]
 fn monitoring_too_many_benchmarks_counts_list_items() {
-    let items: Vec<String> = (1..=8)
-        .map(|i| format!("- District benchmark {i}: a measure reviewed monthly by the DILT."))
-        .collect();
+    let items: Vec<String> =
+        (1..=8).map(|i| format!("- District benchmark {i}: a measure reviewed monthly by the DILT.")).collect();
     let mut body = vec!["Interim benchmarks:"];
     body.extend(items.iter().map(String::as_str));
     let report = checked(&[("Monitoring", Some(body))]);
     assert_eq!(report.benchmarks.count, 8, "{}", summary(&report));
-    let d = find(
-        &report,
-        "ssos::monitoring::too-many-benchmarks",
-        Some("monitoring"),
-    )
-    .expect("too many benchmarks");
+    let d = find(&report, "ssos::monitoring::too-many-benchmarks", Some("monitoring")).expect("too many benchmarks");
     assert!(d.message.contains('8'), "{}", d.message);
 }
 
 #[test]
 fn resources_kinds_and_budget_equity() {
-    let report = checked(&[(
-        "Resources",
-        Some(vec!["ESSER funds pay for three instructional coaches."]),
-    )]);
-    assert_reported(
-        &report,
-        "ssos::resources::kind-missing",
-        "resources",
-        &["external"],
-    );
-    assert_reported(
-        &report,
-        "ssos::resources::no-budget-equity",
-        "resources",
-        &[],
-    );
+    let report = checked(&[("Resources", Some(vec!["ESSER funds pay for three instructional coaches."]))]);
+    assert_reported(&report, "ssos::resources::kind-missing", "resources", &["external"]);
+    assert_reported(&report, "ssos::resources::no-budget-equity", "resources", &[]);
 }
 
 #[test]
@@ -356,12 +226,7 @@ fn differentiation_without_named_schools() {
             "Schools identified as requiring assistance will receive weekly coaching and monthly learning walks.",
         ]),
     )]);
-    assert_reported(
-        &report,
-        "ssos::differentiation::no-schools-listed",
-        "differentiation",
-        &[],
-    );
+    assert_reported(&report, "ssos::differentiation::no-schools-listed", "differentiation", &[]);
 }
 
 #[test]
@@ -388,18 +253,10 @@ fn priorities_none_and_too_many() {
 
 #[test]
 fn per_priority_blocks_are_checked_separately() {
-    let mut paras = vec![
-        Para::T("Lowell Public Schools"),
-        Para::H("1. Priority(ies)"),
-    ];
-    paras.push(Para::T(
-        "We have two priorities, described below with their own plans.",
-    ));
+    let mut paras = vec![Para::T("Lowell Public Schools"), Para::H("1. Priority(ies)")];
+    paras.push(Para::T("We have two priorities, described below with their own plans."));
     let sections = clean_sections();
-    for (n, title) in [
-        (1, "Priority 1: Literacy"),
-        (2, "Priority 2: Instructional leadership teams"),
-    ] {
+    for (n, title) in [(1, "Priority 1: Literacy"), (2, "Priority 2: Instructional leadership teams")] {
         paras.push(Para::H(title));
         for (heading, body) in sections.iter().skip(1) {
             paras.push(Para::H(heading));
@@ -418,75 +275,37 @@ fn per_priority_blocks_are_checked_separately() {
     }
     let report = check("per-priority.docx", &simple_docx(&paras));
     assert_eq!(report.priorities.count, 2, "{}", summary(&report));
-    let d = find(&report, "ssos::stakeholders::group-missing", None)
-        .unwrap_or_else(|| panic!("{}", summary(&report)));
+    let d = find(&report, "ssos::stakeholders::group-missing", None).unwrap_or_else(|| panic!("{}", summary(&report)));
     assert_eq!(d.priority, Some(2));
     assert_eq!(d.items, ["families"]);
     assert!(d.message.contains("priority 2"), "{}", d.message);
-    assert_eq!(
-        report.section("stakeholder_engagement").unwrap().priorities,
-        [1, 2]
-    );
+    assert_eq!(report.section("stakeholder_engagement").unwrap().priorities, [1, 2]);
 }
 
 #[test]
 fn evidence_quotes_the_text_that_met_a_prompt() {
     let report = checked(&[]);
     let stakeholders = report.section("stakeholder_engagement").unwrap();
-    let groups = stakeholders
-        .prompts
-        .iter()
-        .find(|p| p.id == "stakeholder_groups")
-        .unwrap();
-    let families = groups
-        .evidence
-        .iter()
-        .find(|e| e.item.as_deref() == Some("families"))
-        .expect("families evidence");
-    assert!(
-        families.excerpt.contains("caregivers"),
-        "{}",
-        families.excerpt
-    );
+    let groups = stakeholders.prompts.iter().find(|p| p.id == "stakeholder_groups").unwrap();
+    let families = groups.evidence.iter().find(|e| e.item.as_deref() == Some("families")).expect("families evidence");
+    assert!(families.excerpt.contains("caregivers"), "{}", families.excerpt);
     assert!(families.location.paragraph.is_some());
 }
 
 #[test]
 fn document_level_findings() {
     use ssos_fixtures::{Layout, Plan, SectionId, docx};
-    let tracked = check(
-        "t.docx",
-        &docx(&Plan::complete("Greenfield"), Layout::TrackedChanges),
-    );
-    assert!(
-        has(&tracked, "ssos::document::tracked-changes"),
-        "{}",
-        summary(&tracked)
-    );
-    let clean = check(
-        "c.docx",
-        &docx(&Plan::complete("Greenfield"), Layout::HeadingStyles),
-    );
+    let tracked = check("t.docx", &docx(&Plan::complete("Greenfield"), Layout::TrackedChanges));
+    assert!(has(&tracked, "ssos::document::tracked-changes"), "{}", summary(&tracked));
+    let clean = check("c.docx", &docx(&Plan::complete("Greenfield"), Layout::HeadingStyles));
     assert!(!has(&clean, "ssos::document::tracked-changes"));
     assert!(!has(&clean, "ssos::document::district-unknown"));
 
-    let unnamed = check(
-        "plan.docx",
-        &docx(&Plan::complete(""), Layout::HeadingStyles),
-    );
-    assert!(
-        has(&unnamed, "ssos::document::district-unknown"),
-        "{}",
-        summary(&unnamed)
-    );
+    let unnamed = check("plan.docx", &docx(&Plan::complete(""), Layout::HeadingStyles));
+    assert!(has(&unnamed, "ssos::document::district-unknown"), "{}", summary(&unnamed));
 
-    let picture = check(
-        "p.docx",
-        &docx(
-            &Plan::complete("Everett").as_picture(SectionId::Analysis),
-            Layout::HeadingStyles,
-        ),
-    );
+    let picture =
+        check("p.docx", &docx(&Plan::complete("Everett").as_picture(SectionId::Analysis), Layout::HeadingStyles));
     let d = find(&picture, "ssos::document::text-in-image", Some("analysis"))
         .unwrap_or_else(|| panic!("{}", summary(&picture)));
     assert_eq!(d.severity, Severity::Warning);
@@ -495,22 +314,10 @@ fn document_level_findings() {
 #[test]
 fn rules_run_on_spreadsheets_too() {
     use ssos_fixtures::{Plan, SectionId, SheetShape, xlsx};
-    let plan = Plan::complete("Worcester").replace(
-        SectionId::Resources,
-        vec!["ESSER funds pay for coaches.".to_string()],
-    );
+    let plan =
+        Plan::complete("Worcester").replace(SectionId::Resources, vec!["ESSER funds pay for coaches.".to_string()]);
     let report = check("w.xlsx", &xlsx(&plan, SheetShape::FormSheet));
-    assert_reported(
-        &report,
-        "ssos::resources::kind-missing",
-        "resources",
-        &["external"],
-    );
-    let location = &find(&report, "ssos::resources::kind-missing", None)
-        .unwrap()
-        .location;
-    assert!(
-        location.as_ref().and_then(|l| l.sheet.as_ref()).is_some(),
-        "{location:?}"
-    );
+    assert_reported(&report, "ssos::resources::kind-missing", "resources", &["external"]);
+    let location = &find(&report, "ssos::resources::kind-missing", None).unwrap().location;
+    assert!(location.as_ref().and_then(|l| l.sheet.as_ref()).is_some(), "{location:?}");
 }

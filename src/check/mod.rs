@@ -11,6 +11,7 @@ mod vocab;
 use crate::config::Config;
 use crate::map::Submission;
 use crate::model::Document;
+use crate::pack::matcher::{Token, tokenize};
 use crate::pack::{Check, Pack, RuleDef, Thresholds};
 use crate::report::{Evidence, PromptStatus, Severity};
 
@@ -76,10 +77,7 @@ impl Engine {
             .iter()
             .map(|def| ActiveRule {
                 severity: config.severity_of(&def.code, def.severity),
-                section: def
-                    .section
-                    .as_ref()
-                    .and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
+                section: def.section.as_ref().and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
                 compiled: CompiledCheck::new(&def.check, pack),
                 def: def.clone(),
             })
@@ -87,11 +85,7 @@ impl Engine {
         Engine {
             rules,
             thresholds: config.thresholds(&pack.limits),
-            section_titles: pack
-                .sections
-                .iter()
-                .map(|s| format!("{}. {}", s.number, s.title))
-                .collect(),
+            section_titles: pack.sections.iter().map(|s| format!("{}. {}", s.number, s.title)).collect(),
             negation: crate::pack::matcher::Negation::new(&pack.matching),
         }
     }
@@ -103,14 +97,9 @@ impl Engine {
     /// Runs every enabled rule over `submission`.
     pub fn run(&self, doc: &Document, submission: &Submission, facts: &FileFacts) -> Outcome {
         let mut outcome = Outcome::default();
+        let tokens = self.tokenize(submission);
         for rule in &self.rules {
-            let ctx = RuleCtx {
-                engine: self,
-                rule,
-                doc,
-                submission,
-                facts,
-            };
+            let ctx = RuleCtx { engine: self, rule, doc, submission, facts, tokens: &tokens };
             let found = match (&rule.def.check, &rule.compiled) {
                 (Check::Items { .. } | Check::Any { .. }, Some(compiled)) => {
                     let (findings, coverage) = vocab::run(&ctx, compiled);
@@ -126,14 +115,25 @@ impl Engine {
         outcome
     }
 
+    /// Every response piece cut into tokens once, so each rule need not.
+    fn tokenize(&self, submission: &Submission) -> Vec<Vec<Vec<Vec<Token>>>> {
+        submission
+            .sections
+            .iter()
+            .map(|s| {
+                s.parts
+                    .iter()
+                    .map(|p| p.pieces.iter().map(|piece| tokenize(&piece.text, &self.negation.breaks)).collect())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The finding for a file that could not be read.
     pub fn input_finding(&self, code: &str, reason: &str, help: &str) -> Finding {
         let rule = self.rule(code);
         let severity = rule.and_then(|r| r.severity).unwrap_or(Severity::Error);
-        let message = rule.map_or_else(
-            || reason.to_string(),
-            |r| Message::new(&r.def.message).reason(reason).finish(),
-        );
+        let message = rule.map_or_else(|| reason.to_string(), |r| Message::new(&r.def.message).reason(reason).finish());
         Finding {
             code: code.to_string(),
             severity,
@@ -141,11 +141,7 @@ impl Engine {
             items: Vec::new(),
             priority: None,
             message,
-            help: if help.is_empty() {
-                rule.map_or(String::new(), |r| r.def.help.clone())
-            } else {
-                help.to_string()
-            },
+            help: if help.is_empty() { rule.map_or(String::new(), |r| r.def.help.clone()) } else { help.to_string() },
             block: None,
         }
     }
@@ -158,20 +154,15 @@ pub(crate) struct RuleCtx<'a> {
     pub doc: &'a Document,
     pub submission: &'a Submission,
     pub facts: &'a FileFacts,
+    /// Tokens of every response piece, `[section][part][piece]`, cut once per document.
+    pub tokens: &'a [Vec<Vec<Vec<Token>>>],
 }
 
 impl RuleCtx<'_> {
     /// A finding of this rule with its message filled in.
-    pub fn finding(
-        &self,
-        message: Message,
-        section: Option<usize>,
-        block: Option<usize>,
-    ) -> Finding {
+    pub fn finding(&self, message: Message, section: Option<usize>, block: Option<usize>) -> Finding {
         let section = section.or(self.rule.section);
-        let message = message
-            .section(section.map(|s| self.engine.section_titles[s].as_str()))
-            .finish();
+        let message = message.section(section.map(|s| self.engine.section_titles[s].as_str())).finish();
         Finding {
             code: self.rule.def.code.clone(),
             severity: self.rule.severity.unwrap_or(self.rule.def.severity),
@@ -196,9 +187,7 @@ pub struct Message {
 
 impl Message {
     pub fn new(template: &str) -> Self {
-        Message {
-            text: template.to_string(),
-        }
+        Message { text: template.to_string() }
     }
 
     fn set(mut self, key: &str, value: &str) -> Self {
@@ -224,12 +213,7 @@ impl Message {
     }
 
     pub fn priority(self, priority: Option<usize>) -> Self {
-        self.set(
-            "priority",
-            &priority
-                .map(|p| format!(" for priority {p}"))
-                .unwrap_or_default(),
-        )
+        self.set("priority", &priority.map(|p| format!(" for priority {p}")).unwrap_or_default())
     }
 
     pub fn reason(self, reason: &str) -> Self {

@@ -16,10 +16,7 @@ pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
         Check::TrackedChanges => tracked_changes(ctx),
         Check::DistrictUnknown => district_unknown(ctx),
         // Input findings are made where a file fails to read; vocabulary kinds elsewhere.
-        Check::InputUnreadable
-        | Check::InputUnsupported
-        | Check::Items { .. }
-        | Check::Any { .. } => Vec::new(),
+        Check::InputUnreadable | Check::InputUnsupported | Check::Items { .. } | Check::Any { .. } => Vec::new(),
     }
 }
 
@@ -32,11 +29,7 @@ fn sections_in_state(ctx: &RuleCtx, state: SectionState, pictures: bool) -> Vec<
         .filter(|s| state != SectionState::Empty || (s.images() > 0) == pictures)
         .map(|s| {
             let reason = s.empty_reason.clone().unwrap_or_default();
-            ctx.finding(
-                ctx.message().reason(&reason),
-                Some(s.index),
-                s.first_heading(),
-            )
+            ctx.finding(ctx.message().reason(&reason), Some(s.index), s.first_heading())
         })
         .collect()
 }
@@ -45,10 +38,7 @@ fn priorities_none(ctx: &RuleCtx) -> Vec<Finding> {
     if !ctx.submission.priorities.is_empty() {
         return Vec::new();
     }
-    let heading = ctx
-        .rule
-        .section
-        .and_then(|s| ctx.submission.section(s).first_heading());
+    let heading = ctx.rule.section.and_then(|s| ctx.submission.section(s).first_heading());
     vec![ctx.finding(ctx.message(), None, heading)]
 }
 
@@ -67,10 +57,7 @@ fn priorities_too_many(ctx: &RuleCtx) -> Vec<Finding> {
 fn benchmarks_too_many(ctx: &RuleCtx) -> Vec<Finding> {
     let limit = ctx.engine.thresholds.max_benchmarks_per_priority;
     let parts = &ctx.submission.benchmarks;
-    let heading = ctx
-        .rule
-        .section
-        .and_then(|s| ctx.submission.section(s).first_heading());
+    let heading = ctx.rule.section.and_then(|s| ctx.submission.section(s).first_heading());
     let per_priority = parts.iter().filter(|(p, _)| p.is_some()).count() > 1;
     if per_priority {
         let mut by_priority: Vec<(usize, usize)> = Vec::new();
@@ -86,11 +73,7 @@ fn benchmarks_too_many(ctx: &RuleCtx) -> Vec<Finding> {
             .filter(|&(_, n)| n > limit)
             .map(|(p, n)| {
                 let priority = (p > 0).then_some(p);
-                let mut f = ctx.finding(
-                    ctx.message().count(n).limit(limit).priority(priority),
-                    None,
-                    heading,
-                );
+                let mut f = ctx.finding(ctx.message().count(n).limit(limit).priority(priority), None, heading);
                 f.priority = priority;
                 f
             })
@@ -98,18 +81,11 @@ fn benchmarks_too_many(ctx: &RuleCtx) -> Vec<Finding> {
     }
     let total = ctx.submission.benchmark_count();
     // Benchmarks not split by priority count against the priorities the guidance allows.
-    let priorities = ctx
-        .submission
-        .priority_count()
-        .clamp(1, ctx.engine.thresholds.max_priorities.max(1));
+    let priorities = ctx.submission.priority_count().clamp(1, ctx.engine.thresholds.max_priorities.max(1));
     if total <= limit * priorities {
         return Vec::new();
     }
-    vec![ctx.finding(
-        ctx.message().count(total).limit(limit).priority(None),
-        None,
-        heading,
-    )]
+    vec![ctx.finding(ctx.message().count(total).limit(limit).priority(None), None, heading)]
 }
 
 fn tracked_changes(ctx: &RuleCtx) -> Vec<Finding> {
@@ -118,20 +94,12 @@ fn tracked_changes(ctx: &RuleCtx) -> Vec<Finding> {
         return Vec::new();
     }
     let mut parts = Vec::new();
-    for (n, what) in [
-        (r.insertions, "insertion"),
-        (r.deletions, "deletion"),
-        (r.comments, "comment"),
-    ] {
+    for (n, what) in [(r.insertions, "insertion"), (r.deletions, "deletion"), (r.comments, "comment")] {
         if n > 0 {
             parts.push(format!("{n} {what}{}", if n == 1 { "" } else { "s" }));
         }
     }
-    vec![ctx.finding(
-        ctx.message().reason(&super::join_labels(&parts)),
-        None,
-        None,
-    )]
+    vec![ctx.finding(ctx.message().reason(&super::join_labels(&parts)), None, None)]
 }
 
 fn district_unknown(ctx: &RuleCtx) -> Vec<Finding> {

@@ -3,9 +3,9 @@
 //! inside the rule's own section, once per priority where sections repeat.
 
 use super::{Coverage, Finding, RuleCtx};
-use crate::map::{MappedSection, Part};
+use crate::map::{MappedSection, Piece};
 use crate::model::excerpt;
-use crate::pack::matcher::{Hit, Negation, TermSet};
+use crate::pack::matcher::{Hit, Negation, TermSet, Token};
 use crate::pack::{Check, ItemDef, Pack};
 use crate::report::{Evidence, PromptStatus, SectionState};
 
@@ -29,20 +29,12 @@ pub struct CompiledCheck {
 impl CompiledCheck {
     pub fn new(check: &Check, pack: &Pack) -> Option<Self> {
         match check {
-            Check::Items {
-                items,
-                per_priority,
-            } => Some(CompiledCheck {
+            Check::Items { items, per_priority } => Some(CompiledCheck {
                 items: items.iter().map(|i| compile_item(i, pack)).collect(),
                 any: false,
                 per_priority: *per_priority,
             }),
-            Check::Any {
-                terms,
-                vocab,
-                patterns,
-                per_priority,
-            } => {
+            Check::Any { terms, vocab, patterns, per_priority } => {
                 let item = ItemDef {
                     id: String::new(),
                     label: String::new(),
@@ -52,11 +44,7 @@ impl CompiledCheck {
                     contextual: Vec::new(),
                     context: None,
                 };
-                Some(CompiledCheck {
-                    items: vec![compile_item(&item, pack)],
-                    any: true,
-                    per_priority: *per_priority,
-                })
+                Some(CompiledCheck { items: vec![compile_item(&item, pack)], any: true, per_priority: *per_priority })
             }
             _ => None,
         }
@@ -64,16 +52,8 @@ impl CompiledCheck {
 }
 
 fn compile_item(item: &ItemDef, pack: &Pack) -> CompiledItem {
-    let vocab_terms = item
-        .vocab
-        .iter()
-        .filter_map(|v| pack.vocab.get(v))
-        .flatten();
-    let context = item
-        .context
-        .as_ref()
-        .and_then(|v| pack.vocab.get(v))
-        .map(|terms| TermSet::new(terms, &[]));
+    let vocab_terms = item.vocab.iter().filter_map(|v| pack.vocab.get(v)).flatten();
+    let context = item.context.as_ref().and_then(|v| pack.vocab.get(v)).map(|terms| TermSet::new(terms, &[]));
     CompiledItem {
         id: item.id.clone(),
         label: item.label.clone(),
@@ -84,9 +64,9 @@ fn compile_item(item: &ItemDef, pack: &Pack) -> CompiledItem {
 }
 
 impl CompiledItem {
-    /// The first mention of this item in `text`.
-    fn find(&self, text: &str, negation: &Negation) -> Option<Hit> {
-        if let Some(hit) = self.terms.find(text, negation) {
+    /// The first mention of this item in `text` (cut into `tokens`).
+    fn find(&self, text: &str, tokens: &[Token], negation: &Negation) -> Option<Hit> {
+        if let Some(hit) = self.terms.find_in_tokens(text, tokens, negation) {
             return Some(hit);
         }
         if self.contextual.is_empty() {
@@ -95,11 +75,7 @@ impl CompiledItem {
         sentences(text).find_map(|(offset, sentence)| {
             let hit = self.contextual.find(sentence, negation)?;
             self.context.find(sentence, negation)?;
-            Some(Hit {
-                start: hit.start + offset,
-                end: hit.end + offset,
-                term: hit.term,
-            })
+            Some(Hit { start: hit.start + offset, end: hit.end + offset, term: hit.term })
         })
     }
 }
@@ -123,9 +99,7 @@ fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The sentence around a hit, shortened for quoting.
 fn sentence_around(text: &str, hit: &Hit) -> String {
-    let sentence = sentences(text)
-        .find(|(o, s)| hit.start >= *o && hit.start < o + s.len())
-        .map_or(text, |(_, s)| s);
+    let sentence = sentences(text).find(|(o, s)| hit.start >= *o && hit.start < o + s.len()).map_or(text, |(_, s)| s);
     excerpt(sentence.trim(), 180)
 }
 
@@ -141,125 +115,83 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
         return (Vec::new(), Vec::new());
     };
     let section = ctx.submission.section(index);
-    let prompt = ctx
-        .rule
-        .def
-        .prompt
-        .clone()
-        .unwrap_or_else(|| ctx.rule.def.code.clone());
+    let prompt = ctx.rule.def.prompt.clone().unwrap_or_else(|| ctx.rule.def.code.clone());
     if section.state != SectionState::Present {
-        let coverage = Coverage {
-            section: index,
-            prompt,
-            status: PromptStatus::Missing,
-            evidence: Vec::new(),
-        };
+        let coverage = Coverage { section: index, prompt, status: PromptStatus::Missing, evidence: Vec::new() };
         return (Vec::new(), vec![coverage]);
     }
-    let results: Vec<GroupResult> = groups(section, compiled.per_priority)
-        .into_iter()
-        .map(|(p, parts)| evaluate(ctx, compiled, p, &parts))
-        .collect();
-    let findings = results
-        .iter()
-        .filter(|r| !r.missing.is_empty())
-        .map(|r| finding(ctx, compiled, r, index))
-        .collect();
+    let results: Vec<GroupResult> =
+        groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, index, g)).collect();
+    let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
     let coverage = Coverage {
         section: index,
         prompt,
         status: status(&results, compiled.items.len()),
-        evidence: results
-            .into_iter()
-            .flat_map(|r| r.evidence)
-            .take(8)
-            .collect(),
+        evidence: results.into_iter().flat_map(|r| r.evidence).take(8).collect(),
     };
     (findings, vec![coverage])
 }
 
+/// Parts of a section (by index) checked together, for one priority or all.
+struct Group {
+    priority: Option<usize>,
+    parts: Vec<usize>,
+}
+
 /// The section's parts, grouped by priority when the check runs per priority
 /// and the section repeats per priority; else all parts as one group.
-fn groups(section: &MappedSection, per_priority: bool) -> Vec<(Option<usize>, Vec<&Part>)> {
-    let priorities = section.priorities();
-    if !per_priority || priorities.is_empty() {
-        return vec![(None, section.parts.iter().collect())];
+fn groups(section: &MappedSection, per_priority: bool) -> Vec<Group> {
+    let all = || (0..section.parts.len()).collect();
+    if !per_priority || section.priorities().is_empty() {
+        return vec![Group { priority: None, parts: all() }];
     }
-    let mut out: Vec<(Option<usize>, Vec<&Part>)> = Vec::new();
-    for part in &section.parts {
-        match out.iter_mut().find(|(p, _)| *p == part.priority) {
-            Some((_, parts)) => parts.push(part),
-            None => out.push((part.priority, vec![part])),
+    let mut out: Vec<Group> = Vec::new();
+    for (i, part) in section.parts.iter().enumerate() {
+        match out.iter_mut().find(|g| g.priority == part.priority) {
+            Some(g) => g.parts.push(i),
+            None => out.push(Group { priority: part.priority, parts: vec![i] }),
         }
     }
     out
 }
 
-fn evaluate(
-    ctx: &RuleCtx,
-    compiled: &CompiledCheck,
-    priority: Option<usize>,
-    parts: &[&Part],
-) -> GroupResult {
+fn evaluate(ctx: &RuleCtx, compiled: &CompiledCheck, section: usize, group: &Group) -> GroupResult {
     let negation = &ctx.engine.negation;
+    let parts = &ctx.submission.section(section).parts;
+    let pieces: Vec<(&Piece, &[Token])> = group
+        .parts
+        .iter()
+        .flat_map(|&p| parts[p].pieces.iter().zip(ctx.tokens[section][p].iter().map(Vec::as_slice)))
+        .collect();
     let mut missing = Vec::new();
     let mut evidence = Vec::new();
     for (i, item) in compiled.items.iter().enumerate() {
-        let hit = parts
-            .iter()
-            .flat_map(|p| &p.pieces)
-            .find_map(|piece| item.find(&piece.text, negation).map(|hit| (piece, hit)));
+        let hit =
+            pieces.iter().find_map(|(piece, tokens)| item.find(&piece.text, tokens, negation).map(|hit| (*piece, hit)));
         match hit {
             Some((piece, hit)) => {
                 let location = ctx.doc.blocks[piece.block].location.clone();
                 let quote = sentence_around(&piece.text, &hit);
                 let item_id = (!compiled.any).then(|| item.id.clone());
-                evidence.push((
-                    Evidence {
-                        excerpt: quote,
-                        location,
-                        item: item_id,
-                    },
-                    piece.block,
-                ));
+                evidence.push((Evidence { excerpt: quote, location, item: item_id }, piece.block));
             }
             None => missing.push(i),
         }
     }
-    let heading = parts
-        .iter()
-        .find_map(|p| p.heading)
-        .or_else(|| parts.iter().flat_map(|p| &p.pieces).map(|p| p.block).next());
-    GroupResult {
-        priority,
-        heading,
-        missing,
-        evidence,
-    }
+    let heading =
+        group.parts.iter().find_map(|&p| parts[p].heading).or_else(|| pieces.first().map(|(piece, _)| piece.block));
+    GroupResult { priority: group.priority, heading, missing, evidence }
 }
 
-fn finding(
-    ctx: &RuleCtx,
-    compiled: &CompiledCheck,
-    result: &GroupResult,
-    section: usize,
-) -> Finding {
-    let labels: Vec<String> = result
-        .missing
-        .iter()
-        .map(|&i| compiled.items[i].label.clone())
-        .collect();
+fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, section: usize) -> Finding {
+    let labels: Vec<String> = result.missing.iter().map(|&i| compiled.items[i].label.clone()).collect();
     let mut message = ctx.message().items(&labels).priority(result.priority);
     if result.priority.is_some() && !ctx.rule.def.message.contains("{priority}") {
         message = Message::append_priority(message, result.priority);
     }
     let mut f = ctx.finding(message, Some(section), result.heading);
     if !compiled.any {
-        f.items = result
-            .missing
-            .iter()
-            .map(|&i| compiled.items[i].id.clone())
-            .collect();
+        f.items = result.missing.iter().map(|&i| compiled.items[i].id.clone()).collect();
     }
     f.priority = result.priority;
     f

@@ -16,27 +16,16 @@ fn monitoring(sections: &[MappedSection], headings: &Headings) -> Option<usize> 
 /// Benchmarks per monitoring part: "Benchmark N:" paragraphs if there are
 /// any, else the rows of a benchmark table, else list items (those after a
 /// lead-in that mentions benchmarks, or all top-level ones).
-pub fn benchmarks(
-    doc: &Document,
-    sections: &[MappedSection],
-    headings: &Headings,
-) -> Vec<(Option<usize>, usize)> {
+pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Headings) -> Vec<(Option<usize>, usize)> {
     let Some(index) = monitoring(sections, headings) else {
         return Vec::new();
     };
-    sections[index]
-        .parts
-        .iter()
-        .map(|part| (part.priority, count_part(doc, part, headings)))
-        .collect()
+    sections[index].parts.iter().map(|part| (part.priority, count_part(doc, part, headings))).collect()
 }
 
 fn count_part(doc: &Document, part: &Part, headings: &Headings) -> usize {
     let units = units(doc, part);
-    let markers: BTreeSet<String> = units
-        .iter()
-        .filter_map(|u| headings.benchmark_marker(u.text))
-        .collect();
+    let markers: BTreeSet<String> = units.iter().filter_map(|u| headings.benchmark_marker(u.text)).collect();
     if !markers.is_empty() {
         return markers.len();
     }
@@ -59,17 +48,8 @@ fn units<'a>(doc: &'a Document, part: &'a Part) -> Vec<Unit<'a>> {
     for piece in &part.pieces {
         let block = &doc.blocks[piece.block];
         let listed = block.is_list_item() && block.list_level.unwrap_or(0) == 0;
-        for (i, line) in piece
-            .text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .enumerate()
-        {
-            out.push(Unit {
-                text: line,
-                item: (listed && i == 0) || typed.is_match(line),
-            });
+        for (i, line) in piece.text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+            out.push(Unit { text: line, item: (listed && i == 0) || typed.is_match(line) });
         }
     }
     out
@@ -84,16 +64,11 @@ fn table_rows(doc: &Document, part: &Part, headings: &Headings) -> usize {
         let Some(g) = block.grid else { continue };
         match header {
             Some((table, row)) if g.table == table && g.row > row => {
-                if g.col == 0
-                    && !block.text.trim().is_empty()
-                    && !headings.is_placeholder(&block.text)
-                {
+                if g.col == 0 && !block.text.trim().is_empty() && !headings.is_placeholder(&block.text) {
                     rows.insert((g.table, g.row));
                 }
             }
-            _ if headings.is_benchmark_header(&block.text)
-                && block.text.split_whitespace().count() <= 4 =>
-            {
+            _ if headings.is_benchmark_header(&block.text) && block.text.split_whitespace().count() <= 4 => {
                 header = Some((g.table, g.row));
             }
             _ => {}
@@ -102,8 +77,12 @@ fn table_rows(doc: &Document, part: &Part, headings: &Headings) -> usize {
     rows.len()
 }
 
-fn typed_item() -> Regex {
-    Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-h][.)]|[-•*▪◦●]|\(\w\))\s+\S").expect("static regex")
+/// A typed list item: "1.", "a)", "-", "•", "(i)" and the like.
+fn typed_item() -> &'static Regex {
+    static TYPED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-h][.)]|[-•*▪◦●]|\(\w\))\s+\S").expect("static regex")
+    });
+    &TYPED
 }
 
 fn is_item(block: &Block, typed: &Regex) -> bool {
@@ -145,24 +124,18 @@ pub fn priorities(
     headings: &Headings,
 ) -> Vec<PriorityMark> {
     let mut distinct: Vec<PriorityMark> = Vec::new();
-    let in_lines = sections
-        .get(headings.priorities_index())
-        .into_iter()
-        .flat_map(|s| &s.parts)
-        .flat_map(|p| &p.pieces)
-        .flat_map(|piece| {
-            piece.text.lines().skip(1).filter_map(move |line| {
-                headings
-                    .priority_marker_in(line)
-                    .map(|(n, label)| (n, label, piece.block))
-            })
-        });
+    let in_lines =
+        sections.get(headings.priorities_index()).into_iter().flat_map(|s| &s.parts).flat_map(|p| &p.pieces).flat_map(
+            |piece| {
+                piece
+                    .text
+                    .lines()
+                    .skip(1)
+                    .filter_map(move |line| headings.priority_marker_in(line).map(|(n, label)| (n, label, piece.block)))
+            },
+        );
     let extra: Vec<PriorityMark> = in_lines
-        .map(|(n, label, block)| PriorityMark {
-            number: n.unwrap_or(0),
-            label,
-            block,
-        })
+        .map(|(n, label, block)| PriorityMark { number: n.unwrap_or(0), label, block })
         .filter(|m| m.number > 0)
         .collect();
     for mark in marks.into_iter().chain(extra) {
@@ -184,30 +157,18 @@ pub fn priorities(
         return listed;
     }
     let first = section.parts.iter().flat_map(|p| &p.pieces).next();
-    first
-        .map(|p| {
-            vec![PriorityMark {
-                number: 1,
-                label: "Priority".to_string(),
-                block: p.block,
-            }]
-        })
-        .unwrap_or_default()
+    first.map(|p| vec![PriorityMark { number: 1, label: "Priority".to_string(), block: p.block }]).unwrap_or_default()
 }
 
 /// List items right after a lead-in such as "Our priorities are:".
-fn listed_priorities(
-    doc: &Document,
-    section: &MappedSection,
-    _headings: &Headings,
-) -> Vec<PriorityMark> {
+fn listed_priorities(doc: &Document, section: &MappedSection, _headings: &Headings) -> Vec<PriorityMark> {
     let typed = typed_item();
     let mut found = Vec::new();
     for part in &section.parts {
         let mut after_lead_in = false;
         for piece in &part.pieces {
             let block = &doc.blocks[piece.block];
-            if is_item(block, &typed) {
+            if is_item(block, typed) {
                 if after_lead_in && block.text.split_whitespace().count() <= 60 {
                     found.push(PriorityMark {
                         number: found.len() + 1,

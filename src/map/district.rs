@@ -21,10 +21,7 @@ pub struct DistrictFinder {
 }
 
 fn compact(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase()
+    text.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
 }
 
 impl DistrictFinder {
@@ -49,11 +46,8 @@ impl DistrictFinder {
                 Regex::new(&pattern).ok().map(|re| (canonical.clone(), re))
             })
             .collect();
-        let compact_names = names
-            .iter()
-            .map(|(canonical, n)| (canonical.clone(), compact(n)))
-            .filter(|(_, c)| c.len() >= 5)
-            .collect();
+        let compact_names =
+            names.iter().map(|(canonical, n)| (canonical.clone(), compact(n))).filter(|(_, c)| c.len() >= 5).collect();
         DistrictFinder {
             names: compiled,
             compact: compact_names,
@@ -65,41 +59,20 @@ impl DistrictFinder {
     }
 
     /// The district of a submission, looking at the most telling places first.
-    pub fn find(
-        &self,
-        doc: Option<&Document>,
-        file_name: &str,
-        envelope: Option<&Envelope>,
-    ) -> Option<String> {
+    pub fn find(&self, doc: Option<&Document>, file_name: &str, envelope: Option<&Envelope>) -> Option<String> {
         if let Some(doc) = doc {
-            let first_page: Vec<String> = doc
-                .blocks
-                .iter()
-                .take(FIRST_BLOCKS)
-                .map(|b| b.text.clone())
-                .collect();
-            let places = doc
-                .properties
-                .title
-                .iter()
-                .cloned()
-                .chain(first_page)
-                .chain(doc.headers.iter().cloned());
+            let first_page: Vec<String> = doc.blocks.iter().take(FIRST_BLOCKS).map(|b| b.text.clone()).collect();
+            let places = doc.properties.title.iter().cloned().chain(first_page).chain(doc.headers.iter().cloned());
             let text = places.collect::<Vec<_>>().join("\n");
             if let Some(name) = self.in_text(&text) {
                 return Some(name);
             }
         }
         let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-        if let Some(name) = self
-            .in_text(&stem.replace(['_', '-', '.'], " "))
-            .or_else(|| self.in_compact(stem))
-        {
+        if let Some(name) = self.in_text(&stem.replace(['_', '-', '.'], " ")).or_else(|| self.in_compact(stem)) {
             return Some(name);
         }
-        envelope
-            .and_then(|env| self.in_envelope(env))
-            .or_else(|| doc.and_then(|d| self.generic_name(d)))
+        envelope.and_then(|env| self.in_envelope(env)).or_else(|| doc.and_then(|d| self.generic_name(d)))
     }
 
     /// The subject, the sender (name, then domain), then the body and its signature.
@@ -118,20 +91,14 @@ impl DistrictFinder {
     fn in_text(&self, text: &str) -> Option<String> {
         self.names
             .iter()
-            .filter_map(|(name, re)| {
-                re.find(text)
-                    .map(|m| (m.start(), std::cmp::Reverse(m.len()), name))
-            })
+            .filter_map(|(name, re)| re.find(text).map(|m| (m.start(), std::cmp::Reverse(m.len()), name)))
             .min()
             .map(|(_, _, name)| name.clone())
     }
 
     fn in_compact(&self, text: &str) -> Option<String> {
         let text = compact(text);
-        self.compact
-            .iter()
-            .find(|(_, c)| text.contains(c.as_str()))
-            .map(|(name, _)| name.clone())
+        self.compact.iter().find(|(_, c)| text.contains(c.as_str())).map(|(name, _)| name.clone())
     }
 
     /// "Holyoke Public Schools" on the first page, for districts outside the registry.
@@ -141,16 +108,8 @@ impl DistrictFinder {
             .title
             .iter()
             .map(String::as_str)
-            .chain(
-                doc.blocks
-                    .iter()
-                    .take(FIRST_BLOCKS)
-                    .map(|b| b.text.as_str()),
-            )
+            .chain(doc.blocks.iter().take(FIRST_BLOCKS).map(|b| b.text.as_str()))
             .collect();
-        self.generic
-            .captures(&text.join("\n"))
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().trim().to_string())
+        self.generic.captures(&text.join("\n")).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
     }
 }

@@ -10,9 +10,7 @@ use crate::pack::Pack;
 use crate::pack::matcher::tokenize;
 
 /// Words left out when comparing headings ("Budget & Partnerships" = "Budget and Partnerships").
-const STOP_WORDS: &[&str] = &[
-    "and", "of", "the", "for", "our", "a", "an", "to", "in", "district", "s",
-];
+const STOP_WORDS: &[&str] = &["and", "of", "the", "for", "our", "a", "an", "to", "in", "district", "s"];
 
 /// How a block is set off as a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +35,7 @@ pub enum Cue {
 
 impl Cue {
     pub fn is_strong(self) -> bool {
-        matches!(
-            self,
-            Cue::Styled | Cue::Sheet | Cue::TableLabel | Cue::Numbered | Cue::PromptCell
-        )
+        matches!(self, Cue::Styled | Cue::Sheet | Cue::TableLabel | Cue::Numbered | Cue::PromptCell)
     }
 }
 
@@ -57,12 +52,12 @@ pub struct HeadingHit {
 struct SectionNames {
     number: u8,
     names: Vec<Vec<String>>,
-    prompt: HashSet<[String; 3]>,
+    prompt: HashSet<u64>,
 }
 
 pub struct Headings {
     sections: Vec<SectionNames>,
-    all_prompts: HashSet<[String; 3]>,
+    all_prompts: HashSet<u64>,
     placeholders: Vec<Regex>,
     priority_markers: Vec<Regex>,
     benchmark_markers: Vec<Regex>,
@@ -75,33 +70,25 @@ pub struct Headings {
 }
 
 fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
-    patterns
-        .iter()
-        .filter_map(|p| {
-            Regex::new(&if anchor {
-                format!("(?i){p}")
-            } else {
-                p.clone()
-            })
-            .ok()
-        })
-        .collect()
+    patterns.iter().filter_map(|p| Regex::new(&if anchor { format!("(?i){p}") } else { p.clone() }).ok()).collect()
 }
 
 /// Normalised words of a heading: stemmed, lower-case, stop words out.
 pub fn name_tokens(text: &str) -> Vec<String> {
-    tokenize(text, &[])
-        .into_iter()
-        .map(|t| t.word)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .collect()
+    tokenize(text, &[]).into_iter().map(|t| t.word).filter(|w| !STOP_WORDS.contains(&w.as_str())).collect()
 }
 
-fn trigrams(text: &str) -> Vec<[String; 3]> {
+/// Word triples of `text`, hashed: prompt detection compares many of them.
+fn trigrams(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
     let words: Vec<String> = tokenize(text, &[]).into_iter().map(|t| t.word).collect();
     words
         .windows(3)
-        .map(|w| [w[0].clone(), w[1].clone(), w[2].clone()])
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
         .collect()
 }
 
@@ -118,17 +105,10 @@ impl Headings {
                     .collect();
                 names.sort();
                 names.dedup();
-                SectionNames {
-                    number: s.number,
-                    names,
-                    prompt: trigrams(&s.prompt).into_iter().collect(),
-                }
+                SectionNames { number: s.number, names, prompt: trigrams(&s.prompt).into_iter().collect() }
             })
             .collect();
-        let all_prompts = sections
-            .iter()
-            .flat_map(|s| s.prompt.iter().cloned())
-            .collect();
+        let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
         let m = &pack.mapping;
         Headings {
             sections,
@@ -173,13 +153,7 @@ impl Headings {
             .collect()
     }
 
-    fn hit(
-        &self,
-        doc: &Document,
-        rows: &RowOccupancy,
-        index: usize,
-        block: &Block,
-    ) -> Option<HeadingHit> {
+    fn hit(&self, doc: &Document, rows: &RowOccupancy, index: usize, block: &Block) -> Option<HeadingHit> {
         let cue = self.cue(doc, rows, block)?;
         let (number, title, rest) = self.split_heading(block);
         let tokens = name_tokens(&title);
@@ -188,28 +162,16 @@ impl Headings {
         let matched = self.match_name(&tokens, exact_only, number);
         // A long numbered paragraph ("1) District benchmark: By December ...")
         // is a heading only when its number is the section's own.
-        let matched = matched.filter(|&s| {
-            !(long && cue == Cue::Numbered) || number == Some(u32::from(self.sections[s].number))
-        });
+        let matched =
+            matched.filter(|&s| !(long && cue == Cue::Numbered) || number == Some(u32::from(self.sections[s].number)));
         if let Some(section) = matched {
-            let rest =
-                rest.filter(|r| !self.is_prompt_text(r, Some(section)) && !self.is_placeholder(r));
+            let rest = rest.filter(|r| !self.is_prompt_text(r, Some(section)) && !self.is_placeholder(r));
             let rest = rest.filter(|r| r.split_whitespace().count() >= 3);
-            return Some(HeadingHit {
-                block: index,
-                section,
-                cue,
-                rest,
-            });
+            return Some(HeadingHit { block: index, section, cue, rest });
         }
         if cue == Cue::TableLabel && !doc.format.is_spreadsheet() {
             let section = self.prompt_section(&block.text)?;
-            return Some(HeadingHit {
-                block: index,
-                section,
-                cue: Cue::PromptCell,
-                rest: None,
-            });
+            return Some(HeadingHit { block: index, section, cue: Cue::PromptCell, rest: None });
         }
         None
     }
@@ -229,10 +191,7 @@ impl Headings {
         {
             let wide = rows.columns.get(&g.table).is_some_and(|&n| n > 1);
             if doc.format.is_spreadsheet() {
-                let others = rows
-                    .cells
-                    .get(&(g.table, g.row))
-                    .is_some_and(|cols| cols.iter().any(|&c| c != 0));
+                let others = rows.cells.get(&(g.table, g.row)).is_some_and(|cols| cols.iter().any(|&c| c != 0));
                 if others && words <= 200 {
                     return Some(Cue::TableLabel);
                 }
@@ -246,18 +205,14 @@ impl Headings {
         if block.heading_level.is_some() && words <= 25 {
             return Some(Cue::Styled);
         }
-        let auto_numbered = block
-            .list_label
-            .as_deref()
-            .is_some_and(|l| l.chars().any(|c| c.is_alphanumeric()));
+        let auto_numbered = block.list_label.as_deref().is_some_and(|l| l.chars().any(|c| c.is_alphanumeric()));
         let typed_number = self.numbering.is_match(text) && starts_with_digit_or_roman(text);
         if !short {
             // "3. Stakeholder Engagement: How did input from ..." — a numbered
             // title with the prompt (or the response) run on after it.
             let (_, title, _) = self.split_heading(block);
             let titled = title.split_whitespace().count() <= self.max_heading_words;
-            return ((typed_number || auto_numbered || block.bold) && titled)
-                .then_some(Cue::Numbered);
+            return ((typed_number || auto_numbered || block.bold) && titled).then_some(Cue::Numbered);
         }
         if auto_numbered || typed_number {
             return Some(Cue::Numbered);
@@ -280,9 +235,7 @@ impl Headings {
             let label = m.get(1).map_or("", |g| g.as_str());
             let whole = m.get(0).map_or(0, |g| g.end());
             // A single letter counts as a label only with punctuation ("a." not "A Focus").
-            let punctuated = text[..whole]
-                .trim_end()
-                .ends_with(['.', ')', ':', '-', '–', '—']);
+            let punctuated = text[..whole].trim_end().ends_with(['.', ')', ':', '-', '–', '—']);
             if (label.chars().all(|c| c.is_ascii_digit()) || punctuated) && whole < text.len() {
                 number = number.or_else(|| parse_number(label));
                 text = text[whole..].to_string();
@@ -295,28 +248,15 @@ impl Headings {
         match cut {
             Some((i, len)) => {
                 let rest = text[i + len..].trim().to_string();
-                (
-                    number,
-                    text[..i].trim().trim_end_matches([':', '?']).to_string(),
-                    (!rest.is_empty()).then_some(rest),
-                )
+                (number, text[..i].trim().trim_end_matches([':', '?']).to_string(), (!rest.is_empty()).then_some(rest))
             }
-            None => (
-                number,
-                text.trim_end_matches([':', '?', '.']).to_string(),
-                None,
-            ),
+            None => (number, text.trim_end_matches([':', '?', '.']).to_string(), None),
         }
     }
 
     /// The section whose name these heading words are: all of a name, or a name
     /// followed by at most two more words ("Outcomes (Priority 1)").
-    fn match_name(
-        &self,
-        tokens: &[String],
-        exact_only: bool,
-        number: Option<u32>,
-    ) -> Option<usize> {
+    fn match_name(&self, tokens: &[String], exact_only: bool, number: Option<u32>) -> Option<usize> {
         if tokens.is_empty() {
             return None;
         }
@@ -324,8 +264,7 @@ impl Headings {
         for (index, section) in self.sections.iter().enumerate() {
             for name in &section.names {
                 let exact = tokens == name.as_slice();
-                let prefix =
-                    !exact_only && tokens.len() <= name.len() + 2 && tokens.starts_with(name);
+                let prefix = !exact_only && tokens.len() <= name.len() + 2 && tokens.starts_with(name);
                 if !(exact || prefix) {
                     continue;
                 }
@@ -364,7 +303,7 @@ impl Headings {
         if grams.is_empty() {
             return false;
         }
-        let known = |g: &[String; 3]| match section {
+        let known = |g: &u64| match section {
             Some(s) => self.sections[s].prompt.contains(g) || self.all_prompts.contains(g),
             None => self.all_prompts.contains(g),
         };
@@ -378,8 +317,7 @@ impl Headings {
     }
 
     pub fn is_table_header(&self, block: &Block) -> bool {
-        block.grid.is_some_and(|g| g.row == 0)
-            && self.table_headers.contains(&name_tokens(&block.text))
+        block.grid.is_some_and(|g| g.row == 0) && self.table_headers.contains(&name_tokens(&block.text))
     }
 
     /// "Priority 1: ..." at the start of a block: its number and a label ("Priority 1").
@@ -390,20 +328,11 @@ impl Headings {
     /// A priority statement at the start of `text` (a paragraph or a line of a cell).
     pub fn priority_marker_in(&self, text: &str) -> Option<(Option<usize>, String)> {
         let text = text.trim();
-        self.priority_markers
-            .iter()
-            .find_map(|re| re.captures(text))
-            .map(|c| {
-                let raw = c.get(1).map_or("", |m| m.as_str());
-                let number = parse_number(raw).map(|n| n as usize);
-                (
-                    number,
-                    format!(
-                        "Priority {}",
-                        number.map_or(raw.to_string(), |n| n.to_string())
-                    ),
-                )
-            })
+        self.priority_markers.iter().find_map(|re| re.captures(text)).map(|c| {
+            let raw = c.get(1).map_or("", |m| m.as_str());
+            let number = parse_number(raw).map(|n| n as usize);
+            (number, format!("Priority {}", number.map_or(raw.to_string(), |n| n.to_string())))
+        })
     }
 
     /// "Benchmark 3: ..." at the start of a block: its label.
@@ -411,17 +340,12 @@ impl Headings {
         self.benchmark_markers
             .iter()
             .find_map(|re| re.captures(text.trim()))
-            .map(|c| {
-                c.get(1)
-                    .map_or(String::new(), |m| m.as_str().to_ascii_lowercase())
-            })
+            .map(|c| c.get(1).map_or(String::new(), |m| m.as_str().to_ascii_lowercase()))
     }
 
     pub fn is_benchmark_header(&self, text: &str) -> bool {
         let tokens = name_tokens(text);
-        self.benchmark_headers
-            .iter()
-            .any(|h| !h.is_empty() && tokens.windows(h.len()).any(|w| w == h.as_slice()))
+        self.benchmark_headers.iter().any(|h| !h.is_empty() && tokens.windows(h.len()).any(|w| w == h.as_slice()))
     }
 }
 
@@ -460,9 +384,7 @@ fn starts_with_digit_or_roman(text: &str) -> bool {
     let t = text.trim_start();
     let lower = t.to_ascii_lowercase();
     t.starts_with(|c: char| c.is_ascii_digit())
-        || ["section", "part", "step", "component", "item", "question"]
-            .iter()
-            .any(|w| lower.starts_with(w))
+        || ["section", "part", "step", "component", "item", "question"].iter().any(|w| lower.starts_with(w))
         || lower
             .split(['.', ')'])
             .next()
@@ -476,17 +398,11 @@ fn is_capitals(text: &str) -> bool {
 
 /// "3", "iii", "c", "three", "3." → 3.
 pub fn parse_number(label: &str) -> Option<u32> {
-    let label = label
-        .trim()
-        .trim_end_matches(['.', ')', ':'])
-        .trim_start_matches('(')
-        .to_ascii_lowercase();
+    let label = label.trim().trim_end_matches(['.', ')', ':']).trim_start_matches('(').to_ascii_lowercase();
     if let Ok(n) = label.parse() {
         return Some(n);
     }
-    let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight",
-    ];
+    let words = ["one", "two", "three", "four", "five", "six", "seven", "eight"];
     if let Some(i) = words.iter().position(|w| *w == label) {
         return Some(i as u32 + 1);
     }

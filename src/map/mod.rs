@@ -52,18 +52,11 @@ pub struct Part {
 
 impl Part {
     pub fn words(&self) -> usize {
-        self.pieces
-            .iter()
-            .map(|p| p.text.split_whitespace().count())
-            .sum()
+        self.pieces.iter().map(|p| p.text.split_whitespace().count()).sum()
     }
 
     pub fn text(&self) -> String {
-        self.pieces
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -137,20 +130,14 @@ impl Submission {
 
 impl Mapper {
     pub fn new(pack: &Pack) -> Self {
-        Mapper {
-            headings: Headings::new(pack),
-            min_words: pack.limits.min_response_words,
-        }
+        Mapper { headings: Headings::new(pack), min_words: pack.limits.min_response_words }
     }
 
     /// Maps `doc` to the pack's sections.
     pub fn map(&self, doc: &Document) -> Submission {
         let hits = self.headings.find_all(doc);
         let accepted = accept_hits(&hits);
-        let mut walk = Walk::new(
-            self.headings.section_count(),
-            self.headings.priorities_index(),
-        );
+        let mut walk = Walk::new(self.headings.section_count(), self.headings.priorities_index());
         let label_cells = label_cells(doc, &accepted);
 
         for (i, block) in doc.blocks.iter().enumerate() {
@@ -159,18 +146,12 @@ impl Mapper {
                 continue;
             }
             if let Some((number, label)) = self.headings.priority_marker(block) {
-                let mark = PriorityMark {
-                    number: number.unwrap_or(walk.priorities.len() + 1),
-                    label,
-                    block: i,
-                };
+                let mark = PriorityMark { number: number.unwrap_or(walk.priorities.len() + 1), label, block: i };
                 let structural = self.starts_priority_block(doc, i, &walk);
                 walk.priority(i, mark, block.display_text(), structural);
                 continue;
             }
-            if label_cells.contains(&cell_key(block))
-                || self.repeats_current_title(&hits, i, walk.current)
-            {
+            if label_cells.contains(&cell_key(block)) || self.repeats_current_title(&hits, i, walk.current) {
                 walk.prompt(i);
                 continue;
             }
@@ -188,11 +169,7 @@ impl Mapper {
         }
         let benchmarks = count::benchmarks(doc, &sections, &self.headings);
         let priorities = count::priorities(doc, &sections, priorities, &self.headings);
-        Submission {
-            sections,
-            priorities,
-            benchmarks,
-        }
+        Submission { sections, priorities, benchmarks }
     }
 
     /// A "Priority N" heading that heads a run of sections (a sibling of the
@@ -206,24 +183,14 @@ impl Mapper {
         if walk.current != Some(self.headings.priorities_index()) {
             return true;
         }
-        let section_level = walk
-            .current_heading()
-            .and_then(|h| doc.blocks[h].heading_level);
+        let section_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
         section_level.is_some_and(|l| level <= l)
     }
 
     /// A title repeated under its own heading (a sheet named "Outcomes" whose
     /// first cell says "4. Outcomes") is not part of the response.
-    fn repeats_current_title(
-        &self,
-        hits: &[HeadingHit],
-        index: usize,
-        current: Option<usize>,
-    ) -> bool {
-        current.is_some()
-            && hits
-                .iter()
-                .any(|h| h.block == index && Some(h.section) == current && h.rest.is_none())
+    fn repeats_current_title(&self, hits: &[HeadingHit], index: usize, current: Option<usize>) -> bool {
+        current.is_some() && hits.iter().any(|h| h.block == index && Some(h.section) == current && h.rest.is_none())
     }
 
     fn classify(&self, block: &Block, section: Option<usize>) -> Content {
@@ -232,11 +199,7 @@ impl Mapper {
             return Content::Placeholder;
         }
         if text.is_empty() {
-            return if block.images > 0 {
-                Content::Response
-            } else {
-                Content::Header
-            };
+            return if block.images > 0 { Content::Response } else { Content::Header };
         }
         if self.headings.is_table_header(block) {
             return Content::Header;
@@ -284,15 +247,8 @@ enum Content {
 /// for a section that has no strong heading anywhere, so a bold sub-label
 /// inside another section does not steal it.
 fn accept_hits(hits: &[HeadingHit]) -> Vec<HeadingHit> {
-    let strong: HashSet<usize> = hits
-        .iter()
-        .filter(|h| h.cue.is_strong())
-        .map(|h| h.section)
-        .collect();
-    hits.iter()
-        .filter(|h| h.cue.is_strong() || !strong.contains(&h.section))
-        .cloned()
-        .collect()
+    let strong: HashSet<usize> = hits.iter().filter(|h| h.cue.is_strong()).map(|h| h.section).collect();
+    hits.iter().filter(|h| h.cue.is_strong() || !strong.contains(&h.section)).cloned().collect()
 }
 
 /// Table cells that hold an accepted heading: the rest of such a cell is the
@@ -343,17 +299,10 @@ impl Walk {
 
     fn open(&mut self, hit: &HeadingHit) {
         self.current = Some(hit.section);
-        let mut part = Part {
-            priority: self.priority,
-            heading: Some(hit.block),
-            ..Default::default()
-        };
+        let mut part = Part { priority: self.priority, heading: Some(hit.block), ..Default::default() };
         part.blocks.push(hit.block);
         if let Some(rest) = &hit.rest {
-            part.pieces.push(Piece {
-                block: hit.block,
-                text: rest.clone(),
-            });
+            part.pieces.push(Piece { block: hit.block, text: rest.clone() });
         }
         self.sections[hit.section].push(part);
     }
@@ -370,18 +319,12 @@ impl Walk {
         }
         match self.current {
             Some(s) if s == self.priorities_section => {
-                self.sections[s].push(Part {
-                    priority: Some(number),
-                    ..Default::default()
-                });
+                self.sections[s].push(Part { priority: Some(number), ..Default::default() });
             }
             Some(_) => {}
             None => {
                 self.current = Some(self.priorities_section);
-                self.sections[self.priorities_section].push(Part {
-                    priority: Some(number),
-                    ..Default::default()
-                });
+                self.sections[self.priorities_section].push(Part { priority: Some(number), ..Default::default() });
             }
         }
         if let Some(part) = self.part() {
@@ -400,10 +343,7 @@ impl Walk {
             part.blocks.push(index);
             part.images += block.images;
             if !block.text.trim().is_empty() {
-                part.pieces.push(Piece {
-                    block: index,
-                    text: block.display_text(),
-                });
+                part.pieces.push(Piece { block: index, text: block.display_text() });
             }
         }
     }
@@ -439,12 +379,7 @@ impl Walk {
         self.sections
             .into_iter()
             .enumerate()
-            .map(|(index, parts)| MappedSection {
-                index,
-                parts,
-                state: SectionState::Missing,
-                empty_reason: None,
-            })
+            .map(|(index, parts)| MappedSection { index, parts, state: SectionState::Missing, empty_reason: None })
             .collect()
     }
 }
@@ -456,7 +391,5 @@ pub fn map(doc: &Document, pack: &Pack) -> Submission {
 
 /// The location of a block, for reports.
 pub fn location_of(doc: &Document, block: usize) -> Option<Location> {
-    doc.blocks
-        .get(block)
-        .map(|b| b.location.with_excerpt(&b.display_text()))
+    doc.blocks.get(block).map(|b| b.location.with_excerpt(&b.display_text()))
 }

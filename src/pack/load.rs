@@ -11,16 +11,10 @@ use super::{Check, Pack};
 /// The files of the built-in pack, embedded at build time.
 const BUILTIN: &[(&str, &str)] = &[
     ("rules/pack.toml", include_str!("../../rules/pack.toml")),
-    (
-        "rules/sections.toml",
-        include_str!("../../rules/sections.toml"),
-    ),
+    ("rules/sections.toml", include_str!("../../rules/sections.toml")),
     ("rules/vocab.toml", include_str!("../../rules/vocab.toml")),
     ("rules/rules.toml", include_str!("../../rules/rules.toml")),
-    (
-        "rules/districts.toml",
-        include_str!("../../rules/districts.toml"),
-    ),
+    ("rules/districts.toml", include_str!("../../rules/districts.toml")),
 ];
 
 /// A pack that cannot be used, pointing at the place in the pack file.
@@ -48,13 +42,7 @@ impl PackError {
         }
     }
 
-    fn at(
-        file: &SourceFile,
-        offset: usize,
-        len: usize,
-        message: impl Into<String>,
-        label: &str,
-    ) -> Self {
+    fn at(file: &SourceFile, offset: usize, len: usize, message: impl Into<String>, label: &str) -> Self {
         let offset = offset.min(file.text.len());
         PackError {
             message: message.into(),
@@ -74,10 +62,7 @@ struct SourceFile {
 
 /// The built-in pack for the 2023-24 guidance.
 pub fn builtin() -> Pack {
-    let sources: Vec<(String, String)> = BUILTIN
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
+    let sources: Vec<(String, String)> = BUILTIN.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     match load_sources(sources) {
         Ok(pack) => pack,
         // The built-in pack is validated by the tests; reaching this is a build defect.
@@ -89,8 +74,7 @@ pub fn builtin() -> Pack {
 pub fn load_path(path: &Path) -> Result<Pack, PackError> {
     let mut files = Vec::new();
     if path.is_dir() {
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| PackError::plain(format!("{}: {e}", path.display())))?;
+        let entries = std::fs::read_dir(path).map_err(|e| PackError::plain(format!("{}: {e}", path.display())))?;
         let mut paths: Vec<_> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -104,10 +88,7 @@ pub fn load_path(path: &Path) -> Result<Pack, PackError> {
         files.push((path.display().to_string(), read_text(path)?));
     }
     if files.is_empty() {
-        return Err(PackError::plain(format!(
-            "{} holds no .toml files",
-            path.display()
-        )));
+        return Err(PackError::plain(format!("{} holds no .toml files", path.display())));
     }
     load_sources(files)
 }
@@ -118,15 +99,11 @@ fn read_text(path: &Path) -> Result<String, PackError> {
 
 /// Loads a pack from (name, text) pairs whose top-level tables are merged.
 pub fn load_sources(sources: Vec<(String, String)>) -> Result<Pack, PackError> {
-    let files = sources
-        .into_iter()
-        .map(|(name, text)| parse_file(name, text))
-        .collect::<Result<Vec<_>, _>>()?;
+    let files = sources.into_iter().map(|(name, text)| parse_file(name, text)).collect::<Result<Vec<_>, _>>()?;
     let (merged, provenance) = merge(&files)?;
     validate_schema(&merged, &files, &provenance)?;
-    let pack: Pack = toml::Value::Table(merged)
-        .try_into()
-        .map_err(|e: toml::de::Error| PackError::plain(e.to_string()))?;
+    let pack: Pack =
+        toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| PackError::plain(e.to_string()))?;
     check_references(&pack, &files)?;
     Ok(pack)
 }
@@ -136,18 +113,8 @@ fn parse_file(name: String, text: String) -> Result<SourceFile, PackError> {
         Ok(table) => Ok(SourceFile { name, text, table }),
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
-            let file = SourceFile {
-                name,
-                text,
-                table: toml::Table::new(),
-            };
-            Err(PackError::at(
-                &file,
-                span.start,
-                span.len().max(1),
-                err.message().to_string(),
-                "here",
-            ))
+            let file = SourceFile { name, text, table: toml::Table::new() };
+            Err(PackError::at(&file, span.start, span.len().max(1), err.message().to_string(), "here"))
         }
     }
 }
@@ -194,34 +161,17 @@ fn merge(files: &[SourceFile]) -> Result<(toml::Table, Provenance), PackError> {
     Ok((merged, provenance))
 }
 
-fn validate_schema(
-    merged: &toml::Table,
-    files: &[SourceFile],
-    provenance: &Provenance,
-) -> Result<(), PackError> {
+fn validate_schema(merged: &toml::Table, files: &[SourceFile], provenance: &Provenance) -> Result<(), PackError> {
     let instance = serde_json::to_value(merged).map_err(|e| PackError::plain(e.to_string()))?;
     let schema = Pack::json_schema();
-    let validator =
-        jsonschema::validator_for(&schema).map_err(|e| PackError::plain(e.to_string()))?;
+    let validator = jsonschema::validator_for(&schema).map_err(|e| PackError::plain(e.to_string()))?;
     let Some(error) = validator.iter_errors(&instance).next() else {
         return Ok(());
     };
     let pointer = error.instance_path().to_string();
-    let message = format!(
-        "{} (at `{}`)",
-        error,
-        if pointer.is_empty() { "/" } else { &pointer }
-    );
+    let message = format!("{} (at `{}`)", error, if pointer.is_empty() { "/" } else { &pointer });
     Err(locate(&pointer, files, provenance)
-        .map(|(file, offset, len)| {
-            PackError::at(
-                file,
-                offset,
-                len,
-                message.clone(),
-                "does not fit the schema",
-            )
-        })
+        .map(|(file, offset, len)| PackError::at(file, offset, len, message.clone(), "does not fit the schema"))
         .unwrap_or_else(|| PackError::plain(message)))
 }
 
@@ -233,24 +183,13 @@ fn locate<'a>(
 ) -> Option<(&'a SourceFile, usize, usize)> {
     let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
     let top = *parts.first()?;
-    let leaf = parts
-        .iter()
-        .rev()
-        .find(|p| p.parse::<usize>().is_err())
-        .copied()
-        .unwrap_or(top);
+    let leaf = parts.iter().rev().find(|p| p.parse::<usize>().is_err()).copied().unwrap_or(top);
     if let Some(index) = parts.get(1).and_then(|p| p.parse::<usize>().ok()) {
         let (_, fi, local) = provenance.iter().filter(|(k, _, _)| k == top).nth(index)?;
         let file = &files[*fi];
         let header = format!("[[{top}]]");
-        let start = file
-            .text
-            .match_indices(&header)
-            .nth(*local)
-            .map(|(o, _)| o)?;
-        let end = file.text[start + header.len()..]
-            .find(&header)
-            .map_or(file.text.len(), |o| o + start + header.len());
+        let start = file.text.match_indices(&header).nth(*local).map(|(o, _)| o)?;
+        let end = file.text[start + header.len()..].find(&header).map_or(file.text.len(), |o| o + start + header.len());
         let within = find_key(&file.text[start..end], leaf).map_or(start, |o| start + o);
         return Some((file, within, line_len(&file.text, within)));
     }
@@ -273,10 +212,7 @@ fn find_key(text: &str, key: &str) -> Option<usize> {
 }
 
 fn line_len(text: &str, offset: usize) -> usize {
-    text[offset..]
-        .find('\n')
-        .unwrap_or(text.len() - offset)
-        .max(1)
+    text[offset..].find('\n').unwrap_or(text.len() - offset).max(1)
 }
 
 /// Cross-references the schema cannot express: unique codes, known sections
@@ -286,30 +222,21 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
         files
             .iter()
             .find_map(|f| {
-                f.text
-                    .find(needle)
-                    .map(|o| PackError::at(f, o, needle.len().max(1), message.clone(), "here"))
+                f.text.find(needle).map(|o| PackError::at(f, o, needle.len().max(1), message.clone(), "here"))
             })
             .unwrap_or_else(|| PackError::plain(message))
     };
-    let code_shape =
-        regex::Regex::new(r"^ssos::[a-z]+::[a-z0-9]+(-[a-z0-9]+)*$").expect("static regex");
+    let code_shape = regex::Regex::new(r"^ssos::[a-z]+::[a-z0-9]+(-[a-z0-9]+)*$").expect("static regex");
     let mut seen = std::collections::HashSet::new();
     for rule in &pack.rules {
         if !code_shape.is_match(&rule.code) {
             return Err(point(
                 &rule.code,
-                format!(
-                    "code `{}` is not of the form ssos::<area>::<kebab-name>",
-                    rule.code
-                ),
+                format!("code `{}` is not of the form ssos::<area>::<kebab-name>", rule.code),
             ));
         }
         if !seen.insert(rule.code.as_str()) {
-            return Err(point(
-                &rule.code,
-                format!("code `{}` is defined twice", rule.code),
-            ));
+            return Err(point(&rule.code, format!("code `{}` is defined twice", rule.code)));
         }
         if let Some(section) = &rule.section
             && pack.section(section).is_none()
@@ -321,27 +248,17 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
         }
         for name in vocab_names(&rule.check) {
             if !pack.vocab.contains_key(name) {
-                return Err(point(
-                    &format!("\"{name}\""),
-                    format!("rule `{}` uses unknown vocab `{name}`", rule.code),
-                ));
+                return Err(point(&format!("\"{name}\""), format!("rule `{}` uses unknown vocab `{name}`", rule.code)));
             }
         }
         for pattern in patterns(&rule.check) {
             if let Err(err) = regex::Regex::new(pattern) {
-                return Err(point(
-                    pattern,
-                    format!("rule `{}` has a bad pattern: {err}", rule.code),
-                ));
+                return Err(point(pattern, format!("rule `{}` has a bad pattern: {err}", rule.code)));
             }
         }
     }
-    for pattern in pack
-        .mapping
-        .placeholders
-        .iter()
-        .chain(&pack.mapping.priority_markers)
-        .chain(&pack.mapping.benchmark_markers)
+    for pattern in
+        pack.mapping.placeholders.iter().chain(&pack.mapping.priority_markers).chain(&pack.mapping.benchmark_markers)
     {
         if let Err(err) = regex::Regex::new(&format!("(?i){pattern}")) {
             return Err(point(pattern, format!("bad pattern: {err}")));
@@ -352,10 +269,9 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
 
 fn vocab_names(check: &Check) -> Vec<&str> {
     match check {
-        Check::Items { items, .. } => items
-            .iter()
-            .flat_map(|i| i.vocab.iter().chain(&i.context).map(String::as_str))
-            .collect(),
+        Check::Items { items, .. } => {
+            items.iter().flat_map(|i| i.vocab.iter().chain(&i.context).map(String::as_str)).collect()
+        }
         Check::Any { vocab, .. } => vocab.iter().map(String::as_str).collect(),
         _ => Vec::new(),
     }
@@ -363,10 +279,7 @@ fn vocab_names(check: &Check) -> Vec<&str> {
 
 fn patterns(check: &Check) -> Vec<&str> {
     match check {
-        Check::Items { items, .. } => items
-            .iter()
-            .flat_map(|i| i.patterns.iter().map(String::as_str))
-            .collect(),
+        Check::Items { items, .. } => items.iter().flat_map(|i| i.patterns.iter().map(String::as_str)).collect(),
         Check::Any { patterns, .. } => patterns.iter().map(String::as_str).collect(),
         _ => Vec::new(),
     }

@@ -6,6 +6,8 @@
 //! run of tokens. A term word ending in `*` matches any word it starts
 //! ("inequit*" matches "inequities").
 
+use std::collections::HashMap;
+
 use regex::Regex;
 
 use super::Matching;
@@ -29,42 +31,21 @@ pub fn tokenize(text: &str, breaks: &[String]) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (i, &(offset, ch)) in chars.iter().enumerate() {
         let in_word = ch.is_alphanumeric()
-            || (ch == '\'' || ch == '’')
-                && start.is_some()
-                && chars.get(i + 1).is_some_and(|(_, c)| c.is_alphabetic());
+            || (ch == '\'' || ch == '’') && start.is_some() && chars.get(i + 1).is_some_and(|(_, c)| c.is_alphabetic());
         match (in_word, start) {
             (true, None) => start = Some(offset),
             (false, Some(s)) => {
-                push_word(
-                    &mut tokens,
-                    &text[s..offset],
-                    s,
-                    &mut clause,
-                    &mut pending_break,
-                    breaks,
-                );
+                push_word(&mut tokens, &text[s..offset], s, &mut clause, &mut pending_break, breaks);
                 start = None;
             }
             _ => {}
         }
-        if !in_word
-            && matches!(
-                ch,
-                '.' | ';' | ':' | ',' | '!' | '?' | '\n' | '(' | ')' | '•' | '–' | '—'
-            )
-        {
+        if !in_word && matches!(ch, '.' | ';' | ':' | ',' | '!' | '?' | '\n' | '(' | ')' | '•' | '–' | '—') {
             pending_break = true;
         }
     }
     if let Some(s) = start {
-        push_word(
-            &mut tokens,
-            &text[s..],
-            s,
-            &mut clause,
-            &mut pending_break,
-            breaks,
-        );
+        push_word(&mut tokens, &text[s..], s, &mut clause, &mut pending_break, breaks);
     }
     tokens
 }
@@ -85,31 +66,15 @@ fn push_word(
     // "haven't" → "haven" + "not"; "parents'" / "district's" → stem.
     let (base, negated) = match lower.strip_suffix("n't") {
         Some(b) => (b.to_string(), true),
-        None => (
-            lower
-                .trim_end_matches("'s")
-                .trim_end_matches('\'')
-                .to_string(),
-            false,
-        ),
+        None => (lower.trim_end_matches("'s").trim_end_matches('\'').to_string(), false),
     };
     let word = stem(&base);
     if breaks.iter().any(|b| b == &word) {
         *clause += 1;
     }
-    tokens.push(Token {
-        word,
-        start,
-        end: start + raw.len(),
-        clause: *clause,
-    });
+    tokens.push(Token { word, start, end: start + raw.len(), clause: *clause });
     if negated {
-        tokens.push(Token {
-            word: "not".into(),
-            start,
-            end: start + raw.len(),
-            clause: *clause,
-        });
+        tokens.push(Token { word: "not".into(), start, end: start + raw.len(), clause: *clause });
     }
 }
 
@@ -120,20 +85,10 @@ pub fn stem(word: &str) -> String {
     if n > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..n - 3]);
     }
-    if n > 4
-        && (word.ends_with("sses")
-            || word.ends_with("ches")
-            || word.ends_with("shes")
-            || word.ends_with("xes"))
-    {
+    if n > 4 && (word.ends_with("sses") || word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")) {
         return word[..n - 2].to_string();
     }
-    if n > 2
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-    {
+    if n > 2 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
         return word[..n - 1].to_string();
     }
     word.to_string()
@@ -169,10 +124,7 @@ impl Phrase {
                 let lower = w.to_lowercase();
                 match lower.strip_suffix('*') {
                     Some(prefix) => vec![WordPattern::Prefix(prefix.to_string())],
-                    None => tokenize(&lower, &[])
-                        .into_iter()
-                        .map(|t| WordPattern::Exact(t.word))
-                        .collect(),
+                    None => tokenize(&lower, &[]).into_iter().map(|t| WordPattern::Exact(t.word)).collect(),
                 }
             })
             .collect();
@@ -181,14 +133,8 @@ impl Phrase {
 
     fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
         self.words.len() <= tokens.len() - at
-            && self
-                .words
-                .iter()
-                .zip(&tokens[at..])
-                .all(|(p, t)| p.matches(&t.word))
-            && tokens[at..at + self.words.len()]
-                .windows(2)
-                .all(|w| w[0].clause == w[1].clause)
+            && self.words.iter().zip(&tokens[at..]).all(|(p, t)| p.matches(&t.word))
+            && tokens[at..at + self.words.len()].windows(2).all(|w| w[0].clause == w[1].clause)
     }
 }
 
@@ -210,11 +156,7 @@ impl Negation {
             after: compile(&matching.negation_after),
             window: matching.negation_window,
             after_window: matching.negation_after_window,
-            breaks: matching
-                .clause_breaks
-                .iter()
-                .map(|b| stem(&b.to_lowercase()))
-                .collect(),
+            breaks: matching.clause_breaks.iter().map(|b| stem(&b.to_lowercase())).collect(),
         }
     }
 
@@ -247,19 +189,28 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     phrases: Vec<(Phrase, String)>,
+    /// Phrases by their exact first word, so a token is compared only with
+    /// the phrases that can start at it.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a prefix pattern (`inequit*`).
+    prefixed: Vec<usize>,
     patterns: Vec<Regex>,
 }
 
 impl TermSet {
     /// Compiles terms and regular expressions; bad patterns were rejected when the pack loaded.
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a String>, patterns: &[String]) -> Self {
-        TermSet {
-            phrases: terms
-                .into_iter()
-                .filter_map(|t| Phrase::compile(t).map(|p| (p, t.clone())))
-                .collect(),
-            patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect(),
+        let phrases: Vec<(Phrase, String)> =
+            terms.into_iter().filter_map(|t| Phrase::compile(t).map(|p| (p, t.clone()))).collect();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut prefixed = Vec::new();
+        for (i, (phrase, _)) in phrases.iter().enumerate() {
+            match &phrase.words[0] {
+                WordPattern::Exact(w) => by_first.entry(w.clone()).or_default().push(i),
+                WordPattern::Prefix(_) => prefixed.push(i),
+            }
         }
+        TermSet { phrases, by_first, prefixed, patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect() }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -274,15 +225,13 @@ impl TermSet {
 
     pub fn find_in_tokens(&self, text: &str, tokens: &[Token], negation: &Negation) -> Option<Hit> {
         for at in 0..tokens.len() {
-            for (phrase, term) in &self.phrases {
+            let exact = self.by_first.get(&tokens[at].word).map_or(&[][..], Vec::as_slice);
+            for &i in exact.iter().chain(&self.prefixed) {
+                let (phrase, term) = &self.phrases[i];
                 if phrase.matches_at(tokens, at) {
                     let end = at + phrase.words.len();
                     if !negation.negates(tokens, at, end) {
-                        return Some(Hit {
-                            start: tokens[at].start,
-                            end: tokens[end - 1].end,
-                            term: term.clone(),
-                        });
+                        return Some(Hit { start: tokens[at].start, end: tokens[end - 1].end, term: term.clone() });
                     }
                 }
             }
@@ -290,11 +239,7 @@ impl TermSet {
         self.patterns.iter().find_map(|re| {
             re.find_iter(text).find_map(|m| {
                 let at = tokens.iter().position(|t| t.start >= m.start())?;
-                let end = tokens
-                    .iter()
-                    .rposition(|t| t.end <= m.end())
-                    .map_or(at + 1, |e| e + 1)
-                    .max(at + 1);
+                let end = tokens.iter().rposition(|t| t.end <= m.end()).map_or(at + 1, |e| e + 1).max(at + 1);
                 (!negation.negates(tokens, at, end)).then(|| Hit {
                     start: m.start(),
                     end: m.end(),
@@ -311,9 +256,7 @@ mod tests {
 
     fn negation() -> Negation {
         Negation::new(&Matching {
-            negation_cues: ["not", "no", "never", "without", "yet to"]
-                .map(String::from)
-                .to_vec(),
+            negation_cues: ["not", "no", "never", "without", "yet to"].map(String::from).to_vec(),
             negation_window: 6,
             clause_breaks: ["but", "although"].map(String::from).to_vec(),
             negation_after: ["was not", "were not"].map(String::from).to_vec(),
@@ -330,10 +273,7 @@ mod tests {
     fn matches_plurals_case_and_punctuation() {
         let s = set(&["family", "community partner", "grade-appropriate"]);
         let n = negation();
-        assert_eq!(
-            s.find("We met with FAMILIES weekly.", &n).unwrap().term,
-            "family"
-        );
+        assert_eq!(s.find("We met with FAMILIES weekly.", &n).unwrap().term, "family");
         assert!(s.find("Our Community-Partners joined.", &n).is_some());
         assert!(s.find("grade appropriate tasks", &n).is_some());
         assert!(set(&["parent"]).find("Parents' night", &n).is_some());
@@ -347,18 +287,9 @@ mod tests {
         assert!(s.find("We have not yet engaged families.", &n).is_none());
         assert!(s.find("No family input was gathered.", &n).is_none());
         assert!(s.find("We haven't engaged families.", &n).is_none());
-        assert!(
-            s.find("Family input was not gathered this year.", &n)
-                .is_none()
-        );
-        assert!(
-            s.find("Surveys were not returned, but families joined forums.", &n)
-                .is_some()
-        );
-        assert!(
-            s.find("No survey was sent. Families joined forums.", &n)
-                .is_some()
-        );
+        assert!(s.find("Family input was not gathered this year.", &n).is_none());
+        assert!(s.find("Surveys were not returned, but families joined forums.", &n).is_some());
+        assert!(s.find("No survey was sent. Families joined forums.", &n).is_some());
     }
 
     #[test]
@@ -373,13 +304,7 @@ mod tests {
     #[test]
     fn patterns_match_original_text() {
         let s = TermSet::new(&[], &[r"\b[A-Z][a-z]+ Elementary\b".to_string()]);
-        assert!(
-            s.find("support for Murkland Elementary", &negation())
-                .is_some()
-        );
-        assert!(
-            s.find("support for every elementary school", &negation())
-                .is_none()
-        );
+        assert!(s.find("support for Murkland Elementary", &negation()).is_some());
+        assert!(s.find("support for every elementary school", &negation()).is_none());
     }
 }

@@ -239,10 +239,7 @@ pub struct Districts {
 
 impl Districts {
     pub fn all(&self) -> impl Iterator<Item = &String> {
-        self.ssos
-            .iter()
-            .chain(&self.csdp)
-            .chain(&self.transitioning)
+        self.ssos.iter().chain(&self.csdp).chain(&self.transitioning)
     }
 }
 
@@ -257,9 +254,7 @@ impl Pack {
 
     /// The rules reporting coverage for section `id`, in pack order.
     pub fn prompts_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a RuleDef> + 'a {
-        self.rules
-            .iter()
-            .filter(move |r| r.section.as_deref() == Some(id) && r.prompt.is_some())
+        self.rules.iter().filter(move |r| r.section.as_deref() == Some(id) && r.prompt.is_some())
     }
 
     /// The JSON Schema every pack is validated against.

@@ -71,18 +71,11 @@ impl Origin {
 
     /// The origin of the members of `name`, a container inside this one.
     pub fn child(&self, name: &str) -> Origin {
-        Origin {
-            prefix: format!("{}{name}/", self.prefix),
-            ..self.clone()
-        }
+        Origin { prefix: format!("{}{name}/", self.prefix), ..self.clone() }
     }
 
     /// An entry for member `name` (or for the container itself when `None`).
-    pub fn entry(
-        &self,
-        name: Option<&str>,
-        result: Result<crate::model::Document, InputError>,
-    ) -> Entry {
+    pub fn entry(&self, name: Option<&str>, result: Result<crate::model::Document, InputError>) -> Entry {
         let attachment = match name {
             Some(name) => Some(format!("{}{name}", self.prefix)),
             None => self.own_name(),
@@ -112,15 +105,13 @@ pub(crate) enum Triage {
 
 /// Extensions of files a district may have meant as its plan.
 const DOCUMENT_EXTS: [&str; 16] = [
-    "doc", "docx", "docm", "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "ods", "odt", "pdf",
-    "pages", "rtf", "numbers", "wpd",
+    "doc", "docx", "docm", "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "ods", "odt", "pdf", "pages", "rtf",
+    "numbers", "wpd",
 ];
 
 /// Extensions that are never submissions, whatever their content.
-const NEVER_EXTS: [&str; 14] = [
-    "ics", "vcf", "vcs", "p7s", "p7m", "p7c", "asc", "sig", "htm", "html", "txt", "css", "js",
-    "dat",
-];
+const NEVER_EXTS: [&str; 14] =
+    ["ics", "vcf", "vcs", "p7s", "p7m", "p7c", "asc", "sig", "htm", "html", "txt", "css", "js", "dat"];
 
 fn extension(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
@@ -139,9 +130,7 @@ pub(crate) fn triage(name: &str, detected: &Detected) -> Triage {
         _ if NEVER_EXTS.contains(&ext.as_str()) => Triage::Skip,
         Detected::Eml | Detected::Msg | Detected::Archive => Triage::Expand,
         Detected::Encrypted | Detected::Corrupt(_) => Triage::Report,
-        Detected::Unsupported { what, .. } if *what == "image" || *what == "plain text" => {
-            Triage::Skip
-        }
+        Detected::Unsupported { what, .. } if *what == "image" || *what == "plain text" => Triage::Skip,
         Detected::Unsupported { .. } => Triage::Report,
         Detected::Empty | Detected::Unknown => {
             if documentish {
@@ -211,10 +200,7 @@ pub(crate) fn member(
 
 pub(crate) fn too_deep(limits: &Limits) -> InputError {
     InputError::unreadable(
-        format!(
-            "archives or forwarded emails are nested too deeply (more than {} levels)",
-            limits.max_archive_depth
-        ),
+        format!("archives or forwarded emails are nested too deeply (more than {} levels)", limits.max_archive_depth),
         "Attach the plan itself, or a zip of the plan files, without further nesting.",
     )
 }
@@ -230,26 +216,19 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<En
 fn skipped_member(name: &str) -> bool {
     name.ends_with('/')
         || name.starts_with("__MACOSX/")
-        || name.split(['/', '\\']).any(|part| {
-            (part.starts_with('.') && part != "." && part != "..") || part.starts_with("~$")
-        })
+        || name
+            .split(['/', '\\'])
+            .any(|part| (part.starts_with('.') && part != "." && part != "..") || part.starts_with("~$"))
 }
 
-pub(crate) fn expand_in(
-    origin: &Origin,
-    bytes: &[u8],
-    limits: &Limits,
-    depth: usize,
-) -> Vec<Entry> {
+pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
     let mut origin = origin.clone();
     if origin.package.is_none() {
         origin.package = Some(origin.own_package());
     }
     // The package may inflate no more than what is left of the shared budget.
-    let local = Limits {
-        max_total_inflated: limits.max_total_inflated.saturating_sub(origin.spent.get()),
-        ..limits.clone()
-    };
+    let local =
+        Limits { max_total_inflated: limits.max_total_inflated.saturating_sub(origin.spent.get()), ..limits.clone() };
     let mut package = match Package::open(bytes, &local) {
         Ok(p) => p,
         Err(err) => return vec![origin.entry(None, Err(err))],
@@ -311,13 +290,7 @@ fn declared_sizes(bytes: &[u8]) -> HashMap<String, u64> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return HashMap::new();
     };
-    (0..zip.len())
-        .filter_map(|i| {
-            zip.by_index_raw(i)
-                .ok()
-                .map(|e| (e.name().to_string(), e.size()))
-        })
-        .collect()
+    (0..zip.len()).filter_map(|i| zip.by_index_raw(i).ok().map(|e| (e.name().to_string(), e.size()))).collect()
 }
 
 #[cfg(test)]
@@ -339,8 +312,7 @@ pub(crate) mod tests {
         let mut buf = Cursor::new(Vec::new());
         {
             let mut zip = zip::ZipWriter::new(&mut buf);
-            let opts = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
+            let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
             for (name, data) in members {
                 if name.ends_with('/') {
                     zip.add_directory(name.trim_end_matches('/'), opts).unwrap();
@@ -356,11 +328,7 @@ pub(crate) mod tests {
 
     fn cell_text(entry: &Entry) -> String {
         let doc = entry.result.as_ref().unwrap();
-        doc.blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("|")
+        doc.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("|")
     }
 
     #[test]
@@ -378,42 +346,14 @@ pub(crate) mod tests {
             ("./dot/plan2.xlsx", &xlsx),
         ]);
         let entries = crate::read::expand("inbox/plans.zip", &bytes, &Limits::default());
-        let names: Vec<_> = entries
-            .iter()
-            .map(|e| e.attachment.clone().unwrap())
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "Lowell/plan.xlsx",
-                "Lowell/plan.pdf",
-                "Lowell/plan.docx",
-                "./dot/plan2.xlsx"
-            ]
-        );
+        let names: Vec<_> = entries.iter().map(|e| e.attachment.clone().unwrap()).collect();
+        assert_eq!(names, ["Lowell/plan.xlsx", "Lowell/plan.pdf", "Lowell/plan.docx", "./dot/plan2.xlsx"]);
         assert!(entries.iter().all(|e| e.path == "inbox/plans.zip"));
-        assert!(
-            entries
-                .iter()
-                .all(|e| e.package.as_deref() == Some("inbox/plans.zip"))
-        );
+        assert!(entries.iter().all(|e| e.package.as_deref() == Some("inbox/plans.zip")));
         assert!(cell_text(&entries[0]).contains("literacy"));
-        assert_eq!(
-            entries[1].result.as_ref().unwrap_err().kind,
-            InputErrorKind::Unsupported
-        );
-        assert!(
-            entries[1]
-                .result
-                .as_ref()
-                .unwrap_err()
-                .help
-                .contains(".docx")
-        );
-        assert_eq!(
-            entries[2].result.as_ref().unwrap_err().kind,
-            InputErrorKind::Unreadable
-        );
+        assert_eq!(entries[1].result.as_ref().unwrap_err().kind, InputErrorKind::Unsupported);
+        assert!(entries[1].result.as_ref().unwrap_err().help.contains(".docx"));
+        assert_eq!(entries[2].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
     }
 
     #[test]
@@ -422,25 +362,16 @@ pub(crate) mod tests {
         let level3 = zip_of(&[("deep.xlsx", &xlsx)]);
         let level2 = zip_of(&[("c.zip", &level3), ("mid.xlsx", &xlsx)]);
         let level1 = zip_of(&[("b.zip", &level2)]);
-        let limits = Limits {
-            max_archive_depth: 1,
-            ..Limits::default()
-        };
+        let limits = Limits { max_archive_depth: 1, ..Limits::default() };
         let entries = expand("all.zip", &level1, &limits, 0);
-        let names: Vec<_> = entries
-            .iter()
-            .map(|e| e.attachment.clone().unwrap())
-            .collect();
+        let names: Vec<_> = entries.iter().map(|e| e.attachment.clone().unwrap()).collect();
         assert_eq!(names, ["b.zip/c.zip", "b.zip/mid.xlsx"]);
         let err = entries[0].result.as_ref().unwrap_err();
         assert!(err.reason.contains("nested too deeply"), "{}", err.reason);
         assert!(cell_text(&entries[1]).contains("math"));
 
         let deeper = expand("all.zip", &level1, &Limits::default(), 0);
-        let names: Vec<_> = deeper
-            .iter()
-            .map(|e| e.attachment.clone().unwrap())
-            .collect();
+        let names: Vec<_> = deeper.iter().map(|e| e.attachment.clone().unwrap()).collect();
         assert_eq!(names, ["b.zip/c.zip/deep.xlsx", "b.zip/mid.xlsx"]);
         assert!(deeper[0].result.is_ok());
     }
@@ -451,16 +382,9 @@ pub(crate) mod tests {
         let bomb = zip_of(&[("bomb.xlsx", &zeros)]);
         assert!(bomb.len() < 100_000);
         let outer = zip_of(&[("inner.zip", &bomb), ("ok.xlsx", &tiny_xlsx("fine"))]);
-        let limits = Limits {
-            max_part_bytes: 1 << 20,
-            max_total_inflated: 4 << 20,
-            ..Limits::default()
-        };
+        let limits = Limits { max_part_bytes: 1 << 20, max_total_inflated: 4 << 20, ..Limits::default() };
         let entries = expand("bombs.zip", &outer, &limits, 0);
-        let names: Vec<_> = entries
-            .iter()
-            .map(|e| e.attachment.clone().unwrap())
-            .collect();
+        let names: Vec<_> = entries.iter().map(|e| e.attachment.clone().unwrap()).collect();
         assert_eq!(names, ["inner.zip/bomb.xlsx", "ok.xlsx"]);
         let err = entries[0].result.as_ref().unwrap_err();
         assert!(err.reason.contains("zip bomb"), "{}", err.reason);
@@ -486,23 +410,13 @@ pub(crate) mod tests {
     fn lying_declared_sizes_are_still_bounded() {
         let zeros = vec![0u8; 3 << 20];
         let bomb = lie_about_sizes(zip_of(&[("bomb.xlsx", &zeros)]));
-        let limits = Limits {
-            max_part_bytes: 1 << 20,
-            max_total_inflated: 2 << 20,
-            ..Limits::default()
-        };
+        let limits = Limits { max_part_bytes: 1 << 20, max_total_inflated: 2 << 20, ..Limits::default() };
         let outer = zip_of(&[("inner.zip", &bomb)]);
         let entries = expand("liar.zip", &outer, &limits, 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(
-            entries[0].attachment.as_deref(),
-            Some("inner.zip/bomb.xlsx")
-        );
+        assert_eq!(entries[0].attachment.as_deref(), Some("inner.zip/bomb.xlsx"));
         // Either refused as a bomb or found damaged: never inflated past the cap.
-        assert_eq!(
-            entries[0].result.as_ref().unwrap_err().kind,
-            InputErrorKind::Unreadable
-        );
+        assert_eq!(entries[0].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
         assert!(outer.len() < 100_000 && entries.len() == 1);
         assert!(
             crate::read::xlsx::read(&bomb, crate::model::Format::Xlsx, &limits).is_err(),
@@ -515,16 +429,9 @@ pub(crate) mod tests {
         let three_mb = vec![7u8; 3 << 20];
         let inner = zip_of(&[("big.xlsx", &three_mb)]);
         let outer = zip_of(&[("a.zip", &inner), ("b.zip", &inner), ("c.zip", &inner)]);
-        let limits = Limits {
-            max_part_bytes: 4 << 20,
-            max_total_inflated: 8 << 20,
-            ..Limits::default()
-        };
+        let limits = Limits { max_part_bytes: 4 << 20, max_total_inflated: 8 << 20, ..Limits::default() };
         let entries = expand("budget.zip", &outer, &limits, 0);
-        let reasons: Vec<String> = entries
-            .iter()
-            .map(|e| e.result.as_ref().unwrap_err().reason.clone())
-            .collect();
+        let reasons: Vec<String> = entries.iter().map(|e| e.result.as_ref().unwrap_err().reason.clone()).collect();
         assert_eq!(reasons.len(), 3);
         // The first two are read (and found not to be workbooks); the third is over budget.
         assert!(!reasons[0].contains("limit"), "{}", reasons[0]);
@@ -539,23 +446,13 @@ pub(crate) mod tests {
         let entries = expand("x.zip", &bytes, &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].attachment, None);
-        assert!(
-            entries[0]
-                .result
-                .as_ref()
-                .unwrap_err()
-                .reason
-                .contains("no .docx or .xlsx")
-        );
+        assert!(entries[0].result.as_ref().unwrap_err().reason.contains("no .docx or .xlsx"));
 
         let mut broken = zip_of(&[("a.xlsx", &tiny_xlsx("x"))]);
         broken.truncate(broken.len() - 30);
         let entries = expand("broken.zip", &broken, &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(
-            entries[0].result.as_ref().unwrap_err().kind,
-            InputErrorKind::Unreadable
-        );
+        assert_eq!(entries[0].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
     }
 
     #[test]
@@ -570,42 +467,16 @@ pub(crate) mod tests {
              Content-Type: application/zip; name=\"plan.zip\"\r\n\
              Content-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--z--\r\n"
         );
-        let empty =
-            "From: Boston <b@boston.org>\r\nSubject: see body\r\n\r\nOur plan is below.\r\n";
-        let bytes = zip_of(&[
-            ("inbox/lowell.eml", eml.as_bytes()),
-            ("inbox/boston.eml", empty.as_bytes()),
-        ]);
+        let empty = "From: Boston <b@boston.org>\r\nSubject: see body\r\n\r\nOur plan is below.\r\n";
+        let bytes = zip_of(&[("inbox/lowell.eml", eml.as_bytes()), ("inbox/boston.eml", empty.as_bytes())]);
         let entries = expand("saved.zip", &bytes, &Limits::default(), 0);
-        let names: Vec<_> = entries
-            .iter()
-            .map(|e| e.attachment.clone().unwrap())
-            .collect();
-        assert_eq!(
-            names,
-            ["inbox/lowell.eml/plan.zip/p.xlsx", "inbox/boston.eml"]
-        );
+        let names: Vec<_> = entries.iter().map(|e| e.attachment.clone().unwrap()).collect();
+        assert_eq!(names, ["inbox/lowell.eml/plan.zip/p.xlsx", "inbox/boston.eml"]);
         assert!(cell_text(&entries[0]).contains("emailed"));
-        assert_eq!(
-            entries[0].package.as_deref(),
-            Some("saved.zip/inbox/lowell.eml")
-        );
-        assert_eq!(
-            entries[0].envelope.as_ref().unwrap().from.as_deref(),
-            Some("Lowell <l@lowell.org>")
-        );
-        assert!(
-            entries[1]
-                .result
-                .as_ref()
-                .unwrap_err()
-                .reason
-                .contains("no .docx or .xlsx attachment")
-        );
-        assert_eq!(
-            entries[1].package.as_deref(),
-            Some("saved.zip/inbox/boston.eml")
-        );
+        assert_eq!(entries[0].package.as_deref(), Some("saved.zip/inbox/lowell.eml"));
+        assert_eq!(entries[0].envelope.as_ref().unwrap().from.as_deref(), Some("Lowell <l@lowell.org>"));
+        assert!(entries[1].result.as_ref().unwrap_err().reason.contains("no .docx or .xlsx attachment"));
+        assert_eq!(entries[1].package.as_deref(), Some("saved.zip/inbox/boston.eml"));
     }
 
     fn base64(bytes: &[u8]) -> String {
@@ -615,18 +486,10 @@ pub(crate) mod tests {
             if i > 0 && i % 19 == 0 {
                 out.push_str("\r\n");
             }
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
+            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
             let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
             for k in 0..4 {
-                out.push(if k <= chunk.len() {
-                    T[(n >> (18 - 6 * k) & 63) as usize] as char
-                } else {
-                    '='
-                });
+                out.push(if k <= chunk.len() { T[(n >> (18 - 6 * k) & 63) as usize] as char } else { '=' });
             }
         }
         out
@@ -634,26 +497,8 @@ pub(crate) mod tests {
 
     #[test]
     fn triage_rules() {
-        assert_eq!(
-            triage(
-                "a.pdf",
-                &Detected::Unsupported {
-                    what: "PDF",
-                    save_as: ""
-                }
-            ),
-            Triage::Report
-        );
-        assert_eq!(
-            triage(
-                "a.png",
-                &Detected::Unsupported {
-                    what: "image",
-                    save_as: ""
-                }
-            ),
-            Triage::Skip
-        );
+        assert_eq!(triage("a.pdf", &Detected::Unsupported { what: "PDF", save_as: "" }), Triage::Report);
+        assert_eq!(triage("a.png", &Detected::Unsupported { what: "image", save_as: "" }), Triage::Skip);
         assert_eq!(triage("winmail.dat", &Detected::Unknown), Triage::Skip);
         assert_eq!(triage("invite.ics", &Detected::Eml), Triage::Skip);
         assert_eq!(triage("fwd.eml", &Detected::Eml), Triage::Expand);

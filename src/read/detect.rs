@@ -19,10 +19,7 @@ pub enum Detected {
     /// An OOXML file protected by a password (OLE container with `EncryptedPackage`).
     Encrypted,
     /// A known format we do not read; `what` names it, `save_as` says what to use instead.
-    Unsupported {
-        what: &'static str,
-        save_as: &'static str,
-    },
+    Unsupported { what: &'static str, save_as: &'static str },
     /// Zero bytes, or only white space.
     Empty,
     /// Looks like a zip or OLE container but cannot be opened.
@@ -53,10 +50,7 @@ impl Detected {
                 "Attach the plan itself as .docx or .xlsx.",
             ),
             Detected::Unknown => InputError::unsupported(
-                format!(
-                    "'{}' is not a Word or Excel file ssos-lint can read",
-                    short_name(name)
-                ),
+                format!("'{}' is not a Word or Excel file ssos-lint can read", short_name(name)),
                 "Save the plan as a Word document (.docx) or an Excel workbook (.xlsx) and send it again.",
             ),
             Detected::Office(format) => InputError::unsupported(
@@ -95,28 +89,18 @@ fn detect_zip(bytes: &[u8]) -> Detected {
     if let Some(mime) = read_small_entry(&mut zip, "mimetype") {
         return match mime.trim() {
             "application/vnd.oasis.opendocument.spreadsheet" => Detected::Office(Format::Ods),
-            "application/vnd.oasis.opendocument.text" => Detected::Unsupported {
-                what: "OpenDocument text (.odt)",
-                save_as: "a Word document (.docx)",
-            },
-            _ => Detected::Unsupported {
-                what: "OpenDocument",
-                save_as: "a Word document (.docx)",
-            },
+            "application/vnd.oasis.opendocument.text" => {
+                Detected::Unsupported { what: "OpenDocument text (.odt)", save_as: "a Word document (.docx)" }
+            }
+            _ => Detected::Unsupported { what: "OpenDocument", save_as: "a Word document (.docx)" },
         };
     }
     if let Some(types) = read_small_entry(&mut zip, "[Content_Types].xml") {
         return detect_ooxml(&types);
     }
     let names: Vec<String> = zip.file_names().map(|n| n.to_ascii_lowercase()).collect();
-    if names
-        .iter()
-        .any(|n| n == "index.xml" || n.starts_with("index/document"))
-    {
-        return Detected::Unsupported {
-            what: "Apple Pages",
-            save_as: "a Word document (.docx)",
-        };
+    if names.iter().any(|n| n == "index.xml" || n.starts_with("index/document")) {
+        return Detected::Unsupported { what: "Apple Pages", save_as: "a Word document (.docx)" };
     }
     if names.iter().any(|n| n == "word/document.xml") {
         return Detected::Office(Format::Docx);
@@ -135,21 +119,13 @@ fn detect_ooxml(content_types: &str) -> Detected {
     {
         Detected::Office(Format::Docx)
     } else if types.contains("sheet.binary.macroenabled.main") {
-        Detected::Unsupported {
-            what: "Excel binary workbook (.xlsb)",
-            save_as: "an Excel workbook (.xlsx)",
-        }
+        Detected::Unsupported { what: "Excel binary workbook (.xlsb)", save_as: "an Excel workbook (.xlsx)" }
     } else if types.contains("sheet.macroenabled.main") {
         Detected::Office(Format::Xlsm)
-    } else if types.contains("spreadsheetml.sheet.main")
-        || types.contains("spreadsheetml.template.main")
-    {
+    } else if types.contains("spreadsheetml.sheet.main") || types.contains("spreadsheetml.template.main") {
         Detected::Office(Format::Xlsx)
     } else if types.contains("presentationml") {
-        Detected::Unsupported {
-            what: "PowerPoint",
-            save_as: "a Word document (.docx)",
-        }
+        Detected::Unsupported { what: "PowerPoint", save_as: "a Word document (.docx)" }
     } else if types.contains("wordprocessingml") {
         Detected::Office(Format::Docx)
     } else if types.contains("spreadsheetml") {
@@ -161,10 +137,7 @@ fn detect_ooxml(content_types: &str) -> Detected {
 
 /// Reads a zip entry if it exists and is small (its inflated size is bounded).
 fn read_small_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
-    let index = (0..zip.len()).find(|&i| {
-        zip.name_for_index(i)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
-    })?;
+    let index = (0..zip.len()).find(|&i| zip.name_for_index(i).is_some_and(|n| n.eq_ignore_ascii_case(name)))?;
     let entry = zip.by_index(index).ok()?;
     let mut text = String::new();
     entry.take(1 << 20).read_to_string(&mut text).ok()?;
@@ -176,33 +149,19 @@ fn detect_ole(bytes: &[u8]) -> Detected {
         Ok(c) => c,
         Err(err) => return Detected::Corrupt(format!("the OLE container cannot be opened: {err}")),
     };
-    let names: Vec<String> = compound
-        .walk()
-        .map(|e| {
-            e.path()
-                .to_string_lossy()
-                .trim_start_matches('/')
-                .to_ascii_lowercase()
-        })
-        .collect();
+    let names: Vec<String> =
+        compound.walk().map(|e| e.path().to_string_lossy().trim_start_matches('/').to_ascii_lowercase()).collect();
     let has = |n: &str| names.iter().any(|x| x == n);
     if has("encryptedpackage") || has("encryptioninfo") {
         Detected::Encrypted
     } else if has("worddocument") {
-        Detected::Unsupported {
-            what: "Word 97-2003 (.doc)",
-            save_as: "a Word document (.docx)",
-        }
+        Detected::Unsupported { what: "Word 97-2003 (.doc)", save_as: "a Word document (.docx)" }
     } else if has("workbook") || has("book") {
         Detected::Office(Format::Xls)
-    } else if has("__properties_version1.0") || names.iter().any(|n| n.starts_with("__substg1.0_"))
-    {
+    } else if has("__properties_version1.0") || names.iter().any(|n| n.starts_with("__substg1.0_")) {
         Detected::Msg
     } else if has("powerpoint document") {
-        Detected::Unsupported {
-            what: "PowerPoint 97-2003 (.ppt)",
-            save_as: "a Word document (.docx)",
-        }
+        Detected::Unsupported { what: "PowerPoint 97-2003 (.ppt)", save_as: "a Word document (.docx)" }
     } else {
         Detected::Unknown
     }
@@ -212,53 +171,33 @@ fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
     let head = &bytes[..bytes.len().min(4096)];
     let trimmed = trim_bom(head);
     if trimmed.starts_with(b"%PDF") {
-        return Detected::Unsupported {
-            what: "PDF",
-            save_as: "a Word document (.docx)",
-        };
+        return Detected::Unsupported { what: "PDF", save_as: "a Word document (.docx)" };
     }
     if trimmed.starts_with(b"{\\rtf") {
-        return Detected::Unsupported {
-            what: "Rich Text Format (.rtf)",
-            save_as: "a Word document (.docx)",
-        };
+        return Detected::Unsupported { what: "Rich Text Format (.rtf)", save_as: "a Word document (.docx)" };
     }
     if head.starts_with(&[0x89, b'P', b'N', b'G']) || head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Detected::Unsupported {
-            what: "image",
-            save_as: "a Word document (.docx) with the text typed in",
-        };
+        return Detected::Unsupported { what: "image", save_as: "a Word document (.docx) with the text typed in" };
     }
     if looks_like_email(trim_bom(&bytes[..bytes.len().min(16 * 1024)])) {
         return Detected::Eml;
     }
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".txt") || lower.ends_with(".md") {
-        return Detected::Unsupported {
-            what: "plain text",
-            save_as: "a Word document (.docx)",
-        };
+        return Detected::Unsupported { what: "plain text", save_as: "a Word document (.docx)" };
     }
     if lower.ends_with(".pages") {
-        return Detected::Unsupported {
-            what: "Apple Pages",
-            save_as: "a Word document (.docx)",
-        };
+        return Detected::Unsupported { what: "Apple Pages", save_as: "a Word document (.docx)" };
     }
     if lower.ends_with(".docx") || lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
-        return Detected::Corrupt(
-            "it is not a zip package, as a .docx or .xlsx must be".to_string(),
-        );
+        return Detected::Corrupt("it is not a zip package, as a .docx or .xlsx must be".to_string());
     }
     Detected::Unknown
 }
 
 fn trim_bom(bytes: &[u8]) -> &[u8] {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
     &bytes[start..]
 }
 
@@ -324,9 +263,7 @@ fn looks_like_email(head: &[u8]) -> bool {
 
 fn is_header_line(line: &str) -> bool {
     match line.split_once(':') {
-        Some((name, _)) => {
-            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        }
+        Some((name, _)) => !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
         None => false,
     }
 }
@@ -339,25 +276,14 @@ mod tests {
     fn emails_with_long_server_headers() {
         let mut eml = String::new();
         for i in 0..40 {
-            eml.push_str(&format!(
-                "ARC-Message-Signature: i={i}; a=rsa-sha256; c=relaxed/relaxed;\r\n"
-            ));
+            eml.push_str(&format!("ARC-Message-Signature: i={i}; a=rsa-sha256; c=relaxed/relaxed;\r\n"));
             eml.push_str(&format!(" b={}\r\n", "A".repeat(200)));
         }
         eml.push_str("From: a@b.org\r\nSubject: plan\r\n\r\nbody\r\n");
         assert!(eml.len() > 4096);
         assert_eq!(detect("x.eml", eml.as_bytes()), Detected::Eml);
-        assert_eq!(
-            detect(
-                "x",
-                b"From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nFrom: a@b.org\n\nhi"
-            ),
-            Detected::Eml
-        );
-        assert_eq!(
-            detect("x", b"\xEF\xBB\xBFReceived: from x\r\nTo: y@z\r\n\r\n"),
-            Detected::Eml
-        );
+        assert_eq!(detect("x", b"From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nFrom: a@b.org\n\nhi"), Detected::Eml);
+        assert_eq!(detect("x", b"\xEF\xBB\xBFReceived: from x\r\nTo: y@z\r\n\r\n"), Detected::Eml);
     }
 
     #[test]
@@ -368,15 +294,8 @@ mod tests {
 
     #[test]
     fn calendar_and_notes_are_not_emails() {
-        let ics =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nORGANIZER;CN=A:mailto:a@b.org\r\nEND:VCALENDAR\r\n";
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nORGANIZER;CN=A:mailto:a@b.org\r\nEND:VCALENDAR\r\n";
         assert_ne!(detect("invite.ics", ics.as_bytes()), Detected::Eml);
-        assert_ne!(
-            detect(
-                "notes",
-                b"Priority: literacy\nThis is our plan, not an email.\n"
-            ),
-            Detected::Eml
-        );
+        assert_ne!(detect("notes", b"Priority: literacy\nThis is our plan, not an email.\n"), Detected::Eml);
     }
 }

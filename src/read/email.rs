@@ -40,13 +40,7 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<En
 /// Expands an email found at `origin`; `forwarded` is true for a message
 /// inside another message (forwarded or attached as a file): it stays quiet
 /// when it holds nothing.
-pub(crate) fn expand_in(
-    origin: &Origin,
-    bytes: &[u8],
-    limits: &Limits,
-    depth: usize,
-    forwarded: bool,
-) -> Vec<Entry> {
+pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize, forwarded: bool) -> Vec<Entry> {
     let mut origin = origin.clone();
     origin.package = Some(origin.own_package());
     let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(bytes)));
@@ -54,9 +48,7 @@ pub(crate) fn expand_in(
         Ok(Some(m)) if is_email(&m) => m,
         _ => {
             origin.envelope = None;
-            return vec![
-                origin.entry(None, Err(InputError::corrupt("the email cannot be parsed"))),
-            ];
+            return vec![origin.entry(None, Err(InputError::corrupt("the email cannot be parsed")))];
         }
     };
     origin.envelope = Some(envelope(&message));
@@ -65,12 +57,9 @@ pub(crate) fn expand_in(
     let mut looked_at = 0usize;
     let mut left = 0usize;
     for (index, part) in message.attachments().enumerate() {
-        let is_message = part.is_message()
-            || part.is_content_type("message", "rfc822")
-            || part.is_content_type("message", "global");
-        if !is_message
-            && matches!(part.body, PartType::Text(_) | PartType::Html(_))
-            && part.attachment_name().is_none()
+        let is_message =
+            part.is_message() || part.is_content_type("message", "rfc822") || part.is_content_type("message", "global");
+        if !is_message && matches!(part.body, PartType::Text(_) | PartType::Html(_)) && part.attachment_name().is_none()
         {
             continue; // an alternative body, not a file
         }
@@ -81,23 +70,13 @@ pub(crate) fn expand_in(
         looked_at += 1;
         let name = attachment_name(part, index, is_message);
         let forced = is_message.then_some(Container::Email);
-        entries.extend(archive::member(
-            &origin,
-            &name,
-            part.contents(),
-            limits,
-            depth,
-            forced,
-        ));
+        entries.extend(archive::member(&origin, &name, part.contents(), limits, depth, forced));
     }
     if left > 0 {
         entries.push(origin.entry(
             None,
             Err(InputError::unreadable(
-                format!(
-                    "the email has {} more attachments than the {} that were read",
-                    left, limits.max_attachments
-                ),
+                format!("the email has {} more attachments than the {} that were read", left, limits.max_attachments),
                 "Send the plan in its own email with only the plan attached.",
             )),
         ));
@@ -122,21 +101,13 @@ pub(crate) fn is_tnef(bytes: &[u8]) -> bool {
 /// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
 /// they are named as if attached directly ("plan.docx", not
 /// "winmail.dat/plan.docx").
-pub(crate) fn expand_tnef(
-    origin: &Origin,
-    name: &str,
-    bytes: &[u8],
-    limits: &Limits,
-    depth: usize,
-) -> Vec<Entry> {
+pub(crate) fn expand_tnef(origin: &Origin, name: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
     let found = match tnef::attachments(bytes) {
         Ok(found) => found,
         Err(why) => {
             return vec![origin.entry(
                 Some(name),
-                Err(InputError::corrupt(format!(
-                    "the Outlook rich-text wrapper {name} cannot be read: {why}"
-                ))),
+                Err(InputError::corrupt(format!("the Outlook rich-text wrapper {name} cannot be read: {why}"))),
             )];
         }
     };
@@ -145,10 +116,7 @@ pub(crate) fn expand_tnef(
         let Some(data) = attachment.data else {
             continue;
         };
-        let file = attachment
-            .name()
-            .and_then(clean_name)
-            .unwrap_or_else(|| format!("attachment {}", index + 1));
+        let file = attachment.name().and_then(clean_name).unwrap_or_else(|| format!("attachment {}", index + 1));
         entries.extend(archive::member(origin, &file, data, limits, depth, None));
     }
     if found.len() > limits.max_attachments {
@@ -179,23 +147,14 @@ fn is_email(message: &Message<'_>) -> bool {
 
 fn envelope(message: &Message<'_>) -> Envelope {
     let from = message.from().and_then(|a| a.first()).map(|addr| {
-        match (
-            addr.name
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty()),
-            addr.address.as_deref(),
-        ) {
+        match (addr.name.as_deref().map(str::trim).filter(|n| !n.is_empty()), addr.address.as_deref()) {
             (Some(name), Some(address)) => format!("{name} <{address}>"),
             (Some(name), None) => name.to_string(),
             (None, Some(address)) => address.to_string(),
             (None, None) => String::new(),
         }
     });
-    let body = message
-        .body_text(0)
-        .map(|b| b.into_owned())
-        .unwrap_or_default();
+    let body = message.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
     Envelope {
         from: from.filter(|f| !f.is_empty()),
         subject: message.subject().map(|s| s.trim().to_string()),
@@ -223,31 +182,21 @@ fn attachment_name(part: &mail_parser::MessagePart<'_>, index: usize, is_message
         return name;
     }
     if is_message {
-        let subject = part
-            .message()
-            .and_then(|m| m.subject())
-            .and_then(clean_name);
-        return format!(
-            "{}.eml",
-            subject.unwrap_or_else(|| format!("forwarded message {}", index + 1))
-        );
+        let subject = part.message().and_then(|m| m.subject()).and_then(clean_name);
+        return format!("{}.eml", subject.unwrap_or_else(|| format!("forwarded message {}", index + 1)));
     }
-    let ext = part
-        .content_type()
-        .and_then(|ct| ct.subtype())
-        .map(|sub| sub.to_ascii_lowercase())
-        .and_then(|sub| {
-            Some(match sub.as_str() {
-                "vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
-                "vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
-                "vnd.ms-excel.sheet.macroenabled.12" => "xlsm",
-                "msword" => "doc",
-                "vnd.ms-excel" => "xls",
-                "pdf" => "pdf",
-                "zip" | "x-zip-compressed" => "zip",
-                _ => return None,
-            })
-        });
+    let ext = part.content_type().and_then(|ct| ct.subtype()).map(|sub| sub.to_ascii_lowercase()).and_then(|sub| {
+        Some(match sub.as_str() {
+            "vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
+            "vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
+            "vnd.ms-excel.sheet.macroenabled.12" => "xlsm",
+            "msword" => "doc",
+            "vnd.ms-excel" => "xls",
+            "pdf" => "pdf",
+            "zip" | "x-zip-compressed" => "zip",
+            _ => return None,
+        })
+    });
     match ext {
         Some(ext) => format!("attachment {}.{ext}", index + 1),
         None => format!("attachment {}", index + 1),
@@ -257,10 +206,7 @@ fn attachment_name(part: &mail_parser::MessagePart<'_>, index: usize, is_message
 /// The last path component of a name, without control characters; `None` if blank.
 pub(crate) fn clean_name(name: &str) -> Option<String> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let cleaned: String = base
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let cleaned: String = base.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let cleaned = cleaned.trim();
     (!cleaned.is_empty()).then(|| cleaned.chars().take(200).collect())
 }
@@ -276,11 +222,7 @@ mod tests {
         const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
+            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
             let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
             for i in 0..4 {
                 if i <= chunk.len() {
@@ -291,23 +233,11 @@ mod tests {
             }
         }
         // 76-character lines, as mailers write them.
-        out.as_bytes()
-            .chunks(76)
-            .map(|l| std::str::from_utf8(l).unwrap())
-            .collect::<Vec<_>>()
-            .join("\r\n")
+        out.as_bytes().chunks(76).map(|l| std::str::from_utf8(l).unwrap()).collect::<Vec<_>>().join("\r\n")
     }
 
     fn text(entry: &Entry) -> String {
-        entry
-            .result
-            .as_ref()
-            .unwrap()
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("|")
+        entry.result.as_ref().unwrap().blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("|")
     }
 
     fn lowell_email() -> String {
@@ -380,10 +310,7 @@ mod tests {
     fn attachments_of_every_kind() {
         let eml = lowell_email();
         let entries = crate::read::expand("inbox/lowell.eml", eml.as_bytes(), &Limits::default());
-        let names: Vec<String> = entries
-            .iter()
-            .map(|e| e.attachment.clone().unwrap_or_default())
-            .collect();
+        let names: Vec<String> = entries.iter().map(|e| e.attachment.clone().unwrap_or_default()).collect();
         assert_eq!(
             names,
             [
@@ -406,35 +333,17 @@ mod tests {
 
         assert!(entries.iter().all(|e| e.path == "inbox/lowell.eml"));
         let env = entries[0].envelope.as_ref().unwrap();
-        assert_eq!(
-            env.from.as_deref(),
-            Some("Jane Döe <jane@lowell.k12.ma.us>")
-        );
+        assert_eq!(env.from.as_deref(), Some("Jane Döe <jane@lowell.k12.ma.us>"));
         assert_eq!(env.subject.as_deref(), Some("Lowell SSoS submission"));
         assert!(env.date.as_deref().unwrap().starts_with("2023-10-03"));
-        assert!(env.body.contains(
-            "Please find our plan attached – Lowell Public Schools, Superintendent's office."
-        ));
+        assert!(env.body.contains("Please find our plan attached – Lowell Public Schools, Superintendent's office."));
         assert_eq!(entries[0].package.as_deref(), Some("inbox/lowell.eml"));
-        assert_eq!(
-            entries[4].package.as_deref(),
-            Some("inbox/lowell.eml"),
-            "a zip in an email stays in its package"
-        );
-        assert_eq!(
-            entries[4].envelope.as_ref().unwrap().subject.as_deref(),
-            Some("Lowell SSoS submission")
-        );
+        assert_eq!(entries[4].package.as_deref(), Some("inbox/lowell.eml"), "a zip in an email stays in its package");
+        assert_eq!(entries[4].envelope.as_ref().unwrap().subject.as_deref(), Some("Lowell SSoS submission"));
 
         let fwd = entries[5].envelope.as_ref().unwrap();
-        assert_eq!(
-            fwd.from.as_deref(),
-            Some("Principal Smith <smith@lowell.k12.ma.us>")
-        );
-        assert_eq!(
-            entries[5].package.as_deref(),
-            Some("inbox/lowell.eml/Original plan.eml")
-        );
+        assert_eq!(fwd.from.as_deref(), Some("Principal Smith <smith@lowell.k12.ma.us>"));
+        assert_eq!(entries[5].package.as_deref(), Some("inbox/lowell.eml/Original plan.eml"));
     }
 
     #[test]
@@ -451,30 +360,14 @@ mod tests {
         }
         let entries = expand("x.eml", eml.as_bytes(), &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(
-            entries[0].attachment.as_deref(),
-            Some("level 2.eml/level 1.eml/level 0.eml/p.xlsx")
-        );
+        assert_eq!(entries[0].attachment.as_deref(), Some("level 2.eml/level 1.eml/level 0.eml/p.xlsx"));
         assert!(entries[0].result.is_ok());
 
-        let limits = Limits {
-            max_archive_depth: 2,
-            ..Limits::default()
-        };
+        let limits = Limits { max_archive_depth: 2, ..Limits::default() };
         let entries = expand("x.eml", eml.as_bytes(), &limits, 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(
-            entries[0].attachment.as_deref(),
-            Some("level 2.eml/level 1.eml/level 0.eml")
-        );
-        assert!(
-            entries[0]
-                .result
-                .as_ref()
-                .unwrap_err()
-                .reason
-                .contains("nested too deeply")
-        );
+        assert_eq!(entries[0].attachment.as_deref(), Some("level 2.eml/level 1.eml/level 0.eml"));
+        assert!(entries[0].result.as_ref().unwrap_err().reason.contains("nested too deeply"));
     }
 
     #[test]
@@ -506,11 +399,7 @@ mod tests {
         let entries = expand("many.eml", eml.as_bytes(), &Limits::default(), 0);
         assert_eq!(entries.len(), 201);
         let last = entries.last().unwrap().result.as_ref().unwrap_err();
-        assert!(
-            last.reason.contains("800 more attachments"),
-            "{}",
-            last.reason
-        );
+        assert!(last.reason.contains("800 more attachments"), "{}", last.reason);
     }
 
     #[test]
@@ -543,14 +432,7 @@ mod tests {
         let entries = expand("w.eml", broken.as_bytes(), &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].attachment.as_deref(), Some("winmail.dat"));
-        assert!(
-            entries[0]
-                .result
-                .as_ref()
-                .unwrap_err()
-                .reason
-                .contains("damaged")
-        );
+        assert!(entries[0].result.as_ref().unwrap_err().reason.contains("damaged"));
     }
 
     #[test]
@@ -575,9 +457,6 @@ mod tests {
     fn garbage_is_corrupt() {
         let entries = expand("x.eml", b"\x00\x01\x02 not an email", &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(
-            entries[0].result.as_ref().unwrap_err().kind,
-            InputErrorKind::Unreadable
-        );
+        assert_eq!(entries[0].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
     }
 }

@@ -75,19 +75,11 @@ pub struct InputError {
 
 impl InputError {
     pub fn unreadable(reason: impl Into<String>, help: impl Into<String>) -> Self {
-        InputError {
-            kind: InputErrorKind::Unreadable,
-            reason: reason.into(),
-            help: help.into(),
-        }
+        InputError { kind: InputErrorKind::Unreadable, reason: reason.into(), help: help.into() }
     }
 
     pub fn unsupported(reason: impl Into<String>, help: impl Into<String>) -> Self {
-        InputError {
-            kind: InputErrorKind::Unsupported,
-            reason: reason.into(),
-            help: help.into(),
-        }
+        InputError { kind: InputErrorKind::Unsupported, reason: reason.into(), help: help.into() }
     }
 
     pub fn code(&self) -> &'static str {
@@ -187,14 +179,13 @@ pub fn email_date_key(date: Option<&str>) -> i64 {
 }
 
 fn parse_date(text: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let iso = regex::Regex::new(
-        r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?",
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let iso =
+        regex::Regex::new(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?").ok()?;
+    let rfc = regex::Regex::new(
+        r"(?i)(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,5})?",
     )
     .ok()?;
-    let rfc = regex::Regex::new(r"(?i)(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,5})?").ok()?;
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
     let (y, mo, d, h, mi, s, zone) = if let Some(c) = iso.captures(text) {
         (

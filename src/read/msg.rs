@@ -35,35 +35,22 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<En
 
 /// Expands a .msg found at `origin`; `forwarded` is true for a message inside
 /// another message (it stays quiet when it holds nothing).
-pub(crate) fn expand_in(
-    origin: &Origin,
-    bytes: &[u8],
-    limits: &Limits,
-    depth: usize,
-    forwarded: bool,
-) -> Vec<Entry> {
+pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize, forwarded: bool) -> Vec<Entry> {
     let run = || {
         let mut ole = match CompoundFile::open(Cursor::new(bytes)) {
             Ok(ole) => ole,
             Err(err) => {
-                return vec![origin.entry(
-                    None,
-                    Err(InputError::corrupt(format!(
-                        "the Outlook message cannot be opened: {err}"
-                    ))),
-                )];
+                return vec![
+                    origin
+                        .entry(None, Err(InputError::corrupt(format!("the Outlook message cannot be opened: {err}")))),
+                ];
             }
         };
         read_message(&mut ole, "", origin, limits, depth, forwarded)
     };
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(entries) => entries,
-        Err(_) => vec![origin.entry(
-            None,
-            Err(InputError::corrupt(
-                "the Outlook message could not be made sense of",
-            )),
-        )],
+        Err(_) => vec![origin.entry(None, Err(InputError::corrupt("the Outlook message could not be made sense of")))],
     }
 }
 
@@ -86,12 +73,9 @@ fn read_message(
             .map(|e| e.name().to_string())
             .collect(),
         Err(err) => {
-            return vec![origin.entry(
-                None,
-                Err(InputError::corrupt(format!(
-                    "the Outlook message cannot be read: {err}"
-                ))),
-            )];
+            return vec![
+                origin.entry(None, Err(InputError::corrupt(format!("the Outlook message cannot be read: {err}")))),
+            ];
         }
     };
     attachments.sort();
@@ -116,25 +100,13 @@ fn read_message(
                 continue; // an embedded OLE object, not a file or a message
             }
             let subject = string_prop(ole, &embedded, "0037", limits).and_then(|s| clean_name(&s));
-            let name = format!(
-                "{}.msg",
-                subject
-                    .or(name)
-                    .unwrap_or_else(|| format!("attached message {}", index + 1))
-            );
+            let name = format!("{}.msg", subject.or(name).unwrap_or_else(|| format!("attached message {}", index + 1)));
             if depth + 1 > limits.max_archive_depth {
                 entries.push(origin.entry(Some(&name), Err(archive::too_deep(limits))));
                 continue;
             }
             let child = origin.child(&name);
-            entries.extend(read_message(
-                ole,
-                &embedded,
-                &child,
-                limits,
-                depth + 1,
-                true,
-            ));
+            entries.extend(read_message(ole, &embedded, &child, limits, depth + 1, true));
             continue;
         }
         let data = match read_stream(ole, &format!("{at}/__substg1.0_37010102"), limits) {
@@ -153,10 +125,7 @@ fn read_message(
         entries.push(origin.entry(
             None,
             Err(InputError::unreadable(
-                format!(
-                    "the email has {} more attachments than the {} that were read",
-                    left, limits.max_attachments
-                ),
+                format!("the email has {} more attachments than the {} that were read", left, limits.max_attachments),
                 "Send the plan in its own email with only the plan attached.",
             )),
         ));
@@ -174,32 +143,23 @@ fn read_message(
 }
 
 fn storage_path(base: &str) -> String {
-    if base.is_empty() {
-        "/".to_string()
-    } else {
-        base.to_string()
-    }
+    if base.is_empty() { "/".to_string() } else { base.to_string() }
 }
 
 fn is_message_storage(ole: &Ole<'_>, path: &str) -> bool {
     ole.read_storage(path).is_ok_and(|mut entries| {
-        entries
-            .any(|e| e.name() == "__properties_version1.0" || e.name().starts_with("__substg1.0_"))
+        entries.any(|e| e.name() == "__properties_version1.0" || e.name().starts_with("__substg1.0_"))
     })
 }
 
 /// Reads a stream, bounded by the file size limit. `Ok(None)` if it is absent.
-fn read_stream(
-    ole: &mut Ole<'_>,
-    path: &str,
-    limits: &Limits,
-) -> Result<Option<Vec<u8>>, InputError> {
+fn read_stream(ole: &mut Ole<'_>, path: &str, limits: &Limits) -> Result<Option<Vec<u8>>, InputError> {
     if !ole.is_stream(path) {
         return Ok(None);
     }
-    let stream = ole.open_stream(path).map_err(|err| {
-        InputError::corrupt(format!("a part of the message cannot be read: {err}"))
-    })?;
+    let stream = ole
+        .open_stream(path)
+        .map_err(|err| InputError::corrupt(format!("a part of the message cannot be read: {err}")))?;
     let cap = limits.max_file_bytes;
     if stream.len() > cap {
         return Err(InputError::unreadable(
@@ -219,10 +179,7 @@ fn read_stream(
 fn string_prop(ole: &mut Ole<'_>, base: &str, id: &str, limits: &Limits) -> Option<String> {
     let unicode = format!("{base}/__substg1.0_{id}001F");
     if let Ok(Some(bytes)) = read_stream(ole, &unicode, limits) {
-        let units: Vec<u16> = bytes
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
         let text = String::from_utf16_lossy(&units);
         return Some(text.trim_end_matches('\0').to_string());
     }
@@ -246,8 +203,7 @@ fn envelope(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Envelope {
             .find(|s| !s.is_empty())
     };
     let name = prop(&["0C1A", "0042"]);
-    let address =
-        prop(&["5D01", "5D02"]).or_else(|| prop(&["0C1F", "0065"]).filter(|a| a.contains('@')));
+    let address = prop(&["5D01", "5D02"]).or_else(|| prop(&["0C1F", "0065"]).filter(|a| a.contains('@')));
     let subject = prop(&["0037"]);
     let body = prop(&["1000"])
         .or_else(|| {
@@ -265,12 +221,7 @@ fn envelope(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Envelope {
         (_, Some(a)) => Some(a),
         (None, None) => None,
     };
-    Envelope {
-        from,
-        subject,
-        date: date(ole, base, limits),
-        body: cap_text(body, MAX_BODY_BYTES),
-    }
+    Envelope { from, subject, date: date(ole, base, limits), body: cap_text(body, MAX_BODY_BYTES) }
 }
 
 /// The submit (else delivery) time from the fixed-size property stream.
@@ -281,8 +232,7 @@ fn date(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Option<String> {
     let find = |id: u16| {
         entries.chunks_exact(16).find_map(|e| {
             let tag = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-            (tag == (u32::from(id) << 16 | 0x0040))
-                .then(|| u64::from_le_bytes(e[8..16].try_into().unwrap_or_default()))
+            (tag == (u32::from(id) << 16 | 0x0040)).then(|| u64::from_le_bytes(e[8..16].try_into().unwrap_or_default()))
         })
     };
     let filetime = find(0x0039).or_else(|| find(0x0E06)).filter(|&t| t > 0)?;
@@ -304,12 +254,7 @@ fn filetime_iso(filetime: u64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        (rem / 60) % 60,
-        rem % 60
-    )
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, (rem / 60) % 60, rem % 60)
 }
 
 /// Crude HTML to text: drops tags, `<style>`/`<script>` contents and decodes
@@ -320,11 +265,7 @@ fn strip_tags(html: &str) -> String {
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         let after = &rest[start..];
-        let lower: String = after
-            .chars()
-            .take(8)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let lower: String = after.chars().take(8).collect::<String>().to_ascii_lowercase();
         let skip_to = if lower.starts_with("<style") {
             after.to_ascii_lowercase().find("</style>").map(|i| i + 8)
         } else if lower.starts_with("<script") {
@@ -336,10 +277,7 @@ fn strip_tags(html: &str) -> String {
             rest = "";
             break;
         };
-        if lower.starts_with("<br")
-            || lower.starts_with("<p")
-            || lower.starts_with("</p")
-            || lower.starts_with("<div")
+        if lower.starts_with("<br") || lower.starts_with("<p") || lower.starts_with("</p") || lower.starts_with("<div")
         {
             out.push('\n');
         }
@@ -388,31 +326,13 @@ mod tests {
             props.extend_from_slice(&ft.to_le_bytes());
         }
         stream(ole, &format!("{base}/__properties_version1.0"), &props);
-        stream(
-            ole,
-            &format!("{base}/__substg1.0_0037001F"),
-            &utf16(subject),
-        );
-        stream(
-            ole,
-            &format!("{base}/__substg1.0_0C1A001F"),
-            &utf16(sender.0),
-        );
-        stream(
-            ole,
-            &format!("{base}/__substg1.0_5D01001F"),
-            &utf16(sender.1),
-        );
+        stream(ole, &format!("{base}/__substg1.0_0037001F"), &utf16(subject));
+        stream(ole, &format!("{base}/__substg1.0_0C1A001F"), &utf16(sender.0));
+        stream(ole, &format!("{base}/__substg1.0_5D01001F"), &utf16(sender.1));
         stream(ole, &format!("{base}/__substg1.0_1000001F"), &utf16(body));
     }
 
-    fn attachment(
-        ole: &mut CompoundFile<Cursor<Vec<u8>>>,
-        base: &str,
-        n: usize,
-        name: &str,
-        data: &[u8],
-    ) {
+    fn attachment(ole: &mut CompoundFile<Cursor<Vec<u8>>>, base: &str, n: usize, name: &str, data: &[u8]) {
         let at = format!("{base}/__attach_version1.0_#{n:08X}");
         ole.create_storage(&at).unwrap();
         stream(ole, &format!("{at}/__properties_version1.0"), &[0u8; 8]);
@@ -433,13 +353,7 @@ mod tests {
             "Please find our plan attached.\r\nLowell Public Schools",
             Some(OCT_3),
         );
-        attachment(
-            &mut ole,
-            "",
-            0,
-            "Lowell Plan.xlsx",
-            &tiny_xlsx("msg literacy"),
-        );
+        attachment(&mut ole, "", 0, "Lowell Plan.xlsx", &tiny_xlsx("msg literacy"));
         attachment(&mut ole, "", 1, "image001.png", b"\x89PNG\r\n\x1a\n....");
         attachment(&mut ole, "", 2, "Plan.doc", b"not really a doc");
         let zipped = zip_of(&[("inner/zipped.xlsx", &tiny_xlsx("zip in msg"))]);
@@ -447,78 +361,36 @@ mod tests {
         // An attached message with its own attachment.
         let at = "/__attach_version1.0_#00000004";
         ole.create_storage(at).unwrap();
-        stream(
-            &mut ole,
-            &format!("{at}/__properties_version1.0"),
-            &[0u8; 8],
-        );
+        stream(&mut ole, &format!("{at}/__properties_version1.0"), &[0u8; 8]);
         let inner = format!("{at}/__substg1.0_3701000D");
         ole.create_storage(&inner).unwrap();
-        message(
-            &mut ole,
-            &inner,
-            "Original plan",
-            ("Principal Smith", "smith@lowell.k12.ma.us"),
-            "fwd",
-            None,
-        );
-        attachment(
-            &mut ole,
-            &inner,
-            0,
-            "fwd.xlsx",
-            &tiny_xlsx("forwarded in msg"),
-        );
+        message(&mut ole, &inner, "Original plan", ("Principal Smith", "smith@lowell.k12.ma.us"), "fwd", None);
+        attachment(&mut ole, &inner, 0, "fwd.xlsx", &tiny_xlsx("forwarded in msg"));
         ole.flush().unwrap();
         ole.into_inner().into_inner()
     }
 
     fn text(entry: &Entry) -> String {
-        entry
-            .result
-            .as_ref()
-            .unwrap()
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("|")
+        entry.result.as_ref().unwrap().blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("|")
     }
 
     #[test]
     fn reads_attachments_and_envelope() {
         let bytes = lowell_msg();
-        assert_eq!(
-            crate::read::detect("x.msg", &bytes),
-            crate::read::Detected::Msg
-        );
+        assert_eq!(crate::read::detect("x.msg", &bytes), crate::read::Detected::Msg);
         let entries = crate::read::expand("inbox/lowell.msg", &bytes, &Limits::default());
-        let names: Vec<String> = entries
-            .iter()
-            .map(|e| e.attachment.clone().unwrap_or_default())
-            .collect();
+        let names: Vec<String> = entries.iter().map(|e| e.attachment.clone().unwrap_or_default()).collect();
         assert_eq!(
             names,
-            [
-                "Lowell Plan.xlsx",
-                "Plan.doc",
-                "bundle.zip/inner/zipped.xlsx",
-                "Original plan.msg/fwd.xlsx"
-            ]
+            ["Lowell Plan.xlsx", "Plan.doc", "bundle.zip/inner/zipped.xlsx", "Original plan.msg/fwd.xlsx"]
         );
         assert!(text(&entries[0]).contains("msg literacy"));
-        assert_eq!(
-            entries[1].result.as_ref().unwrap_err().kind,
-            InputErrorKind::Unsupported
-        );
+        assert_eq!(entries[1].result.as_ref().unwrap_err().kind, InputErrorKind::Unsupported);
         assert!(text(&entries[2]).contains("zip in msg"));
         assert!(text(&entries[3]).contains("forwarded in msg"));
 
         let env = entries[0].envelope.as_ref().unwrap();
-        assert_eq!(
-            env.from.as_deref(),
-            Some("Jane Doe <jane@lowell.k12.ma.us>")
-        );
+        assert_eq!(env.from.as_deref(), Some("Jane Doe <jane@lowell.k12.ma.us>"));
         assert_eq!(env.subject.as_deref(), Some("Lowell SSoS submission"));
         assert_eq!(env.date.as_deref(), Some("2023-10-03T18:05:00Z"));
         assert!(env.body.contains("Lowell Public Schools"));
@@ -526,57 +398,27 @@ mod tests {
         assert_eq!(entries[2].package.as_deref(), Some("inbox/lowell.msg"));
 
         let fwd = entries[3].envelope.as_ref().unwrap();
-        assert_eq!(
-            fwd.from.as_deref(),
-            Some("Principal Smith <smith@lowell.k12.ma.us>")
-        );
-        assert_eq!(
-            entries[3].package.as_deref(),
-            Some("inbox/lowell.msg/Original plan.msg")
-        );
+        assert_eq!(fwd.from.as_deref(), Some("Principal Smith <smith@lowell.k12.ma.us>"));
+        assert_eq!(entries[3].package.as_deref(), Some("inbox/lowell.msg/Original plan.msg"));
     }
 
     #[test]
     fn msg_without_attachment_and_broken_msg() {
         let mut ole = CompoundFile::create(Cursor::new(Vec::new())).unwrap();
-        message(
-            &mut ole,
-            "",
-            "Our plan",
-            ("D", "d@x.org"),
-            "The plan is in this email body.",
-            None,
-        );
+        message(&mut ole, "", "Our plan", ("D", "d@x.org"), "The plan is in this email body.", None);
         ole.flush().unwrap();
         let bytes = ole.into_inner().into_inner();
         let entries = expand("p.msg", &bytes, &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].attachment, None);
-        assert!(
-            entries[0]
-                .result
-                .as_ref()
-                .unwrap_err()
-                .reason
-                .contains("no .docx or .xlsx")
-        );
-        assert!(
-            entries[0]
-                .envelope
-                .as_ref()
-                .unwrap()
-                .body
-                .contains("email body")
-        );
+        assert!(entries[0].result.as_ref().unwrap_err().reason.contains("no .docx or .xlsx"));
+        assert!(entries[0].envelope.as_ref().unwrap().body.contains("email body"));
 
         let mut broken = bytes.clone();
         broken.truncate(700);
         let entries = expand("p.msg", &broken, &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(
-            entries[0].result.as_ref().unwrap_err().kind,
-            InputErrorKind::Unreadable
-        );
+        assert_eq!(entries[0].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
     }
 
     #[test]
@@ -588,33 +430,16 @@ mod tests {
         }
         ole.flush().unwrap();
         let bytes = ole.into_inner().into_inner();
-        let limits = Limits {
-            max_attachments: 10,
-            ..Limits::default()
-        };
+        let limits = Limits { max_attachments: 10, ..Limits::default() };
         let entries = expand("m.msg", &bytes, &limits, 0);
         assert_eq!(entries.len(), 11);
-        assert!(
-            entries[10]
-                .result
-                .as_ref()
-                .unwrap_err()
-                .reason
-                .contains("20 more")
-        );
+        assert!(entries[10].result.as_ref().unwrap_err().reason.contains("20 more"));
 
-        let limits = Limits {
-            max_archive_depth: 0,
-            ..Limits::default()
-        };
+        let limits = Limits { max_archive_depth: 0, ..Limits::default() };
         let entries = expand("l.msg", &lowell_msg(), &limits, 0);
         let deep: Vec<_> = entries
             .iter()
-            .filter(|e| {
-                e.result
-                    .as_ref()
-                    .is_err_and(|err| err.reason.contains("nested too deeply"))
-            })
+            .filter(|e| e.result.as_ref().is_err_and(|err| err.reason.contains("nested too deeply")))
             .map(|e| e.attachment.clone().unwrap())
             .collect();
         assert_eq!(deep, ["bundle.zip", "Original plan.msg"]);
@@ -622,14 +447,8 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(
-            filetime_iso(116_444_736_000_000_000),
-            "1970-01-01T00:00:00Z"
-        );
+        assert_eq!(filetime_iso(116_444_736_000_000_000), "1970-01-01T00:00:00Z");
         assert_eq!(filetime_iso(OCT_3), "2023-10-03T18:05:00Z");
-        assert_eq!(
-            strip_tags("<html><style>p{}</style><p>Hi &amp; bye</p><br>x</html>").trim(),
-            "Hi & bye\n\nx"
-        );
+        assert_eq!(strip_tags("<html><style>p{}</style><p>Hi &amp; bye</p><br>x</html>").trim(), "Hi & bye\n\nx");
     }
 }

@@ -41,9 +41,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, I
     let mut doc = match catch_unwind(AssertUnwindSafe(|| read_cells(bytes, format))) {
         Ok(result) => result?,
         Err(_) => {
-            return Err(InputError::corrupt(
-                "the spreadsheet reader could not make sense of its contents",
-            ));
+            return Err(InputError::corrupt("the spreadsheet reader could not make sense of its contents"));
         }
     };
     doc.properties.title = title;
@@ -58,11 +56,7 @@ pub(crate) fn check_zip_budget(bytes: &[u8], limits: &Limits) -> Result<(), Inpu
         .map_err(|err| InputError::corrupt(format!("the zip package cannot be opened: {err}")))?;
     if zip.len() > limits.max_entries {
         return Err(InputError::unreadable(
-            format!(
-                "the package has {} parts, over the limit of {}",
-                zip.len(),
-                limits.max_entries
-            ),
+            format!("the package has {} parts, over the limit of {}", zip.len(), limits.max_entries),
             "This is not an ordinary plan file; save the plan again from Word or Excel.",
         ));
     }
@@ -74,9 +68,9 @@ pub(crate) fn check_zip_budget(bytes: &[u8], limits: &Limits) -> Result<(), Inpu
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let entry = zip.by_index(i).map_err(|err| {
-            InputError::corrupt(format!("a part of the package cannot be read: {err}"))
-        })?;
+        let entry = zip
+            .by_index(i)
+            .map_err(|err| InputError::corrupt(format!("a part of the package cannot be read: {err}")))?;
         let name = entry.name().to_string();
         if entry.encrypted() {
             return Err(InputError::unreadable(
@@ -87,9 +81,7 @@ pub(crate) fn check_zip_budget(bytes: &[u8], limits: &Limits) -> Result<(), Inpu
         if entry.size() > limits.max_part_bytes {
             return Err(super::xml::zip_bomb_error(&name, limits));
         }
-        let cap = limits
-            .max_part_bytes
-            .min(limits.max_total_inflated.saturating_sub(total));
+        let cap = limits.max_part_bytes.min(limits.max_total_inflated.saturating_sub(total));
         let read = std::io::copy(&mut entry.take(cap + 1), &mut std::io::sink())
             .map_err(|err| InputError::corrupt(format!("part '{name}' is damaged: {err}")))?;
         if read > cap {
@@ -121,9 +113,7 @@ fn core_title(bytes: &[u8], limits: &Limits) -> Option<String> {
     let start = core.find("<dc:title>")? + "<dc:title>".len();
     let end = start + core[start..].find("</dc:title>")?;
     let raw = &core[start..end];
-    let title = quick_xml::escape::unescape(raw)
-        .map(|t| t.into_owned())
-        .unwrap_or_else(|_| raw.to_string());
+    let title = quick_xml::escape::unescape(raw).map(|t| t.into_owned()).unwrap_or_else(|_| raw.to_string());
     let title = title.trim();
     (!title.is_empty()).then(|| title.to_string())
 }
@@ -149,18 +139,13 @@ impl Budget {
         self.text += text.len();
         if self.cells > MAX_CELLS {
             return Err(InputError::unreadable(
-                format!(
-                    "the workbook has more than {MAX_CELLS} filled cells, far more than a plan holds"
-                ),
+                format!("the workbook has more than {MAX_CELLS} filled cells, far more than a plan holds"),
                 "Send only the plan: remove data sheets or copy the plan into a new workbook.",
             ));
         }
         if self.text > MAX_TEXT_BYTES {
             return Err(InputError::unreadable(
-                format!(
-                    "the workbook holds more than {} MB of text",
-                    MAX_TEXT_BYTES / (1024 * 1024)
-                ),
+                format!("the workbook holds more than {} MB of text", MAX_TEXT_BYTES / (1024 * 1024)),
                 "Send only the plan: remove data sheets or copy the plan into a new workbook.",
             ));
         }
@@ -175,30 +160,19 @@ fn read_cells(bytes: &[u8], format: Format) -> Result<Document, InputError> {
         Format::Xlsx | Format::Xlsm => {
             let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|err| open_error(&err))?;
             for (index, name) in worksheets(&book) {
-                let mut reader = book
-                    .worksheet_cells_reader(&name)
-                    .map_err(|err| sheet_error(&name, &err))?;
+                let mut reader = book.worksheet_cells_reader(&name).map_err(|err| sheet_error(&name, &err))?;
                 let mut cells = Vec::new();
-                while let Some((cell, style)) = reader
-                    .next_cell_with_style_id()
-                    .map_err(|err| sheet_error(&name, &err))?
+                while let Some((cell, style)) =
+                    reader.next_cell_with_style_id().map_err(|err| sheet_error(&name, &err))?
                 {
                     let Some(text) = data_ref_text(cell.get_value()) else {
                         continue;
                     };
                     budget.add(&text)?;
-                    let bold = reader
-                        .styles()
-                        .get(style)
-                        .and_then(|s| s.font.as_ref())
-                        .is_some_and(|font| font.is_bold());
+                    let bold =
+                        reader.styles().get(style).and_then(|s| s.font.as_ref()).is_some_and(|font| font.is_bold());
                     let (row, col) = cell.get_position();
-                    cells.push(CellText {
-                        row,
-                        col,
-                        text,
-                        bold,
-                    });
+                    cells.push(CellText { row, col, text, bold });
                 }
                 push_sheet(&mut doc, index, &name, cells);
             }
@@ -234,20 +208,14 @@ where
         .collect()
 }
 
-fn read_ranges<RS, R>(
-    mut book: R,
-    doc: &mut Document,
-    budget: &mut Budget,
-) -> Result<(), InputError>
+fn read_ranges<RS, R>(mut book: R, doc: &mut Document, budget: &mut Budget) -> Result<(), InputError>
 where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
     R::Error: std::fmt::Display,
 {
     for (index, name) in worksheets(&book) {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|err| sheet_error(&name, &err))?;
+        let range = book.worksheet_range(&name).map_err(|err| sheet_error(&name, &err))?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
         for (r, c, value) in range.used_cells() {
@@ -255,12 +223,7 @@ where
                 continue;
             };
             budget.add(&text)?;
-            cells.push(CellText {
-                row: row0 + r as u32,
-                col: col0 + c as u32,
-                text,
-                bold: false,
-            });
+            cells.push(CellText { row: row0 + r as u32, col: col0 + c as u32, text, bold: false });
         }
         push_sheet(doc, index, &name, cells);
     }
@@ -272,10 +235,7 @@ fn push_sheet(doc: &mut Document, index: usize, name: &str, mut cells: Vec<CellT
         kind: BlockKind::SheetName,
         text: name.to_string(),
         heading_level: Some(1),
-        location: Location {
-            sheet: Some(name.to_string()),
-            ..Default::default()
-        },
+        location: Location { sheet: Some(name.to_string()), ..Default::default() },
         ..Default::default()
     });
     cells.sort_by_key(|c| (c.row, c.col));
@@ -285,12 +245,7 @@ fn push_sheet(doc: &mut Document, index: usize, name: &str, mut cells: Vec<CellT
         doc.blocks.push(Block {
             text: cell.text,
             bold: cell.bold,
-            grid: Some(GridPos {
-                table: index,
-                row: cell.row as usize,
-                col: cell.col as usize,
-                depth: 0,
-            }),
+            grid: Some(GridPos { table: index, row: cell.row as usize, col: cell.col as usize, depth: 0 }),
             location: Location::sheet_cell(name, &a1),
             ..Default::default()
         });
@@ -307,11 +262,7 @@ pub fn a1(row: u32, col: u32) -> String {
         n = (n - 1) / 26;
     }
     letters.reverse();
-    format!(
-        "{}{}",
-        String::from_utf8(letters).unwrap_or_default(),
-        row as u64 + 1
-    )
+    format!("{}{}", String::from_utf8(letters).unwrap_or_default(), row as u64 + 1)
 }
 
 fn data_ref_text(value: &DataRef<'_>) -> Option<String> {
@@ -352,11 +303,7 @@ fn bool_text(b: bool) -> String {
 }
 
 fn float_text(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { format!("{f}") }
 }
 
 fn datetime_text(dt: &ExcelDateTime) -> String {
@@ -407,8 +354,7 @@ mod tests {
 
     fn cell<'a>(doc: &'a Document, sheet: &str, a1: &str) -> Option<&'a Block> {
         doc.blocks.iter().find(|b| {
-            b.location.sheet.as_deref() == Some(sheet)
-                && b.location.cell == Some(CellRef::A1(a1.to_string()))
+            b.location.sheet.as_deref() == Some(sheet) && b.location.cell == Some(CellRef::A1(a1.to_string()))
         })
     }
 
@@ -417,42 +363,30 @@ mod tests {
         wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_title("Lowell SSoS Plan"));
         let bold = XFormat::new().set_bold();
         let form = wb.add_worksheet().set_name("Form").unwrap();
-        form.write_string_with_format(0, 0, "District Prioritization Submission", &bold)
-            .unwrap();
+        form.write_string_with_format(0, 0, "District Prioritization Submission", &bold).unwrap();
         form.write_string(1, 0, "District name").unwrap();
         form.write_string(1, 1, "Lowell Public Schools").unwrap();
         form.write_string(2, 0, "1. Priority(ies)").unwrap();
-        form.write_string(2, 1, "Priority 1: literacy\nPriority 2: math")
-            .unwrap();
+        form.write_string(2, 1, "Priority 1: literacy\nPriority 2: math").unwrap();
         form.write_number(3, 1, 42.0).unwrap();
         form.write_number(4, 1, 0.25).unwrap();
         form.write_boolean(5, 1, true).unwrap();
         form.write_string(6, 1, "   ").unwrap();
         let merged = XFormat::new();
-        form.merge_range(8, 0, 8, 3, "Merged heading across A9:D9", &merged)
-            .unwrap();
+        form.merge_range(8, 0, 8, 3, "Merged heading across A9:D9", &merged).unwrap();
 
-        let section = wb
-            .add_worksheet()
-            .set_name("3. Stakeholder Engagement")
-            .unwrap();
+        let section = wb.add_worksheet().set_name("3. Stakeholder Engagement").unwrap();
         // A used range starting at C5 (row 4, col 2): coordinates must be absolute.
         section.write_string(4, 2, "Students").unwrap();
-        section
-            .write_string(4, 3, "Surveys of 1,200 students")
-            .unwrap();
+        section.write_string(4, 3, "Surveys of 1,200 students").unwrap();
         section.write_string(5, 2, "Families").unwrap();
         section.write_number(5, 3, 2024.0).unwrap();
 
         let bench = wb.add_worksheet().set_name("Benchmarks").unwrap();
         for (c, h) in ["Benchmark", "Owner", "Frequency"].iter().enumerate() {
-            bench
-                .write_string_with_format(0, c as u16, *h, &bold)
-                .unwrap();
+            bench.write_string_with_format(0, c as u16, *h, &bold).unwrap();
         }
-        bench
-            .write_string(1, 0, "80% of grade 3 at benchmark")
-            .unwrap();
+        bench.write_string(1, 0, "80% of grade 3 at benchmark").unwrap();
         bench.write_string(1, 1, "Literacy coach").unwrap();
         bench.write_string(1, 2, "Monthly").unwrap();
         let date = XFormat::new().set_num_format("yyyy-mm-dd");
@@ -472,83 +406,37 @@ mod tests {
         assert_eq!(doc.format, Format::Xlsx);
         assert_eq!(doc.properties.title.as_deref(), Some("Lowell SSoS Plan"));
 
-        let sheets: Vec<&str> = doc
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::SheetName)
-            .map(|b| b.text.as_str())
-            .collect();
-        assert_eq!(
-            sheets,
-            ["Form", "3. Stakeholder Engagement", "Benchmarks"],
-            "hidden sheet left out"
-        );
+        let sheets: Vec<&str> =
+            doc.blocks.iter().filter(|b| b.kind == BlockKind::SheetName).map(|b| b.text.as_str()).collect();
+        assert_eq!(sheets, ["Form", "3. Stakeholder Engagement", "Benchmarks"], "hidden sheet left out");
         assert_eq!(doc.blocks[0].heading_level, Some(1));
 
         let title = cell(&doc, "Form", "A1").unwrap();
         assert!(title.bold);
-        assert_eq!(
-            title.grid,
-            Some(GridPos {
-                table: 0,
-                row: 0,
-                col: 0,
-                depth: 0
-            })
-        );
+        assert_eq!(title.grid, Some(GridPos { table: 0, row: 0, col: 0, depth: 0 }));
         assert!(!cell(&doc, "Form", "A2").unwrap().bold);
-        assert_eq!(
-            cell(&doc, "Form", "B2").unwrap().text,
-            "Lowell Public Schools"
-        );
-        assert_eq!(
-            cell(&doc, "Form", "B3").unwrap().text,
-            "Priority 1: literacy\nPriority 2: math"
-        );
+        assert_eq!(cell(&doc, "Form", "B2").unwrap().text, "Lowell Public Schools");
+        assert_eq!(cell(&doc, "Form", "B3").unwrap().text, "Priority 1: literacy\nPriority 2: math");
         assert_eq!(cell(&doc, "Form", "B4").unwrap().text, "42");
         assert_eq!(cell(&doc, "Form", "B5").unwrap().text, "0.25");
         assert_eq!(cell(&doc, "Form", "B6").unwrap().text, "TRUE");
         assert!(cell(&doc, "Form", "B7").is_none(), "blank cell skipped");
-        assert_eq!(
-            cell(&doc, "Form", "A9").unwrap().text,
-            "Merged heading across A9:D9"
-        );
+        assert_eq!(cell(&doc, "Form", "A9").unwrap().text, "Merged heading across A9:D9");
         assert!(cell(&doc, "Form", "B9").is_none());
 
         let c5 = cell(&doc, "3. Stakeholder Engagement", "C5").unwrap();
         assert_eq!(c5.text, "Students");
-        assert_eq!(
-            c5.grid,
-            Some(GridPos {
-                table: 1,
-                row: 4,
-                col: 2,
-                depth: 0
-            })
-        );
+        assert_eq!(c5.grid, Some(GridPos { table: 1, row: 4, col: 2, depth: 0 }));
         let d6 = cell(&doc, "3. Stakeholder Engagement", "D6").unwrap();
         assert_eq!(d6.text, "2024");
-        assert_eq!(
-            d6.grid,
-            Some(GridPos {
-                table: 1,
-                row: 5,
-                col: 3,
-                depth: 0
-            })
-        );
+        assert_eq!(d6.grid, Some(GridPos { table: 1, row: 5, col: 3, depth: 0 }));
 
         assert!(cell(&doc, "Benchmarks", "B1").unwrap().bold);
         assert_eq!(cell(&doc, "Benchmarks", "C3").unwrap().text, "2024-06-30");
 
         // Row-major order within each sheet.
-        let form: Vec<(usize, usize)> = doc
-            .blocks
-            .iter()
-            .filter_map(|b| b.grid)
-            .filter(|g| g.table == 0)
-            .map(|g| (g.row, g.col))
-            .collect();
+        let form: Vec<(usize, usize)> =
+            doc.blocks.iter().filter_map(|b| b.grid).filter(|g| g.table == 0).map(|g| (g.row, g.col)).collect();
         let mut sorted = form.clone();
         sorted.sort();
         assert_eq!(form, sorted);
@@ -566,19 +454,21 @@ mod tests {
         let mut buf = Cursor::new(Vec::new());
         {
             let mut zip = zip::ZipWriter::new(&mut buf);
-            let stored = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Stored);
+            let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
             zip.start_file("mimetype", stored).unwrap();
-            std::io::Write::write_all(&mut zip, b"application/vnd.oasis.opendocument.spreadsheet")
-                .unwrap();
+            std::io::Write::write_all(&mut zip, b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
             zip.start_file("content.xml", stored).unwrap();
             std::io::Write::write_all(&mut zip, content.as_bytes()).unwrap();
             zip.start_file("META-INF/manifest.xml", stored).unwrap();
-            std::io::Write::write_all(&mut zip, br#"<?xml version="1.0" encoding="UTF-8"?>
+            std::io::Write::write_all(
+                &mut zip,
+                br#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
 <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
 <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-</manifest:manifest>"#).unwrap();
+</manifest:manifest>"#,
+            )
+            .unwrap();
             zip.finish().unwrap();
         }
         buf.into_inner()
@@ -592,15 +482,7 @@ mod tests {
         assert_eq!(doc.blocks[0].kind, BlockKind::SheetName);
         let b2 = cell(&doc, "Plan", "B2").unwrap();
         assert_eq!(b2.text, "1. Priority(ies)");
-        assert_eq!(
-            b2.grid,
-            Some(GridPos {
-                table: 0,
-                row: 1,
-                col: 1,
-                depth: 0
-            })
-        );
+        assert_eq!(b2.grid, Some(GridPos { table: 0, row: 1, col: 1, depth: 0 }));
         assert_eq!(cell(&doc, "Plan", "C2").unwrap().text, "2");
         assert_eq!(cell(&doc, "Plan", "B3").unwrap().text, "Line one\nLine two");
     }
@@ -657,9 +539,7 @@ mod tests {
         let mut stream = globals;
         stream.extend_from_slice(&sheet);
         stream.resize(stream.len().max(5000), 0); // a regular (not mini) stream
-        let mut ole =
-            cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
-                .unwrap();
+        let mut ole = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).unwrap();
         std::io::Write::write_all(&mut ole.create_stream("/Workbook").unwrap(), &stream).unwrap();
         ole.flush().unwrap();
         ole.into_inner().into_inner()
@@ -668,23 +548,12 @@ mod tests {
     #[test]
     fn reads_xls_with_absolute_coordinates() {
         let bytes = tiny_xls();
-        assert_eq!(
-            super::super::detect("plan.xls", &bytes),
-            super::super::Detected::Office(Format::Xls)
-        );
+        assert_eq!(super::super::detect("plan.xls", &bytes), super::super::Detected::Office(Format::Xls));
         let doc = super::super::read_document("plan.xls", &bytes, &limits()).unwrap();
         assert_eq!(doc.format, Format::Xls);
         let c5 = cell(&doc, "Plan", "C5").unwrap();
         assert_eq!(c5.text, "1. Priority(ies)");
-        assert_eq!(
-            c5.grid,
-            Some(GridPos {
-                table: 0,
-                row: 4,
-                col: 2,
-                depth: 0
-            })
-        );
+        assert_eq!(c5.grid, Some(GridPos { table: 0, row: 4, col: 2, depth: 0 }));
         assert_eq!(cell(&doc, "Plan", "D5").unwrap().text, "2");
     }
 
@@ -711,8 +580,7 @@ mod tests {
             let mut zip = zip::ZipWriter::new(&mut buf);
             let opts = zip::write::SimpleFileOptions::default();
             zip.start_file("[Content_Types].xml", opts).unwrap();
-            std::io::Write::write_all(&mut zip, b"<Types>spreadsheetml.sheet.main</Types>")
-                .unwrap();
+            std::io::Write::write_all(&mut zip, b"<Types>spreadsheetml.sheet.main</Types>").unwrap();
             zip.start_file("xl/workbook.xml", opts).unwrap();
             std::io::Write::write_all(&mut zip, b"<workbook><sheets><sheet name=").unwrap();
             zip.finish().unwrap();
@@ -727,11 +595,9 @@ mod tests {
         let mut buf = Cursor::new(Vec::new());
         {
             let mut zip = zip::ZipWriter::new(&mut buf);
-            let opts = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
+            let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
             zip.start_file("[Content_Types].xml", opts).unwrap();
-            std::io::Write::write_all(&mut zip, b"<Types>spreadsheetml.sheet.main</Types>")
-                .unwrap();
+            std::io::Write::write_all(&mut zip, b"<Types>spreadsheetml.sheet.main</Types>").unwrap();
             zip.start_file("xl/sharedStrings.xml", opts).unwrap();
             let zeros = vec![b' '; 1 << 20];
             for _ in 0..3 {
@@ -739,11 +605,7 @@ mod tests {
             }
             zip.finish().unwrap();
         }
-        let small = Limits {
-            max_part_bytes: 1 << 20,
-            max_total_inflated: 2 << 20,
-            ..Limits::default()
-        };
+        let small = Limits { max_part_bytes: 1 << 20, max_total_inflated: 2 << 20, ..Limits::default() };
         let err = read(buf.get_ref(), Format::Xlsx, &small).unwrap_err();
         assert!(err.reason.contains("zip bomb"), "{}", err.reason);
     }

@@ -14,24 +14,15 @@ pub struct Package<'a> {
 
 impl<'a> Package<'a> {
     pub fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, InputError> {
-        let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|err| {
-            InputError::corrupt(format!("the zip package cannot be opened: {err}"))
-        })?;
+        let zip = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|err| InputError::corrupt(format!("the zip package cannot be opened: {err}")))?;
         if zip.len() > limits.max_entries {
             return Err(InputError::unreadable(
-                format!(
-                    "the package has {} parts, over the limit of {}",
-                    zip.len(),
-                    limits.max_entries
-                ),
+                format!("the package has {} parts, over the limit of {}", zip.len(), limits.max_entries),
                 "This is not an ordinary plan file; save the plan again from Word or Excel.",
             ));
         }
-        Ok(Package {
-            zip,
-            inflated: 0,
-            limits,
-        })
+        Ok(Package { zip, inflated: 0, limits })
     }
 
     pub fn names(&self) -> Vec<String> {
@@ -42,10 +33,7 @@ impl<'a> Package<'a> {
     /// differ in case from what relationships say), ignoring a leading '/'.
     pub fn find(&self, name: &str) -> Option<String> {
         let name = name.trim_start_matches('/');
-        self.zip
-            .file_names()
-            .find(|n| n.eq_ignore_ascii_case(name))
-            .map(str::to_string)
+        self.zip.file_names().find(|n| n.eq_ignore_ascii_case(name)).map(str::to_string)
     }
 
     /// Reads one part, refusing it when it would inflate past the limits.
@@ -58,11 +46,7 @@ impl<'a> Package<'a> {
     /// `max_part_bytes`). A part whose central-directory entry already
     /// declares more than the cap is refused without inflating anything;
     /// one that lies about its size is cut off after `cap + 1` bytes.
-    pub fn read_capped(
-        &mut self,
-        name: &str,
-        part_cap: u64,
-    ) -> Result<Option<Vec<u8>>, InputError> {
+    pub fn read_capped(&mut self, name: &str, part_cap: u64) -> Result<Option<Vec<u8>>, InputError> {
         let Some(exact) = self.find(name) else {
             return Ok(None);
         };
@@ -105,10 +89,7 @@ pub fn zip_bomb_error(part: &str, limits: &Limits) -> InputError {
 
 fn part_too_large(part: &str, cap: u64) -> InputError {
     InputError::unreadable(
-        format!(
-            "part '{part}' inflates past the {} MB limit (a damaged file or a zip bomb)",
-            cap / (1024 * 1024)
-        ),
+        format!("part '{part}' inflates past the {} MB limit (a damaged file or a zip bomb)", cap / (1024 * 1024)),
         "Save the plan again from Word or Excel; if it really is this large, remove embedded files.",
     )
 }
@@ -116,17 +97,11 @@ fn part_too_large(part: &str, cap: u64) -> InputError {
 /// Decodes XML bytes: UTF-8 (with or without BOM), or UTF-16 LE/BE with a BOM.
 pub fn decode_xml_text(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
         return String::from_utf16_lossy(&units);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
         return String::from_utf16_lossy(&units);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);

@@ -28,10 +28,7 @@ pub fn joined_name(f: &FileReport) -> String {
 }
 
 pub fn district_or_unknown(f: &FileReport) -> &str {
-    f.district
-        .as_deref()
-        .filter(|d| !d.trim().is_empty())
-        .unwrap_or("Unknown district")
+    f.district.as_deref().filter(|d| !d.trim().is_empty()).unwrap_or("Unknown district")
 }
 
 /// The section's number in the guidance (0 when unknown or document-level).
@@ -42,28 +39,17 @@ pub fn section_number(f: &FileReport, id: Option<&str>) -> u8 {
 
 /// "3. Stakeholder Engagement" for a section id (the id itself when unknown).
 pub fn section_label(f: &FileReport, id: &str) -> String {
-    f.section(id).map_or_else(
-        || id.to_string(),
-        |s| format!("{}. {}", s.number, s.guidance_title),
-    )
+    f.section(id).map_or_else(|| id.to_string(), |s| format!("{}. {}", s.number, s.guidance_title))
 }
 
 /// Ids of sections in `state`, in the guidance's order.
 pub fn sections_in_state(f: &FileReport, state: SectionState) -> Vec<&str> {
-    f.sections
-        .iter()
-        .filter(|s| s.state == state)
-        .map(|s| s.id.as_str())
-        .collect()
+    f.sections.iter().filter(|s| s.state == state).map(|s| s.id.as_str()).collect()
 }
 
 /// Numbers of sections in `state`, in the guidance's order.
 pub fn section_numbers_in_state(f: &FileReport, state: SectionState) -> Vec<u8> {
-    f.sections
-        .iter()
-        .filter(|s| s.state == state)
-        .map(|s| s.number)
-        .collect()
+    f.sections.iter().filter(|s| s.state == state).map(|s| s.number).collect()
 }
 
 /// Diagnostics in display order: document-level first, then by section
@@ -104,10 +90,7 @@ pub fn sentence(text: &str) -> String {
         return String::new();
     }
     let mut chars = t.chars();
-    let first = chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>())
-        .unwrap_or_default();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
     let mut s = format!("{first}{}", chars.as_str());
     if !s.ends_with(['.', '!', '?', '…', ':']) {
         s.push('.');
@@ -137,11 +120,8 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// The span, when it lies inside `text` on character boundaries.
 pub fn valid_span(text: &str, span: Option<(usize, usize)>) -> Option<(usize, usize)> {
     let (start, end) = span?;
-    (start <= end
-        && end <= text.len()
-        && text.is_char_boundary(start)
-        && text.is_char_boundary(end))
-    .then_some((start, end))
+    (start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end))
+        .then_some((start, end))
 }
 
 /// A cut of `text` for showing `span` in a snippet: only the span's line and
@@ -149,11 +129,7 @@ pub fn valid_span(text: &str, span: Option<(usize, usize)>) -> Option<(usize, us
 /// to a window around the span, a span running past it or onto later lines
 /// cut short). Blank lines stand in for the text before, so line numbers
 /// stay those of `text`. Returns the cut and the span's place in it.
-pub fn snippet_window(
-    text: &str,
-    (start, end): (usize, usize),
-    max: usize,
-) -> (String, (usize, usize)) {
+pub fn snippet_window(text: &str, (start, end): (usize, usize), max: usize) -> (String, (usize, usize)) {
     let max = max.max(20);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
@@ -171,18 +147,11 @@ pub fn snippet_window(
     let (s, e) = (start - line_start, end - line_start);
     let lead = 20.min(max / 4);
     let ws = if line[..s].chars().count() > lead {
-        line[..s]
-            .char_indices()
-            .rev()
-            .nth(lead - 1)
-            .map_or(0, |(i, _)| i)
+        line[..s].char_indices().rev().nth(lead - 1).map_or(0, |(i, _)| i)
     } else {
         0
     };
-    let we = line[ws..]
-        .char_indices()
-        .nth(max)
-        .map_or(line.len(), |(i, _)| ws + i);
+    let we = line[ws..].char_indices().nth(max).map_or(line.len(), |(i, _)| ws + i);
     if ws > 0 {
         out.push('…');
     }
@@ -232,11 +201,7 @@ mod tests {
         let lines: Vec<&str> = cut.lines().collect();
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0], "é heading");
-        assert!(
-            lines[1].starts_with('…') && lines[1].ends_with('…'),
-            "{}",
-            lines[1]
-        );
+        assert!(lines[1].starts_with('…') && lines[1].ends_with('…'), "{}", lines[1]);
         assert!(lines.iter().all(|l| l.chars().count() <= 62), "{cut}");
         assert_eq!(lines[2], format!("{}…", "c".repeat(60)));
     }

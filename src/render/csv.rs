@@ -4,7 +4,8 @@
 use super::common::*;
 use crate::report::{FileReport, Report, SectionState, Severity};
 
-const HEADER: &str = "path,attachment,district,status,errors,warnings,advice,missing_sections,empty_sections,priorities,benchmarks";
+const HEADER: &str =
+    "path,attachment,district,status,errors,warnings,advice,missing_sections,empty_sections,priorities,benchmarks";
 
 pub fn render(report: &Report) -> String {
     let mut out = String::from(HEADER);
@@ -36,11 +37,7 @@ fn row(f: &FileReport) -> String {
 /// A free-text field: quoted as needed, and kept from being read as a
 /// formula by spreadsheets (a leading `=`, `+`, `-`, `@` gets a `'`).
 fn text(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        quote(&format!("'{value}"))
-    } else {
-        quote(value)
-    }
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { quote(&format!("'{value}")) } else { quote(value) }
 }
 
 /// RFC 4180: fields holding a comma, quote, or line break are quoted, with
@@ -81,10 +78,7 @@ mod tests {
                 (false, c) => field.push(c),
             }
         }
-        assert!(
-            !quoted && field.is_empty() && row.is_empty(),
-            "unterminated record"
-        );
+        assert!(!quoted && field.is_empty() && row.is_empty(), "unterminated record");
         rows
     }
 

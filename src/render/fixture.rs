@@ -35,11 +35,7 @@ fn section(
         state,
         title: format!("{number}. {title}"),
         location,
-        words: if state == SectionState::Present {
-            120
-        } else {
-            0
-        },
+        words: if state == SectionState::Present { 120 } else { 0 },
         excerpt: excerpt.map(str::to_string),
         priorities: vec![],
         prompts,
@@ -51,11 +47,7 @@ fn prompt(id: &str, status: PromptStatus, evidence: Option<(&str, Location)>) ->
         id: id.to_string(),
         status,
         evidence: evidence
-            .map(|(excerpt, location)| Evidence {
-                excerpt: excerpt.to_string(),
-                location,
-                item: None,
-            })
+            .map(|(excerpt, location)| Evidence { excerpt: excerpt.to_string(), location, item: None })
             .into_iter()
             .collect(),
     }
@@ -91,20 +83,10 @@ The Murkland and Greenhalge schools receive coaching cycles.
             "priorities",
             Present,
             Some(p(12)),
-            Some(
-                "Priority 1: Strengthen grade-appropriate, culturally and linguistically sustaining literacy",
-            ),
+            Some("Priority 1: Strengthen grade-appropriate, culturally and linguistically sustaining literacy"),
             vec![
-                prompt(
-                    "educator_practice",
-                    Met,
-                    Some(("literacy instruction in grades K-5", p(13))),
-                ),
-                prompt(
-                    "student_experience",
-                    Met,
-                    Some(("culturally and linguistically sustaining", p(13))),
-                ),
+                prompt("educator_practice", Met, Some(("literacy instruction in grades K-5", p(13)))),
+                prompt("student_experience", Met, Some(("culturally and linguistically sustaining", p(13)))),
                 prompt("equity_gaps", Met, Some(("English learners", p(14)))),
             ],
         ),
@@ -115,11 +97,7 @@ The Murkland and Greenhalge schools receive coaching cycles.
             Some("MCAS ELA data show a 22-point gap between English learners and their peers"),
             vec![
                 prompt("student_outcomes", Met, Some(("MCAS ELA data", p(21)))),
-                prompt(
-                    "instruction",
-                    Met,
-                    Some(("walkthroughs show uneven use of HQIM", p(21))),
-                ),
+                prompt("instruction", Met, Some(("walkthroughs show uneven use of HQIM", p(21)))),
                 prompt("stakeholder_perspectives", MISSING, None),
                 prompt("systems_structures", MISSING, None),
             ],
@@ -131,11 +109,7 @@ The Murkland and Greenhalge schools receive coaching cycles.
             Some("We met with teachers and principals at each elementary school in February."),
             vec![
                 prompt("educators", Met, Some(("We met with teachers", p(41)))),
-                prompt(
-                    "school_leaders",
-                    Met,
-                    Some(("principals at each elementary school", p(41))),
-                ),
+                prompt("school_leaders", Met, Some(("principals at each elementary school", p(41)))),
                 prompt("families", MISSING, None),
                 prompt("community", MISSING, None),
                 prompt("students", Partial, None),
@@ -146,47 +120,23 @@ The Murkland and Greenhalge schools receive coaching cycles.
             Present,
             Some(p(45)),
             Some("Increase the share of grade 3 students meeting expectations from 31% to 40%."),
-            vec![prompt(
-                "accountability_targets",
-                Met,
-                Some(("from 31% to 40%", p(46))),
-            )],
+            vec![prompt("accountability_targets", Met, Some(("from 31% to 40%", p(46))))],
         ),
-        section(
-            "role_clarity",
-            Empty,
-            Some(p(52)),
-            None,
-            vec![prompt("levels", MISSING, None)],
-        ),
+        section("role_clarity", Empty, Some(p(52)), None, vec![prompt("levels", MISSING, None)]),
         section(
             "monitoring",
             Present,
             Some(p(55)),
             Some("The Deputy Superintendent reviews benchmarks monthly with school leaders."),
-            vec![prompt(
-                "owner",
-                Met,
-                Some(("The Deputy Superintendent", p(56))),
-            )],
+            vec![prompt("owner", Met, Some(("The Deputy Superintendent", p(56))))],
         ),
-        section(
-            "resources",
-            SectionState::Missing,
-            None,
-            None,
-            vec![prompt("kinds", MISSING, None)],
-        ),
+        section("resources", SectionState::Missing, None, None, vec![prompt("kinds", MISSING, None)]),
         section(
             "differentiation",
             Present,
             Some(p(60)),
             Some("The Murkland and Greenhalge schools receive coaching cycles."),
-            vec![prompt(
-                "schools_listed",
-                Met,
-                Some(("The Murkland and Greenhalge schools", p(61))),
-            )],
+            vec![prompt("schools_listed", Met, Some(("The Murkland and Greenhalge schools", p(61))))],
         ),
     ];
     let diagnostics = vec![
@@ -247,10 +197,7 @@ The Murkland and Greenhalge schools receive coaching cycles.
         diagnostics,
         companions: vec![],
         superseded_by: None,
-        source: Some(SourceText {
-            name: "Lowell SSoS submission.docx".into(),
-            text: text.into(),
-        }),
+        source: Some(SourceText { name: "Lowell SSoS submission.docx".into(), text: text.into() }),
         package: None,
         received: None,
     }
@@ -272,9 +219,7 @@ fn springfield() -> FileReport {
             section: None,
             items: vec![],
             priority: None,
-            message:
-                "a Word 97-2003 document (.doc) cannot be read\n100% of its content was skipped"
-                    .into(),
+            message: "a Word 97-2003 document (.doc) cannot be read\n100% of its content was skipped".into(),
             help: "open it in Word and save it as a Word Document (.docx)".into(),
             location: None,
             span: None,
@@ -303,11 +248,7 @@ fn worcester() -> FileReport {
                 SectionState::Present,
                 Some(loc.clone()),
                 Some("Worcester's response"),
-                vec![prompt(
-                    "main",
-                    PromptStatus::Met,
-                    Some(("Worcester's response", loc)),
-                )],
+                vec![prompt("main", PromptStatus::Met, Some(("Worcester's response", loc)))],
             )
         })
         .collect();
@@ -334,10 +275,7 @@ pub fn report() -> Report {
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
-        rules: RulesInfo {
-            id: "ssos-district-priority-2023-24".into(),
-            version: "1.0.0".into(),
-        },
+        rules: RulesInfo { id: "ssos-district-priority-2023-24".into(), version: "1.0.0".into() },
         summary: Summary::tally(&files),
         files,
         missing_districts: vec!["Boston".into()],
@@ -357,30 +295,15 @@ pub fn options() -> RenderOptions {
         coverage: false,
         width: 100,
         rules: vec![
-            rule(
-                "ssos::section::missing",
-                Severity::Error,
-                "A required section is missing",
-                None,
-            ),
-            rule(
-                "ssos::section::empty",
-                Severity::Error,
-                "A section holds no response",
-                None,
-            ),
+            rule("ssos::section::missing", Severity::Error, "A required section is missing", None),
+            rule("ssos::section::empty", Severity::Error, "A section holds no response", None),
             rule(
                 "ssos::stakeholders::group-missing",
                 Severity::Warning,
                 "A stakeholder group's input is not described",
                 Some("stakeholder_engagement"),
             ),
-            rule(
-                "ssos::analysis::no-student-work",
-                Severity::Advice,
-                "No themes from student work",
-                Some("analysis"),
-            ),
+            rule("ssos::analysis::no-student-work", Severity::Advice, "No themes from student work", Some("analysis")),
         ],
     }
 }

@@ -54,9 +54,7 @@ fn line(f: &FileReport, d: &Diagnostic) -> String {
 
 /// Message text: `%`, CR and LF are encoded.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Property values: also `:` and `,`.
@@ -81,20 +79,16 @@ mod tests {
              3. Stakeholder Engagement, paragraph 41). Help: describe how families and community members were \
              engaged (for example surveys or forums)"
         );
-        assert!(lines[0].starts_with(
-            "::notice file=inbox/lowell.eml,title=ssos%3A%3Aanalysis%3A%3Ano-student-work::"
-        ));
-        assert_eq!(
-            lines.iter().filter(|l| l.starts_with("::error ")).count(),
-            3
-        );
+        assert!(lines[0].starts_with("::notice file=inbox/lowell.eml,title=ssos%3A%3Aanalysis%3A%3Ano-student-work::"));
+        assert_eq!(lines.iter().filter(|l| l.starts_with("::error ")).count(), 3);
         // The unreadable file: comma in the path, newline and % in the message.
         let spring = lines[4];
-        assert!(spring.starts_with("::error file=drive/Springfield%2C MA/plan.doc,title=ssos%3A%3Ainput%3A%3Aunsupported::"), "{spring}");
         assert!(
-            spring.contains("cannot be read%0A100%25 of its content"),
+            spring
+                .starts_with("::error file=drive/Springfield%2C MA/plan.doc,title=ssos%3A%3Ainput%3A%3Aunsupported::"),
             "{spring}"
         );
+        assert!(spring.contains("cannot be read%0A100%25 of its content"), "{spring}");
         assert!(!out.contains('\r'));
     }
 }

@@ -7,9 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 
 use super::RenderOptions;
 use super::common::*;
-use crate::report::{
-    Diagnostic, FileReport, PromptStatus, Report, SectionReport, SectionState, Severity, Status,
-};
+use crate::report::{Diagnostic, FileReport, PromptStatus, Report, SectionReport, SectionState, Severity, Status};
 
 /// One finding as a miette diagnostic.
 #[derive(Debug)]
@@ -35,40 +33,24 @@ impl MietteDiag {
         if let Some(p) = d.priority {
             let _ = write!(message, " (priority {p})");
         }
-        let help = Some(d.help.trim())
-            .filter(|h| !h.is_empty())
-            .map(str::to_string);
+        let help = Some(d.help.trim()).filter(|h| !h.is_empty()).map(str::to_string);
         let (mut source, mut label) = (None, None);
         if let Some(src) = &f.source
             && let Some(span) = valid_span(&src.text, d.span)
         {
             // The snippet's title names the place in the document; the
             // extracted text's own line numbers mean nothing to the district.
-            let mut name = if src.name.trim().is_empty() {
-                short_name(f).to_string()
-            } else {
-                src.name.clone()
-            };
+            let mut name = if src.name.trim().is_empty() { short_name(f).to_string() } else { src.name.clone() };
             if let Some(loc) = &d.location {
                 let _ = write!(name, ", {}", loc.describe());
             }
             let (cut, (start, end)) = snippet_window(&src.text, span, width.saturating_sub(12));
             source = Some(NamedSource::new(name, cut));
-            label = Some(LabeledSpan::new_primary_with_span(
-                Some(label_text(d)),
-                (start, end - start),
-            ));
+            label = Some(LabeledSpan::new_primary_with_span(Some(label_text(d)), (start, end - start)));
         } else if let Some(loc) = &d.location {
             let _ = write!(message, " ({})", loc.describe());
         }
-        MietteDiag {
-            code: d.code.clone(),
-            severity,
-            message,
-            help,
-            source,
-            label,
-        }
+        MietteDiag { code: d.code.clone(), severity, message, help, source, label }
     }
 }
 
@@ -104,9 +86,7 @@ impl miette::Diagnostic for MietteDiag {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -114,9 +94,7 @@ impl miette::Diagnostic for MietteDiag {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.label
-            .as_ref()
-            .map(|l| Box::new(std::iter::once(l.clone())) as Box<dyn Iterator<Item = _>>)
+        self.label.as_ref().map(|l| Box::new(std::iter::once(l.clone())) as Box<dyn Iterator<Item = _>>)
     }
 }
 
@@ -126,11 +104,7 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
     }
     fn bold(&self, t: &str) -> String {
         self.wrap("1", t)
@@ -158,20 +132,10 @@ impl Paint {
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     let paint = Paint { on: options.color };
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let width = if options.width == 0 {
-        100
-    } else {
-        options.width
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .without_primary_span_start()
-        .with_links(false)
-        .with_width(width);
+    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let width = if options.width == 0 { 100 } else { options.width };
+    let handler =
+        GraphicalReportHandler::new_themed(theme).without_primary_span_start().with_links(false).with_width(width);
     let mut out = String::new();
 
     for f in &report.files {
@@ -186,12 +150,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             let _ = writeln!(out, "  note: superseded by {by}");
         }
         for c in &f.companions {
-            let _ = writeln!(
-                out,
-                "  note: {} answered in {}",
-                section_label(f, &c.section),
-                c.attachment
-            );
+            let _ = writeln!(out, "  note: {} answered in {}", section_label(f, &c.section), c.attachment);
         }
         out.push('\n');
         for d in ordered_diagnostics(f) {
@@ -199,13 +158,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             let mut block = String::new();
             if handler.render_report(&mut block, &diag).is_err() {
                 // miette refused (it should not, spans are checked): plain fallback.
-                block = format!(
-                    "{}[{}]: {}\n  help: {}\n",
-                    d.severity.as_str(),
-                    d.code,
-                    diag.message,
-                    d.help
-                );
+                block = format!("{}[{}]: {}\n  help: {}\n", d.severity.as_str(), d.code, diag.message, d.help);
             }
             out.push_str(&block);
             out.push('\n');
@@ -219,13 +172,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
 
 /// Prompts met, out of all prompts of the section.
 fn met(s: &SectionReport) -> (usize, usize) {
-    (
-        s.prompts
-            .iter()
-            .filter(|p| p.status == PromptStatus::Met)
-            .count(),
-        s.prompts.len(),
-    )
+    (s.prompts.iter().filter(|p| p.status == PromptStatus::Met).count(), s.prompts.len())
 }
 
 fn has_gap(s: &SectionReport) -> bool {
@@ -238,18 +185,10 @@ fn checklist(out: &mut String, f: &FileReport, all: bool, paint: &Paint) {
     }
     let shown: Vec<&SectionReport> = f.sections.iter().filter(|s| all || has_gap(s)).collect();
     if shown.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {} all 8 sections present, every prompt met",
-            paint.green("✔")
-        );
+        let _ = writeln!(out, "  {} all 8 sections present, every prompt met", paint.green("✔"));
         return;
     }
-    let title_w = shown
-        .iter()
-        .map(|s| s.guidance_title.chars().count())
-        .max()
-        .unwrap_or(0);
+    let title_w = shown.iter().map(|s| s.guidance_title.chars().count()).max().unwrap_or(0);
     let _ = writeln!(out, "  Coverage{}:", if all { "" } else { " gaps" });
     for s in shown {
         let (m, n) = met(s);
@@ -260,13 +199,7 @@ fn checklist(out: &mut String, f: &FileReport, all: bool, paint: &Paint) {
             SectionState::Present => (paint.yellow("◐"), format!("{m}/{n} prompts")),
         };
         let pad = title_w - s.guidance_title.chars().count();
-        let _ = writeln!(
-            out,
-            "  {mark} {} {}{}  {detail}",
-            s.number,
-            s.guidance_title,
-            " ".repeat(pad)
-        );
+        let _ = writeln!(out, "  {mark} {} {}{}  {detail}", s.number, s.guidance_title, " ".repeat(pad));
         if all {
             for p in &s.prompts {
                 let mark = match p.status {
@@ -302,9 +235,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
     if report.files.is_empty() {
         let _ = writeln!(out, "No submissions found.");
     } else {
-        let header = [
-            "District", "File", "Status", "Errors", "Warnings", "Missing", "Empty",
-        ];
+        let header = ["District", "File", "Status", "Errors", "Warnings", "Missing", "Empty"];
         let rows: Vec<[String; 7]> = report
             .files
             .iter()
@@ -360,11 +291,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
     }
     let s = &report.summary;
     let (e, w, a) = report.files.iter().fold((0, 0, 0), |(e, w, a), f| {
-        (
-            e + f.count(Severity::Error),
-            w + f.count(Severity::Warning),
-            a + f.count(Severity::Advice),
-        )
+        (e + f.count(Severity::Error), w + f.count(Severity::Warning), a + f.count(Severity::Advice))
     });
     let _ = writeln!(
         out,
@@ -383,11 +310,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
             out,
             "No submission from {} expected district{}: {}",
             report.missing_districts.len(),
-            if report.missing_districts.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
+            if report.missing_districts.len() == 1 { "" } else { "s" },
             report.missing_districts.join(", ")
         );
     }
@@ -405,14 +328,8 @@ mod tests {
     #[test]
     fn shows_codes_help_labels_and_headers() {
         let out = out();
-        assert!(
-            out.contains("inbox/lowell.eml → Lowell SSoS submission.docx  Lowell  FAIL"),
-            "{out}"
-        );
-        assert!(
-            out.contains("drive/Springfield, MA/plan.doc  Springfield  ERROR"),
-            "{out}"
-        );
+        assert!(out.contains("inbox/lowell.eml → Lowell SSoS submission.docx  Lowell  FAIL"), "{out}");
+        assert!(out.contains("drive/Springfield, MA/plan.doc  Springfield  ERROR"), "{out}");
         for code in [
             "ssos::section::missing",
             "ssos::section::empty",
@@ -422,17 +339,11 @@ mod tests {
         ] {
             assert!(out.contains(code), "missing {code}:\n{out}");
         }
-        assert!(
-            out.contains("describe how families and community members were engaged"),
-            "{out}"
-        );
+        assert!(out.contains("describe how families and community members were engaged"), "{out}");
         // The span is drawn with its label, against the district's words.
         assert!(out.contains("missing: families, community"), "{out}");
         assert!(out.contains("We met with teachers and principals"), "{out}");
-        assert!(
-            out.contains("[Lowell SSoS submission.docx, paragraph 41]"),
-            "{out}"
-        );
+        assert!(out.contains("[Lowell SSoS submission.docx, paragraph 41]"), "{out}");
         // Without a span the location is in the message.
         assert!(out.contains("student work (paragraph 21)"), "{out}");
         // The missing section is listed before the stakeholder warning (guidance order).
@@ -452,10 +363,7 @@ mod tests {
         options.coverage = true;
         let full = render(&fixture::report(), &options);
         assert!(full.contains("✔ 1 Priority(ies)"), "{full}");
-        assert!(
-            full.contains("✔ equity gaps (met)  “English learners” (paragraph 14)"),
-            "{full}"
-        );
+        assert!(full.contains("✔ equity gaps (met)  “English learners” (paragraph 14)"), "{full}");
         assert!(full.contains("✘ families (missing)"), "{full}");
     }
 
@@ -466,45 +374,18 @@ mod tests {
             .lines()
             .find(|l| l.starts_with("Lowell ") && l.contains("FAIL"))
             .unwrap_or_else(|| panic!("no Lowell row:\n{out}"));
-        let cells: Vec<&str> = row
-            .split("  ")
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect();
-        assert_eq!(
-            cells,
-            [
-                "Lowell",
-                "inbox/lowell.eml (Lowell SSoS submission.docx)",
-                "FAIL",
-                "2",
-                "1",
-                "7",
-                "5"
-            ]
-        );
-        assert!(
-            out.lines()
-                .any(|l| l.starts_with("Worcester, MA") && l.contains("PASS")),
-            "{out}"
-        );
-        assert!(out.contains(
-            "3 submissions: 1 pass, 1 fail, 1 unreadable; 3 errors, 1 warning, 1 advice"
-        ));
-        assert!(
-            out.contains("No submission from 1 expected district: Boston"),
-            "{out}"
-        );
+        let cells: Vec<&str> = row.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+        assert_eq!(cells, ["Lowell", "inbox/lowell.eml (Lowell SSoS submission.docx)", "FAIL", "2", "1", "7", "5"]);
+        assert!(out.lines().any(|l| l.starts_with("Worcester, MA") && l.contains("PASS")), "{out}");
+        assert!(out.contains("3 submissions: 1 pass, 1 fail, 1 unreadable; 3 errors, 1 warning, 1 advice"));
+        assert!(out.contains("No submission from 1 expected district: Boston"), "{out}");
     }
 
     #[test]
     fn long_paragraphs_are_clipped_to_the_width() {
         let mut report = fixture::report();
-        let text = format!(
-            "# 3. Stakeholder Engagement\n{} we asked families {}\n",
-            "word ".repeat(300),
-            "more ".repeat(300)
-        );
+        let text =
+            format!("# 3. Stakeholder Engagement\n{} we asked families {}\n", "word ".repeat(300), "more ".repeat(300));
         let start = text.find("families").unwrap();
         report.files[0].source.as_mut().unwrap().text = text;
         for d in &mut report.files[0].diagnostics {
@@ -529,10 +410,7 @@ mod tests {
         let mut report = fixture::report();
         report.files[0].diagnostics[2].span = Some((10_000, 10_010));
         let out = render(&report, &fixture::options());
-        assert!(
-            out.contains("families and community (paragraph 41)"),
-            "{out}"
-        );
+        assert!(out.contains("families and community (paragraph 41)"), "{out}");
         assert!(!out.contains("missing: families, community"));
     }
 }

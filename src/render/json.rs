@@ -23,11 +23,7 @@ mod tests {
         let back: Report = serde_json::from_str(&out).unwrap();
         assert_eq!(back.files.len(), 3);
         assert_eq!(back.files[0].sections.len(), 8);
-        let ids: Vec<_> = back.files[0]
-            .sections
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
+        let ids: Vec<_> = back.files[0].sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(
             ids,
             [
@@ -42,10 +38,7 @@ mod tests {
             ]
         );
         assert_eq!(back.files[0].diagnostics.len(), 4);
-        assert_eq!(
-            back.files[0].diagnostics[2].items,
-            ["families", "community"]
-        );
+        assert_eq!(back.files[0].diagnostics[2].items, ["families", "community"]);
         // Serializing the parsed value again gives the same text: nothing lost.
         assert_eq!(render(&back), out);
         // Non-serialized fields stay out of the contract.

@@ -17,17 +17,9 @@ struct Case {
 }
 
 pub fn render(report: &Report) -> String {
-    let suites: Vec<(String, Vec<Case>)> = report
-        .files
-        .iter()
-        .map(|f| (joined_name(f), cases(f)))
-        .collect();
+    let suites: Vec<(String, Vec<Case>)> = report.files.iter().map(|f| (joined_name(f), cases(f))).collect();
     let count = |kind: Option<&str>| -> usize {
-        suites
-            .iter()
-            .flat_map(|(_, cs)| cs)
-            .filter(|c| kind.is_none() || c.outcome == kind)
-            .count()
+        suites.iter().flat_map(|(_, cs)| cs).filter(|c| kind.is_none() || c.outcome == kind).count()
     };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -38,10 +30,7 @@ pub fn render(report: &Report) -> String {
         count(Some("error"))
     );
     for ((name, cases), f) in suites.iter().zip(&report.files) {
-        let failures = cases
-            .iter()
-            .filter(|c| c.outcome == Some("failure"))
-            .count();
+        let failures = cases.iter().filter(|c| c.outcome == Some("failure")).count();
         let errors = cases.iter().filter(|c| c.outcome == Some("error")).count();
         let _ = writeln!(
             out,
@@ -50,10 +39,7 @@ pub fn render(report: &Report) -> String {
             cases.len()
         );
         out.push_str("    <properties>\n");
-        let mut props = vec![
-            ("path", f.path.clone()),
-            ("status", f.status.as_str().to_string()),
-        ];
+        let mut props = vec![("path", f.path.clone()), ("status", f.status.as_str().to_string())];
         if let Some(a) = &f.attachment {
             props.push(("attachment", a.clone()));
         }
@@ -71,12 +57,7 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str("    </properties>\n");
         for c in cases {
-            let _ = write!(
-                out,
-                "    <testcase name=\"{}\" classname=\"{}\"",
-                attr(&c.name),
-                attr(name)
-            );
+            let _ = write!(out, "    <testcase name=\"{}\" classname=\"{}\"", attr(&c.name), attr(name));
             if c.body.is_empty() {
                 out.push_str("/>\n");
             } else {
@@ -92,12 +73,7 @@ pub fn render(report: &Report) -> String {
 }
 
 fn describe(d: &Diagnostic) -> String {
-    let mut s = format!(
-        "{}[{}]: {}",
-        d.severity.as_str(),
-        d.code,
-        one_line(trim_stop(&d.message))
-    );
+    let mut s = format!("{}[{}]: {}", d.severity.as_str(), d.code, one_line(trim_stop(&d.message)));
     if let Some(p) = d.priority {
         let _ = write!(s, " (priority {p})");
     }
@@ -111,31 +87,17 @@ fn describe(d: &Diagnostic) -> String {
 }
 
 fn case(f: &FileReport, name: String, ds: &[&Diagnostic]) -> Case {
-    let errors: Vec<&&Diagnostic> = ds
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    let others: Vec<&&Diagnostic> = ds
-        .iter()
-        .filter(|d| d.severity != Severity::Error)
-        .collect();
+    let errors: Vec<&&Diagnostic> = ds.iter().filter(|d| d.severity == Severity::Error).collect();
+    let others: Vec<&&Diagnostic> = ds.iter().filter(|d| d.severity != Severity::Error).collect();
     let mut body = String::new();
     let mut outcome = None;
     if let Some(first) = errors.first() {
-        let kind = if f.status == Status::Error {
-            "error"
-        } else {
-            "failure"
-        };
+        let kind = if f.status == Status::Error { "error" } else { "failure" };
         outcome = Some(kind);
         let message = if errors.len() == 1 {
             one_line(&first.message)
         } else {
-            format!(
-                "{} (and {} more)",
-                one_line(&first.message),
-                errors.len() - 1
-            )
+            format!("{} (and {} more)", one_line(&first.message), errors.len() - 1)
         };
         let text: Vec<String> = errors.iter().map(|d| describe(d)).collect();
         let _ = writeln!(
@@ -148,54 +110,27 @@ fn case(f: &FileReport, name: String, ds: &[&Diagnostic]) -> Case {
     }
     if !others.is_empty() {
         let text: Vec<String> = others.iter().map(|d| describe(d)).collect();
-        let _ = writeln!(
-            body,
-            "      <system-out>{}</system-out>",
-            text_node(&text.join("\n"))
-        );
+        let _ = writeln!(body, "      <system-out>{}</system-out>", text_node(&text.join("\n")));
     }
-    Case {
-        name,
-        outcome,
-        body,
-    }
+    Case { name, outcome, body }
 }
 
 fn cases(f: &FileReport) -> Vec<Case> {
-    let document: Vec<&Diagnostic> = f
-        .diagnostics
-        .iter()
-        .filter(|d| d.section.is_none())
-        .collect();
+    let document: Vec<&Diagnostic> = f.diagnostics.iter().filter(|d| d.section.is_none()).collect();
     let mut cases = vec![case(f, "document".to_string(), &document)];
     for s in &f.sections {
-        let ds: Vec<&Diagnostic> = f
-            .diagnostics
-            .iter()
-            .filter(|d| d.section.as_deref() == Some(&s.id))
-            .collect();
+        let ds: Vec<&Diagnostic> = f.diagnostics.iter().filter(|d| d.section.as_deref() == Some(&s.id)).collect();
         cases.push(case(f, format!("{}. {}", s.number, s.guidance_title), &ds));
     }
     // Findings about a section id the report does not list still show up.
-    let orphans: Vec<&Diagnostic> = f
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.section
-                .as_deref()
-                .is_some_and(|id| f.section(id).is_none())
-        })
-        .collect();
+    let orphans: Vec<&Diagnostic> =
+        f.diagnostics.iter().filter(|d| d.section.as_deref().is_some_and(|id| f.section(id).is_none())).collect();
     let mut seen: Vec<&str> = Vec::new();
     for d in &orphans {
         let id = d.section.as_deref().unwrap_or_default();
         if !seen.contains(&id) {
             seen.push(id);
-            let ds: Vec<&Diagnostic> = orphans
-                .iter()
-                .copied()
-                .filter(|o| o.section.as_deref() == Some(id))
-                .collect();
+            let ds: Vec<&Diagnostic> = orphans.iter().copied().filter(|o| o.section.as_deref() == Some(id)).collect();
             cases.push(case(f, section_label(f, id), &ds));
         }
     }
@@ -253,9 +188,7 @@ mod tests {
         loop {
             match reader.read_event().expect("well-formed XML") {
                 ev @ (Event::Start(_) | Event::Empty(_)) => {
-                    let (Event::Start(e) | Event::Empty(e)) = &ev else {
-                        unreachable!()
-                    };
+                    let (Event::Start(e) | Event::Empty(e)) = &ev else { unreachable!() };
                     let name = e.name().as_ref().to_string();
                     let attrs = e
                         .attributes()
@@ -284,9 +217,7 @@ mod tests {
                 Event::GeneralRef(r) => {
                     if let Some(&i) = open.last() {
                         let s = match r.as_ref() {
-                            _ if r.is_char_ref() => {
-                                r.resolve_char_ref().unwrap().unwrap().to_string()
-                            }
+                            _ if r.is_char_ref() => r.resolve_char_ref().unwrap().unwrap().to_string(),
                             "amp" => "&".to_string(),
                             "lt" => "<".to_string(),
                             "gt" => ">".to_string(),
@@ -306,11 +237,7 @@ mod tests {
     }
 
     fn get<'a>(attrs: &'a [(String, String)], key: &str) -> &'a str {
-        attrs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
+        attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
     }
 
     #[test]
@@ -320,10 +247,7 @@ mod tests {
         let els = elements(&xml);
         let suites: Vec<_> = els.iter().filter(|e| e.0 == "testsuite").collect();
         assert_eq!(suites.len(), 3);
-        assert_eq!(
-            get(&suites[0].1, "name"),
-            "inbox/lowell.eml/Lowell SSoS submission.docx"
-        );
+        assert_eq!(get(&suites[0].1, "name"), "inbox/lowell.eml/Lowell SSoS submission.docx");
         assert_eq!(get(&suites[0].1, "tests"), "9");
         assert_eq!(get(&suites[0].1, "failures"), "2");
         assert_eq!(get(&suites[0].1, "errors"), "0");
@@ -336,57 +260,23 @@ mod tests {
         assert_eq!(get(&root.1, "failures"), "2");
         assert_eq!(get(&root.1, "errors"), "1");
 
-        let names: Vec<&str> = els
-            .iter()
-            .filter(|e| e.0 == "testcase")
-            .map(|e| get(&e.1, "name"))
-            .collect();
-        assert_eq!(
-            &names[..3],
-            [
-                "document",
-                "1. Priority(ies)",
-                "2. Analysis of Strengths and Challenges"
-            ]
-        );
+        let names: Vec<&str> = els.iter().filter(|e| e.0 == "testcase").map(|e| get(&e.1, "name")).collect();
+        assert_eq!(&names[..3], ["document", "1. Priority(ies)", "2. Analysis of Strengths and Challenges"]);
         assert_eq!(names[7], "7. Resources");
 
         // One failing element per error-level finding (each here concerns its own case).
-        let failing: Vec<_> = els
-            .iter()
-            .filter(|e| e.0 == "failure" || e.0 == "error")
-            .collect();
+        let failing: Vec<_> = els.iter().filter(|e| e.0 == "failure" || e.0 == "error").collect();
         let errors: usize = report.files.iter().map(|f| f.count(Severity::Error)).sum();
         assert_eq!(failing.len(), errors);
         let types: Vec<&str> = failing.iter().map(|e| get(&e.1, "type")).collect();
-        assert_eq!(
-            types,
-            [
-                "ssos::section::empty",
-                "ssos::section::missing",
-                "ssos::input::unsupported"
-            ]
-        );
+        assert_eq!(types, ["ssos::section::empty", "ssos::section::missing", "ssos::input::unsupported"]);
         // The newline of the unreadable file's message survives in the attribute.
-        assert!(
-            get(&failing[2].1, "message").contains("cannot be read 100% of"),
-            "{xml}"
-        );
+        assert!(get(&failing[2].1, "message").contains("cannot be read 100% of"), "{xml}");
         // Warnings and advice are output, not failures.
-        let outs: Vec<&str> = els
-            .iter()
-            .filter(|e| e.0 == "system-out")
-            .map(|e| e.2.as_str())
-            .collect();
+        let outs: Vec<&str> = els.iter().filter(|e| e.0 == "system-out").map(|e| e.2.as_str()).collect();
         assert_eq!(outs.len(), 2);
-        assert!(
-            outs.iter()
-                .any(|o| o.contains("warning[ssos::stakeholders::group-missing]"))
-        );
-        assert!(
-            outs.iter()
-                .any(|o| o.contains("advice[ssos::analysis::no-student-work]"))
-        );
+        assert!(outs.iter().any(|o| o.contains("warning[ssos::stakeholders::group-missing]")));
+        assert!(outs.iter().any(|o| o.contains("advice[ssos::analysis::no-student-work]")));
     }
 
     #[test]
@@ -404,10 +294,7 @@ mod tests {
         let xml = render(&report);
         let els = elements(&xml);
         let suite = els.iter().find(|e| e.0 == "testsuite").unwrap();
-        assert_eq!(
-            get(&suite.1, "name"),
-            "inbox/lowell.eml/R&D <\"plan\">'s.docx"
-        );
+        assert_eq!(get(&suite.1, "name"), "inbox/lowell.eml/R&D <\"plan\">'s.docx");
         let failure = els.iter().filter(|e| e.0 == "failure").nth(1).unwrap();
         assert_eq!(get(&failure.1, "message"), "a < b && c > \"d\"");
         assert!(failure.2.contains("help: ]]> end"), "{}", failure.2);

@@ -37,10 +37,7 @@ impl Notes {
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    let mut notes = Notes {
-        next: 0,
-        defs: Vec::new(),
-    };
+    let mut notes = Notes { next: 0, defs: Vec::new() };
     let year = school_year(&report.rules.id);
     for (i, f) in report.files.iter().enumerate() {
         if i > 0 {
@@ -60,10 +57,7 @@ pub fn render(report: &Report) -> String {
 fn esc(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in one_line(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
             s.push('\\');
         }
         s.push(c);
@@ -74,8 +68,7 @@ fn esc(text: &str) -> String {
 /// A checker-written message or help as a plain sentence: rule codes that
 /// slipped into the text are dropped (they live in the footnotes).
 fn prose(text: &str) -> String {
-    static CODE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"`?ssos::[A-Za-z0-9_:-]+`?").expect("valid regex"));
+    static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`?ssos::[A-Za-z0-9_:-]+`?").expect("valid regex"));
     let cleaned = CODE.replace_all(text, "this finding");
     esc(&sentence(&cleaned))
 }
@@ -152,12 +145,8 @@ fn bullet(out: &mut String, d: &Diagnostic, notes: &mut Notes) {
     line.push_str(&msg);
     // Items the message does not already name.
     let lower = d.message.to_lowercase();
-    let unnamed: Vec<String> = d
-        .items
-        .iter()
-        .map(|i| humanize_item(i))
-        .filter(|i| !lower.contains(&i.to_lowercase()))
-        .collect();
+    let unnamed: Vec<String> =
+        d.items.iter().map(|i| humanize_item(i)).filter(|i| !lower.contains(&i.to_lowercase())).collect();
     if !unnamed.is_empty() {
         let _ = write!(line, " Not yet addressed: {}.", esc(&join_and(&unnamed)));
     }
@@ -171,8 +160,7 @@ fn bullet(out: &mut String, d: &Diagnostic, notes: &mut Notes) {
 
 /// "for the 2023–24 school year" from a rules pack id ending in `2023-24`.
 fn school_year(rules_id: &str) -> String {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})$").expect("valid regex"));
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})$").expect("valid regex"));
     match YEAR.captures(rules_id) {
         Some(c) => format!(" for the {}–{} school year", &c[1], &c[2]),
         None => String::new(),
@@ -188,47 +176,30 @@ fn draft(out: &mut String, f: &FileReport, year: &str, notes: &mut Notes) {
          strengthen before you resubmit. "
     );
     out.push_str(match f.status {
-        Status::Fail => {
-            "Points marked Required must be addressed before the plan can be accepted.\n\n"
-        }
-        _ if f.diagnostics.is_empty() => {
-            "The plan addresses every section the guidance asks for.\n\n"
-        }
-        _ => {
-            "The plan includes every required section; the points below would make it stronger.\n\n"
-        }
+        Status::Fail => "Points marked Required must be addressed before the plan can be accepted.\n\n",
+        _ if f.diagnostics.is_empty() => "The plan addresses every section the guidance asks for.\n\n",
+        _ => "The plan includes every required section; the points below would make it stronger.\n\n",
     });
     if let Some(by) = &f.superseded_by {
-        let _ = writeln!(
-            out,
-            "<!-- Reviewer note: this submission is superseded by {}. -->\n",
-            by.replace("--", "- -")
-        );
+        let _ =
+            writeln!(out, "<!-- Reviewer note: this submission is superseded by {}. -->\n", by.replace("--", "- -"));
     }
 
     out.push_str("### What the plan does well\n\n");
-    let present: Vec<_> = f
-        .sections
-        .iter()
-        .filter(|s| s.state == SectionState::Present)
-        .collect();
+    let present: Vec<_> = f.sections.iter().filter(|s| s.state == SectionState::Present).collect();
     if present.is_empty() {
         out.push_str("We could not yet find a response to any of the guidance's sections.\n");
     }
     for s in &present {
         let _ = write!(out, "- **{}. {}**", s.number, esc(&s.guidance_title));
-        let quote = s
-            .excerpt
-            .clone()
-            .filter(|e| !e.trim().is_empty())
-            .or_else(|| {
-                s.prompts
-                    .iter()
-                    .filter(|p| p.status == PromptStatus::Met)
-                    .flat_map(|p| p.evidence.first())
-                    .map(|e| e.excerpt.clone())
-                    .next()
-            });
+        let quote = s.excerpt.clone().filter(|e| !e.trim().is_empty()).or_else(|| {
+            s.prompts
+                .iter()
+                .filter(|p| p.status == PromptStatus::Met)
+                .flat_map(|p| p.evidence.first())
+                .map(|e| e.excerpt.clone())
+                .next()
+        });
         match quote {
             Some(q) => {
                 let _ = writeln!(out, ": “{}”", esc(&truncate(&one_line(&q), 160)));
@@ -257,9 +228,7 @@ fn draft(out: &mut String, f: &FileReport, year: &str, notes: &mut Notes) {
         if let Some(id) = d.section.as_deref()
             && !sections.iter().any(|(_, _, s)| *s == id)
         {
-            let absent = f
-                .section(id)
-                .is_some_and(|s| s.state != SectionState::Present);
+            let absent = f.section(id).is_some_and(|s| s.state != SectionState::Present);
             sections.push((!absent, section_number(f, Some(id)), id));
         }
     }
@@ -268,29 +237,17 @@ fn draft(out: &mut String, f: &FileReport, year: &str, notes: &mut Notes) {
         let mut title = format!("#### {}", esc(&section_label(f, id)));
         if !present {
             let state = f.section(id).map(|s| s.state);
-            title.push_str(if state == Some(SectionState::Empty) {
-                " (no response yet)"
-            } else {
-                " (not found)"
-            });
+            title.push_str(if state == Some(SectionState::Empty) { " (no response yet)" } else { " (not found)" });
         }
         let _ = writeln!(out, "{title}\n");
-        let mut ds: Vec<&Diagnostic> = f
-            .diagnostics
-            .iter()
-            .filter(|d| d.section.as_deref() == Some(id))
-            .collect();
+        let mut ds: Vec<&Diagnostic> = f.diagnostics.iter().filter(|d| d.section.as_deref() == Some(id)).collect();
         ds.sort_by_key(|d| std::cmp::Reverse(d.severity));
         for d in ds {
             bullet(out, d, notes);
         }
         out.push('\n');
     }
-    let document: Vec<&Diagnostic> = f
-        .diagnostics
-        .iter()
-        .filter(|d| d.section.is_none())
-        .collect();
+    let document: Vec<&Diagnostic> = f.diagnostics.iter().filter(|d| d.section.is_none()).collect();
     if !document.is_empty() {
         out.push_str("#### The document as a whole\n\n");
         for d in document {
@@ -308,15 +265,11 @@ mod tests {
 
     /// The draft for one submission (the output split on `---`).
     fn drafts() -> Vec<String> {
-        render(&fixture::report())
-            .split("\n---\n")
-            .map(str::to_string)
-            .collect()
+        render(&fixture::report()).split("\n---\n").map(str::to_string).collect()
     }
 
     fn body_and_notes(draft: &str) -> (String, String) {
-        let (body, notes): (Vec<&str>, Vec<&str>) =
-            draft.lines().partition(|l| !l.starts_with("[^"));
+        let (body, notes): (Vec<&str>, Vec<&str>) = draft.lines().partition(|l| !l.starts_with("[^"));
         (body.join("\n"), notes.join("\n"))
     }
 
@@ -324,20 +277,12 @@ mod tests {
     fn one_draft_per_submission() {
         let drafts = drafts();
         assert_eq!(drafts.len(), 3);
-        assert!(
-            drafts[0].starts_with("## Lowell — Lowell SSoS submission.docx\n"),
-            "{}",
-            drafts[0]
-        );
+        assert!(drafts[0].starts_with("## Lowell — Lowell SSoS submission.docx\n"), "{}", drafts[0]);
         assert!(drafts[0].contains("Dear Lowell leadership team,"));
         assert!(drafts[0].contains("Submission for the 2023–24 school year."));
         assert!(drafts[0].contains("Points marked Required must be addressed"));
         assert!(drafts[2].contains("The plan addresses every section"));
-        assert!(
-            drafts[2].contains("## Worcester, MA — drive/worcester plan.xlsx"),
-            "{}",
-            drafts[2]
-        );
+        assert!(drafts[2].contains("## Worcester, MA — drive/worcester plan.xlsx"), "{}", drafts[2]);
         // `---` must not turn the closing line into a setext heading.
         let all = render(&fixture::report());
         assert!(all.contains("\n\n---\n\n"));
@@ -361,8 +306,7 @@ mod tests {
             assert!(body.contains(&format!("[^{n}]")) && notes.contains(&format!("[^{n}]: ")));
         }
         // Strengths, in guidance order.
-        let well = &body[body.find("What the plan does well").unwrap()
-            ..body.find("What to strengthen").unwrap()];
+        let well = &body[body.find("What the plan does well").unwrap()..body.find("What to strengthen").unwrap()];
         let positions: Vec<usize> = [
             "**1. Priority(ies)**",
             "**2. Analysis of Strengths and Challenges**",
@@ -389,10 +333,13 @@ mod tests {
         .map(|t| fix.find(t).unwrap_or_else(|| panic!("{t} not in {fix}")))
         .collect();
         assert!(positions.is_sorted(), "{fix}");
-        assert!(fix.contains(
-            "- **Recommended.** Stakeholder engagement does not describe input from families and community \
+        assert!(
+            fix.contains(
+                "- **Recommended.** Stakeholder engagement does not describe input from families and community \
              (see paragraph 41). Describe how families and community members were engaged"
-        ), "{fix}");
+            ),
+            "{fix}"
+        );
         assert!(fix.contains("**Suggestion.**") && fix.contains("**Required.**"));
     }
 
@@ -401,14 +348,8 @@ mod tests {
         let d = &drafts()[1];
         let (body, notes) = body_and_notes(d);
         assert!(body.contains("Dear Springfield leadership team"), "{body}");
-        assert!(
-            body.contains("could not open the file drive/Springfield, MA/plan.doc"),
-            "{body}"
-        );
-        assert!(
-            body.contains("A Word 97-2003 document (.doc) cannot be read 100% of its content"),
-            "{body}"
-        );
+        assert!(body.contains("could not open the file drive/Springfield, MA/plan.doc"), "{body}");
+        assert!(body.contains("A Word 97-2003 document (.doc) cannot be read 100% of its content"), "{body}");
         assert!(body.contains("(.docx) or an Excel workbook (.xlsx)"));
         assert!(!body.contains("ssos::"));
         assert!(notes.contains("`ssos::input::unsupported`"));
@@ -421,10 +362,7 @@ mod tests {
         report.files[0].district = Some("Lowell <script>*".into());
         report.files[0].diagnostics[0].help = "see `ssos::section::missing` in the guide".into();
         let out = render(&report);
-        assert!(
-            out.contains("Dear Lowell \\<script\\>\\* leadership team"),
-            "{out}"
-        );
+        assert!(out.contains("Dear Lowell \\<script\\>\\* leadership team"), "{out}");
         let (body, _) = body_and_notes(&out);
         assert!(!body.contains("ssos::"), "{body}");
     }

@@ -9,8 +9,7 @@ use super::common::*;
 use super::{RenderOptions, RuleMeta};
 use crate::report::{Diagnostic, FileReport, Report, Severity};
 
-const SCHEMA: &str =
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -44,10 +43,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut results = Vec::new();
     for f in &report.files {
         for d in &f.diagnostics {
-            let index = rules
-                .iter()
-                .position(|r| r.code == d.code)
-                .expect("every code was added above");
+            let index = rules.iter().position(|r| r.code == d.code).expect("every code was added above");
             results.push(result(f, d, index));
         }
     }
@@ -150,8 +146,7 @@ fn uri(path: &str) -> String {
             encoded.push_str(&format!("%{b:02X}"));
         }
     }
-    let drive =
-        path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
+    let drive = path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
     if drive {
         format!("file:///{encoded}")
     } else if path.starts_with('/') {
@@ -172,12 +167,7 @@ mod tests {
         let out = render(&report, &fixture::options());
         let v: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], "2.1.0");
-        assert!(
-            v["$schema"]
-                .as_str()
-                .unwrap()
-                .contains("sarif-schema-2.1.0")
-        );
+        assert!(v["$schema"].as_str().unwrap().contains("sarif-schema-2.1.0"));
         assert_eq!(v["runs"].as_array().unwrap().len(), 1);
         let run = &v["runs"][0];
         assert_eq!(run["tool"]["driver"]["name"], "ssos-lint");
@@ -202,53 +192,22 @@ mod tests {
             assert_eq!(r["level"], expected);
         }
         // The pack's rule keeps its metadata; the unlisted input code is added.
-        let missing = rules
-            .iter()
-            .find(|r| r["id"] == "ssos::section::missing")
-            .unwrap();
-        assert_eq!(
-            missing["shortDescription"]["text"],
-            "A required section is missing"
-        );
+        let missing = rules.iter().find(|r| r["id"] == "ssos::section::missing").unwrap();
+        assert_eq!(missing["shortDescription"]["text"], "A required section is missing");
         assert_eq!(missing["defaultConfiguration"]["level"], "error");
-        let advice = rules
-            .iter()
-            .find(|r| r["id"] == "ssos::analysis::no-student-work")
-            .unwrap();
+        let advice = rules.iter().find(|r| r["id"] == "ssos::analysis::no-student-work").unwrap();
         assert_eq!(advice["defaultConfiguration"]["level"], "note");
         assert!(rule_ids.contains(&"ssos::input::unsupported"));
         assert_eq!(rule_ids.len(), 5);
 
         let warn = &results[2];
-        assert_eq!(
-            warn["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-            "inbox/lowell.eml"
-        );
-        assert_eq!(
-            warn["locations"][0]["logicalLocations"][0]["name"],
-            "3. Stakeholder Engagement"
-        );
-        assert!(
-            warn.get("region").is_none()
-                && warn["locations"][0]["physicalLocation"]
-                    .get("region")
-                    .is_none()
-        );
-        assert_eq!(
-            warn["properties"]["items"],
-            json!(["families", "community"])
-        );
-        assert_eq!(
-            warn["properties"]["attachment"],
-            "Lowell SSoS submission.docx"
-        );
+        assert_eq!(warn["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "inbox/lowell.eml");
+        assert_eq!(warn["locations"][0]["logicalLocations"][0]["name"], "3. Stakeholder Engagement");
+        assert!(warn.get("region").is_none() && warn["locations"][0]["physicalLocation"].get("region").is_none());
+        assert_eq!(warn["properties"]["items"], json!(["families", "community"]));
+        assert_eq!(warn["properties"]["attachment"], "Lowell SSoS submission.docx");
         assert_eq!(warn["properties"]["location"]["paragraph"], 41);
-        assert!(
-            warn["message"]["text"]
-                .as_str()
-                .unwrap()
-                .contains("(paragraph 41). Describe how families")
-        );
+        assert!(warn["message"]["text"].as_str().unwrap().contains("(paragraph 41). Describe how families"));
         // The unreadable file reports too, with its path URI-encoded.
         let input = &results[4];
         assert_eq!(input["ruleId"], "ssos::input::unsupported");
@@ -256,10 +215,7 @@ mod tests {
             input["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "drive/Springfield%2C%20MA/plan.doc"
         );
-        assert_eq!(
-            input["locations"][0]["logicalLocations"][0]["name"],
-            "document"
-        );
+        assert_eq!(input["locations"][0]["logicalLocations"][0]["name"], "document");
     }
 
     #[test]

@@ -13,11 +13,7 @@ use crate::report::{FileReport, PromptStatus, Report, SectionState, Severity, St
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     let handler = NarratableReportHandler::new();
-    let width = if options.width == 0 {
-        100
-    } else {
-        options.width
-    };
+    let width = if options.width == 0 { 100 } else { options.width };
     let mut out = String::new();
     for f in &report.files {
         let _ = writeln!(out, "{}", verdict(f));
@@ -28,12 +24,8 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             let _ = writeln!(out, "This submission is superseded by {by}.");
         }
         for c in &f.companions {
-            let _ = writeln!(
-                out,
-                "{} is answered in the companion file {}.",
-                section_label(f, &c.section),
-                c.attachment
-            );
+            let _ =
+                writeln!(out, "{} is answered in the companion file {}.", section_label(f, &c.section), c.attachment);
         }
         out.push('\n');
         for d in ordered_diagnostics(f) {
@@ -82,23 +74,14 @@ fn coverage(out: &mut String, f: &FileReport, all: bool) {
     }
     let mut lines = Vec::new();
     for s in &f.sections {
-        let met = s
-            .prompts
-            .iter()
-            .filter(|p| p.status == PromptStatus::Met)
-            .count();
+        let met = s.prompts.iter().filter(|p| p.status == PromptStatus::Met).count();
         let line = match s.state {
             SectionState::Missing => {
                 format!("Section {}, {}: missing.", s.number, s.guidance_title)
             }
             SectionState::Empty => format!("Section {}, {}: empty.", s.number, s.guidance_title),
             SectionState::Present if all || met < s.prompts.len() => {
-                format!(
-                    "Section {}, {}: {met} of {} prompts met.",
-                    s.number,
-                    s.guidance_title,
-                    s.prompts.len()
-                )
+                format!("Section {}, {}: {met} of {} prompts met.", s.number, s.guidance_title, s.prompts.len())
             }
             SectionState::Present => continue,
         };
@@ -112,12 +95,7 @@ fn coverage(out: &mut String, f: &FileReport, all: bool) {
                 };
                 let mut l = format!("  Prompt {}: {status}.", humanize_item(&p.id));
                 if let Some(e) = p.evidence.first() {
-                    let _ = write!(
-                        l,
-                        " Evidence at {}: \"{}\".",
-                        e.location.describe(),
-                        one_line(&e.excerpt)
-                    );
+                    let _ = write!(l, " Evidence at {}: \"{}\".", e.location.describe(), one_line(&e.excerpt));
                 }
                 lines.push(l);
             }
@@ -150,35 +128,17 @@ fn summary(out: &mut String, report: &Report) {
         let empty = section_numbers_in_state(f, SectionState::Empty);
         let mut parts = Vec::new();
         if !missing.is_empty() {
-            parts.push(format!(
-                "missing section{} {}",
-                if missing.len() == 1 { "" } else { "s" },
-                list(&missing)
-            ));
+            parts.push(format!("missing section{} {}", if missing.len() == 1 { "" } else { "s" }, list(&missing)));
         }
         if !empty.is_empty() {
-            parts.push(format!(
-                "empty section{} {}",
-                if empty.len() == 1 { "" } else { "s" },
-                list(&empty)
-            ));
+            parts.push(format!("empty section{} {}", if empty.len() == 1 { "" } else { "s" }, list(&empty)));
         }
         if !parts.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}, {}: {}.",
-                district_or_unknown(f),
-                short_name(f),
-                join_and(&parts)
-            );
+            let _ = writeln!(out, "{}, {}: {}.", district_or_unknown(f), short_name(f), join_and(&parts));
         }
     }
     if !report.missing_districts.is_empty() {
-        let _ = writeln!(
-            out,
-            "No submission from: {}.",
-            join_and(&report.missing_districts)
-        );
+        let _ = writeln!(out, "No submission from: {}.", join_and(&report.missing_districts));
     }
 }
 
@@ -195,39 +155,19 @@ mod tests {
     fn plain_sentences_without_box_drawing() {
         let out = render(&fixture::report(), &fixture::options());
         assert!(
-            out.contains(
-                "Lowell, Lowell SSoS submission.docx: fails with 2 errors, 1 warning and 1 advice."
-            ),
+            out.contains("Lowell, Lowell SSoS submission.docx: fails with 2 errors, 1 warning and 1 advice."),
             "{out}"
         );
-        assert!(
-            out.contains("Springfield, drive/Springfield, MA/plan.doc: could not be read."),
-            "{out}"
-        );
-        assert!(
-            out.contains("Worcester, MA, drive/worcester plan.xlsx: passes with no findings."),
-            "{out}"
-        );
+        assert!(out.contains("Springfield, drive/Springfield, MA/plan.doc: could not be read."), "{out}");
+        assert!(out.contains("Worcester, MA, drive/worcester plan.xlsx: passes with no findings."), "{out}");
         assert!(out.contains("Diagnostic severity: warning"), "{out}");
         assert!(out.contains("ssos::stakeholders::group-missing"), "{out}");
         assert!(out.contains("missing: families, community"), "{out}");
-        assert!(
-            out.contains("Section 3, Stakeholder Engagement: 2 of 5 prompts met."),
-            "{out}"
-        );
-        assert!(
-            out.contains("Checked 3 submissions: 1 passes, 1 fails, 1 could not be read."),
-            "{out}"
-        );
-        assert!(
-            out.contains(
-                "Lowell, Lowell SSoS submission.docx: missing section 7 and empty section 5."
-            ),
-            "{out}"
-        );
+        assert!(out.contains("Section 3, Stakeholder Engagement: 2 of 5 prompts met."), "{out}");
+        assert!(out.contains("Checked 3 submissions: 1 passes, 1 fails, 1 could not be read."), "{out}");
+        assert!(out.contains("Lowell, Lowell SSoS submission.docx: missing section 7 and empty section 5."), "{out}");
         assert!(out.contains("No submission from: Boston."));
-        let boxy =
-            |c: char| ('\u{2500}'..='\u{259F}').contains(&c) || "☞⚠×✔✘◐".contains(c) || c == '\x1b';
+        let boxy = |c: char| ('\u{2500}'..='\u{259F}').contains(&c) || "☞⚠×✔✘◐".contains(c) || c == '\x1b';
         assert!(!out.chars().any(boxy), "{out}");
     }
 
@@ -236,16 +176,8 @@ mod tests {
         let mut options = fixture::options();
         options.coverage = true;
         let out = render(&fixture::report(), &options);
-        assert!(
-            out.contains("Section 1, Priority(ies): 3 of 3 prompts met."),
-            "{out}"
-        );
-        assert!(
-            out.contains(
-                "  Prompt equity gaps: met. Evidence at paragraph 14: \"English learners\"."
-            ),
-            "{out}"
-        );
+        assert!(out.contains("Section 1, Priority(ies): 3 of 3 prompts met."), "{out}");
+        assert!(out.contains("  Prompt equity gaps: met. Evidence at paragraph 14: \"English learners\"."), "{out}");
         assert!(out.contains("  Prompt families: not met."), "{out}");
     }
 }

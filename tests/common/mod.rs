@@ -18,20 +18,12 @@ pub fn linter() -> &'static Linter {
 /// Checks `bytes` as a file called `name`; exactly one submission expected.
 pub fn check(name: &str, bytes: &[u8]) -> FileReport {
     let mut reports = linter().check_bytes(name, bytes);
-    assert_eq!(
-        reports.len(),
-        1,
-        "{name}: expected one submission, got {}",
-        reports.len()
-    );
+    assert_eq!(reports.len(), 1, "{name}: expected one submission, got {}", reports.len());
     reports.remove(0)
 }
 
 pub fn state(report: &FileReport, id: &str) -> SectionState {
-    report
-        .section(id)
-        .unwrap_or_else(|| panic!("no section {id}"))
-        .state
+    report.section(id).unwrap_or_else(|| panic!("no section {id}")).state
 }
 
 pub fn codes(report: &FileReport) -> Vec<String> {
@@ -48,36 +40,17 @@ pub fn find<'a>(
     code: &str,
     section: Option<&str>,
 ) -> Option<&'a ssos_lint::report::Diagnostic> {
-    report
-        .diagnostics
-        .iter()
-        .find(|d| d.code == code && (section.is_none() || d.section.as_deref() == section))
+    report.diagnostics.iter().find(|d| d.code == code && (section.is_none() || d.section.as_deref() == section))
 }
 
 pub fn summary(report: &FileReport) -> String {
-    let states: Vec<String> = report
-        .sections
-        .iter()
-        .map(|s| format!("{}={:?}", s.id, s.state))
-        .collect();
+    let states: Vec<String> = report.sections.iter().map(|s| format!("{}={:?}", s.id, s.state)).collect();
     let diags: Vec<String> = report
         .diagnostics
         .iter()
-        .map(|d| {
-            format!(
-                "{}{:?}{}",
-                d.code,
-                d.items,
-                d.section.as_deref().unwrap_or("")
-            )
-        })
+        .map(|d| format!("{}{:?}{}", d.code, d.items, d.section.as_deref().unwrap_or("")))
         .collect();
-    format!(
-        "{}\n  {}\n  {}",
-        report.path,
-        states.join(" "),
-        diags.join("\n  ")
-    )
+    format!("{}\n  {}\n  {}", report.path, states.join(" "), diags.join("\n  "))
 }
 
 /// A paragraph of a hand-built plan: a heading (outline level 1) or body text.
@@ -87,9 +60,7 @@ pub enum Para<'a> {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A real .docx whose body is `paras`, headings marked by outline level.
@@ -193,9 +164,7 @@ pub fn clean_sections() -> Vec<(&'static str, Vec<&'static str>)> {
 /// A docx of the clean plan with `heading`'s section replaced by `paragraphs`
 /// (or dropped when `paragraphs` is `None`), district named in the title.
 pub fn plan_docx(replace: &[(&str, Option<Vec<&str>>)]) -> Vec<u8> {
-    let mut paras = vec![Para::T(
-        "Lowell Public Schools — District Prioritization Submission SY2023-24",
-    )];
+    let mut paras = vec![Para::T("Lowell Public Schools — District Prioritization Submission SY2023-24")];
     for (heading, body) in clean_sections() {
         let body = match replace.iter().find(|(h, _)| heading.contains(h)) {
             Some((_, None)) => continue,

@@ -77,8 +77,7 @@ pub fn legacy_doc() -> Vec<u8> {
 
 /// A tiny valid one-page PDF with a correct xref table.
 pub fn pdf() -> Vec<u8> {
-    let content =
-        "BT /F1 18 Tf 72 720 Td (Lowell Public Schools - District Prioritization Submission) Tj ET";
+    let content = "BT /F1 18 Tf 72 720 Td (Lowell Public Schools - District Prioritization Submission) Tj ET";
     let objs = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
@@ -93,17 +92,11 @@ pub fn pdf() -> Vec<u8> {
         out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
     }
     let xref = out.len();
-    out.push_str(&format!(
-        "xref\n0 {}\n0000000000 65535 f \n",
-        objs.len() + 1
-    ));
+    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1));
     for off in offsets {
         out.push_str(&format!("{off:010} 00000 n \n"));
     }
-    out.push_str(&format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objs.len() + 1
-    ));
+    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1));
     out.into_bytes()
 }
 
@@ -142,10 +135,7 @@ fn minimal_parts(document: Vec<u8>) -> Vec<(String, Vec<u8>)> {
         ("word/document.xml".into(), document),
         ("word/_rels/document.xml.rels".into(), doc_rels.into_bytes()),
         ("word/styles.xml".into(), styles.into_bytes()),
-        (
-            "docProps/core.xml".into(),
-            core_xml("Bomb", "Unknown").into_bytes(),
-        ),
+        ("docProps/core.xml".into(), core_xml("Bomb", "Unknown").into_bytes()),
     ]
 }
 
@@ -270,15 +260,8 @@ fn raw_zip(entries: &[(String, u16, u32, Vec<u8>, u32)]) -> Vec<u8> {
 pub fn billion_laughs_docx() -> Vec<u8> {
     let mut dtd = String::from("<!DOCTYPE w:document [\n<!ENTITY lol \"lol\">\n");
     for i in 1..=9 {
-        let prev = if i == 1 {
-            "lol".to_string()
-        } else {
-            format!("lol{}", i - 1)
-        };
-        dtd.push_str(&format!(
-            "<!ENTITY lol{i} \"{}\">\n",
-            format!("&{prev};").repeat(10)
-        ));
+        let prev = if i == 1 { "lol".to_string() } else { format!("lol{}", i - 1) };
+        dtd.push_str(&format!("<!ENTITY lol{i} \"{}\">\n", format!("&{prev};").repeat(10)));
     }
     dtd.push_str("]>\n");
     let doc = format!(
@@ -300,18 +283,12 @@ pub fn xlsx_renamed_docx() -> Vec<u8> {
 /// A valid zip that is not an OOXML package (no `[Content_Types].xml`,
 /// no `word/document.xml`), e.g. to save as `.docx`.
 pub fn zip_not_ooxml() -> Vec<u8> {
-    zip_parts(&[(
-        "notes.txt".into(),
-        b"Draft notes for the SSoS submission.\n".to_vec(),
-    )])
+    zip_parts(&[("notes.txt".into(), b"Draft notes for the SSoS submission.\n".to_vec())])
 }
 
 /// A package with content types and rels but no main document part.
 pub fn docx_missing_document() -> Vec<u8> {
-    let parts: Vec<_> = minimal_parts(Vec::new())
-        .into_iter()
-        .filter(|(n, _)| n != "word/document.xml")
-        .collect();
+    let parts: Vec<_> = minimal_parts(Vec::new()).into_iter().filter(|(n, _)| n != "word/document.xml").collect();
     zip_parts(&parts)
 }
 
@@ -341,11 +318,7 @@ pub struct BadFile {
 pub fn catalog() -> Vec<BadFile> {
     const UNREADABLE: Option<&str> = Some("ssos::input::unreadable");
     const UNSUPPORTED: Option<&str> = Some("ssos::input::unsupported");
-    let f = |name, bytes, expect| BadFile {
-        name,
-        bytes,
-        expect,
-    };
+    let f = |name, bytes, expect| BadFile { name, bytes, expect };
     vec![
         f("truncated.docx", truncated_docx(), UNREADABLE),
         f("empty.docx", empty(), UNREADABLE),
@@ -355,11 +328,7 @@ pub fn catalog() -> Vec<BadFile> {
         f("random.docx", random_bytes(1, 4096), UNREADABLE),
         f("zip-bomb.docx", zip_bomb_docx(), UNREADABLE),
         f("billion-laughs.docx", billion_laughs_docx(), UNREADABLE),
-        f(
-            "missing-document-part.docx",
-            docx_missing_document(),
-            UNREADABLE,
-        ),
+        f("missing-document-part.docx", docx_missing_document(), UNREADABLE),
         f("malformed-xml.docx", malformed_xml_docx(), UNREADABLE),
         f("plain-zip.docx", zip_not_ooxml(), None),
         f("really-a-docx.xlsx", docx_renamed_xlsx(), None),

@@ -57,75 +57,39 @@ fn profile(district: &str) -> Profile {
     let s = |a: &str, b: &str, c: &str| [a.to_string(), b.to_string(), c.to_string()];
     let (schools, languages) = match district.to_lowercase().as_str() {
         "lowell" => (
-            s(
-                "Bartlett Community Partnership School",
-                "Murkland Elementary School",
-                "Robinson Middle School",
-            ),
+            s("Bartlett Community Partnership School", "Murkland Elementary School", "Robinson Middle School"),
             "Spanish, Khmer and Portuguese",
         ),
         "fall river" => (
-            s(
-                "Henry Lord Community School",
-                "Matthew J. Kuss Middle School",
-                "William S. Greene Elementary School",
-            ),
+            s("Henry Lord Community School", "Matthew J. Kuss Middle School", "William S. Greene Elementary School"),
             "Portuguese, Spanish and Cape Verdean Creole",
         ),
         "springfield" => (
-            s(
-                "Brightwood Elementary School",
-                "Chestnut South Middle School",
-                "Homer Street Elementary School",
-            ),
+            s("Brightwood Elementary School", "Chestnut South Middle School", "Homer Street Elementary School"),
             "Spanish, Arabic and Swahili",
         ),
         "chelsea" => (
-            s(
-                "Clark Avenue Middle School",
-                "Joseph A. Browne Middle School",
-                "Edgar A. Hooks Elementary School",
-            ),
+            s("Clark Avenue Middle School", "Joseph A. Browne Middle School", "Edgar A. Hooks Elementary School"),
             "Spanish, K'iche' and Arabic",
         ),
         "lynn" => (
-            s(
-                "Cobbet Elementary School",
-                "Robert L. Ford Elementary School",
-                "Thurgood Marshall Middle School",
-            ),
+            s("Cobbet Elementary School", "Robert L. Ford Elementary School", "Thurgood Marshall Middle School"),
             "Spanish, Khmer and Haitian Creole",
         ),
         "taunton" => (
-            s(
-                "Elizabeth Pole Elementary School",
-                "John F. Parker Middle School",
-                "Edmund Hatch Bennett School",
-            ),
+            s("Elizabeth Pole Elementary School", "John F. Parker Middle School", "Edmund Hatch Bennett School"),
             "Portuguese, Spanish and Cape Verdean Creole",
         ),
         "worcester" => (
-            s(
-                "Burncoat Middle School",
-                "Elm Park Community School",
-                "Chandler Elementary Community School",
-            ),
+            s("Burncoat Middle School", "Elm Park Community School", "Chandler Elementary Community School"),
             "Spanish, Twi, Vietnamese and Arabic",
         ),
         "pittsfield" => (
-            s(
-                "Morningside Community School",
-                "Conte Community School",
-                "Reid Middle School",
-            ),
+            s("Morningside Community School", "Conte Community School", "Reid Middle School"),
             "Spanish and Portuguese",
         ),
         "" => (
-            s(
-                "Washington Elementary School",
-                "Lincoln Middle School",
-                "Roosevelt Elementary School",
-            ),
+            s("Washington Elementary School", "Lincoln Middle School", "Roosevelt Elementary School"),
             "Spanish, Portuguese and Haitian Creole",
         ),
         _ => (
@@ -163,11 +127,7 @@ pub(crate) fn priorities(district: &str, n: usize) -> Vec<String> {
         .map(|i| {
             let pool = PRIORITY_POOL[i % PRIORITY_POOL.len()];
             let base = r.pick(pool).to_string();
-            if i >= PRIORITY_POOL.len() {
-                format!("{base} (phase {})", i / PRIORITY_POOL.len() + 1)
-            } else {
-                base
-            }
+            if i >= PRIORITY_POOL.len() { format!("{base} (phase {})", i / PRIORITY_POOL.len() + 1) } else { base }
         })
         .collect()
 }
@@ -244,11 +204,8 @@ pub(crate) fn benchmarks(district: &str, n: usize) -> Vec<Benchmark> {
     (0..n)
         .map(|i| {
             let (level, text, owner, freq, src) = &pool[i % pool.len()];
-            let text = if i >= pool.len() {
-                format!("{text} (repeat check {})", i / pool.len() + 1)
-            } else {
-                text.clone()
-            };
+            let text =
+                if i >= pool.len() { format!("{text} (repeat check {})", i / pool.len() + 1) } else { text.clone() };
             Benchmark {
                 text,
                 level: level.to_string(),
@@ -371,8 +328,7 @@ pub(crate) fn complete(district: &str) -> Plan {
     ];
 
     let style = r.range(0, 2);
-    let relabel =
-        |v: Vec<String>| -> Vec<String> { v.into_iter().map(|p| label_style(p, style)).collect() };
+    let relabel = |v: Vec<String>| -> Vec<String> { v.into_iter().map(|p| label_style(p, style)).collect() };
     let priorities_paras = relabel(priorities_paras);
     let analysis = relabel(analysis);
     let stakeholders = relabel(stakeholders);
@@ -430,13 +386,8 @@ const LABELS: [&str; 21] = [
 /// Districts write run-in labels differently: "Students. ...", "Students:
 /// ...", or no label at all (style 0, 1, 2).
 fn label_style(p: String, style: u32) -> String {
-    const MORE: [&str; 5] = [
-        "Who monitors and how often",
-        "Student work",
-        "Internal resources",
-        "External resources",
-        "Budget equity",
-    ];
+    const MORE: [&str; 5] =
+        ["Who monitors and how often", "Student work", "Internal resources", "External resources", "Budget equity"];
     for l in LABELS.iter().chain(MORE.iter()) {
         if let Some(rest) = p.strip_prefix(&format!("{l}. ")) {
             return match style {

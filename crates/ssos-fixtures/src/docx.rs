@@ -102,11 +102,7 @@ impl Layout {
 
     /// Name of the main document part inside the package.
     pub fn main_part(self) -> &'static str {
-        if self == Layout::StrictOoxml {
-            "word/main.xml"
-        } else {
-            "word/document.xml"
-        }
+        if self == Layout::StrictOoxml { "word/main.xml" } else { "word/document.xml" }
     }
 }
 
@@ -158,13 +154,7 @@ struct W {
 
 impl W {
     fn new(prod: Producer) -> W {
-        W {
-            prod,
-            ids: 10,
-            comments: Vec::new(),
-            track: false,
-            picture: false,
-        }
+        W { prod, ids: 10, comments: Vec::new(), track: false, picture: false }
     }
 
     fn id(&mut self) -> u32 {
@@ -211,11 +201,7 @@ impl W {
     }
 
     fn run(&self, text: &str, bold: bool, italic: bool) -> String {
-        format!(
-            "<w:r>{}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
-            self.rpr(bold, italic),
-            esc(text)
-        )
+        format!("<w:r>{}<w:t xml:space=\"preserve\">{}</w:t></w:r>", self.rpr(bold, italic), esc(text))
     }
 
     /// Runs for a text; Google Docs output splits long text into two runs.
@@ -226,11 +212,7 @@ impl W {
         if self.prod == Producer::Google && text.len() > 60 {
             let mid = text.len() / 2;
             if let Some(cut) = text[mid..].find(' ').map(|i| mid + i) {
-                return format!(
-                    "{}{}",
-                    self.run(&text[..cut], bold, italic),
-                    self.run(&text[cut..], bold, italic)
-                );
+                return format!("{}{}", self.run(&text[..cut], bold, italic), self.run(&text[cut..], bold, italic));
             }
         }
         self.run(text, bold, italic)
@@ -245,14 +227,10 @@ impl W {
             }
         }
         if let Some(n) = o.num {
-            s.push_str(&format!(
-                "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{n}\"/></w:numPr>"
-            ));
+            s.push_str(&format!("<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{n}\"/></w:numPr>"));
         }
         if self.prod == Producer::Google {
-            s.push_str(
-                "<w:spacing w:after=\"0\" w:before=\"0\" w:line=\"276\" w:lineRule=\"auto\"/>",
-            );
+            s.push_str("<w:spacing w:after=\"0\" w:before=\"0\" w:line=\"276\" w:lineRule=\"auto\"/>");
         }
         if o.center {
             s.push_str("<w:jc w:val=\"center\"/>");
@@ -260,19 +238,13 @@ impl W {
         if matches!(self.prod, Producer::Google | Producer::Libre) {
             s.push_str(&self.rpr(o.bold, o.italic));
         }
-        if s.is_empty() {
-            s
-        } else {
-            format!("<w:pPr>{s}</w:pPr>")
-        }
+        if s.is_empty() { s } else { format!("<w:pPr>{s}</w:pPr>") }
     }
 
     fn p(&mut self, o: P, text: &str) -> String {
         let ppr = self.ppr(&o);
         let runs = self.runs(text, o.bold, o.italic);
-        let heading = o
-            .style
-            .is_some_and(|s| s.starts_with("Heading") || s == "Title");
+        let heading = o.style.is_some_and(|s| s.starts_with("Heading") || s == "Title");
         if self.prod == Producer::Google && heading {
             let id = self.id();
             format!(
@@ -285,82 +257,31 @@ impl W {
     }
 
     fn body_style(&self) -> Option<&'static str> {
-        if self.prod == Producer::Libre {
-            Some("TextBody")
-        } else {
-            None
-        }
+        if self.prod == Producer::Libre { Some("TextBody") } else { None }
     }
 
     fn para(&mut self, text: &str) -> String {
         let style = self.body_style();
-        self.p(
-            P {
-                style,
-                ..P::default()
-            },
-            text,
-        )
+        self.p(P { style, ..P::default() }, text)
     }
 
     fn heading(&mut self, level: u8, text: &str) -> String {
         let style = if level == 1 { "Heading1" } else { "Heading2" };
-        self.p(
-            P {
-                style: Some(style),
-                ..P::default()
-            },
-            text,
-        )
+        self.p(P { style: Some(style), ..P::default() }, text)
     }
 
     fn title_block(&mut self, plan: &Plan, styled: bool) -> String {
         let long = plan.district_long_name();
-        let sub =
-            "Statewide System of Support (SSoS) District Prioritization Submission, SY2023-24";
+        let sub = "Statewide System of Support (SSoS) District Prioritization Submission, SY2023-24";
         if styled {
-            let t = self.p(
-                P {
-                    style: Some("Title"),
-                    ..P::default()
-                },
-                &long,
-            );
-            let s = self.p(
-                P {
-                    style: Some("Subtitle"),
-                    ..P::default()
-                },
-                sub,
-            );
+            let t = self.p(P { style: Some("Title"), ..P::default() }, &long);
+            let s = self.p(P { style: Some("Subtitle"), ..P::default() }, sub);
             let d = self.para("Submitted to ssos1@mass.gov, June 2023");
-            if long.is_empty() {
-                format!("{s}{d}")
-            } else {
-                format!("{t}{s}{d}")
-            }
+            if long.is_empty() { format!("{s}{d}") } else { format!("{t}{s}{d}") }
         } else {
-            let t = self.p(
-                P {
-                    bold: true,
-                    center: true,
-                    ..P::default()
-                },
-                &long,
-            );
-            let s = self.p(
-                P {
-                    bold: true,
-                    center: true,
-                    ..P::default()
-                },
-                sub,
-            );
-            if long.is_empty() {
-                s
-            } else {
-                format!("{t}{s}")
-            }
+            let t = self.p(P { bold: true, center: true, ..P::default() }, &long);
+            let s = self.p(P { bold: true, center: true, ..P::default() }, sub);
+            if long.is_empty() { s } else { format!("{t}{s}") }
         }
     }
 
@@ -380,14 +301,7 @@ impl W {
                     let x = match list {
                         ListKind::Bullets | ListKind::Numbered => {
                             let num = if list == ListKind::Bullets { 2 } else { 3 };
-                            self.p(
-                                P {
-                                    style: Some("ListParagraph"),
-                                    num: Some(num),
-                                    ..P::default()
-                                },
-                                t,
-                            )
+                            self.p(P { style: Some("ListParagraph"), num: Some(num), ..P::default() }, t)
                         }
                         ListKind::TypedBullet => self.para(&format!("\u{2022} {t}")),
                         ListKind::TypedNumber => self.para(&format!("{n}) {t}")),
@@ -409,11 +323,7 @@ impl W {
         if let Some((a, b)) = header {
             let pa = format!("<w:p>{}</w:p>", self.run(a, true, false));
             let pb = format!("<w:p>{}</w:p>", self.run(b, true, false));
-            s.push_str(&format!(
-                "<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}</w:tr>",
-                cell(3240, &pa),
-                cell(6120, &pb)
-            ));
+            s.push_str(&format!("<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}</w:tr>", cell(3240, &pa), cell(6120, &pb)));
         }
         for (l, r) in rows {
             s.push_str(&format!("<w:tr>{}{}</w:tr>", cell(3240, l), cell(6120, r)));
@@ -438,11 +348,7 @@ impl W {
             esc(s.title()),
             s.id(),
             100_000 + id,
-            if placeholder {
-                "<w:showingPlcHdr/>"
-            } else {
-                ""
-            }
+            if placeholder { "<w:showingPlcHdr/>" } else { "" }
         )
     }
 
@@ -521,10 +427,9 @@ pub fn docx(plan: &Plan, layout: Layout) -> Vec<u8> {
     };
     let mut w = W::new(prod);
     let body = match layout {
-        Layout::HeadingStyles
-        | Layout::GoogleDocsStyle
-        | Layout::LibreOfficeStyle
-        | Layout::StrictOoxml => heading_styles(&mut w, plan, layout),
+        Layout::HeadingStyles | Layout::GoogleDocsStyle | Layout::LibreOfficeStyle | Layout::StrictOoxml => {
+            heading_styles(&mut w, plan, layout)
+        }
         Layout::BoldLabels => typed_titles(&mut w, plan, true),
         Layout::NumberedTyped => typed_titles(&mut w, plan, false),
         Layout::AutoNumbered => auto_numbered(&mut w, plan),
@@ -563,23 +468,9 @@ fn libre_shape(w: &mut W) -> String {
 fn typed_titles(w: &mut W, plan: &Plan, labels: bool) -> String {
     let mut out = w.title_block(plan, false);
     for (s, _) in &plan.sections {
-        let (text, bold) = if labels {
-            (format!("{}:", s.title()), true)
-        } else {
-            (s.heading(), s.number() % 2 == 1)
-        };
-        out.push_str(&w.p(
-            P {
-                bold,
-                ..P::default()
-            },
-            &text,
-        ));
-        let list = if labels {
-            ListKind::TypedBullet
-        } else {
-            ListKind::TypedNumber
-        };
+        let (text, bold) = if labels { (format!("{}:", s.title()), true) } else { (s.heading(), s.number() % 2 == 1) };
+        out.push_str(&w.p(P { bold, ..P::default() }, &text));
+        let list = if labels { ListKind::TypedBullet } else { ListKind::TypedNumber };
         let b = plan.body(*s);
         out.push_str(&w.blocks(&b, list, false));
     }
@@ -589,15 +480,7 @@ fn typed_titles(w: &mut W, plan: &Plan, labels: bool) -> String {
 fn auto_numbered(w: &mut W, plan: &Plan) -> String {
     let mut out = w.title_block(plan, true);
     for (s, _) in &plan.sections {
-        out.push_str(&w.p(
-            P {
-                style: Some("ListParagraph"),
-                bold: true,
-                num: Some(1),
-                ..P::default()
-            },
-            s.title(),
-        ));
+        out.push_str(&w.p(P { style: Some("ListParagraph"), bold: true, num: Some(1), ..P::default() }, s.title()));
         let b = plan.body(*s);
         out.push_str(&w.blocks(&b, ListKind::Numbered, false));
     }
@@ -606,9 +489,11 @@ fn auto_numbered(w: &mut W, plan: &Plan) -> String {
 
 fn template_table(w: &mut W, plan: &Plan) -> String {
     let mut out = w.title_block(plan, true);
-    out.push_str(&w.para(
-        "Information to be Addressed in Submission. Please respond to each component in the right-hand column.",
-    ));
+    out.push_str(
+        &w.para(
+            "Information to be Addressed in Submission. Please respond to each component in the right-hand column.",
+        ),
+    );
     let mut rows = Vec::new();
     for (s, _) in &plan.sections {
         let left = w.prompt_cell(*s);
@@ -628,20 +513,8 @@ fn prompt_then_response(w: &mut W, plan: &Plan) -> String {
     let mut out = w.title_block(plan, true);
     for (s, _) in &plan.sections {
         out.push_str(&w.heading(1, &s.heading()));
-        out.push_str(&w.p(
-            P {
-                italic: true,
-                ..P::default()
-            },
-            s.prompt(),
-        ));
-        out.push_str(&w.p(
-            P {
-                bold: true,
-                ..P::default()
-            },
-            "District Response:",
-        ));
+        out.push_str(&w.p(P { italic: true, ..P::default() }, s.prompt()));
+        out.push_str(&w.p(P { bold: true, ..P::default() }, "District Response:"));
         let b = plan.body(*s);
         out.push_str(&w.blocks(&b, ListKind::Bullets, false));
     }
@@ -666,24 +539,14 @@ fn per_priority(w: &mut W, plan: &Plan) -> String {
         out.push_str(&w.blocks(&b, ListKind::Bullets, false));
     }
     // With no priority statements the sections still appear, once.
-    let blocks: Vec<Option<(usize, &String)>> = if plan.priorities.is_empty() {
-        vec![None]
-    } else {
-        plan.priorities.iter().enumerate().map(Some).collect()
-    };
+    let blocks: Vec<Option<(usize, &String)>> =
+        if plan.priorities.is_empty() { vec![None] } else { plan.priorities.iter().enumerate().map(Some).collect() };
     for block in blocks {
         if let Some((i, pr)) = block {
             out.push_str(&w.heading(1, &format!("Priority {}: {}", i + 1, pr)));
-            out.push_str(&w.para(&format!(
-                "The components below describe how we will carry out Priority {}.",
-                i + 1
-            )));
+            out.push_str(&w.para(&format!("The components below describe how we will carry out Priority {}.", i + 1)));
         }
-        for (s, _) in plan
-            .sections
-            .iter()
-            .filter(|(s, _)| *s != SectionId::Priorities)
-        {
+        for (s, _) in plan.sections.iter().filter(|(s, _)| *s != SectionId::Priorities) {
             out.push_str(&w.heading(2, &s.heading()));
             let b = plan.body(*s);
             out.push_str(&w.blocks(&b, ListKind::Bullets, false));
@@ -694,20 +557,12 @@ fn per_priority(w: &mut W, plan: &Plan) -> String {
 
 fn content_controls(w: &mut W, plan: &Plan) -> String {
     let long = plan.district_long_name();
-    let mut out = w.p(
-        P {
-            style: Some("Title"),
-            ..P::default()
-        },
-        "District Prioritization Submission, SY2023-24",
-    );
+    let mut out = w.p(P { style: Some("Title"), ..P::default() }, "District Prioritization Submission, SY2023-24");
     let id = w.id();
     let (plc, content) = if long.is_empty() {
         (
             "<w:showingPlcHdr/>",
-            format!(
-                "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>{PLACEHOLDER}</w:t></w:r>"
-            ),
+            format!("<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>{PLACEHOLDER}</w:t></w:r>"),
         )
     } else {
         ("", w.run(&long, false, false))
@@ -721,13 +576,7 @@ fn content_controls(w: &mut W, plan: &Plan) -> String {
     for (s, _) in &plan.sections {
         if s.number() <= 4 {
             out.push_str(&w.heading(1, &s.heading()));
-            out.push_str(&w.p(
-                P {
-                    italic: true,
-                    ..P::default()
-                },
-                s.prompt(),
-            ));
+            out.push_str(&w.p(P { italic: true, ..P::default() }, s.prompt()));
             out.push_str(&w.sdt_response(plan, *s));
         } else {
             let left = w.prompt_cell(*s);
@@ -794,9 +643,7 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                     ));
                 }
                 _ => {
-                    let inserted = *s == SectionId::Analysis
-                        && i + 1 == blocks.len()
-                        && matches!(b, Block::Para(_));
+                    let inserted = *s == SectionId::Analysis && i + 1 == blocks.len() && matches!(b, Block::Para(_));
                     if inserted {
                         let m = rev(w);
                         let r = rev(w);
@@ -809,10 +656,7 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
                     }
                 }
             }
-            if *s == SectionId::Priorities
-                && matches!(b, Block::Para(_))
-                && i + 1 == plan.priorities.len()
-            {
+            if *s == SectionId::Priorities && matches!(b, Block::Para(_)) && i + 1 == plan.priorities.len() {
                 let m = rev(w);
                 let r = rev(w);
                 let n = plan.priorities.len() + 1;
@@ -827,18 +671,9 @@ fn tracked(w: &mut W, plan: &Plan) -> String {
 
 fn styles_xml(prod: Producer, ns: &str) -> String {
     let (font, defaults) = match prod {
-        Producer::Google => (
-            "Arial",
-            "<w:spacing w:after=\"0\" w:line=\"276\" w:lineRule=\"auto\"/>",
-        ),
-        Producer::Libre => (
-            "Liberation Serif",
-            "<w:widowControl/><w:suppressAutoHyphens w:val=\"true\"/>",
-        ),
-        _ => (
-            "Calibri",
-            "<w:spacing w:after=\"160\" w:line=\"259\" w:lineRule=\"auto\"/>",
-        ),
+        Producer::Google => ("Arial", "<w:spacing w:after=\"0\" w:line=\"276\" w:lineRule=\"auto\"/>"),
+        Producer::Libre => ("Liberation Serif", "<w:widowControl/><w:suppressAutoHyphens w:val=\"true\"/>"),
+        _ => ("Calibri", "<w:spacing w:after=\"160\" w:line=\"259\" w:lineRule=\"auto\"/>"),
     };
     let mut s = format!(
         "{XML_DECL}<w:styles xmlns:w=\"{ns}\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"{font}\" w:eastAsia=\"{font}\" w:hAnsi=\"{font}\" w:cs=\"{font}\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{defaults}</w:pPr></w:pPrDefault></w:docDefaults>"
@@ -854,43 +689,15 @@ fn styles_xml(prod: Producer, ns: &str) -> String {
     match prod {
         Producer::Libre => {
             s.push_str("<w:style w:type=\"paragraph\" w:styleId=\"Heading\"><w:name w:val=\"Heading\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"TextBody\"/><w:qFormat/><w:pPr><w:keepNext w:val=\"true\"/><w:spacing w:before=\"240\" w:after=\"120\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"Liberation Sans\" w:hAnsi=\"Liberation Sans\" w:eastAsia=\"Noto Sans CJK SC\" w:cs=\"Lohit Devanagari\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>");
-            s.push_str(&heading(
-                "Heading1",
-                "Heading 1",
-                "Heading",
-                0,
-                36,
-                " w:val=\"true\"",
-            ));
-            s.push_str(&heading(
-                "Heading2",
-                "Heading 2",
-                "Heading",
-                1,
-                32,
-                " w:val=\"true\"",
-            ));
+            s.push_str(&heading("Heading1", "Heading 1", "Heading", 0, 36, " w:val=\"true\""));
+            s.push_str(&heading("Heading2", "Heading 2", "Heading", 1, 32, " w:val=\"true\""));
             s.push_str("<w:style w:type=\"paragraph\" w:styleId=\"TextBody\"><w:name w:val=\"Body Text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"0\" w:after=\"140\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:style>");
             s.push_str("<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Heading\"/><w:next w:val=\"TextBody\"/><w:qFormat/><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val=\"56\"/><w:szCs w:val=\"56\"/></w:rPr></w:style>");
             s.push_str("<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/><w:basedOn w:val=\"Heading\"/><w:next w:val=\"TextBody\"/><w:qFormat/><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:style>");
         }
         Producer::Google => {
-            s.push_str(&heading(
-                "Heading1",
-                "heading 1",
-                "Normal",
-                0,
-                40,
-                " w:val=\"1\"",
-            ));
-            s.push_str(&heading(
-                "Heading2",
-                "heading 2",
-                "Normal",
-                1,
-                32,
-                " w:val=\"1\"",
-            ));
+            s.push_str(&heading("Heading1", "heading 1", "Normal", 0, 40, " w:val=\"1\""));
+            s.push_str(&heading("Heading2", "heading 2", "Normal", 1, 32, " w:val=\"1\""));
             s.push_str("<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext w:val=\"1\"/><w:keepLines w:val=\"1\"/><w:spacing w:after=\"60\" w:before=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/></w:rPr></w:style>");
             s.push_str("<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"320\" w:before=\"0\"/></w:pPr><w:rPr><w:color w:val=\"666666\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/></w:rPr></w:style>");
         }
@@ -938,11 +745,7 @@ fn strictify(strict: bool, xml: String) -> String {
 
 fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     let strict = w.prod == Producer::Strict;
-    let (wns, rns) = if strict {
-        (W_NS_STRICT, R_NS_STRICT)
-    } else {
-        (W_NS, R_NS)
-    };
+    let (wns, rns) = if strict { (W_NS_STRICT, R_NS_STRICT) } else { (W_NS, R_NS) };
     let rel_base = if strict {
         "http://purl.oclc.org/ooxml/officeDocument/relationships"
     } else {
@@ -959,8 +762,7 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         )
     };
     let sect = "<w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/><w:cols w:space=\"720\"/></w:sectPr>";
-    let document =
-        format!("{XML_DECL}<w:document {root_ns}><w:body>{body}{sect}</w:body></w:document>");
+    let document = format!("{XML_DECL}<w:document {root_ns}><w:body>{body}{sect}</w:body></w:document>");
 
     let has_comments = !w.comments.is_empty();
     let has_app = w.prod != Producer::Google;
@@ -971,28 +773,14 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         ct.push_str("<Default Extension=\"png\" ContentType=\"image/png\"/>");
     }
     let mut ov = |part: &str, t: &str| {
-        ct.push_str(&format!(
-            "<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-{t}\"/>"
-        ))
+        ct.push_str(&format!("<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-{t}\"/>"))
     };
     ov(main, "officedocument.wordprocessingml.document.main+xml");
-    ov(
-        "word/styles.xml",
-        "officedocument.wordprocessingml.styles+xml",
-    );
-    ov(
-        "word/numbering.xml",
-        "officedocument.wordprocessingml.numbering+xml",
-    );
-    ov(
-        "word/settings.xml",
-        "officedocument.wordprocessingml.settings+xml",
-    );
+    ov("word/styles.xml", "officedocument.wordprocessingml.styles+xml");
+    ov("word/numbering.xml", "officedocument.wordprocessingml.numbering+xml");
+    ov("word/settings.xml", "officedocument.wordprocessingml.settings+xml");
     if has_comments {
-        ov(
-            "word/comments.xml",
-            "officedocument.wordprocessingml.comments+xml",
-        );
+        ov("word/comments.xml", "officedocument.wordprocessingml.comments+xml");
     }
     ov("docProps/core.xml", "package.core-properties+xml");
     if has_app {
@@ -1007,11 +795,7 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
     if has_app {
         root_rels.push_str(&format!(
             "<Relationship Id=\"rId3\" Type=\"{rel_base}/{}\" Target=\"docProps/app.xml\"/>",
-            if strict {
-                "extendedProperties"
-            } else {
-                "extended-properties"
-            }
+            if strict { "extendedProperties" } else { "extended-properties" }
         ));
     }
     root_rels.push_str("</Relationships>");
@@ -1020,14 +804,11 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         "{XML_DECL}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel_base}/styles\" Target=\"styles.xml\"/><Relationship Id=\"rId2\" Type=\"{rel_base}/numbering\" Target=\"numbering.xml\"/><Relationship Id=\"rId3\" Type=\"{rel_base}/settings\" Target=\"settings.xml\"/>"
     );
     if has_comments {
-        doc_rels.push_str(&format!(
-            "<Relationship Id=\"rId4\" Type=\"{rel_base}/comments\" Target=\"comments.xml\"/>"
-        ));
+        doc_rels.push_str(&format!("<Relationship Id=\"rId4\" Type=\"{rel_base}/comments\" Target=\"comments.xml\"/>"));
     }
     if w.picture {
-        doc_rels.push_str(&format!(
-            "<Relationship Id=\"rIdImg1\" Type=\"{rel_base}/image\" Target=\"media/image1.png\"/>"
-        ));
+        doc_rels
+            .push_str(&format!("<Relationship Id=\"rIdImg1\" Type=\"{rel_base}/image\" Target=\"media/image1.png\"/>"));
     }
     doc_rels.push_str("</Relationships>");
 
@@ -1044,18 +825,9 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         ("[Content_Types].xml".into(), ct.into_bytes()),
         ("_rels/.rels".into(), root_rels.into_bytes()),
         (main.into(), document.into_bytes()),
-        (
-            format!("word/_rels/{main_name}.rels"),
-            doc_rels.into_bytes(),
-        ),
-        (
-            "word/styles.xml".into(),
-            strictify(strict, styles_xml(w.prod, wns)).into_bytes(),
-        ),
-        (
-            "word/numbering.xml".into(),
-            strictify(strict, numbering_xml(wns)).into_bytes(),
-        ),
+        (format!("word/_rels/{main_name}.rels"), doc_rels.into_bytes()),
+        ("word/styles.xml".into(), strictify(strict, styles_xml(w.prod, wns)).into_bytes()),
+        ("word/numbering.xml".into(), strictify(strict, numbering_xml(wns)).into_bytes()),
         ("word/settings.xml".into(), settings.into_bytes()),
     ];
     if has_comments {
@@ -1070,15 +842,9 @@ fn package(plan: &Plan, w: &W, layout: Layout, body: &str) -> Vec<u8> {
         parts.push(("word/comments.xml".into(), c.into_bytes()));
     }
     if w.picture {
-        parts.push((
-            "word/media/image1.png".into(),
-            crate::png::text_screenshot(),
-        ));
+        parts.push(("word/media/image1.png".into(), crate::png::text_screenshot()));
     }
-    parts.push((
-        "docProps/core.xml".into(),
-        core_xml(&title, creator).into_bytes(),
-    ));
+    parts.push(("docProps/core.xml".into(), core_xml(&title, creator).into_bytes()));
     if has_app {
         let app = match w.prod {
             Producer::Libre => format!(

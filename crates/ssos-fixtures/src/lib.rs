@@ -278,11 +278,7 @@ impl Plan {
         if let Some(entry) = self.sections.iter_mut().find(|(id, _)| *id == s) {
             entry.1 = paragraphs;
         } else {
-            let pos = self
-                .sections
-                .iter()
-                .position(|(id, _)| *id > s)
-                .unwrap_or(self.sections.len());
+            let pos = self.sections.iter().position(|(id, _)| *id > s).unwrap_or(self.sections.len());
             self.sections.insert(pos, (s, paragraphs));
         }
         self
@@ -300,11 +296,7 @@ impl Plan {
 
     /// Response paragraphs of a section (empty if absent).
     pub fn paragraphs(&self, s: SectionId) -> &[String] {
-        self.sections
-            .iter()
-            .find(|(id, _)| *id == s)
-            .map(|(_, p)| p.as_slice())
-            .unwrap_or(&[])
+        self.sections.iter().find(|(id, _)| *id == s).map(|(_, p)| p.as_slice()).unwrap_or(&[])
     }
 
     /// Total words of the response text (priorities, paragraphs, benchmarks).
@@ -325,9 +317,7 @@ impl Plan {
             return vec![Block::Picture];
         }
         if self.is_blank(s) {
-            return vec![Block::Placeholder(
-                paras.first().cloned().unwrap_or_default(),
-            )];
+            return vec![Block::Placeholder(paras.first().cloned().unwrap_or_default())];
         }
         let mut out = Vec::new();
         match s {
@@ -400,76 +390,20 @@ pub struct Sample {
 /// the plan wrapped as `.eml`, `.msg` and `.zip`.
 pub fn sample_set() -> Vec<Sample> {
     let docs: [(&str, Layout, &str); 14] = [
-        (
-            "Lowell",
-            Layout::HeadingStyles,
-            "complete plan; Heading 1 section titles, bulleted benchmarks",
-        ),
-        (
-            "Fall River",
-            Layout::TemplateTable,
-            "complete plan in the template's two-column table (prompt | response)",
-        ),
-        (
-            "Springfield",
-            Layout::PerPriority,
-            "two priorities, sections 2-8 repeated under each",
-        ),
-        (
-            "Chelsea",
-            Layout::BoldLabels,
-            "titles as bold Normal paragraphs (\"Outcomes:\"), no heading styles",
-        ),
-        (
-            "Lynn",
-            Layout::ContentControls,
-            "responses inside content controls (block-level and in table cells)",
-        ),
-        (
-            "Brockton",
-            Layout::NumberedTyped,
-            "titles typed as \"3. Stakeholder Engagement\", not styled",
-        ),
-        (
-            "Framingham",
-            Layout::AutoNumbered,
-            "titles in an auto-numbered list (number not in the text)",
-        ),
-        (
-            "New Bedford",
-            Layout::PromptThenResponse,
-            "heading, the guidance prompt in italics, then the response",
-        ),
-        (
-            "Chicopee",
-            Layout::Paraphrased,
-            "section titles in other words (\"Measures of Success\")",
-        ),
-        (
-            "Fitchburg",
-            Layout::TextBoxes,
-            "sections 2, 4, 6, 8 answered inside text boxes (DrawingML + VML fallback)",
-        ),
-        (
-            "Greenfield",
-            Layout::TrackedChanges,
-            "tracked insertions/deletions (a deleted Priority 3) and a comment",
-        ),
-        (
-            "North Adams",
-            Layout::GoogleDocsStyle,
-            "Google Docs export quirks (split runs, bookmarks, rPr everywhere)",
-        ),
-        (
-            "Webster",
-            Layout::LibreOfficeStyle,
-            "LibreOffice-style XML (Heading 1 based on Heading, Text Body, a shape)",
-        ),
-        (
-            "Winchendon",
-            Layout::StrictOoxml,
-            "Strict OOXML namespaces, main part word/main.xml",
-        ),
+        ("Lowell", Layout::HeadingStyles, "complete plan; Heading 1 section titles, bulleted benchmarks"),
+        ("Fall River", Layout::TemplateTable, "complete plan in the template's two-column table (prompt | response)"),
+        ("Springfield", Layout::PerPriority, "two priorities, sections 2-8 repeated under each"),
+        ("Chelsea", Layout::BoldLabels, "titles as bold Normal paragraphs (\"Outcomes:\"), no heading styles"),
+        ("Lynn", Layout::ContentControls, "responses inside content controls (block-level and in table cells)"),
+        ("Brockton", Layout::NumberedTyped, "titles typed as \"3. Stakeholder Engagement\", not styled"),
+        ("Framingham", Layout::AutoNumbered, "titles in an auto-numbered list (number not in the text)"),
+        ("New Bedford", Layout::PromptThenResponse, "heading, the guidance prompt in italics, then the response"),
+        ("Chicopee", Layout::Paraphrased, "section titles in other words (\"Measures of Success\")"),
+        ("Fitchburg", Layout::TextBoxes, "sections 2, 4, 6, 8 answered inside text boxes (DrawingML + VML fallback)"),
+        ("Greenfield", Layout::TrackedChanges, "tracked insertions/deletions (a deleted Priority 3) and a comment"),
+        ("North Adams", Layout::GoogleDocsStyle, "Google Docs export quirks (split runs, bookmarks, rPr everywhere)"),
+        ("Webster", Layout::LibreOfficeStyle, "LibreOffice-style XML (Heading 1 based on Heading, Text Body, a shape)"),
+        ("Winchendon", Layout::StrictOoxml, "Strict OOXML namespaces, main part word/main.xml"),
     ];
     let mut out: Vec<Sample> = docs
         .iter()
@@ -486,13 +420,8 @@ pub fn sample_set() -> Vec<Sample> {
     });
     out.push(Sample {
         name: "everett-pasted-image.docx".into(),
-        description:
-            "WARNING demo: section 2 answered only with a pasted picture of text (no alt text)"
-                .into(),
-        bytes: docx(
-            &Plan::complete("Everett").as_picture(SectionId::Analysis),
-            Layout::HeadingStyles,
-        ),
+        description: "WARNING demo: section 2 answered only with a pasted picture of text (no alt text)".into(),
+        bytes: docx(&Plan::complete("Everett").as_picture(SectionId::Analysis), Layout::HeadingStyles),
     });
     out.push(Sample {
         name: "unnamed-district.docx".into(),
@@ -500,26 +429,14 @@ pub fn sample_set() -> Vec<Sample> {
         bytes: docx(&Plan::complete(""), Layout::TemplateTable),
     });
     let sheets: [(&str, SheetShape, &str); 4] = [
-        (
-            "Worcester",
-            SheetShape::FormSheet,
-            "form sheet: section label in A, response in B",
-        ),
+        ("Worcester", SheetShape::FormSheet, "form sheet: section label in A, response in B"),
         (
             "Pittsfield",
             SheetShape::WithBenchmarkTable,
             "form sheet plus a Benchmarks sheet (Benchmark | Level | Who monitors | Frequency | Data source)",
         ),
-        (
-            "Northampton",
-            SheetShape::FormBelow,
-            "section label in A, response paragraphs in the rows below",
-        ),
-        (
-            "Boston",
-            SheetShape::SheetPerSection,
-            "one sheet per section, named after the section",
-        ),
+        ("Northampton", SheetShape::FormBelow, "section label in A, response paragraphs in the rows below"),
+        ("Boston", SheetShape::SheetPerSection, "one sheet per section, named after the section"),
     ];
     for (d, s, what) in sheets {
         out.push(Sample {
@@ -531,7 +448,8 @@ pub fn sample_set() -> Vec<Sample> {
     let g = Plan::complete("Gateway");
     out.push(Sample {
         name: "gateway-submission.eml".into(),
-        description: "the plan as it arrives: an email to ssos1@mass.gov with the .docx attached (heading styles)".into(),
+        description: "the plan as it arrives: an email to ssos1@mass.gov with the .docx attached (heading styles)"
+            .into(),
         bytes: mail::submission_eml(&g, Layout::HeadingStyles),
     });
     let a = Plan::complete("Athol-Royalston");
@@ -568,14 +486,8 @@ pub fn corpus(districts: &[&str]) -> Vec<Sample> {
     for d in districts {
         let variants = [
             ("complete", Plan::complete(d)),
-            (
-                "no-analysis",
-                Plan::complete(d).without(SectionId::Analysis),
-            ),
-            (
-                "tbd-roles",
-                Plan::complete(d).blank(SectionId::RoleClarity, "TBD"),
-            ),
+            ("no-analysis", Plan::complete(d).without(SectionId::Analysis)),
+            ("tbd-roles", Plan::complete(d).blank(SectionId::RoleClarity, "TBD")),
         ];
         for (v, plan) in &variants {
             for l in Layout::ALL {
@@ -608,11 +520,7 @@ pub fn write_samples(dir: &std::path::Path, samples: &[Sample]) -> std::io::Resu
 
 /// `"Fall River"` -> `"fall-river"`.
 pub fn slug(s: &str) -> String {
-    s.to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    s.to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 /// Districts receiving prioritized SSoS assistance in SY22-23 (from the

@@ -33,16 +33,8 @@ fn base64(data: &[u8]) -> String {
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         out.push(T[(n >> 18) as usize & 63] as char);
         out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if c.len() > 1 {
-            T[(n >> 6) as usize & 63] as char
-        } else {
-            '='
-        });
-        out.push(if c.len() > 2 {
-            T[n as usize & 63] as char
-        } else {
-            '='
-        });
+        out.push(if c.len() > 1 { T[(n >> 6) as usize & 63] as char } else { '=' });
+        out.push(if c.len() > 2 { T[n as usize & 63] as char } else { '=' });
     }
     out
 }
@@ -69,10 +61,7 @@ pub fn eml(from: &str, subject: &str, body: &str, attachments: &[(&str, &[u8])])
 
 /// A `.zip` holding the given files (fixed timestamps).
 pub fn zip_archive(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let parts: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|(n, b)| (n.to_string(), b.to_vec()))
-        .collect();
+    let parts: Vec<(String, Vec<u8>)> = files.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
     zip_parts(&parts)
 }
 
@@ -82,10 +71,7 @@ pub fn attachment_name(plan: &Plan, ext: &str) -> String {
     if plan.district.trim().is_empty() {
         return format!("SSoS District Prioritization Submission SY23-24.{ext}");
     }
-    format!(
-        "{} SSoS District Prioritization Submission SY23-24.{ext}",
-        plan.district
-    )
+    format!("{} SSoS District Prioritization Submission SY23-24.{ext}", plan.district)
 }
 
 /// A realistic submission email from the district with the plan attached
@@ -93,24 +79,14 @@ pub fn attachment_name(plan: &Plan, ext: &str) -> String {
 pub fn submission_eml(plan: &Plan, layout: Layout) -> Vec<u8> {
     let doc = crate::docx(plan, layout);
     let name = attachment_name(plan, "docx");
-    eml(
-        &sender(plan),
-        &subject(plan),
-        &body(plan),
-        &[(name.as_str(), doc.as_slice())],
-    )
+    eml(&sender(plan), &subject(plan), &body(plan), &[(name.as_str(), doc.as_slice())])
 }
 
 /// Like [`submission_eml`], as an Outlook `.msg`.
 pub fn submission_msg(plan: &Plan, layout: Layout) -> Vec<u8> {
     let doc = crate::docx(plan, layout);
     let name = attachment_name(plan, "docx");
-    msg(
-        &sender(plan),
-        &subject(plan),
-        &body(plan),
-        &[(name.as_str(), doc.as_slice())],
-    )
+    msg(&sender(plan), &subject(plan), &body(plan), &[(name.as_str(), doc.as_slice())])
 }
 
 fn sender(plan: &Plan) -> String {
@@ -161,9 +137,7 @@ fn props<F: std::io::Read + Write + std::io::Seek>(
         ps.extend_from_slice(&tag.to_le_bytes());
         ps.extend_from_slice(&6u32.to_le_bytes()); // readable | writable
         let stream = |cf: &mut cfb::CompoundFile<F>, data: &[u8]| {
-            let mut s = cf
-                .create_stream(format!("{dir}/__substg1.0_{tag:08X}"))
-                .expect("msg stream");
+            let mut s = cf.create_stream(format!("{dir}/__substg1.0_{tag:08X}")).expect("msg stream");
             s.write_all(data).expect("msg write");
         };
         match v {
@@ -185,9 +159,7 @@ fn props<F: std::io::Read + Write + std::io::Seek>(
             }
         }
     }
-    let mut s = cf
-        .create_stream(format!("{dir}/__properties_version1.0"))
-        .expect("msg props");
+    let mut s = cf.create_stream(format!("{dir}/__properties_version1.0")).expect("msg props");
     s.write_all(&ps).expect("msg write");
 }
 
@@ -231,8 +203,7 @@ pub fn msg(from: &str, subject: &str, body: &str, attachments: &[(&str, &[u8])])
     );
     cf.create_storage("/__nameid_version1.0").expect("nameid");
     for s in ["00020102", "00030102", "00040102"] {
-        cf.create_stream(format!("/__nameid_version1.0/__substg1.0_{s}"))
-            .expect("nameid stream");
+        cf.create_stream(format!("/__nameid_version1.0/__substg1.0_{s}")).expect("nameid stream");
     }
     let r = "/__recip_version1.0_#00000000";
     cf.create_storage(r).expect("recip");

@@ -75,11 +75,7 @@ benchmarks at district and school level) and is expected to pass \
 like.\n\n| file | what it shows |\n| --- | --- |\n",
     );
     for x in set {
-        s.push_str(&format!(
-            "| `{}` | {} |\n",
-            x.name,
-            x.description.replace('|', "\\|")
-        ));
+        s.push_str(&format!("| `{}` | {} |\n", x.name, x.description.replace('|', "\\|")));
     }
     s.push_str(
         "\nFor broken and hostile inputs (truncated, encrypted, `.doc`, PDF, zip bomb, \

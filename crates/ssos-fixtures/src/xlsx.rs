@@ -29,12 +29,8 @@ pub enum SheetShape {
 
 impl SheetShape {
     /// Every shape.
-    pub const ALL: [SheetShape; 4] = [
-        SheetShape::FormSheet,
-        SheetShape::FormBelow,
-        SheetShape::SheetPerSection,
-        SheetShape::WithBenchmarkTable,
-    ];
+    pub const ALL: [SheetShape; 4] =
+        [SheetShape::FormSheet, SheetShape::FormBelow, SheetShape::SheetPerSection, SheetShape::WithBenchmarkTable];
 
     /// Kebab-case name for file names.
     pub fn slug(self) -> &'static str {
@@ -92,12 +88,11 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
             .set_author("Office of Teaching and Learning")
             .set_creation_datetime(&created),
     );
-    let picture =
-        |ws: &mut Worksheet, row: u32, col: u16| -> Result<(), rust_xlsxwriter::XlsxError> {
-            let img = Image::new_from_buffer(&crate::png::text_screenshot())?;
-            ws.insert_image(row, col, &img)?;
-            Ok(())
-        };
+    let picture = |ws: &mut Worksheet, row: u32, col: u16| -> Result<(), rust_xlsxwriter::XlsxError> {
+        let img = Image::new_from_buffer(&crate::png::text_screenshot())?;
+        ws.insert_image(row, col, &img)?;
+        Ok(())
+    };
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     let title = "Statewide System of Support (SSoS) District Prioritization Submission, SY2023-24";
@@ -124,10 +119,7 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
                 ws.write_string_with_format(row, 0, s.heading(), &wrap)?;
                 let mut ls = lines(plan, *s, !table);
                 if table && *s == SectionId::Monitoring && !plan.is_blank(*s) {
-                    ls.insert(
-                        1,
-                        "See the Benchmarks tab for our interim benchmarks.".into(),
-                    );
+                    ls.insert(1, "See the Benchmarks tab for our interim benchmarks.".into());
                 }
                 if plan.pictures.contains(s) {
                     picture(ws, row, 1)?;
@@ -140,13 +132,7 @@ fn build(plan: &Plan, shape: SheetShape) -> Result<Vec<u8>, rust_xlsxwriter::Xls
             if table {
                 let ws = wb.add_worksheet();
                 ws.set_name("Benchmarks")?;
-                let hdr = [
-                    "Benchmark",
-                    "Level",
-                    "Who monitors",
-                    "Frequency",
-                    "Data source",
-                ];
+                let hdr = ["Benchmark", "Level", "Who monitors", "Frequency", "Data source"];
                 for (c, h) in hdr.iter().enumerate() {
                     ws.write_string_with_format(0, c as u16, *h, &bold)?;
                 }

@@ -34,8 +34,7 @@ pub(crate) fn zip_parts(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     zw.finish().expect("zip finish").into_inner()
 }
 
-pub(crate) const XML_DECL: &str =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
+pub(crate) const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
 
 /// `docProps/core.xml`.
 pub(crate) fn core_xml(title: &str, creator: &str) -> String {

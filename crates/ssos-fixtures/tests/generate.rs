@@ -15,9 +15,7 @@ fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 }
 
 fn part<'a>(ps: &'a [(String, Vec<u8>)], name: &str) -> Option<&'a str> {
-    ps.iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| std::str::from_utf8(v).unwrap())
+    ps.iter().find(|(n, _)| n == name).map(|(_, v)| std::str::from_utf8(v).unwrap())
 }
 
 fn well_formed(name: &str, xml: &[u8]) {
@@ -67,14 +65,8 @@ fn every_layout_is_a_complete_package() {
         }
         let main = l.main_part();
         let rels = format!("word/_rels/{}.rels", main.trim_start_matches("word/"));
-        for need in [
-            "[Content_Types].xml",
-            "_rels/.rels",
-            "docProps/core.xml",
-            "word/styles.xml",
-            main,
-            rels.as_str(),
-        ] {
+        for need in ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/styles.xml", main, rels.as_str()]
+        {
             assert!(part(&ps, need).is_some(), "{l:?}: missing {need}");
         }
         let root = part(&ps, "_rels/.rels").unwrap();
@@ -83,10 +75,7 @@ fn every_layout_is_a_complete_package() {
         assert!(core.contains("Lowell Public Schools"), "{l:?}");
         let t = text(part(&ps, main).unwrap());
         assert!(t.contains("Lowell Public Schools"), "{l:?}");
-        assert!(
-            t.contains("culturally and linguistically sustaining"),
-            "{l:?}"
-        );
+        assert!(t.contains("culturally and linguistically sustaining"), "{l:?}");
         assert!(t.contains("Bartlett Community Partnership School"), "{l:?}");
     }
 }
@@ -112,17 +101,9 @@ fn layout_specific_markup() {
     assert!(main(Layout::StrictOoxml).contains("http://purl.oclc.org/ooxml/wordprocessingml/main"));
     assert!(main(Layout::Paraphrased).contains(">Measures of Success<"));
     let pp = main(Layout::PerPriority);
-    assert_eq!(
-        pp.matches(">2. Analysis of Strengths and Challenges<")
-            .count(),
-        2
-    );
+    assert_eq!(pp.matches(">2. Analysis of Strengths and Challenges<").count(), 2);
     let ps = parts(&docx(&plan, Layout::LibreOfficeStyle));
-    assert!(
-        part(&ps, "docProps/app.xml")
-            .unwrap()
-            .contains("LibreOffice/")
-    );
+    assert!(part(&ps, "docProps/app.xml").unwrap().contains("LibreOffice/"));
 }
 
 #[test]
@@ -146,10 +127,7 @@ fn without_and_blank_change_the_output() {
     assert!(t.contains("TBD"));
     assert!(!t.contains("Accountability targets."));
 
-    let cc = docx(
-        &full.clone().blank(SectionId::Outcomes, ""),
-        Layout::ContentControls,
-    );
+    let cc = docx(&full.clone().blank(SectionId::Outcomes, ""), Layout::ContentControls);
     let m = part(&parts(&cc), "word/document.xml").unwrap().to_string();
     assert!(m.contains("<w:showingPlcHdr/>"));
     assert!(m.contains("Click or tap here to enter text."));
@@ -161,44 +139,21 @@ fn without_and_blank_change_the_output() {
 
 #[test]
 fn priorities_and_benchmarks() {
-    let p = Plan::complete("Taunton")
-        .with_priorities(3)
-        .with_benchmarks(7);
+    let p = Plan::complete("Taunton").with_priorities(3).with_benchmarks(7);
     assert_eq!(p.priorities.len(), 3);
     assert_eq!(p.benchmarks.len(), 7);
-    let t = text(
-        part(
-            &parts(&docx(&p, Layout::HeadingStyles)),
-            "word/document.xml",
-        )
-        .unwrap(),
-    );
+    let t = text(part(&parts(&docx(&p, Layout::HeadingStyles)), "word/document.xml").unwrap());
     assert!(t.contains("Priority 3:"));
     assert_eq!(t.matches("benchmark: ").count(), 7);
     assert!(p.benchmarks.iter().any(|b| b.level == "District"));
     assert!(p.benchmarks.iter().any(|b| b.level == "School"));
     let one = Plan::complete("Taunton").with_priorities(1);
-    let t = text(
-        part(
-            &parts(&docx(&one, Layout::HeadingStyles)),
-            "word/document.xml",
-        )
-        .unwrap(),
-    );
+    let t = text(part(&parts(&docx(&one, Layout::HeadingStyles)), "word/document.xml").unwrap());
     assert!(!t.contains("Priority 2:"));
     let none = Plan::complete("Taunton").with_priorities(0);
-    let t = text(
-        part(
-            &parts(&docx(&none, Layout::PerPriority)),
-            "word/document.xml",
-        )
-        .unwrap(),
-    );
+    let t = text(part(&parts(&docx(&none, Layout::PerPriority)), "word/document.xml").unwrap());
     assert!(!t.contains("Priority 1:"));
-    assert_eq!(
-        t.matches("2. Analysis of Strengths and Challenges").count(),
-        1
-    );
+    assert_eq!(t.matches("2. Analysis of Strengths and Challenges").count(), 1);
 }
 
 #[test]
@@ -225,14 +180,8 @@ fn generation_is_deterministic() {
     }
     assert_eq!(bad::encrypted_ooxml(), bad::encrypted_ooxml());
     assert_eq!(bad::legacy_doc(), bad::legacy_doc());
-    let a: Vec<_> = ssos_fixtures::sample_set()
-        .into_iter()
-        .map(|s| s.bytes)
-        .collect();
-    let b: Vec<_> = ssos_fixtures::sample_set()
-        .into_iter()
-        .map(|s| s.bytes)
-        .collect();
+    let a: Vec<_> = ssos_fixtures::sample_set().into_iter().map(|s| s.bytes).collect();
+    let b: Vec<_> = ssos_fixtures::sample_set().into_iter().map(|s| s.bytes).collect();
     assert_eq!(a, b);
 }
 
@@ -246,16 +195,8 @@ fn xlsx_shapes() {
         assert!(strings.contains("Pittsfield Public Schools"), "{s:?}");
     }
     let ps = parts(&xlsx(&p, SheetShape::WithBenchmarkTable));
-    assert!(
-        part(&ps, "xl/workbook.xml")
-            .unwrap()
-            .contains("name=\"Benchmarks\"")
-    );
-    assert!(
-        part(&ps, "xl/sharedStrings.xml")
-            .unwrap()
-            .contains("Who monitors")
-    );
+    assert!(part(&ps, "xl/workbook.xml").unwrap().contains("name=\"Benchmarks\""));
+    assert!(part(&ps, "xl/sharedStrings.xml").unwrap().contains("Who monitors"));
     let ps = parts(&xlsx(&p, SheetShape::SheetPerSection));
     let wb = part(&ps, "xl/workbook.xml").unwrap();
     assert!(wb.contains("name=\"Stakeholder Engagement\""));
@@ -279,27 +220,11 @@ fn bad_inputs() {
     assert_eq!(bad::random_bytes(7, 100), bad::random_bytes(7, 100));
     assert_ne!(bad::random_bytes(7, 100), bad::random_bytes(8, 100));
     let bl = parts(&bad::billion_laughs_docx());
-    assert!(
-        part(&bl, "word/document.xml")
-            .unwrap()
-            .contains("<!ENTITY lol9")
-    );
+    assert!(part(&bl, "word/document.xml").unwrap().contains("<!ENTITY lol9"));
     assert_eq!(&bad::docx_renamed_xlsx()[..2], b"PK");
-    assert!(
-        parts(&bad::xlsx_renamed_docx())
-            .iter()
-            .any(|(n, _)| n == "xl/workbook.xml")
-    );
-    assert!(
-        parts(&bad::docx_missing_document())
-            .iter()
-            .all(|(n, _)| n != "word/document.xml")
-    );
-    assert!(
-        parts(&bad::zip_not_ooxml())
-            .iter()
-            .all(|(n, _)| n != "[Content_Types].xml")
-    );
+    assert!(parts(&bad::xlsx_renamed_docx()).iter().any(|(n, _)| n == "xl/workbook.xml"));
+    assert!(parts(&bad::docx_missing_document()).iter().all(|(n, _)| n != "word/document.xml"));
+    assert!(parts(&bad::zip_not_ooxml()).iter().all(|(n, _)| n != "[Content_Types].xml"));
 }
 
 #[test]
@@ -329,8 +254,7 @@ fn zip_bomb_inflates_fully_with_valid_crc() {
 
 #[test]
 fn libreoffice_fixtures_are_real_files() {
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/libreoffice");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/libreoffice");
     let Ok(rd) = std::fs::read_dir(&dir) else {
         return; // not present in this checkout
     };
@@ -350,11 +274,7 @@ fn libreoffice_fixtures_are_real_files() {
                 assert!(part(&ps, need).is_some(), "{}", p.display());
             }
             "doc" | "xls" => {
-                assert!(
-                    cfb::CompoundFile::open(Cursor::new(b)).is_ok(),
-                    "{}",
-                    p.display()
-                );
+                assert!(cfb::CompoundFile::open(Cursor::new(b)).is_ok(), "{}", p.display());
             }
             "pdf" => assert!(b.starts_with(b"%PDF")),
             _ => continue,
@@ -378,26 +298,14 @@ fn mail_wrappers() {
     assert_eq!(m, mail::submission_msg(&plan, Layout::HeadingStyles));
     let mut cf = cfb::CompoundFile::open(Cursor::new(m)).unwrap();
     let mut data = Vec::new();
-    cf.open_stream("/__attach_version1.0_#00000000/__substg1.0_37010102")
-        .unwrap()
-        .read_to_end(&mut data)
-        .unwrap();
+    cf.open_stream("/__attach_version1.0_#00000000/__substg1.0_37010102").unwrap().read_to_end(&mut data).unwrap();
     assert_eq!(data, docx(&plan, Layout::HeadingStyles));
     let mut name = Vec::new();
-    cf.open_stream("/__attach_version1.0_#00000000/__substg1.0_3707001F")
-        .unwrap()
-        .read_to_end(&mut name)
-        .unwrap();
-    let name: Vec<u16> = name
-        .chunks(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect();
+    cf.open_stream("/__attach_version1.0_#00000000/__substg1.0_3707001F").unwrap().read_to_end(&mut name).unwrap();
+    let name: Vec<u16> = name.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
     assert!(String::from_utf16(&name).unwrap().ends_with(".docx"));
 
-    let z = mail::zip_archive(&[
-        ("a.docx", &docx(&plan, Layout::BoldLabels)),
-        ("b.txt", b"x"),
-    ]);
+    let z = mail::zip_archive(&[("a.docx", &docx(&plan, Layout::BoldLabels)), ("b.txt", b"x")]);
     assert_eq!(parts(&z).len(), 2);
 }
 
@@ -420,10 +328,7 @@ fn anonymous_plan_names_no_district() {
     }
     for s in SheetShape::ALL {
         let ps = parts(&xlsx(&p, s));
-        assert!(
-            ps.iter()
-                .all(|(_, v)| !String::from_utf8_lossy(v).contains("Public Schools"))
-        );
+        assert!(ps.iter().all(|(_, v)| !String::from_utf8_lossy(v).contains("Public Schools")));
     }
 }
 
@@ -432,10 +337,7 @@ fn picture_responses() {
     let p = Plan::complete("Fitchburg").as_picture(SectionId::Analysis);
     for l in Layout::ALL {
         let ps = parts(&docx(&p, l));
-        let png = ps
-            .iter()
-            .find(|(n, _)| n == "word/media/image1.png")
-            .expect("image part");
+        let png = ps.iter().find(|(n, _)| n == "word/media/image1.png").expect("image part");
         assert!(png.1.starts_with(b"\x89PNG\r\n\x1a\n"));
         let main = part(&ps, l.main_part()).unwrap();
         assert!(main.contains("r:embed=\"rIdImg1\""), "{l:?}");

@@ -70,11 +70,7 @@ struct Acc {
 
 impl Acc {
     fn new() -> Self {
-        Acc {
-            text: String::new(),
-            all_bold: true,
-            any: false,
-        }
+        Acc { text: String::new(), all_bold: true, any: false }
     }
 
     fn push(&mut self, s: &str, bold: bool) {
@@ -276,9 +272,7 @@ impl Body<'_> {
             }
             "ilvl" if parent == Some(Tag::NumPr) => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.ilvl = int_val(e)
-                        .and_then(|v| u8::try_from(v).ok())
-                        .map(|v| v.min(8));
+                    p.ilvl = int_val(e).and_then(|v| u8::try_from(v).ok()).map(|v| v.min(8));
                 }
                 Tag::Other
             }
@@ -291,8 +285,8 @@ impl Body<'_> {
             // Paragraph-mark properties, section properties and recorded
             // formatting changes hold no visible text.
             "rPr" if parent == Some(Tag::PPr) => self.skip(),
-            "sectPr" | "pPrChange" | "rPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange"
-            | "sectPrChange" | "tblGridChange" | "numberingChange" | "sdtEndPr" => self.skip(),
+            "sectPr" | "pPrChange" | "rPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange" | "sectPrChange"
+            | "tblGridChange" | "numberingChange" | "sdtEndPr" => self.skip(),
             "r" => {
                 if self.paras.is_empty() {
                     self.start_para();
@@ -376,11 +370,7 @@ impl Body<'_> {
                 if let Some((state, set)) = self.checkbox.as_mut()
                     && (explicit || !*set)
                 {
-                    *state = if explicit {
-                        toggle(e)
-                    } else {
-                        int_val(e).is_some_and(|v| v != 0)
-                    };
+                    *state = if explicit { toggle(e) } else { int_val(e).is_some_and(|v| v != 0) };
                     *set |= explicit;
                 }
                 Tag::Other
@@ -428,11 +418,7 @@ impl Body<'_> {
                 }
             }
             "drawing" | "pict" | "object" => {
-                self.graphics.push(Graphic {
-                    image: false,
-                    object: name == "object",
-                    textboxes: self.textboxes,
-                });
+                self.graphics.push(Graphic { image: false, object: name == "object", textboxes: self.textboxes });
                 Tag::Graphic
             }
             "blip" | "imagedata" | "pic" => {
@@ -449,13 +435,7 @@ impl Body<'_> {
                 Tag::Txbx
             }
             "tbl" => {
-                self.tables.push(Table {
-                    number: self.table_count,
-                    row: None,
-                    col: 0,
-                    cell_col: 0,
-                    span: 1,
-                });
+                self.tables.push(Table { number: self.table_count, row: None, col: 0, cell_col: 0, span: 1 });
                 self.table_count += 1;
                 Tag::Tbl
             }
@@ -547,26 +527,16 @@ impl Body<'_> {
     }
 
     fn start_para(&mut self) {
-        let grid = self
-            .tables
-            .last()
-            .filter(|t| t.row.is_some())
-            .map(|t| GridPos {
-                table: t.number,
-                row: t.row.unwrap_or(0),
-                col: t.cell_col,
-                depth: self.tables.len() - 1,
-            });
-        let kind = if self.textboxes > 0 {
-            BlockKind::TextBox
-        } else {
-            BlockKind::Paragraph
-        };
+        let grid = self.tables.last().filter(|t| t.row.is_some()).map(|t| GridPos {
+            table: t.number,
+            row: t.row.unwrap_or(0),
+            col: t.cell_col,
+            depth: self.tables.len() - 1,
+        });
+        let kind = if self.textboxes > 0 { BlockKind::TextBox } else { BlockKind::Paragraph };
         // A text box's paragraphs sit where their anchor sits.
         let grid = match (kind, self.paras.last()) {
-            (BlockKind::TextBox, Some(anchor)) if self.tables.len() <= anchor_tables(anchor) => {
-                anchor.grid
-            }
+            (BlockKind::TextBox, Some(anchor)) if self.tables.len() <= anchor_tables(anchor) => anchor.grid,
             _ => grid,
         };
         self.paras.push(Para {
@@ -588,16 +558,9 @@ impl Body<'_> {
     /// Effective (bold, hidden) of the current run.
     fn run_format(&mut self) -> (bool, bool) {
         let styles = self.styles;
-        let para_style = self
-            .paras
-            .last()
-            .and_then(|p| p.style.as_deref())
-            .or(styles.default_para.as_deref());
+        let para_style = self.paras.last().and_then(|p| p.style.as_deref()).or(styles.default_para.as_deref());
         let Some(run) = self.runs.last_mut() else {
-            return (
-                styles.bold(para_style).unwrap_or(styles.default_bold),
-                false,
-            );
+            return (styles.bold(para_style).unwrap_or(styles.default_bold), false);
         };
         if let Some(r) = run.resolved {
             return r;
@@ -607,10 +570,7 @@ impl Body<'_> {
             .or_else(|| styles.bold(run.style.as_deref()))
             .or_else(|| styles.bold(para_style))
             .unwrap_or(styles.default_bold);
-        let hidden = run
-            .vanish
-            .or_else(|| styles.vanish(run.style.as_deref()))
-            .unwrap_or(false);
+        let hidden = run.vanish.or_else(|| styles.vanish(run.style.as_deref())).unwrap_or(false);
         run.resolved = Some((bold, hidden));
         (bold, hidden)
     }
@@ -642,8 +602,7 @@ impl Body<'_> {
         }
         // Placeholder text: inside a control showing its placeholder, or
         // styled "Placeholder Text" inside any content control.
-        let placeholder =
-            self.placeholders > 0 || (!self.sdts.is_empty() && self.run_is_placeholder_styled());
+        let placeholder = self.placeholders > 0 || (!self.sdts.is_empty() && self.run_is_placeholder_styled());
         let Some(p) = self.paras.last_mut() else {
             return;
         };
@@ -659,9 +618,7 @@ impl Body<'_> {
         self.runs
             .last()
             .and_then(|r| r.style.as_deref())
-            .is_some_and(|id| {
-                id == "PlaceholderText" || self.styles.display_name(id) == "Placeholder Text"
-            })
+            .is_some_and(|id| id == "PlaceholderText" || self.styles.display_name(id) == "Placeholder Text")
     }
 
     fn finish_para(&mut self) {

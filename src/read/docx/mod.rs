@@ -67,10 +67,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     let (dir, file) = split_part(&main);
     let rels = read_rels(&mut pkg, &format!("{dir}_rels/{file}.rels"), dir, limits)?;
     let target = |suffix: &str, fallback: &str| -> Option<String> {
-        rels.iter()
-            .find(|r| r.is(suffix))
-            .map(|r| r.target.clone())
-            .or_else(|| Some(format!("{dir}{fallback}")))
+        rels.iter().find(|r| r.is(suffix)).map(|r| r.target.clone()).or_else(|| Some(format!("{dir}{fallback}")))
     };
 
     let styles = match target("styles", "styles.xml") {
@@ -91,22 +88,16 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     numbering.resolve_style_links(&styles);
 
     let mut doc = Document::new(Format::Docx);
-    let text = read_part(&mut pkg, &main)?.ok_or_else(|| {
-        InputError::corrupt(format!("the main document part '{main}' is missing"))
-    })?;
+    let text = read_part(&mut pkg, &main)?
+        .ok_or_else(|| InputError::corrupt(format!("the main document part '{main}' is missing")))?;
     body::read_body(&text, &main, limits, &styles, &mut numbering, &mut doc)?;
     drop(text);
 
     // Comments, footnotes, endnotes: one note per entry.
-    for (suffix, container) in [
-        ("comments", "comment"),
-        ("footnotes", "footnote"),
-        ("endnotes", "endnote"),
-    ] {
+    for (suffix, container) in [("comments", "comment"), ("footnotes", "footnote"), ("endnotes", "endnote")] {
         for rel in rels.iter().filter(|r| r.is(suffix)).take(MAX_AUX_PARTS) {
             if let Some(text) = read_part(&mut pkg, &rel.target)? {
-                let count =
-                    collect_text(&text, &rel.target, limits, Some(container), &mut doc.notes)?;
+                let count = collect_text(&text, &rel.target, limits, Some(container), &mut doc.notes)?;
                 if suffix == "comments" {
                     doc.revisions.comments += count;
                 }
@@ -114,11 +105,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
         }
     }
     // Headers and footers, in relationship order: one entry per part.
-    for rel in rels
-        .iter()
-        .filter(|r| r.is("header") || r.is("footer"))
-        .take(MAX_AUX_PARTS)
-    {
+    for rel in rels.iter().filter(|r| r.is("header") || r.is("footer")).take(MAX_AUX_PARTS) {
         if let Some(text) = read_part(&mut pkg, &rel.target)? {
             collect_text(&text, &rel.target, limits, None, &mut doc.headers)?;
         }
@@ -129,10 +116,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
 }
 
 fn compound_file_error(bytes: &[u8]) -> InputError {
-    let marker: Vec<u8> = "EncryptionInfo"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
+    let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
     if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
         InputError::unreadable(
             "the document is password-protected (encrypted)",
@@ -156,8 +140,7 @@ fn read_part(pkg: &mut Package<'_>, name: &str) -> Result<Option<String>, InputE
             bytes.drain(..3);
         }
         // Valid UTF-8 (the usual case) is taken without a copy.
-        String::from_utf8(bytes)
-            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+        String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
     }))
 }
 
@@ -216,12 +199,7 @@ fn percent_decode(s: &str) -> String {
 
 /// Reads a relationships part; a missing or damaged one yields no rels
 /// (the caller falls back to the default part names).
-fn read_rels(
-    pkg: &mut Package<'_>,
-    name: &str,
-    base_dir: &str,
-    limits: &Limits,
-) -> Result<Vec<Rel>, InputError> {
+fn read_rels(pkg: &mut Package<'_>, name: &str, base_dir: &str, limits: &Limits) -> Result<Vec<Rel>, InputError> {
     let Some(text) = read_part(pkg, name)? else {
         return Ok(Vec::new());
     };
@@ -243,10 +221,7 @@ fn read_rels(
             let (Some(kind), Some(target)) = (attr(e, "Type"), attr(e, "Target")) else {
                 continue;
             };
-            rels.push(Rel {
-                kind: kind.trim().to_string(),
-                target: resolve_target(base_dir, target.trim()),
-            });
+            rels.push(Rel { kind: kind.trim().to_string(), target: resolve_target(base_dir, target.trim()) });
         }
     }
     Ok(rels)
@@ -279,10 +254,9 @@ fn collect_text(
                     let name = local(e);
                     if Some(name) == container {
                         let kind = attr(e, "type");
-                        let separator = kind.as_deref().is_some_and(|k| {
-                            k.to_ascii_lowercase().contains("separator")
-                                || k == "continuationNotice"
-                        });
+                        let separator = kind
+                            .as_deref()
+                            .is_some_and(|k| k.to_ascii_lowercase().contains("separator") || k == "continuationNotice");
                         if !separator {
                             count += 1;
                             active = true;
@@ -294,8 +268,7 @@ fn collect_text(
                             "t" => in_t = !empty,
                             "tab" | "ptab" => buf.push('\t'),
                             "br" | "cr" => buf.push('\n'),
-                            "del" | "moveFrom" | "instrText" | "delText" | "rPr" | "pPr"
-                            | "sdtPr" | "Fallback"
+                            "del" | "moveFrom" | "instrText" | "delText" | "rPr" | "pPr" | "sdtPr" | "Fallback"
                                 if !empty =>
                             {
                                 skip_to = Some(depth);
@@ -322,24 +295,14 @@ fn collect_text(
                     "p" if active && !buf.is_empty() && !buf.ends_with('\n') => buf.push('\n'),
                     _ => {}
                 }
-                if container.is_some()
-                    && Some(name) == container
-                    && active
-                    && depth == container_depth
-                {
+                if container.is_some() && Some(name) == container && active && depth == container_depth {
                     push_note(&mut buf, out);
                     active = false;
                 }
             }
-            Event::Text(t) if in_t && active && skip_to.is_none() => {
-                buf.push_str(&t.xml10_content())
-            }
-            Event::CData(t) if in_t && active && skip_to.is_none() => {
-                buf.push_str(&t.xml10_content())
-            }
-            Event::GeneralRef(r) if in_t && active && skip_to.is_none() => {
-                reference_text(r, &mut buf)
-            }
+            Event::Text(t) if in_t && active && skip_to.is_none() => buf.push_str(&t.xml10_content()),
+            Event::CData(t) if in_t && active && skip_to.is_none() => buf.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_t && active && skip_to.is_none() => reference_text(r, &mut buf),
             _ => {}
         }
     }
@@ -376,10 +339,7 @@ fn read_properties(
         .find(|r| r.is("extended-properties") || r.is("extendedProperties"))
         .map(|r| r.target.clone())
         .unwrap_or_else(|| "docProps/app.xml".to_string());
-    for (part, keys) in [
-        (core, &["title", "subject", "creator"][..]),
-        (app, &["Company"][..]),
-    ] {
+    for (part, keys) in [(core, &["title", "subject", "creator"][..]), (app, &["Company"][..])] {
         let Some(text) = read_part(pkg, &part)? else {
             continue;
         };
@@ -419,10 +379,7 @@ fn simple_values<'k>(
                 depth += 1;
                 if depth == 2 {
                     let name = local(e);
-                    current = keys
-                        .iter()
-                        .find(|k| **k == name)
-                        .map(|k| (*k, String::new()));
+                    current = keys.iter().find(|k| **k == name).map(|k| (*k, String::new()));
                 }
             }
             Event::End(_) => {

@@ -71,9 +71,7 @@ impl Numbering {
                 (_, "abstractNum") => {
                     cur_abs = attr(e, "abstractNumId").and_then(|v| v.trim().parse().ok());
                     if let Some(id) = cur_abs {
-                        n.abstracts
-                            .entry(id)
-                            .or_insert_with(|| vec![Level::default(); LEVELS]);
+                        n.abstracts.entry(id).or_insert_with(|| vec![Level::default(); LEVELS]);
                     }
                     Ctx::Abstract
                 }
@@ -84,9 +82,7 @@ impl Numbering {
                     Ctx::Other
                 }
                 (Some(Ctx::Abstract), "lvl") => {
-                    cur_lvl = attr(e, "ilvl")
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .filter(|&l| l < LEVELS);
+                    cur_lvl = attr(e, "ilvl").and_then(|v| v.trim().parse::<usize>().ok()).filter(|&l| l < LEVELS);
                     Ctx::Lvl
                 }
                 (Some(Ctx::Lvl), field @ ("start" | "numFmt" | "lvlText")) => {
@@ -96,10 +92,7 @@ impl Numbering {
                         match field {
                             "start" => level.start = int_val(e),
                             "numFmt" => level.fmt = val(e).map(|v| v.into_owned()),
-                            _ => {
-                                level.text =
-                                    Some(val(e).map(|v| v.into_owned()).unwrap_or_default())
-                            }
+                            _ => level.text = Some(val(e).map(|v| v.into_owned()).unwrap_or_default()),
                         }
                     }
                     Ctx::Other
@@ -109,23 +102,13 @@ impl Numbering {
                     Ctx::Num
                 }
                 (Some(Ctx::Num), "abstractNumId") => {
-                    if let (Some(id), Some(abs)) =
-                        (cur_num, int_val(e).and_then(|v| u32::try_from(v).ok()))
-                    {
-                        n.nums.insert(
-                            id,
-                            Num {
-                                abs,
-                                start_override: [None; LEVELS],
-                            },
-                        );
+                    if let (Some(id), Some(abs)) = (cur_num, int_val(e).and_then(|v| u32::try_from(v).ok())) {
+                        n.nums.insert(id, Num { abs, start_override: [None; LEVELS] });
                     }
                     Ctx::Other
                 }
                 (Some(Ctx::Num), "lvlOverride") => {
-                    cur_override = attr(e, "ilvl")
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .filter(|&l| l < LEVELS);
+                    cur_override = attr(e, "ilvl").and_then(|v| v.trim().parse::<usize>().ok()).filter(|&l| l < LEVELS);
                     Ctx::Override
                 }
                 (Some(Ctx::Override), "startOverride") => {
@@ -174,11 +157,7 @@ impl Numbering {
     pub(crate) fn next_label(&mut self, num_id: u32, ilvl: u8) -> Option<Option<String>> {
         let num = self.nums.get(&num_id)?.clone();
         let ilvl = usize::from(ilvl).min(LEVELS - 1);
-        let levels = self
-            .abstracts
-            .get(&num.abs)
-            .cloned()
-            .unwrap_or_else(|| vec![Level::default(); LEVELS]);
+        let levels = self.abstracts.get(&num.abs).cloned().unwrap_or_else(|| vec![Level::default(); LEVELS]);
         let counters = self.counters.entry(num.abs).or_insert([None; LEVELS]);
         let start_of = |l: usize| levels.get(l).and_then(|lv| lv.start).unwrap_or(1);
         let mut start = start_of(ilvl);
@@ -215,24 +194,14 @@ impl Numbering {
                 chars.next();
                 let l = (d - 1) as usize;
                 let value = counters[l].unwrap_or_else(|| start_of(l));
-                let lfmt = if l == ilvl {
-                    fmt
-                } else {
-                    levels
-                        .get(l)
-                        .and_then(|lv| lv.fmt.as_deref())
-                        .unwrap_or("decimal")
-                };
+                let lfmt =
+                    if l == ilvl { fmt } else { levels.get(l).and_then(|lv| lv.fmt.as_deref()).unwrap_or("decimal") };
                 out.push_str(&format_number(value, lfmt));
             } else {
                 out.push(c);
             }
         }
-        if out.trim().is_empty() {
-            Some(None)
-        } else {
-            Some(Some(out))
-        }
+        if out.trim().is_empty() { Some(None) } else { Some(Some(out)) }
     }
 }
 
@@ -253,9 +222,7 @@ pub(crate) fn format_number(n: i64, fmt: &str) -> String {
     match fmt {
         "lowerLetter" => letters(n, b'a'),
         "upperLetter" => letters(n, b'A'),
-        "lowerRoman" => roman(n)
-            .map(|r| r.to_lowercase())
-            .unwrap_or_else(|| n.to_string()),
+        "lowerRoman" => roman(n).map(|r| r.to_lowercase()).unwrap_or_else(|| n.to_string()),
         "upperRoman" => roman(n).unwrap_or_else(|| n.to_string()),
         "decimalZero" => format!("{n:02}"),
         "bullet" | "none" => String::new(),

@@ -57,13 +57,9 @@ impl Styles {
             let name = local(e);
             let ctx = match (parent, name) {
                 (_, "style") => {
-                    let id = attr(e, "styleId")
-                        .map(|s| s.into_owned())
-                        .unwrap_or_default();
+                    let id = attr(e, "styleId").map(|s| s.into_owned()).unwrap_or_default();
                     let is_para = attr(e, "type").is_none_or(|t| t == "paragraph");
-                    if is_para
-                        && attr(e, "default").is_some_and(|d| matches!(&*d, "1" | "true" | "on"))
-                    {
+                    if is_para && attr(e, "default").is_some_and(|d| matches!(&*d, "1" | "true" | "on")) {
                         styles.default_para = Some(id.clone());
                     }
                     cur = Some((id, StyleDef::default()));
@@ -98,9 +94,7 @@ impl Styles {
                 }
                 (Some(Ctx::NumPr), "ilvl") => {
                     if let Some((_, def)) = cur.as_mut() {
-                        def.ilvl = int_val(e)
-                            .and_then(|v| u8::try_from(v).ok())
-                            .map(|v| v.min(8));
+                        def.ilvl = int_val(e).and_then(|v| u8::try_from(v).ok()).map(|v| v.min(8));
                     }
                     Ctx::Other
                 }
@@ -138,10 +132,7 @@ impl Styles {
     }
 
     /// The style and its `basedOn` ancestors, nearest first (cycle-safe).
-    pub(crate) fn chain<'s>(
-        &'s self,
-        id: Option<&'s str>,
-    ) -> impl Iterator<Item = &'s StyleDef> + 's {
+    pub(crate) fn chain<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = &'s StyleDef> + 's {
         let mut next = id;
         let mut steps = 0;
         std::iter::from_fn(move || {
@@ -168,12 +159,7 @@ impl Styles {
             {
                 return Some(o + 1);
             }
-            if let Some(l) = def
-                .name
-                .as_deref()
-                .and_then(heading_from_name)
-                .or_else(|| heading_from_name(sid))
-            {
+            if let Some(l) = def.name.as_deref().and_then(heading_from_name).or_else(|| heading_from_name(sid)) {
                 return Some(l);
             }
             next = def.based_on.as_deref();
@@ -183,11 +169,7 @@ impl Styles {
 
     /// The display name of a style ("heading 1" → "Heading 1"), or its id.
     pub(crate) fn display_name(&self, id: &str) -> String {
-        let name = self
-            .map
-            .get(id)
-            .and_then(|d| d.name.as_deref())
-            .unwrap_or(id);
+        let name = self.map.get(id).and_then(|d| d.name.as_deref()).unwrap_or(id);
         let name = name.replace("_20_", " ");
         // Word stores built-in names in lower case ("heading 1", "toc 2",
         // "list paragraph") and shows them capitalized word by word.

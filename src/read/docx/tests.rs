@@ -14,8 +14,7 @@ const CT: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://s
 fn zip(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, text) in parts {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
+        w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
         w.write_all(text.as_bytes()).unwrap();
     }
     w.finish().unwrap().into_inner()
@@ -102,10 +101,7 @@ fn texts(doc: &Document) -> Vec<&str> {
 }
 
 fn block<'d>(doc: &'d Document, text: &str) -> &'d Block {
-    doc.blocks
-        .iter()
-        .find(|b| b.text == text)
-        .unwrap_or_else(|| panic!("no block {text:?} in {:?}", texts(doc)))
+    doc.blocks.iter().find(|b| b.text == text).unwrap_or_else(|| panic!("no block {text:?} in {:?}", texts(doc)))
 }
 
 fn unreadable(result: Result<Document, InputError>) -> InputError {
@@ -126,8 +122,7 @@ fn headings_by_name_id_based_on_and_outline() {
         ps("TOC1", "1. Priority(ies)\t3"),
         ps("ListParagraph", "Listed"),
         ps("LoopA", "Cycle"),
-        "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>Outlined</w:t></w:r></w:p>"
-            .to_string(),
+        "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>Outlined</w:t></w:r></w:p>".to_string(),
         p("Plain"),
     ]
     .concat();
@@ -137,10 +132,7 @@ fn headings_by_name_id_based_on_and_outline() {
     assert!(block(&doc, "One").bold, "paragraph style bold");
     assert_eq!(block(&doc, "Two").heading_level, Some(2));
     assert_eq!(block(&doc, "Custom").heading_level, Some(2));
-    assert_eq!(
-        block(&doc, "Custom").style.as_deref(),
-        Some("District Head")
-    );
+    assert_eq!(block(&doc, "Custom").style.as_deref(), Some("District Head"));
     assert_eq!(block(&doc, "Libre").heading_level, Some(3));
     assert_eq!(block(&doc, "Undefined id").heading_level, Some(4));
     assert_eq!(block(&doc, "The Plan").heading_level, None);
@@ -151,14 +143,8 @@ fn headings_by_name_id_based_on_and_outline() {
     assert_eq!(block(&doc, "Plain").style.as_deref(), Some("Normal"));
     assert_eq!(block(&doc, "Plain").location.paragraph, Some(11));
     let toc = block(&doc, "1. Priority(ies)\t3");
-    assert_eq!(
-        (toc.style.as_deref(), toc.heading_level),
-        (Some("TOC 1"), None)
-    );
-    assert_eq!(
-        block(&doc, "Listed").style.as_deref(),
-        Some("List Paragraph")
-    );
+    assert_eq!((toc.style.as_deref(), toc.heading_level), (Some("TOC 1"), None));
+    assert_eq!(block(&doc, "Listed").style.as_deref(), Some("List Paragraph"));
 }
 
 #[test]
@@ -250,20 +236,13 @@ fn tc(inner: &str) -> String {
 
 #[test]
 fn tables_spans_nesting_and_locations() {
-    let nested = format!(
-        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
-        tc(&p("n1")),
-        tc(&p("n2"))
-    );
+    let nested = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", tc(&p("n1")), tc(&p("n2")));
     let body = [
         p("before"),
         "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>".to_string(),
         format!(
             "<w:tr>{}{}{}</w:tr>",
-            tc(&format!(
-                "<w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}",
-                p("wide")
-            )),
+            tc(&format!("<w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}", p("wide"))),
             tc(&p("third")),
             tc(&format!("{}{}", p("outer"), nested))
         ),
@@ -278,14 +257,7 @@ fn tables_spans_nesting_and_locations() {
     .concat();
     let doc = read_body(&body);
     let b = block(&doc, "wide");
-    assert_eq!(
-        (
-            b.grid.unwrap().row,
-            b.grid.unwrap().col,
-            b.grid.unwrap().table
-        ),
-        (0, 0, 0)
-    );
+    assert_eq!((b.grid.unwrap().row, b.grid.unwrap().col, b.grid.unwrap().table), (0, 0, 0));
     assert_eq!(b.location.paragraph, Some(2));
     assert_eq!(b.location.table, Some(1));
     assert_eq!(b.location.row, Some(1));
@@ -307,9 +279,7 @@ fn tables_spans_nesting_and_locations() {
 #[test]
 fn content_controls_at_every_level() {
     let sdt = |inner: &str| {
-        format!(
-            "<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
-        )
+        format!("<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>")
     };
     let plc = |inner: &str| {
         format!(
@@ -398,10 +368,7 @@ fn inline_wrappers_are_read() {
     ]
     .concat();
     let doc = read_body(&body);
-    assert_eq!(
-        texts(&doc),
-        ["Visit our site", "Boston schools", "7\tA&BA\nx-y"]
-    );
+    assert_eq!(texts(&doc), ["Visit our site", "Boston schools", "7\tA&BA\nx-y"]);
     assert!(!doc.blocks[0].bold);
 }
 
@@ -415,15 +382,7 @@ fn tracked_changes_fields_and_hidden_text() {
     ]
     .concat();
     let doc = read_body(&body);
-    assert_eq!(
-        texts(&doc),
-        [
-            "We will now act",
-            "new place ok",
-            "link result",
-            "Shown too"
-        ]
-    );
+    assert_eq!(texts(&doc), ["We will now act", "new place ok", "link result", "Shown too"]);
     assert_eq!(doc.revisions.insertions, 2);
     assert_eq!(doc.revisions.deletions, 2);
     assert_eq!(doc.revisions.field_codes, 1);
@@ -432,33 +391,16 @@ fn tracked_changes_fields_and_hidden_text() {
 
 #[test]
 fn bold_toggles() {
-    let run = |props: &str, t: &str| {
-        format!("<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{t}</w:t></w:r>")
-    };
+    let run = |props: &str, t: &str| format!("<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{t}</w:t></w:r>");
     let body = [
-        format!(
-            "<w:p>{}{}</w:p>",
-            run("<w:b w:val=\"true\"/>", "All "),
-            run("<w:b w:val=\"on\"/>", "bold")
-        ),
-        format!(
-            "<w:p>{}{}</w:p>",
-            run("<w:b/>", "Half "),
-            run("<w:b w:val=\"0\"/>", "bold")
-        ),
-        format!(
-            "<w:p>{}{}</w:p>",
-            run("<w:rStyle w:val=\"Strong\"/>", "Strong"),
-            run("", " ")
-        ),
+        format!("<w:p>{}{}</w:p>", run("<w:b w:val=\"true\"/>", "All "), run("<w:b w:val=\"on\"/>", "bold")),
+        format!("<w:p>{}{}</w:p>", run("<w:b/>", "Half "), run("<w:b w:val=\"0\"/>", "bold")),
+        format!("<w:p>{}{}</w:p>", run("<w:rStyle w:val=\"Strong\"/>", "Strong"), run("", " ")),
         format!(
             "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>{}</w:p>",
             run("<w:b w:val=\"false\"/>", "Unbolded")
         ),
-        format!(
-            "<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr>{}</w:p>",
-            run("", "Mark only")
-        ),
+        format!("<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr>{}</w:p>", run("", "Mark only")),
     ]
     .concat();
     let doc = read_body(&body);
@@ -477,9 +419,7 @@ fn notes_comments_headers_kept_apart() {
     let footnotes = format!(
         r#"<w:footnotes xmlns:w="{W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>See DESE guidance.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
     );
-    let header = format!(
-        r#"<w:hdr xmlns:w="{W}"><w:p><w:r><w:t>Springfield Public Schools</w:t></w:r></w:p></w:hdr>"#
-    );
+    let header = format!(r#"<w:hdr xmlns:w="{W}"><w:p><w:r><w:t>Springfield Public Schools</w:t></w:r></w:p></w:hdr>"#);
     let footer = format!(
         r#"<w:ftr xmlns:w="{W}"><w:p><w:r><w:t>Page </w:t></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p></w:ftr>"#
     );
@@ -508,50 +448,25 @@ fn notes_comments_headers_kept_apart() {
 fn core_and_app_properties() {
     let core = r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>District Plan &amp; Priorities</dc:title><dc:subject>SSoS</dc:subject><dc:creator>J. Smith</dc:creator></cp:coreProperties>"#;
     let app = r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>Lowell Public Schools</Company></Properties>"#;
-    let bytes = docx_with(
-        &p("x"),
-        "",
-        &[("docProps/core.xml", core), ("docProps/app.xml", app)],
-    );
+    let bytes = docx_with(&p("x"), "", &[("docProps/core.xml", core), ("docProps/app.xml", app)]);
     let doc = read(&bytes, &Limits::default()).unwrap();
-    assert_eq!(
-        doc.properties.title.as_deref(),
-        Some("District Plan & Priorities")
-    );
+    assert_eq!(doc.properties.title.as_deref(), Some("District Plan & Priorities"));
     assert_eq!(doc.properties.subject.as_deref(), Some("SSoS"));
     assert_eq!(doc.properties.author.as_deref(), Some("J. Smith"));
-    assert_eq!(
-        doc.properties.company.as_deref(),
-        Some("Lowell Public Schools")
-    );
+    assert_eq!(doc.properties.company.as_deref(), Some("Lowell Public Schools"));
 }
 
 #[test]
 fn billion_laughs_is_refused_unexpanded() {
     let mut dtd = String::from("<!DOCTYPE w:document [<!ENTITY lol \"lol\">");
     for i in 1..10 {
-        let prev = if i == 1 {
-            "lol".to_string()
-        } else {
-            format!("lol{}", i - 1)
-        };
-        dtd.push_str(&format!(
-            "<!ENTITY lol{i} \"{}\">",
-            format!("&{prev};").repeat(10)
-        ));
+        let prev = if i == 1 { "lol".to_string() } else { format!("lol{}", i - 1) };
+        dtd.push_str(&format!("<!ENTITY lol{i} \"{}\">", format!("&{prev};").repeat(10)));
     }
     dtd.push_str("]>");
-    let doc = document("<w:p><w:r><w:t>Hi &lol9; there</w:t></w:r></w:p>").replacen(
-        "?>",
-        &format!("?>{dtd}"),
-        1,
-    );
+    let doc = document("<w:p><w:r><w:t>Hi &lol9; there</w:t></w:r></w:p>").replacen("?>", &format!("?>{dtd}"), 1);
     let rr = root_rels("word/document.xml");
-    let bytes = zip(&[
-        ("[Content_Types].xml", CT),
-        ("_rels/.rels", &rr),
-        ("word/document.xml", &doc),
-    ]);
+    let bytes = zip(&[("[Content_Types].xml", CT), ("_rels/.rels", &rr), ("word/document.xml", &doc)]);
     // Word never writes a DTD: the file is refused, and nothing is expanded.
     let err = read(&bytes, &Limits::default()).expect_err("a DOCTYPE is refused");
     assert_eq!(err.kind, crate::read::InputErrorKind::Unreadable);
@@ -560,16 +475,10 @@ fn billion_laughs_is_refused_unexpanded() {
 
 #[test]
 fn deep_nesting_refused() {
-    let inner = "<w:customXml>".repeat(10_000)
-        + "<w:r><w:t>x</w:t></w:r>"
-        + &"</w:customXml>".repeat(10_000);
+    let inner = "<w:customXml>".repeat(10_000) + "<w:r><w:t>x</w:t></w:r>" + &"</w:customXml>".repeat(10_000);
     let doc = document(&format!("<w:p>{inner}</w:p>"));
     let rr = root_rels("word/document.xml");
-    let bytes = zip(&[
-        ("[Content_Types].xml", CT),
-        ("_rels/.rels", &rr),
-        ("word/document.xml", &doc),
-    ]);
+    let bytes = zip(&[("[Content_Types].xml", CT), ("_rels/.rels", &rr), ("word/document.xml", &doc)]);
     let err = unreadable(read(&bytes, &Limits::default()));
     assert!(err.reason.contains("nested too deeply"), "{err:?}");
 }
@@ -578,11 +487,7 @@ fn deep_nesting_refused() {
 fn malformed_and_truncated_refused() {
     let rr = root_rels("word/document.xml");
     let bad = document("<w:p><w:r><w:t>x</w:r></w:p>");
-    let bytes = zip(&[
-        ("[Content_Types].xml", CT),
-        ("_rels/.rels", &rr),
-        ("word/document.xml", &bad),
-    ]);
+    let bytes = zip(&[("[Content_Types].xml", CT), ("_rels/.rels", &rr), ("word/document.xml", &bad)]);
     let err = unreadable(read(&bytes, &Limits::default()));
     assert!(err.reason.contains("damaged"), "{err:?}");
 
@@ -618,11 +523,7 @@ fn deflate_spaces(units: usize) -> Vec<u8> {
             }
         }
     }
-    let mut b = Bits {
-        out: Vec::with_capacity(units * 13 / 8 + 16),
-        acc: 0,
-        n: 0,
-    };
+    let mut b = Bits { out: Vec::with_capacity(units * 13 / 8 + 16), acc: 0, n: 0 };
     b.bit(1); // BFINAL
     b.bit(1); // BTYPE=01 (fixed), LSB first
     b.bit(0);
@@ -645,11 +546,7 @@ fn raw_zip(stored: &[(&str, &str)], big_name: &str, deflated: &[u8], declared: u
         for &byte in data {
             crc ^= u32::from(byte);
             for _ in 0..8 {
-                crc = if crc & 1 != 0 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
+                crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
             }
         }
         !crc
@@ -688,13 +585,7 @@ fn raw_zip(stored: &[(&str, &str)], big_name: &str, deflated: &[u8], declared: u
         entries += 1;
     };
     for (name, text) in stored {
-        add(
-            name,
-            0,
-            text.as_bytes(),
-            crc32(text.as_bytes()),
-            text.len() as u32,
-        );
+        add(name, 0, text.as_bytes(), crc32(text.as_bytes()), text.len() as u32);
     }
     add(big_name, 8, deflated, 0, declared);
     let cd_offset = out.len() as u32;
@@ -720,10 +611,7 @@ fn zip_bomb_refused_quickly() {
     assert!(deflated.len() < 15 << 20);
     let rr = root_rels("word/document.xml");
     let stored = [("[Content_Types].xml", CT), ("_rels/.rels", rr.as_str())];
-    let limits = Limits {
-        max_file_bytes: 64 << 20,
-        ..Limits::default()
-    };
+    let limits = Limits { max_file_bytes: 64 << 20, ..Limits::default() };
 
     // Honest central directory: refused before inflating anything.
     let honest = raw_zip(&stored, "word/document.xml", &deflated, inflated as u32);
@@ -786,13 +674,7 @@ pub(super) fn typical_plan() -> Vec<u8> {
 fn typical_plan_reads() {
     let bytes = typical_plan();
     let doc = read(&bytes, &Limits::default()).unwrap();
-    assert_eq!(
-        doc.blocks
-            .iter()
-            .filter(|b| b.heading_level == Some(1))
-            .count(),
-        8
-    );
+    assert_eq!(doc.blocks.iter().filter(|b| b.heading_level == Some(1)).count(), 8);
     assert!(doc.word_count() > 4000, "{}", doc.word_count());
     if let Ok(dir) = std::env::var("SSOS_WRITE_TYPICAL_PLAN") {
         std::fs::write(std::path::Path::new(&dir).join("typical_plan.docx"), &bytes).unwrap();
@@ -804,20 +686,13 @@ fn utf16_part_and_unclosed_field() {
     let body = "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p><w:p><w:r><w:t>Still read</w:t></w:r></w:p>";
     let doc = document(body);
     let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend(
-        doc.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes),
-    );
+    utf16.extend(doc.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"").encode_utf16().flat_map(u16::to_le_bytes));
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let rr = root_rels("word/document.xml");
-    for (name, data) in [
-        ("[Content_Types].xml", CT.as_bytes()),
-        ("_rels/.rels", rr.as_bytes()),
-        ("word/document.xml", &utf16),
-    ] {
-        w.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
+    for (name, data) in
+        [("[Content_Types].xml", CT.as_bytes()), ("_rels/.rels", rr.as_bytes()), ("word/document.xml", &utf16)]
+    {
+        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
         w.write_all(data).unwrap();
     }
     let bytes = w.finish().unwrap().into_inner();
@@ -925,18 +800,13 @@ fn flipped_zip_bytes_never_panic() {
 #[test]
 fn bom_and_invalid_utf8_tolerated() {
     let mut xml = vec![0xEF, 0xBB, 0xBF];
-    xml.extend(
-        document("<w:p><w:r><w:t>caf\u{e9} X</w:t></w:r></w:p>")
-            .replace(" X", "\u{1}")
-            .into_bytes(),
-    );
+    xml.extend(document("<w:p><w:r><w:t>caf\u{e9} X</w:t></w:r></w:p>").replace(" X", "\u{1}").into_bytes());
     let pos = xml.iter().position(|&b| b == 1).unwrap();
     xml[pos] = 0xFF;
     let rr = root_rels("word/document.xml");
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in [("_rels/.rels", rr.as_bytes()), ("word/document.xml", &xml)] {
-        w.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
+        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
         w.write_all(data).unwrap();
     }
     let doc = read(&w.finish().unwrap().into_inner(), &Limits::default()).unwrap();
@@ -966,10 +836,7 @@ fn group_with_picture_and_text_box() {
     let body = "<w:p><w:r><w:drawing><wpg:wgp xmlns:wpg=\"g\"><pic:pic><pic:blipFill><a:blip/></pic:blipFill></pic:pic><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Figure 1</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></wpg:wgp></w:drawing></w:r></w:p><w:p><w:r><w:drawing><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:drawing><pic:pic><a:blip/></pic:pic></w:drawing><w:t>Logo inside</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></w:r></w:p>";
     let doc = read_body(body);
     assert_eq!(texts(&doc), ["", "Figure 1", "Logo inside"]);
-    assert_eq!(
-        doc.blocks.iter().map(|b| b.images).collect::<Vec<_>>(),
-        [1, 0, 1]
-    );
+    assert_eq!(doc.blocks.iter().map(|b| b.images).collect::<Vec<_>>(), [1, 0, 1]);
 }
 
 #[test]

@@ -24,12 +24,7 @@ impl<'a> Xml<'a> {
         config.check_end_names = true;
         config.expand_empty_elements = false;
         config.trim_text(false);
-        Xml {
-            reader,
-            part,
-            depth: 0,
-            max_depth: limits.max_xml_depth.max(1),
-        }
+        Xml { reader, part, depth: 0, max_depth: limits.max_xml_depth.max(1) }
     }
 
     /// The next event; `Ok(None)` at the end of the part.
@@ -93,12 +88,10 @@ pub(crate) fn local<'e>(e: &'e BytesStart<'_>) -> &'e str {
 pub(crate) fn attr<'e>(e: &'e BytesStart<'_>, key: &str) -> Option<Cow<'e, str>> {
     for a in e.attributes().with_checks(false).flatten() {
         if a.key.local_name().into_inner() == key {
-            return Some(
-                match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-                    Ok(v) => v,
-                    Err(_) => a.value,
-                },
-            );
+            return Some(match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+                Ok(v) => v,
+                Err(_) => a.value,
+            });
         }
     }
     None

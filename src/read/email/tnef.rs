@@ -73,10 +73,7 @@ fn ansi(data: &[u8]) -> String {
 
 /// `PR_ATTACH_LONG_FILENAME` from an encoded MAPI property list.
 fn long_file_name(props: &[u8]) -> Option<String> {
-    let mut r = Reader {
-        bytes: props,
-        pos: 0,
-    };
+    let mut r = Reader { bytes: props, pos: 0 };
     let count = r.u32().ok()?;
     for _ in 0..count.min(10_000) {
         let ty = r.u16().ok()?;
@@ -93,11 +90,7 @@ fn long_file_name(props: &[u8]) -> Option<String> {
         }
         let base = ty & 0x0FFF;
         let variable = matches!(base, 0x001E | 0x001F | 0x0102 | 0x000D);
-        let values = if ty & 0x1000 != 0 || variable {
-            r.u32().ok()?
-        } else {
-            1
-        };
+        let values = if ty & 0x1000 != 0 || variable { r.u32().ok()? } else { 1 };
         for _ in 0..values.min(10_000) {
             match base {
                 0x001E | 0x001F | 0x0102 | 0x000D => {
@@ -105,15 +98,8 @@ fn long_file_name(props: &[u8]) -> Option<String> {
                     let value = r.take(len).ok()?;
                     r.take(padded(len) - len).ok()?;
                     if id == 0x3707 && base == 0x001F {
-                        let units: Vec<u16> = value
-                            .chunks_exact(2)
-                            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                            .collect();
-                        return Some(
-                            String::from_utf16_lossy(&units)
-                                .trim_end_matches('\0')
-                                .to_string(),
-                        );
+                        let units: Vec<u16> = value.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+                        return Some(String::from_utf16_lossy(&units).trim_end_matches('\0').to_string());
                     }
                     if id == 0x3707 && base == 0x001E {
                         return Some(ansi(value));
@@ -200,11 +186,7 @@ pub(crate) mod tests {
             props.extend_from_slice(&0u32.to_le_bytes());
             props.extend_from_slice(&0x8120u32.to_le_bytes());
             props.extend_from_slice(&1u32.to_le_bytes());
-            let name16: Vec<u8> = name
-                .encode_utf16()
-                .chain([0])
-                .flat_map(|u| u.to_le_bytes())
-                .collect();
+            let name16: Vec<u8> = name.encode_utf16().chain([0]).flat_map(|u| u.to_le_bytes()).collect();
             props.extend_from_slice(&0x001Fu16.to_le_bytes());
             props.extend_from_slice(&0x3707u16.to_le_bytes());
             props.extend_from_slice(&1u32.to_le_bytes());
