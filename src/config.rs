@@ -1,6 +1,9 @@
 //! Config: per-code severities (or `off`) and threshold overrides, from
 //! `--config FILE` or an `ssos-lint.toml` in the working folder or a parent.
 
+// Errors carry the config text so miette can point into it; parsing is a cold path.
+#![allow(clippy::result_large_err)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

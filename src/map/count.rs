@@ -64,7 +64,8 @@ fn table_rows(doc: &Document, part: &Part, headings: &Headings) -> usize {
         let Some(g) = block.grid else { continue };
         match header {
             Some((table, row)) if g.table == table && g.row > row => {
-                if g.col == 0 && !block.text.trim().is_empty() && !headings.is_placeholder(&block.text) {
+                let filled = !block.text.trim().is_empty() && !headings.is_placeholder(&block.text);
+                if g.col == 0 && filled {
                     rows.insert((g.table, g.row));
                 }
             }

@@ -2,6 +2,9 @@
 //! Schema, deserialize, then check cross-references. Every error points at
 //! the line of the pack file it comes from.
 
+// Errors carry the pack file's text so miette can point into it; loading is a cold path.
+#![allow(clippy::result_large_err)]
+
 use std::path::Path;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};

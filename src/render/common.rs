@@ -3,9 +3,6 @@
 
 use crate::report::{Diagnostic, FileReport, SectionState, Severity};
 
-/// The guidance's eight sections: id, number, title (SPEC.md vocabulary).
-/// Used when a file report carries no sections (unreadable files).
-
 /// The file as a reader names it: `path` or `path → attachment`.
 pub fn display_name(f: &FileReport) -> String {
     match &f.attachment {

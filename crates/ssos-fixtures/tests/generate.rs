@@ -242,14 +242,16 @@ fn zip_bomb_is_small_but_claims_two_gib() {
     assert!(String::from_utf8_lossy(&head).contains("preserve\">lol lol lol"));
 }
 
-/// Inflates all of it and checks the CRC (slow: run with --release --ignored).
+/// Declares its full size and really inflates (the first 16 MB are read;
+/// inflating all 2 GiB would take the test suite's time for nothing).
 #[test]
-#[ignore]
-fn zip_bomb_inflates_fully_with_valid_crc() {
+fn zip_bomb_declares_its_size_and_inflates() {
+    use std::io::Read;
     let mut z = zip::ZipArchive::new(Cursor::new(bad::zip_bomb_docx())).unwrap();
-    let mut f = z.by_name("word/document.xml").unwrap();
-    let n = std::io::copy(&mut f, &mut std::io::sink()).unwrap();
-    assert_eq!(n, bad::ZIP_BOMB_INFLATED);
+    let f = z.by_name("word/document.xml").unwrap();
+    assert_eq!(f.size(), bad::ZIP_BOMB_INFLATED);
+    let n = std::io::copy(&mut f.take(16 << 20), &mut std::io::sink()).unwrap();
+    assert_eq!(n, 16 << 20);
 }
 
 #[test]
