@@ -160,6 +160,9 @@ pub struct Block {
     pub style: Option<String>,
     /// True when every visible character is bold.
     pub bold: bool,
+    /// Bytes at the start of `text` that are bold: a "**Outcomes:** We will..."
+    /// paragraph has a label set off in bold before its response.
+    pub bold_prefix: usize,
     /// The rendered automatic list label ("1.", "a)", "•"), if numbered.
     pub list_label: Option<String>,
     /// List nesting level (0-based) when the paragraph is a list item.

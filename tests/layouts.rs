@@ -77,3 +77,77 @@ fn complete_plans_have_no_errors_in_any_layout() {
         assert!(report.priorities.count >= 1, "{}", summary(&report));
     }
 }
+
+/// The clean plan's paragraphs under other headings: `heading(i, title)` gives
+/// the heading paragraph for section `i` (0-based) with the guidance title.
+fn plan_with(heading: impl Fn(usize, &'static str) -> Vec<Para<'static>>) -> Vec<Para<'static>> {
+    let mut paras = vec![Para::T("Chelsea Public Schools — District Prioritization Submission")];
+    for (i, (title, body)) in clean_sections().into_iter().enumerate() {
+        paras.extend(heading(i, title));
+        paras.extend(body.into_iter().map(Para::T));
+    }
+    paras
+}
+
+fn all_present(paras: &[Para]) -> ssos_lint::report::FileReport {
+    let report = check("plan.docx", &simple_docx(paras));
+    for s in &report.sections {
+        assert_eq!(s.state, SectionState::Present, "{}: {}", s.id, summary(&report));
+    }
+    report
+}
+
+const PARAPHRASES: [&str; 8] = [
+    "Our Instructional Focus Areas",
+    "Our Data Story",
+    "Engaging Our Community",
+    "Goals and Targets",
+    "Who Does What",
+    "Tracking Our Progress",
+    "Leveraging Resources",
+    "Supports for Schools",
+];
+
+#[test]
+fn paraphrased_headings_are_placed_by_number_or_keywords() {
+    // Numbered: the number places the heading whatever its words.
+    all_present(&plan_with(|i, _| vec![Para::H(Box::leak(format!("{}. {}", i + 1, PARAPHRASES[i]).into_boxed_str()))]));
+    // Unnumbered: the section's keywords place it.
+    all_present(&plan_with(|i, _| vec![Para::H(PARAPHRASES[i])]));
+}
+
+#[test]
+fn inline_bold_labels_head_their_sections() {
+    let mut paras = vec![Para::T("Chelsea Public Schools")];
+    for (title, body) in clean_sections() {
+        let label: &'static str = Box::leak(format!("{}:", title.split_once(". ").unwrap().1).into_boxed_str());
+        paras.push(Para::B(label, body[0]));
+        paras.extend(body[1..].iter().map(|p| Para::T(p)));
+    }
+    all_present(&paras);
+}
+
+#[test]
+fn contents_lines_and_appendices_are_not_sections() {
+    let mut paras = vec![Para::T("Chelsea Public Schools"), Para::T("Table of Contents")];
+    for (i, (title, _)) in clean_sections().into_iter().enumerate() {
+        paras.push(Para::T(Box::leak(format!("{title}\t{}", i + 2).into_boxed_str())));
+    }
+    paras.push(Para::T("Dear colleagues, we are pleased to share our plan with the Statewide System of Support."));
+    for (title, body) in clean_sections() {
+        paras.push(Para::H(title));
+        let body = if title.starts_with("8.") { vec!["TBD"] } else { body };
+        paras.extend(body.into_iter().map(Para::T));
+    }
+    paras.push(Para::H("Appendix A: Data Tables"));
+    paras.push(Para::T(
+        "Grade 3 ELA: 31% meeting expectations at Jefferson Elementary School and 28% at Lincoln Middle School.",
+    ));
+    let report = check("toc.docx", &simple_docx(&paras));
+    assert_eq!(state(&report, "differentiation"), SectionState::Empty, "{}", summary(&report));
+    for id in ["priorities", "analysis", "stakeholder_engagement", "monitoring"] {
+        assert_eq!(state(&report, id), SectionState::Present, "{}", summary(&report));
+    }
+    let first = report.section("priorities").unwrap().location.as_ref().unwrap().paragraph.unwrap();
+    assert!(first > 11, "the heading, not the contents line: paragraph {first}");
+}

@@ -7,13 +7,13 @@ use regex::Regex;
 
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
-use crate::pack::matcher::tokenize;
+use crate::pack::matcher::{Negation, TermSet, tokenize};
 
 /// Words left out when comparing headings ("Budget & Partnerships" = "Budget and Partnerships").
 const STOP_WORDS: &[&str] = &["and", "of", "the", "for", "our", "a", "an", "to", "in", "district", "s"];
 
 /// How a block is set off as a heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
     /// A heading style or outline level.
     Styled,
@@ -27,6 +27,8 @@ pub enum Cue {
     PromptCell,
     /// A short bold line, or one in capitals.
     Bold,
+    /// A bold label leading a paragraph: "**Outcomes:** We will ...".
+    InlineBold,
     /// A short line ending with a colon.
     Label,
     /// A short plain line that is exactly a section's name.
@@ -35,8 +37,17 @@ pub enum Cue {
 
 impl Cue {
     pub fn is_strong(self) -> bool {
+        // InlineBold and Bold are weak: a sub-label inside a section looks the same.
         matches!(self, Cue::Styled | Cue::Sheet | Cue::TableLabel | Cue::Numbered | Cue::PromptCell)
     }
+}
+
+/// The headings of a document: those that name a section, and those that
+/// end one without naming another.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub hits: Vec<HeadingHit>,
+    pub boundaries: Vec<usize>,
 }
 
 /// A block that names a section.
@@ -51,6 +62,7 @@ pub struct HeadingHit {
 
 struct SectionNames {
     number: u8,
+    keywords: Vec<TermSet>,
     names: Vec<Vec<String>>,
     prompt: HashSet<u64>,
 }
@@ -105,7 +117,8 @@ impl Headings {
                     .collect();
                 names.sort();
                 names.dedup();
-                SectionNames { number: s.number, names, prompt: trigrams(&s.prompt).into_iter().collect() }
+                let keywords = s.keywords.iter().map(|k| TermSet::new([k], &[])).collect();
+                SectionNames { number: s.number, keywords, names, prompt: trigrams(&s.prompt).into_iter().collect() }
             })
             .collect();
         let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
@@ -142,19 +155,92 @@ impl Headings {
         self.sections.len()
     }
 
-    /// Every block that names a section, with how it is set off.
-    pub fn find_all(&self, doc: &Document) -> Vec<HeadingHit> {
+    /// Every block that heads a section, with how it is set off, and the
+    /// blocks set off the same way that head something else (an appendix, a
+    /// district profile): those end the section before them.
+    pub fn find_all(&self, doc: &Document) -> Found {
         let rows = row_occupancy(doc);
-        doc.blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| self.priority_marker(b).is_none())
-            .filter_map(|(i, b)| self.hit(doc, &rows, i, b))
-            .collect()
+        let mut hits = Vec::new();
+        let mut candidates = Vec::new();
+        for (i, block) in doc.blocks.iter().enumerate() {
+            if self.priority_marker(block).is_some() {
+                continue;
+            }
+            let Some(cue) = self.cue(doc, &rows, block) else { continue };
+            match self.hit(doc, cue, i, block) {
+                Some(hit) => hits.push(hit),
+                None => candidates.push((i, cue)),
+            }
+        }
+        let boundaries = self.place_siblings(doc, &mut hits, &candidates);
+        hits.sort_by_key(|h| h.block);
+        Found { hits, boundaries }
     }
 
-    fn hit(&self, doc: &Document, rows: &RowOccupancy, index: usize, block: &Block) -> Option<HeadingHit> {
-        let cue = self.cue(doc, rows, block)?;
+    /// Headings set off like the recognised ones but named otherwise ("4.
+    /// Goals and Targets", "Engaging Our Community"): placed by their number
+    /// when the document numbers its sections as the guidance does, else by
+    /// the section's keywords; the rest are boundaries.
+    fn place_siblings(&self, doc: &Document, hits: &mut Vec<HeadingHit>, candidates: &[(usize, Cue)]) -> Vec<usize> {
+        let signature = |i: usize, cue: Cue| (cue, doc.blocks[i].heading_level);
+        let named: HashSet<usize> = hits.iter().map(|h| h.section).collect();
+        let numbered: Vec<(u32, usize)> =
+            hits.iter().filter_map(|h| self.split_heading(&doc.blocks[h.block]).0.map(|n| (n, h.section))).collect();
+        let agree = numbered.iter().filter(|&&(n, s)| n == u32::from(self.sections[s].number)).count();
+        let numbers_trusted = agree >= 2 && agree * 4 >= numbered.len() * 3;
+        let used_numbers: HashSet<u32> = numbered.iter().map(|&(n, _)| n).collect();
+        let mut counts: HashMap<(Cue, Option<u8>), usize> = HashMap::new();
+        for h in hits.iter() {
+            *counts.entry(signature(h.block, h.cue)).or_default() += 1;
+        }
+        let dominant = counts.into_iter().filter(|&(_, n)| n >= 2).max_by_key(|&(_, n)| n).map(|(sig, _)| sig);
+        let mut boundaries = Vec::new();
+        for &(i, cue) in candidates {
+            let block = &doc.blocks[i];
+            if cue != Cue::Sheet && Some(signature(i, cue)) != dominant {
+                continue;
+            }
+            let (number, title, rest) = self.split_heading(block);
+            let labelled = self.bold_label(block).is_some();
+            if title.split_whitespace().count() > self.max_heading_words
+                || (!labelled && block.text.split_whitespace().count() > self.max_heading_words * 2)
+            {
+                continue;
+            }
+            if cue == Cue::Numbered && number.is_some_and(|n| used_numbers.contains(&n)) {
+                continue; // "2. Math" in a list under a numbered section: content.
+            }
+            let by_number = number
+                .filter(|_| numbers_trusted)
+                .and_then(|n| self.sections.iter().position(|s| u32::from(s.number) == n));
+            let target = by_number.or_else(|| self.keyword_section(&title)).filter(|s| !named.contains(s));
+            match target {
+                Some(section) => {
+                    let rest =
+                        rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                    hits.push(HeadingHit { block: i, section, cue, rest });
+                }
+                None if matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet) => boundaries.push(i),
+                None => {}
+            }
+        }
+        boundaries
+    }
+
+    /// The section whose keywords a heading uses most, if one clearly leads.
+    fn keyword_section(&self, title: &str) -> Option<usize> {
+        let none = Negation::none();
+        let scores: Vec<usize> = self
+            .sections
+            .iter()
+            .map(|s| s.keywords.iter().filter(|k| k.find(title, &none).is_some()).count())
+            .collect();
+        let best = *scores.iter().max()?;
+        let leaders: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] == best).collect();
+        (best > 0 && leaders.len() == 1).then(|| leaders[0])
+    }
+
+    fn hit(&self, doc: &Document, cue: Cue, index: usize, block: &Block) -> Option<HeadingHit> {
         let (number, title, rest) = self.split_heading(block);
         let tokens = name_tokens(&title);
         let exact_only = cue == Cue::Plain;
@@ -202,11 +288,15 @@ impl Headings {
                 return Some(Cue::TableLabel);
             }
         }
-        if block.heading_level.is_some() && words <= 25 {
+        let titled = || self.split_heading(block).1.split_whitespace().count() <= self.max_heading_words;
+        if block.heading_level.is_some() && (words <= 25 || titled()) {
             return Some(Cue::Styled);
         }
         let auto_numbered = block.list_label.as_deref().is_some_and(|l| l.chars().any(|c| c.is_alphanumeric()));
         let typed_number = self.numbering.is_match(text) && starts_with_digit_or_roman(text);
+        if !block.bold && self.bold_label(block).is_some() {
+            return Some(if typed_number || auto_numbered { Cue::Numbered } else { Cue::InlineBold });
+        }
         if !short {
             // "3. Stakeholder Engagement: How did input from ..." — a numbered
             // title with the prompt (or the response) run on after it.
@@ -229,8 +319,14 @@ impl Headings {
     /// (number, title, rest): "3. Stakeholder Engagement: How did ..." →
     /// (3, "Stakeholder Engagement", "How did ...").
     fn split_heading(&self, block: &Block) -> (Option<u32>, String, Option<String>) {
-        let mut text = block.text.trim().to_string();
         let mut number = block.list_label.as_deref().and_then(parse_number);
+        let (mut text, bold_rest) = match self.bold_label(block) {
+            Some((label, rest)) => {
+                let rest = rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
+                (label.to_string(), Some((!rest.is_empty()).then(|| rest.to_string())))
+            }
+            None => (block.text.trim().to_string(), None),
+        };
         if let Some(m) = self.numbering.captures(&text) {
             let label = m.get(1).map_or("", |g| g.as_str());
             let whole = m.get(0).map_or(0, |g| g.end());
@@ -240,6 +336,9 @@ impl Headings {
                 number = number.or_else(|| parse_number(label));
                 text = text[whole..].to_string();
             }
+        }
+        if let Some(rest) = bold_rest {
+            return (number, text.trim().trim_end_matches(':').to_string(), rest);
         }
         let cut = [": ", "? ", " – ", " — ", " - ", "\n", "\t"]
             .iter()
@@ -252,6 +351,19 @@ impl Headings {
             }
             None => (number, text.trim_end_matches([':', '?', '.']).to_string(), None),
         }
+    }
+
+    /// A bold label leading a paragraph with more after it: ("Outcomes", " We will ...").
+    fn bold_label<'b>(&self, block: &'b Block) -> Option<(&'b str, &'b str)> {
+        if block.bold || block.bold_prefix == 0 {
+            return None;
+        }
+        let text = block.text.trim();
+        let (label, rest) = (text.get(..block.bold_prefix)?, text.get(block.bold_prefix..)?);
+        let colon = label.trim_end().ends_with(':') || rest.trim_start().starts_with(':');
+        let label = label.trim().trim_end_matches(':').trim();
+        let words = label.split_whitespace().count();
+        (colon && words > 0 && words <= self.max_heading_words && !rest.trim().is_empty()).then_some((label, rest))
     }
 
     /// The section whose name these heading words are: all of a name, or a name
@@ -372,12 +484,16 @@ fn row_occupancy(doc: &Document) -> RowOccupancy {
     rows
 }
 
-/// A table-of-contents line ("TOC 1" style) repeats a heading; it is not one.
+/// A table-of-contents line ("TOC 1" style, or a title with a tab or dot
+/// leader before a page number) repeats a heading; it is not one.
 fn is_contents_entry(block: &Block) -> bool {
-    block.style.as_deref().is_some_and(|s| {
+    static PAGE_NUMBER: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"(?:\t|\.{3,}|…|\s{3,})\s*\d{1,3}\s*$").expect("static regex"));
+    let styled = block.style.as_deref().is_some_and(|s| {
         let s = s.to_ascii_lowercase();
         s.starts_with("toc") || s.starts_with("table of contents") || s.starts_with("contents")
-    })
+    });
+    styled || PAGE_NUMBER.is_match(&block.text)
 }
 
 fn starts_with_digit_or_roman(text: &str) -> bool {

@@ -135,7 +135,9 @@ impl Mapper {
 
     /// Maps `doc` to the pack's sections.
     pub fn map(&self, doc: &Document) -> Submission {
-        let hits = self.headings.find_all(doc);
+        let found = self.headings.find_all(doc);
+        let hits = found.hits;
+        let boundaries: HashSet<usize> = found.boundaries.into_iter().collect();
         let accepted = accept_hits(&hits);
         let mut walk = Walk::new(self.headings.section_count(), self.headings.priorities_index());
         let label_cells = label_cells(doc, &accepted);
@@ -143,6 +145,10 @@ impl Mapper {
         for (i, block) in doc.blocks.iter().enumerate() {
             if let Some(hit) = accepted.iter().find(|h| h.block == i) {
                 walk.open(hit);
+                continue;
+            }
+            if boundaries.contains(&i) {
+                walk.current = None;
                 continue;
             }
             if let Some((number, label)) = self.headings.priority_marker(block) {

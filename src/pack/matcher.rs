@@ -160,6 +160,11 @@ impl Negation {
         }
     }
 
+    /// No negation at all: every mention counts.
+    pub fn none() -> Self {
+        Negation { before: Vec::new(), after: Vec::new(), window: 0, after_window: 0, breaks: Vec::new() }
+    }
+
     /// Whether the mention at tokens `[at, end)` is negated in its clause.
     fn negates(&self, tokens: &[Token], at: usize, end: usize) -> bool {
         let clause = tokens[at].clause;

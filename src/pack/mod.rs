@@ -117,6 +117,10 @@ pub struct SectionDef {
     pub title: String,
     /// Other headings districts use for the section ("Community and Family Voice").
     pub aliases: Vec<String>,
+    /// Words that identify the section in a heading no alias names ("Engaging
+    /// Our Community"); used only for headings set off like the others.
+    #[serde(default)]
+    pub keywords: Vec<String>,
     /// The guidance's prompt for the section, quoted.
     pub prompt: String,
 }

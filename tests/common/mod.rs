@@ -57,6 +57,8 @@ pub fn summary(report: &FileReport) -> String {
 pub enum Para<'a> {
     H(&'a str),
     T(&'a str),
+    /// A paragraph led by a bold label: (label, the rest in plain text).
+    B(&'a str, &'a str),
 }
 
 fn escape(text: &str) -> String {
@@ -73,6 +75,11 @@ pub fn simple_docx(paras: &[Para]) -> Vec<u8> {
                 escape(t)
             ),
             Para::T(t) => format!(r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, escape(t)),
+            Para::B(label, rest) => format!(
+                r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+                escape(label),
+                escape(rest)
+            ),
         })
         .collect();
     let xml = format!(

@@ -66,21 +66,39 @@ struct Acc {
     text: String,
     all_bold: bool,
     any: bool,
+    /// Bytes at the start of `text` that are bold (a "**Label:** answer" paragraph).
+    bold_prefix: usize,
+    prefix_open: bool,
 }
 
 impl Acc {
     fn new() -> Self {
-        Acc { text: String::new(), all_bold: true, any: false }
+        Acc { text: String::new(), all_bold: true, any: false, bold_prefix: 0, prefix_open: true }
     }
 
     fn push(&mut self, s: &str, bold: bool) {
-        if s.chars().any(|c| !c.is_whitespace()) {
+        let visible = s.chars().any(|c| !c.is_whitespace());
+        if visible {
             self.any = true;
             if !bold {
                 self.all_bold = false;
             }
         }
+        if self.prefix_open {
+            if bold || !visible {
+                self.bold_prefix += s.len();
+            } else {
+                self.prefix_open = false;
+            }
+        }
         self.text.push_str(s);
+    }
+
+    /// The bold prefix measured in the trimmed text.
+    fn trimmed_bold_prefix(&self) -> usize {
+        let lead = self.text.len() - self.text.trim_start().len();
+        let trimmed = self.text.trim();
+        self.bold_prefix.saturating_sub(lead).min(trimmed.len())
     }
 }
 
@@ -691,6 +709,7 @@ impl Body<'_> {
             heading_level,
             style: style_id.map(|id| styles.display_name(id)),
             bold: acc.any && acc.all_bold,
+            bold_prefix: acc.trimmed_bold_prefix(),
             list_label,
             list_level,
             placeholder,
