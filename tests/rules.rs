@@ -321,3 +321,64 @@ fn rules_run_on_spreadsheets_too() {
     let location = &find(&report, "ssos::resources::kind-missing", None).unwrap().location;
     assert!(location.as_ref().and_then(|l| l.sheet.as_ref()).is_some(), "{location:?}");
 }
+
+#[test]
+fn priorities_are_counted_however_they_are_written() {
+    let cases: [(&[&str], usize); 4] = [
+        (
+            &[
+                "We will focus on two priorities next year.",
+                "1. Grade-appropriate literacy instruction.",
+                "2. Strong instructional leadership teams.",
+            ],
+            2,
+        ),
+        (&["Priority Area 1: Literacy instruction.", "Priority Area 2: Leadership teams."], 2),
+        (&["Our first priority is literacy instruction. Our second priority is building leadership teams."], 2),
+        (
+            &[
+                "Our priority is literacy.",
+                "1. Teachers will plan together.",
+                "2. Students will talk more.",
+                "3. Gaps will close.",
+            ],
+            1,
+        ),
+    ];
+    for (body, expected) in cases {
+        let report = checked(&[("Priority", Some(body.to_vec()))]);
+        assert_eq!(report.priorities.count, expected, "{body:?}\n{}", summary(&report));
+    }
+}
+
+#[test]
+fn benchmarks_in_a_table_are_not_added_to_prose_bullets() {
+    let mut paras = vec![Para::T("Lowell Public Schools")];
+    for (heading, body) in clean_sections() {
+        paras.push(Para::H(heading));
+        paras.extend(body.into_iter().map(Para::T));
+    }
+    let xml_table = r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Benchmark</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Who monitors</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>70% of lessons use grade-level texts</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>DILT</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>ILTs run three inquiry cycles</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Principals</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
+    // `simple_docx` has no tables: this body is written by hand with one.
+    let mut body = String::new();
+    for p in &paras {
+        let (style, text) = match p {
+            Para::H(t) => (r#"<w:pPr><w:outlineLvl w:val="0"/></w:pPr>"#, *t),
+            Para::T(t) => ("", *t),
+            Para::B(_, t) => ("", *t),
+        };
+        body.push_str(&format!(
+            r#"<w:p>{style}<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+            text.replace('&', "&amp;")
+        ));
+        if text.starts_with("ILTs will analyze student work samples") {
+            body.push_str(xml_table);
+        }
+    }
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let report = check("table.docx", &ssos_fixtures::bad::minimal_docx(&xml));
+    // Three "- ..." bullets in the prose, two table rows: the table is the list of benchmarks.
+    assert_eq!(report.benchmarks.count, 2, "{}", summary(&report));
+}

@@ -68,6 +68,7 @@ pub struct Engine {
     pub thresholds: Thresholds,
     section_titles: Vec<String>,
     negation: crate::pack::matcher::Negation,
+    no_negation: crate::pack::matcher::Negation,
 }
 
 impl Engine {
@@ -87,6 +88,7 @@ impl Engine {
             thresholds: config.thresholds(&pack.limits),
             section_titles: pack.sections.iter().map(|s| format!("{}. {}", s.number, s.title)).collect(),
             negation: crate::pack::matcher::Negation::new(&pack.matching),
+            no_negation: crate::pack::matcher::Negation::none(),
         }
     }
 

@@ -24,17 +24,19 @@ pub struct CompiledCheck {
     /// `any`: one item stands for the whole list, and no items are reported.
     any: bool,
     per_priority: bool,
+    negation: bool,
 }
 
 impl CompiledCheck {
     pub fn new(check: &Check, pack: &Pack) -> Option<Self> {
         match check {
-            Check::Items { items, per_priority } => Some(CompiledCheck {
+            Check::Items { items, per_priority, negation } => Some(CompiledCheck {
                 items: items.iter().map(|i| compile_item(i, pack)).collect(),
                 any: false,
                 per_priority: *per_priority,
+                negation: *negation,
             }),
-            Check::Any { terms, vocab, patterns, per_priority } => {
+            Check::Any { terms, vocab, patterns, per_priority, negation } => {
                 let item = ItemDef {
                     id: String::new(),
                     label: String::new(),
@@ -44,7 +46,12 @@ impl CompiledCheck {
                     contextual: Vec::new(),
                     context: None,
                 };
-                Some(CompiledCheck { items: vec![compile_item(&item, pack)], any: true, per_priority: *per_priority })
+                Some(CompiledCheck {
+                    items: vec![compile_item(&item, pack)],
+                    any: true,
+                    per_priority: *per_priority,
+                    negation: *negation,
+                })
             }
             _ => None,
         }
@@ -156,7 +163,7 @@ fn groups(section: &MappedSection, per_priority: bool) -> Vec<Group> {
 }
 
 fn evaluate(ctx: &RuleCtx, compiled: &CompiledCheck, section: usize, group: &Group) -> GroupResult {
-    let negation = &ctx.engine.negation;
+    let negation = if compiled.negation { &ctx.engine.negation } else { &ctx.engine.no_negation };
     let parts = &ctx.submission.section(section).parts;
     let pieces: Vec<(&Piece, &[Token])> = group
         .parts

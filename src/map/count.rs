@@ -1,76 +1,93 @@
 //! Counting priorities and interim benchmarks in the mapped sections.
+//!
+//! Both are counted over lines: a paragraph, or a line of a multi-line
+//! spreadsheet cell, since districts type lists into one cell too.
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::headings::Headings;
 use super::{MappedSection, Part, PriorityMark};
-use crate::model::{Block, Document};
+use crate::model::Document;
 
-/// The monitoring section's index in the pack (found by id at compile time of the pack).
-fn monitoring(sections: &[MappedSection], headings: &Headings) -> Option<usize> {
-    headings.monitoring_index().filter(|&i| i < sections.len())
-}
+/// A typed list item: "1.", "a)", "-", "•", "(i)" and the like.
+static TYPED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-h][.)]|[-•*▪◦●]|\(\w\))\s+\S").expect("static regex"));
 
-/// Benchmarks per monitoring part: "Benchmark N:" paragraphs if there are
-/// any, else the rows of a benchmark table, else list items (those after a
-/// lead-in that mentions benchmarks, or all top-level ones).
-pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Headings) -> Vec<(Option<usize>, usize)> {
-    let Some(index) = monitoring(sections, headings) else {
-        return Vec::new();
-    };
-    sections[index].parts.iter().map(|part| (part.priority, count_part(doc, part, headings))).collect()
-}
-
-fn count_part(doc: &Document, part: &Part, headings: &Headings) -> usize {
-    let units = units(doc, part);
-    let markers: BTreeSet<String> = units.iter().filter_map(|u| headings.benchmark_marker(u.text)).collect();
-    if !markers.is_empty() {
-        return markers.len();
-    }
-    let rows = table_rows(doc, part, headings);
-    if rows > 0 {
-        return rows;
-    }
-    list_items(&units, headings)
-}
-
-/// One line of the response: a paragraph, or a line of a multi-line cell.
-struct Unit<'a> {
+/// One line of a response, and whether it is a list item.
+struct Line<'a> {
     text: &'a str,
     item: bool,
+    block: usize,
 }
 
-fn units<'a>(doc: &'a Document, part: &'a Part) -> Vec<Unit<'a>> {
-    let typed = typed_item();
+fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
     let mut out = Vec::new();
-    for piece in &part.pieces {
+    for piece in parts.iter().flat_map(|p| &p.pieces) {
         let block = &doc.blocks[piece.block];
         let listed = block.is_list_item() && block.list_level.unwrap_or(0) == 0;
-        for (i, line) in piece.text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
-            out.push(Unit { text: line, item: (listed && i == 0) || typed.is_match(line) });
+        for (i, text) in piece.text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+            out.push(Line { text, item: (listed && i == 0) || TYPED_ITEM.is_match(text), block: piece.block });
         }
     }
     out
 }
 
-/// Rows under a benchmark table's header row (a row with a "Benchmark" cell).
-fn table_rows(doc: &Document, part: &Part, headings: &Headings) -> usize {
-    let mut header: Option<(usize, usize)> = None;
+/// The parts of a section grouped by priority (one group when it does not repeat).
+fn by_priority(section: &MappedSection) -> Vec<(Option<usize>, Vec<&Part>)> {
+    let mut groups: Vec<(Option<usize>, Vec<&Part>)> = Vec::new();
+    for part in &section.parts {
+        match groups.iter_mut().find(|(p, _)| *p == part.priority) {
+            Some((_, parts)) => parts.push(part),
+            None => groups.push((part.priority, vec![part])),
+        }
+    }
+    groups
+}
+
+/// Benchmarks per priority: "Benchmark N:" paragraphs if there are any, else
+/// the rows of a benchmark table, else list items (those after a lead-in that
+/// mentions benchmarks, or all top-level ones). The first that finds some
+/// wins, so prose bullets beside a benchmark table are not added to it.
+pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Headings) -> Vec<(Option<usize>, usize)> {
+    let Some(section) = headings.monitoring_index().and_then(|i| sections.get(i)) else {
+        return Vec::new();
+    };
+    by_priority(section).into_iter().map(|(priority, parts)| (priority, count_group(doc, &parts, headings))).collect()
+}
+
+fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
+    let lines = lines(doc, parts);
+    let markers: BTreeSet<String> = lines.iter().filter_map(|l| headings.benchmark_marker(l.text)).collect();
+    if !markers.is_empty() {
+        return markers.len();
+    }
+    let rows = table_rows(doc, parts, headings);
+    if rows > 0 {
+        return rows;
+    }
+    led_items(&lines, |text| headings.is_benchmark_header(text) || text.to_lowercase().contains("benchmark"))
+        .unwrap_or_else(|| lines.iter().filter(|l| l.item).count())
+}
+
+/// Filled rows under a benchmark table's header (a row with a "Benchmark"
+/// cell), counted in the header's column wherever the table starts.
+fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
+    let mut header: Option<(usize, usize, usize)> = None;
     let mut rows = BTreeSet::new();
-    for &i in &part.blocks {
-        let block = &doc.blocks[i];
+    for block in parts.iter().flat_map(|p| &p.blocks).map(|&i| &doc.blocks[i]) {
         let Some(g) = block.grid else { continue };
         match header {
-            Some((table, row)) if g.table == table && g.row > row => {
+            Some((table, row, col)) if g.table == table && g.row > row => {
                 let filled = !block.text.trim().is_empty() && !headings.is_placeholder(&block.text);
-                if g.col == 0 && filled {
+                if g.col == col && filled {
                     rows.insert((g.table, g.row));
                 }
             }
             _ if headings.is_benchmark_header(&block.text) && block.text.split_whitespace().count() <= 4 => {
-                header = Some((g.table, g.row));
+                header = Some((g.table, g.row, g.col));
             }
             _ => {}
         }
@@ -78,68 +95,53 @@ fn table_rows(doc: &Document, part: &Part, headings: &Headings) -> usize {
     rows.len()
 }
 
-/// A typed list item: "1.", "a)", "-", "•", "(i)" and the like.
-fn typed_item() -> &'static Regex {
-    static TYPED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-h][.)]|[-•*▪◦●]|\(\w\))\s+\S").expect("static regex")
-    });
-    &TYPED
+/// Items in the runs of list items that follow a lead-in `leads` accepts;
+/// `None` when no run has such a lead-in.
+fn led_items(lines: &[Line], leads: impl Fn(&str) -> bool) -> Option<usize> {
+    led_lines(lines, leads).map(|l| l.len())
 }
 
-fn is_item(block: &Block, typed: &Regex) -> bool {
-    (block.is_list_item() && block.list_level.unwrap_or(0) == 0) || typed.is_match(&block.text)
-}
-
-/// List items: runs after a lead-in that mentions benchmarks, or else all.
-fn list_items(units: &[Unit], headings: &Headings) -> usize {
-    let mut led = 0;
-    let mut all = 0;
+fn led_lines<'a>(lines: &'a [Line<'a>], leads: impl Fn(&str) -> bool) -> Option<Vec<&'a Line<'a>>> {
+    let mut led = Vec::new();
     let mut in_led_run = false;
-    for (i, unit) in units.iter().enumerate() {
-        if !unit.item {
+    let mut any_lead = false;
+    for (i, line) in lines.iter().enumerate() {
+        if !line.item {
             in_led_run = false;
             continue;
         }
-        all += 1;
-        let previous = i.checked_sub(1).map(|p| &units[p]);
+        let previous = i.checked_sub(1).map(|p| &lines[p]);
         if previous.is_none_or(|p| !p.item) {
-            in_led_run = previous.is_some_and(|p| mentions_benchmarks(p.text, headings));
+            in_led_run = previous.is_some_and(|p| leads(p.text));
+            any_lead |= in_led_run;
         }
         if in_led_run {
-            led += 1;
+            led.push(line);
         }
     }
-    if led > 0 { led } else { all }
+    any_lead.then_some(led)
 }
 
-fn mentions_benchmarks(text: &str, headings: &Headings) -> bool {
-    headings.is_benchmark_header(text) || text.to_lowercase().contains("benchmark")
-}
-
-/// Distinct priorities: numbered statements if any; else a list of
-/// priorities after a lead-in; else one when section 1 has a response.
+/// Distinct priorities: numbered statements ("Priority 2: ...") if any; else
+/// a list after a lead-in that mentions priorities; else one when section 1
+/// has a response.
 pub fn priorities(
     doc: &Document,
     sections: &[MappedSection],
     marks: Vec<PriorityMark>,
     headings: &Headings,
 ) -> Vec<PriorityMark> {
+    let section = sections.get(headings.priorities_index());
+    // Statements that start a later line or sentence of a paragraph ("Our
+    // first priority is ... Our second priority is ...").
+    let in_lines = section.into_iter().flat_map(|s| &s.parts).flat_map(|p| &p.pieces).flat_map(|piece| {
+        piece.text.lines().flat_map(|line| line.split(". ")).skip(1).filter_map(move |sentence| {
+            let (number, label) = headings.priority_marker_in(sentence)?;
+            Some(PriorityMark { number: number?, label, block: piece.block })
+        })
+    });
     let mut distinct: Vec<PriorityMark> = Vec::new();
-    let in_lines =
-        sections.get(headings.priorities_index()).into_iter().flat_map(|s| &s.parts).flat_map(|p| &p.pieces).flat_map(
-            |piece| {
-                piece
-                    .text
-                    .lines()
-                    .skip(1)
-                    .filter_map(move |line| headings.priority_marker_in(line).map(|(n, label)| (n, label, piece.block)))
-            },
-        );
-    let extra: Vec<PriorityMark> = in_lines
-        .map(|(n, label, block)| PriorityMark { number: n.unwrap_or(0), label, block })
-        .filter(|m| m.number > 0)
-        .collect();
-    for mark in marks.into_iter().chain(extra) {
+    for mark in marks.into_iter().chain(in_lines) {
         if !distinct.iter().any(|m| m.number == mark.number) {
             distinct.push(mark);
         }
@@ -147,41 +149,21 @@ pub fn priorities(
     if !distinct.is_empty() {
         return distinct;
     }
-    let Some(section) = sections.get(headings.priorities_index()) else {
+    let Some(section) = section.filter(|s| s.words() > 0) else {
         return Vec::new();
     };
-    if section.words() == 0 {
-        return Vec::new();
+    let parts: Vec<&Part> = section.parts.iter().collect();
+    let lines = lines(doc, &parts);
+    // Only a lead-in that announces priorities (plural) heads a list of them:
+    // "Our priority is literacy:" followed by its sub-points is one priority.
+    let listed = led_lines(&lines, |text| text.to_lowercase().contains("priorities")).unwrap_or_default();
+    if listed.is_empty() {
+        let first = section.parts.iter().flat_map(|p| &p.pieces).next().map_or(0, |p| p.block);
+        return vec![PriorityMark { number: 1, label: "Priority".to_string(), block: first }];
     }
-    let listed = listed_priorities(doc, section, headings);
-    if !listed.is_empty() {
-        return listed;
-    }
-    let first = section.parts.iter().flat_map(|p| &p.pieces).next();
-    first.map(|p| vec![PriorityMark { number: 1, label: "Priority".to_string(), block: p.block }]).unwrap_or_default()
-}
-
-/// List items right after a lead-in such as "Our priorities are:".
-fn listed_priorities(doc: &Document, section: &MappedSection, _headings: &Headings) -> Vec<PriorityMark> {
-    let typed = typed_item();
-    let mut found = Vec::new();
-    for part in &section.parts {
-        let mut after_lead_in = false;
-        for piece in &part.pieces {
-            let block = &doc.blocks[piece.block];
-            if is_item(block, typed) {
-                if after_lead_in && block.text.split_whitespace().count() <= 60 {
-                    found.push(PriorityMark {
-                        number: found.len() + 1,
-                        label: format!("Priority {}", found.len() + 1),
-                        block: piece.block,
-                    });
-                }
-            } else {
-                let lower = block.text.to_lowercase();
-                after_lead_in = lower.contains("priorit") && block.text.trim_end().ends_with(':');
-            }
-        }
-    }
-    found
+    listed
+        .iter()
+        .enumerate()
+        .map(|(i, line)| PriorityMark { number: i + 1, label: format!("Priority {}", i + 1), block: line.block })
+        .collect()
 }

@@ -181,6 +181,10 @@ pub enum Check {
         /// Run once per priority when the section repeats per priority.
         #[serde(default = "yes")]
         per_priority: bool,
+        /// Leave out mentions negated in their clause (off where a negative
+        /// finding still counts, as data cited in an analysis).
+        #[serde(default = "yes")]
+        negation: bool,
     },
     /// At least one term (or pattern) must be mentioned in the section.
     Any {
@@ -195,6 +199,8 @@ pub enum Check {
         patterns: Vec<String>,
         #[serde(default = "yes")]
         per_priority: bool,
+        #[serde(default = "yes")]
+        negation: bool,
     },
 }
 
