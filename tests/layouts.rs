@@ -151,3 +151,19 @@ fn contents_lines_and_appendices_are_not_sections() {
     let first = report.section("priorities").unwrap().location.as_ref().unwrap().paragraph.unwrap();
     assert!(first > 11, "the heading, not the contents line: paragraph {first}");
 }
+
+#[test]
+fn a_bold_appendix_ends_the_last_section() {
+    let mut paras = vec![Para::T("Chelsea Public Schools")];
+    for (title, body) in clean_sections() {
+        let label: &'static str = Box::leak(format!("{title}:").into_boxed_str());
+        let body = if title.starts_with("8.") { vec!["TBD"] } else { body };
+        paras.push(Para::B(label, ""));
+        paras.extend(body.into_iter().map(Para::T));
+    }
+    paras.push(Para::B("Appendix A: Data tables", ""));
+    paras.push(Para::T("Jefferson Elementary School: 31% of students met expectations in ELA in 2022."));
+    let report = check("appendix.docx", &simple_docx(&paras));
+    assert_eq!(state(&report, "differentiation"), SectionState::Empty, "{}", summary(&report));
+    assert_eq!(state(&report, "resources"), SectionState::Present, "{}", summary(&report));
+}

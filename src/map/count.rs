@@ -68,8 +68,11 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     if rows > 0 {
         return rows;
     }
-    led_items(&lines, |text| headings.is_benchmark_header(text) || text.to_lowercase().contains("benchmark"))
-        .unwrap_or_else(|| lines.iter().filter(|l| l.item).count())
+    let leads = |text: &str| headings.is_benchmark_header(text) || text.to_lowercase().contains("benchmark");
+    let items: Vec<&Line> = led_lines(&lines, leads).unwrap_or_else(|| lines.iter().filter(|l| l.item).collect());
+    // Prose bullets ("Staff told us ...") beside measurable ones are not benchmarks.
+    let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
+    if measures > 0 { measures } else { items.len() }
 }
 
 /// Filled rows under a benchmark table's header (a row with a "Benchmark"
@@ -95,12 +98,8 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     rows.len()
 }
 
-/// Items in the runs of list items that follow a lead-in `leads` accepts;
-/// `None` when no run has such a lead-in.
-fn led_items(lines: &[Line], leads: impl Fn(&str) -> bool) -> Option<usize> {
-    led_lines(lines, leads).map(|l| l.len())
-}
-
+/// The runs of list items that follow a lead-in `leads` accepts; `None`
+/// when no run has such a lead-in.
 fn led_lines<'a>(lines: &'a [Line<'a>], leads: impl Fn(&str) -> bool) -> Option<Vec<&'a Line<'a>>> {
     let mut led = Vec::new();
     let mut in_led_run = false;

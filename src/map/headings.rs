@@ -74,6 +74,8 @@ pub struct Headings {
     priority_markers: Vec<Regex>,
     benchmark_markers: Vec<Regex>,
     benchmark_headers: Vec<Vec<String>>,
+    benchmark_measures: TermSet,
+    end_markers: Vec<Regex>,
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
     numbering: Regex,
@@ -130,6 +132,8 @@ impl Headings {
             priority_markers: case_insensitive(&m.priority_markers, true),
             benchmark_markers: case_insensitive(&m.benchmark_markers, true),
             benchmark_headers: m.benchmark_headers.iter().map(|h| name_tokens(h)).collect(),
+            benchmark_measures: TermSet::new(&m.benchmark_measures, &[]),
+            end_markers: case_insensitive(&m.end_markers, true),
             table_headers: m.table_headers.iter().map(|h| name_tokens(h)).collect(),
             max_heading_words: m.max_heading_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
@@ -162,17 +166,23 @@ impl Headings {
         let rows = row_occupancy(doc);
         let mut hits = Vec::new();
         let mut candidates = Vec::new();
+        let mut ends = Vec::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             if self.priority_marker(block).is_some() {
                 continue;
             }
             let Some(cue) = self.cue(doc, &rows, block) else { continue };
+            if self.end_markers.iter().any(|re| re.is_match(block.text.trim())) {
+                ends.push(i);
+                continue;
+            }
             match self.hit(doc, cue, i, block) {
                 Some(hit) => hits.push(hit),
                 None => candidates.push((i, cue)),
             }
         }
-        let boundaries = self.place_siblings(doc, &mut hits, &candidates);
+        let mut boundaries = self.place_siblings(doc, &mut hits, &candidates);
+        boundaries.extend(ends);
         hits.sort_by_key(|h| h.block);
         Found { hits, boundaries }
     }
@@ -194,16 +204,28 @@ impl Headings {
             *counts.entry(signature(h.block, h.cue)).or_default() += 1;
         }
         let dominant = counts.into_iter().filter(|&(_, n)| n >= 2).max_by_key(|&(_, n)| n).map(|(sig, _)| sig);
+        // Label cells count as siblings only in the tables that hold section
+        // labels: a benchmark table's first column is not a list of sections.
+        let mut label_counts: HashMap<usize, usize> = HashMap::new();
+        for g in hits.iter().filter(|h| h.cue == Cue::TableLabel).filter_map(|h| doc.blocks[h.block].grid) {
+            *label_counts.entry(g.table).or_default() += 1;
+        }
+        let label_tables: HashSet<usize> = label_counts.into_iter().filter(|&(_, n)| n >= 2).map(|(t, _)| t).collect();
         let mut boundaries = Vec::new();
         for &(i, cue) in candidates {
             let block = &doc.blocks[i];
             if cue != Cue::Sheet && Some(signature(i, cue)) != dominant {
                 continue;
             }
+            if cue == Cue::TableLabel && !block.grid.is_some_and(|g| label_tables.contains(&g.table)) {
+                continue;
+            }
             let (number, title, rest) = self.split_heading(block);
             let labelled = self.bold_label(block).is_some();
             if title.split_whitespace().count() > self.max_heading_words
-                || (!labelled && block.text.split_whitespace().count() > self.max_heading_words * 2)
+                || (!labelled
+                    && cue != Cue::TableLabel
+                    && block.text.split_whitespace().count() > self.max_heading_words * 2)
             {
                 continue;
             }
@@ -453,6 +475,12 @@ impl Headings {
             .iter()
             .find_map(|re| re.captures(text.trim()))
             .map(|c| c.get(1).map_or(String::new(), |m| m.as_str().to_ascii_lowercase()))
+    }
+
+    /// Whether a list item reads as a measurable benchmark (a number, a percentage, a change).
+    pub fn is_measure(&self, text: &str) -> bool {
+        text.chars().any(|c| c.is_ascii_digit() || c == '%')
+            || self.benchmark_measures.find(text, &Negation::none()).is_some()
     }
 
     pub fn is_benchmark_header(&self, text: &str) -> bool {

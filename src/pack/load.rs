@@ -260,8 +260,13 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
             }
         }
     }
-    for pattern in
-        pack.mapping.placeholders.iter().chain(&pack.mapping.priority_markers).chain(&pack.mapping.benchmark_markers)
+    for pattern in pack
+        .mapping
+        .placeholders
+        .iter()
+        .chain(&pack.mapping.priority_markers)
+        .chain(&pack.mapping.benchmark_markers)
+        .chain(&pack.mapping.end_markers)
     {
         if let Err(err) = regex::Regex::new(&format!("(?i){pattern}")) {
             return Err(point(pattern, format!("bad pattern: {err}")));

@@ -97,10 +97,19 @@ pub struct Mapping {
     pub priority_markers: Vec<String>,
     /// Regular expressions (case-insensitive) that start a benchmark ("Benchmark 3:").
     pub benchmark_markers: Vec<String>,
+    /// Words that make a list item read as a measurable benchmark ("increase",
+    /// "percent"); an item with a digit counts too. When a list mixes such
+    /// items with prose bullets, only these are counted.
+    #[serde(default)]
+    pub benchmark_measures: Vec<String>,
     /// Header-cell words of a benchmark table ("Benchmark", "Interim benchmark").
     pub benchmark_headers: Vec<String>,
     /// Header cells of a template table that are not section prompts ("District Response").
     pub table_headers: Vec<String>,
+    /// Regular expressions (case-insensitive) for headings that end the last
+    /// section whatever their formatting ("Appendix A", "Attachments").
+    #[serde(default)]
+    pub end_markers: Vec<String>,
     /// Longest heading, in words, that still counts as a heading when it is only bold.
     pub max_heading_words: usize,
 }
