@@ -846,3 +846,16 @@ fn read_document_routes_docx_here() {
     assert_eq!(doc.format, crate::model::Format::Docx);
     assert_eq!(doc.blocks[0].heading_level, Some(1));
 }
+
+#[test]
+fn a_spent_time_budget_stops_the_reader() {
+    // Enough events for the clock to be looked at; a zero budget is spent at once.
+    let body = "<w:p><w:r><w:t>word</w:t></w:r></w:p>".repeat(3000);
+    let doc = document(&body);
+    let rr = root_rels("word/document.xml");
+    let bytes = zip(&[("[Content_Types].xml", CT), ("_rels/.rels", &rr), ("word/document.xml", &doc)]);
+    let limits = Limits { time_budget: std::time::Duration::ZERO, ..Limits::default() };
+    let err = read(&bytes, &limits).expect_err("budget spent");
+    assert!(err.reason.contains("time budget"), "{}", err.reason);
+    assert!(read(&bytes, &Limits::default()).is_ok());
+}

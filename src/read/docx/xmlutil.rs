@@ -2,6 +2,7 @@
 //! source over one part, namespace-agnostic attribute access, toggles, text.
 
 use std::borrow::Cow;
+use std::time::{Duration, Instant};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -15,7 +16,14 @@ pub(crate) struct Xml<'a> {
     part: &'a str,
     depth: usize,
     max_depth: usize,
+    /// Events read so far; the clock is looked at every [`CLOCK_EVERY`] events.
+    events: u64,
+    deadline: Instant,
+    budget: Duration,
 }
+
+/// How often (in events) the time budget is checked: rarely enough to cost nothing.
+const CLOCK_EVERY: u64 = 4096;
 
 impl<'a> Xml<'a> {
     pub(crate) fn new(text: &'a str, part: &'a str, limits: &Limits) -> Self {
@@ -24,11 +32,20 @@ impl<'a> Xml<'a> {
         config.check_end_names = true;
         config.expand_empty_elements = false;
         config.trim_text(false);
-        Xml { reader, part, depth: 0, max_depth: limits.max_xml_depth.max(1) }
+        let budget = limits.time_budget;
+        let deadline = Instant::now().checked_add(budget).unwrap_or_else(Instant::now);
+        Xml { reader, part, depth: 0, max_depth: limits.max_xml_depth.max(1), events: 0, deadline, budget }
     }
 
     /// The next event; `Ok(None)` at the end of the part.
     pub(crate) fn next(&mut self) -> Result<Option<Event<'a>>, InputError> {
+        self.events += 1;
+        if self.events.is_multiple_of(CLOCK_EVERY) && Instant::now() > self.deadline {
+            return Err(InputError::unreadable(
+                format!("reading part '{}' took longer than the {} s time budget", self.part, self.budget.as_secs()),
+                "Save the plan again from Word; if it is very large, split off appendices and resend it.",
+            ));
+        }
         match self.reader.read_event() {
             Ok(Event::Eof) => {
                 if self.depth > 0 {
