@@ -199,11 +199,24 @@ impl Headings {
         let agree = numbered.iter().filter(|&&(n, s)| n == u32::from(self.sections[s].number)).count();
         let numbers_trusted = agree >= 2 && agree * 4 >= numbered.len() * 3;
         let used_numbers: HashSet<u32> = numbered.iter().map(|&(n, _)| n).collect();
-        let mut counts: HashMap<(Cue, Option<u8>), usize> = HashMap::new();
+        // The commonest way section headings are set off; a tie goes to the
+        // one seen first, so the choice never depends on hashing order.
+        let mut counts: Vec<((Cue, Option<u8>), usize)> = Vec::new();
         for h in hits.iter() {
-            *counts.entry(signature(h.block, h.cue)).or_default() += 1;
+            let sig = signature(h.block, h.cue);
+            match counts.iter_mut().find(|(s, _)| *s == sig) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((sig, 1)),
+            }
         }
-        let dominant = counts.into_iter().filter(|&(_, n)| n >= 2).max_by_key(|&(_, n)| n).map(|(sig, _)| sig);
+        let dominant = counts
+            .iter()
+            .filter(|&&(_, n)| n >= 2)
+            .fold(None::<((Cue, Option<u8>), usize)>, |best, &(sig, n)| match best {
+                Some((_, m)) if m >= n => best,
+                _ => Some((sig, n)),
+            })
+            .map(|(sig, _)| sig);
         // Label cells count as siblings only in the tables that hold section
         // labels: a benchmark table's first column is not a list of sections.
         let mut label_counts: HashMap<usize, usize> = HashMap::new();
