@@ -72,6 +72,27 @@ pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: u
         let forced = is_message.then_some(Container::Email);
         entries.extend(archive::member(&origin, &name, part.contents(), limits, depth, forced));
     }
+    close_message(&origin, entries, left, forwarded, limits)
+}
+
+/// True when `bytes` are a TNEF stream (`winmail.dat`).
+pub(crate) fn is_tnef(bytes: &[u8]) -> bool {
+    bytes.starts_with(&tnef::SIGNATURE)
+}
+
+/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
+/// they are named as if attached directly ("plan.docx", not
+/// "winmail.dat/plan.docx").
+/// The end of reading any email (.eml or .msg): say how many attachments
+/// were over the limit, and that there was no plan when nothing was found
+/// (a forwarded message inside another stays silent).
+pub(crate) fn close_message(
+    origin: &Origin,
+    mut entries: Vec<Entry>,
+    left: usize,
+    forwarded: bool,
+    limits: &Limits,
+) -> Vec<Entry> {
     if left > 0 {
         entries.push(origin.entry(
             None,
@@ -93,14 +114,6 @@ pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: u
     entries
 }
 
-/// True when `bytes` are a TNEF stream (`winmail.dat`).
-pub(crate) fn is_tnef(bytes: &[u8]) -> bool {
-    bytes.starts_with(&tnef::SIGNATURE)
-}
-
-/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
-/// they are named as if attached directly ("plan.docx", not
-/// "winmail.dat/plan.docx").
 pub(crate) fn expand_tnef(origin: &Origin, name: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
     let found = match tnef::attachments(bytes) {
         Ok(found) => found,

@@ -121,25 +121,7 @@ fn read_message(
         let name = name.unwrap_or_else(|| format!("attachment {}", index + 1));
         entries.extend(archive::member(&origin, &name, &data, limits, depth, None));
     }
-    if left > 0 {
-        entries.push(origin.entry(
-            None,
-            Err(InputError::unreadable(
-                format!("the email has {} more attachments than the {} that were read", left, limits.max_attachments),
-                "Send the plan in its own email with only the plan attached.",
-            )),
-        ));
-    }
-    if entries.is_empty() && !forwarded {
-        entries.push(origin.entry(
-            None,
-            Err(InputError::unsupported(
-                "the email has no .docx or .xlsx attachment",
-                "Attach the plan as .docx or .xlsx and send it again.",
-            )),
-        ));
-    }
-    entries
+    super::email::close_message(&origin, entries, left, forwarded, limits)
 }
 
 fn storage_path(base: &str) -> String {
