@@ -114,10 +114,17 @@ pub fn run(
     for (path, err) in problems {
         reports.push(linter.error_report(&path.display().to_string(), None, &err));
     }
+    assemble(linter, reports, options.expect_ssos)
+}
+
+/// The run's report from its files' reports: sorted, companions credited,
+/// superseded submissions marked, totals counted. `check`, `serve` and
+/// `watch` all finish here, so their JSON is the same for the same input.
+pub fn assemble(linter: &Linter, mut reports: Vec<FileReport>, expect_ssos: bool) -> Report {
     reports.sort_by(|a, b| (&a.path, &a.attachment).cmp(&(&b.path, &b.attachment)));
     credit_companions(&mut reports);
     mark_superseded(&mut reports);
-    let missing_districts = if options.expect_ssos { missing_districts(linter, &reports) } else { Vec::new() };
+    let missing_districts = if expect_ssos { missing_districts(linter, &reports) } else { Vec::new() };
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
@@ -129,15 +136,24 @@ pub fn run(
 }
 
 /// Checks one file; a panic anywhere in it becomes that file's error report.
-fn check_caught(linter: &Linter, path: &Path) -> Vec<FileReport> {
-    match catch_unwind(AssertUnwindSafe(|| linter.check_path(path))) {
+pub fn check_caught(linter: &Linter, path: &Path) -> Vec<FileReport> {
+    caught(linter, &path.display().to_string(), || linter.check_path(path))
+}
+
+/// Checks the bytes of one upload (named `name`); a panic becomes its error report.
+pub fn check_bytes_caught(linter: &Linter, name: &str, bytes: &[u8]) -> Vec<FileReport> {
+    caught(linter, name, || linter.check_bytes(name, bytes))
+}
+
+fn caught(linter: &Linter, name: &str, check: impl FnOnce() -> Vec<FileReport>) -> Vec<FileReport> {
+    match catch_unwind(AssertUnwindSafe(check)) {
         Ok(reports) => reports,
         Err(_) => {
             let err = InputError::unreadable(
                 "ssos-lint hit an internal error while reading this file",
                 "Please report this file to the ssos-lint maintainers; the other files were still checked.",
             );
-            vec![linter.error_report(&path.display().to_string(), None, &err)]
+            vec![linter.error_report(name, None, &err)]
         }
     }
 }

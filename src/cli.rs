@@ -41,8 +41,42 @@ enum Command {
     ListRules,
     /// Explain one rule, quoting the guidance prompt it enforces.
     Explain { code: String },
+    /// Serve a web page for checking a plan, and a JSON API (POST /api/v1/check).
+    Serve(ServeArgs),
+    /// Check each plan that appears or changes under DIR; write its report next to it or under --out.
+    Watch(WatchArgs),
     /// Print a JSON Schema.
     Schema { which: SchemaKind },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct WatchArgs {
+    /// The folder to watch (recursively).
+    dir: PathBuf,
+    /// Write reports under this folder (same relative paths) instead of next to each file.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "json")]
+    format: OutputFormat,
+    /// Time between scans, in milliseconds.
+    #[arg(long, default_value_t = 1000, value_name = "MS")]
+    interval_ms: u64,
+    /// Scan once, write the reports and exit.
+    #[arg(long)]
+    once: bool,
+    /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -114,7 +148,56 @@ pub fn main() -> ExitCode {
         Command::Extract { file } => extract(pack, &file),
         Command::ListRules => list_rules(&pack),
         Command::Explain { code } => explain(&pack, &code),
+        Command::Serve(args) => serve(pack, args),
+        Command::Watch(args) => watch(pack, args),
         Command::Schema { which } => schema(which),
+    }
+}
+
+fn linter_with_config(pack: Pack, config: Option<&std::path::Path>) -> Result<Linter, ExitCode> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match Config::discover(config, &cwd, &pack) {
+        Ok(c) => Ok(Linter::new(pack, &c, Limits::default())),
+        Err(err) => {
+            eprintln!("{:?}", miette::Report::new_boxed(err));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn serve(pack: Pack, args: ServeArgs) -> ExitCode {
+    let linter = match linter_with_config(pack, args.config.as_deref()) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match crate::serve::run(&linter, &args.addr) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn watch(pack: Pack, args: WatchArgs) -> ExitCode {
+    let linter = match linter_with_config(pack, args.config.as_deref()) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let render_options = RenderOptions { rules: rule_metas(&linter), ..RenderOptions::default() };
+    let options = crate::watch::WatchOptions {
+        dir: args.dir,
+        out: args.out,
+        format: args.format,
+        interval: std::time::Duration::from_millis(args.interval_ms.max(50)),
+        once: args.once,
+    };
+    match crate::watch::run(&linter, &options, &render_options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
     }
 }
 

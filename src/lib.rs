@@ -17,3 +17,5 @@ pub mod pack;
 pub mod read;
 pub mod render;
 pub mod report;
+pub mod serve;
+pub mod watch;
