@@ -34,6 +34,17 @@ fn report(name: &str, bytes: usize, (t, runs): (Duration, usize)) {
     println!("{name:48} {:>8} KB  {:>10.3} ms  ({runs} runs)", bytes / 1024, t.as_secs_f64() * 1000.0);
 }
 
+/// A complete plan with every section's response repeated `times` times.
+fn repeated(times: usize) -> Plan {
+    let mut plan = Plan::complete("Springfield");
+    for s in SectionId::ALL {
+        let paragraphs: Vec<String> =
+            plan.paragraphs(s).iter().cycle().take(plan.paragraphs(s).len() * times).cloned().collect();
+        plan = plan.replace(s, paragraphs);
+    }
+    plan
+}
+
 fn main() {
     let limits = Limits::default();
     let linter = Linter::new(pack::builtin(), &Config::default(), limits.clone());
@@ -66,13 +77,7 @@ fn main() {
     );
 
     // A large plan: every section's response repeated 40 times (~80,000 words).
-    let mut large = Plan::complete("Springfield");
-    for s in SectionId::ALL {
-        let paragraphs: Vec<String> =
-            large.paragraphs(s).iter().cycle().take(large.paragraphs(s).len() * 40).cloned().collect();
-        large = large.replace(s, paragraphs);
-    }
-    let large_docx = docx(&large, Layout::HeadingStyles);
+    let large_docx = docx(&repeated(40), Layout::HeadingStyles);
     report(
         "large plan (docx, ~80k words)",
         large_docx.len(),
@@ -81,13 +86,7 @@ fn main() {
         }),
     );
     // A workbook cell holds at most 32,767 characters: a smaller multiple.
-    let mut wide = Plan::complete("Springfield");
-    for s in SectionId::ALL {
-        let paragraphs: Vec<String> =
-            wide.paragraphs(s).iter().cycle().take(wide.paragraphs(s).len() * 8).cloned().collect();
-        wide = wide.replace(s, paragraphs);
-    }
-    let large_xlsx = xlsx(&wide, SheetShape::FormSheet);
+    let large_xlsx = xlsx(&repeated(8), SheetShape::FormSheet);
     report(
         "large plan (xlsx form, ~16k words)",
         large_xlsx.len(),
