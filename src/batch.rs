@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::lint::Linter;
+use crate::pack::{Check, Pack};
 use crate::read::InputError;
 use crate::report::{Companion, FileReport, Report, SCHEMA_VERSION, SectionState, Severity, Status, Summary, Tool};
 
@@ -122,7 +123,7 @@ pub fn run(
 /// `watch` all finish here, so their JSON is the same for the same input.
 pub fn assemble(linter: &Linter, mut reports: Vec<FileReport>, expect_ssos: bool) -> Report {
     reports.sort_by(|a, b| (&a.path, &a.attachment).cmp(&(&b.path, &b.attachment)));
-    credit_companions(&mut reports);
+    credit_companions(&mut reports, &Answerable::of(&linter.pack));
     mark_superseded(&mut reports);
     let missing_districts = if expect_ssos { missing_districts(linter, &reports) } else { Vec::new() };
     Report {
@@ -158,9 +159,29 @@ fn caught(linter: &Linter, name: &str, check: impl FnOnce() -> Vec<FileReport>) 
     }
 }
 
+/// The findings a companion file can answer, by the pack's check kinds (so a
+/// pack that renames its codes still works).
+pub struct Answerable {
+    /// Codes of "section missing" and "section empty" findings.
+    pub sections: Vec<String>,
+    /// Codes of "no priority" findings.
+    pub priorities: Vec<String>,
+}
+
+impl Answerable {
+    pub fn of(pack: &Pack) -> Self {
+        let codes =
+            |kind: fn(&Check) -> bool| pack.rules.iter().filter(|r| kind(&r.check)).map(|r| r.code.clone()).collect();
+        Answerable {
+            sections: codes(|c| matches!(c, Check::SectionMissing | Check::SectionEmpty)),
+            priorities: codes(|c| matches!(c, Check::PrioritiesNone)),
+        }
+    }
+}
+
 /// Within one email or archive, a section one file lacks but another answers
 /// is not missing: the finding is dropped and the companion named.
-pub fn credit_companions(reports: &mut [FileReport]) {
+pub fn credit_companions(reports: &mut [FileReport], answerable: &Answerable) {
     let mut packages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
         // One archive on a shared drive may hold several districts' files:
@@ -189,20 +210,25 @@ pub fn credit_companions(reports: &mut [FileReport]) {
                 })
                 .collect();
             let companion_priorities = members.iter().any(|&j| j != i && reports[j].priorities.count > 0);
-            apply_credits(&mut reports[i], credits, companion_priorities);
+            apply_credits(&mut reports[i], credits, companion_priorities, answerable);
         }
     }
 }
 
-fn apply_credits(report: &mut FileReport, credits: Vec<Companion>, companion_priorities: bool) {
+fn apply_credits(
+    report: &mut FileReport,
+    credits: Vec<Companion>,
+    companion_priorities: bool,
+    answerable: &Answerable,
+) {
     if credits.is_empty() {
         return;
     }
     let credited: HashSet<&str> = credits.iter().map(|c| c.section.as_str()).collect();
     report.diagnostics.retain(|d| {
-        let section_level = matches!(d.code.as_str(), "ssos::section::missing" | "ssos::section::empty");
+        let section_level = answerable.sections.contains(&d.code);
         let answered = section_level && d.section.as_deref().is_some_and(|s| credited.contains(s));
-        let priorities_elsewhere = companion_priorities && d.code == "ssos::priorities::none";
+        let priorities_elsewhere = companion_priorities && answerable.priorities.contains(&d.code);
         !(answered || priorities_elsewhere)
     });
     if report.status == Status::Fail && !report.diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -228,10 +254,12 @@ fn mark_superseded(reports: &mut [FileReport]) {
         if packages.len() < 2 {
             continue;
         }
-        let latest = *indices
+        let Some(&latest) = indices
             .iter()
             .max_by_key(|&&i| (crate::read::email_date_key(reports[i].received.as_deref()), reports[i].path.clone()))
-            .expect("at least two submissions");
+        else {
+            continue;
+        };
         let latest_package = reports[latest].package.clone().unwrap_or_else(|| reports[latest].path.clone());
         let latest_name = name_of(&reports[latest]);
         for &i in indices {

@@ -68,7 +68,7 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     if rows > 0 {
         return rows;
     }
-    let leads = |text: &str| headings.is_benchmark_header(text) || text.to_lowercase().contains("benchmark");
+    let leads = |text: &str| headings.is_benchmark_header(text);
     let items: Vec<&Line> = led_lines(&lines, leads).unwrap_or_else(|| lines.iter().filter(|l| l.item).collect());
     // Prose bullets ("Staff told us ...") beside measurable ones are not benchmarks.
     let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
@@ -155,7 +155,7 @@ pub fn priorities(
     let lines = lines(doc, &parts);
     // Only a lead-in that announces priorities (plural) heads a list of them:
     // "Our priority is literacy:" followed by its sub-points is one priority.
-    let listed = led_lines(&lines, |text| text.to_lowercase().contains("priorities")).unwrap_or_default();
+    let listed = led_lines(&lines, |text| headings.announces_priorities(text)).unwrap_or_default();
     if listed.is_empty() {
         let first = section.parts.iter().flat_map(|p| &p.pieces).next().map_or(0, |p| p.block);
         return vec![PriorityMark { number: 1, label: "Priority".to_string(), block: first }];

@@ -48,13 +48,14 @@ impl DistrictFinder {
             .collect();
         let compact_names =
             names.iter().map(|(canonical, n)| (canonical.clone(), compact(n))).filter(|(_, c)| c.len() >= 5).collect();
+        let suffixes = districts.name_suffixes.iter().map(|x| regex::escape(x)).collect::<Vec<_>>().join("|");
         DistrictFinder {
             names: compiled,
             compact: compact_names,
-            generic: Regex::new(
-                r"\b([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,3})\s+(?:Public Schools|Public School District|Regional School District|School District|Regional Schools)\b",
-            )
-            .expect("static regex"),
+            generic: Regex::new(&format!(
+                r"\b([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){{0,3}})\s+(?:{suffixes})\b"
+            ))
+            .expect("suffixes are escaped"),
         }
     }
 

@@ -9,9 +9,6 @@ use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, tokenize};
 
-/// Words left out when comparing headings ("Budget & Partnerships" = "Budget and Partnerships").
-const STOP_WORDS: &[&str] = &["and", "of", "the", "for", "our", "a", "an", "to", "in", "district", "s"];
-
 /// How a block is set off as a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -48,6 +45,8 @@ impl Cue {
 pub struct Found {
     pub hits: Vec<HeadingHit>,
     pub boundaries: Vec<usize>,
+    /// Blocks that open with a priority statement: (block, number, label).
+    pub markers: Vec<(usize, Option<usize>, String)>,
 }
 
 /// A block that names a section.
@@ -58,6 +57,8 @@ pub struct HeadingHit {
     pub cue: Cue,
     /// Response text on the heading's own line after the title ("Outcomes: We will ...").
     pub rest: Option<String>,
+    /// The number written before the title ("3." → 3), if any.
+    pub number: Option<u32>,
 }
 
 struct SectionNames {
@@ -79,6 +80,9 @@ pub struct Headings {
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
     numbering: Regex,
+    number_words: Vec<String>,
+    priority_list_lead_ins: Vec<Regex>,
+    stop_words: Vec<String>,
     priorities: usize,
     monitoring: Option<usize>,
 }
@@ -87,9 +91,9 @@ fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
     patterns.iter().filter_map(|p| Regex::new(&if anchor { format!("(?i){p}") } else { p.clone() }).ok()).collect()
 }
 
-/// Normalised words of a heading: stemmed, lower-case, stop words out.
-pub fn name_tokens(text: &str) -> Vec<String> {
-    tokenize(text, &[]).into_iter().map(|t| t.word).filter(|w| !STOP_WORDS.contains(&w.as_str())).collect()
+/// Normalised words of a heading: stemmed, lower-case, the pack's stop words out.
+fn name_tokens(text: &str, stop_words: &[String]) -> Vec<String> {
+    tokenize(text, &[]).into_iter().map(|t| t.word).filter(|w| !stop_words.contains(w)).collect()
 }
 
 /// Word triples of `text`, hashed: prompt detection compares many of them.
@@ -108,6 +112,9 @@ fn trigrams(text: &str) -> Vec<u64> {
 
 impl Headings {
     pub fn new(pack: &Pack) -> Self {
+        let m = &pack.mapping;
+        let stop_words: Vec<String> = m.heading_stop_words.iter().map(|w| w.to_lowercase()).collect();
+        let name_tokens = |text: &str| name_tokens(text, &stop_words);
         let sections: Vec<SectionNames> = pack
             .sections
             .iter()
@@ -124,7 +131,7 @@ impl Headings {
             })
             .collect();
         let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
-        let m = &pack.mapping;
+        let number_words = m.heading_number_words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
         Headings {
             sections,
             all_prompts,
@@ -138,10 +145,13 @@ impl Headings {
             max_heading_words: m.max_heading_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
-            numbering: Regex::new(
-                r"(?i)^\s*(?:(?:section|part|step|component|item|question)\s*)?(?:#\s*)?(\d{1,2}|[ivx]{1,4}|[a-h])(?:\s*[.):\-–—]\s*|\s+)",
-            )
-            .expect("static regex"),
+            numbering: Regex::new(&format!(
+                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,2}}|[ivx]{{1,4}}|[a-h])(?:\s*[.):\-–—]\s*|\s+)"
+            ))
+            .expect("number words are escaped"),
+            number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
+            priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
+            stop_words,
         }
     }
 
@@ -167,8 +177,10 @@ impl Headings {
         let mut hits = Vec::new();
         let mut candidates = Vec::new();
         let mut ends = Vec::new();
+        let mut markers = Vec::new();
         for (i, block) in doc.blocks.iter().enumerate() {
-            if self.priority_marker(block).is_some() {
+            if let Some((number, label)) = self.priority_marker(block) {
+                markers.push((i, number, label));
                 continue;
             }
             let Some(cue) = self.cue(doc, &rows, block) else { continue };
@@ -184,7 +196,7 @@ impl Headings {
         let mut boundaries = self.place_siblings(doc, &mut hits, &candidates);
         boundaries.extend(ends);
         hits.sort_by_key(|h| h.block);
-        Found { hits, boundaries }
+        Found { hits, boundaries, markers }
     }
 
     /// Headings set off like the recognised ones but named otherwise ("4.
@@ -194,8 +206,7 @@ impl Headings {
     fn place_siblings(&self, doc: &Document, hits: &mut Vec<HeadingHit>, candidates: &[(usize, Cue)]) -> Vec<usize> {
         let signature = |i: usize, cue: Cue| (cue, doc.blocks[i].heading_level);
         let named: HashSet<usize> = hits.iter().map(|h| h.section).collect();
-        let numbered: Vec<(u32, usize)> =
-            hits.iter().filter_map(|h| self.split_heading(&doc.blocks[h.block]).0.map(|n| (n, h.section))).collect();
+        let numbered: Vec<(u32, usize)> = hits.iter().filter_map(|h| h.number.map(|n| (n, h.section))).collect();
         let agree = numbered.iter().filter(|&&(n, s)| n == u32::from(self.sections[s].number)).count();
         let numbers_trusted = agree >= 2 && agree * 4 >= numbered.len() * 3;
         let used_numbers: HashSet<u32> = numbered.iter().map(|&(n, _)| n).collect();
@@ -253,7 +264,7 @@ impl Headings {
                 Some(section) => {
                     let rest =
                         rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
-                    hits.push(HeadingHit { block: i, section, cue, rest });
+                    hits.push(HeadingHit { block: i, section, cue, rest, number });
                 }
                 None if matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet) => boundaries.push(i),
                 None => {}
@@ -277,7 +288,7 @@ impl Headings {
 
     fn hit(&self, doc: &Document, cue: Cue, index: usize, block: &Block) -> Option<HeadingHit> {
         let (number, title, rest) = self.split_heading(block);
-        let tokens = name_tokens(&title);
+        let tokens = name_tokens(&title, &self.stop_words);
         let exact_only = cue == Cue::Plain;
         let long = block.text.split_whitespace().count() > self.max_heading_words;
         let matched = self.match_name(&tokens, exact_only, number);
@@ -288,11 +299,11 @@ impl Headings {
         if let Some(section) = matched {
             let rest = rest.filter(|r| !self.is_prompt_text(r, Some(section)) && !self.is_placeholder(r));
             let rest = rest.filter(|r| r.split_whitespace().count() >= 3);
-            return Some(HeadingHit { block: index, section, cue, rest });
+            return Some(HeadingHit { block: index, section, cue, rest, number });
         }
         if cue == Cue::TableLabel && !doc.format.is_spreadsheet() {
             let section = self.prompt_section(&block.text)?;
-            return Some(HeadingHit { block: index, section, cue: Cue::PromptCell, rest: None });
+            return Some(HeadingHit { block: index, section, cue: Cue::PromptCell, rest: None, number });
         }
         None
     }
@@ -328,7 +339,7 @@ impl Headings {
             return Some(Cue::Styled);
         }
         let auto_numbered = block.list_label.as_deref().is_some_and(|l| l.chars().any(|c| c.is_alphanumeric()));
-        let typed_number = self.numbering.is_match(text) && starts_with_digit_or_roman(text);
+        let typed_number = self.numbering.is_match(text) && self.starts_with_number(text);
         if !block.bold && self.bold_label(block).is_some() {
             return Some(if typed_number || auto_numbered { Cue::Numbered } else { Cue::InlineBold });
         }
@@ -464,7 +475,8 @@ impl Headings {
     }
 
     pub fn is_table_header(&self, block: &Block) -> bool {
-        block.grid.is_some_and(|g| g.row == 0) && self.table_headers.contains(&name_tokens(&block.text))
+        block.grid.is_some_and(|g| g.row == 0)
+            && self.table_headers.contains(&name_tokens(&block.text, &self.stop_words))
     }
 
     /// "Priority 1: ..." at the start of a block: its number and a label ("Priority 1").
@@ -490,6 +502,23 @@ impl Headings {
             .map(|c| c.get(1).map_or(String::new(), |m| m.as_str().to_ascii_lowercase()))
     }
 
+    /// Whether a line starts with a heading number: "3", "III.", "Section 3".
+    fn starts_with_number(&self, text: &str) -> bool {
+        let t = text.trim_start();
+        let lower = t.to_ascii_lowercase();
+        t.starts_with(|c: char| c.is_ascii_digit())
+            || self.number_words.iter().any(|w| lower.starts_with(w.as_str()))
+            || lower
+                .split(['.', ')'])
+                .next()
+                .is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| "ivx".contains(c)))
+    }
+
+    /// Whether a line announces a list of priorities ("We will focus on two priorities:").
+    pub fn announces_priorities(&self, text: &str) -> bool {
+        self.priority_list_lead_ins.iter().any(|re| re.is_match(text))
+    }
+
     /// Whether a list item reads as a measurable benchmark (a number, a percentage, a change).
     pub fn is_measure(&self, text: &str) -> bool {
         text.chars().any(|c| c.is_ascii_digit() || c == '%')
@@ -497,7 +526,7 @@ impl Headings {
     }
 
     pub fn is_benchmark_header(&self, text: &str) -> bool {
-        let tokens = name_tokens(text);
+        let tokens = name_tokens(text, &self.stop_words);
         self.benchmark_headers.iter().any(|h| !h.is_empty() && tokens.windows(h.len()).any(|w| w == h.as_slice()))
     }
 }
@@ -535,17 +564,6 @@ fn is_contents_entry(block: &Block) -> bool {
         s.starts_with("toc") || s.starts_with("table of contents") || s.starts_with("contents")
     });
     styled || PAGE_NUMBER.is_match(&block.text)
-}
-
-fn starts_with_digit_or_roman(text: &str) -> bool {
-    let t = text.trim_start();
-    let lower = t.to_ascii_lowercase();
-    t.starts_with(|c: char| c.is_ascii_digit())
-        || ["section", "part", "step", "component", "item", "question"].iter().any(|w| lower.starts_with(w))
-        || lower
-            .split(['.', ')'])
-            .next()
-            .is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| "ivx".contains(c)))
 }
 
 fn is_capitals(text: &str) -> bool {

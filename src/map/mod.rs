@@ -138,6 +138,7 @@ impl Mapper {
         let found = self.headings.find_all(doc);
         let hits = found.hits;
         let boundaries: HashSet<usize> = found.boundaries.into_iter().collect();
+        let markers = found.markers;
         let accepted = accept_hits(&hits);
         let mut walk = Walk::new(self.headings.section_count(), self.headings.priorities_index());
         let label_cells = label_cells(doc, &accepted);
@@ -151,8 +152,9 @@ impl Mapper {
                 walk.current = None;
                 continue;
             }
-            if let Some((number, label)) = self.headings.priority_marker(block) {
-                let mark = PriorityMark { number: number.unwrap_or(walk.priorities.len() + 1), label, block: i };
+            if let Some((_, number, label)) = markers.iter().find(|(b, _, _)| *b == i) {
+                let number = number.unwrap_or(walk.priorities.len() + 1);
+                let mark = PriorityMark { number, label: label.clone(), block: i };
                 let structural = self.starts_priority_block(doc, i, &walk);
                 walk.priority(i, mark, block.display_text(), structural);
                 continue;
@@ -388,11 +390,6 @@ impl Walk {
             .map(|(index, parts)| MappedSection { index, parts, state: SectionState::Missing, empty_reason: None })
             .collect()
     }
-}
-
-/// Maps `doc` with a mapper built for `pack` (convenience for one-off use).
-pub fn map(doc: &Document, pack: &Pack) -> Submission {
-    Mapper::new(pack).map(doc)
 }
 
 /// The location of a block, for reports.

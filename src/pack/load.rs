@@ -267,6 +267,7 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
         .chain(&pack.mapping.priority_markers)
         .chain(&pack.mapping.benchmark_markers)
         .chain(&pack.mapping.end_markers)
+        .chain(&pack.mapping.priority_list_lead_ins)
     {
         if let Err(err) = regex::Regex::new(&format!("(?i){pattern}")) {
             return Err(point(pattern, format!("bad pattern: {err}")));

@@ -110,6 +110,15 @@ pub struct Mapping {
     /// section whatever their formatting ("Appendix A", "Attachments").
     #[serde(default)]
     pub end_markers: Vec<String>,
+    /// Words left out when comparing a heading with a section's names
+    /// ("Budget & Partnerships" = "Budget and Partnerships").
+    pub heading_stop_words: Vec<String>,
+    /// Words that may stand before a heading's number ("Section 3", "Part 3 -").
+    pub heading_number_words: Vec<String>,
+    /// Regular expressions (case-insensitive) for a lead-in that announces a
+    /// list of priorities ("We will focus on two priorities:"); a singular
+    /// "Our priority is ..." followed by sub-points is one priority.
+    pub priority_list_lead_ins: Vec<String>,
     /// Longest heading, in words, that still counts as a heading when it is only bold.
     pub max_heading_words: usize,
 }
@@ -250,6 +259,9 @@ pub struct Districts {
     pub csdp: Vec<String>,
     /// Districts transitioning off the SSoS caseload.
     pub transitioning: Vec<String>,
+    /// What follows a district's name in its title ("Holyoke Public Schools"),
+    /// for naming districts outside the registry.
+    pub name_suffixes: Vec<String>,
     /// Other names a district goes by ("Fall River Public Schools" is matched
     /// anyway; list e.g. email domains or abbreviations here).
     #[serde(default)]
@@ -269,11 +281,6 @@ impl Pack {
 
     pub fn rule(&self, code: &str) -> Option<&RuleDef> {
         self.rules.iter().find(|r| r.code == code)
-    }
-
-    /// The rules reporting coverage for section `id`, in pack order.
-    pub fn prompts_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a RuleDef> + 'a {
-        self.rules.iter().filter(move |r| r.section.as_deref() == Some(id) && r.prompt.is_some())
     }
 
     /// The JSON Schema every pack is validated against.

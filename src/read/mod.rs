@@ -12,6 +12,7 @@ pub mod msg;
 pub mod xlsx;
 pub mod xml;
 
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use crate::model::{Document, Format};
@@ -180,12 +181,17 @@ pub fn email_date_key(date: Option<&str>) -> i64 {
 
 fn parse_date(text: &str) -> Option<i64> {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let iso =
-        regex::Regex::new(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?").ok()?;
-    let rfc = regex::Regex::new(
-        r"(?i)(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,5})?",
-    )
-    .ok()?;
+    static ISO: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?")
+            .expect("static regex")
+    });
+    static RFC: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,5})?",
+        )
+        .expect("static regex")
+    });
+    let (iso, rfc) = (&*ISO, &*RFC);
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
     let (y, mo, d, h, mi, s, zone) = if let Some(c) = iso.captures(text) {
         (

@@ -19,7 +19,7 @@
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use calamine::{Data, DataRef, ExcelDateTime, Ods, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use calamine::{DataType, ExcelDateTime, Ods, Reader, SheetType, SheetVisible, Xls, Xlsx};
 
 use super::{InputError, Limits};
 use crate::model::{Block, BlockKind, Document, Format, GridPos, Location};
@@ -165,7 +165,7 @@ fn read_cells(bytes: &[u8], format: Format) -> Result<Document, InputError> {
                 while let Some((cell, style)) =
                     reader.next_cell_with_style_id().map_err(|err| sheet_error(&name, &err))?
                 {
-                    let Some(text) = data_ref_text(cell.get_value()) else {
+                    let Some(text) = cell_text(cell.get_value()) else {
                         continue;
                     };
                     budget.add(&text)?;
@@ -219,7 +219,7 @@ where
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
         for (r, c, value) in range.used_cells() {
-            let Some(text) = data_text(value) else {
+            let Some(text) = cell_text(value) else {
                 continue;
             };
             budget.add(&text)?;
@@ -265,29 +265,22 @@ pub fn a1(row: u32, col: u32) -> String {
     format!("{}{}", String::from_utf8(letters).unwrap_or_default(), row as u64 + 1)
 }
 
-fn data_ref_text(value: &DataRef<'_>) -> Option<String> {
-    match value {
-        DataRef::Int(i) => Some(i.to_string()),
-        DataRef::Float(f) => Some(float_text(*f)),
-        DataRef::String(s) => clean(s),
-        DataRef::SharedString(s) => clean(s),
-        DataRef::Bool(b) => Some(bool_text(*b)),
-        DataRef::DateTime(dt) => Some(datetime_text(dt)),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => clean(s),
-        DataRef::Error(_) | DataRef::Empty => None,
+/// A cell's text, for any of calamine's cell types (streamed or loaded); `None`
+/// for empty and error cells.
+fn cell_text<T: DataType>(value: &T) -> Option<String> {
+    if let Some(i) = value.get_int() {
+        return Some(i.to_string());
     }
-}
-
-fn data_text(value: &Data) -> Option<String> {
-    match value {
-        Data::Int(i) => Some(i.to_string()),
-        Data::Float(f) => Some(float_text(*f)),
-        Data::String(s) => clean(s),
-        Data::Bool(b) => Some(bool_text(*b)),
-        Data::DateTime(dt) => Some(datetime_text(dt)),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => clean(s),
-        Data::Error(_) | Data::Empty => None,
+    if let Some(f) = value.get_float() {
+        return Some(float_text(f));
     }
+    if let Some(b) = value.get_bool() {
+        return Some(bool_text(b));
+    }
+    if let Some(dt) = value.get_datetime() {
+        return Some(datetime_text(&dt));
+    }
+    value.get_string().or_else(|| value.get_datetime_iso()).or_else(|| value.get_duration_iso()).and_then(clean)
 }
 
 /// Cell text with line breaks normalised to '\n'; `None` when blank.
