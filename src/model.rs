@@ -122,6 +122,15 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// "a", "a and b", "a, b and c": a list in a sentence.
+pub fn join_labels(labels: &[String]) -> String {
+    match labels {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// Where a block sits in a grid (a DOCX table or a spreadsheet), 0-based.
 /// The mapper uses it to pair a prompt cell with its response cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -203,7 +203,7 @@ impl Message {
     }
 
     pub fn items(self, labels: &[String]) -> Self {
-        self.set("items", &join_labels(labels))
+        self.set("items", &crate::model::join_labels(labels))
     }
 
     pub fn count(self, n: usize) -> Self {
@@ -227,14 +227,5 @@ impl Message {
         ["items", "count", "limit", "priority", "reason", "section"]
             .iter()
             .fold(self.text, |text, key| text.replace(&format!(" {{{key}}}."), ".").replace(&format!("{{{key}}}"), ""))
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-pub fn join_labels(labels: &[String]) -> String {
-    match labels {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

@@ -99,7 +99,7 @@ fn tracked_changes(ctx: &RuleCtx) -> Vec<Finding> {
             parts.push(format!("{n} {what}{}", if n == 1 { "" } else { "s" }));
         }
     }
-    vec![ctx.finding(ctx.message().reason(&super::join_labels(&parts)), None, None)]
+    vec![ctx.finding(ctx.message().reason(&crate::model::join_labels(&parts)), None, None)]
 }
 
 fn district_unknown(ctx: &RuleCtx) -> Vec<Finding> {

@@ -62,14 +62,7 @@ pub fn humanize_item(item: &str) -> String {
     item.replace('_', " ")
 }
 
-/// "a", "a and b", "a, b and c".
-pub fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
-    }
-}
+pub use crate::model::join_labels;
 
 /// "1 error", "2 warnings", "1 advice" (advice has no plural).
 pub fn plural(n: usize, severity: Severity) -> String {

@@ -148,7 +148,7 @@ fn bullet(out: &mut String, d: &Diagnostic, notes: &mut Notes) {
     let unnamed: Vec<String> =
         d.items.iter().map(|i| humanize_item(i)).filter(|i| !lower.contains(&i.to_lowercase())).collect();
     if !unnamed.is_empty() {
-        let _ = write!(line, " Not yet addressed: {}.", esc(&join_and(&unnamed)));
+        let _ = write!(line, " Not yet addressed: {}.", esc(&join_labels(&unnamed)));
     }
     if !d.help.trim().is_empty() {
         line.push(' ');

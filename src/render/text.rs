@@ -58,7 +58,7 @@ fn verdict(f: &FileReport) -> String {
             .filter(|(n, _)| *n > 0)
             .map(|(n, s)| plural(n, s))
             .collect();
-        join_and(&parts)
+        join_labels(&parts)
     };
     match f.status {
         Status::Error => format!("{who}: could not be read."),
@@ -134,16 +134,16 @@ fn summary(out: &mut String, report: &Report) {
             parts.push(format!("empty section{} {}", if empty.len() == 1 { "" } else { "s" }, list(&empty)));
         }
         if !parts.is_empty() {
-            let _ = writeln!(out, "{}, {}: {}.", district_or_unknown(f), short_name(f), join_and(&parts));
+            let _ = writeln!(out, "{}, {}: {}.", district_or_unknown(f), short_name(f), join_labels(&parts));
         }
     }
     if !report.missing_districts.is_empty() {
-        let _ = writeln!(out, "No submission from: {}.", join_and(&report.missing_districts));
+        let _ = writeln!(out, "No submission from: {}.", join_labels(&report.missing_districts));
     }
 }
 
 fn list(ns: &[u8]) -> String {
-    join_and(&ns.iter().map(u8::to_string).collect::<Vec<_>>())
+    join_labels(&ns.iter().map(u8::to_string).collect::<Vec<_>>())
 }
 
 #[cfg(test)]
