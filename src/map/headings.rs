@@ -59,6 +59,16 @@ pub struct HeadingHit {
     pub rest: Option<String>,
     /// The number written before the title ("3." → 3), if any.
     pub number: Option<u32>,
+    /// Further sections the same label names ("Outcomes and Progress
+    /// Monitoring" heads Outcomes and Monitoring alike).
+    pub also: Vec<usize>,
+}
+
+impl HeadingHit {
+    /// Every section this label heads, the first one first.
+    pub fn sections(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.section).chain(self.also.iter().copied())
+    }
 }
 
 struct SectionNames {
@@ -82,9 +92,24 @@ pub struct Headings {
     numbering: Regex,
     number_words: Vec<String>,
     priority_list_lead_ins: Vec<Regex>,
+    joiners: Regex,
     stop_words: Vec<String>,
     priorities: usize,
     monitoring: Option<usize>,
+}
+
+/// One pattern splitting a heading at any of the pack's joiners: words
+/// ("and") only between spaces, symbols ("&", "/") anywhere.
+fn joiners(words: &[String]) -> Regex {
+    let alternatives: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let escaped = regex::escape(w.trim());
+            if w.chars().all(char::is_alphanumeric) { format!(r"\s+{escaped}\s+") } else { format!(r"\s*{escaped}\s*") }
+        })
+        .collect();
+    let pattern = if alternatives.is_empty() { "$^".to_string() } else { format!("(?i){}", alternatives.join("|")) };
+    Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty pattern"))
 }
 
 fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
@@ -151,6 +176,7 @@ impl Headings {
             .expect("number words are escaped"),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
+            joiners: joiners(&m.heading_joiners),
             stop_words,
         }
     }
@@ -163,6 +189,23 @@ impl Headings {
     /// The index of the section where benchmarks are listed.
     pub fn monitoring_index(&self) -> Option<usize> {
         self.monitoring
+    }
+
+    pub fn max_heading_words(&self) -> usize {
+        self.max_heading_words
+    }
+
+    /// The sections a short label cell names ("Outcomes", "4. Outcomes",
+    /// "Outcomes & Monitoring"), if it names any.
+    pub fn label_sections(&self, block: &Block) -> Option<Vec<usize>> {
+        let (number, title, _) = self.split_heading(block);
+        if title.split_whitespace().count() > self.max_heading_words {
+            return None;
+        }
+        if let Some(joined) = self.match_joined(&title, false) {
+            return Some(joined);
+        }
+        self.match_name(&name_tokens(&title, &self.stop_words), false, number).map(|s| vec![s])
     }
 
     pub fn section_count(&self) -> usize {
@@ -264,7 +307,7 @@ impl Headings {
                 Some(section) => {
                     let rest =
                         rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
-                    hits.push(HeadingHit { block: i, section, cue, rest, number });
+                    hits.push(HeadingHit { block: i, section, cue, rest, number, also: Vec::new() });
                 }
                 None if matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet) => boundaries.push(i),
                 None => {}
@@ -291,7 +334,8 @@ impl Headings {
         let tokens = name_tokens(&title, &self.stop_words);
         let exact_only = cue == Cue::Plain;
         let long = block.text.split_whitespace().count() > self.max_heading_words;
-        let matched = self.match_name(&tokens, exact_only, number);
+        let joined = self.match_joined(&title, exact_only);
+        let matched = joined.as_ref().map(|j| j[0]).or_else(|| self.match_name(&tokens, exact_only, number));
         // A long numbered paragraph ("1) District benchmark: By December ...")
         // is a heading only when its number is the section's own.
         let matched =
@@ -299,11 +343,19 @@ impl Headings {
         if let Some(section) = matched {
             let rest = rest.filter(|r| !self.is_prompt_text(r, Some(section)) && !self.is_placeholder(r));
             let rest = rest.filter(|r| r.split_whitespace().count() >= 3);
-            return Some(HeadingHit { block: index, section, cue, rest, number });
+            let also = joined.map(|j| j[1..].to_vec()).unwrap_or_default();
+            return Some(HeadingHit { block: index, section, cue, rest, number, also });
         }
         if cue == Cue::TableLabel && !doc.format.is_spreadsheet() {
             let section = self.prompt_section(&block.text)?;
-            return Some(HeadingHit { block: index, section, cue: Cue::PromptCell, rest: None, number });
+            return Some(HeadingHit {
+                block: index,
+                section,
+                cue: Cue::PromptCell,
+                rest: None,
+                number,
+                also: Vec::new(),
+            });
         }
         None
     }
@@ -348,18 +400,57 @@ impl Headings {
             // title with the prompt (or the response) run on after it.
             let (_, title, _) = self.split_heading(block);
             let titled = title.split_whitespace().count() <= self.max_heading_words;
-            return ((typed_number || auto_numbered || block.bold) && titled).then_some(Cue::Numbered);
+            if (typed_number || auto_numbered || block.bold || block.emphasis) && titled {
+                return Some(Cue::Numbered);
+            }
+            return self.first_line_label(block).then_some(Cue::InlineBold);
         }
         if auto_numbered || typed_number {
             return Some(Cue::Numbered);
         }
-        if block.bold || is_capitals(text) {
+        if block.bold || block.emphasis || is_capitals(text) {
             return Some(Cue::Bold);
         }
         if text.ends_with(':') {
             return Some(Cue::Label);
         }
         (words <= 6).then_some(Cue::Plain)
+    }
+
+    /// A label on the first line of a paragraph, its answer after a line
+    /// break ("Outcomes⏎By June ...") or a colon ("Outcomes: By June ..."):
+    /// the label must be set off (bold, capitals, a colon) or be exactly a
+    /// section's name.
+    fn first_line_label(&self, block: &Block) -> bool {
+        let text = block.text.trim();
+        let Some((head, _)) = text.split_once('\n').or_else(|| text.split_once(": ")) else {
+            return false;
+        };
+        let head = head.trim();
+        if head.is_empty() || head.split_whitespace().count() > self.max_heading_words {
+            return false;
+        }
+        let set_off = block.bold_prefix >= head.len() || is_capitals(head) || head.ends_with(':');
+        let (_, title, _) = self.split_heading(&Block { text: head.to_string(), ..Block::default() });
+        set_off || self.match_name(&name_tokens(&title, &self.stop_words), true, None).is_some()
+    }
+
+    /// "Outcomes and Progress Monitoring", "Resources & Differentiated
+    /// Support": the sections a label names when each of its joined parts
+    /// names a different one.
+    fn match_joined(&self, title: &str, exact_only: bool) -> Option<Vec<usize>> {
+        let parts: Vec<&str> = self.joiners.split(title).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut sections = Vec::new();
+        for part in parts {
+            let section = self.match_name(&name_tokens(part, &self.stop_words), exact_only, None)?;
+            if !sections.contains(&section) {
+                sections.push(section);
+            }
+        }
+        (sections.len() >= 2).then_some(sections)
     }
 
     /// (number, title, rest): "3. Stakeholder Engagement: How did ..." →

@@ -113,6 +113,10 @@ pub struct Mapping {
     /// Words left out when comparing a heading with a section's names
     /// ("Budget & Partnerships" = "Budget and Partnerships").
     pub heading_stop_words: Vec<String>,
+    /// Words and signs that join two section names in one label
+    /// ("Outcomes and Progress Monitoring", "Resources & Support").
+    #[serde(default)]
+    pub heading_joiners: Vec<String>,
     /// Words that may stand before a heading's number ("Section 3", "Part 3 -").
     pub heading_number_words: Vec<String>,
     /// Regular expressions (case-insensitive) for a lead-in that announces a
