@@ -92,6 +92,10 @@ pub struct Headings {
     numbering: Regex,
     number_words: Vec<String>,
     priority_list_lead_ins: Vec<Regex>,
+    priority_counts: Vec<Regex>,
+    benchmark_non_items: Vec<Regex>,
+    priority_deferrals: Vec<Regex>,
+    priority_statement_cues: TermSet,
     joiners: Regex,
     stop_words: Vec<String>,
     priorities: usize,
@@ -176,6 +180,10 @@ impl Headings {
             .expect("number words are escaped"),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
+            priority_counts: case_insensitive(&m.priority_counts, true),
+            benchmark_non_items: case_insensitive(&m.benchmark_non_items, true),
+            priority_deferrals: case_insensitive(&m.priority_deferrals, true),
+            priority_statement_cues: TermSet::new(&m.priority_statement_cues, &[]),
             joiners: joiners(&m.heading_joiners),
             stop_words,
         }
@@ -585,12 +593,13 @@ impl Headings {
         })
     }
 
-    /// "Benchmark 3: ..." at the start of a block: its label.
-    pub fn benchmark_marker(&self, text: &str) -> Option<String> {
+    /// "Benchmark 3: ..." or "District benchmark: ..." at the start of a
+    /// line: `Some(Some(number))` for a numbered one, `Some(None)` otherwise.
+    pub fn benchmark_marker(&self, text: &str) -> Option<Option<String>> {
         self.benchmark_markers
             .iter()
             .find_map(|re| re.captures(text.trim()))
-            .map(|c| c.get(1).map_or(String::new(), |m| m.as_str().to_ascii_lowercase()))
+            .map(|c| c.get(1).map(|m| m.as_str().to_ascii_lowercase()))
     }
 
     /// Whether a line starts with a heading number: "3", "III.", "Section 3".
@@ -603,6 +612,32 @@ impl Headings {
                 .split(['.', ')'])
                 .next()
                 .is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| "ivx".contains(c)))
+    }
+
+    /// The number of priorities a sentence states ("Our two priorities are ..."), if any.
+    pub fn stated_priority_count(&self, text: &str) -> Option<usize> {
+        self.priority_counts
+            .iter()
+            .find_map(|re| re.captures(text))
+            .and_then(|c| c.get(1))
+            .and_then(|m| parse_number(m.as_str()))
+            .map(|n| n as usize)
+    }
+
+    /// Whether a list item of the benchmarks section is a field or a schedule line, not a benchmark.
+    pub fn is_benchmark_non_item(&self, text: &str) -> bool {
+        let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        self.benchmark_non_items.iter().any(|re| re.is_match(text))
+    }
+
+    /// Whether a sentence says the priority is not chosen yet.
+    pub fn defers_priority(&self, text: &str) -> bool {
+        self.priority_deferrals.iter().any(|re| re.is_match(text))
+    }
+
+    /// Whether a sentence states a focus ("We will strengthen ...").
+    pub fn states_focus(&self, text: &str) -> bool {
+        self.priority_statement_cues.find(text, &Negation::none()).is_some()
     }
 
     /// Whether a line announces a list of priorities ("We will focus on two priorities:").
