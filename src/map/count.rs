@@ -97,11 +97,18 @@ fn labelled_benchmarks(lines: &[Line], headings: &Headings) -> usize {
 }
 
 /// Filled rows under a benchmark table's header (a row with a "Benchmark"
-/// cell), counted in the header's column wherever the table starts.
+/// cell beside other header cells), counted in the header's column wherever
+/// the table starts. A lone "Benchmarks:" cell in a one-column sheet is a
+/// lead-in, not a table header.
 fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
+    let blocks: Vec<&crate::model::Block> = parts.iter().flat_map(|p| &p.blocks).map(|&i| &doc.blocks[i]).collect();
+    let mut filled_cells: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for g in blocks.iter().filter(|b| !b.text.trim().is_empty()).filter_map(|b| b.grid) {
+        *filled_cells.entry((g.table, g.row)).or_default() += 1;
+    }
     let mut header: Option<(usize, usize, usize)> = None;
     let mut rows = BTreeSet::new();
-    for block in parts.iter().flat_map(|p| &p.blocks).map(|&i| &doc.blocks[i]) {
+    for block in blocks {
         let Some(g) = block.grid else { continue };
         match header {
             Some((table, row, col)) if g.table == table && g.row > row => {
@@ -110,7 +117,10 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
                     rows.insert((g.table, g.row));
                 }
             }
-            _ if headings.is_benchmark_header(&block.text) && block.text.split_whitespace().count() <= 4 => {
+            _ if headings.is_benchmark_header(&block.text)
+                && block.text.split_whitespace().count() <= 4
+                && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2) =>
+            {
                 header = Some((g.table, g.row, g.col));
             }
             _ => {}

@@ -36,6 +36,9 @@ struct SectionTable {
     has_priorities_column: bool,
 }
 
+/// One table row: its (table, row) key and its (column, block) cells.
+type Row = ((usize, usize), Vec<(usize, usize)>);
+
 /// Where a block of a section table goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -52,7 +55,7 @@ pub enum Route {
 
 impl Grids {
     pub fn find(doc: &Document, headings: &Headings) -> Grids {
-        let mut rows: Vec<((usize, usize), Vec<(usize, usize)>)> = Vec::new();
+        let mut rows: Vec<Row> = Vec::new();
         let mut row_index: HashMap<(usize, usize), usize> = HashMap::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             let Some(g) = block.grid.filter(|g| g.depth == 0) else { continue };
@@ -156,10 +159,10 @@ fn priority_header(doc: &Document, headings: &Headings, cells: &[(usize, usize)]
 fn row_priorities<'a>(
     doc: &Document,
     headings: &Headings,
-    rows: impl Iterator<Item = &'a ((usize, usize), Vec<(usize, usize)>)>,
+    rows: impl Iterator<Item = &'a Row>,
     columns: &HashMap<usize, (usize, Vec<usize>)>,
 ) -> HashMap<usize, usize> {
-    let filled: Vec<&((usize, usize), Vec<(usize, usize)>)> =
+    let filled: Vec<&Row> =
         rows.filter(|(_, cells)| cells.iter().any(|&(_, i)| !doc.blocks[i].text.trim().is_empty())).collect();
     let mut out = HashMap::new();
     if filled.len() < 2 {

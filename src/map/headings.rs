@@ -9,6 +9,9 @@ use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, tokenize};
 
+/// Fewest words a heading placed by its position must govern.
+const MIN_REGION_WORDS: usize = 10;
+
 /// How a block is set off as a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -255,7 +258,11 @@ impl Headings {
     /// when the document numbers its sections as the guidance does, else by
     /// the section's keywords; the rest are boundaries.
     fn place_siblings(&self, doc: &Document, hits: &mut Vec<HeadingHit>, candidates: &[(usize, Cue)]) -> Vec<usize> {
-        let signature = |i: usize, cue: Cue| (cue, doc.blocks[i].heading_level);
+        // A bold line and a bold label over its answer are set off alike.
+        let signature = |i: usize, cue: Cue| {
+            let cue = if cue == Cue::InlineBold { Cue::Bold } else { cue };
+            (cue, doc.blocks[i].heading_level)
+        };
         let named: HashSet<usize> = hits.iter().map(|h| h.section).collect();
         let numbered: Vec<(u32, usize)> = hits.iter().filter_map(|h| h.number.map(|n| (n, h.section))).collect();
         let agree = numbered.iter().filter(|&&(n, s)| n == u32::from(self.sections[s].number)).count();
@@ -263,22 +270,30 @@ impl Headings {
         let used_numbers: HashSet<u32> = numbered.iter().map(|&(n, _)| n).collect();
         // The commonest way section headings are set off; a tie goes to the
         // one seen first, so the choice never depends on hashing order.
-        let mut counts: Vec<((Cue, Option<u8>), usize)> = Vec::new();
+        // The family of labels that names the most distinct sections (labels
+        // repeated inside one section, "District benchmark:", do not make a
+        // family); a tie goes to strong cues, then to the one seen first.
+        type Signature = (Cue, Option<u8>);
+        let mut families: Vec<(Signature, Vec<usize>, bool)> = Vec::new();
         for h in hits.iter() {
             let sig = signature(h.block, h.cue);
-            match counts.iter_mut().find(|(s, _)| *s == sig) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((sig, 1)),
+            match families.iter_mut().find(|(s, _, _)| *s == sig) {
+                Some((_, sections, _)) if !sections.contains(&h.section) => sections.push(h.section),
+                Some(_) => {}
+                None => families.push((sig, vec![h.section], h.cue.is_strong())),
             }
         }
-        let dominant = counts
+        let dominant = families
             .iter()
-            .filter(|&&(_, n)| n >= 2)
-            .fold(None::<((Cue, Option<u8>), usize)>, |best, &(sig, n)| match best {
-                Some((_, m)) if m >= n => best,
-                _ => Some((sig, n)),
+            .filter(|(_, sections, _)| sections.len() >= 2)
+            .fold(None::<(Signature, usize, bool)>, |best, (sig, sections, strong)| {
+                let rank = (sections.len(), *strong);
+                match best {
+                    Some((_, n, was_strong)) if (n, was_strong) >= rank => best,
+                    _ => Some((*sig, rank.0, rank.1)),
+                }
             })
-            .map(|(sig, _)| sig);
+            .map(|(sig, _, _)| sig);
         // Label cells count as siblings only in the tables that hold section
         // labels: a benchmark table's first column is not a list of sections.
         let mut label_counts: HashMap<usize, usize> = HashMap::new();
@@ -286,7 +301,12 @@ impl Headings {
             *label_counts.entry(g.table).or_default() += 1;
         }
         let label_tables: HashSet<usize> = label_counts.into_iter().filter(|&(_, n)| n >= 2).map(|(t, _)| t).collect();
+        // Where the named sections stand: a section placed by number or words
+        // must stand between its neighbours ("2) School benchmark: ..." under
+        // section 6 is a list item, not section 2).
+        let order: Vec<(usize, usize)> = hits.iter().map(|h| (h.block, h.section)).collect();
         let mut boundaries = Vec::new();
+        let mut unplaced = Vec::new();
         for &(i, cue) in candidates {
             let block = &doc.blocks[i];
             if cue != Cue::Sheet && Some(signature(i, cue)) != dominant {
@@ -296,7 +316,11 @@ impl Headings {
                 continue;
             }
             let (number, title, rest) = self.split_heading(block);
-            let labelled = self.bold_label(block).is_some();
+            // A label set off from its answer on the same line (bold, a line
+            // break, or a short title before a colon) may head a long paragraph.
+            let labelled = self.bold_label(block).is_some()
+                || cue == Cue::InlineBold
+                || rest.is_some() && block.text.trim().get(..title.len() + 8).is_some_and(|head| head.contains(':'));
             if title.split_whitespace().count() > self.max_heading_words
                 || (!labelled
                     && cue != Cue::TableLabel
@@ -310,18 +334,100 @@ impl Headings {
             let by_number = number
                 .filter(|_| numbers_trusted)
                 .and_then(|n| self.sections.iter().position(|s| u32::from(s.number) == n));
-            let target = by_number.or_else(|| self.keyword_section(&title)).filter(|s| !named.contains(s));
+            let in_order = |s: &usize| order.iter().all(|&(b, named)| (named < *s) == (b < i) || named == *s);
+            let target = by_number
+                .or_else(|| self.keyword_section(&title))
+                .or_else(|| self.prompt_after(doc, i))
+                .filter(|s| !named.contains(s) && in_order(s));
             match target {
                 Some(section) => {
                     let rest =
                         rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
                     hits.push(HeadingHit { block: i, section, cue, rest, number, also: Vec::new() });
                 }
-                None if matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet) => boundaries.push(i),
-                None => {}
+                None => unplaced.push((i, cue, number)),
             }
         }
+        let anchors: Vec<(usize, usize)> = {
+            let mut a: Vec<(usize, usize)> = hits
+                .iter()
+                .filter(|h| h.cue == Cue::Sheet || Some(signature(h.block, h.cue)) == dominant)
+                .map(|h| (h.block, h.section))
+                .collect();
+            a.sort_unstable();
+            a
+        };
+        let absorbed = self.place_by_order(doc, hits, &anchors, &unplaced);
+        boundaries.extend(
+            unplaced
+                .iter()
+                .filter(|(i, cue, _)| !absorbed.contains(i) && matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet))
+                .map(|(i, _, _)| *i),
+        );
         boundaries
+    }
+
+    /// Section headings come in the guidance's order: an unnamed heading set
+    /// off like the named ones, standing where a section no heading names
+    /// should be (between "2. Analysis" and "4. Outcomes", say), heads that
+    /// section. Returns the blocks placed, and the further unnamed headings
+    /// of a filled gap (sub-headings of the section just placed).
+    fn place_by_order(
+        &self,
+        doc: &Document,
+        hits: &mut Vec<HeadingHit>,
+        anchors: &[(usize, usize)],
+        unplaced: &[(usize, Cue, Option<u32>)],
+    ) -> HashSet<usize> {
+        let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
+        let unnamed = |s: &usize| !named.contains(s);
+        let mut all_hits: Vec<usize> = hits.iter().map(|h| h.block).collect();
+        all_hits.sort_unstable();
+        let mut gaps: std::collections::BTreeMap<usize, Vec<(usize, Cue, Option<u32>)>> = Default::default();
+        for &candidate in unplaced {
+            gaps.entry(anchors.partition_point(|&(b, _)| b < candidate.0)).or_default().push(candidate);
+        }
+        let mut absorbed = HashSet::new();
+        for (gap, candidates) in gaps {
+            let before = gap.checked_sub(1).map(|g| anchors[g].1);
+            let after = anchors.get(gap).map(|&(_, s)| s);
+            // Before the first named section stand title pages and
+            // introductions, so only gaps after one are filled.
+            let missing: Vec<usize> = match (before, after) {
+                (Some(a), Some(b)) if b > a + 1 => (a + 1..b).filter(unnamed).collect(),
+                (Some(a), None) => (a + 1..self.sections.len()).take_while(unnamed).collect(),
+                _ => Vec::new(),
+            };
+            if missing.is_empty() {
+                continue;
+            }
+            // A heading over nothing but further labels ("Implementation" over
+            // the table that holds sections 5-8) groups sections; it is not one.
+            let governs_text = |&&(block, _, _): &&(usize, Cue, Option<u32>)| {
+                let next = all_hits.iter().copied().find(|&b| b > block).unwrap_or(doc.blocks.len());
+                let words: usize = doc.blocks[block + 1..next].iter().map(|b| b.text.split_whitespace().count()).sum();
+                words >= MIN_REGION_WORDS
+            };
+            let candidates: Vec<&(usize, Cue, Option<u32>)> = candidates.iter().filter(governs_text).collect();
+            for (&&(block, cue, number), &section) in candidates.iter().zip(&missing) {
+                let (_, _, rest) = self.split_heading(&doc.blocks[block]);
+                let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                hits.push(HeadingHit { block, section, cue, rest, number, also: Vec::new() });
+                absorbed.insert(block);
+            }
+            if after.is_some() && before.is_some() {
+                absorbed.extend(candidates.iter().map(|c| c.0));
+            }
+        }
+        absorbed
+    }
+
+    /// The section whose guidance prompt follows a label: an unnamed label
+    /// over the kept prompt ("Supporting Schools Differently" over "How will
+    /// the district differentiate ...") heads that prompt's section.
+    fn prompt_after(&self, doc: &Document, index: usize) -> Option<usize> {
+        let next = doc.blocks.get(index + 1..)?.iter().take(3).find(|b| !b.text.trim().is_empty())?;
+        self.prompt_section(&next.text)
     }
 
     /// The section whose keywords a heading uses most, if one clearly leads.

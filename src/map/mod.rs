@@ -537,6 +537,25 @@ impl Walk {
     }
 }
 
+/// The headings found in `doc`, described, for debugging the mapper.
+pub fn debug_headings(pack: &Pack, doc: &Document) -> String {
+    let found = Headings::new(pack).find_all(doc);
+    let mut out = String::new();
+    for h in &found.hits {
+        out.push_str(&format!(
+            "hit {} s{} {:?} n={:?} also={:?} {:?}\n",
+            h.block,
+            h.section,
+            h.cue,
+            h.number,
+            h.also,
+            doc.blocks[h.block].text.chars().take(60).collect::<String>()
+        ));
+    }
+    out.push_str(&format!("boundaries {:?}\n", found.boundaries));
+    out
+}
+
 /// The location of a block, for reports.
 pub fn location_of(doc: &Document, block: usize) -> Option<Location> {
     doc.blocks.get(block).map(|b| b.location.with_excerpt(&b.display_text()))
