@@ -2,10 +2,11 @@
 //! `cargo run --release --example headings -- plan.docx`.
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    let doc = ssos_lint::read::read_document(&path, &bytes, &Default::default()).unwrap();
-    let pack = ssos_lint::pack::builtin();
-    let h = ssos_lint::map::debug_headings(&pack, &doc);
-    println!("{h}");
+    let Some(path) = std::env::args().nth(1) else { return eprintln!("usage: headings FILE") };
+    let Ok(bytes) = std::fs::read(&path) else { return eprintln!("cannot read {path}") };
+    let doc = match ssos_lint::read::read_document(&path, &bytes, &Default::default()) {
+        Ok(doc) => doc,
+        Err(err) => return eprintln!("{}: {}", err.code(), err.reason),
+    };
+    print!("{}", ssos_lint::map::debug_headings(&ssos_lint::pack::builtin(), &doc));
 }
