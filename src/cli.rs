@@ -113,7 +113,7 @@ struct CheckArgs {
     /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Print only the summary (human/text), and no progress bar.
+    /// No progress bar, and only the summary table in the human format (findings stay in every other format).
     #[arg(long, short = 'q')]
     quiet: bool,
     /// Show every section's prompt checklist with its evidence.
@@ -227,10 +227,10 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
             && std::env::var_os("NO_COLOR").is_none(),
         coverage: args.coverage,
         width: 0,
+        quiet: args.quiet,
         rules: rule_metas(&linter),
     };
-    let shown = if args.quiet { summary_only(&report) } else { report.clone() };
-    let text = render::render(&shown, args.format, &render_options);
+    let text = render::render(&report, args.format, &render_options);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
@@ -249,16 +249,6 @@ fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
         Some(Severity::Warning) if deny_warnings => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
-}
-
-/// The report with findings left out, so human/text print just the summary.
-fn summary_only(report: &Report) -> Report {
-    let mut r = report.clone();
-    for f in &mut r.files {
-        f.diagnostics.retain(|d| d.severity == Severity::Error && d.code.starts_with("ssos::input::"));
-        f.sections.iter_mut().for_each(|s| s.prompts.clear());
-    }
-    r
 }
 
 fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {

@@ -37,6 +37,10 @@ pub struct RenderOptions {
     pub coverage: bool,
     /// Terminal width for wrapping (human/text); 0 = default.
     pub width: usize,
+    /// `--quiet`: the human format prints the summary table and why an
+    /// input could not be read, not each file's findings. Every other format
+    /// is unchanged (quiet never removes findings).
+    pub quiet: bool,
     /// The rules of the pack in use, for formats that list rule metadata (SARIF).
     pub rules: Vec<RuleMeta>,
 }
