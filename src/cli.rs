@@ -34,6 +34,8 @@ struct Cli {
 enum Command {
     /// Check plans: .docx, .xlsx/.xlsm/.xls/.ods, .eml/.msg (each attachment), .zip (each member), and folders.
     Check(CheckArgs),
+    /// Write a copy of a .docx plan with one Word comment per finding, anchored where the finding is.
+    Annotate(AnnotateArgs),
     /// Print the section map of one plan as JSON.
     Extract { file: PathBuf },
     /// List every rule: code, severity, section, summary.
@@ -74,6 +76,18 @@ struct WatchArgs {
     /// Scan once, write the reports and exit.
     #[arg(long)]
     once: bool,
+    /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct AnnotateArgs {
+    /// The plan (.docx).
+    file: PathBuf,
+    /// Where to write the annotated copy (default: PLAN.reviewed.docx next to the plan).
+    #[arg(long, short = 'o', value_name = "OUT.docx")]
+    output: Option<PathBuf>,
     /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -145,6 +159,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(pack, args),
+        Command::Annotate(args) => annotate(pack, args),
         Command::Extract { file } => extract(pack, &file),
         Command::ListRules => list_rules(&pack),
         Command::Explain { code } => explain(&pack, &code),
@@ -264,6 +279,41 @@ fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {
             section: r.def.section.clone(),
         })
         .collect()
+}
+
+fn annotate(pack: Pack, args: AnnotateArgs) -> ExitCode {
+    let linter = match linter_with_config(pack, args.config.as_deref()) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let shown = args.file.display().to_string();
+    let author = crate::annotate::Author::now();
+    let result = read_bounded(&args.file, &linter.limits)
+        .and_then(|bytes| crate::annotate::annotate_file(&linter, &shown, &bytes, &author));
+    let (annotated, _) = match result {
+        Ok(r) => r,
+        Err(err) => {
+            eprintln!("error[{}]: {}: {}\n  help: {}", err.code(), shown, err.reason, err.help);
+            return ExitCode::from(2);
+        }
+    };
+    let out = args.output.unwrap_or_else(|| {
+        let stem = args.file.file_stem().map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+        args.file.with_file_name(format!("{stem}.reviewed.docx"))
+    });
+    if let Err(err) = std::fs::write(&out, &annotated.bytes) {
+        eprintln!("error: cannot write {}: {err}", out.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "{}: {} comment{} added{} → {}",
+        shown,
+        annotated.added,
+        if annotated.added == 1 { "" } else { "s" },
+        if annotated.existing > 0 { format!(" ({} already there kept)", annotated.existing) } else { String::new() },
+        out.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
