@@ -139,6 +139,12 @@ struct CheckArgs {
     /// Largest file read, in MB.
     #[arg(long, default_value_t = 50, value_name = "MB")]
     max_file_size: u64,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write one letter per submission into DIR, named for the district (`markdown` and `docx`).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -244,12 +250,55 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         width: 0,
         quiet: args.quiet,
         rules: rule_metas(&linter),
+        pack: Some(std::sync::Arc::new(linter.pack.clone())),
     };
+    let code = exit_code(&report, args.deny == Some(Deny::Warnings));
+    if let Some(dir) = &args.out {
+        return match write_letters(&report, args.format, &render_options, dir) {
+            Ok(()) => code,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    if args.format == OutputFormat::Docx {
+        eprintln!("error: `--format docx` writes one Word letter per submission: add `--out DIR`");
+        return ExitCode::from(2);
+    }
     let text = render::render(&report, args.format, &render_options);
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
-    exit_code(&report, args.deny == Some(Deny::Warnings))
+    let written = match &args.output {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes()),
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+    };
+    if let Err(err) = written {
+        eprintln!("error: cannot write the report: {err}");
+        return ExitCode::from(2);
+    }
+    code
+}
+
+/// `--out DIR`: one letter per submission (markdown or docx).
+fn write_letters(
+    report: &Report,
+    format: OutputFormat,
+    options: &RenderOptions,
+    dir: &std::path::Path,
+) -> Result<(), String> {
+    if !matches!(format, OutputFormat::Markdown | OutputFormat::Docx) {
+        return Err("`--out DIR` writes letters: use it with `--format markdown` or `--format docx`".into());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let files = render::letter_files(report, format, options)?;
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    eprintln!("{} letter{} written to {}", files.len(), if files.len() == 1 { "" } else { "s" }, dir.display());
+    Ok(())
 }
 
 /// 2 when a file could not be read at all; 1 on an error-level finding (or a
