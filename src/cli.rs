@@ -240,8 +240,11 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     let linter = Linter::new(pack, &config, limits);
     let progress = Progress::new(!args.quiet);
     let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
-    let report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
+    let mut report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
     progress.finish();
+    if args.deny == Some(Deny::Warnings) {
+        report.deny_warnings();
+    }
     let render_options = RenderOptions {
         color: args.format == OutputFormat::Human
             && std::io::stdout().is_terminal()
@@ -302,12 +305,19 @@ fn write_letters(
 }
 
 /// 2 when a file could not be read at all; 1 on an error-level finding (or a
-/// warning under `--deny warnings`); else 0.
+/// warning under `--deny warnings`) in a submission that counts (a
+/// superseded one does not); else 0.
 fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
     if report.files.iter().any(|f| f.status == Status::Error) || report.files.is_empty() {
         return ExitCode::from(2);
     }
-    let worst = report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).max();
+    let worst = report
+        .files
+        .iter()
+        .filter(|f| f.superseded_by.is_none())
+        .flat_map(|f| &f.diagnostics)
+        .map(|d| d.severity)
+        .max();
     match worst {
         Some(Severity::Error) => ExitCode::from(1),
         Some(Severity::Warning) if deny_warnings => ExitCode::from(1),

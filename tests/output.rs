@@ -158,3 +158,106 @@ fn libreoffice_opens_a_word_letter() {
     assert!(text.contains("Dear Taunton leadership team,"), "{text}");
     assert!(text.contains("What to strengthen"), "{text}");
 }
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// Summaries that tell the truth: a superseded failing draft is marked and
+/// not counted as a failure; CSV has its e-mail's date and sender and a row
+/// per expected district missing; `--deny warnings` shows in the status.
+#[test]
+fn superseded_drafts_expected_districts_and_denied_warnings_in_summaries() {
+    use ssos_fixtures::{Layout, docx};
+    use ssos_fixtures::{Plan, SectionId, mail};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let draft_plan = Plan::complete("Lowell").without(SectionId::Resources);
+    let early = mail::eml(
+        "Ana Ruiz <a@lowell.k12.ma.us>",
+        "Lowell plan (draft)",
+        "Draft",
+        &[("plan.docx", &docx(&draft_plan, Layout::HeadingStyles))],
+    );
+    let late = mail::eml(
+        "Ana Ruiz <a@lowell.k12.ma.us>",
+        "Lowell plan (final)",
+        "Final",
+        &[("plan v2.docx", &docx(&Plan::complete("Lowell"), Layout::BoldLabels))],
+    );
+    let fixture_date = "Date: Thu, 29 Jun 2023 16:42:07 -0400";
+    let early = String::from_utf8(early).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 09:00:00 -0400", 1);
+    let late = String::from_utf8(late).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 16:30:00 -0400", 1);
+    write(d, "a-draft.eml", early.as_bytes());
+    write(d, "b-final.eml", late.as_bytes());
+    let path = d.to_str().unwrap();
+
+    let (code, json) = run(&["check", path, "--format", "json"]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["summary"]["superseded"], 1, "{}", report["summary"]);
+    assert_eq!(report["summary"]["fail"], 0, "the superseded draft is not a failure: {}", report["summary"]);
+    assert_eq!(report["summary"]["pass"], 1);
+    assert_eq!(code, 0, "only the final submission counts for the exit code");
+
+    let (_, csv) = run(&["check", path, "--format", "csv", "--expect", "ssos"]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("{name} in {header:?}"));
+    let draft = csv.lines().find(|l| l.contains("a-draft.eml")).unwrap();
+    assert!(draft.contains("b-final.eml"), "superseded_by names the final: {draft}");
+    assert!(draft.contains(",2023-06-30T09:00:00-04:00,"), "{draft}");
+    assert!(draft.contains("Ana Ruiz <a@lowell.k12.ma.us>"), "{draft}");
+    assert!(col("superseded_by") < col("email_date") && col("email_date") < col("email_from"));
+    let boston = csv.lines().find(|l| l.contains(",Boston,")).unwrap_or_else(|| panic!("{csv}"));
+    assert!(boston.contains(",Boston,missing,"), "{boston}");
+
+    let (_, human) = run(&["check", path]);
+    assert!(human.contains("SUPERSEDED (FAIL)"), "{human}");
+    assert!(human.contains("1 pass, 0 fail, 0 unreadable, 1 superseded"), "{human}");
+
+    // --deny warnings: the status says fail, not only the exit code.
+    let everett = sample("everett-pasted-image.docx");
+    let (code, json) = run(&["check", everett.to_str().unwrap(), "--format", "json", "--deny", "warnings"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(code, 1);
+    assert_eq!(v["files"][0]["status"], "fail", "{json}");
+    assert_eq!(v["summary"]["fail"], 1);
+}
+
+/// A plan naming another district than the e-mail's sender: reported under
+/// the sender's district, with a finding that says so.
+#[test]
+fn a_plan_naming_another_district_than_its_sender_gets_a_finding() {
+    use ssos_fixtures::{Layout, docx};
+    use ssos_fixtures::{Plan, mail};
+    let dir = tempfile::tempdir().unwrap();
+    let eml = mail::eml(
+        "Sam Lee <slee@tauntonschools.org>",
+        "Taunton SSoS submission",
+        "Attached is our plan.",
+        &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))],
+    );
+    write(dir.path(), "taunton.eml", &eml);
+    let (_, json) = run(&["check", dir.path().join("taunton.eml").to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let f = &v["files"][0];
+    assert_eq!(f["district"], "Taunton", "{json}");
+    let d = f["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ssos::document::district-mismatch")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(d["severity"], "warning");
+    let msg = d["message"].as_str().unwrap();
+    assert!(msg.contains("Lowell") && msg.contains("Taunton"), "{msg}");
+    // The same plan sent by Lowell itself has no such finding.
+    let own = mail::eml(
+        "a@lowell.k12.ma.us",
+        "Lowell SSoS submission",
+        "Attached.",
+        &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))],
+    );
+    write(dir.path(), "lowell.eml", &own);
+    let (_, json) = run(&["check", dir.path().join("lowell.eml").to_str().unwrap(), "--format", "json"]);
+    assert!(!json.contains("district-mismatch"), "{json}");
+}

@@ -248,6 +248,9 @@ pub enum Check {
     TrackedChanges,
     TextInImage,
     DistrictUnknown,
+    /// The plan names another district than the e-mail that sent it (found
+    /// where the file and its e-mail meet, in the lint stage).
+    DistrictMismatch,
     /// Each item must be mentioned (not negated) in the section; the missing ones are reported.
     Items {
         items: Vec<ItemDef>,

@@ -200,6 +200,7 @@ The Murkland and Greenhalge schools receive coaching cycles.
         source: Some(SourceText { name: "Lowell SSoS submission.docx".into(), text: text.into() }),
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -229,6 +230,7 @@ fn springfield() -> FileReport {
         source: None,
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -267,6 +269,7 @@ fn worcester() -> FileReport {
         source: None,
         package: None,
         received: None,
+        sender: None,
     }
 }
 
