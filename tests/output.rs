@@ -261,3 +261,25 @@ fn a_plan_naming_another_district_than_its_sender_gets_a_finding() {
     let (_, json) = run(&["check", dir.path().join("lowell.eml").to_str().unwrap(), "--format", "json"]);
     assert!(!json.contains("district-mismatch"), "{json}");
 }
+
+/// `--format html` over every sample: one self-contained page with a row
+/// and an anchor per submission; `--format text` speaks in sentences.
+#[test]
+fn html_summary_and_plain_text_on_the_samples() {
+    let samples = sample("");
+    let (_, json) = run(&["check", samples.to_str().unwrap(), "--format", "json"]);
+    let n = serde_json::from_str::<Value>(&json).unwrap()["files"].as_array().unwrap().len();
+    let (code, html) = run(&["check", samples.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(code, 1);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="), "self-contained");
+    assert_eq!(html.matches("<tr><th scope=\"row\">").count(), n);
+    assert_eq!(html.matches("<h2 id=\"s").count(), n);
+    assert!(html.contains("<th scope=\"row\">Taunton</th>"), "{html}");
+    assert!(html.contains("<td class=\"empty\">empty</td>"), "the Taunton plan's empty section");
+
+    let taunton = sample("taunton-incomplete.docx");
+    let (_, text) = run(&["check", taunton.to_str().unwrap(), "--format", "text"]);
+    assert!(text.contains("Error. Section 4, Outcomes, has a heading but no response"), "{text}");
+    assert!(!text.contains("snippet") && !text.contains("Diagnostic severity"), "{text}");
+}

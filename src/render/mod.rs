@@ -7,6 +7,7 @@ mod docx;
 #[cfg(test)]
 mod fixture;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
@@ -30,6 +31,8 @@ pub enum OutputFormat {
     Csv,
     /// A feedback letter per submission as a Word document (needs `--out DIR`).
     Docx,
+    /// One self-contained page: a district x section matrix and every submission's findings.
+    Html,
 }
 
 /// What a renderer may need beyond the report itself.
@@ -73,6 +76,7 @@ pub fn render(report: &Report, format: OutputFormat, options: &RenderOptions) ->
         OutputFormat::Github => github::render(report),
         OutputFormat::Markdown => markdown::render(report, options),
         OutputFormat::Csv => csv::render(report),
+        OutputFormat::Html => html::render(report),
         // Word letters are files: see [`letter_files`].
         OutputFormat::Docx => markdown::render(report, options),
     }
