@@ -145,6 +145,32 @@ struct CheckArgs {
     /// Write one letter per submission into DIR, named for the district (`markdown` and `docx`).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Colour in the human format: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--color`: `always`/`never` win; `auto` follows NO_COLOR (any non-empty
+/// value turns colour off), then FORCE_COLOR (on unless "0" or "false"),
+/// then whether the output is a terminal.
+fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    let set = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto => match set("FORCE_COLOR") {
+            Some(v) => !matches!(v.as_str(), "0" | "false"),
+            None => terminal,
+        },
+    }
 }
 
 /// Runs the command line; returns the process exit code.
@@ -239,21 +265,22 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     let limits = Limits { max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024), ..Limits::default() };
     let linter = Linter::new(pack, &config, limits);
     let progress = Progress::new(!args.quiet);
+    let started = (std::time::SystemTime::now(), std::time::Instant::now());
     let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
     let mut report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
     progress.finish();
     if args.deny == Some(Deny::Warnings) {
         report.deny_warnings();
     }
+    let to_terminal = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal();
     let render_options = RenderOptions {
-        color: args.format == OutputFormat::Human
-            && std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none(),
+        color: args.format == OutputFormat::Human && use_color(args.color, to_terminal),
         coverage: args.coverage,
         width: 0,
         quiet: args.quiet,
         rules: rule_metas(&linter),
         pack: Some(std::sync::Arc::new(linter.pack.clone())),
+        run: render::RunInfo::new(started.0, started.1.elapsed().as_secs_f64()),
     };
     let code = exit_code(&report, args.deny == Some(Deny::Warnings));
     if let Some(dir) = &args.out {

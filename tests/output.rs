@@ -283,3 +283,58 @@ fn html_summary_and_plain_text_on_the_samples() {
     assert!(text.contains("Error. Section 4, Outcomes, has a heading but no response"), "{text}");
     assert!(!text.contains("snippet") && !text.contains("Diagnostic severity"), "{text}");
 }
+
+/// JUnit carries the schema's required suite attributes; SARIF has regions
+/// and the tool version; `-o FILE` writes the report there.
+#[test]
+fn junit_attributes_sarif_regions_and_output_file() {
+    let taunton = sample("taunton-incomplete.docx");
+    let path = taunton.to_str().unwrap();
+    let (_, junit) = run(&["check", path, "--format", "junit"]);
+    assert!(junit.contains("<testsuites>\n"), "{junit}");
+    let suite = junit.lines().find(|l| l.trim_start().starts_with("<testsuite ")).unwrap();
+    for attr in ["package=\"Taunton\"", "id=\"0\"", "timestamp=\"", "hostname=\"", "time=\""] {
+        assert!(suite.contains(attr), "{attr} in {suite}");
+    }
+    let stamp = suite.split("timestamp=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert_eq!(stamp.len(), 19, "no time zone: {stamp}");
+    assert!(junit.contains("<system-err></system-err>"));
+
+    let (_, sarif) = run(&["check", path, "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(v["runs"][0]["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let empty = results.iter().find(|r| r["ruleId"] == "ssos::section::empty").unwrap();
+    let region = &empty["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 27, "{empty:#}");
+    assert!(region["snippet"]["text"].as_str().unwrap().contains("Outcomes"), "{region}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let status = bin().args(["check", path, "--format", "json", "-o", out.to_str().unwrap()]).output().unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    assert!(status.stdout.is_empty());
+    let written: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["files"][0]["district"], "Taunton");
+}
+
+#[test]
+fn color_follows_the_flag_and_the_environment() {
+    let taunton = sample("taunton-incomplete.docx");
+    let path = taunton.to_str().unwrap();
+    let colored = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = bin();
+        cmd.args(["check", path]).args(args).env_remove("NO_COLOR").env_remove("FORCE_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap().contains('\x1b')
+    };
+    assert!(colored(&["--color", "always"], &[]));
+    assert!(colored(&["--color", "always"], &[("NO_COLOR", "1")]), "an explicit flag wins");
+    assert!(!colored(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&[], &[]), "auto: not a terminal");
+    assert!(colored(&[], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "0")]));
+}
