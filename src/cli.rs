@@ -49,6 +49,10 @@ enum Command {
     Watch(WatchArgs),
     /// Print a JSON Schema.
     Schema { which: SchemaKind },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), generated from the command-line definition.
+    Manpage,
 }
 
 #[derive(clap::Args)]
@@ -198,6 +202,21 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve(pack, args),
         Command::Watch(args) => watch(pack, args),
         Command::Schema { which } => schema(which),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "ssos-lint", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Manpage => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            match man.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
@@ -267,8 +286,24 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     let progress = Progress::new(!args.quiet);
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
     let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
-    let mut report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let mut report = batch::run(&linter, &paths, &options, &|done, total| progress.tick(done, total));
     progress.finish();
+    if !stdin.is_empty() {
+        // `-`: one file from standard input, read under the file size limit.
+        let mut bytes = Vec::new();
+        let limit = linter.limits.max_file_bytes;
+        let read = std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin().lock(), limit + 1), &mut bytes);
+        let mut files = if paths.is_empty() { Vec::new() } else { std::mem::take(&mut report.files) };
+        match read {
+            Ok(_) => files.extend(batch::check_bytes_caught(&linter, "-", &bytes)),
+            Err(e) => {
+                let err = crate::read::InputError::unreadable(format!("standard input cannot be read: {e}"), "");
+                files.push(linter.error_report("-", None, &err));
+            }
+        }
+        report = batch::assemble(&linter, files, options.expect_ssos);
+    }
     if args.deny == Some(Deny::Warnings) {
         report.deny_warnings();
     }
@@ -435,13 +470,17 @@ fn list_rules(pack: &Pack) -> ExitCode {
 
 fn explain(pack: &Pack, code: &str) -> ExitCode {
     let Some(rule) = pack.rule(code) else {
-        let nearest = pack
-            .rules
-            .iter()
-            .max_by(|a, b| strsim::jaro_winkler(code, &a.code).total_cmp(&strsim::jaro_winkler(code, &b.code)));
         eprintln!("error: no rule has the code `{code}`");
-        if let Some(n) = nearest {
-            eprintln!("  help: did you mean `{}`? (`ssos-lint rules` lists every code)", n.code);
+        let ranked = suggestions(pack, code);
+        match ranked.as_slice() {
+            [] => eprintln!("  help: `ssos-lint rules` lists every code"),
+            [one] => eprintln!("  help: did you mean `{one}`? (`ssos-lint rules` lists every code)"),
+            many => {
+                eprintln!("  help: the closest codes, most similar first:");
+                for c in many {
+                    eprintln!("    {c}");
+                }
+            }
         }
         return ExitCode::from(2);
     };
@@ -461,6 +500,34 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
     }
     println!("\nHow to fix it: {}", rule.help);
     ExitCode::SUCCESS
+}
+
+/// Codes most like `query`, most similar first (at most 3): the whole code
+/// and its last one or two segments are compared, so `no-owner` and
+/// `monitoring::no-owner` find `ssos::monitoring::no-owner`.
+fn suggestions(pack: &Pack, query: &str) -> Vec<String> {
+    let q = query.trim().to_lowercase();
+    let mut scored: Vec<(f64, &str)> = pack
+        .rules
+        .iter()
+        .map(|r| {
+            let code = r.code.as_str();
+            let parts: Vec<&str> = code.split("::").collect();
+            let tail1 = parts.last().copied().unwrap_or(code);
+            let tail2 = parts[parts.len().saturating_sub(2)..].join("::");
+            let mut score = [code, tail1, tail2.as_str()]
+                .iter()
+                .map(|t| strsim::jaro_winkler(&q, t).max(strsim::normalized_levenshtein(&q, t)))
+                .fold(0.0, f64::max);
+            if !q.is_empty() && code.contains(&q) {
+                score = score.max(0.95);
+            }
+            (score, code)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored.into_iter().filter(|(s, _)| *s >= 0.6 && *s >= best - 0.1).take(3).map(|(_, c)| c.to_string()).collect()
 }
 
 fn schema(which: SchemaKind) -> ExitCode {

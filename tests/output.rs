@@ -338,3 +338,65 @@ fn color_follows_the_flag_and_the_environment() {
     assert!(!colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
     assert!(!colored(&[], &[("FORCE_COLOR", "0")]));
 }
+
+#[test]
+fn stdin_completions_manpage_and_ranked_suggestions() {
+    // `-` reads one file from standard input.
+    let bytes = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    let out = bin().args(["check", "-", "--format", "json"]).write_stdin(bytes).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["path"], "-");
+    assert_eq!(v["files"][0]["district"], "Taunton");
+    // Junk on stdin is an input finding, not a crash.
+    let out = bin().args(["check", "-", "--format", "json"]).write_stdin(b"not a plan".to_vec()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let (code, bash) = run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(bash.contains("ssos-lint") && bash.contains("annotate") && bash.contains("--format"), "{bash}");
+    let (code, man) = run(&["manpage"]);
+    assert_eq!(code, 0);
+    assert!(man.starts_with(".ie") || man.contains(".TH"), "{man}");
+    assert!(man.contains("annotate"), "{man}");
+
+    let out = bin().args(["explain", "no-owner"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("`ssos::monitoring::no-owner`"), "{err}");
+    let out = bin().args(["explain", "ssos::monitoring::no-frequncy"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let first = err.lines().find(|l| l.starts_with("    ssos::")).unwrap();
+    assert!(first.contains("ssos::monitoring::no-frequency"), "{err}");
+}
+
+#[test]
+fn per_file_ignores_silence_a_finding_for_matching_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir(&drafts).unwrap();
+    let taunton = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    write(&drafts, "taunton.docx", &taunton);
+    write(dir.path(), "taunton.docx", &taunton);
+    write(
+        dir.path(),
+        "ssos-lint.toml",
+        b"[per-file-ignores]\n\"drafts/*.docx\" = [\"ssos::section::empty\", \"ssos::priorities::too-many\"]\n",
+    );
+    let out = bin().current_dir(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes = |suffix: &str| -> Vec<String> {
+        let f = v["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(suffix)).unwrap();
+        f["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+    };
+    let draft = codes("drafts/taunton.docx");
+    let main = codes("./taunton.docx");
+    assert!(!draft.contains(&"ssos::section::empty".to_string()), "{draft:?}");
+    assert!(main.contains(&"ssos::section::empty".to_string()), "{main:?}");
+    assert_eq!(main.len(), draft.len() + 2, "{main:?} vs {draft:?}");
+    // An unknown code under per-file-ignores is a config error with a suggestion.
+    write(dir.path(), "ssos-lint.toml", b"[per-file-ignores]\n\"*.docx\" = [\"ssos::section::emty\"]\n");
+    let out = bin().current_dir(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ssos::section::empty"));
+}
