@@ -287,21 +287,48 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
     let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
-    let mut report = batch::run(&linter, &paths, &options, &|done, total| progress.tick(done, total));
+    // A path under a folder with its own ssos-lint.toml (found walking up
+    // from it) is checked under that config; the rest under the one found
+    // from the working folder (or --config, which applies to all).
+    let mut groups: std::collections::BTreeMap<PathBuf, Vec<PathBuf>> = std::collections::BTreeMap::new();
+    let mut main_paths = Vec::new();
+    for p in paths {
+        match args.config.is_none().then(|| config_near(&p)).flatten() {
+            Some(found) if Some(&found) != config.path.as_ref() => groups.entry(found).or_default().push(p),
+            _ => main_paths.push(p),
+        }
+    }
+    let tick = |done, total| progress.tick(done, total);
+    let mut report = batch::run(&linter, &main_paths, &options, &tick);
+    let mut extra = Vec::new();
+    for (path, group) in &groups {
+        let config = match Config::discover(Some(path), &cwd, &linter.pack) {
+            Ok(c) => c,
+            Err(err) => {
+                eprintln!("{:?}", miette::Report::new_boxed(err));
+                return ExitCode::from(2);
+            }
+        };
+        let other = Linter::new(linter.pack.clone(), &config, linter.limits.clone());
+        extra.extend(batch::run(&other, group, &options, &tick).files);
+    }
     progress.finish();
     if !stdin.is_empty() {
         // `-`: one file from standard input, read under the file size limit.
         let mut bytes = Vec::new();
         let limit = linter.limits.max_file_bytes;
         let read = std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin().lock(), limit + 1), &mut bytes);
-        let mut files = if paths.is_empty() { Vec::new() } else { std::mem::take(&mut report.files) };
         match read {
-            Ok(_) => files.extend(batch::check_bytes_caught(&linter, "-", &bytes)),
+            Ok(_) => extra.extend(batch::check_bytes_caught(&linter, "-", &bytes)),
             Err(e) => {
                 let err = crate::read::InputError::unreadable(format!("standard input cannot be read: {e}"), "");
-                files.push(linter.error_report("-", None, &err));
+                extra.push(linter.error_report("-", None, &err));
             }
         }
+    }
+    if !extra.is_empty() {
+        let mut files = std::mem::take(&mut report.files);
+        files.extend(extra);
         report = batch::assemble(&linter, files, options.expect_ssos);
     }
     if args.deny == Some(Deny::Warnings) {
@@ -344,6 +371,15 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     code
+}
+
+/// The `ssos-lint.toml` in the folder of `path` (or `path` itself when it
+/// is a folder) or the nearest parent, as an absolute path.
+fn config_near(path: &std::path::Path) -> Option<PathBuf> {
+    let dir = if path.is_dir() { path } else { path.parent().unwrap_or(path) };
+    let dir = if dir.as_os_str().is_empty() { std::path::Path::new(".") } else { dir };
+    let dir = std::path::absolute(dir).ok()?;
+    dir.ancestors().map(|d| d.join(crate::config::FILE_NAME)).find(|p| p.is_file())
 }
 
 /// `--out DIR`: one letter per submission (markdown or docx).
@@ -472,14 +508,12 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
     let Some(rule) = pack.rule(code) else {
         eprintln!("error: no rule has the code `{code}`");
         let ranked = suggestions(pack, code);
-        match ranked.as_slice() {
-            [] => eprintln!("  help: `ssos-lint rules` lists every code"),
-            [one] => eprintln!("  help: did you mean `{one}`? (`ssos-lint rules` lists every code)"),
-            many => {
-                eprintln!("  help: the closest codes, most similar first:");
-                for c in many {
-                    eprintln!("    {c}");
-                }
+        match ranked.split_first() {
+            None => eprintln!("  help: `ssos-lint rules` lists every code"),
+            Some((best, [])) => eprintln!("  help: did you mean `{best}`? (`ssos-lint rules` lists every code)"),
+            Some((best, others)) => {
+                let others: Vec<String> = others.iter().map(|c| format!("`{c}`")).collect();
+                eprintln!("  help: did you mean `{best}`? Also close: {}.", others.join(", "));
             }
         }
         return ExitCode::from(2);
