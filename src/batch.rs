@@ -15,8 +15,6 @@ use crate::report::{Companion, FileReport, Report, SCHEMA_VERSION, SectionState,
 
 /// File endings a folder walk picks up. Files named on the command line are
 /// always checked, whatever their name, since the format is found by content.
-const WALKED: &[&str] =
-    &["docx", "docm", "dotx", "xlsx", "xlsm", "xls", "ods", "eml", "msg", "zip", "doc", "pdf", "pages", "odt", "rtf"];
 
 /// What a run was asked to do beyond checking files.
 #[derive(Debug, Clone, Default)]
@@ -89,8 +87,7 @@ fn is_skipped(name: &str) -> bool {
 }
 
 fn has_walked_extension(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.rsplit_once('.').is_some_and(|(_, ext)| WALKED.contains(&ext))
+    crate::read::formats::is_walked(name)
 }
 
 /// Checks every file under `paths` and assembles the run's report.
