@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
 
-use pdf_extract::{Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
+use pdf_extract::{
+    ColorSpace, Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Path, PathOp, Transform,
+};
 
 use super::layout::{Page, Run};
 use super::{MAX_PAGES, MAX_RUNS};
@@ -76,7 +78,13 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
     let _ = pdf_extract::output_doc_page(doc, &mut sink, number);
     let weights = catch_unwind(AssertUnwindSafe(|| fonts_shown(doc, id))).ok().flatten();
     let aligned = weights.as_ref().is_some_and(|w| w.len() == sink.strings);
-    let mut page = Page { width: sink.width, height: sink.height, runs: Vec::new() };
+    let mut page = Page {
+        width: sink.width,
+        height: sink.height,
+        runs: Vec::new(),
+        vrules: std::mem::take(&mut sink.vrules),
+        hrules: std::mem::take(&mut sink.hrules),
+    };
     for g in sink.glyphs {
         let bold = aligned && weights.as_ref().and_then(|w| w.get(g.string)).copied().unwrap_or(false);
         match page.runs.last_mut() {
@@ -114,9 +122,81 @@ struct Sink {
     top: Option<f64>,
     width: f32,
     height: f32,
+    /// Vertical rules (x, top, bottom) and horizontal ones (y, left, right), from the top.
+    vrules: Vec<(f32, f32, f32)>,
+    hrules: Vec<(f32, f32, f32)>,
+}
+
+/// Most ruling lines kept per page.
+const MAX_RULES: usize = 20_000;
+
+impl Sink {
+    /// Records the thin horizontal and vertical parts of a drawn path as rules.
+    fn rules(&mut self, ctm: &Transform, path: &Path, edges: bool) {
+        let Some(top) = self.top else {
+            return;
+        };
+        let map = |x: f64, y: f64| -> (f32, f32) {
+            let px = ctm.m11 * x + ctm.m21 * y + ctm.m31;
+            let py = ctm.m12 * x + ctm.m22 * y + ctm.m32;
+            (px as f32, (top - py) as f32)
+        };
+        let add = |a: (f32, f32), b: (f32, f32), vrules: &mut Vec<_>, hrules: &mut Vec<_>| {
+            let (dx, dy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+            if dx < 2.5 && dy > 6.0 {
+                vrules.push(((a.0 + b.0) / 2.0, a.1.min(b.1), a.1.max(b.1)));
+            } else if dy < 2.5 && dx > 6.0 {
+                hrules.push(((a.1 + b.1) / 2.0, a.0.min(b.0), a.0.max(b.0)));
+            }
+        };
+        let mut current = (0.0, 0.0);
+        for op in &path.ops {
+            if self.vrules.len() + self.hrules.len() > MAX_RULES {
+                return;
+            }
+            match *op {
+                PathOp::MoveTo(x, y) => current = map(x, y),
+                PathOp::LineTo(x, y) => {
+                    let next = map(x, y);
+                    add(current, next, &mut self.vrules, &mut self.hrules);
+                    current = next;
+                }
+                PathOp::CurveTo(_, _, _, _, x, y) => current = map(x, y),
+                PathOp::Rect(x, y, w, h) => {
+                    let (a, b) = (map(x, y), map(x + w, y + h));
+                    let (dx, dy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+                    if dx < 2.5 || dy < 2.5 {
+                        // A thin filled bar: a rule along its length.
+                        let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                        if dx < 2.5 {
+                            add((mid.0, a.1), (mid.0, b.1), &mut self.vrules, &mut self.hrules);
+                        } else {
+                            add((a.0, mid.1), (b.0, mid.1), &mut self.vrules, &mut self.hrules);
+                        }
+                    } else if edges {
+                        // A stroked box: its four sides.
+                        for (p, q) in [((a.0, a.1), (b.0, a.1)), ((a.0, b.1), (b.0, b.1)), ((a.0, a.1), (a.0, b.1)), ((b.0, a.1), (b.0, b.1))] {
+                            add(p, q, &mut self.vrules, &mut self.hrules);
+                        }
+                    }
+                }
+                PathOp::Close => {}
+            }
+        }
+    }
 }
 
 impl OutputDev for Sink {
+    fn stroke(&mut self, ctm: &Transform, _: &ColorSpace, _: &[f64], path: &Path) -> Result<(), OutputError> {
+        self.rules(ctm, path, true);
+        Ok(())
+    }
+
+    fn fill(&mut self, ctm: &Transform, _: &ColorSpace, _: &[f64], path: &Path) -> Result<(), OutputError> {
+        self.rules(ctm, path, false);
+        Ok(())
+    }
+
     fn begin_page(&mut self, _: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
         self.top = Some(media_box.ury);
         self.width = (media_box.urx - media_box.llx) as f32;

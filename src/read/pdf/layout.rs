@@ -43,6 +43,22 @@ pub struct Page {
     pub width: f32,
     pub height: f32,
     pub runs: Vec<Run>,
+    /// Vertical ruling lines (x, top, bottom), measured from the top.
+    pub vrules: Vec<(f32, f32, f32)>,
+    /// Horizontal ruling lines (y, left, right), measured from the top.
+    pub hrules: Vec<(f32, f32, f32)>,
+}
+
+impl Page {
+    /// A vertical rule between `x0` and `x1` at the height of baseline `y`.
+    fn rule_between(&self, x0: f32, x1: f32, y: f32, size: f32) -> bool {
+        self.vrules.iter().any(|&(x, top, bottom)| x > x0 - 1.0 && x < x1 + 1.0 && top <= y && bottom >= y - size * 0.7)
+    }
+
+    /// A horizontal rule between baselines `y0` and `y1` that overlaps `x0..x1`.
+    fn rule_across(&self, y0: f32, y1: f32, x0: f32, x1: f32, size: f32) -> bool {
+        self.hrules.iter().any(|&(y, left, right)| y > y0 + 1.0 && y < y1 - size * 0.6 && left < x1 && right > x0)
+    }
 }
 
 /// A stretch of a line between wide gaps.
@@ -72,6 +88,8 @@ struct Placed {
     cell: Option<(usize, usize, usize)>,
     /// The right edge of its column, for "ended short" tests.
     right: f32,
+    /// How far down its page it sits (0 top, 1 bottom).
+    depth: f32,
 }
 
 /// What the whole document tells about one page's lines.
@@ -89,6 +107,8 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     let mut blocks = Vec::new();
     let mut headers: Vec<String> = Vec::new();
     let mut tables = 0usize;
+    // The paragraph still open at the end of a page: it may go on at the top of the next.
+    let mut open: Option<Open> = None;
     for (p, (page, page_lines)) in pages.iter().zip(&lines).enumerate() {
         let mut kept = Vec::new();
         for line in page_lines {
@@ -102,7 +122,10 @@ pub fn lay_out(pages: &[Page]) -> Laid {
             }
         }
         let placed = order(page, &kept, &mut tables);
-        paragraphs(&placed, p + 1, body_size, &levels, &mut blocks);
+        paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
+    }
+    if let Some((block, _, _)) = open {
+        blocks.push(block);
     }
     Laid { blocks, headers }
 }
@@ -132,7 +155,7 @@ fn lines_of(page: &Page) -> Vec<Line> {
                 let gap_limit = (2.2 * run.size).max(16.0);
                 let text = run.text.replace(['\u{a0}', '\t'], " ");
                 match segs.last_mut() {
-                    Some(s) if run.x0 - s.x1 <= gap_limit => {
+                    Some(s) if run.x0 - s.x1 <= gap_limit && !page.rule_between(s.x1, run.x0, y, run.size) => {
                         let gap = run.x0 - s.x1;
                         if gap > 0.12 * run.size && !s.text.ends_with(' ') && !text.starts_with(' ') {
                             s.text.push(' ');
@@ -240,10 +263,12 @@ fn is_running(page: &Page, line: &Line, text: &str, running: &[String]) -> bool 
 fn order(page: &Page, lines: &[Line], tables: &mut usize) -> Vec<Placed> {
     let width = if page.width > 0.0 { page.width } else { 612.0 };
     let right_edge = lines.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
-    if let Some(gutter) = gutter(lines, width) {
-        return columns(lines, gutter, right_edge, tables);
+    if let Some(gutter) = gutter(lines, width)
+        && !page.vrules.iter().any(|&(x, top, bottom)| (x - gutter).abs() < 24.0 && bottom - top > 30.0)
+    {
+        return columns(page, lines, gutter, right_edge, tables);
     }
-    flow(lines, right_edge, tables)
+    flow(page, lines, right_edge, tables)
 }
 
 /// The x of a gutter between two columns of running text, if the page has one.
@@ -271,14 +296,10 @@ fn gutter(lines: &[Line], width: f32) -> Option<f32> {
     let left_w = segs.iter().filter(|s| s.x1 <= x).map(|s| s.x1 - s.x0).fold(0.0f32, f32::max);
     let right_w = segs.iter().filter(|s| s.x0 >= x).map(|s| s.x1 - s.x0).fold(0.0f32, f32::max);
     let ratio = left_w / right_w.max(1.0);
-    // Lines of the two columns rarely share a baseline.
-    let both = lines.iter().filter(|l| l.segs.iter().any(|s| s.x1 <= x) && l.segs.iter().any(|s| s.x0 >= x)).count();
-    let right_lines = lines.iter().filter(|l| l.segs.iter().any(|s| s.x0 >= x)).count();
-    let aligned = both * 10 > right_lines * 8;
-    ((0.7..=1.45).contains(&ratio) && !aligned).then_some(x)
+    (0.7..=1.45).contains(&ratio).then_some(x)
 }
 
-fn columns(lines: &[Line], gutter: f32, right_edge: f32, tables: &mut usize) -> Vec<Placed> {
+fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &mut usize) -> Vec<Placed> {
     let mut out = Vec::new();
     let mut band: Vec<Line> = Vec::new();
     let flush = |band: &mut Vec<Line>, out: &mut Vec<Placed>, tables: &mut usize| {
@@ -292,15 +313,15 @@ fn columns(lines: &[Line], gutter: f32, right_edge: f32, tables: &mut usize) -> 
             .map(|l| Line { y: l.y, segs: l.segs.iter().filter(|s| s.x1 > gutter + 2.0).cloned().collect() })
             .filter(|l| !l.segs.is_empty())
             .collect();
-        out.extend(flow(&left, gutter, tables));
-        out.extend(flow(&right, right_edge, tables));
+        out.extend(flow(page, &left, gutter, tables));
+        out.extend(flow(page, &right, right_edge, tables));
         band.clear();
     };
     for line in lines {
         let spans_gutter = line.segs.iter().any(|s| s.x0 < gutter - 2.0 && s.x1 > gutter + 2.0);
         if spans_gutter {
             flush(&mut band, &mut out, tables);
-            out.extend(flow(std::slice::from_ref(line), right_edge, tables));
+            out.extend(flow(page, std::slice::from_ref(line), right_edge, tables));
         } else {
             band.push(line.clone());
         }
@@ -310,71 +331,109 @@ fn columns(lines: &[Line], gutter: f32, right_edge: f32, tables: &mut usize) -> 
 }
 
 /// Single-column text with tables in it.
-fn flow(lines: &[Line], right_edge: f32, tables: &mut usize) -> Vec<Placed> {
+fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut usize) -> Vec<Placed> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if lines[i].segs.len() >= 2
-            && let Some(end) = table_end(lines, i)
+            && let Some(end) = table_end(page, lines, i)
         {
             *tables += 1;
-            out.extend(table(&lines[i..end], *tables, right_edge));
+            out.extend(table(page, &lines[i..end], *tables, right_edge));
             i = end;
             continue;
         }
         for seg in &lines[i].segs {
-            out.push(Placed { seg: seg.clone(), y: lines[i].y, cell: None, right: right_edge });
+            out.push(Placed { seg: seg.clone(), y: lines[i].y, cell: None, right: right_edge, depth: lines[i].y / page.height.max(1.0) });
         }
         i += 1;
     }
     out
 }
 
-/// Column starts (left edges) of the multi-segment lines from `start`.
-fn table_end(lines: &[Line], start: usize) -> Option<usize> {
-    let starts: Vec<f32> = lines[start].segs.iter().map(|s| s.x0).collect();
-    let near = |x: f32| starts.iter().any(|&c| (c - x).abs() <= 8.0) || x > starts[0] + 8.0;
-    let mut end = start;
-    let mut multi = 0;
-    while end < lines.len() && lines[end].segs.iter().all(|s| near(s.x0)) {
-        if end > start {
-            let gap = lines[end].y - lines[end - 1].y;
-            let size = lines[end].segs[0].size;
-            if gap > size * 4.0 {
+/// The usual distance between baselines in `lines` (the median of the plausible ones).
+fn usual_lead(lines: &[Line]) -> f32 {
+    let size = lines.first().and_then(|l| l.segs.first()).map_or(11.0, |s| s.size);
+    let mut gaps: Vec<f32> =
+        lines.windows(2).map(|w| w[1].y - w[0].y).filter(|&g| g > size * 0.6 && g < size * 4.0).collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or(size * 1.2)
+}
+
+/// Where a table that starts at `lines[start]` (a line of two or more
+/// segments) ends: at a line that starts left of the first column, after a
+/// wide gap with no second column, or below the table's last rule.
+fn table_end(page: &Page, lines: &[Line], start: usize) -> Option<usize> {
+    let first_x = lines[start].segs[0].x0;
+    let lead = usual_lead(&lines[start..]);
+    let left = lines[start].segs.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
+    let right = lines[start].segs.iter().map(|s| s.x1).fold(0.0f32, f32::max);
+    // With ruled cells, the table ends at its last horizontal rule.
+    let bottom = page
+        .hrules
+        .iter()
+        .filter(|&&(y, l, r)| y > lines[start].y - 30.0 && l < right && r > left)
+        .map(|&(y, _, _)| y)
+        .fold(f32::MIN, f32::max);
+    let ruled = bottom > lines[start].y;
+    let mut end = start + 1;
+    let mut multi = 1;
+    while end < lines.len() {
+        let line = &lines[end];
+        if line.segs[0].x0 < first_x - 8.0 {
+            break;
+        }
+        if ruled {
+            if line.y > bottom {
+                break;
+            }
+        } else {
+            let gap = line.y - lines[end - 1].y;
+            if gap > lead * 4.0 || (line.segs.len() < 2 && gap > lead * 1.6) {
                 break;
             }
         }
-        if lines[end].segs.len() >= 2 {
+        if line.segs.len() >= 2 {
             multi += 1;
         }
         end += 1;
     }
-    (multi >= 2).then_some(end)
+    (multi >= 2 || ruled).then_some(end)
 }
 
-fn table(lines: &[Line], number: usize, right_edge: f32) -> Vec<Placed> {
-    let starts: Vec<f32> = lines[0].segs.iter().map(|s| s.x0).collect();
+fn table(page: &Page, lines: &[Line], number: usize, right_edge: f32) -> Vec<Placed> {
+    // Column starts: the left edges of the line with the most segments.
+    let widest = lines.iter().max_by_key(|l| l.segs.len()).unwrap_or(&lines[0]);
+    let starts: Vec<f32> = widest.segs.iter().map(|s| s.x0).collect();
     let col_of = |x: f32| starts.iter().rposition(|&c| x >= c - 8.0).unwrap_or(0);
-    let lead = lines.windows(2).map(|w| w[1].y - w[0].y).fold(f32::MAX, f32::min).max(1.0);
-    let mut rows: Vec<Vec<(usize, &Line)>> = Vec::new();
+    let lead = usual_lead(lines);
+    let (left, right) = (starts[0], right_edge);
+    let ruled = page.hrules.iter().any(|&(y, l, r)| y > lines[0].y && y < lines[lines.len() - 1].y && l < right && r > left);
+    let mut rows: Vec<Vec<&Line>> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
-        let first_col = line.segs.first().map_or(0, |s| col_of(s.x0));
-        let gap = if k == 0 { f32::MAX } else { line.y - lines[k - 1].y };
-        let new_row = k == 0 || (first_col == 0 && line.segs.len() >= 2 && gap > lead * 1.3) || gap > lead * 1.8;
+        let new_row = if k == 0 {
+            true
+        } else if ruled {
+            page.rule_across(lines[k - 1].y, line.y, left, right, line.segs[0].size)
+        } else {
+            let gap = line.y - lines[k - 1].y;
+            let first_col = col_of(line.segs[0].x0);
+            (first_col == 0 && line.segs.len() >= 2 && gap > lead * 1.25) || gap > lead * 1.8
+        };
         if new_row {
             rows.push(Vec::new());
         }
         if let Some(row) = rows.last_mut() {
-            row.push((k, line));
+            row.push(line);
         }
     }
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         for c in 0..starts.len() {
             let right = starts.get(c + 1).copied().unwrap_or(right_edge);
-            for (_, line) in row {
+            for line in row {
                 for seg in line.segs.iter().filter(|s| col_of(s.x0) == c) {
-                    out.push(Placed { seg: seg.clone(), y: line.y, cell: Some((number, r, c)), right });
+                    out.push(Placed { seg: seg.clone(), y: line.y, cell: Some((number, r, c)), right, depth: line.y / page.height.max(1.0) });
                 }
             }
         }
@@ -411,7 +470,10 @@ fn numbered(text: &str) -> bool {
 }
 
 /// Joins placed lines into paragraph blocks.
-fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks: &mut Vec<Block>) {
+/// A paragraph being built: the block, its last line, and the text x of a list item.
+type Open = (Block, Placed, f32);
+
+fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks: &mut Vec<Block>, current: &mut Option<Open>) {
     // The page's usual leading at body size.
     let mut leads: Vec<f32> = placed
         .windows(2)
@@ -421,26 +483,29 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
         .collect();
     leads.sort_by(f32::total_cmp);
     let usual = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
-    let mut current: Option<(Block, Placed, f32)> = None; // block, last line, text x of a list item
     for (n, line) in placed.iter().enumerate() {
         let text = line.seg.text.as_str();
         let level = level_of(levels, line.seg.size);
         let heading_words = text.split_whitespace().count() <= 30;
         let starts_item = bullet(text).is_some() || numbered(text);
-        let join = match &current {
+        let join = match &*current {
             Some((block, prev, item_x)) => {
                 let same_cell = prev.cell.map(|(t, r, c)| (t, r, c)) == line.cell.map(|(t, r, c)| (t, r, c));
                 let gap = line.y - prev.y;
                 let same_size = (prev.seg.size - line.seg.size).abs() < 0.6;
-                let same_weight = prev.seg.bold == line.seg.bold || block.text.len() > 200;
+                // A bold title may wrap onto a line that turns regular part-way ("and Challenges: What ...").
+                let same_weight = prev.seg.bold == line.seg.bold
+                    || (block.bold && line.seg.bold_prefix > 0)
+                    || block.text.len() > 200;
                 let ended_short = prev.seg.x1 < prev.right - (prev.right - prev.seg.x0) * 0.25
                     && prev.seg.text.trim_end().ends_with(['.', ':', '?', '!']);
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
+                // The first line of a page may continue the last paragraph of the page before.
+                let page_turn = n == 0 && prev.cell.is_none() && line.cell.is_none() && prev.depth > 0.75 && line.depth < 0.25;
                 same_cell
-                    && gap > 0.0
-                    && gap <= usual * 1.25 + 0.5
+                    && (page_turn || (gap > 0.0 && gap <= usual * 1.25 + 0.5))
                     && same_size
                     && same_weight
                     && !starts_item
@@ -500,10 +565,7 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
             location,
             ..Block::default()
         };
-        current = Some((block, line.clone(), item_x));
-    }
-    if let Some((block, _, _)) = current {
-        blocks.push(block);
+        *current = Some((block, line.clone(), item_x));
     }
 }
 
@@ -529,7 +591,7 @@ mod tests {
             run("meet the spring target.", 108.0, 183.0, 11.0, false),
             run("Body text again follows here and goes on for a while.", 72.0, 210.0, 11.0, false),
         ];
-        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs }]);
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
         assert_eq!(
             texts(&laid),
             [
@@ -554,7 +616,7 @@ mod tests {
             runs.push(run(&format!("left line {i} of the column"), 72.0, y, 11.0, false));
             runs.push(run(&format!("right line {i} of the column"), 320.0, y + 5.0, 11.0, false));
         }
-        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs }]);
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
         let all = texts(&laid).join(" | ");
         let left = all.find("left line 7").unwrap();
         let right = all.find("right line 0").unwrap();
@@ -566,6 +628,8 @@ mod tests {
         let page = |n: usize| Page {
             width: 612.0,
             height: 792.0,
+            vrules: Vec::new(),
+            hrules: Vec::new(),
             runs: vec![
                 run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
                 run(&format!("Body of page {n} is here."), 72.0, 300.0, 11.0, false),
