@@ -76,7 +76,11 @@ fn blank_images(doc: &mut Document) {
 fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
     let mut sink = Sink::default();
     let _ = pdf_extract::output_doc_page(doc, &mut sink, number);
-    let weights = catch_unwind(AssertUnwindSafe(|| fonts_shown(doc, id))).ok().flatten();
+    let shown = catch_unwind(AssertUnwindSafe(|| fonts_shown(doc, id))).ok().flatten();
+    let (weights, images) = match shown {
+        Some(s) => (Some(s.bold), s.images),
+        None => (None, Vec::new()),
+    };
     let aligned = weights.as_ref().is_some_and(|w| w.len() == sink.strings);
     let mut page = Page {
         width: sink.width,
@@ -84,7 +88,10 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
         runs: Vec::new(),
         vrules: std::mem::take(&mut sink.vrules),
         hrules: std::mem::take(&mut sink.hrules),
+        images: Vec::new(),
     };
+    let top = sink.top.unwrap_or(792.0) as f32;
+    page.images = images.into_iter().map(|(x0, y0, x1, y1)| (x0, top - y1, x1, top - y0)).collect();
     for g in sink.glyphs {
         let bold = aligned && weights.as_ref().and_then(|w| w.get(g.string)).copied().unwrap_or(false);
         match page.runs.last_mut() {
@@ -251,16 +258,41 @@ impl OutputDev for Sink {
     }
 }
 
-/// The weight of the font of every string a page shows, in the order
-/// `pdf-extract` shows them (forms entered where they are drawn).
-fn fonts_shown(doc: &Document, page: ObjectId) -> Option<Vec<bool>> {
+/// What a page's content stream shows, walked in `pdf-extract`'s order.
+#[derive(Default)]
+struct Shown {
+    /// The weight of the font of every string shown (forms entered where drawn).
+    bold: Vec<bool>,
+    /// Pictures drawn, as (x0, y0, x1, y1) in PDF space (from the bottom).
+    images: Vec<(f32, f32, f32, f32)>,
+}
+
+/// Most pictures noted per page.
+const MAX_IMAGES: usize = 1_000;
+
+fn fonts_shown(doc: &Document, page: ObjectId) -> Option<Shown> {
     let content = doc.get_page_content(page).ok()?;
     let page_dict = doc.get_object(page).ok()?.as_dict().ok()?;
     let resources = inherited_resources(doc, page_dict)?;
-    let mut out = Vec::new();
+    let mut out = Shown::default();
     let mut cache = HashMap::new();
-    walk(doc, &content, resources, &mut out, &mut cache, 0)?;
+    walk(doc, &content, resources, IDENTITY, &mut out, &mut cache, 0)?;
     Some(out)
+}
+
+type Matrix = [f32; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m` then `n` (PDF row-vector convention: `m × n`).
+fn multiply(m: Matrix, n: Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
 }
 
 fn inherited_resources<'a>(doc: &'a Document, mut dict: &'a Dictionary) -> Option<&'a Dictionary> {
@@ -285,7 +317,8 @@ fn walk(
     doc: &Document,
     content: &[u8],
     resources: &Dictionary,
-    out: &mut Vec<bool>,
+    base: Matrix,
+    out: &mut Shown,
     cache: &mut HashMap<Vec<u8>, bool>,
     depth: usize,
 ) -> Option<()> {
@@ -295,11 +328,18 @@ fn walk(
     let ops = pdf_extract::content::Content::decode(content).ok()?;
     let fonts = resources.get(b"Font").ok().and_then(|f| resolve(doc, f)).and_then(|f| f.as_dict().ok());
     let mut bold = false;
+    let mut ctm = base;
     let mut stack = Vec::new();
     for op in &ops.operations {
         match op.operator.as_str() {
-            "q" => stack.push(bold),
-            "Q" => bold = stack.pop().unwrap_or(bold),
+            "q" => stack.push((bold, ctm)),
+            "Q" => (bold, ctm) = stack.pop().unwrap_or((bold, ctm)),
+            "cm" => {
+                let n: Vec<f32> = op.operands.iter().filter_map(|o| o.as_float().ok()).collect();
+                if let [a, b, c, d, e, f] = n[..] {
+                    ctm = multiply([a, b, c, d, e, f], ctm);
+                }
+            }
             "Tf" => {
                 let name = op.operands.first()?.as_name().ok()?.to_vec();
                 bold = match cache.get(&name) {
@@ -315,29 +355,47 @@ fn walk(
                     }
                 };
             }
-            "Tj" => out.push(bold),
+            "Tj" => out.bold.push(bold),
             "TJ" => {
                 if let Some(Object::Array(items)) = op.operands.first() {
-                    out.extend(items.iter().filter(|i| matches!(i, Object::String(..))).map(|_| bold));
+                    out.bold.extend(items.iter().filter(|i| matches!(i, Object::String(..))).map(|_| bold));
                 }
             }
             "Do" => {
                 let name = op.operands.first()?.as_name().ok()?;
                 let xobjects =
                     resources.get(b"XObject").ok().and_then(|x| resolve(doc, x)).and_then(|x| x.as_dict().ok())?;
-                let Object::Stream(form) = resolve(doc, xobjects.get(name).ok()?)? else {
+                let Object::Stream(xobject) = resolve(doc, xobjects.get(name).ok()?)? else {
                     return None;
                 };
-                if form.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Form") {
-                    let inner = form
+                let subtype = xobject.dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+                if subtype == b"Form" {
+                    let inner = xobject
                         .dict
                         .get(b"Resources")
                         .ok()
                         .and_then(|r| resolve(doc, r))
                         .and_then(|r| r.as_dict().ok())
                         .unwrap_or(resources);
-                    let data = form.decompressed_content().unwrap_or_else(|_| form.content.clone());
-                    walk(doc, &data, inner, out, cache, depth + 1)?;
+                    let matrix = xobject
+                        .dict
+                        .get(b"Matrix")
+                        .ok()
+                        .and_then(|m| m.as_array().ok())
+                        .map(|m| m.iter().filter_map(|o| o.as_float().ok()).collect::<Vec<f32>>())
+                        .and_then(|m| <[f32; 6]>::try_from(m).ok())
+                        .unwrap_or(IDENTITY);
+                    let data = xobject.decompressed_content().unwrap_or_else(|_| xobject.content.clone());
+                    walk(doc, &data, inner, multiply(matrix, ctm), out, cache, depth + 1)?;
+                } else if subtype == b"Image" && out.images.len() < MAX_IMAGES {
+                    // The unit square, placed by the CTM.
+                    let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
+                        .map(|(x, y)| (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]));
+                    let xs = corners.map(|c| c.0);
+                    let ys = corners.map(|c| c.1);
+                    let min = |v: [f32; 4]| v.into_iter().fold(f32::MAX, f32::min);
+                    let max = |v: [f32; 4]| v.into_iter().fold(f32::MIN, f32::max);
+                    out.images.push((min(xs), min(ys), max(xs), max(ys)));
                 }
             }
             _ => {}

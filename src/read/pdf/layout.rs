@@ -47,7 +47,14 @@ pub struct Page {
     pub vrules: Vec<(f32, f32, f32)>,
     /// Horizontal ruling lines (y, left, right), measured from the top.
     pub hrules: Vec<(f32, f32, f32)>,
+    /// Pictures drawn (x0, top, x1, bottom), measured from the top.
+    pub images: Vec<(f32, f32, f32, f32)>,
 }
+
+/// The text of the stand-in segment for a picture.
+const PICTURE: &str = "\u{fffc}";
+/// Pictures smaller than this (points, each side) are icons or rules, not responses.
+const MIN_PICTURE: f32 = 36.0;
 
 impl Page {
     /// A vertical rule between `x0` and `x1` at the height of baseline `y`.
@@ -100,7 +107,7 @@ pub struct Laid {
 
 /// Lays out every page and returns the blocks in reading order.
 pub fn lay_out(pages: &[Page]) -> Laid {
-    let lines: Vec<Vec<Line>> = pages.iter().map(lines_of).collect();
+    let lines: Vec<Vec<Line>> = pages.iter().map(|p| with_pictures(p, lines_of(p))).collect();
     let body_size = body_size(&lines);
     let levels = heading_sizes(&lines, body_size);
     let running = running_lines(pages, &lines);
@@ -114,7 +121,7 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         for line in page_lines {
             let text = line_text(line);
             if is_running(page, line, &text, &running) {
-                if !headers.contains(&text) {
+                if text != PICTURE && !headers.contains(&text) {
                     headers.push(text);
                 }
             } else {
@@ -191,10 +198,23 @@ fn lines_of(page: &Page) -> Vec<Line> {
         .collect()
 }
 
+/// Adds a one-segment line for each picture (at its bottom edge), in place.
+fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
+    for &(x0, top, x1, bottom) in &page.images {
+        if x1 - x0 < MIN_PICTURE || bottom - top < MIN_PICTURE {
+            continue;
+        }
+        let seg = Seg { text: PICTURE.to_string(), x0, x1, size: 0.0, bold_prefix: 0, bold: false };
+        let at = lines.partition_point(|l| l.y <= bottom);
+        lines.insert(at, Line { y: bottom, segs: vec![seg] });
+    }
+    lines
+}
+
 /// The most used font size, by characters (rounded to half points).
 fn body_size(lines: &[Vec<Line>]) -> f32 {
     let mut by_size: HashMap<i32, usize> = HashMap::new();
-    for seg in lines.iter().flatten().flat_map(|l| &l.segs) {
+    for seg in lines.iter().flatten().flat_map(|l| &l.segs).filter(|s| s.text != PICTURE) {
         *by_size.entry((seg.size * 2.0).round() as i32).or_default() += seg.text.chars().count();
     }
     by_size.into_iter().max_by_key(|&(size, n)| (n, -size)).map_or(11.0, |(s, _)| s as f32 / 2.0)
@@ -485,6 +505,14 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
     let usual = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
     for (n, line) in placed.iter().enumerate() {
         let text = line.seg.text.as_str();
+        if text == PICTURE {
+            if let Some((block, _, _)) = current.take() {
+                blocks.push(block);
+            }
+            let location = Location { page: Some(page), line: Some(n + 1), ..Location::default() };
+            blocks.push(Block { images: 1, location, ..Block::default() });
+            continue;
+        }
         let level = level_of(levels, line.seg.size);
         let heading_words = text.split_whitespace().count() <= 30;
         let starts_item = bullet(text).is_some() || numbered(text);
@@ -629,6 +657,7 @@ mod tests {
             width: 612.0,
             height: 792.0,
             vrules: Vec::new(),
+            images: Vec::new(),
             hrules: Vec::new(),
             runs: vec![
                 run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
