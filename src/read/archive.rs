@@ -326,7 +326,8 @@ pub(crate) mod tests {
         assert!(entries.iter().all(|e| e.path == "inbox/plans.zip"));
         assert!(entries.iter().all(|e| e.package.as_deref() == Some("inbox/plans.zip")));
         assert!(cell_text(&entries[0]).contains("literacy"));
-        assert_eq!(entries[1].result.as_ref().unwrap_err().kind, InputErrorKind::Unsupported);
+        // A PDF is read now; this one is only a header, so it is damaged.
+        assert_eq!(entries[1].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
         assert!(entries[1].result.as_ref().unwrap_err().help.contains(".docx"));
         assert_eq!(entries[2].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
     }

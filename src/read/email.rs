@@ -329,7 +329,7 @@ mod tests {
         assert!(text(&entries[0]).contains("Lowell literacy priority"));
         assert!(text(&entries[1]).contains("Benchmarks sheet"));
         let pdf = entries[2].result.as_ref().unwrap_err();
-        assert_eq!(pdf.kind, InputErrorKind::Unsupported);
+        assert_eq!(pdf.kind, InputErrorKind::Unreadable, "a PDF is read, and this one is only a header");
         assert!(pdf.help.contains(".docx"));
         assert!(text(&entries[3]).contains("inline part"));
         assert!(text(&entries[4]).contains("from the zip"));

@@ -73,13 +73,34 @@ impl Font {
         }
     }
 
-    /// A generous average advance per character, in em, so that wrapped
-    /// lines never run past their column.
-    fn advance(self) -> f32 {
-        match self {
-            Font::Bold => 0.58,
-            _ => 0.53,
-        }
+    /// The advance of `text` in points (Helvetica metrics; bold a little wider).
+    fn width(self, text: &str, size: f32) -> f32 {
+        let units: u32 = text.chars().map(helvetica_width).sum();
+        let scale = if self == Font::Bold { 1.06 } else { 1.0 };
+        units as f32 / 1000.0 * size * scale
+    }
+}
+
+/// Helvetica's advance widths (1/1000 em) for printable ASCII; 556 otherwise.
+fn helvetica_width(c: char) -> u32 {
+    const ASCII: [u32; 95] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space - /
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
+        278, 278, 584, 584, 584, 556, 1015, // : - @
+        667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
+        667, 944, 667, 667, 611, // A-Z
+        278, 278, 278, 469, 556, 333, // [ - `
+        556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556,
+        500, 722, 500, 500, 500, // a-z
+        334, 260, 334, 584, // { - ~
+    ];
+    match c {
+        '•' => 350,
+        '—' => 1000,
+        '‘' | '’' => 222,
+        '“' | '”' => 333,
+        c if (32..=126).contains(&(c as u32)) => ASCII[(c as u32 - 32) as usize],
+        _ => 556,
     }
 }
 
@@ -139,13 +160,12 @@ impl Writer {
         ));
     }
 
-    /// Wraps `text` to `width` points.
+    /// Wraps `text` to `width` points, as a word processor does.
     fn wrap(text: &str, font: Font, size: f32, width: f32) -> Vec<String> {
-        let per_line = ((width / (size * font.advance())) as usize).max(8);
         let mut lines = Vec::new();
         let mut line = String::new();
         for word in text.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > per_line {
+            if !line.is_empty() && font.width(&format!("{line} {word}"), size) > width {
                 lines.push(std::mem::take(&mut line));
             }
             if !line.is_empty() {
@@ -397,9 +417,29 @@ fn assemble(plan: &Plan, pages: &[String], layout: PdfLayout) -> Vec<u8> {
     let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", first_page + 2 * i)).collect();
     objects.push(b"<< /Type /Catalog /Pages 2 0 R /Lang (en-US) >>".to_vec());
     objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes());
-    for base in ["Helvetica", "Helvetica-Bold", "Helvetica-Oblique"] {
+    // Widths as word processors write them (the metrics the text was laid out with).
+    for (base, font) in [("Helvetica", Font::Regular), ("Helvetica-Bold", Font::Bold), ("Helvetica-Oblique", Font::Italic)] {
+        let widths: Vec<String> = (32u8..=255)
+            .map(|code| {
+                let c = match code {
+                    0x91 => '‘',
+                    0x92 => '’',
+                    0x93 => '“',
+                    0x94 => '”',
+                    0x95 => '•',
+                    0x96 => '–',
+                    0x97 => '—',
+                    _ => code as char,
+                };
+                ((font.width(&c.to_string(), 1000.0)).round() as u32).to_string()
+            })
+            .collect();
         objects.push(
-            format!("<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding >>").into_bytes(),
+            format!(
+                "<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [{}] >>",
+                widths.join(" ")
+            )
+            .into_bytes(),
         );
     }
     let producer = if scanned { "Xerox WorkCentre 7845 scan" } else { "Microsoft® Word for Microsoft 365" };

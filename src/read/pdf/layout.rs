@@ -72,6 +72,8 @@ impl Page {
 #[derive(Debug, Clone)]
 struct Seg {
     text: String,
+    /// Baseline of its first run.
+    y: f32,
     x0: f32,
     x1: f32,
     size: f32,
@@ -116,6 +118,7 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     let mut tables = 0usize;
     // The paragraph still open at the end of a page: it may go on at the top of the next.
     let mut open: Option<Open> = None;
+    let mut last_table: Option<TableEnd> = None;
     for (p, (page, page_lines)) in pages.iter().zip(&lines).enumerate() {
         let mut kept = Vec::new();
         for line in page_lines {
@@ -128,13 +131,72 @@ pub fn lay_out(pages: &[Page]) -> Laid {
                 kept.push(line.clone());
             }
         }
-        let placed = order(page, &kept, &mut tables);
+        let mut placed = order(page, &kept, &mut tables);
+        continue_table(&mut placed, &mut last_table);
         paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
     }
     if let Some((block, _, _)) = open {
         blocks.push(block);
     }
     Laid { blocks, headers }
+}
+
+/// The table a page ended with: its number, its header row's texts and its last row.
+struct TableEnd {
+    number: usize,
+    header: Vec<String>,
+    last_row: usize,
+}
+
+/// A table that starts a page and goes on from the table that ended the page
+/// before is the same table: its repeated header row is dropped and its rows
+/// follow the earlier ones (a first row with an empty first column finishes
+/// the row that was cut by the page break).
+fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>) {
+    if let Some(prev) = last.take()
+        && let Some(first) = placed.first()
+        && let Some((number, _, _)) = first.cell
+    {
+        let row0: Vec<String> =
+            placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0)).map(|p| p.seg.text.clone()).collect();
+        let repeated = !row0.is_empty() && row0 == prev.header;
+        if repeated {
+            placed.retain(|p| !p.cell.is_some_and(|(t, r, _)| t == number && r == 0));
+        }
+        let skip = usize::from(repeated);
+        // A row cut by the page break: its first column is empty, or a cell goes on mid-sentence.
+        let first_row: Vec<&Placed> = placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
+        let mut seen = Vec::new();
+        let mid_sentence = first_row.iter().any(|p| {
+            let col = p.cell.map_or(0, |(_, _, c)| c);
+            let first = !seen.contains(&col);
+            seen.push(col);
+            first && p.seg.text.chars().next().is_some_and(char::is_lowercase)
+        });
+        let split = mid_sentence || !first_row.iter().any(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let offset = if split { prev.last_row } else { prev.last_row + 1 };
+        for p in placed.iter_mut() {
+            if let Some((t, r, c)) = p.cell
+                && t == number
+            {
+                p.cell = Some((prev.number, offset + r - skip, c));
+            }
+        }
+        let header = prev.header;
+        *last = end_table(placed, Some(header));
+        return;
+    }
+    *last = end_table(placed, None);
+}
+
+/// The table the page ends with, if its last line is in one.
+fn end_table(placed: &[Placed], header: Option<Vec<String>>) -> Option<TableEnd> {
+    let (number, _, _) = placed.last()?.cell?;
+    let last_row = placed.iter().filter_map(|p| p.cell).filter(|&(t, _, _)| t == number).map(|(_, r, _)| r).max()?;
+    let header = header.unwrap_or_else(|| {
+        placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0)).map(|p| p.seg.text.clone()).collect()
+    });
+    Some(TableEnd { number, header, last_row })
 }
 
 fn line_text(line: &Line) -> String {
@@ -177,6 +239,7 @@ fn lines_of(page: &Page) -> Vec<Line> {
                         s.size = s.size.max(run.size);
                     }
                     _ => segs.push(Seg {
+                        y: run.y,
                         bold_prefix: if run.bold { text.len() } else { 0 },
                         text,
                         x0: run.x0,
@@ -204,7 +267,7 @@ fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
         if x1 - x0 < MIN_PICTURE || bottom - top < MIN_PICTURE {
             continue;
         }
-        let seg = Seg { text: PICTURE.to_string(), x0, x1, size: 0.0, bold_prefix: 0, bold: false };
+        let seg = Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false };
         let at = lines.partition_point(|l| l.y <= bottom);
         lines.insert(at, Line { y: bottom, segs: vec![seg] });
     }
@@ -294,7 +357,7 @@ fn order(page: &Page, lines: &[Line], tables: &mut usize) -> Vec<Placed> {
 /// The x of a gutter between two columns of running text, if the page has one.
 fn gutter(lines: &[Line], width: f32) -> Option<f32> {
     let segs: Vec<&Seg> = lines.iter().flat_map(|l| &l.segs).collect();
-    if segs.len() < 12 {
+    if segs.len() < 8 {
         return None;
     }
     let mut best: Option<(usize, f32)> = None;
@@ -303,7 +366,7 @@ fn gutter(lines: &[Line], width: f32) -> Option<f32> {
         let crossing = segs.iter().filter(|s| s.x0 < x - 2.0 && s.x1 > x + 2.0).count();
         let left = segs.iter().filter(|s| s.x1 <= x).count();
         let right = segs.iter().filter(|s| s.x0 >= x).count();
-        if crossing * 10 <= segs.len() && left >= 5 && right >= 5 {
+        if crossing * 10 <= segs.len() && left >= 3 && right >= 3 {
             let score = left.min(right);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, x));
@@ -323,16 +386,19 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
     let mut out = Vec::new();
     let mut band: Vec<Line> = Vec::new();
     let flush = |band: &mut Vec<Line>, out: &mut Vec<Placed>, tables: &mut usize| {
-        let left: Vec<Line> = band
-            .iter()
-            .map(|l| Line { y: l.y, segs: l.segs.iter().filter(|s| s.x1 <= gutter + 2.0).cloned().collect() })
-            .filter(|l| !l.segs.is_empty())
-            .collect();
-        let right: Vec<Line> = band
-            .iter()
-            .map(|l| Line { y: l.y, segs: l.segs.iter().filter(|s| s.x1 > gutter + 2.0).cloned().collect() })
-            .filter(|l| !l.segs.is_empty())
-            .collect();
+        // Each column's part of a line keeps its own baseline.
+        let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> {
+            band.iter()
+                .map(|l| {
+                    let segs: Vec<Seg> = l.segs.iter().filter(|s| keep(s)).cloned().collect();
+                    let y = segs.iter().map(|s| s.y).fold(f32::MAX, f32::min);
+                    Line { y, segs }
+                })
+                .filter(|l| !l.segs.is_empty())
+                .collect()
+        };
+        let left = side(&|s: &Seg| s.x1 <= gutter + 2.0);
+        let right = side(&|s: &Seg| s.x1 > gutter + 2.0);
         out.extend(flow(page, &left, gutter, tables));
         out.extend(flow(page, &right, right_edge, tables));
         band.clear();
@@ -341,7 +407,8 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
         let spans_gutter = line.segs.iter().any(|s| s.x0 < gutter - 2.0 && s.x1 > gutter + 2.0);
         if spans_gutter {
             flush(&mut band, &mut out, tables);
-            out.extend(flow(page, std::slice::from_ref(line), right_edge, tables));
+            let right = line.segs.iter().map(|s| s.x1).fold(0.0f32, f32::max).max(right_edge);
+            out.extend(flow(page, std::slice::from_ref(line), right, tables));
         } else {
             band.push(line.clone());
         }
@@ -447,10 +514,16 @@ fn table(page: &Page, lines: &[Line], number: usize, right_edge: f32) -> Vec<Pla
             row.push(line);
         }
     }
+    // Each column's right edge: where its longest line ends.
+    let mut rights = vec![0.0f32; starts.len()];
+    for seg in lines.iter().flat_map(|l| &l.segs) {
+        let c = col_of(seg.x0);
+        rights[c] = rights[c].max(seg.x1);
+    }
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         for c in 0..starts.len() {
-            let right = starts.get(c + 1).copied().unwrap_or(right_edge);
+            let right = if rights[c] > 0.0 { rights[c] } else { starts.get(c + 1).copied().unwrap_or(right_edge) };
             for line in row {
                 for seg in line.segs.iter().filter(|s| col_of(s.x0) == c) {
                     out.push(Placed { seg: seg.clone(), y: line.y, cell: Some((number, r, c)), right, depth: line.y / page.height.max(1.0) });
@@ -525,20 +598,29 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
                 let same_weight = prev.seg.bold == line.seg.bold
                     || (block.bold && line.seg.bold_prefix > 0)
                     || block.text.len() > 200;
-                let ended_short = prev.seg.x1 < prev.right - (prev.right - prev.seg.x0) * 0.25
-                    && prev.seg.text.trim_end().ends_with(['.', ':', '?', '!']);
+                // The line above stopped although this line's first word would have fitted after it.
+                let first_word = text.split_whitespace().next().unwrap_or("");
+                let per_char = (line.seg.x1 - line.seg.x0) / text.chars().count().max(1) as f32;
+                let word_width = first_word.chars().count() as f32 * per_char;
+                let ended_short = prev.right - prev.seg.x1 > word_width + line.seg.size * 0.6;
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
-                // The first line of a page may continue the last paragraph of the page before.
-                let page_turn = n == 0 && prev.cell.is_none() && line.cell.is_none() && prev.depth > 0.75 && line.depth < 0.25;
+                // The first line of a page or column may continue the last paragraph of the one before.
+                let page_turn = (n == 0 || line.y < prev.y)
+                    && prev.depth > 0.7
+                    && line.depth < 0.35;
+
+                if std::env::var("PDFDEBUG").is_ok_and(|v| text.starts_with(&v)) {
+                    eprintln!("DEBUG turn={page_turn} cell={same_cell} size={same_size} weight={same_weight} item={starts_item} short={ended_short} ind={indented} label={label_line} gap={gap} usual={usual}\n prev={prev:?}\n line={line:?}");
+                }
                 same_cell
                     && (page_turn || (gap > 0.0 && gap <= usual * 1.25 + 0.5))
                     && same_size
                     && same_weight
                     && !starts_item
                     && !ended_short
-                    && !indented
+                    && (page_turn || !indented)
                     && !label_line
             }
             None => false,
@@ -566,6 +648,20 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
         if let Some((block, _, _)) = current.take() {
             blocks.push(block);
         }
+        // A cell cut by a page break goes on mid-sentence at the top of the next page.
+        if let Some((t, r, c)) = line.cell
+            && line.depth < 0.35
+            && text.chars().next().is_some_and(char::is_lowercase)
+            && let Some(earlier) = blocks.iter_mut().rev().take(200).find(|b| {
+                b.location.page.is_some_and(|p| p + 1 == page)
+                    && b.grid.is_some_and(|g| (g.table, g.row, g.col) == (t, r, c))
+            })
+        {
+            earlier.text.push(' ');
+            earlier.text.push_str(text);
+            earlier.bold = earlier.bold && line.seg.bold;
+            continue;
+        }
         let (list_label, body_text, item_x) = match bullet(text) {
             Some((_, rest)) => {
                 let x =
@@ -580,7 +676,7 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
         if let Some((t, r, c)) = line.cell {
             location.row = Some(r + 1);
             location.cell = Some(CellRef::Index(c + 1));
-            grid = Some(GridPos { table: t + page * 1000, row: r, col: c, depth: 0 });
+            grid = Some(GridPos { table: t, row: r, col: c, depth: 0 });
         }
         let block = Block {
             heading_level: level.filter(|_| heading_words && line.cell.is_none()),
