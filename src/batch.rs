@@ -13,9 +13,6 @@ use crate::pack::{Check, Pack};
 use crate::read::InputError;
 use crate::report::{Companion, FileReport, Report, SCHEMA_VERSION, SectionState, Severity, Status, Summary, Tool};
 
-/// File endings a folder walk picks up. Files named on the command line are
-/// always checked, whatever their name, since the format is found by content.
-
 /// What a run was asked to do beyond checking files.
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
@@ -86,6 +83,8 @@ fn is_skipped(name: &str) -> bool {
         || name.ends_with('~')
 }
 
+/// File endings a folder walk picks up (`read::formats`). Files named on the command line are
+/// always checked, whatever their name, since the format is found by content.
 fn has_walked_extension(name: &str) -> bool {
     crate::read::formats::is_walked(name)
 }

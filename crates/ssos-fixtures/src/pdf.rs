@@ -87,11 +87,11 @@ fn helvetica_width(c: char) -> u32 {
         278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space - /
         556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
         278, 278, 584, 584, 584, 556, 1015, // : - @
-        667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
-        667, 944, 667, 667, 611, // A-Z
+        667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667,
+        944, 667, 667, 611, // A-Z
         278, 278, 278, 469, 556, 333, // [ - `
-        556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556,
-        500, 722, 500, 500, 500, // a-z
+        556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500,
+        722, 500, 500, 500, // a-z
         334, 260, 334, 584, // { - ~
     ];
     match c {
@@ -339,7 +339,8 @@ fn table(plan: &Plan) -> Vec<String> {
     let (left_w, right_w) = (170.0, PAGE_W - 2.0 * MARGIN - 170.0);
     let size = 10.0;
     let lead = size * 1.2;
-    let mut rows: Vec<(Vec<(Font, String)>, Vec<(Font, String, f32)>)> =
+    type Row = (Vec<(Font, String)>, Vec<(Font, String, f32)>);
+    let mut rows: Vec<Row> =
         vec![(vec![(Font::Bold, "Component".to_string())], vec![(Font::Bold, "District Response".to_string(), 0.0)])];
     for (s, _) in &plan.sections {
         let mut left: Vec<(Font, String)> = vec![(Font::Bold, format!("{}:", s.heading()))];
@@ -418,7 +419,9 @@ fn assemble(plan: &Plan, pages: &[String], layout: PdfLayout) -> Vec<u8> {
     objects.push(b"<< /Type /Catalog /Pages 2 0 R /Lang (en-US) >>".to_vec());
     objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes());
     // Widths as word processors write them (the metrics the text was laid out with).
-    for (base, font) in [("Helvetica", Font::Regular), ("Helvetica-Bold", Font::Bold), ("Helvetica-Oblique", Font::Italic)] {
+    for (base, font) in
+        [("Helvetica", Font::Regular), ("Helvetica-Bold", Font::Bold), ("Helvetica-Oblique", Font::Italic)]
+    {
         let widths: Vec<String> = (32u8..=255)
             .map(|code| {
                 let c = match code {

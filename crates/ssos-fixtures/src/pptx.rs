@@ -172,7 +172,7 @@ fn title_and_content(plan: &Plan, slides: &mut Vec<Slide>) {
             let mut s = Slide::default();
             let title = if part == 0 { section.heading() } else { format!("{} (cont.)", section.heading()) };
             s.title(&title, "title");
-            if chunk.iter().any(|b| *b == Block::Picture) {
+            if chunk.contains(&Block::Picture) {
                 let pic = picture(&mut s);
                 s.shapes.push_str(&pic);
             } else {

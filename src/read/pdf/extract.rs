@@ -182,7 +182,12 @@ impl Sink {
                         }
                     } else if edges {
                         // A stroked box: its four sides.
-                        for (p, q) in [((a.0, a.1), (b.0, a.1)), ((a.0, b.1), (b.0, b.1)), ((a.0, a.1), (a.0, b.1)), ((b.0, a.1), (b.0, b.1))] {
+                        for (p, q) in [
+                            ((a.0, a.1), (b.0, a.1)),
+                            ((a.0, b.1), (b.0, b.1)),
+                            ((a.0, a.1), (a.0, b.1)),
+                            ((b.0, a.1), (b.0, b.1)),
+                        ] {
                             add(p, q, &mut self.vrules, &mut self.hrules);
                         }
                     }

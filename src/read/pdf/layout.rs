@@ -157,15 +157,19 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>) {
         && let Some(first) = placed.first()
         && let Some((number, _, _)) = first.cell
     {
-        let row0: Vec<String> =
-            placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0)).map(|p| p.seg.text.clone()).collect();
+        let row0: Vec<String> = placed
+            .iter()
+            .filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0))
+            .map(|p| p.seg.text.clone())
+            .collect();
         let repeated = !row0.is_empty() && row0 == prev.header;
         if repeated {
             placed.retain(|p| !p.cell.is_some_and(|(t, r, _)| t == number && r == 0));
         }
         let skip = usize::from(repeated);
         // A row cut by the page break: its first column is empty, or a cell goes on mid-sentence.
-        let first_row: Vec<&Placed> = placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
+        let first_row: Vec<&Placed> =
+            placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
         let mut seen = Vec::new();
         let mid_sentence = first_row.iter().any(|p| {
             let col = p.cell.map_or(0, |(_, _, c)| c);
@@ -194,7 +198,11 @@ fn end_table(placed: &[Placed], header: Option<Vec<String>>) -> Option<TableEnd>
     let (number, _, _) = placed.last()?.cell?;
     let last_row = placed.iter().filter_map(|p| p.cell).filter(|&(t, _, _)| t == number).map(|(_, r, _)| r).max()?;
     let header = header.unwrap_or_else(|| {
-        placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0)).map(|p| p.seg.text.clone()).collect()
+        placed
+            .iter()
+            .filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0))
+            .map(|p| p.seg.text.clone())
+            .collect()
     });
     Some(TableEnd { number, header, last_row })
 }
@@ -221,10 +229,14 @@ fn lines_of(page: &Page) -> Vec<Line> {
             let y = g[0].y;
             let mut segs: Vec<Seg> = Vec::new();
             for run in g {
-                let gap_limit = (2.2 * run.size).max(16.0);
+                let gap_limit = (1.2 * run.size).max(9.0);
                 let text = run.text.replace(['\u{a0}', '\t'], " ");
                 match segs.last_mut() {
-                    Some(s) if run.x0 - s.x1 <= gap_limit && !page.rule_between(s.x1, run.x0, y, run.size) => {
+                    // A list label ("•", "3.") is followed by a tab, however wide.
+                    Some(s)
+                        if (run.x0 - s.x1 <= gap_limit || (is_label(&s.text) && run.x0 - s.x1 <= 6.0 * run.size))
+                            && !page.rule_between(s.x1, run.x0, y, run.size) =>
+                    {
                         let gap = run.x0 - s.x1;
                         if gap > 0.12 * run.size && !s.text.ends_with(' ') && !text.starts_with(' ') {
                             s.text.push(' ');
@@ -360,16 +372,17 @@ fn gutter(lines: &[Line], width: f32) -> Option<f32> {
     if segs.len() < 8 {
         return None;
     }
-    let mut best: Option<(usize, f32)> = None;
+    // The candidate crossed by the fewest segments, then with the most text on its thinner side.
+    let mut best: Option<((usize, usize), f32)> = None;
     let mut x = width * 0.3;
     while x <= width * 0.7 {
         let crossing = segs.iter().filter(|s| s.x0 < x - 2.0 && s.x1 > x + 2.0).count();
         let left = segs.iter().filter(|s| s.x1 <= x).count();
         let right = segs.iter().filter(|s| s.x0 >= x).count();
         if crossing * 10 <= segs.len() && left >= 3 && right >= 3 {
-            let score = left.min(right);
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, x));
+            let key = (crossing, usize::MAX - left.min(right));
+            if best.is_none_or(|(b, _)| key < b) {
+                best = Some((key, x));
             }
         }
         x += 2.0;
@@ -431,7 +444,13 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut usize) -> Vec
             continue;
         }
         for seg in &lines[i].segs {
-            out.push(Placed { seg: seg.clone(), y: lines[i].y, cell: None, right: right_edge, depth: lines[i].y / page.height.max(1.0) });
+            out.push(Placed {
+                seg: seg.clone(),
+                y: lines[i].y,
+                cell: None,
+                right: right_edge,
+                depth: lines[i].y / page.height.max(1.0),
+            });
         }
         i += 1;
     }
@@ -489,13 +508,29 @@ fn table_end(page: &Page, lines: &[Line], start: usize) -> Option<usize> {
 }
 
 fn table(page: &Page, lines: &[Line], number: usize, right_edge: f32) -> Vec<Placed> {
-    // Column starts: the left edges of the line with the most segments.
-    let widest = lines.iter().max_by_key(|l| l.segs.len()).unwrap_or(&lines[0]);
-    let starts: Vec<f32> = widest.segs.iter().map(|s| s.x0).collect();
+    // Column starts: the vertical rules inside the table when it is ruled,
+    // else the left edges of the line with the most segments.
+    let (top, bottom) = (lines[0].y - 20.0, lines[lines.len() - 1].y + 10.0);
+    let x_min = lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).fold(f32::MAX, f32::min);
+    let mut ruled: Vec<f32> = page
+        .vrules
+        .iter()
+        .filter(|&&(x, t, b)| t < bottom && b > top && x > x_min + 4.0 && x < right_edge)
+        .map(|&(x, _, _)| x)
+        .collect();
+    ruled.sort_by(f32::total_cmp);
+    ruled.dedup_by(|a, b| (*a - *b).abs() < 4.0);
+    let starts: Vec<f32> = if ruled.is_empty() {
+        let widest = lines.iter().max_by_key(|l| l.segs.len()).unwrap_or(&lines[0]);
+        widest.segs.iter().map(|s| s.x0).collect()
+    } else {
+        std::iter::once(x_min).chain(ruled.iter().copied()).collect()
+    };
     let col_of = |x: f32| starts.iter().rposition(|&c| x >= c - 8.0).unwrap_or(0);
     let lead = usual_lead(lines);
     let (left, right) = (starts[0], right_edge);
-    let ruled = page.hrules.iter().any(|&(y, l, r)| y > lines[0].y && y < lines[lines.len() - 1].y && l < right && r > left);
+    let ruled =
+        page.hrules.iter().any(|&(y, l, r)| y > lines[0].y && y < lines[lines.len() - 1].y && l < right && r > left);
     let mut rows: Vec<Vec<&Line>> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let new_row = if k == 0 {
@@ -522,11 +557,17 @@ fn table(page: &Page, lines: &[Line], number: usize, right_edge: f32) -> Vec<Pla
     }
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
-        for c in 0..starts.len() {
-            let right = if rights[c] > 0.0 { rights[c] } else { starts.get(c + 1).copied().unwrap_or(right_edge) };
+        for (c, &edge) in rights.iter().enumerate() {
+            let right = if edge > 0.0 { edge } else { starts.get(c + 1).copied().unwrap_or(right_edge) };
             for line in row {
                 for seg in line.segs.iter().filter(|s| col_of(s.x0) == c) {
-                    out.push(Placed { seg: seg.clone(), y: line.y, cell: Some((number, r, c)), right, depth: line.y / page.height.max(1.0) });
+                    out.push(Placed {
+                        seg: seg.clone(),
+                        y: line.y,
+                        cell: Some((number, r, c)),
+                        right,
+                        depth: line.y / page.height.max(1.0),
+                    });
                 }
             }
         }
@@ -544,6 +585,12 @@ fn bullet(text: &str) -> Option<(&str, &str)> {
     }
     let rest = &text[first.len_utf8()..];
     (rest.starts_with(' ') || rest.is_empty()).then(|| (&text[..first.len_utf8()], rest.trim_start()))
+}
+
+/// A list label standing alone: a bullet glyph or a number like "3." or "b)".
+fn is_label(text: &str) -> bool {
+    let t = text.trim();
+    bullet(t).is_some_and(|(_, rest)| rest.is_empty()) || (t.len() <= 5 && numbered(&format!("{t} x")))
 }
 
 /// A typed list number: "1.", "2)", "(3)", "a.", "iv)".
@@ -566,7 +613,14 @@ fn numbered(text: &str) -> bool {
 /// A paragraph being built: the block, its last line, and the text x of a list item.
 type Open = (Block, Placed, f32);
 
-fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks: &mut Vec<Block>, current: &mut Option<Open>) {
+fn paragraphs(
+    placed: &[Placed],
+    page: usize,
+    body: f32,
+    levels: &[f32],
+    blocks: &mut Vec<Block>,
+    current: &mut Option<Open>,
+) {
     // The page's usual leading at body size.
     let mut leads: Vec<f32> = placed
         .windows(2)
@@ -576,6 +630,8 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
         .collect();
     leads.sort_by(f32::total_cmp);
     let usual = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
+    let mut cells_seen: Vec<(usize, usize, usize)> = Vec::new();
+    let mut appending: Option<((usize, usize, usize), usize, f32)> = None;
     for (n, line) in placed.iter().enumerate() {
         let text = line.seg.text.as_str();
         if text == PICTURE {
@@ -591,7 +647,7 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
         let starts_item = bullet(text).is_some() || numbered(text);
         let join = match &*current {
             Some((block, prev, item_x)) => {
-                let same_cell = prev.cell.map(|(t, r, c)| (t, r, c)) == line.cell.map(|(t, r, c)| (t, r, c));
+                let same_cell = prev.cell == line.cell;
                 let gap = line.y - prev.y;
                 let same_size = (prev.seg.size - line.seg.size).abs() < 0.6;
                 // A bold title may wrap onto a line that turns regular part-way ("and Challenges: What ...").
@@ -602,18 +658,13 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
                 let first_word = text.split_whitespace().next().unwrap_or("");
                 let per_char = (line.seg.x1 - line.seg.x0) / text.chars().count().max(1) as f32;
                 let word_width = first_word.chars().count() as f32 * per_char;
-                let ended_short = prev.right - prev.seg.x1 > word_width + line.seg.size * 0.6;
+                let ended_short = prev.right - prev.seg.x1 > word_width * 1.3 + line.seg.size;
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
                 // The first line of a page or column may continue the last paragraph of the one before.
-                let page_turn = (n == 0 || line.y < prev.y)
-                    && prev.depth > 0.7
-                    && line.depth < 0.35;
+                let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
 
-                if std::env::var("PDFDEBUG").is_ok_and(|v| text.starts_with(&v)) {
-                    eprintln!("DEBUG turn={page_turn} cell={same_cell} size={same_size} weight={same_weight} item={starts_item} short={ended_short} ind={indented} label={label_line} gap={gap} usual={usual}\n prev={prev:?}\n line={line:?}");
-                }
                 same_cell
                     && (page_turn || (gap > 0.0 && gap <= usual * 1.25 + 0.5))
                     && same_size
@@ -648,18 +699,44 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
         if let Some((block, _, _)) = current.take() {
             blocks.push(block);
         }
-        // A cell cut by a page break goes on mid-sentence at the top of the next page.
+        // Lines after a cell's continuation go on appending to the same earlier block.
+        if let Some((cell, index, last_y)) = appending
+            && line.cell == Some(cell)
+            && line.y - last_y > 0.0
+            && line.y - last_y <= usual * 1.25 + 0.5
+            && bullet(text).is_none()
+            && !numbered(text)
+            && let Some(earlier) = blocks.get_mut(index)
+        {
+            earlier.text.push(' ');
+            earlier.text.push_str(text);
+            appending = Some((cell, index, line.y));
+            continue;
+        }
+        appending = None;
+        // A cell cut by a page break goes on, mid-sentence, in its first line on the next page.
+        let first_in_cell = line.cell.is_some_and(|cell| !cells_seen.contains(&cell));
+        if let Some(cell) = line.cell {
+            cells_seen.push(cell);
+        }
         if let Some((t, r, c)) = line.cell
+            && first_in_cell
             && line.depth < 0.35
-            && text.chars().next().is_some_and(char::is_lowercase)
-            && let Some(earlier) = blocks.iter_mut().rev().take(200).find(|b| {
-                b.location.page.is_some_and(|p| p + 1 == page)
-                    && b.grid.is_some_and(|g| (g.table, g.row, g.col) == (t, r, c))
+            && let Some(index) = blocks.iter().enumerate().rev().take(200).find_map(|(i, b)| {
+                (b.location.page.is_some_and(|p| p + 1 == page)
+                    && b.grid.is_some_and(|g| (g.table, g.row, g.col) == (t, r, c)))
+                .then_some(i)
             })
+            && let Some(earlier) = blocks.get_mut(index)
+            && (text.chars().next().is_some_and(char::is_lowercase)
+                || !earlier.text.trim_end().ends_with(['.', '!', '?', ':']))
+            && bullet(text).is_none()
+            && !numbered(text)
         {
             earlier.text.push(' ');
             earlier.text.push_str(text);
             earlier.bold = earlier.bold && line.seg.bold;
+            appending = Some(((t, r, c), index, line.y));
             continue;
         }
         let (list_label, body_text, item_x) = match bullet(text) {
@@ -667,6 +744,14 @@ fn paragraphs(placed: &[Placed], page: usize, body: f32, levels: &[f32], blocks:
                 let x =
                     line.seg.x0 + (line.seg.x1 - line.seg.x0) * (1.0 - rest.len() as f32 / text.len().max(1) as f32);
                 (Some("•".to_string()), rest.to_string(), x)
+            }
+            // A typed number stays in the text; its lines wrap to the text after it.
+            None if numbered(text) => {
+                let label = text.split(' ').next().unwrap_or("");
+                let rest = text[label.len()..].trim_start();
+                let x =
+                    line.seg.x0 + (line.seg.x1 - line.seg.x0) * (1.0 - rest.len() as f32 / text.len().max(1) as f32);
+                (None, text.to_string(), x)
             }
             None => (None, text.to_string(), f32::NAN),
         };
