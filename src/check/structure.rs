@@ -19,6 +19,7 @@ pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
         Check::InputUnreadable
         | Check::InputUnsupported
         | Check::InputScanned
+        | Check::DistrictMismatch
         | Check::Items { .. }
         | Check::Any { .. } => Vec::new(),
     }
