@@ -353,6 +353,10 @@ struct Walk {
     priorities_section: usize,
     /// The column header naming each section, in tables of section columns.
     column_headers: Vec<Option<usize>>,
+    /// The heading block of the open sections.
+    heading: Option<usize>,
+    /// (section, column header, priority) → index of its part, for table cells.
+    region_parts: HashMap<(usize, usize, Option<usize>), usize>,
 }
 
 impl Walk {
@@ -364,6 +368,8 @@ impl Walk {
             priorities: Vec::new(),
             priorities_section,
             column_headers: vec![None; count],
+            heading: None,
+            region_parts: HashMap::new(),
         }
     }
 
@@ -379,6 +385,7 @@ impl Walk {
 
     fn open(&mut self, hit: &HeadingHit) {
         self.current = hit.sections().collect();
+        self.heading = Some(hit.block);
         for section in hit.sections() {
             let mut part = Part { priority: self.priority, heading: Some(hit.block), ..Default::default() };
             part.blocks.push(hit.block);
@@ -392,13 +399,14 @@ impl Walk {
     /// An unnamed heading set off like the section headings ends the section.
     fn close(&mut self) {
         self.current.clear();
+        self.heading = None;
     }
 
     /// A "Priority N" heading over a run of sections: later sections belong to it.
     fn priority_block(&mut self, mark: PriorityMark) {
         self.priority = Some(mark.number);
         self.priorities.push(mark);
-        self.current.clear();
+        self.close();
     }
 
     /// A priority stated in section 1 (opening section 1 when no section is open).
@@ -433,26 +441,20 @@ impl Walk {
     }
 
     fn current_heading(&self) -> Option<usize> {
-        let section = *self.current.first()?;
-        self.sections[section].iter().rev().find_map(|p| p.heading)
+        self.heading.filter(|_| !self.current.is_empty())
     }
 
     /// The part for `priority` in each open section: the open one when the
-    /// priority agrees (or none is asked), else a new part under the same heading.
+    /// priority agrees (or none is asked), else a new part under the same
+    /// heading (parts of one priority are grouped when checked).
     fn parts_for(&mut self, priority: Option<usize>) -> Vec<&mut Part> {
-        let Some(priority) = priority else { return self.parts().collect() };
-        let current = self.current.clone();
-        for &section in &current {
-            let parts = &mut self.sections[section];
-            if parts.last().is_some_and(|p| p.priority != Some(priority)) {
-                let heading = parts.last().and_then(|p| p.heading);
-                let existing = parts.iter().rposition(|p| p.priority == Some(priority) && p.heading == heading);
-                match existing {
-                    Some(at) => {
-                        let part = parts.remove(at);
-                        parts.push(part);
-                    }
-                    None => parts.push(Part { priority: Some(priority), heading, ..Default::default() }),
+        if let Some(priority) = priority {
+            let current = self.current.clone();
+            for section in current {
+                let parts = &mut self.sections[section];
+                if parts.last().is_some_and(|p| p.priority != Some(priority)) {
+                    let heading = parts.last().and_then(|p| p.heading);
+                    parts.push(Part { priority: Some(priority), heading, ..Default::default() });
                 }
             }
         }
@@ -491,13 +493,10 @@ impl Walk {
     ) {
         for &section in sections {
             let parts = &mut self.sections[section];
-            let at = match parts.iter().position(|p| p.heading == Some(header) && p.priority == priority) {
-                Some(at) => at,
-                None => {
-                    parts.push(Part { priority, heading: Some(header), blocks: vec![header], ..Default::default() });
-                    parts.len() - 1
-                }
-            };
+            let at = *self.region_parts.entry((section, header, priority)).or_insert_with(|| {
+                parts.push(Part { priority, heading: Some(header), blocks: vec![header], ..Default::default() });
+                parts.len() - 1
+            });
             let part = &mut parts[at];
             match content {
                 Content::Placeholder => {
