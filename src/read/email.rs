@@ -21,11 +21,13 @@
 //! entry with an "unsupported" error: it has no .docx or .xlsx attachment.
 //! Emails inside archives on disk are not inside an email: they do report.
 
+mod mime;
 mod tnef;
 
+use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::archive::{self, Container, Origin};
 use super::{Entry, Envelope, InputError, Limits};
@@ -43,7 +45,8 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<En
 pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize, forwarded: bool) -> Vec<Entry> {
     let mut origin = origin.clone();
     origin.package = Some(origin.own_package());
-    let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(bytes)));
+    let bytes = tidy_header(bytes);
+    let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(&bytes[..])));
     let message = match parsed {
         Ok(Some(m)) if is_email(&m) => m,
         _ => {
@@ -56,23 +59,156 @@ pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: u
     let mut entries = Vec::new();
     let mut looked_at = 0usize;
     let mut left = 0usize;
-    for (index, part) in message.attachments().enumerate() {
-        let is_message =
-            part.is_message() || part.is_content_type("message", "rfc822") || part.is_content_type("message", "global");
-        if !is_message && matches!(part.body, PartType::Text(_) | PartType::Html(_)) && part.attachment_name().is_none()
-        {
-            continue; // an alternative body, not a file
-        }
+    let mut index = 0usize;
+    for part in &message.parts {
+        let Some(file) = attachment(&message, part) else {
+            continue;
+        };
+        index += 1;
         if looked_at >= limits.max_attachments {
             left += 1;
             continue;
         }
         looked_at += 1;
-        let name = attachment_name(part, index, is_message);
-        let forced = is_message.then_some(Container::Email);
-        entries.extend(archive::member(&origin, &name, part.contents(), limits, depth, forced));
+        let name = file.name.unwrap_or_else(|| fallback_name(part, index, file.is_message));
+        let forced = file.is_message.then_some(Container::Email);
+        entries.extend(archive::member(&origin, &name, &file.bytes, limits, depth, forced));
     }
     close_message(&origin, entries, left, forwarded, limits)
+}
+
+/// The top header block made plain for the parser: a byte-order mark, blank
+/// lines and an mbox `From ` line before it are dropped, and a line that
+/// continues a field without leading white space gets one (else the parser
+/// would drop it, and with it, say, the multipart boundary).
+fn tidy_header(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let mut start = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).map_or(0, |_| 3);
+    loop {
+        let rest = &bytes[start..];
+        let line_end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |p| p + 1);
+        let line = &rest[..line_end];
+        if (line.iter().all(u8::is_ascii_whitespace) && line_end > 0 && line_end < rest.len())
+            || line.starts_with(b"From ")
+        {
+            start += line_end;
+        } else {
+            break;
+        }
+    }
+    let bytes = &bytes[start..];
+    let header_end = header_end(bytes);
+    let mut strays = Vec::new();
+    let mut pos = 0;
+    let mut seen_field = false;
+    for line in bytes[..header_end].split_inclusive(|&b| b == b'\n') {
+        let folded = line.starts_with(b" ") || line.starts_with(b"\t");
+        let field = !folded && super::detect::field_name(line.trim_ascii_end()).is_some();
+        if !folded && !field && seen_field && !line.trim_ascii().is_empty() {
+            strays.push(pos);
+        }
+        seen_field |= field;
+        pos += line.len();
+    }
+    if strays.is_empty() {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len() + strays.len());
+    let mut last = 0;
+    for at in strays {
+        out.extend_from_slice(&bytes[last..at]);
+        out.push(b' ');
+        last = at;
+    }
+    out.extend_from_slice(&bytes[last..]);
+    Cow::Owned(out)
+}
+
+/// Where the header block of `bytes` ends (after its blank line).
+fn header_end(bytes: &[u8]) -> usize {
+    let mut pos = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        pos += line.len();
+        if line == b"\n" || line == b"\r\n" {
+            return pos;
+        }
+    }
+    bytes.len()
+}
+
+/// An attachment found in a part: its file name (if it has one), its bytes
+/// as sent (transfer encoding undone, never converted as text) and whether
+/// it is a message (forwarded or attached).
+struct Attached {
+    name: Option<String>,
+    bytes: Vec<u8>,
+    is_message: bool,
+}
+
+/// Report types that are machine-written notices about a message, never files.
+const NOTICE_TYPES: [&str; 7] = [
+    "message/feedback-report",
+    "message/delivery-status",
+    "message/global-delivery-status",
+    "message/disposition-notification",
+    "message/global-disposition-notification",
+    "message/global-headers",
+    "text/rfc822-headers",
+];
+
+/// The attachment a part holds, if any. The type of a file is decided later
+/// by its bytes and its name, never by the declared Content-Type: a `.docx`
+/// labelled `text/plain` or sent without a Content-Type is still a `.docx`.
+/// A text part with no file name, no `attachment` disposition and no binary
+/// signature is a message body.
+fn attachment(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Attached> {
+    if matches!(part.body, PartType::Multipart(_)) {
+        return None;
+    }
+    let raw = message.raw_message();
+    let header = raw.get(part.raw_header_offset() as usize..part.raw_body_offset() as usize).unwrap_or_default();
+    let fields = mime::fields(header);
+    let (ctype, ct_params) = mime::parameters(mime::field(&fields, "content-type").unwrap_or_default());
+    let (disposition, cd_params) = mime::parameters(mime::field(&fields, "content-disposition").unwrap_or_default());
+    if NOTICE_TYPES.contains(&ctype.as_str()) {
+        return None;
+    }
+    let charset = mime::parameter(&ct_params, "charset", None);
+    let name = mime::parameter(&cd_params, "filename", charset.as_deref())
+        .or_else(|| mime::parameter(&ct_params, "name", charset.as_deref()))
+        .and_then(|n| clean_name(&n))
+        .or_else(|| part.attachment_name().and_then(clean_name));
+    let is_message = matches!(part.body, PartType::Message(_))
+        || ctype == "message/rfc822"
+        || ctype == "message/global";
+    let bytes: Vec<u8> = match &part.body {
+        PartType::Text(_) | PartType::Html(_) => {
+            let body = raw.get(part.raw_body_offset() as usize..part.raw_end_offset() as usize).unwrap_or_default();
+            let bytes = transfer_decode(body, part.encoding);
+            let file_like =
+                name.is_some() || disposition == "attachment" || super::detect::is_binary_signature(&bytes);
+            if !file_like && !is_message {
+                return None; // a body, not a file
+            }
+            bytes
+        }
+        _ => part.contents().to_vec(),
+    };
+    Some(Attached { name, bytes, is_message })
+}
+
+/// A text part's body with its transfer encoding undone, bytes unchanged.
+fn transfer_decode(body: &[u8], encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Base64 => mime::base64(body).unwrap_or_default(),
+        Encoding::QuotedPrintable => {
+            mail_parser::decoders::quoted_printable::quoted_printable_decode(body).unwrap_or_else(|| body.to_vec())
+        }
+        Encoding::None => {
+            // The line break before the next boundary belongs to the boundary.
+            let body = body.strip_suffix(b"\n").unwrap_or(body);
+            body.strip_suffix(b"\r").unwrap_or(body).to_vec()
+        }
+    }
 }
 
 /// True when `bytes` are a TNEF stream (`winmail.dat`).
@@ -188,15 +324,12 @@ pub(crate) fn cap_text(mut text: String, max: usize) -> String {
     text
 }
 
-/// A file name for an attachment: its own (last path component, decoded by
-/// mail-parser), the subject of a forwarded message, or a made-up one.
-fn attachment_name(part: &mail_parser::MessagePart<'_>, index: usize, is_message: bool) -> String {
-    if let Some(name) = part.attachment_name().and_then(clean_name) {
-        return name;
-    }
+/// A name for an attachment that has none: the subject of a forwarded
+/// message, or "attachment N" with the extension its declared type implies.
+fn fallback_name(part: &MessagePart<'_>, index: usize, is_message: bool) -> String {
     if is_message {
         let subject = part.message().and_then(|m| m.subject()).and_then(clean_name);
-        return format!("{}.eml", subject.unwrap_or_else(|| format!("forwarded message {}", index + 1)));
+        return format!("{}.eml", subject.unwrap_or_else(|| format!("forwarded message {index}")));
     }
     let ext = part.content_type().and_then(|ct| ct.subtype()).map(|sub| sub.to_ascii_lowercase()).and_then(|sub| {
         Some(match sub.as_str() {
@@ -211,8 +344,8 @@ fn attachment_name(part: &mail_parser::MessagePart<'_>, index: usize, is_message
         })
     });
     match ext {
-        Some(ext) => format!("attachment {}.{ext}", index + 1),
-        None => format!("attachment {}", index + 1),
+        Some(ext) => format!("attachment {index}.{ext}"),
+        None => format!("attachment {index}"),
     }
 }
 
@@ -225,13 +358,18 @@ pub(crate) fn clean_name(name: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 
     use super::*;
     use crate::read::InputErrorKind;
     use crate::read::archive::tests::{tiny_xlsx, zip_of};
 
-    fn b64(bytes: &[u8]) -> String {
+    /// Base64 on one line, as in an encoded word.
+    pub fn b64_line(bytes: &[u8]) -> String {
+        b64(bytes).replace("\r\n", "")
+    }
+
+    pub fn b64(bytes: &[u8]) -> String {
         const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
