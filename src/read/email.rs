@@ -177,15 +177,13 @@ fn attachment(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Attached>
         .or_else(|| mime::parameter(&ct_params, "name", charset.as_deref()))
         .and_then(|n| clean_name(&n))
         .or_else(|| part.attachment_name().and_then(clean_name));
-    let is_message = matches!(part.body, PartType::Message(_))
-        || ctype == "message/rfc822"
-        || ctype == "message/global";
+    let is_message =
+        matches!(part.body, PartType::Message(_)) || ctype == "message/rfc822" || ctype == "message/global";
     let bytes: Vec<u8> = match &part.body {
         PartType::Text(_) | PartType::Html(_) => {
             let body = raw.get(part.raw_body_offset() as usize..part.raw_end_offset() as usize).unwrap_or_default();
             let bytes = transfer_decode(body, part.encoding);
-            let file_like =
-                name.is_some() || disposition == "attachment" || super::detect::is_binary_signature(&bytes);
+            let file_like = name.is_some() || disposition == "attachment" || super::detect::is_binary_signature(&bytes);
             if !file_like && !is_message {
                 return None; // a body, not a file
             }
@@ -304,9 +302,27 @@ fn envelope(message: &Message<'_>) -> Envelope {
         }
     });
     let body = message.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
+    // Raw 8-bit header values (no encoded words) are read in the message's
+    // charset, else as UTF-8 or Windows-1252, not replaced by U+FFFD.
+    let raw = message.raw_message();
+    let top = mime::fields(raw.get(..message.root_part().raw_body_offset() as usize).unwrap_or_default());
+    let charset = mime::field(&top, "content-type")
+        .map(mime::parameters)
+        .and_then(|(_, params)| mime::parameter(&params, "charset", None));
+    let raw_text = |name: &str| {
+        mime::field(&top, name).map(|v| mime::decode_words(v.trim_ascii(), charset.as_deref()).trim().to_string())
+    };
+    let subject = match message.subject() {
+        Some(s) if s.contains('\u{FFFD}') => raw_text("subject"),
+        other => other.map(|s| s.trim().to_string()),
+    };
+    let from = match from {
+        Some(f) if f.contains('\u{FFFD}') => raw_text("from").map(|f| f.replace('"', "")),
+        other => other,
+    };
     Envelope {
         from: from.filter(|f| !f.is_empty()),
-        subject: message.subject().map(|s| s.trim().to_string()),
+        subject,
         date: message.date().map(|d| d.to_rfc3339()),
         body: cap_text(body, MAX_BODY_BYTES),
     }
@@ -602,6 +618,118 @@ pub(crate) mod tests {
         let entries = expand("q.eml", eml.as_bytes(), &Limits::default(), 0);
         let names: Vec<_> = entries.iter().map(|e| e.attachment.clone()).collect();
         assert_eq!(names, [Some("plan.xlsx".to_string())]);
+    }
+
+    fn names(entries: &[Entry]) -> Vec<String> {
+        entries.iter().map(|e| e.attachment.clone().unwrap_or_default()).collect()
+    }
+
+    /// A message as Microsoft 365 delivers it: sensitivity labels, Exchange
+    /// headers, a continuation line without leading white space (holding
+    /// the boundary), a raw 8-bit subject, `To    :` and a blank first line.
+    fn m365(parts: &str) -> Vec<u8> {
+        let mut m = b"\r\nReceived: from BN8PR04MB6258.namprd04.prod.outlook.com (2603:10b6:408:d4::17) by\r\n SN6PR04MB4543.namprd04.prod.outlook.com with HTTPS; Tue, 3 Oct 2023 18:05:00 +0000\r\n".to_vec();
+        m.extend_from_slice(b"msip_labels: MSIP_Label_4f2b_Enabled=True;\r\n MSIP_Label_4f2b_SiteId=6a3c;MSIP_Label_4f2b_Method=Standard\r\n");
+        m.extend_from_slice(b"From: Jane Doe <jdoe@lowell.k12.ma.us>\r\nTo    : ssos@mass.gov\r\n");
+        m.extend_from_slice(b"Subject: Plan d'am\xe9lioration - Lowell\r\nThread-Topic: plan\r\n");
+        m.extend_from_slice(b"X-MS-Has-Attach: yes\r\nX-MS-Exchange-Organization-SCL: -1\r\nMIME-Version: 1.0\r\n");
+        m.extend_from_slice(b"Content-Type: multipart/mixed;\r\nboundary=\"_004_BN8PR04MB_\"\r\n\r\n");
+        m.extend_from_slice(parts.as_bytes());
+        m
+    }
+
+    fn part(headers: &str, data: &[u8]) -> String {
+        format!("--_004_BN8PR04MB_\r\n{headers}Content-Transfer-Encoding: base64\r\n\r\n{}\r\n", b64(data))
+    }
+
+    const END: &str = "--_004_BN8PR04MB_--\r\n";
+
+    #[test]
+    fn microsoft_365_message_with_exchange_folding() {
+        let long = "Lowell Public Schools SSoS District Prioritization Submission SY2023-24 (final).xlsx";
+        let body = String::from(
+            "--_004_BN8PR04MB_\r\nContent-Type: text/plain; charset=\"iso-8859-1\"\r\n\r\nAttached.\r\n",
+        ) + &part(
+            "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name=\r\n\t\"Lowell Public Schools SSoS District Prioritization Submission SY2023-24 (final).xlsx\"\r\nContent-Description: Lowell\r\nContent-Disposition: attachment; filename=\r\n\t\"Lowell Public Schools SSoS District Prioritization Submission SY2023-24 (final).xlsx\";\r\n\tsize=6000; creation-date=\"Tue, 03 Oct 2023 18:04:00 GMT\"\r\n",
+            &tiny_xlsx("Lowell literacy"),
+        ) + END;
+        let entries = crate::read::expand("inbox/m365.eml", &m365(&body), &Limits::default());
+        assert_eq!(names(&entries), [long]);
+        assert!(text(&entries[0]).contains("Lowell literacy"));
+        let env = entries[0].envelope.as_ref().unwrap();
+        assert_eq!(env.from.as_deref(), Some("Jane Doe <jdoe@lowell.k12.ma.us>"));
+        assert_eq!(env.subject.as_deref(), Some("Plan d'amélioration - Lowell"));
+    }
+
+    #[test]
+    fn declared_text_or_missing_content_type_is_read_by_its_bytes() {
+        let body = String::from("--_004_BN8PR04MB_\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n")
+            + &part("Content-Type: text/plain; name=\"Plan.xlsx\"\r\n", &tiny_xlsx("labelled text"))
+            + &part("Content-Disposition: attachment; filename=\"No type.xlsx\"\r\n", &tiny_xlsx("no type"))
+            + &part("", &tiny_xlsx("no name, no type"))
+            + &part("Content-Type: text/html; charset=utf-8\r\n", b"<p>an html alternative</p>")
+            + END;
+        let entries = crate::read::expand("t.eml", &m365(&body), &Limits::default());
+        assert_eq!(names(&entries), ["Plan.xlsx", "No type.xlsx", "attachment 3"]);
+        assert!(text(&entries[0]).contains("labelled text"));
+        assert!(text(&entries[1]).contains("no type"));
+        assert!(text(&entries[2]).contains("no name, no type"));
+    }
+
+    #[test]
+    fn names_in_every_charset() {
+        let cases: [(&str, &[u8], &str); 6] = [
+            ("big5", b"\xa7A\xa6n\xadp\xb9\xba.xlsx", "你好計劃.xlsx"),
+            ("gb2312", b"\xc4\xe3\xba\xc3\xbc\xc6\xbb\xae.xlsx", "你好计划.xlsx"),
+            ("ks_c_5601-1987", b"\xb0\xe8\xc8\xb9.xlsx", "계획.xlsx"),
+            ("shift_jis", b"\x8cv\x89\xe6.xlsx", "計画.xlsx"),
+            ("iso-2022-jp", b"\x1b$B7W2h\x1b(B.xlsx", "計画.xlsx"),
+            ("windows-1252", b"Pl\xe9n.xlsx", "Plén.xlsx"),
+        ];
+        let mut body = String::new();
+        for (charset, raw, _) in cases {
+            // Outlook: an encoded word in Content-Type, RFC 2231 in Content-Disposition.
+            let pct: String = raw.iter().map(|b| format!("%{b:02X}")).collect();
+            body += &part(
+                &format!(
+                    "Content-Type: application/octet-stream;\r\n\tname=\"=?{charset}?B?{}?=\"\r\nContent-Disposition: attachment;\r\n\tfilename*={charset}''{pct}\r\n",
+                    b64_line(raw)
+                ),
+                &tiny_xlsx(charset),
+            );
+        }
+        body += END;
+        let entries = crate::read::expand("c.eml", &m365(&body), &Limits::default());
+        let want: Vec<&str> = cases.iter().map(|c| c.2).collect();
+        assert_eq!(names(&entries), want);
+        assert!(text(&entries[3]).contains("shift_jis"));
+    }
+
+    #[test]
+    fn forwarded_as_octet_stream_and_feedback_reports() {
+        let inner =
+            m365(&(part("Content-Type: application/octet-stream; name=\"inner.xlsx\"\r\n", &tiny_xlsx("inner")) + END));
+        let body = part("Content-Type: application/octet-stream\r\n", &inner)
+            + &part("Content-Type: application/octet-stream; name=\"Fwd plan.eml\"\r\n", &inner)
+            + "--_004_BN8PR04MB_\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: x/1.0\r\nVersion: 1\r\n\r\n"
+            + "--_004_BN8PR04MB_\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.mass.gov\r\n\r\nFinal-Recipient: rfc822; a@b.org\r\nAction: failed\r\n\r\n"
+            + END;
+        let entries = crate::read::expand("f.eml", &m365(&body), &Limits::default());
+        assert_eq!(names(&entries), ["attachment 1/inner.xlsx", "Fwd plan.eml/inner.xlsx"]);
+        assert!(text(&entries[1]).contains("inner"));
+        assert_eq!(entries[1].envelope.as_ref().unwrap().from.as_deref(), Some("Jane Doe <jdoe@lowell.k12.ma.us>"));
+    }
+
+    #[test]
+    fn messages_inside_a_zip_are_read_or_reported() {
+        let plan =
+            m365(&(part("Content-Type: application/octet-stream; name=\"plan.xlsx\"\r\n", &tiny_xlsx("zipped")) + END));
+        let zip = zip_of(&[("inbox/Plan.eml", &plan), ("inbox/broken.eml", b"\x00\x01\x02\x03 not mail")]);
+        let entries = crate::read::expand("saved.zip", &zip, &Limits::default());
+        assert_eq!(names(&entries), ["inbox/Plan.eml/plan.xlsx", "inbox/broken.eml"]);
+        assert!(text(&entries[0]).contains("zipped"));
+        let err = entries[1].result.as_ref().unwrap_err();
+        assert_eq!(err.kind, InputErrorKind::Unreadable, "{err:?}");
     }
 
     #[test]

@@ -167,7 +167,10 @@ fn percent_decode(value: &[u8]) -> Vec<u8> {
     let mut i = 0;
     while i < value.len() {
         if value[i] == b'%'
-            && let Some(byte) = value.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(byte) = value
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(byte);
             i += 3;
@@ -252,11 +255,10 @@ fn encoded_word(text: &[u8]) -> Option<(String, Vec<u8>, usize)> {
             while i < body.len() {
                 match body[i] {
                     b'_' => out.push(b' '),
-                    b'='
-                        if let Some(byte) = body
-                            .get(i + 1..i + 3)
-                            .and_then(|h| std::str::from_utf8(h).ok())
-                            .and_then(|h| u8::from_str_radix(h, 16).ok()) =>
+                    b'=' if let Some(byte) = body
+                        .get(i + 1..i + 3)
+                        .and_then(|h| std::str::from_utf8(h).ok())
+                        .and_then(|h| u8::from_str_radix(h, 16).ok()) =>
                     {
                         out.push(byte);
                         i += 2;
