@@ -214,9 +214,6 @@ pub(crate) fn is_tnef(bytes: &[u8]) -> bool {
     bytes.starts_with(&tnef::SIGNATURE)
 }
 
-/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
-/// they are named as if attached directly ("plan.docx", not
-/// "winmail.dat/plan.docx").
 /// The end of reading any email (.eml or .msg): say how many attachments
 /// were over the limit, and that there was no plan when nothing was found
 /// (a forwarded message inside another stays silent).
@@ -248,6 +245,9 @@ pub(crate) fn close_message(
     entries
 }
 
+/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
+/// they are named as if attached directly ("plan.docx", not
+/// "winmail.dat/plan.docx").
 pub(crate) fn expand_tnef(origin: &Origin, name: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
     let found = match tnef::attachments(bytes) {
         Ok(found) => found,
@@ -260,7 +260,7 @@ pub(crate) fn expand_tnef(origin: &Origin, name: &str, bytes: &[u8], limits: &Li
     };
     let mut entries = Vec::new();
     for (index, attachment) in found.iter().take(limits.max_attachments).enumerate() {
-        let Some(data) = attachment.data else {
+        let Some(data) = attachment.data.as_deref() else {
             continue;
         };
         let file = attachment.name().and_then(clean_name).unwrap_or_else(|| format!("attachment {}", index + 1));
@@ -596,10 +596,45 @@ pub(crate) mod tests {
              Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--w--\r\n",
             b64(&dat[..dat.len() / 2])
         );
+        // Cut in the middle of the plan's bytes: the plan is reported damaged
+        // under the name the stream gave it so far, not dropped.
         let entries = expand("w.eml", broken.as_bytes(), &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].attachment.as_deref(), Some("winmail.dat"));
+        assert_eq!(entries[0].attachment.as_deref(), Some("LONGNA~1.XLS"));
         assert!(entries[0].result.as_ref().unwrap_err().reason.contains("damaged"));
+
+        // Cut after the plan, in the logo's properties, with stray bytes: the plan is read.
+        let logo_props = dat.windows(4).rposition(|w| w == b"\x05\x90\x06\x00").unwrap();
+        let mut cut = dat[..logo_props + 30].to_vec();
+        cut.extend_from_slice(&[0, 0]);
+        let entries = expand("w.eml", eml.replace(&b64(&dat), &b64(&cut)).as_bytes(), &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].attachment.as_deref(), Some("Lowell Plan.xlsx"));
+        assert!(text(&entries[0]).contains("inside winmail"));
+    }
+
+    #[test]
+    fn winmail_dat_embedded_objects_are_read() {
+        use tnef::tests::{IID_IMESSAGE, IID_ISTORAGE, ole_storage, winmail, winmail_object};
+        let object = ole_storage("Package", &tiny_xlsx("embedded object"));
+        let dat = winmail_object("PLAN~1.XLS", "Plan Lowell.xlsx", IID_ISTORAGE, &object);
+        let inner = winmail(&[("Attached Plan.xlsx", &tiny_xlsx("attached message"))]);
+        let message = winmail_object("", "Fwd: plan", IID_IMESSAGE, &inner);
+        let eml = format!(
+            "From: Lowell <l@lowell.org>\r\nSubject: plan\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"w\"\r\n\r\n\
+             --w\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n\
+             --w\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--w--\r\n",
+            b64(&dat),
+            b64(&message)
+        );
+        let entries = expand("w.eml", eml.as_bytes(), &Limits::default(), 0);
+        let names: Vec<_> = entries.iter().map(|e| e.attachment.clone().unwrap_or_default()).collect();
+        assert_eq!(names, ["PLAN~1.XLS", "Attached Plan.xlsx"]);
+        assert!(text(&entries[0]).contains("embedded object"));
+        assert!(text(&entries[1]).contains("attached message"));
     }
 
     #[test]
