@@ -15,8 +15,10 @@ use crate::report::{Companion, FileReport, Report, SCHEMA_VERSION, SectionState,
 
 /// File endings a folder walk picks up. Files named on the command line are
 /// always checked, whatever their name, since the format is found by content.
-const WALKED: &[&str] =
-    &["docx", "docm", "dotx", "xlsx", "xlsm", "xls", "ods", "eml", "msg", "zip", "doc", "pdf", "pages", "odt", "rtf"];
+const WALKED: &[&str] = &[
+    "docx", "docm", "dotx", "dotm", "xlsx", "xlsm", "xltx", "xltm", "xls", "xlt", "xlsb", "ods", "eml", "msg", "zip",
+    "doc", "dot", "pdf", "pages", "odt", "rtf",
+];
 
 /// What a run was asked to do beyond checking files.
 #[derive(Debug, Clone, Default)]
