@@ -22,7 +22,7 @@
 //! Emails inside archives on disk are not inside an email: they do report.
 
 mod mime;
-mod tnef;
+pub(crate) mod tnef;
 
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -277,7 +277,7 @@ fn ole_payload(object: &[u8]) -> Option<Vec<u8>> {
 /// The file in an OLE Packager `\x01Ole10Native` stream: total size, a flag,
 /// label, source path, two reserved words, temporary path, then the size
 /// and the data.
-fn ole10_native(stream: &[u8]) -> Option<&[u8]> {
+pub(crate) fn ole10_native(stream: &[u8]) -> Option<&[u8]> {
     let mut r = Reader { bytes: stream, pos: 0 };
     r.u32().ok()?;
     r.u16().ok()?;
