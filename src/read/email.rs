@@ -77,6 +77,24 @@ pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: u
     close_message(&origin, entries, left, forwarded, limits)
 }
 
+/// The file name of every attachment part of a message (not of the
+/// messages inside it), as ssos-lint reads it, `None` for a part without
+/// one; `None` for bytes that are not a message. For comparing with other
+/// mail readers (`examples/mail_names.rs`).
+pub fn attachment_names(bytes: &[u8]) -> Option<Vec<Option<String>>> {
+    let bytes = tidy_header(bytes);
+    let message = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(&bytes[..]))).ok()??;
+    is_email(&message).then(|| message.parts.iter().filter_map(|p| attachment(&message, p)).map(|a| a.name).collect())
+}
+
+/// The file name of every attachment of a `winmail.dat` (TNEF) as ssos-lint
+/// reads it; `None` when nothing could be read. For comparing with other
+/// readers (`examples/mail_names.rs`).
+pub fn winmail_names(bytes: &[u8]) -> Option<Vec<Option<String>>> {
+    let found = tnef::attachments(bytes).ok()?;
+    Some(found.iter().map(|a| a.name().and_then(clean_name)).collect())
+}
+
 /// The top header block made plain for the parser: a byte-order mark, blank
 /// lines and an mbox `From ` line before it are dropped, and a line that
 /// continues a field without leading white space gets one (else the parser

@@ -91,10 +91,7 @@ fn read_message(
         looked_at += 1;
         let at = format!("{base}/{storage}");
         let embedded = format!("{at}/__substg1.0_3701000D");
-        let name = ["3707", "3704", "3001"]
-            .iter()
-            .find_map(|id| string_prop(ole, &at, id, limits))
-            .and_then(|n| clean_name(&n));
+        let name = attachment_name(ole, &at, limits);
         if ole.is_storage(&embedded) {
             if !is_message_storage(ole, &embedded) {
                 // An embedded OLE object: the file it wraps, if it wraps one.
@@ -127,6 +124,41 @@ fn read_message(
         entries.extend(archive::member(&origin, &name, &data, limits, depth, None));
     }
     super::email::close_message(&origin, entries, left, forwarded, limits)
+}
+
+/// An attachment's file name: long (`3707`), short (`3704`) or display (`3001`).
+fn attachment_name(ole: &mut Ole<'_>, at: &str, limits: &Limits) -> Option<String> {
+    ["3707", "3704", "3001"].iter().find_map(|id| string_prop(ole, at, id, limits)).and_then(|n| clean_name(&n))
+}
+
+/// The file name of every attachment of an Outlook message (not of the
+/// messages attached to it), as ssos-lint reads it (an attached message by
+/// its subject); `None` for bytes that are not a compound file. For
+/// comparing with other readers (`examples/mail_names.rs`).
+pub fn attachment_names(bytes: &[u8]) -> Option<Vec<Option<String>>> {
+    let limits = Limits::default();
+    let mut ole = CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let mut storages: Vec<String> = ole
+        .read_storage("/")
+        .ok()?
+        .filter(|e| e.is_storage() && e.name().starts_with("__attach_version1.0_#"))
+        .map(|e| e.name().to_string())
+        .collect();
+    storages.sort();
+    Some(
+        storages
+            .iter()
+            .map(|storage| {
+                let at = format!("/{storage}");
+                let embedded = format!("{at}/__substg1.0_3701000D");
+                let name = attachment_name(&mut ole, &at, &limits);
+                if ole.is_storage(&embedded) && is_message_storage(&ole, &embedded) {
+                    return string_prop(&mut ole, &embedded, "0037", &limits).and_then(|s| clean_name(&s)).or(name);
+                }
+                name
+            })
+            .collect(),
+    )
 }
 
 fn storage_path(base: &str) -> String {
