@@ -22,7 +22,27 @@ import json
 import os
 import subprocess
 import sys
+import signal
 from collections import Counter
+
+
+class Timeout(Exception):
+    pass
+
+
+def limited(fn, *args, seconds=20):
+    """fn(*args), or None when a reference reader takes over `seconds` (some hang on damaged files)."""
+    def alarm(*_):
+        raise Timeout()
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(seconds)
+    try:
+        return fn(*args)
+    except Timeout:
+        return None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 DOC_EXTS = {"doc", "docx", "docm", "dot", "dotx", "dotm", "xls", "xlsx", "xlsm", "xlsb", "xlt", "xltx", "xltm",
             "ods", "odt", "pdf", "pages", "rtf", "numbers", "wpd"}
@@ -103,7 +123,7 @@ def py_plans(msg, depth=0):
         except Exception:
             data = b""
         if data.startswith(b"\x78\x9f\x3e\x22"):
-            found = tnef_names(data)
+            found = limited(tnef_names, data)
             if found is not None:
                 out += [n for n, d in found if n and is_plan(n, d)]
                 continue
@@ -236,7 +256,11 @@ def main():
         print(f"   {p}\n      python: {name!r}\n      ssos:   {ours!r}")
 
     # names of every .msg attachment (extract-msg) and every winmail.dat attachment (tnefparse)
-    tnefs = [p for p in all_files(args.root) if open(p, "rb").read(4) == b"\x78\x9f\x3e\x22"]
+    tnefs = []
+    for p in all_files(args.root):
+        with open(p, "rb") as fh:
+            if fh.read(4) == b"\x78\x9f\x3e\x22":
+                tnefs.append(p)
     listed = {}
     for batch in (msgs, tnefs):
         for i in range(0, len(batch), 200):
@@ -248,7 +272,7 @@ def main():
         total = agree = skipped = 0
         diffs = []
         for p in files:
-            ref = reference(p)
+            ref = limited(reference, p)
             if ref is None:
                 skipped += 1
                 continue
@@ -270,7 +294,7 @@ def main():
     pdiffs = []
     for p in emls + msgs:
         if p in msgs:
-            py = msg_plans(p)
+            py = limited(msg_plans, p)
         else:
             with open(p, "rb") as fh:
                 msg = email.message_from_binary_file(fh, policy=email.policy.default)

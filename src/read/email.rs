@@ -1,14 +1,27 @@
 //! RFC 5322 email (.eml): each attachment of a supported type is a submission.
 //!
-//! Parsed with `mail-parser`, which decodes base64 and quoted-printable bodies
-//! and RFC 2047 / RFC 2231 file names. Every attachment in any multipart
-//! nesting is looked at (inline parts with a file name included), detected by
-//! content and handled by [`archive::member`]: office files are read, zips are
+//! Read as a tolerant mail reader does, since reviewers' mail comes from
+//! Microsoft 365 and Exchange: the MIME structure comes from `mail-parser`
+//! (after `tidy_header` has made the top header block plain: blank first
+//! lines, mbox line, continuation lines without leading white space), but
+//! each part's file name is read from its raw header by `mime` (Exchange's
+//! `name=` + line break + tab + `"…"`, RFC 2231 continuations, encoded words
+//! split anywhere, every charset through `encoding_rs`), and its bytes are
+//! the transfer-decoded bytes as sent: a part declared `text/*` or without a
+//! Content-Type is never converted as text, so its type is decided by its
+//! bytes and its name. A text part with no name, no `attachment` disposition
+//! and no binary signature is a body; notices (`message/feedback-report`,
+//! delivery and read reports) are not attachments.
+//!
+//! Every attachment in any multipart nesting is looked at (inline parts with
+//! a file name included), detected by content and handled by
+//! [`archive::member`]: office files are read, zips are
 //! expanded (`"bundle.zip/plan.docx"`), `.doc`/`.pdf`/`.pages`/`.odt`/`.rtf`
 //! get an "unsupported" entry, and non-submissions are left out (signature
 //! images, calendar invites, vCards, signatures, text and HTML parts such as
 //! Exchange's `ATT00001.txt`). A `winmail.dat` (TNEF, Outlook rich text) is
-//! opened and its attachments are taken as the email's own.
+//! opened and its attachments are taken as the email's own (see `tnef`:
+//! read attribute by attribute, keeping what was read before damage).
 //!
 //! Forwarded messages (`message/rfc822` parts, or attached `.eml`/`.msg`
 //! files) are expanded with `depth + 1`, bounded by `limits.max_archive_depth`;
