@@ -83,8 +83,10 @@ pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: u
             continue;
         }
         looked_at += 1;
-        let name = file.name.unwrap_or_else(|| fallback_name(part, index, file.is_message));
-        let forced = file.is_message.then_some(Container::Email);
+        // A part declared a message but holding a document is a document.
+        let is_message = file.is_message && !super::detect::is_binary_signature(&file.bytes);
+        let name = file.name.unwrap_or_else(|| fallback_name(part, index, is_message));
+        let forced = is_message.then_some(Container::Email);
         entries.extend(archive::member(&origin, &name, &file.bytes, limits, depth, forced));
     }
     close_message(&origin, entries, left, forwarded, limits)
@@ -203,7 +205,8 @@ fn attachment(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Attached>
     if NOTICE_TYPES.contains(&ctype.as_str()) {
         return None;
     }
-    let charset = mime::parameter(&ct_params, "charset", None);
+    // Raw 8-bit names are in the part's charset, else in the message's.
+    let charset = mime::parameter(&ct_params, "charset", None).or_else(|| message_charset(message));
     let name = mime::parameter(&cd_params, "filename", charset.as_deref())
         .or_else(|| mime::parameter(&ct_params, "name", charset.as_deref()))
         .and_then(|n| clean_name(&n))
@@ -223,6 +226,17 @@ fn attachment(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Attached>
         _ => part.contents().to_vec(),
     };
     Some(Attached { name, bytes, is_message })
+}
+
+/// The first charset a text part (or the message itself) declares.
+fn message_charset(message: &Message<'_>) -> Option<String> {
+    let raw = message.raw_message();
+    message.parts.iter().find_map(|part| {
+        let header = raw.get(part.raw_header_offset() as usize..part.raw_body_offset() as usize)?;
+        let fields = mime::fields(header);
+        let (_, params) = mime::parameters(mime::field(&fields, "content-type")?);
+        mime::parameter(&params, "charset", None).filter(|c| !c.eq_ignore_ascii_case("us-ascii"))
+    })
 }
 
 /// A text part's body with its transfer encoding undone, bytes unchanged.
@@ -769,6 +783,21 @@ pub(crate) mod tests {
         let want: Vec<&str> = cases.iter().map(|c| c.2).collect();
         assert_eq!(names(&entries), want);
         assert!(text(&entries[3]).contains("shift_jis"));
+    }
+
+    #[test]
+    fn raw_8bit_names_in_the_message_charset_and_documents_labelled_as_messages() {
+        let body = "--_004_BN8PR04MB_\r\nContent-Type: text/plain; charset=\"shift_jis\"\r\n\r\nplan\r\n".to_string();
+        let mut m = m365(&body);
+        m.extend_from_slice(b"--_004_BN8PR04MB_\r\nContent-Type: application/octet-stream; name=\"\x8cv\x89\xe6.xlsx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+        m.extend_from_slice(b64(&tiny_xlsx("raw name")).as_bytes());
+        m.extend_from_slice(b"\r\n");
+        m.extend_from_slice(part("Content-Type: message/rfc822\r\n", &tiny_xlsx("labelled a message")).as_bytes());
+        m.extend_from_slice(END.as_bytes());
+        let entries = crate::read::expand("r.eml", &m, &Limits::default());
+        assert_eq!(names(&entries), ["計画.xlsx", "attachment 2"]);
+        assert!(text(&entries[0]).contains("raw name"));
+        assert!(text(&entries[1]).contains("labelled a message"));
     }
 
     #[test]
