@@ -148,7 +148,7 @@ pub(crate) fn member(
     let action = triage(name, &detected);
     // A file named as a message is read as one even when its content is not
     // recognised, so that a message nobody can read is reported, not dropped.
-    let by_name = match (&detected, extension(name).as_str()) {
+    let by_name = match (&detected, super::formats::extension(name).as_str()) {
         (Detected::Unknown | Detected::Empty, "eml") => Some(Container::Email),
         (Detected::Unknown | Detected::Empty, "msg") => Some(Container::Msg),
         _ => None,
