@@ -786,7 +786,7 @@ pub(crate) mod tests {
         m.extend_from_slice(part("Content-Type: message/rfc822\r\n", &tiny_xlsx("labelled a message")).as_bytes());
         m.extend_from_slice(END.as_bytes());
         let entries = crate::read::expand("r.eml", &m, &Limits::default());
-        assert_eq!(names(&entries), ["計画.xlsx", "attachment 2"]);
+        assert_eq!(names(&entries), ["計画.xlsx", "attachment 2.eml"]);
         assert!(text(&entries[0]).contains("raw name"));
         assert!(text(&entries[1]).contains("labelled a message"));
     }
