@@ -146,7 +146,14 @@ pub(crate) fn member(
     }
     let detected = detect(name, bytes);
     let action = triage(name, &detected);
-    let container = forced.or(match (action, &detected) {
+    // A file named as a message is read as one even when its content is not
+    // recognised, so that a message nobody can read is reported, not dropped.
+    let by_name = match (&detected, super::formats::extension(name).as_str()) {
+        (Detected::Unknown | Detected::Empty, "eml") => Some(Container::Email),
+        (Detected::Unknown | Detected::Empty, "msg") => Some(Container::Msg),
+        _ => None,
+    };
+    let container = forced.or(by_name).or(match (action, &detected) {
         (Triage::Expand, Detected::Eml) => Some(Container::Email),
         (Triage::Expand, Detected::Msg) => Some(Container::Msg),
         (Triage::Expand, Detected::Archive) => Some(Container::Zip),

@@ -91,8 +91,8 @@ pub static FORMATS: &[FormatSpec] = &[
     },
     FormatSpec {
         name: "Excel macro-enabled workbook",
-        exts: &["xlsm"],
-        mimes: &["application/vnd.ms-excel.sheet.macroenabled.12"],
+        exts: &["xlsm", "xltm"],
+        mimes: &["application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel.template.macroenabled.12"],
         ooxml: &["sheet.macroenabled.main"],
         kind: document(Format::Xlsm, super::xlsx::read),
     },

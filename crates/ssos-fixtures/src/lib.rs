@@ -453,14 +453,14 @@ pub fn sample_set() -> Vec<Sample> {
         });
     }
     out.push(Sample {
-        name: "haverhill-deck.pptx".into(),
+        name: "malden-deck.pptx".into(),
         description: "the plan as a PowerPoint deck: one Title and Content slide per section, a long section continued on a \"(cont.)\" slide, speaker notes, a hidden draft slide, slide parts numbered out of order".into(),
-        bytes: pptx(&Plan::complete("Haverhill"), DeckLayout::TitleAndContent),
+        bytes: pptx(&Plan::complete("Malden"), DeckLayout::TitleAndContent),
     });
     out.push(Sample {
-        name: "salem-word-export.pdf".into(),
+        name: "gloucester-word-export.pdf".into(),
         description: "the plan saved as PDF from Word: sized bold headings, bulleted benchmarks, running header and page-number footer".into(),
-        bytes: pdf(&Plan::complete("Salem"), PdfLayout::WordExport),
+        bytes: pdf(&Plan::complete("Gloucester"), PdfLayout::WordExport),
     });
     out.push(Sample {
         name: "waltham-two-column.pdf".into(),

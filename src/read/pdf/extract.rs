@@ -22,8 +22,8 @@ use super::{MAX_PAGES, MAX_RUNS};
 use crate::model::Properties;
 use crate::read::{InputError, Limits};
 
-/// Reads every page's runs.
-pub fn pages(bytes: &[u8], limits: &Limits, started: Instant) -> Result<Vec<Page>, InputError> {
+/// Reads every page's runs; also says how many pages the extractor gave up on.
+pub fn pages(bytes: &[u8], limits: &Limits, started: Instant) -> Result<(Vec<Page>, usize), InputError> {
     let mut doc =
         Document::load_mem(bytes).map_err(|err| InputError::corrupt(format!("the PDF cannot be opened: {err}")))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
@@ -39,6 +39,7 @@ pub fn pages(bytes: &[u8], limits: &Limits, started: Instant) -> Result<Vec<Page
     blank_images(&mut doc);
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut runs = 0usize;
+    let mut failed = 0usize;
     for (number, id) in page_ids {
         if started.elapsed() > limits.time_budget {
             return Err(InputError::unreadable(
@@ -46,7 +47,10 @@ pub fn pages(bytes: &[u8], limits: &Limits, started: Instant) -> Result<Vec<Page
                 "Send the plan as a Word file (.docx) instead.",
             ));
         }
-        let page = catch_unwind(AssertUnwindSafe(|| read_page(&doc, number, id))).unwrap_or_default();
+        let page = catch_unwind(AssertUnwindSafe(|| read_page(&doc, number, id))).unwrap_or_else(|_| {
+            failed += 1;
+            Page::default()
+        });
         runs += page.runs.len();
         if runs > MAX_RUNS {
             return Err(InputError::unreadable(
@@ -56,7 +60,7 @@ pub fn pages(bytes: &[u8], limits: &Limits, started: Instant) -> Result<Vec<Page
         }
         pages.push(page);
     }
-    Ok(pages)
+    Ok((pages, failed))
 }
 
 /// Image XObjects get empty content: `pdf-extract` would run a picture's

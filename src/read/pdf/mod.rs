@@ -46,8 +46,8 @@ pub struct Scan {
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     let started = Instant::now();
     let scan = prescan(bytes, limits)?;
-    let pages = match catch_unwind(AssertUnwindSafe(|| extract::pages(bytes, limits, started))) {
-        Ok(Ok(pages)) => pages,
+    let (pages, failed) = match catch_unwind(AssertUnwindSafe(|| extract::pages(bytes, limits, started))) {
+        Ok(Ok(read)) => read,
         Ok(Err(err)) => return Err(refine(err, &scan)),
         Err(_) => {
             return Err(refine(InputError::corrupt("the PDF's structure could not be made sense of"), &scan));
@@ -57,6 +57,10 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     if chars < MIN_TEXT_CHARS {
         if scan.encrypted {
             return Err(encrypted());
+        }
+        if failed > 0 {
+            // Not a scan: the text is there but could not be made out.
+            return Err(InputError::corrupt(format!("the text of {failed} page(s) of the PDF could not be made out")));
         }
         return Err(InputError::scanned(
             if scan.images > 0 {
@@ -198,4 +202,59 @@ fn number_after(hay: &[u8], key: &[u8]) -> Option<usize> {
         .map(|&b| b as char)
         .collect();
     digits.parse().ok().map(|n: usize| n.min(MAX_OBJECTS + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::InputErrorKind;
+
+    /// A one-page PDF whose content stream is `content`.
+    fn one_page(content: &str) -> Vec<u8> {
+        let objs = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        ];
+        let mut out = String::from("%PDF-1.4\n");
+        let mut offsets = Vec::new();
+        for (i, o) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+        }
+        let xref = out.len();
+        out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1));
+        for off in offsets {
+            out.push_str(&format!("{off:010} 00000 n \n"));
+        }
+        out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1));
+        out.into_bytes()
+    }
+
+    #[test]
+    fn text_pages_are_read_and_pages_the_extractor_chokes_on_are_damage_not_scans() {
+        let ok = read(
+            &one_page("BT /F1 12 Tf 72 720 Td (Priority 1: early literacy in every school) Tj ET"),
+            &Limits::default(),
+        )
+        .unwrap();
+        assert!(ok.blocks.iter().any(|b| b.text.contains("early literacy")));
+        assert_eq!(ok.blocks[0].location.page, Some(1));
+        // A number where a string must be: pdf-extract panics on the page; the panic is caught.
+        let err = read(&one_page("BT /F1 12 Tf 72 720 Td 5 Tj ET"), &Limits::default()).unwrap_err();
+        assert_eq!(err.kind, InputErrorKind::Unreadable, "{}", err.reason);
+        assert!(err.reason.contains("could not be made out"), "{}", err.reason);
+        let blank = read(&one_page("0 0 m 10 10 l S"), &Limits::default()).unwrap_err();
+        assert_eq!(blank.kind, InputErrorKind::Scanned);
+    }
+
+    #[test]
+    fn prescan_counts_objects_and_notices_encryption() {
+        let scan = prescan(&one_page("BT ET"), &Limits::default()).unwrap();
+        assert_eq!(scan.objects, 5);
+        assert!(!scan.encrypted);
+        assert_eq!(scan.streams, 1);
+    }
 }
