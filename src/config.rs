@@ -11,7 +11,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
 
 use crate::pack::{Pack, Thresholds};
-use crate::report::Severity;
+use crate::model::Severity;
 
 pub const FILE_NAME: &str = "ssos-lint.toml";
 

@@ -3,7 +3,7 @@
 
 use super::{Finding, RuleCtx};
 use crate::pack::Check;
-use crate::report::SectionState;
+use crate::model::SectionState;
 
 pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
     match check {
