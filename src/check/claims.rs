@@ -18,6 +18,7 @@ pub struct Claim {
     ordered: bool,
     exclude: u8,
     tense: Option<Tense>,
+    subject: Option<usize>,
 }
 
 impl Claim {
@@ -32,6 +33,7 @@ impl Claim {
             ordered: def.ordered,
             exclude: def.exclude.iter().fold(0, |a, c| a | bit(*c)),
             tense: def.tense,
+            subject: def.subject.as_deref().and_then(|s| lexicon.concept(s)),
         }
     }
 
@@ -44,7 +46,13 @@ impl Claim {
         let valid = |concept: usize| -> Vec<&Hit> {
             unit.hits_of(concept).filter(|h| unit.scope_of(h) & self.exclude == 0).collect()
         };
-        let per_concept: Vec<Vec<&Hit>> = alt.iter().map(|&c| valid(c)).collect();
+        let mut per_concept: Vec<Vec<&Hit>> = alt.iter().map(|&c| valid(c)).collect();
+        if let (Some(subject), Some(first)) = (self.subject, per_concept.first_mut()) {
+            // The actor must be the first actor of its clause: no other one stands before it.
+            first.retain(|h| {
+                !unit.hits_of(subject).any(|o| o.from < h.from && o.to <= h.from && unit.clause[o.from] == unit.clause[h.from])
+            });
+        }
         if per_concept.iter().any(Vec::is_empty) {
             return false;
         }
@@ -97,8 +105,14 @@ impl CompiledCheck {
                 any: false,
                 per_priority: *per_priority,
             }),
-            Check::Any { when, ordered, exclude, tense, per_priority } => {
-                let def = ClaimDef { when: when.clone(), ordered: *ordered, exclude: exclude.clone(), tense: *tense };
+            Check::Any { when, ordered, exclude, tense, subject, per_priority } => {
+                let def = ClaimDef {
+                    when: when.clone(),
+                    ordered: *ordered,
+                    exclude: exclude.clone(),
+                    tense: *tense,
+                    subject: subject.clone(),
+                };
                 Some(CompiledCheck {
                     items: vec![CompiledItem { id: String::new(), label: String::new(), claim: Claim::new(&def, lexicon) }],
                     any: true,

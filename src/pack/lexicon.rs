@@ -47,6 +47,8 @@ pub struct Unit {
     pub scope: Vec<u8>,
     /// Per token, whether it is a past form of a verb ("held", "surveyed").
     pub past: Vec<bool>,
+    /// Per token, its clause (a terminator or ";" starts the next).
+    pub clause: Vec<u16>,
     /// Every concept mention, in text order.
     pub hits: Vec<Hit>,
     /// The unit speaks of the present or future ("will", "continue", "each").
@@ -416,7 +418,7 @@ impl Lexicon {
         let ongoing = (0..n).any(|at| self.ongoing.iter().any(|p| p.matches_at(&tokens, at)))
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens);
-        Unit { text: text.to_string(), tokens, scope, past, hits, ongoing }
+        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing }
     }
 
     /// A past form: a listed irregular form, or "-ed" not after "be" ("will be held" is not past).

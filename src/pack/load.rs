@@ -301,8 +301,10 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
 
 fn concept_names(check: &Check) -> Vec<&str> {
     match check {
-        Check::Items { items, .. } => items.iter().flat_map(|i| i.when.iter().flatten().map(String::as_str)).collect(),
-        Check::Any { when, .. } => when.iter().flatten().map(String::as_str).collect(),
+        Check::Items { items, .. } => {
+            items.iter().flat_map(|i| i.when.iter().flatten().chain(&i.subject).map(String::as_str)).collect()
+        }
+        Check::Any { when, subject, .. } => when.iter().flatten().chain(subject).map(String::as_str).collect(),
         _ => Vec::new(),
     }
 }

@@ -305,6 +305,9 @@ pub enum Check {
         /// The tense the guidance asks for.
         #[serde(default)]
         tense: Option<Tense>,
+        /// A concept of actors: the first concept's mention must be the first of these in its clause.
+        #[serde(default)]
+        subject: Option<String>,
         #[serde(default = "yes")]
         per_priority: bool,
     },
@@ -336,11 +339,22 @@ pub struct ItemDef {
     /// or `ongoing` (engagement that goes on).
     #[serde(default)]
     pub tense: Option<Tense>,
+    /// A concept of actors: the first concept's mention must be the first of
+    /// these in its clause, the one who acts ("The central office will support
+    /// principals" is not a principal's role).
+    #[serde(default)]
+    pub subject: Option<String>,
 }
 
 impl ItemDef {
     pub fn claim(&self) -> ClaimDef {
-        ClaimDef { when: self.when.clone(), ordered: self.ordered, exclude: self.exclude.clone(), tense: self.tense }
+        ClaimDef {
+            when: self.when.clone(),
+            ordered: self.ordered,
+            exclude: self.exclude.clone(),
+            tense: self.tense,
+            subject: self.subject.clone(),
+        }
     }
 }
 
@@ -351,6 +365,7 @@ pub struct ClaimDef {
     pub ordered: bool,
     pub exclude: Vec<Category>,
     pub tense: Option<Tense>,
+    pub subject: Option<String>,
 }
 
 fn default_exclude() -> Vec<Category> {
