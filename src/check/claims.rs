@@ -47,6 +47,10 @@ impl Claim {
             unit.hits_of(concept).filter(|h| unit.scope_of(h) & self.exclude == 0).collect()
         };
         let mut per_concept: Vec<Vec<&Hit>> = alt.iter().map(|&c| valid(c)).collect();
+        // A run-in label names the topic: it may say who or where, never the claim.
+        if let Some(last) = per_concept.last_mut() {
+            last.retain(|h| h.to > unit.label_end);
+        }
         if let (Some(subject), Some(first)) = (self.subject, per_concept.first_mut()) {
             // The actor must be the first actor of its clause: no other one stands before it.
             first.retain(|h| {
@@ -92,18 +96,20 @@ pub struct CompiledCheck {
     /// `any`: one item stands for the whole check, and no items are reported.
     any: bool,
     per_priority: bool,
+    skip_statements: bool,
 }
 
 impl CompiledCheck {
     pub fn new(check: &Check, lexicon: &Lexicon) -> Option<Self> {
         match check {
-            Check::Items { items, per_priority } => Some(CompiledCheck {
+            Check::Items { items, per_priority, skip_statements } => Some(CompiledCheck {
                 items: items
                     .iter()
                     .map(|i| CompiledItem { id: i.id.clone(), label: i.label.clone(), claim: Claim::new(&i.claim(), lexicon) })
                     .collect(),
                 any: false,
                 per_priority: *per_priority,
+                skip_statements: *skip_statements,
             }),
             Check::Any { when, ordered, exclude, tense, subject, per_priority } => {
                 let def = ClaimDef {
@@ -117,6 +123,7 @@ impl CompiledCheck {
                     items: vec![CompiledItem { id: String::new(), label: String::new(), claim: Claim::new(&def, lexicon) }],
                     any: true,
                     per_priority: *per_priority,
+                    skip_statements: false,
                 })
             }
             _ => None,
@@ -195,7 +202,8 @@ fn evaluate(
 ) -> GroupResult {
     let mut missing = Vec::new();
     let mut evidence = Vec::new();
-    let in_group = || units.iter().filter(|u| group.parts.contains(&u.part));
+    let in_group =
+        || units.iter().filter(|u| group.parts.contains(&u.part) && !(compiled.skip_statements && u.statement));
     for (i, item) in compiled.items.iter().enumerate() {
         match in_group().find(|u| item.claim.met_by(&u.unit)) {
             Some(u) => {

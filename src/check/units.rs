@@ -15,6 +15,8 @@ pub struct PlacedUnit {
     pub part: usize,
     /// The block the text came from.
     pub block: usize,
+    /// The unit states a priority ("Priority 1: ..."), rather than answering a prompt about it.
+    pub statement: bool,
     pub unit: Unit,
 }
 
@@ -24,6 +26,7 @@ pub type SectionUnits = Vec<PlacedUnit>;
 /// The units of every section of `submission`.
 pub fn cut(lexicon: &Lexicon, doc: &Document, submission: &Submission) -> Vec<SectionUnits> {
     let cells = cell_index(doc);
+    let statements: std::collections::HashSet<usize> = submission.priorities.iter().map(|p| p.block).collect();
     submission
         .sections
         .iter()
@@ -51,8 +54,9 @@ pub fn cut(lexicon: &Lexicon, doc: &Document, submission: &Submission) -> Vec<Se
                             None
                         }
                     };
+                    let statement = statements.contains(&piece.block);
                     for unit in lexicon.units(&piece.text, label.as_deref()) {
-                        out.push(PlacedUnit { part: pi, block: piece.block, unit });
+                        out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
                     }
                 }
             }
@@ -64,7 +68,7 @@ pub fn cut(lexicon: &Lexicon, doc: &Document, submission: &Submission) -> Vec<Se
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).
 fn continue_label(out: &mut SectionUnits, lexicon: &Lexicon, part: usize, block: usize, text: &str) {
     for unit in lexicon.units(text, None) {
-        out.push(PlacedUnit { part, block, unit });
+        out.push(PlacedUnit { part, block, statement: false, unit });
     }
 }
 

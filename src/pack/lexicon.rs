@@ -53,6 +53,9 @@ pub struct Unit {
     pub hits: Vec<Hit>,
     /// The unit speaks of the present or future ("will", "continue", "each").
     pub ongoing: bool,
+    /// Tokens `[0, label_end)` are a run-in label ("Student work: ..."): they
+    /// name the topic, so they can say who or where, but never make the claim.
+    pub label_end: usize,
 }
 
 impl Unit {
@@ -366,28 +369,42 @@ impl Lexicon {
             if masked[at] || used[at] {
                 continue;
             }
+            // The longest trigger at this word wins; every trigger of that span
+            // applies ("have not" scopes both ways).
+            let mut best: Option<(usize, Option<usize>)> = None;
+            let mut matched: Vec<(&Trigger, Option<usize>)> = Vec::new();
             for t in &self.triggers {
                 let len = t.first.words.len();
                 if !t.first.matches_at(&tokens, at) || !same_clause(at, len, &clause) || used[at..at + len].iter().any(|u| *u) {
                     continue;
                 }
-                match &t.second {
-                    None => {
-                        used[at..at + len].iter_mut().for_each(|u| *u = true);
-                        found.push((t.category, t.direction, at, at + len, None));
-                        break;
-                    }
+                let gap = match &t.second {
+                    None => None,
                     Some(second) => {
                         let limit = (at + len + self.window).min(n);
-                        let j = (at + len..limit).find(|&j| second.matches_at(&tokens, j) && clause[j] == clause[at]);
-                        if let Some(j) = j {
-                            used[at..at + len].iter_mut().for_each(|u| *u = true);
-                            used[j..j + second.words.len()].iter_mut().for_each(|u| *u = true);
-                            found.push((t.category, t.direction, at, at + len, Some(j)));
-                            break;
+                        match (at + len..limit).find(|&j| second.matches_at(&tokens, j) && clause[j] == clause[at]) {
+                            Some(j) => Some(j),
+                            None => continue,
                         }
                     }
+                };
+                let key = (len + t.second.as_ref().map_or(0, |s| s.words.len()), gap);
+                match best {
+                    None => {
+                        best = Some(key);
+                        matched.push((t, gap));
+                    }
+                    Some(b) if b == key => matched.push((t, gap)),
+                    _ => {}
                 }
+            }
+            for (t, gap) in matched {
+                let len = t.first.words.len();
+                used[at..at + len].iter_mut().for_each(|u| *u = true);
+                if let (Some(j), Some(second)) = (gap, &t.second) {
+                    used[j..j + second.words.len()].iter_mut().for_each(|u| *u = true);
+                }
+                found.push((t.category, t.direction, at, at + len, gap));
             }
         }
         // Word terminators end clauses, unless they belong to a trigger ("not yet").
@@ -401,6 +418,8 @@ impl Lexicon {
         let mut scope = vec![0u8; n];
         for (category, direction, from, to, gap) in found {
             let b = bit(category);
+            // The trigger's own words are in its scope too ("did not disaggregate").
+            (from..to).for_each(|k| scope[k] |= b);
             if let Some(j) = gap {
                 (to..j).for_each(|k| scope[k] |= b);
                 continue;
@@ -418,7 +437,20 @@ impl Lexicon {
         let ongoing = (0..n).any(|at| self.ongoing.iter().any(|p| p.matches_at(&tokens, at)))
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens);
-        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing }
+        let label_end = self.label_end(text, &tokens);
+        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end }
+    }
+
+    /// Tokens of a run-in label: a few words before a colon at the start.
+    fn label_end(&self, text: &str, tokens: &[Token]) -> usize {
+        let Some(colon) = text.find(": ") else {
+            return 0;
+        };
+        let before = tokens.iter().take_while(|t| t.end <= colon).count();
+        if before == 0 || before > self.max_label_words || text[..colon].contains(['.', ';', '?', '!']) {
+            return 0;
+        }
+        before
     }
 
     /// A past form: a listed irregular form, or "-ed" not after "be" ("will be held" is not past).

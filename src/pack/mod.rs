@@ -291,6 +291,10 @@ pub enum Check {
         /// Run once per priority when the section repeats per priority.
         #[serde(default = "yes")]
         per_priority: bool,
+        /// The statement of a priority ("Priority 1: ...") does not answer the
+        /// prompts asked about it: only the sentences that follow count.
+        #[serde(default)]
+        skip_statements: bool,
     },
     /// One sentence of the section must make the claim.
     Any {
