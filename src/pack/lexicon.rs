@@ -375,7 +375,11 @@ impl Lexicon {
             let mut matched: Vec<(&Trigger, Option<usize>)> = Vec::new();
             for t in &self.triggers {
                 let len = t.first.words.len();
-                if !t.first.matches_at(&tokens, at) || !same_clause(at, len, &clause) || used[at..at + len].iter().any(|u| *u) {
+                if !t.first.matches_at(&tokens, at)
+                    || !same_clause(at, len, &clause)
+                    || used[at..at + len].iter().any(|u| *u)
+                    || masked[at..at + len].iter().any(|m| *m)
+                {
                     continue;
                 }
                 let gap = match &t.second {
