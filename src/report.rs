@@ -8,7 +8,6 @@ pub use crate::model::{CellRef, Evidence, Location, PromptStatus, SectionState, 
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-
 /// The whole run: every file checked, and the totals.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
@@ -129,7 +128,6 @@ pub struct Companion {
     pub attachment: String,
 }
 
-
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct SectionReport {
     /// Stable section id (`priorities`, `analysis`, ...).
@@ -159,7 +157,6 @@ pub struct SectionReport {
     pub judgement: Vec<String>,
 }
 
-
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct PromptCoverage {
     pub id: String,
@@ -170,7 +167,6 @@ pub struct PromptCoverage {
     /// The district's text that satisfied the prompt, quoted.
     pub evidence: Vec<Evidence>,
 }
-
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {

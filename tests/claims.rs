@@ -32,7 +32,12 @@ fn plan_with(case: &Case, slot: Option<&str>) -> FileReport {
 fn run(case: &Case) {
     let quiet = |what: &str, slot: &str| {
         let report = plan_with(case, Some(slot));
-        assert!(find(&report, case.code, None).is_none(), "{}: {what} should meet the ask\n{}", case.code, summary(&report));
+        assert!(
+            find(&report, case.code, None).is_none(),
+            "{}: {what} should meet the ask\n{}",
+            case.code,
+            summary(&report)
+        );
     };
     let fires = |what: &str, slot: Option<&str>| {
         let report = plan_with(case, slot);
@@ -297,7 +302,10 @@ fn ongoing_engagement() {
         negated: "",
         wrong: "",
     };
-    for wrong in ["Last spring we held a listening session with families.", "Our Parent Advisory Council exists and meets as required by law."] {
+    for wrong in [
+        "Last spring we held a listening session with families.",
+        "Our Parent Advisory Council exists and meets as required by law.",
+    ] {
         let report = plan_with(&case, Some(wrong));
         assert!(find(&report, case.code, None).is_some(), "{wrong}\n{}", summary(&report));
     }
@@ -568,7 +576,9 @@ fn new_asks_are_advice_and_fire_only_when_missing() {
         (
             "ssos::outcomes::no-other-data-points",
             "Outcomes",
-            &["We will meet our ELA accountability targets: 45% of students meeting or exceeding expectations on MCAS by 2024."],
+            &[
+                "We will meet our ELA accountability targets: 45% of students meeting or exceeding expectations on MCAS by 2024.",
+            ],
             "We will also track the share of lessons using grade-level texts and survey results.",
         ),
     ];

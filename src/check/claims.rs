@@ -54,7 +54,9 @@ impl Claim {
         if let (Some(subject), Some(first)) = (self.subject, per_concept.first_mut()) {
             // The actor must be the first actor of its clause: no other one stands before it.
             first.retain(|h| {
-                !unit.hits_of(subject).any(|o| o.from < h.from && o.to <= h.from && unit.clause[o.from] == unit.clause[h.from])
+                !unit
+                    .hits_of(subject)
+                    .any(|o| o.from < h.from && o.to <= h.from && unit.clause[o.from] == unit.clause[h.from])
             });
         }
         if per_concept.iter().any(Vec::is_empty) {
@@ -75,7 +77,9 @@ impl Claim {
             // outside a plan, or is itself a past form ("what families told us").
             Some(Tense::Past) => {
                 let future = bit(Category::Future);
-                per_concept.last().is_some_and(|hits| hits.iter().any(|h| unit.scope_of(h) & future == 0 || unit.has_past(h)))
+                per_concept
+                    .last()
+                    .is_some_and(|hits| hits.iter().any(|h| unit.scope_of(h) & future == 0 || unit.has_past(h)))
             }
             // What goes on: said in the present or future, or at least not only in the past.
             Some(Tense::Ongoing) => unit.ongoing || !unit.any_past(),
@@ -105,7 +109,11 @@ impl CompiledCheck {
             Check::Items { items, per_priority, skip_statements } => Some(CompiledCheck {
                 items: items
                     .iter()
-                    .map(|i| CompiledItem { id: i.id.clone(), label: i.label.clone(), claim: Claim::new(&i.claim(), lexicon) })
+                    .map(|i| CompiledItem {
+                        id: i.id.clone(),
+                        label: i.label.clone(),
+                        claim: Claim::new(&i.claim(), lexicon),
+                    })
                     .collect(),
                 any: false,
                 per_priority: *per_priority,
@@ -120,7 +128,11 @@ impl CompiledCheck {
                     subject: subject.clone(),
                 };
                 Some(CompiledCheck {
-                    items: vec![CompiledItem { id: String::new(), label: String::new(), claim: Claim::new(&def, lexicon) }],
+                    items: vec![CompiledItem {
+                        id: String::new(),
+                        label: String::new(),
+                        claim: Claim::new(&def, lexicon),
+                    }],
                     any: true,
                     per_priority: *per_priority,
                     skip_statements: false,

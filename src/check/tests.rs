@@ -56,7 +56,11 @@ fn data_areas() {
     assert!(!meets(code, Some("instruction"), "We did not conduct any learning walks."));
     assert!(meets(code, Some("systems_structures"), "There is no consistent PLC structure across schools."));
     assert!(meets(code, Some("student_outcomes"), "Only 30% met or exceeded expectations on MCAS."));
-    assert!(meets(code, Some("stakeholder_perspectives"), "On the VOCAL survey, 58% said classes connect to their lives."));
+    assert!(meets(
+        code,
+        Some("stakeholder_perspectives"),
+        "On the VOCAL survey, 58% said classes connect to their lives."
+    ));
     assert!(!meets(code, Some("stakeholder_perspectives"), "The student survey was postponed."));
 }
 
@@ -84,7 +88,11 @@ fn data_cited_root_causes_and_equity_pause() {
     assert!(meets("analysis::no-root-causes", None, "The root cause is uneven curriculum implementation."));
     assert!(meets("analysis::no-root-causes", None, "Scores are low because teachers lack planning time."));
     assert!(!meets("analysis::no-root-causes", None, "Scores are low in grade 3."));
-    assert!(meets("analysis::no-data-equity-pause", None, "Using the Data Equity Pause, we saw different experiences."));
+    assert!(meets(
+        "analysis::no-data-equity-pause",
+        None,
+        "Using the Data Equity Pause, we saw different experiences."
+    ));
     assert!(!meets("analysis::no-data-equity-pause", None, "We did not use the Data Equity Pause."));
 }
 

@@ -89,7 +89,12 @@ fn cell_index(doc: &Document) -> HashMap<(usize, usize, usize), usize> {
 }
 
 /// A cell's label: its column's header and its row's first cell, when short.
-fn grid_label(doc: &Document, cells: &HashMap<(usize, usize, usize), usize>, block: usize, max: usize) -> Option<String> {
+fn grid_label(
+    doc: &Document,
+    cells: &HashMap<(usize, usize, usize), usize>,
+    block: usize,
+    max: usize,
+) -> Option<String> {
     let g = doc.blocks[block].grid?;
     let short = |b: usize| {
         let text = doc.blocks[b].text.trim();

@@ -200,7 +200,8 @@ impl Lexicon {
             }
         }
         // Longer triggers first, so "did not conduct" wins over "not".
-        lex.triggers.sort_by_key(|t| std::cmp::Reverse(t.first.words.len() + t.second.as_ref().map_or(0, |s| s.words.len())));
+        lex.triggers
+            .sort_by_key(|t| std::cmp::Reverse(t.first.words.len() + t.second.as_ref().map_or(0, |s| s.words.len())));
         for (ci, (_, def)) in defs.iter().enumerate() {
             let mut seen = HashSet::new();
             let (terms, patterns, stops) = collect(defs, def, &mut seen);
@@ -353,7 +354,8 @@ impl Lexicon {
             }
             *slot = c;
         }
-        let same_clause = |from: usize, len: usize, clause: &[u16]| clause[from..from + len].windows(2).all(|w| w[0] == w[1]);
+        let same_clause =
+            |from: usize, len: usize, clause: &[u16]| clause[from..from + len].windows(2).all(|w| w[0] == w[1]);
         let mut masked = vec![false; n];
         for at in 0..n {
             for p in &self.pseudo {
@@ -434,7 +436,10 @@ impl Lexicon {
             }
             if matches!(direction, Direction::Backward | Direction::Both) {
                 let c = clause[from];
-                (from.saturating_sub(self.window)..from).rev().take_while(|&k| clause[k] == c).for_each(|k| scope[k] |= b);
+                (from.saturating_sub(self.window)..from)
+                    .rev()
+                    .take_while(|&k| clause[k] == c)
+                    .for_each(|k| scope[k] |= b);
             }
         }
         let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
@@ -495,7 +500,9 @@ impl Lexicon {
                     if to <= from {
                         continue;
                     }
-                    if !concept.stop_words.is_empty() && tokens[from..to].iter().all(|t| concept.stop_words.contains(&t.lower)) {
+                    if !concept.stop_words.is_empty()
+                        && tokens[from..to].iter().all(|t| concept.stop_words.contains(&t.lower))
+                    {
                         continue;
                     }
                     hits.push(Hit { concept: ci, from, to });
@@ -541,7 +548,13 @@ impl Lexicon {
                 _ => {}
             }
             if ch == '&' {
-                tokens.push(Token { start: offset, end: offset + 1, raw: "&".into(), lower: "and".into(), stem: "and".into() });
+                tokens.push(Token {
+                    start: offset,
+                    end: offset + 1,
+                    raw: "&".into(),
+                    lower: "and".into(),
+                    stem: "and".into(),
+                });
             }
             if matches!(ch, ';' | '?' | '!' | '•') {
                 pending = true;
@@ -560,7 +573,10 @@ impl Lexicon {
         for (name, def) in &pack.concepts {
             for term in &def.terms {
                 let words: Vec<(String, usize)> = split_words(term).collect();
-                if words.len() == 1 && !is_caps(&words[0].0) && ambiguous.contains(&words[0].0.to_lowercase().trim_end_matches('*').to_string()) {
+                if words.len() == 1
+                    && !is_caps(&words[0].0)
+                    && ambiguous.contains(words[0].0.to_lowercase().trim_end_matches('*'))
+                {
                     out.push(Ambiguous { concept: name.clone(), term: term.clone() });
                 }
             }

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
-
 /// One normalised word of a text, with its byte range in the original.
 #[derive(Debug, Clone)]
 pub struct Token {
