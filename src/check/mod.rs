@@ -75,6 +75,8 @@ pub struct Engine {
     pub thresholds: Thresholds,
     section_titles: Vec<String>,
     pub lexicon: Lexicon,
+    /// The pack's priority markers, to tell a priority's statement from what is said about it.
+    priority_markers: Vec<regex::Regex>,
 }
 
 impl Engine {
@@ -95,6 +97,13 @@ impl Engine {
             thresholds: config.thresholds(&pack.limits),
             section_titles: pack.sections.iter().map(|s| format!("{}. {}", s.number, s.title)).collect(),
             lexicon,
+            // Bad patterns were rejected when the pack loaded.
+            priority_markers: pack
+                .mapping
+                .priority_markers
+                .iter()
+                .filter_map(|m| regex::Regex::new(&format!("(?i){m}")).ok())
+                .collect(),
         }
     }
 
@@ -105,7 +114,7 @@ impl Engine {
     /// Runs every enabled rule over `submission`.
     pub fn run(&self, doc: &Document, submission: &Submission, facts: &FileFacts) -> Outcome {
         let mut outcome = Outcome::default();
-        let units = units::cut(&self.lexicon, doc, submission);
+        let units = units::cut(&self.lexicon, &self.priority_markers, doc, submission);
         for rule in &self.rules {
             let ctx = RuleCtx { engine: self, rule, doc, submission, facts, units: &units };
             let found = match (&rule.def.check, &rule.compiled) {

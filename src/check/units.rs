@@ -24,7 +24,10 @@ pub struct PlacedUnit {
 pub type SectionUnits = Vec<PlacedUnit>;
 
 /// The units of every section of `submission`.
-pub fn cut(lexicon: &Lexicon, doc: &Document, submission: &Submission) -> Vec<SectionUnits> {
+/// `markers` are the pack's priority markers: a unit that opens with one
+/// states a priority, as does the first sentence of a block the mapper took
+/// for a priority statement.
+pub fn cut(lexicon: &Lexicon, markers: &[regex::Regex], doc: &Document, submission: &Submission) -> Vec<SectionUnits> {
     let cells = cell_index(doc);
     let statements: std::collections::HashSet<usize> = submission.priorities.iter().map(|p| p.block).collect();
     submission
@@ -54,8 +57,9 @@ pub fn cut(lexicon: &Lexicon, doc: &Document, submission: &Submission) -> Vec<Se
                             None
                         }
                     };
-                    let statement = statements.contains(&piece.block);
-                    for unit in lexicon.units(&piece.text, label.as_deref()) {
+                    let marked = statements.contains(&piece.block);
+                    for (i, unit) in lexicon.units(&piece.text, label.as_deref()).into_iter().enumerate() {
+                        let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(unit.text.trim()));
                         out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
                     }
                 }
