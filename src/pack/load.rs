@@ -19,6 +19,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("rules/concepts.toml", include_str!("../../rules/concepts.toml")),
     ("rules/rules.toml", include_str!("../../rules/rules.toml")),
     ("rules/districts.toml", include_str!("../../rules/districts.toml")),
+    ("rules/letter.toml", include_str!("../../rules/letter.toml")),
 ];
 
 /// A pack that cannot be used, pointing at the place in the pack file.
@@ -291,6 +292,9 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
         .chain(&pack.mapping.benchmark_markers)
         .chain(&pack.mapping.end_markers)
         .chain(&pack.mapping.priority_list_lead_ins)
+        .chain(&pack.mapping.priority_counts)
+        .chain(&pack.mapping.benchmark_non_items)
+        .chain(&pack.mapping.priority_deferrals)
     {
         if let Err(err) = regex::Regex::new(&format!("(?i){pattern}")) {
             return Err(point(pattern, format!("bad pattern: {err}")));

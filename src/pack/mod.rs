@@ -35,6 +35,61 @@ pub struct Pack {
     pub concepts: BTreeMap<String, ConceptDef>,
     pub rules: Vec<RuleDef>,
     pub districts: Districts,
+    /// Wording of the feedback letters (`rules/letter.toml`); a pack
+    /// without one uses the built-in pack's.
+    #[serde(default)]
+    pub letter: Option<LetterDef>,
+}
+
+/// The words of a feedback letter to a district. Placeholders in braces
+/// are filled in by the renderer: `{district}`, `{year}`, `{section}`,
+/// `{file}`, `{quote}`, `{items}`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LetterDef {
+    /// The letter's title ("Feedback on the {district} District Prioritization Submission").
+    pub title: String,
+    pub salutation: String,
+    /// The salutation when the district is not known.
+    pub salutation_unknown: String,
+    pub opening: String,
+    /// Added to the opening when an error-level finding remains.
+    pub opening_fail: String,
+    /// Added when nothing was found.
+    pub opening_clean: String,
+    /// Added when only warnings and advice remain.
+    pub opening_gaps: String,
+    pub strengths_heading: String,
+    /// When no section has a response yet.
+    pub strengths_none: String,
+    /// A section with a response but no sub-prompt met yet ("responds: {quote}").
+    pub strengths_response: String,
+    pub strengthen_heading: String,
+    pub strengthen_none: String,
+    /// Heading over findings about the whole document.
+    pub document_heading: String,
+    /// Marks a section heading that is not in the plan / has no response.
+    pub section_missing: String,
+    pub section_empty: String,
+    /// How a guidance quote is introduced ("The guidance asks: “{quote}”").
+    pub guidance_asks: String,
+    /// A section answered in another file of the same submission.
+    pub companion: String,
+    /// The letter for a file that could not be opened.
+    pub unreadable: String,
+    pub resend: String,
+    pub closing: String,
+    /// Lines of the sign-off ("Sincerely,", "[Reviewer name]", ...).
+    pub sign_off: Vec<String>,
+    /// How each severity is named to a district.
+    pub required: String,
+    pub recommended: String,
+    pub suggestion: String,
+    /// Longest quotation from the plan, in characters (cut on a word boundary).
+    pub quote_chars: usize,
+    /// What meeting each sub-prompt says about the plan, by prompt id
+    /// ("describes input from {items}").
+    pub prompts: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -199,12 +254,33 @@ pub struct Mapping {
     /// Words left out when comparing a heading with a section's names
     /// ("Budget & Partnerships" = "Budget and Partnerships").
     pub heading_stop_words: Vec<String>,
+    /// Words and signs that join two section names in one label
+    /// ("Outcomes and Progress Monitoring", "Resources & Support").
+    #[serde(default)]
+    pub heading_joiners: Vec<String>,
     /// Words that may stand before a heading's number ("Section 3", "Part 3 -").
     pub heading_number_words: Vec<String>,
     /// Regular expressions (case-insensitive) for a lead-in that announces a
     /// list of priorities ("We will focus on two priorities:"); a singular
     /// "Our priority is ..." followed by sub-points is one priority.
     pub priority_list_lead_ins: Vec<String>,
+    /// Regular expressions (case-insensitive) for list items in the benchmarks
+    /// section that are not benchmarks ("Who: ...", "November: ...").
+    #[serde(default)]
+    pub benchmark_non_items: Vec<String>,
+    /// Regular expressions (case-insensitive) for a sentence that states how
+    /// many priorities the plan has ("Our two priorities are ..."); the first
+    /// group is the number, in digits or words.
+    #[serde(default)]
+    pub priority_counts: Vec<String>,
+    /// Regular expressions (case-insensitive) for a sentence saying the
+    /// priority is not chosen yet ("has not yet settled on", "under review").
+    #[serde(default)]
+    pub priority_deferrals: Vec<String>,
+    /// Words of a sentence that states a focus ("we will", "focus on"); section
+    /// 1 with a deferral and none of these states no priority.
+    #[serde(default)]
+    pub priority_statement_cues: Vec<String>,
     /// Longest heading, in words, that still counts as a heading when it is only bold.
     pub max_heading_words: usize,
 }
@@ -285,6 +361,9 @@ pub enum Check {
     TrackedChanges,
     TextInImage,
     DistrictUnknown,
+    /// The plan names another district than the e-mail that sent it (found
+    /// where the file and its e-mail meet, in the lint stage).
+    DistrictMismatch,
     /// Each item must be met by a sentence of the section; the missing ones are reported.
     Items {
         items: Vec<ItemDef>,
