@@ -17,9 +17,6 @@ use crate::report::{FileReport, Report, SectionState, Severity, Status};
 /// Requests handled at once.
 const WORKERS: usize = 4;
 
-/// The file types the upload form offers.
-const ACCEPT: &str = ".docx,.xlsx,.xlsm,.xls,.ods,.eml,.msg,.zip";
-
 /// Binds `addr`, prints `Listening on http://ADDR` to stderr and serves until
 /// the process is stopped. Only a failure to bind returns.
 pub fn run(linter: &Linter, addr: &str) -> Result<(), String> {
@@ -335,9 +332,10 @@ fn page(title: &str, main: &str) -> String {
 fn upload_form() -> String {
     format!(
         "<form method=\"post\" action=\"/check\" enctype=\"multipart/form-data\">\n\
-         <p><label for=\"plan\">Your plan (Word, Excel, a saved email or a zip file)</label><br>\n\
-         <input type=\"file\" id=\"plan\" name=\"plan\" accept=\"{ACCEPT}\" required></p>\n\
-         <p><button type=\"submit\">Check my plan</button></p>\n</form>\n"
+         <p><label for=\"plan\">Your plan (Word, Excel, PowerPoint, PDF, a saved email or a zip file)</label><br>\n\
+         <input type=\"file\" id=\"plan\" name=\"plan\" accept=\"{}\" required></p>\n\
+         <p><button type=\"submit\">Check my plan</button></p>\n</form>\n",
+        crate::read::formats::accept()
     )
 }
 

@@ -8,6 +8,7 @@
 //! rules share them.
 
 mod claims;
+pub mod cross;
 mod structure;
 #[cfg(test)]
 mod tests;
