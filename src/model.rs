@@ -291,3 +291,56 @@ impl Document {
         self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
     }
 }
+
+// ---------------------------------------------------------------- shared vocabulary
+// Types every stage speaks (pack, map, check, config, report), kept here so no
+// stage has to import another's.
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Advice,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Advice => "advice",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionState {
+    /// A heading and a response were found.
+    Present,
+    /// A heading was found but no response under it.
+    Empty,
+    /// Neither a heading nor content for the section was found.
+    Missing,
+}
+
+/// Whether a sub-prompt of a section is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptStatus {
+    Met,
+    Partial,
+    Missing,
+}
+
+/// The district's text that satisfied an ask, quoted.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    pub excerpt: String,
+    pub location: Location,
+    /// The item of the prompt's list this evidence satisfied, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+}

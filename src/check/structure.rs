@@ -2,8 +2,8 @@
 //! priorities and benchmarks, and document-level findings.
 
 use super::{Finding, RuleCtx};
+use crate::model::SectionState;
 use crate::pack::Check;
-use crate::report::SectionState;
 
 pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
     match check {
