@@ -577,29 +577,11 @@ fn per_priority(w: &mut W, plan: &Plan) -> String {
     out
 }
 
-/// The text of a section's blocks as lines of one cell (items as "• " lines).
-fn cell_lines(blocks: &[Block]) -> Vec<String> {
-    blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Para(t) | Block::Placeholder(t) => Some(t.clone()),
-            Block::Item(t) => Some(format!("\u{2022} {t}")),
-            Block::Picture => None,
-        })
-        .collect()
-}
-
 fn plan_on_a_page(w: &mut W, plan: &Plan) -> String {
     let mut out = w.title_block(plan, true);
     let sections: Vec<SectionId> = plan.sections.iter().map(|(s, _)| *s).collect();
     let rows = plan.priorities.len().max(1);
     let cell = |content: &str| format!("<w:tc><w:tcPr><w:tcW w:w=\"1200\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>");
-    let paras = |lines: &[String]| -> String {
-        if lines.is_empty() {
-            return "<w:p/>".to_string();
-        }
-        lines.iter().map(|l| format!("<w:p>{}</w:p>", w.run(l, false, false))).collect()
-    };
     let mut table = String::from(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>",
     );
@@ -608,23 +590,22 @@ fn plan_on_a_page(w: &mut W, plan: &Plan) -> String {
     }
     table.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
     for s in &sections {
-        table.push_str(&cell(&format!("<w:p>{}</w:p>", w.run(s.title(), true, false))));
+        table.push_str(&cell(&format!("<w:p>{}</w:p>", w.run(&s.heading(), true, false))));
     }
     table.push_str("</w:tr>");
     for row in 0..rows {
         table.push_str("<w:tr>");
         for s in &sections {
-            let blocks = plan.body(*s);
-            let lines = cell_lines(&blocks);
-            let lines: Vec<String> = if plan.is_blank(*s) {
-                lines
-            } else if *s == SectionId::Priorities {
-                let statement = plan.priorities.get(row).map(|p| format!("Priority {}: {p}", row + 1));
-                statement.into_iter().chain(lines.into_iter().filter(|l| !l.starts_with("Priority "))).collect()
-            } else {
-                lines
-            };
-            table.push_str(&cell(&paras(&lines)));
+            let mut blocks = plan.body(*s);
+            if *s == SectionId::Priorities && !plan.is_blank(*s) {
+                // Each row states its own priority, then the section's other paragraphs.
+                blocks.retain(|b| !matches!(b, Block::Para(t) if t.starts_with("Priority ")));
+                if let Some(p) = plan.priorities.get(row) {
+                    blocks.insert(0, Block::Para(format!("Priority {}: {p}", row + 1)));
+                }
+            }
+            let content = w.blocks(&blocks, ListKind::TypedBullet, false);
+            table.push_str(&cell(if content.is_empty() { "<w:p/>" } else { &content }));
         }
         table.push_str("</w:tr>");
     }
