@@ -10,6 +10,7 @@ mod human;
 mod json;
 mod junit;
 mod markdown;
+pub mod page;
 mod sarif;
 mod text;
 
