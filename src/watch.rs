@@ -109,7 +109,7 @@ pub fn extension(format: OutputFormat) -> &'static str {
         OutputFormat::Json => "json",
         OutputFormat::Sarif => "sarif",
         OutputFormat::Junit => "xml",
-        OutputFormat::Markdown => "md",
+        OutputFormat::Markdown | OutputFormat::Docx => "md",
         OutputFormat::Csv => "csv",
         OutputFormat::Human | OutputFormat::Text | OutputFormat::Github => "txt",
     }

@@ -294,6 +294,8 @@ pub fn options() -> RenderOptions {
         color: false,
         coverage: false,
         width: 100,
+        quiet: false,
+        pack: None,
         rules: vec![
             rule("ssos::section::missing", Severity::Error, "A required section is missing", None),
             rule("ssos::section::empty", Severity::Error, "A section holds no response", None),

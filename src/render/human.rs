@@ -139,6 +139,13 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
 
     for f in &report.files {
+        if options.quiet {
+            // Quiet: only why an input could not be read, one line each.
+            for d in f.diagnostics.iter().filter(|_| f.status == Status::Error) {
+                let _ = writeln!(out, "{}: {}: {}", display_name(f), d.severity.as_str(), one_line(&d.message));
+            }
+            continue;
+        }
         let _ = writeln!(
             out,
             "{}  {}  {}",
@@ -395,6 +402,17 @@ mod tests {
         assert!(out.contains("we asked families"), "{out}");
         let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
         assert!(widest <= 104, "a line of {widest} characters:\n{out}");
+    }
+
+    #[test]
+    fn quiet_keeps_the_summary_and_unreadable_inputs_only() {
+        let mut options = fixture::options();
+        options.quiet = true;
+        let out = render(&fixture::report(), &options);
+        assert!(out.contains("3 submissions: 1 pass, 1 fail, 1 unreadable"), "{out}");
+        assert!(out.lines().any(|l| l.starts_with("Lowell ") && l.contains("FAIL")), "{out}");
+        assert!(!out.contains("ssos::stakeholders::group-missing"), "{out}");
+        assert!(out.contains("drive/Springfield, MA/plan.doc: error:"), "{out}");
     }
 
     #[test]
