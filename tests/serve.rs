@@ -547,3 +547,42 @@ fn uploads_never_touch_the_disk_or_the_logs() {
         assert!(!all.contains(secret), "{secret} in the logs: {all}");
     }
 }
+
+/// The annotated plan: a .docx attachment with a Word comment per finding,
+/// from the page's form and the API; a workbook is refused with a JSON 422.
+#[test]
+fn annotated_plan_downloads_as_docx_with_comments() {
+    let server = start();
+    let plan = sample("taunton-incomplete.docx");
+    let home = request(&server, "GET", "/", &[], b"").text();
+    assert!(home.contains(r#"formaction="/annotate""#), "{home}");
+
+    let (ct, body) = multipart("plan", "Taunton plan.docx", &plan);
+    let reply = request(&server, "POST", "/annotate", &[("Content-Type", &ct)], &body);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_security_headers(&reply);
+    assert_eq!(
+        reply.header("Content-Type"),
+        Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    );
+    let disposition = reply.header("Content-Disposition").unwrap();
+    assert!(disposition.starts_with("attachment; filename=\"Taunton plan.reviewed.docx\""), "{disposition}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(reply.body.clone())).expect("a zip package");
+    let mut comments = String::new();
+    zip.by_name("word/comments.xml").expect("a comments part").read_to_string(&mut comments).unwrap();
+    assert_eq!(comments.matches("<w:comment ").count(), 4, "one comment per finding: {comments}");
+
+    let reply = request(&server, "POST", "/api/v1/annotate", &[("X-Filename", "t.docx"), OCTETS], &plan);
+    assert_eq!(reply.status, 200);
+    assert!(reply.header("Content-Disposition").unwrap().contains("t.reviewed.docx"));
+
+    // Not a Word file: 422, JSON on the API, HTML on the page.
+    let sheet = sample("worcester-form.xlsx");
+    let reply = request(&server, "POST", "/api/v1/annotate", &[("X-Filename", "w.xlsx"), OCTETS], &sheet);
+    assert_api_error(&reply, 422, "unreadable");
+    let (ct, body) = multipart("plan", "w.xlsx", &sheet);
+    let reply = request(&server, "POST", "/annotate", &[("Content-Type", &ct)], &body);
+    assert_eq!(reply.status, 422);
+    assert!(reply.header("Content-Type").unwrap().starts_with("text/html"));
+    assert_api_error(&request(&server, "GET", "/api/v1/annotate", &[], b""), 405, "method_not_allowed");
+}

@@ -74,6 +74,11 @@ pub struct Forms {
     pub annotate: bool,
 }
 
+/// Text with a capital first letter and a closing full stop.
+pub fn sentence_case(text: &str) -> String {
+    super::common::sentence(text)
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -131,7 +136,7 @@ pub fn home(forms: Forms) -> String {
     if forms.annotate {
         main.push_str(
             "<p class=\"note\">“Download my plan with comments” gives back your Word file with a comment at each \
-             place to fix.</p>\n",
+             place to fix (Word files only).</p>\n",
         );
     }
     document("Check a plan", &main)

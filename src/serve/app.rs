@@ -59,7 +59,7 @@ impl State {
         };
         Arc::new(State {
             guide: Guide::of(&linter.pack),
-            forms: Forms { annotate: false },
+            forms: Forms { annotate: true },
             openapi: super::openapi().to_string(),
             linter: Arc::new(linter),
             checks: Arc::new(Semaphore::new(checks)),
@@ -91,6 +91,8 @@ pub fn router(state: Arc<State>, options: &Options) -> Router {
         .route(page::STYLESHEET_PATH, get(stylesheet))
         .route("/check", post(check_page))
         .route("/api/v1/check", post(check_api))
+        .route("/annotate", post(annotate_page))
+        .route("/api/v1/annotate", post(annotate_api))
         .route("/api/v1/openapi.json", get(openapi))
         .fallback(not_found)
         .with_state(state)
@@ -174,9 +176,13 @@ fn first_message(report: &Report) -> Option<String> {
 }
 
 /// Receives the upload (no check slot is held meanwhile, so slow uploads
-/// never block checks), waits in the bounded queue for a slot, and checks it
-/// on the blocking pool within the deadline.
-async fn receive_and_check(state: &Arc<State>, request: Request) -> Result<Report, Problem> {
+/// never block checks), waits in the bounded queue for a slot, and runs
+/// `work` on it on the blocking pool within the deadline.
+async fn receive_and_run<T: Send + 'static>(
+    state: &Arc<State>,
+    request: Request,
+    work: fn(&Linter, Upload) -> T,
+) -> Result<T, Problem> {
     if !upload::acceptable_type(request.headers()) {
         return Err(Problem::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -197,27 +203,29 @@ async fn receive_and_check(state: &Arc<State>, request: Request) -> Result<Repor
         .map_err(|_| Problem::busy("Every checker stayed busy for too long. Try again in a few seconds."))?
         .map_err(|_| Problem::busy("The service is stopping."))?;
     let linter = state.linter.clone();
-    let size = upload.bytes.len();
-    let started = std::time::Instant::now();
     let task = tokio::task::spawn_blocking(move || {
         // The slot, the queue place and the upload's memory are given back
-        // when the check ends, even if the client has gone.
+        // when the work ends, even if the client has gone.
         let _held = (admitted, slot);
-        check(&linter, upload)
+        work(&linter, upload)
     });
-    let report = match tokio::time::timeout(state.check_timeout, task).await {
-        Ok(Ok(report)) => report,
+    match tokio::time::timeout(state.check_timeout, task).await {
+        Ok(Ok(done)) => Ok(done),
         Ok(Err(_)) => {
-            return Err(Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "The check failed unexpectedly."));
+            Err(Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "The check failed unexpectedly."))
         }
         Err(_) => {
-            tracing::warn!(bytes = size, "check over its deadline");
-            return Err(Problem::busy("Checking this file took too long."));
+            tracing::warn!("check over its deadline");
+            Err(Problem::busy("Checking this file took too long."))
         }
-    };
+    }
+}
+
+async fn receive_and_check(state: &Arc<State>, request: Request) -> Result<Report, Problem> {
+    let started = std::time::Instant::now();
+    let report = receive_and_run(state, request, check).await?;
     let s = &report.summary;
     tracing::info!(
-        bytes = size,
         millis = started.elapsed().as_millis() as u64,
         submissions = s.files,
         pass = s.pass,
@@ -226,6 +234,81 @@ async fn receive_and_check(state: &Arc<State>, request: Request) -> Result<Repor
         "checked"
     );
     Ok(report)
+}
+
+/// The annotated copy of an uploaded .docx, or why there is none.
+struct Annotation {
+    name: String,
+    result: Result<crate::annotate::Annotated, crate::read::InputError>,
+}
+
+fn annotate(linter: &Linter, upload: Upload) -> Annotation {
+    let author = crate::annotate::Author::now();
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::annotate::annotate_file(linter, &upload.name, &upload.bytes, &author).map(|(a, _)| a)
+    }));
+    let result = caught.unwrap_or_else(|_| {
+        Err(crate::read::InputError::unreadable(
+            "ssos-lint hit an internal error while annotating this file",
+            "Please report this file to the ssos-lint maintainers.",
+        ))
+    });
+    Annotation { name: upload.name.clone(), result }
+}
+
+/// `plan.docx` → `plan.reviewed.docx`, as an attachment.
+fn download(annotation: Annotation) -> Result<Response, Problem> {
+    match annotation.result {
+        Ok(annotated) => {
+            tracing::info!(comments = annotated.added, "annotated");
+            let stem = annotation.name.strip_suffix(".docx").unwrap_or(&annotation.name);
+            let name = format!("{stem}.reviewed.docx");
+            let ascii: String = name
+                .chars()
+                .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
+                .collect();
+            let encoded: String = name
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+            let mut response = (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")],
+                annotated.bytes,
+            )
+                .into_response();
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+            }
+            Ok(response)
+        }
+        Err(err) => Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unreadable",
+            format!("{} {}", crate::render::page::sentence_case(&err.reason), err.help).trim().to_string(),
+        )),
+    }
+}
+
+async fn annotate_api(Extract(state): Extract<Arc<State>>, request: Request) -> Response {
+    match receive_and_run(&state, request, annotate).await.and_then(download) {
+        Ok(response) => response,
+        Err(problem) => api_error(&problem, None),
+    }
+}
+
+async fn annotate_page(Extract(state): Extract<Arc<State>>, request: Request) -> Response {
+    match receive_and_run(&state, request, annotate).await.and_then(download) {
+        Ok(response) => response,
+        Err(problem) => page_error(&problem),
+    }
 }
 
 /// Checks one upload and assembles the report `check --format json` would give.

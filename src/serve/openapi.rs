@@ -87,6 +87,43 @@ pub fn openapi() -> Value {
                     }
                 }
             },
+            "/api/v1/annotate": {
+                "post": {
+                    "operationId": "annotate",
+                    "summary": "The plan (.docx) back with one Word comment per finding",
+                    "parameters": [
+                        { "name": "X-Filename", "in": "header", "required": false,
+                          "schema": { "type": "string" } },
+                        { "name": "filename", "in": "query", "required": false,
+                          "schema": { "type": "string" } }
+                    ],
+                    "requestBody": {
+                        "required": true,
+                        "content": {
+                            "application/octet-stream": { "schema": { "type": "string", "contentMediaType": "application/octet-stream" } },
+                            "multipart/form-data": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": { "plan": { "type": "string", "contentMediaType": "application/octet-stream" } },
+                                    "required": ["plan"]
+                                }
+                            }
+                        }
+                    },
+                    "responses": {
+                        "200": { "description": "The annotated copy, as an attachment named PLAN.reviewed.docx.",
+                                 "content": { "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+                                              { "schema": { "type": "string", "contentMediaType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document" } } } },
+                        "400": error_response("No file, an empty file, or a malformed form or upload."),
+                        "405": error_response("Only POST is allowed."),
+                        "408": error_response("The upload stalled or took too long."),
+                        "413": error_response("The file is over the size limit."),
+                        "415": error_response("The body is neither a file nor a multipart form."),
+                        "422": error_response("The file is not a readable Word document (.docx)."),
+                        "503": error_response("Too busy (retry after the Retry-After seconds), or the work took too long.")
+                    }
+                }
+            },
             "/api/v1/openapi.json": {
                 "get": {
                     "operationId": "openapi",
