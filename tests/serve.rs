@@ -385,22 +385,25 @@ fn stalled_clients_do_not_block_others() {
 #[test]
 fn memory_budget_refuses_with_503_when_full() {
     let server = start_with(&["--memory-budget", "1", "--body-idle-timeout", "30"], None);
-    let mut holder = connect(&server);
-    holder.write_all(head(&server, "POST", "/api/v1/check", &[OCTETS], Some(900 * 1024)).as_bytes()).unwrap();
-    // It sends most of its body, then stalls: the server holds those bytes.
-    holder.write_all(&vec![b'P'; 899 * 1024]).unwrap();
-    // Wait (bounded) until the server has taken the holder's share.
     let plan = sample("taunton-incomplete.docx");
+    // A holder sends most of a 900 KB body, then stalls: the server holds
+    // those bytes. It is given a moment (longer on each bounded retry) to be
+    // read before another upload asks for 200 KB, which cannot fit.
     let mut refused = None;
-    for _ in 0..50 {
+    let mut holder = None;
+    for attempt in 1..=8u64 {
+        let mut stream = connect(&server);
+        stream.write_all(head(&server, "POST", "/api/v1/check", &[OCTETS], Some(900 * 1024)).as_bytes()).unwrap();
+        stream.write_all(&vec![b'P'; 899 * 1024]).unwrap();
+        holder = Some(stream);
+        std::thread::sleep(Duration::from_millis(250 * attempt));
         let reply = request(&server, "POST", "/api/v1/check", &[OCTETS], &vec![b'x'; 200 * 1024]);
         if reply.status == 503 {
             refused = Some(reply);
             break;
         }
-        std::thread::sleep(Duration::from_millis(100));
     }
-    let refused = refused.expect("a 503 while the budget is held");
+    let refused = refused.expect("a 503 while a stalled upload holds the budget");
     assert_api_error(&refused, 503, "busy");
     assert_eq!(refused.header("Retry-After"), Some("5"));
     assert_eq!(request(&server, "GET", "/healthz", &[], b"").text(), "ok");
@@ -534,12 +537,21 @@ fn uploads_never_touch_the_disk_or_the_logs() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.path()).collect();
     assert!(left.is_empty(), "files left behind: {left:?}");
     // Structured logs: JSON lines, one per request, with no plan content.
+    // (The test drains the server's stderr on a thread: wait, bounded, for both lines.)
+    let checked_lines = |log: &[String]| -> Vec<Value> {
+        log.iter()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|v| v["fields"]["message"] == "checked")
+            .collect()
+    };
+    for _ in 0..100 {
+        if checked_lines(&server.log.lock().unwrap()).len() >= 2 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let log = server.log.lock().unwrap().clone();
-    let checked: Vec<Value> = log
-        .iter()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|v| v["fields"]["message"] == "checked")
-        .collect();
+    let checked = checked_lines(&log);
     assert_eq!(checked.len(), 2, "{log:?}");
     assert_eq!(checked[0]["fields"]["fail"], 1);
     let all = log.join("\n");
