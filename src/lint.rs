@@ -19,6 +19,10 @@ use crate::report::{
 pub struct Linter {
     pub pack: Pack,
     pub limits: Limits,
+    /// `[per-file-ignores]` of the config: which codes are silenced where.
+    ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// The config's folder, for matching paths relative to it.
+    config_dir: Option<std::path::PathBuf>,
     mapper: Mapper,
     engine: Engine,
     districts: DistrictFinder,
@@ -26,7 +30,15 @@ pub struct Linter {
 
 impl Linter {
     pub fn new(pack: Pack, config: &Config, limits: Limits) -> Self {
+        let ignores = config
+            .per_file_ignores
+            .iter()
+            .filter_map(|(glob, codes)| Some((globset::Glob::new(glob).ok()?.compile_matcher(), codes.clone())))
+            .collect();
+        let config_dir = config.path.as_ref().and_then(|p| p.parent()).map(|d| d.to_path_buf());
         Linter {
+            ignores,
+            config_dir,
             mapper: Mapper::new(&pack),
             engine: Engine::new(&pack, config),
             districts: DistrictFinder::new(&pack.districts),
@@ -63,7 +75,41 @@ impl Linter {
             Err(err) => self.error_report(&entry.path, entry.attachment, &err),
         };
         report.package = entry.package;
+        self.apply_ignores(&mut report);
         report
+    }
+
+    /// Drops the findings the config silences for this file.
+    fn apply_ignores(&self, report: &mut FileReport) {
+        if self.ignores.is_empty() || report.status == Status::Error {
+            return;
+        }
+        let path = Path::new(&report.path);
+        let mut candidates = vec![path.to_path_buf()];
+        if let Some(dir) = &self.config_dir {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+            if let Ok(rel) = absolute.strip_prefix(&dir) {
+                candidates.push(rel.to_path_buf());
+            }
+        }
+        if let Some(name) = path.file_name() {
+            candidates.push(name.into());
+        }
+        if let Some(a) = &report.attachment {
+            candidates.push(a.into());
+        }
+        let silenced: Vec<&String> = self
+            .ignores
+            .iter()
+            .filter(|(m, _)| candidates.iter().any(|c| m.is_match(c)))
+            .flat_map(|(_, codes)| codes)
+            .collect();
+        if silenced.is_empty() {
+            return;
+        }
+        report.diagnostics.retain(|d| !silenced.contains(&&d.code));
+        report.status = status_of(&report.diagnostics);
     }
 
     /// Maps and checks one read document.
@@ -76,8 +122,18 @@ impl Linter {
     ) -> FileReport {
         let submission = self.mapper.map(doc);
         let name = attachment.as_deref().unwrap_or(path);
-        let district = self.districts.find(Some(doc), name, envelope);
-        let outcome = self.engine.run(doc, &submission, &FileFacts { district: district.clone() });
+        let named = self.districts.find(Some(doc), name, envelope);
+        // The e-mail's own district (subject, sender, body) stays the
+        // submission's district; a plan naming another one is a finding.
+        let sender = envelope.and_then(|e| self.districts.find(None, "", Some(e)));
+        let (district, other) = match (named, sender) {
+            (Some(n), Some(s)) if n != s => (Some(s), Some(n)),
+            (named, sender) => (named.or(sender), None),
+        };
+        let mut outcome = self.engine.run(doc, &submission, &FileFacts { district: district.clone() });
+        if let (Some(other), Some(sender)) = (&other, &district) {
+            outcome.findings.extend(self.mismatch_finding(other, sender));
+        }
         let source = SourceMap::new(doc, name);
         let sections = self.section_reports(doc, &submission, &outcome);
         let diagnostics = self.diagnostics(doc, &source, outcome.findings);
@@ -96,7 +152,32 @@ impl Linter {
             source: Some(source.text),
             package: None,
             received: envelope.and_then(|e| e.date.clone()),
+            sender: envelope.and_then(|e| e.from.clone()),
         }
+    }
+
+    /// The finding of every active `district-mismatch` rule.
+    fn mismatch_finding(&self, named: &str, sender: &str) -> Vec<Finding> {
+        self.engine
+            .rules
+            .iter()
+            .filter(|r| matches!(r.def.check, crate::pack::Check::DistrictMismatch))
+            .filter_map(|r| {
+                let severity = r.severity?;
+                let message =
+                    crate::check::Message::new(&r.def.message).items(&[named.to_string()]).reason(sender).finish();
+                Some(Finding {
+                    code: r.def.code.clone(),
+                    severity,
+                    section: None,
+                    items: Vec::new(),
+                    priority: None,
+                    message,
+                    help: r.def.help.clone(),
+                    block: None,
+                })
+            })
+            .collect()
     }
 
     /// The report of a file that could not be read.
@@ -118,6 +199,7 @@ impl Linter {
             source: None,
             package: None,
             received: None,
+            sender: None,
         }
     }
 

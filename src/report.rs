@@ -111,10 +111,12 @@ pub struct FileReport {
     #[serde(skip)]
     #[schemars(skip)]
     pub package: Option<String>,
-    /// The email's Date header, for ordering duplicate submissions (not serialized).
-    #[serde(skip)]
-    #[schemars(skip)]
+    /// The Date header of the e-mail it came in, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received: Option<String>,
+    /// The From header of the e-mail it came in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 /// The document's extracted text, as one string with a heading line per block group.
@@ -236,12 +238,20 @@ pub struct Summary {
     pub pass: usize,
     pub fail: usize,
     pub error: usize,
+    /// Submissions replaced by a later one from the same district: counted
+    /// here only, never as a pass or a failure.
+    #[serde(default)]
+    pub superseded: usize,
 }
 
 impl Summary {
     pub fn tally(files: &[FileReport]) -> Self {
         let mut s = Summary { files: files.len(), ..Default::default() };
         for f in files {
+            if f.superseded_by.is_some() && f.status != Status::Error {
+                s.superseded += 1;
+                continue;
+            }
             match f.status {
                 Status::Pass => s.pass += 1,
                 Status::Fail => s.fail += 1,
@@ -249,6 +259,19 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+impl Report {
+    /// `--deny warnings`: a submission with a warning fails, in its status
+    /// and in the totals, not only in the exit code.
+    pub fn deny_warnings(&mut self) {
+        for f in &mut self.files {
+            if f.status == Status::Pass && f.diagnostics.iter().any(|d| d.severity == Severity::Warning) {
+                f.status = Status::Fail;
+            }
+        }
+        self.summary = Summary::tally(&self.files);
     }
 }
 

@@ -111,6 +111,7 @@ pub fn extension(format: OutputFormat) -> &'static str {
         OutputFormat::Junit => "xml",
         OutputFormat::Markdown | OutputFormat::Docx => "md",
         OutputFormat::Csv => "csv",
+        OutputFormat::Html => "html",
         OutputFormat::Human | OutputFormat::Text | OutputFormat::Github => "txt",
     }
 }

@@ -158,3 +158,272 @@ fn libreoffice_opens_a_word_letter() {
     assert!(text.contains("Dear Taunton leadership team,"), "{text}");
     assert!(text.contains("What to strengthen"), "{text}");
 }
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// Summaries that tell the truth: a superseded failing draft is marked and
+/// not counted as a failure; CSV has its e-mail's date and sender and a row
+/// per expected district missing; `--deny warnings` shows in the status.
+#[test]
+fn superseded_drafts_expected_districts_and_denied_warnings_in_summaries() {
+    use ssos_fixtures::{Layout, docx};
+    use ssos_fixtures::{Plan, SectionId, mail};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let draft_plan = Plan::complete("Lowell").without(SectionId::Resources);
+    let early = mail::eml(
+        "Ana Ruiz <a@lowell.k12.ma.us>",
+        "Lowell plan (draft)",
+        "Draft",
+        &[("plan.docx", &docx(&draft_plan, Layout::HeadingStyles))],
+    );
+    let late = mail::eml(
+        "Ana Ruiz <a@lowell.k12.ma.us>",
+        "Lowell plan (final)",
+        "Final",
+        &[("plan v2.docx", &docx(&Plan::complete("Lowell"), Layout::BoldLabels))],
+    );
+    let fixture_date = "Date: Thu, 29 Jun 2023 16:42:07 -0400";
+    let early = String::from_utf8(early).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 09:00:00 -0400", 1);
+    let late = String::from_utf8(late).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 16:30:00 -0400", 1);
+    write(d, "a-draft.eml", early.as_bytes());
+    write(d, "b-final.eml", late.as_bytes());
+    let path = d.to_str().unwrap();
+
+    let (code, json) = run(&["check", path, "--format", "json"]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["summary"]["superseded"], 1, "{}", report["summary"]);
+    assert_eq!(report["summary"]["fail"], 0, "the superseded draft is not a failure: {}", report["summary"]);
+    assert_eq!(report["summary"]["pass"], 1);
+    assert_eq!(code, 0, "only the final submission counts for the exit code");
+
+    let (_, csv) = run(&["check", path, "--format", "csv", "--expect", "ssos"]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("{name} in {header:?}"));
+    let draft = csv.lines().find(|l| l.contains("a-draft.eml")).unwrap();
+    assert!(draft.contains("b-final.eml"), "superseded_by names the final: {draft}");
+    assert!(draft.contains(",2023-06-30T09:00:00-04:00,"), "{draft}");
+    assert!(draft.contains("Ana Ruiz <a@lowell.k12.ma.us>"), "{draft}");
+    assert!(col("superseded_by") < col("email_date") && col("email_date") < col("email_from"));
+    let boston = csv.lines().find(|l| l.contains(",Boston,")).unwrap_or_else(|| panic!("{csv}"));
+    assert!(boston.contains(",Boston,missing,"), "{boston}");
+
+    let (_, human) = run(&["check", path]);
+    assert!(human.contains("SUPERSEDED (FAIL)"), "{human}");
+    assert!(human.contains("1 pass, 0 fail, 0 unreadable, 1 superseded"), "{human}");
+
+    // --deny warnings: the status says fail, not only the exit code.
+    let everett = sample("everett-pasted-image.docx");
+    let (code, json) = run(&["check", everett.to_str().unwrap(), "--format", "json", "--deny", "warnings"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(code, 1);
+    assert_eq!(v["files"][0]["status"], "fail", "{json}");
+    assert_eq!(v["summary"]["fail"], 1);
+}
+
+/// A plan naming another district than the e-mail's sender: reported under
+/// the sender's district, with a finding that says so.
+#[test]
+fn a_plan_naming_another_district_than_its_sender_gets_a_finding() {
+    use ssos_fixtures::{Layout, docx};
+    use ssos_fixtures::{Plan, mail};
+    let dir = tempfile::tempdir().unwrap();
+    let eml = mail::eml(
+        "Sam Lee <slee@tauntonschools.org>",
+        "Taunton SSoS submission",
+        "Attached is our plan.",
+        &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))],
+    );
+    write(dir.path(), "taunton.eml", &eml);
+    let (_, json) = run(&["check", dir.path().join("taunton.eml").to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let f = &v["files"][0];
+    assert_eq!(f["district"], "Taunton", "{json}");
+    let d = f["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ssos::document::district-mismatch")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(d["severity"], "warning");
+    let msg = d["message"].as_str().unwrap();
+    assert!(msg.contains("Lowell") && msg.contains("Taunton"), "{msg}");
+    // The same plan sent by Lowell itself has no such finding.
+    let own = mail::eml(
+        "a@lowell.k12.ma.us",
+        "Lowell SSoS submission",
+        "Attached.",
+        &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))],
+    );
+    write(dir.path(), "lowell.eml", &own);
+    let (_, json) = run(&["check", dir.path().join("lowell.eml").to_str().unwrap(), "--format", "json"]);
+    assert!(!json.contains("district-mismatch"), "{json}");
+}
+
+/// `--format html` over every sample: one self-contained page with a row
+/// and an anchor per submission; `--format text` speaks in sentences.
+#[test]
+fn html_summary_and_plain_text_on_the_samples() {
+    let samples = sample("");
+    let (_, json) = run(&["check", samples.to_str().unwrap(), "--format", "json"]);
+    let n = serde_json::from_str::<Value>(&json).unwrap()["files"].as_array().unwrap().len();
+    let (code, html) = run(&["check", samples.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(code, 1);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="), "self-contained");
+    assert_eq!(html.matches("<tr><th scope=\"row\">").count(), n);
+    assert_eq!(html.matches("<h2 id=\"s").count(), n);
+    assert!(html.contains("<th scope=\"row\">Taunton</th>"), "{html}");
+    assert!(html.contains("<td class=\"empty\">empty</td>"), "the Taunton plan's empty section");
+
+    let taunton = sample("taunton-incomplete.docx");
+    let (_, text) = run(&["check", taunton.to_str().unwrap(), "--format", "text"]);
+    assert!(text.contains("Error. Section 4, Outcomes, has a heading but no response"), "{text}");
+    assert!(!text.contains("snippet") && !text.contains("Diagnostic severity"), "{text}");
+}
+
+/// JUnit carries the schema's required suite attributes; SARIF has regions
+/// and the tool version; `-o FILE` writes the report there.
+#[test]
+fn junit_attributes_sarif_regions_and_output_file() {
+    let taunton = sample("taunton-incomplete.docx");
+    let path = taunton.to_str().unwrap();
+    let (_, junit) = run(&["check", path, "--format", "junit"]);
+    assert!(junit.contains("<testsuites>\n"), "{junit}");
+    let suite = junit.lines().find(|l| l.trim_start().starts_with("<testsuite ")).unwrap();
+    for attr in ["package=\"Taunton\"", "id=\"0\"", "timestamp=\"", "hostname=\"", "time=\""] {
+        assert!(suite.contains(attr), "{attr} in {suite}");
+    }
+    let stamp = suite.split("timestamp=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert_eq!(stamp.len(), 19, "no time zone: {stamp}");
+    assert!(junit.contains("<system-err></system-err>"));
+
+    let (_, sarif) = run(&["check", path, "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(v["runs"][0]["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let empty = results.iter().find(|r| r["ruleId"] == "ssos::section::empty").unwrap();
+    let region = &empty["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 27, "{empty:#}");
+    assert!(region["snippet"]["text"].as_str().unwrap().contains("Outcomes"), "{region}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let status = bin().args(["check", path, "--format", "json", "-o", out.to_str().unwrap()]).output().unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    assert!(status.stdout.is_empty());
+    let written: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["files"][0]["district"], "Taunton");
+}
+
+#[test]
+fn color_follows_the_flag_and_the_environment() {
+    let taunton = sample("taunton-incomplete.docx");
+    let path = taunton.to_str().unwrap();
+    let colored = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = bin();
+        cmd.args(["check", path]).args(args).env_remove("NO_COLOR").env_remove("FORCE_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap().contains('\x1b')
+    };
+    assert!(colored(&["--color", "always"], &[]));
+    assert!(colored(&["--color", "always"], &[("NO_COLOR", "1")]), "an explicit flag wins");
+    assert!(!colored(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&[], &[]), "auto: not a terminal");
+    assert!(colored(&[], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "0")]));
+}
+
+#[test]
+fn stdin_completions_manpage_and_ranked_suggestions() {
+    // `-` reads one file from standard input.
+    let bytes = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    let out = bin().args(["check", "-", "--format", "json"]).write_stdin(bytes).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["path"], "-");
+    assert_eq!(v["files"][0]["district"], "Taunton");
+    // Junk on stdin is an input finding, not a crash.
+    let out = bin().args(["check", "-", "--format", "json"]).write_stdin(b"not a plan".to_vec()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let (code, bash) = run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(bash.contains("ssos-lint") && bash.contains("annotate") && bash.contains("--format"), "{bash}");
+    let (code, man) = run(&["manpage"]);
+    assert_eq!(code, 0);
+    assert!(man.starts_with(".ie") || man.contains(".TH"), "{man}");
+    assert!(man.contains("annotate"), "{man}");
+
+    let out = bin().args(["explain", "no-owner"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("`ssos::monitoring::no-owner`"), "{err}");
+    let out = bin().args(["explain", "ssos::monitoring::no-frequncy"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean `ssos::monitoring::no-frequency`?"), "{err}");
+}
+
+#[test]
+fn per_file_ignores_silence_a_finding_for_matching_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir(&drafts).unwrap();
+    let taunton = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    write(&drafts, "taunton.docx", &taunton);
+    write(dir.path(), "taunton.docx", &taunton);
+    write(
+        dir.path(),
+        "ssos-lint.toml",
+        b"[per-file-ignores]\n\"drafts/*.docx\" = [\"ssos::section::empty\", \"ssos::priorities::too-many\"]\n",
+    );
+    let out = bin().current_dir(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes = |suffix: &str| -> Vec<String> {
+        let f = v["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(suffix)).unwrap();
+        f["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+    };
+    let draft = codes("drafts/taunton.docx");
+    let main = codes("./taunton.docx");
+    assert!(!draft.contains(&"ssos::section::empty".to_string()), "{draft:?}");
+    assert!(main.contains(&"ssos::section::empty".to_string()), "{main:?}");
+    assert_eq!(main.len(), draft.len() + 2, "{main:?} vs {draft:?}");
+    // An unknown code under per-file-ignores is a config error with a suggestion.
+    write(dir.path(), "ssos-lint.toml", b"[per-file-ignores]\n\"*.docx\" = [\"ssos::section::emty\"]\n");
+    let out = bin().current_dir(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ssos::section::empty"));
+}
+
+/// A config is found walking up from each checked file, not only from the
+/// working folder.
+#[test]
+fn config_is_found_next_to_each_checked_file() {
+    let work = tempfile::tempdir().unwrap();
+    let plans = tempfile::tempdir().unwrap();
+    let strict = plans.path().join("strict");
+    std::fs::create_dir(&strict).unwrap();
+    let taunton = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    write(plans.path(), "a.docx", &taunton);
+    write(&strict, "b.docx", &taunton);
+    write(&strict, "ssos-lint.toml", b"[rules]\n\"ssos::section::empty\" = \"off\"\n");
+    let out = bin()
+        .current_dir(work.path())
+        .args(["check", "--format", "json"])
+        .arg(plans.path().join("a.docx"))
+        .arg(strict.join("b.docx"))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {out:?}"));
+    let has_empty = |name: &str| {
+        let f = v["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(name)).unwrap();
+        f["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "ssos::section::empty")
+    };
+    assert!(has_empty("a.docx"), "no config near a.docx");
+    assert!(!has_empty("b.docx"), "strict/ssos-lint.toml turns the rule off for b.docx");
+}

@@ -200,6 +200,7 @@ The Murkland and Greenhalge schools receive coaching cycles.
         source: Some(SourceText { name: "Lowell SSoS submission.docx".into(), text: text.into() }),
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -229,6 +230,7 @@ fn springfield() -> FileReport {
         source: None,
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -267,6 +269,7 @@ fn worcester() -> FileReport {
         source: None,
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -296,6 +299,7 @@ pub fn options() -> RenderOptions {
         width: 100,
         quiet: false,
         pack: None,
+        run: super::RunInfo { timestamp: "2023-06-30T16:30:00".into(), hostname: "reviewer-pc".into(), seconds: 1.25 },
         rules: vec![
             rule("ssos::section::missing", Severity::Error, "A required section is missing", None),
             rule("ssos::section::empty", Severity::Error, "A section holds no response", None),

@@ -234,6 +234,16 @@ fn checklist(out: &mut String, f: &FileReport, all: bool, paint: &Paint) {
     }
 }
 
+fn superseded(f: &FileReport) -> bool {
+    f.superseded_by.is_some() && f.status != Status::Error
+}
+
+/// "FAIL", or "SUPERSEDED (FAIL)" for a submission a later one replaced.
+fn status_cell(f: &FileReport) -> String {
+    let status = f.status.as_str().to_uppercase();
+    if superseded(f) { format!("SUPERSEDED ({status})") } else { status }
+}
+
 fn numbers(ns: &[u8]) -> String {
     ns.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
 }
@@ -254,7 +264,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
                 [
                     truncate(district_or_unknown(f), 30),
                     truncate(&file, 60),
-                    f.status.as_str().to_uppercase(),
+                    status_cell(f),
                     f.count(Severity::Error).to_string(),
                     f.count(Severity::Warning).to_string(),
                     numbers(&section_numbers_in_state(f, SectionState::Missing)),
@@ -269,13 +279,14 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
             }
         }
         let numeric = [false, false, false, true, true, false, false];
-        // `status` paints the status cell (after padding is measured).
-        let line = |cells: &[String], status: Option<Status>| {
+        // `file` paints the status cell (after padding is measured).
+        let line = |cells: &[String], file: Option<&FileReport>| {
             let mut l = String::new();
             for (i, cell) in cells.iter().enumerate() {
                 let pad = " ".repeat(widths[i] - cell.chars().count());
-                if let (2, Some(s)) = (i, status) {
-                    let _ = write!(l, "{}{pad}", paint.status(s));
+                if let (2, Some(f)) = (i, file) {
+                    let painted = if superseded(f) { paint.dim(cell) } else { paint.status(f.status) };
+                    let _ = write!(l, "{painted}{pad}");
                 } else if numeric[i] {
                     let _ = write!(l, "{pad}{cell}");
                 } else {
@@ -292,7 +303,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
         let rule_len = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
         let _ = writeln!(out, "{}", "─".repeat(rule_len));
         for (row, f) in rows.iter().zip(&report.files) {
-            let _ = writeln!(out, "{}", line(row, Some(f.status)));
+            let _ = writeln!(out, "{}", line(row, Some(f)));
         }
         let _ = writeln!(out, "{}", "─".repeat(rule_len));
     }
@@ -302,12 +313,13 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
     });
     let _ = writeln!(
         out,
-        "{} submission{}: {} pass, {} fail, {} unreadable; {}, {}, {}",
+        "{} submission{}: {} pass, {} fail, {} unreadable{}; {}, {}, {}",
         s.files,
         if s.files == 1 { "" } else { "s" },
         s.pass,
         s.fail,
         s.error,
+        if s.superseded > 0 { format!(", {} superseded", s.superseded) } else { String::new() },
         plural(e, Severity::Error),
         plural(w, Severity::Warning),
         plural(a, Severity::Advice),
