@@ -18,6 +18,7 @@ pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
         // Input findings are made where a file fails to read; vocabulary kinds elsewhere.
         Check::InputUnreadable
         | Check::InputUnsupported
+        | Check::InputScanned
         | Check::DistrictMismatch
         | Check::Items { .. }
         | Check::Any { .. } => Vec::new(),

@@ -261,6 +261,8 @@ pub struct Quote {
 pub enum Check {
     InputUnreadable,
     InputUnsupported,
+    /// A PDF with no text layer; made where the file is read.
+    InputScanned,
     SectionMissing,
     SectionEmpty,
     PrioritiesNone,

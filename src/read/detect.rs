@@ -3,6 +3,7 @@
 use std::io::{Cursor, Read};
 
 use super::InputError;
+use super::formats::{self, Container, FormatSpec, Kind};
 use crate::model::Format;
 
 /// What a file turned out to be.
@@ -47,10 +48,10 @@ impl Detected {
             Detected::Corrupt(why) => InputError::corrupt(why),
             Detected::Eml | Detected::Msg | Detected::Archive => InputError::unsupported(
                 "an email or archive cannot be read as a plan document",
-                "Attach the plan itself as .docx or .xlsx.",
+                "Attach the plan itself as .docx, .xlsx, .pptx or .pdf.",
             ),
             Detected::Unknown => InputError::unsupported(
-                format!("'{}' is not a Word or Excel file ssos-lint can read", short_name(name)),
+                format!("'{}' is not a Word, Excel, PowerPoint or PDF file ssos-lint can read", short_name(name)),
                 "Save the plan as a Word document (.docx) or an Excel workbook (.xlsx) and send it again.",
             ),
             Detected::Office(format) => InputError::unsupported(
@@ -87,12 +88,9 @@ fn detect_zip(bytes: &[u8]) -> Detected {
         Err(err) => return Detected::Corrupt(format!("the zip package cannot be opened: {err}")),
     };
     if let Some(mime) = read_small_entry(&mut zip, "mimetype") {
-        return match mime.trim() {
-            "application/vnd.oasis.opendocument.spreadsheet" => Detected::Office(Format::Ods),
-            "application/vnd.oasis.opendocument.text" => {
-                Detected::Unsupported { what: "OpenDocument text (.odt)", save_as: "a Word document (.docx)" }
-            }
-            _ => Detected::Unsupported { what: "OpenDocument", save_as: "a Word document (.docx)" },
+        return match formats::by_mime(&mime) {
+            Some(spec) => from_spec(spec),
+            None => Detected::Unsupported { what: "OpenDocument", save_as: "a Word document (.docx)" },
         };
     }
     if let Some(types) = read_small_entry(&mut zip, "[Content_Types].xml") {
@@ -112,26 +110,21 @@ fn detect_zip(bytes: &[u8]) -> Detected {
 }
 
 fn detect_ooxml(content_types: &str) -> Detected {
-    let types = content_types.to_ascii_lowercase();
-    if types.contains("wordprocessingml.document.main")
-        || types.contains("wordprocessingml.template.main")
-        || types.contains("document.macroenabled.main")
-    {
-        Detected::Office(Format::Docx)
-    } else if types.contains("sheet.binary.macroenabled.main") {
-        Detected::Unsupported { what: "Excel binary workbook (.xlsb)", save_as: "an Excel workbook (.xlsx)" }
-    } else if types.contains("sheet.macroenabled.main") {
-        Detected::Office(Format::Xlsm)
-    } else if types.contains("spreadsheetml.sheet.main") || types.contains("spreadsheetml.template.main") {
-        Detected::Office(Format::Xlsx)
-    } else if types.contains("presentationml") {
-        Detected::Unsupported { what: "PowerPoint", save_as: "a Word document (.docx)" }
-    } else if types.contains("wordprocessingml") {
-        Detected::Office(Format::Docx)
-    } else if types.contains("spreadsheetml") {
-        Detected::Office(Format::Xlsx)
-    } else {
-        Detected::Corrupt("the package has no Word or Excel main part".to_string())
+    match formats::by_ooxml(content_types) {
+        Some(spec) => from_spec(spec),
+        None => Detected::Corrupt("the package has no Word, Excel or PowerPoint main part".to_string()),
+    }
+}
+
+/// What a row of the format table makes of a file detected as that format.
+fn from_spec(spec: &'static FormatSpec) -> Detected {
+    match spec.kind {
+        Kind::Document { format, .. } => Detected::Office(format),
+        Kind::Unsupported { save_as } => Detected::Unsupported { what: spec.name, save_as },
+        Kind::Container(Container::Email) => Detected::Eml,
+        Kind::Container(Container::Msg) => Detected::Msg,
+        Kind::Container(Container::Zip) => Detected::Archive,
+        Kind::Never => Detected::Unknown,
     }
 }
 
@@ -161,7 +154,10 @@ fn detect_ole(bytes: &[u8]) -> Detected {
     } else if has("__properties_version1.0") || names.iter().any(|n| n.starts_with("__substg1.0_")) {
         Detected::Msg
     } else if has("powerpoint document") {
-        Detected::Unsupported { what: "PowerPoint 97-2003 (.ppt)", save_as: "a Word document (.docx)" }
+        Detected::Unsupported {
+            what: "PowerPoint 97-2003 (.ppt)",
+            save_as: "a PowerPoint presentation (.pptx) or a Word document (.docx)",
+        }
     } else {
         Detected::Unknown
     }
@@ -171,7 +167,7 @@ fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
     let head = &bytes[..bytes.len().min(4096)];
     let trimmed = trim_bom(head);
     if trimmed.starts_with(b"%PDF") {
-        return Detected::Unsupported { what: "PDF", save_as: "a Word document (.docx)" };
+        return Detected::Office(Format::Pdf);
     }
     if trimmed.starts_with(b"{\\rtf") {
         return Detected::Unsupported { what: "Rich Text Format (.rtf)", save_as: "a Word document (.docx)" };
@@ -189,8 +185,10 @@ fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
     if lower.ends_with(".pages") {
         return Detected::Unsupported { what: "Apple Pages", save_as: "a Word document (.docx)" };
     }
-    if lower.ends_with(".docx") || lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
-        return Detected::Corrupt("it is not a zip package, as a .docx or .xlsx must be".to_string());
+    if let Some(spec) = formats::by_name(&lower)
+        && !spec.ooxml.is_empty()
+    {
+        return Detected::Corrupt(format!("it is not a zip package, as a .{} must be", formats::extension(&lower)));
     }
     Detected::Unknown
 }

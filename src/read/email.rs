@@ -198,18 +198,9 @@ fn attachment_name(part: &mail_parser::MessagePart<'_>, index: usize, is_message
         let subject = part.message().and_then(|m| m.subject()).and_then(clean_name);
         return format!("{}.eml", subject.unwrap_or_else(|| format!("forwarded message {}", index + 1)));
     }
-    let ext = part.content_type().and_then(|ct| ct.subtype()).map(|sub| sub.to_ascii_lowercase()).and_then(|sub| {
-        Some(match sub.as_str() {
-            "vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
-            "vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
-            "vnd.ms-excel.sheet.macroenabled.12" => "xlsm",
-            "msword" => "doc",
-            "vnd.ms-excel" => "xls",
-            "pdf" => "pdf",
-            "zip" | "x-zip-compressed" => "zip",
-            _ => return None,
-        })
-    });
+    let ext = part
+        .content_type()
+        .and_then(|ct| super::formats::ext_for_mime(&format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or_default())));
     match ext {
         Some(ext) => format!("attachment {}.{ext}", index + 1),
         None => format!("attachment {}", index + 1),
@@ -338,7 +329,7 @@ mod tests {
         assert!(text(&entries[0]).contains("Lowell literacy priority"));
         assert!(text(&entries[1]).contains("Benchmarks sheet"));
         let pdf = entries[2].result.as_ref().unwrap_err();
-        assert_eq!(pdf.kind, InputErrorKind::Unsupported);
+        assert_eq!(pdf.kind, InputErrorKind::Unreadable, "a PDF is read, and this one is only a header");
         assert!(pdf.help.contains(".docx"));
         assert!(text(&entries[3]).contains("inline part"));
         assert!(text(&entries[4]).contains("from the zip"));

@@ -22,9 +22,6 @@ pub const STYLESHEET_PATH: &str = "/static/page.css";
 /// The page's stylesheet, screen and print.
 pub const STYLESHEET: &str = include_str!("page.css");
 
-/// The file types the upload form offers.
-pub const ACCEPT: &str = ".docx,.xlsx,.xlsm,.xls,.ods,.eml,.msg,.zip";
-
 /// The guidance's words the page quotes: each section's prompt, and for each
 /// sub-prompt the ask it stands for and how to meet it.
 #[derive(Debug, Clone, Default)]
@@ -111,9 +108,11 @@ fn document(title: &str, main: &str) -> String {
 fn upload_form(forms: Forms, heading_id: &str) -> String {
     let mut out = format!(
         "<form method=\"post\" action=\"/check\" enctype=\"multipart/form-data\" aria-labelledby=\"{heading_id}\">\n\
-         <p><label for=\"plan-{heading_id}\">Your plan (Word, Excel, a saved email or a zip file)</label><br>\n\
-         <input type=\"file\" id=\"plan-{heading_id}\" name=\"plan\" accept=\"{ACCEPT}\" required></p>\n\
-         <p><button type=\"submit\">Check my plan</button>"
+         <p><label for=\"plan-{heading_id}\">Your plan (Word, Excel, PowerPoint, PDF, a saved email or a zip \
+         file)</label><br>\n\
+         <input type=\"file\" id=\"plan-{heading_id}\" name=\"plan\" accept=\"{}\" required></p>\n\
+         <p><button type=\"submit\">Check my plan</button>",
+        crate::read::formats::accept()
     );
     if forms.annotate {
         out.push_str(

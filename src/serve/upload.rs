@@ -95,6 +95,8 @@ pub fn acceptable_type(headers: &HeaderMap) -> bool {
             | "application/msword"
             | "application/vnd.ms-excel"
             | "application/vnd.ms-outlook"
+            | "application/vnd.ms-powerpoint"
+            | "application/pdf"
             | "application/x-ole-storage"
             | "message/rfc822"
     ) || essence.starts_with("application/vnd.openxmlformats-officedocument.")

@@ -41,11 +41,15 @@ pub mod bad;
 mod content;
 mod docx;
 pub mod mail;
+mod pdf;
 mod png;
+mod pptx;
 mod xlsx;
 mod xml;
 
 pub use docx::{Layout, docx};
+pub use pdf::{PdfLayout, pdf};
+pub use pptx::{DeckLayout, pptx};
 pub use xlsx::{SheetShape, xlsx};
 
 /// The eight sections of the 2023-24 guidance, in order.
@@ -445,6 +449,21 @@ pub fn sample_set() -> Vec<Sample> {
             bytes: xlsx(&Plan::complete(d), s),
         });
     }
+    out.push(Sample {
+        name: "haverhill-deck.pptx".into(),
+        description: "the plan as a PowerPoint deck: one Title and Content slide per section, a long section continued on a \"(cont.)\" slide, speaker notes, a hidden draft slide, slide parts numbered out of order".into(),
+        bytes: pptx(&Plan::complete("Haverhill"), DeckLayout::TitleAndContent),
+    });
+    out.push(Sample {
+        name: "salem-word-export.pdf".into(),
+        description: "the plan saved as PDF from Word: sized bold headings, bulleted benchmarks, running header and page-number footer".into(),
+        bytes: pdf(&Plan::complete("Salem"), PdfLayout::WordExport),
+    });
+    out.push(Sample {
+        name: "waltham-two-column.pdf".into(),
+        description: "a PDF laid out in two columns (read left column, then right)".into(),
+        bytes: pdf(&Plan::complete("Waltham"), PdfLayout::TwoColumn),
+    });
     let g = Plan::complete("Gateway");
     out.push(Sample {
         name: "gateway-submission.eml".into(),
