@@ -22,6 +22,9 @@ use grid::{Grids, Route};
 pub use headings::Cue;
 use headings::{HeadingHit, Headings};
 
+/// Most words of a bare label ("Priority 1", "Focus Area 2:", "Goal 3") that says nothing more.
+const BARE_LABEL_WORDS: usize = 3;
+
 /// A compiled mapper for one rules pack; build once, use for every file.
 pub struct Mapper {
     headings: Headings,
@@ -57,6 +60,11 @@ pub struct Part {
 impl Part {
     pub fn words(&self) -> usize {
         self.pieces.iter().map(|p| p.text.split_whitespace().count()).sum()
+    }
+
+    /// Nothing under the heading: no answer, placeholder, prompt or picture.
+    fn is_blank(&self) -> bool {
+        self.pieces.is_empty() && self.placeholders == 0 && self.prompt_blocks == 0 && self.images == 0
     }
 
     pub fn text(&self) -> String {
@@ -163,7 +171,10 @@ impl Mapper {
         for (i, block) in doc.blocks.iter().enumerate() {
             match grids.route(block) {
                 Route::Outside => {}
-                Route::Header => continue,
+                Route::Header(sections) => {
+                    walk.column(&sections, i);
+                    continue;
+                }
                 Route::Cell { sections, priority, header } => {
                     let content = self.classify(block, sections.first().copied());
                     walk.in_region(&sections, priority, header, i, block, content);
@@ -340,6 +351,8 @@ struct Walk {
     priority: Option<usize>,
     priorities: Vec<PriorityMark>,
     priorities_section: usize,
+    /// The column header naming each section, in tables of section columns.
+    column_headers: Vec<Option<usize>>,
 }
 
 impl Walk {
@@ -350,6 +363,7 @@ impl Walk {
             priority: None,
             priorities: Vec::new(),
             priorities_section,
+            column_headers: vec![None; count],
         }
     }
 
@@ -394,11 +408,12 @@ impl Walk {
         if self.current.is_empty() {
             self.current = vec![self.priorities_section];
         }
-        let part = Part { priority: Some(number), blocks: vec![block], ..Default::default() };
-        self.sections[self.priorities_section].push(part);
-        if let Some(part) = self.sections[self.priorities_section].last_mut() {
+        let mut part = Part { priority: Some(number), blocks: vec![block], ..Default::default() };
+        // A bare "Priority 1" label states nothing yet; its words are not an answer.
+        if text.split_whitespace().count() > BARE_LABEL_WORDS {
             part.pieces.push(Piece { block, text });
         }
+        self.sections[self.priorities_section].push(part);
     }
 
     /// "Priority 1" inside a later section: a new part of that section for
@@ -410,7 +425,7 @@ impl Walk {
             let mut part = Part { priority: Some(number), heading, ..Default::default() };
             part.blocks.push(block);
             let text = source.display_text();
-            if text.split_whitespace().count() > 3 {
+            if text.split_whitespace().count() > BARE_LABEL_WORDS {
                 part.pieces.push(Piece { block, text });
             }
             self.sections[section].push(part);
@@ -499,6 +514,14 @@ impl Walk {
         }
     }
 
+    /// A column header naming sections: they are present, answered or not,
+    /// below it (an empty part is added at the end if no cell answered).
+    fn column(&mut self, sections: &[usize], header: usize) {
+        for &section in sections {
+            self.column_headers[section].get_or_insert(header);
+        }
+    }
+
     /// The label cell of a row in a table of section columns: the row's priority, stated.
     fn row_label(&mut self, index: usize, block: &Block, priority: Option<usize>) {
         let text = block.display_text();
@@ -516,13 +539,26 @@ impl Walk {
     }
 
     fn finish(mut self) -> Vec<MappedSection> {
+        for (parts, header) in self.sections.iter_mut().zip(&self.column_headers) {
+            if let (true, Some(header)) = (parts.is_empty(), header) {
+                parts.push(Part { heading: Some(*header), blocks: vec![*header], ..Default::default() });
+            }
+        }
         let repeats = self.sections.iter().enumerate().any(|(i, parts)| {
             let mut seen: Vec<usize> = parts.iter().filter_map(|p| p.priority).collect();
             seen.sort_unstable();
             seen.dedup();
             i != self.priorities_section && seen.len() > 1
         });
-        if !repeats {
+        if repeats {
+            // A section heading over "Priority 1" / "Priority 2" sub-parts
+            // answers nothing itself: its empty part is not a priority's answer.
+            for (i, parts) in self.sections.iter_mut().enumerate() {
+                if i != self.priorities_section && parts.iter().any(|p| p.priority.is_some()) {
+                    parts.retain(|p| p.priority.is_some() || !p.is_blank());
+                }
+            }
+        } else {
             for (i, parts) in self.sections.iter_mut().enumerate() {
                 if i != self.priorities_section {
                     parts.iter_mut().for_each(|p| p.priority = None);

@@ -393,7 +393,7 @@ pub struct Sample {
 /// once, each for a different district, plus `taunton-incomplete.docx` and
 /// the plan wrapped as `.eml`, `.msg` and `.zip`.
 pub fn sample_set() -> Vec<Sample> {
-    let docs: [(&str, Layout, &str); 14] = [
+    let docs: [(&str, Layout, &str); 17] = [
         ("Lowell", Layout::HeadingStyles, "complete plan; Heading 1 section titles, bulleted benchmarks"),
         ("Fall River", Layout::TemplateTable, "complete plan in the template's two-column table (prompt | response)"),
         ("Springfield", Layout::PerPriority, "two priorities, sections 2-8 repeated under each"),
@@ -408,6 +408,9 @@ pub fn sample_set() -> Vec<Sample> {
         ("North Adams", Layout::GoogleDocsStyle, "Google Docs export quirks (split runs, bookmarks, rPr everywhere)"),
         ("Webster", Layout::LibreOfficeStyle, "LibreOffice-style XML (Heading 1 based on Heading, Text Body, a shape)"),
         ("Winchendon", Layout::StrictOoxml, "Strict OOXML namespaces, main part word/main.xml"),
+        ("Haverhill", Layout::PlanOnAPage, "a plan on a page: one table, sections as columns, one row per priority"),
+        ("Wareham", Layout::PrioritySplit, "every section split under \"Priority 1\" / \"Priority 2\" sub-headings"),
+        ("Salem", Layout::MergedHeadings, "two sections under one heading (\"Outcomes and Progress Monitoring\")"),
     ];
     let mut out: Vec<Sample> = docs
         .iter()
