@@ -157,10 +157,13 @@ impl Mapper {
         let accepted = accept_hits(&found.hits);
         let label_cells = label_cells(doc, &accepted);
         let hit_at: HashMap<usize, &HeadingHit> = accepted.iter().rev().map(|h| (h.block, h)).collect();
+        // The title repeated under its own heading (a sheet "Outcomes" whose
+        // first cell says "4. Outcomes"); an unnumbered sub-label such as
+        // "District benchmarks" under "6. Monitoring" is part of the answer.
         let bare_titles: HashSet<(usize, usize)> = found
             .hits
             .iter()
-            .filter(|h| h.rest.is_none())
+            .filter(|h| h.rest.is_none() && (h.number.is_some() || doc.format.is_spreadsheet()))
             .flat_map(|h| h.sections().map(move |s| (h.block, s)))
             .collect();
         let boundaries: HashSet<usize> = found.boundaries.into_iter().collect();
@@ -186,7 +189,13 @@ impl Mapper {
                 }
             }
             if let Some(hit) = hit_at.get(&i) {
-                walk.open(hit);
+                if repeats_open_section(doc, hit, &walk) {
+                    // "District benchmarks" as a sub-heading under "6. Monitoring":
+                    // its words are part of the answer, not a new section.
+                    walk.response(i, block, None);
+                } else {
+                    walk.open(hit);
+                }
                 continue;
             }
             if boundaries.contains(&i) {
@@ -329,6 +338,13 @@ fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize
         .filter(|_| !doc.format.is_spreadsheet())
         .map(cell_key)
         .collect()
+}
+
+/// A deeper heading naming only the section already open.
+fn repeats_open_section(doc: &Document, hit: &HeadingHit, walk: &Walk) -> bool {
+    let level = doc.blocks[hit.block].heading_level;
+    let open_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
+    walk.current == [hit.section] && hit.also.is_empty() && matches!((level, open_level), (Some(l), Some(o)) if l > o)
 }
 
 fn add_response(part: &mut Part, index: usize, block: &Block) {
