@@ -82,20 +82,32 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
 
 /// Under a short benchmark label ("School benchmarks"), plain paragraphs
 /// are that list's items, up to a field ("How often: ...") or another label.
+/// A label over a real list (numbered or bulleted) keeps it as it is: the
+/// prose after that list ("These benchmarks will be reviewed ...") is not
+/// one of its items.
 fn paragraphs_under_labels<'a>(
     mut lines: Vec<Line<'a>>,
     leads: &impl Fn(&str) -> bool,
     headings: &Headings,
 ) -> Vec<Line<'a>> {
-    let mut under_label = false;
+    #[derive(PartialEq)]
+    enum Under {
+        Nothing,
+        Label,
+        PlainList,
+    }
+    let mut under = Under::Nothing;
     for line in &mut lines {
         let words = line.text.split_whitespace().count();
         let label = words <= SHORT_LABEL_WORDS && !line.text.ends_with('.');
         if label || line.text.ends_with(':') || headings.is_benchmark_non_item(line.text) {
-            under_label = label && leads(line.text);
+            under = if label && leads(line.text) { Under::Label } else { Under::Nothing };
             continue;
         }
-        if under_label {
+        if under == Under::Label {
+            under = if line.item { Under::Nothing } else { Under::PlainList };
+        }
+        if under == Under::PlainList {
             line.item = true;
         }
     }
@@ -145,7 +157,9 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
             }
             _ if headings.is_benchmark_header(&block.text)
                 && block.text.split_whitespace().count() <= 4
-                && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2) =>
+                && !block.text.trim_end().ends_with(':')
+                && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2)
+                && wide_row_below(&filled_cells, g.table, g.row) =>
             {
                 header = Some((g.table, g.row, g.col));
             }
@@ -153,6 +167,13 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
         }
     }
     rows.len()
+}
+
+/// Whether a row under `row` fills two cells or more: a table's rows do; a
+/// list typed one item per cell down a merged label ("District-level
+/// benchmarks:" beside the section's name) does not.
+fn wide_row_below(filled_cells: &std::collections::HashMap<(usize, usize), usize>, table: usize, row: usize) -> bool {
+    filled_cells.iter().any(|(&(t, r), &n)| t == table && r > row && n >= 2)
 }
 
 /// The runs of list items that follow a lead-in `leads` accepts; `None`

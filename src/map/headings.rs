@@ -11,6 +11,9 @@ use crate::pack::matcher::{Negation, TermSet, tokenize};
 
 /// Fewest words a heading placed by its position must govern.
 const MIN_REGION_WORDS: usize = 10;
+/// Word triples in a row not in any prompt that make a text the district's
+/// own answer, however much of a prompt it repeats.
+const OWN_WORDS_RUN: usize = 5;
 
 /// How a block is set off as a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -124,8 +127,39 @@ fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
 }
 
 /// Normalised words of a heading: stemmed, lower-case, the pack's stop words out.
+/// A short word cut off with a full stop ("Diff.", "Engmt.", "Prog.") keeps
+/// the stop as a mark, so that it can stand for a longer word of a name.
 fn name_tokens(text: &str, stop_words: &[String]) -> Vec<String> {
-    tokenize(text, &[]).into_iter().map(|t| t.word).filter(|w| !stop_words.contains(w)).collect()
+    tokenize(text, &[])
+        .into_iter()
+        .filter(|t| !stop_words.contains(&t.word))
+        .map(|t| {
+            let cut = text[t.end..].starts_with('.')
+                && (2..=5).contains(&t.word.len())
+                && t.word.chars().all(char::is_alphabetic);
+            if cut { format!("{}.", t.word) } else { t.word }
+        })
+        .collect()
+}
+
+/// Whether a heading's word stands for a name's word: the same word, or an
+/// abbreviation whose letters the word spells in order from its first
+/// ("diff." differentiated, "engmt." engagement, "mgmt." management).
+fn same_word(heading: &str, name: &str) -> bool {
+    let Some(short) = heading.strip_suffix('.') else { return heading == name };
+    let short = short.as_bytes();
+    if short == name.as_bytes() {
+        return true;
+    }
+    if short.len() < 3 || name.len() <= short.len() || short[0] != name.as_bytes()[0] {
+        return false;
+    }
+    let mut letters = name.bytes();
+    short.iter().all(|&c| letters.any(|n| n == c))
+}
+
+fn same_words(heading: &[String], name: &[String]) -> bool {
+    heading.len() == name.len() && heading.iter().zip(name).all(|(h, n)| same_word(h, n))
 }
 
 /// Word triples of `text`, hashed: prompt detection compares many of them.
@@ -178,7 +212,7 @@ impl Headings {
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
             numbering: Regex::new(&format!(
-                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,2}}|[ivx]{{1,4}}|[a-h])(?:\s*[.):\-–—]\s*|\s+)"
+                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,2}}|[ivx]{{1,4}}|[a-h])(?:\s*[-–/&]\s*(?:\d{{1,2}}|[ivx]{{1,4}})\b)?(?:\s*[.):\-–—]\s*|\s+)"
             ))
             .expect("number words are escaped"),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
@@ -259,9 +293,13 @@ impl Headings {
     /// the section's keywords; the rest are boundaries.
     fn place_siblings(&self, doc: &Document, hits: &mut Vec<HeadingHit>, candidates: &[(usize, Cue)]) -> Vec<usize> {
         // A bold line and a bold label over its answer are set off alike.
+        // Numbered lines are one family only when set off alike: "IV. Outcome
+        // Measures" in bold is not a sibling of an automatic list's "7. ...".
         let signature = |i: usize, cue: Cue| {
             let cue = if cue == Cue::InlineBold { Cue::Bold } else { cue };
-            (cue, doc.blocks[i].heading_level)
+            let block = &doc.blocks[i];
+            let set_off = cue == Cue::Numbered && (block.bold || block.emphasis || block.bold_prefix > 0);
+            (cue, block.heading_level, set_off)
         };
         let named: HashSet<usize> = hits.iter().map(|h| h.section).collect();
         let numbered: Vec<(u32, usize)> = hits.iter().filter_map(|h| h.number.map(|n| (n, h.section))).collect();
@@ -273,7 +311,7 @@ impl Headings {
         // The family of labels that names the most distinct sections (labels
         // repeated inside one section, "District benchmark:", do not make a
         // family); a tie goes to strong cues, then to the one seen first.
-        type Signature = (Cue, Option<u8>);
+        type Signature = (Cue, Option<u8>, bool);
         let mut families: Vec<(Signature, Vec<usize>, bool)> = Vec::new();
         for h in hits.iter() {
             let sig = signature(h.block, h.cue);
@@ -358,10 +396,15 @@ impl Headings {
             a
         };
         let absorbed = self.place_by_order(doc, hits, &anchors, &unplaced);
+        // A long paragraph under an unknown label is an answer, not a heading
+        // that ends the section it stands in.
+        let short = |i: usize| doc.blocks[i].text.split_whitespace().count() <= self.max_heading_words * 2;
         boundaries.extend(
             unplaced
                 .iter()
-                .filter(|(i, cue, _)| !absorbed.contains(i) && matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet))
+                .filter(|(i, cue, _)| {
+                    !absorbed.contains(i) && matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet) && short(*i)
+                })
                 .map(|(i, _, _)| *i),
         );
         boundaries
@@ -391,11 +434,10 @@ impl Headings {
         for (gap, candidates) in gaps {
             let before = gap.checked_sub(1).map(|g| anchors[g].1);
             let after = anchors.get(gap).map(|&(_, s)| s);
-            // Before the first named section stand title pages and
-            // introductions, so only gaps after one are filled.
             let missing: Vec<usize> = match (before, after) {
                 (Some(a), Some(b)) if b > a + 1 => (a + 1..b).filter(unnamed).collect(),
                 (Some(a), None) => (a + 1..self.sections.len()).take_while(unnamed).collect(),
+                (None, Some(b)) => (0..b).filter(unnamed).collect(),
                 _ => Vec::new(),
             };
             if missing.is_empty() {
@@ -408,8 +450,16 @@ impl Headings {
                 let words: usize = doc.blocks[block + 1..next].iter().map(|b| b.text.split_whitespace().count()).sum();
                 words >= MIN_REGION_WORDS
             };
-            let candidates: Vec<&(usize, Cue, Option<u32>)> = candidates.iter().filter(governs_text).collect();
-            for (&&(block, cue, number), &section) in candidates.iter().zip(&missing) {
+            let mut candidates: Vec<&(usize, Cue, Option<u32>)> = candidates.iter().filter(governs_text).collect();
+            let mut missing = &missing[..];
+            if before.is_none() {
+                // Before the first named section stand title pages and
+                // introductions too: only the labels nearest it, one per
+                // section missing there, are taken for the sections nearest.
+                candidates = candidates.split_off(candidates.len().saturating_sub(missing.len()));
+                missing = &missing[missing.len() - candidates.len()..];
+            }
+            for (&&(block, cue, number), &section) in candidates.iter().zip(missing) {
                 let (_, _, rest) = self.split_heading(&doc.blocks[block]);
                 let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
                 hits.push(HeadingHit { block, section, cue, rest, number, also: Vec::new() });
@@ -626,8 +676,11 @@ impl Headings {
         let mut best: Option<(usize, usize, bool)> = None;
         for (index, section) in self.sections.iter().enumerate() {
             for name in &section.names {
-                let exact = tokens == name.as_slice();
-                let prefix = !exact_only && tokens.len() <= name.len() + 2 && tokens.starts_with(name);
+                let exact = same_words(tokens, name);
+                let prefix = !exact_only
+                    && tokens.len() <= name.len() + 2
+                    && tokens.len() >= name.len()
+                    && same_words(&tokens[..name.len()], name);
                 if !(exact || prefix) {
                     continue;
                 }
@@ -671,7 +724,17 @@ impl Headings {
             None => self.all_prompts.contains(g),
         };
         let hits = grams.iter().filter(|g| known(g)).count();
-        hits * 10 >= grams.len() * 6
+        // An answer may echo the prompt ("Student work samples will be
+        // analyzed at the district, school and classroom level") but goes on
+        // in its own words; a kept prompt, even reworded, has no such run or
+        // still asks its question.
+        let mut run = 0;
+        let mut longest_own_run = 0;
+        for g in &grams {
+            run = if known(g) { 0 } else { run + 1 };
+            longest_own_run = longest_own_run.max(run);
+        }
+        hits * 10 >= grams.len() * 6 && (longest_own_run < OWN_WORDS_RUN || text.contains('?'))
     }
 
     pub fn is_placeholder(&self, text: &str) -> bool {
