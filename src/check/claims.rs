@@ -9,7 +9,7 @@ use super::{Coverage, Finding, Message, RuleCtx, SectionUnits};
 use crate::map::MappedSection;
 use crate::model::{Evidence, PromptStatus, SectionState, excerpt};
 use crate::pack::lexicon::{Hit, Lexicon, Unit, bit};
-use crate::pack::{Category, Check, ClaimDef, Tense};
+use crate::pack::{ACTED_CLAIM, Category, Check, ClaimDef, Tense};
 
 /// A claim with its concepts resolved to indices.
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ impl Claim {
             alternatives: def
                 .when
                 .iter()
-                .map(|alt| alt.iter().filter_map(|name| lexicon.concept(name)).collect::<Vec<_>>())
+                .map(|alt| alt.iter().filter_map(|name| concept_index(name, lexicon)).collect::<Vec<_>>())
                 .filter(|alt: &Vec<usize>| !alt.is_empty())
                 .collect(),
             ordered: def.ordered,
@@ -43,10 +43,16 @@ impl Claim {
     }
 
     fn alternative_met(&self, alt: &[usize], unit: &Unit) -> bool {
-        let valid = |concept: usize| -> Vec<&Hit> {
-            unit.hits_of(concept).filter(|h| unit.scope_of(h) & self.exclude == 0).collect()
+        let valid = |concept: usize, before: Option<usize>| -> Vec<Hit> {
+            let hits = match (concept, before) {
+                (ACTED, Some(actor)) => acted(unit, actor),
+                (ACTED, None) => Vec::new(),
+                _ => unit.hits_of(concept).copied().collect(),
+            };
+            hits.into_iter().filter(|h| unit.scope_of(h) & self.exclude == 0).collect()
         };
-        let mut per_concept: Vec<Vec<&Hit>> = alt.iter().map(|&c| valid(c)).collect();
+        let mut per_concept: Vec<Vec<Hit>> =
+            alt.iter().enumerate().map(|(i, &c)| valid(c, i.checked_sub(1).map(|p| alt[p]))).collect();
         // A run-in label names the topic: it may say who or where, never the claim.
         if let Some(last) = per_concept.last_mut() {
             last.retain(|h| h.to > unit.label_end);
@@ -85,6 +91,22 @@ impl Claim {
             Some(Tense::Ongoing) => unit.ongoing || !unit.any_past(),
         }
     }
+}
+
+/// Index standing for [`ACTED_CLAIM`] among concept indices.
+const ACTED: usize = usize::MAX;
+
+fn concept_index(name: &str, lexicon: &Lexicon) -> Option<usize> {
+    if name == ACTED_CLAIM { Some(ACTED) } else { lexicon.concept(name) }
+}
+
+/// Past forms standing after a mention of `actor` in the same clause.
+fn acted(unit: &Unit, actor: usize) -> Vec<Hit> {
+    (0..unit.past.len())
+        .filter(|&i| unit.past[i])
+        .filter(|&i| unit.hits_of(actor).any(|h| h.to <= i && unit.clause[h.from] == unit.clause[i]))
+        .map(|i| Hit { concept: ACTED, from: i, to: i + 1 })
+        .collect()
 }
 
 /// One compiled item.

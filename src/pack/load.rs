@@ -252,7 +252,7 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
             ));
         }
         for name in concept_names(&rule.check) {
-            if !pack.concepts.contains_key(name) {
+            if !pack.concepts.contains_key(name) && name != super::ACTED_CLAIM {
                 return Err(point(
                     &format!("\"{name}\""),
                     format!("rule `{}` uses unknown concept `{name}`", rule.code),

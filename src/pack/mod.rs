@@ -413,6 +413,8 @@ pub struct ItemDef {
     /// Alternatives; each lists concepts that must all be named in one sentence
     /// (`[["families", "input_received"]]`: a family group and input from it).
     /// The last concept of an alternative is the claim its tense applies to.
+    /// `@acted` after a concept: that concept's mention followed by a past form
+    /// of a verb in its clause.
     pub when: Vec<Vec<String>>,
     /// The concepts must stand in the order listed (an actor, then its action).
     #[serde(default)]
@@ -452,6 +454,12 @@ pub struct ClaimDef {
     pub tense: Option<Tense>,
     pub subject: Option<String>,
 }
+
+/// The built-in claim `@acted`, usable in any alternative after a concept:
+/// a past form of a verb after that concept's mention in its clause ("School
+/// leaders refined the theory of action"): the group did something, whatever
+/// the verb.
+pub const ACTED_CLAIM: &str = "@acted";
 
 fn default_exclude() -> Vec<Category> {
     vec![Category::Negated, Category::NotDone, Category::Hypothetical]
