@@ -37,8 +37,10 @@ pub fn cut(lexicon: &Lexicon, markers: &[regex::Regex], doc: &Document, submissi
             let mut out = Vec::new();
             for (pi, part) in section.parts.iter().enumerate() {
                 let mut list_label: Option<String> = None;
+                let mut row = Record::default();
                 for piece in &part.pieces {
                     let block = &doc.blocks[piece.block];
+                    row.take(doc, &cells, piece.block, lexicon, pi, &mut out);
                     let words = piece.text.split_whitespace().count();
                     let is_label = block.grid.is_none()
                         && !block.is_list_item()
@@ -63,10 +65,83 @@ pub fn cut(lexicon: &Lexicon, markers: &[regex::Regex], doc: &Document, submissi
                         out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
                     }
                 }
+                row.flush(doc, &cells, lexicon, pi, &mut out);
             }
             out
         })
         .collect()
+}
+
+/// The cells of one table row, read so far: a row of three cells or more is
+/// a record ("Percent of ... reaches 90% | District | Deputy Superintendent |
+/// Every six weeks") and is a unit of its own too, each cell under its
+/// column's header, so a claim may take its parts from several cells.
+#[derive(Default)]
+struct Record {
+    row: Option<(usize, usize)>,
+    blocks: Vec<usize>,
+}
+
+/// Cells of a row that make it a record rather than a label and its answer.
+const RECORD_CELLS: usize = 3;
+
+impl Record {
+    /// Adds `block` to the row being read, or ends that row first.
+    fn take(
+        &mut self,
+        doc: &Document,
+        cells: &HashMap<(usize, usize, usize), usize>,
+        block: usize,
+        lexicon: &Lexicon,
+        part: usize,
+        out: &mut SectionUnits,
+    ) {
+        let row = doc.blocks[block].grid.map(|g| (g.table, g.row));
+        if row != self.row {
+            self.flush(doc, cells, lexicon, part, out);
+            self.row = row;
+        }
+        if row.is_some() && !doc.blocks[block].text.trim().is_empty() {
+            self.blocks.push(block);
+        }
+    }
+
+    fn flush(
+        &mut self,
+        doc: &Document,
+        cells: &HashMap<(usize, usize, usize), usize>,
+        lexicon: &Lexicon,
+        part: usize,
+        out: &mut SectionUnits,
+    ) {
+        let blocks = std::mem::take(&mut self.blocks);
+        let Some(&first) = blocks.first() else { return };
+        let columns: std::collections::HashSet<usize> =
+            blocks.iter().filter_map(|&b| doc.blocks[b].grid).map(|g| g.col).collect();
+        if columns.len() < RECORD_CELLS || doc.blocks[first].grid.is_some_and(|g| g.row == 0) {
+            return;
+        }
+        let text: Vec<String> = blocks
+            .iter()
+            .map(|&b| {
+                let cell = doc.blocks[b].text.trim();
+                match column_header(doc, cells, b, lexicon.max_label_words) {
+                    Some(h) => format!("{h}: {cell}"),
+                    None => cell.to_string(),
+                }
+            })
+            .collect();
+        out.push(PlacedUnit { part, block: first, statement: false, unit: lexicon.unit(&text.join(" – ")) });
+    }
+}
+
+/// The header of a cell's column, when short.
+fn column_header(doc: &Document, cells: &HashMap<(usize, usize, usize), usize>, block: usize, max: usize) -> Option<String> {
+    let g = doc.blocks[block].grid?;
+    let &b = cells.get(&(g.table, 0, g.col))?;
+    let text = doc.blocks[b].text.trim();
+    let words = text.split_whitespace().count();
+    (g.row > 0 && b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').to_string())
 }
 
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).
@@ -105,12 +180,7 @@ fn grid_label(
         let words = text.split_whitespace().count();
         (b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').to_string())
     };
-    let mut parts = Vec::new();
-    if g.row > 0
-        && let Some(h) = cells.get(&(g.table, 0, g.col)).and_then(|&b| short(b))
-    {
-        parts.push(h);
-    }
+    let mut parts: Vec<String> = column_header(doc, cells, block, max).into_iter().collect();
     if g.col > 0
         && let Some(r) = cells.get(&(g.table, g.row, 0)).and_then(|&b| short(b))
     {
