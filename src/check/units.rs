@@ -136,7 +136,12 @@ impl Record {
 }
 
 /// The header of a cell's column, when short.
-fn column_header(doc: &Document, cells: &HashMap<(usize, usize, usize), usize>, block: usize, max: usize) -> Option<String> {
+fn column_header(
+    doc: &Document,
+    cells: &HashMap<(usize, usize, usize), usize>,
+    block: usize,
+    max: usize,
+) -> Option<String> {
     let g = doc.blocks[block].grid?;
     let &b = cells.get(&(g.table, 0, g.col))?;
     let text = doc.blocks[b].text.trim();
