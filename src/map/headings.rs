@@ -103,6 +103,7 @@ pub struct Headings {
     priority_deferrals: Vec<Regex>,
     priority_statement_cues: TermSet,
     joiners: Regex,
+    continued: Vec<Regex>,
     stop_words: Vec<String>,
     priorities: usize,
     monitoring: Option<usize>,
@@ -222,6 +223,7 @@ impl Headings {
             priority_deferrals: case_insensitive(&m.priority_deferrals, true),
             priority_statement_cues: TermSet::new(&m.priority_statement_cues, &[]),
             joiners: joiners(&m.heading_joiners),
+            continued: case_insensitive(&m.heading_continued, true),
             stop_words,
         }
     }
@@ -638,6 +640,13 @@ impl Headings {
                 text = text[whole..].to_string();
             }
         }
+        for re in &self.continued {
+            if let Some(m) = re.find(&text)
+                && m.start() > 0
+            {
+                text.truncate(m.start());
+            }
+        }
         if let Some(rest) = bold_rest {
             return (number, text.trim().trim_end_matches(':').to_string(), rest);
         }
@@ -650,7 +659,13 @@ impl Headings {
                 let rest = text[i + len..].trim().to_string();
                 (number, text[..i].trim().trim_end_matches([':', '?']).to_string(), (!rest.is_empty()).then_some(rest))
             }
-            None => (number, text.trim_end_matches([':', '?', '.']).to_string(), None),
+            // The full stop of an abbreviation ("Stakeholder Engmt.") stays: it marks the word.
+            None => {
+                let text = text.trim_end_matches([':', '?']);
+                let abbreviated = text.strip_suffix('.').and_then(|t| t.rsplit(|c: char| !c.is_alphabetic()).next());
+                let keep_stop = abbreviated.is_some_and(|w| (2..=5).contains(&w.chars().count()));
+                (number, if keep_stop { text } else { text.trim_end_matches('.') }.to_string(), None)
+            }
         }
     }
 

@@ -258,6 +258,11 @@ pub struct Mapping {
     /// ("Outcomes and Progress Monitoring", "Resources & Support").
     #[serde(default)]
     pub heading_joiners: Vec<String>,
+    /// Regular expressions (case-insensitive) for a mark that a heading goes
+    /// on from an earlier page or slide ("Outcomes (cont.)"): cut off before
+    /// the heading is named, so the section is the one it continues.
+    #[serde(default)]
+    pub heading_continued: Vec<String>,
     /// Words that may stand before a heading's number ("Section 3", "Part 3 -").
     pub heading_number_words: Vec<String>,
     /// Regular expressions (case-insensitive) for a lead-in that announces a
