@@ -10,7 +10,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
@@ -131,7 +130,7 @@ struct Trigger {
 }
 
 struct Concept {
-    patterns: Vec<Regex>,
+    patterns: Vec<super::pattern::LazyRegex>,
     stop_words: HashSet<String>,
 }
 
@@ -219,7 +218,7 @@ impl Lexicon {
             }
             lex.concepts.push(Concept {
                 // Bad patterns were rejected when the pack loaded.
-                patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect(),
+                patterns: patterns.iter().map(super::pattern::LazyRegex::new).collect(),
                 stop_words: stops.iter().map(|s| s.to_lowercase()).collect(),
             });
         }
