@@ -308,7 +308,8 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         }
     };
     let limits = Limits { max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024), ..Limits::default() };
-    let linter = Linter::new(pack, &config, limits);
+    // Freed by the process's exit, not piece by piece.
+    let linter = std::mem::ManuallyDrop::new(Linter::new(pack, &config, limits));
     let progress = Progress::new(!args.quiet);
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
     let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
@@ -367,7 +368,9 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         width: 0,
         quiet: args.quiet,
         rules: rule_metas(&linter),
-        pack: Some(std::sync::Arc::new(linter.pack.clone())),
+        // Only the letters word themselves from the pack.
+        pack: matches!(args.format, OutputFormat::Markdown | OutputFormat::Docx)
+            .then(|| std::sync::Arc::new(linter.pack.clone())),
         run: render::RunInfo::new(started.0, started.1.elapsed().as_secs_f64()),
     };
     let code = exit_code(&report, args.deny == Some(Deny::Warnings));
@@ -385,6 +388,7 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let text = render::render(&report, args.format, &render_options);
+    std::mem::forget(report);
     let written = match &args.output {
         Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes()),
         _ => {

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::model::Document;
 use crate::pack::Districts;
@@ -62,7 +62,8 @@ fn name_at(text: &str, at: usize, words: &[String]) -> Option<usize> {
     let mut end = at;
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
-            end += text[end..].len() - text[end..].trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '_').len();
+            end += text[end..].len()
+                - text[end..].trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '_').len();
         }
         end = word_at(text, end, word)?;
     }
@@ -82,8 +83,11 @@ impl DistrictFinder {
         let words = names
             .iter()
             .map(|(canonical, n)| {
-                let words: Vec<String> =
-                    n.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+                let words: Vec<String> = n
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
                 (canonical.clone(), words)
             })
             .filter(|(_, words)| !words.is_empty())
@@ -138,6 +142,7 @@ impl DistrictFinder {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(self.names.iter().map(|(_, words)| words[0].as_str()))
                 .ok()
         });

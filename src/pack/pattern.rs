@@ -44,7 +44,10 @@ impl LazyRegex {
         self.compiled
             .get_or_init(|| {
                 let mut cache = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                cache.entry(self.pattern.clone()).or_insert_with(|| Regex::new(&self.pattern).ok().map(Arc::new)).clone()
+                cache
+                    .entry(self.pattern.clone())
+                    .or_insert_with(|| Regex::new(&self.pattern).ok().map(Arc::new))
+                    .clone()
             })
             .as_deref()
     }
