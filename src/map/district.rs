@@ -175,3 +175,61 @@ impl DistrictFinder {
         self.generic.captures(&text.join("\n")).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> DistrictFinder {
+        DistrictFinder::new(&crate::pack::builtin().districts)
+    }
+
+    #[test]
+    fn names_match_as_whole_words_in_any_case_and_spacing() {
+        let f = finder();
+        assert_eq!(f.in_text("Submitted by FALL RIVER Public Schools").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("fall-river plan").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("Fall_River").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("FallRiver").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("Lowellville and Fitchburgh"), None);
+        assert_eq!(f.in_text("x_Lowell"), None);
+    }
+
+    #[test]
+    fn the_earliest_then_the_longest_name_wins() {
+        let f = finder();
+        assert_eq!(f.in_text("Greater Lowell RVT, near Lowell").as_deref(), Some("Greater Lowell RVT"));
+        assert_eq!(f.in_text("Lowell, then Greater Lowell RVT").as_deref(), Some("Lowell"));
+        assert_eq!(f.in_text("Amherst-Pelham Regional").as_deref(), Some("Amherst-Pelham"));
+        assert_eq!(f.in_text("see grsd.org").as_deref(), Some("Gateway"));
+    }
+
+    #[test]
+    fn the_same_answers_as_one_pattern_per_name() {
+        let f = finder();
+        let texts = [
+            "Plan of the Chelsea Public Schools",
+            "NEW  BEDFORD",
+            "athol royalston regional",
+            "Salem-Malden",
+            "Ağawam Winchendon",
+            "",
+            "—Worcester—",
+            "Worcesters",
+            "Hoosac Valley Regional School District",
+        ];
+        for text in texts {
+            let by_regex = f
+                .names
+                .iter()
+                .filter_map(|(name, words)| {
+                    let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+                    let re = regex::Regex::new(&format!(r"(?i)\b{}\b", escaped.join(r"[\s\-_]*"))).unwrap();
+                    re.find(text).map(|m| (m.start(), std::cmp::Reverse(m.len()), name.clone()))
+                })
+                .min()
+                .map(|(_, _, name)| name);
+            assert_eq!(f.in_text(text), by_regex, "{text}");
+        }
+    }
+}
