@@ -7,9 +7,11 @@
 //! (one report value) → [`render`] (human, JSON, SARIF, ...).
 
 pub mod batch;
+pub mod budget;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod isolate;
 pub mod lint;
 pub mod map;
 pub mod model;

@@ -8,15 +8,19 @@ pub mod archive;
 pub mod detect;
 pub mod docx;
 pub mod email;
+pub mod grid;
 pub mod msg;
 pub mod xlsx;
 pub mod xml;
 
 use std::sync::LazyLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::model::{Document, Format};
 pub use detect::{Detected, detect};
+
+/// The default time budget for one file (read, map and check together).
+pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(10);
 
 /// Explicit limits on size and work; every one ends in a clear diagnostic.
 #[derive(Debug, Clone)]
@@ -35,8 +39,28 @@ pub struct Limits {
     pub max_xml_depth: usize,
     /// Most attachments taken from one email.
     pub max_attachments: usize,
-    /// Time budget for one file's read+map+check.
+    /// Time budget for one file's read+map+check (see [`crate::budget`]).
     pub time_budget: Duration,
+    /// The deadline of the file being read, set per file by the linter;
+    /// readers stop there (`None`: each part gets `time_budget` of its own).
+    pub deadline: Option<Instant>,
+}
+
+impl Limits {
+    /// These limits with the deadline of one file's [`crate::budget::Budget`].
+    pub fn within(&self, budget: &crate::budget::Budget) -> Limits {
+        Limits { deadline: budget.deadline(), ..self.clone() }
+    }
+
+    /// `Err` once the file's deadline (when set) has passed.
+    pub fn check_deadline(&self) -> Result<(), InputError> {
+        match self.deadline {
+            Some(deadline) if Instant::now() > deadline => {
+                Err(crate::budget::OverBudget { limit: self.time_budget }.into_error("reading it"))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 impl Default for Limits {
@@ -49,7 +73,8 @@ impl Default for Limits {
             max_archive_depth: 3,
             max_xml_depth: 512,
             max_attachments: 200,
-            time_budget: Duration::from_secs(30),
+            time_budget: DEFAULT_TIME_BUDGET,
+            deadline: None,
         }
     }
 }
