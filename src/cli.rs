@@ -279,7 +279,9 @@ fn watch(pack: Pack, rules: Option<&std::path::Path>, args: WatchArgs) -> ExitCo
         once: args.once,
     };
     match crate::watch::run(&linter, &options, &render_options) {
-        Ok(()) => ExitCode::SUCCESS,
+        // `--once`: 1 when a plan checked in the pass failed or was unreadable.
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(2)

@@ -278,6 +278,13 @@ pub fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, InputError>
     let meta = std::fs::metadata(path).map_err(|e| {
         InputError::unreadable(format!("the file cannot be opened: {e}"), "Check the path and permissions.")
     })?;
+    if !meta.is_file() {
+        // A pipe, socket or device: reading it could block for ever.
+        return Err(InputError::unreadable(
+            "this is not a regular file (a pipe, socket or device)",
+            "Check the path: give the plan file itself.",
+        ));
+    }
     if meta.len() > limits.max_file_bytes {
         return Err(InputError::unreadable(
             format!("the file is {} MB, over the {} MB limit", meta.len() >> 20, limits.max_file_bytes >> 20),
