@@ -170,7 +170,7 @@ impl Isolation {
             use std::os::unix::process::ExitStatusExt;
             match status.signal() {
                 Some(libc::SIGXCPU) | Some(libc::SIGKILL) if !err.contains("panicked") => return Err(Failure::Time),
-                Some(libc::SIGSEGV) if err.contains("stack overflow") => {
+                Some(libc::SIGSEGV | libc::SIGABRT) if err.contains("overflowed its stack") || err.contains("stack overflow") => {
                     return Err(Failure::Crash("its structure is nested too deeply (stack overflow)".into()));
                 }
                 Some(sig) => return Err(Failure::Crash(format!("signal {sig}"))),
