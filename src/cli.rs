@@ -56,7 +56,7 @@ enum Command {
 #[derive(clap::Args, Clone)]
 struct WorkArgs {
     /// Time budget per file (read, map and check), in seconds.
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    #[arg(long, default_value_t = 4.0, value_name = "SECS")]
     time_budget: f64,
     /// Memory limit per file (its worker process), in MB.
     #[arg(long, default_value_t = 512, value_name = "MB")]

@@ -63,7 +63,7 @@ impl Isolation {
     /// Workers running this same executable.
     pub fn current(args: Vec<OsString>, memory: u64) -> Option<Self> {
         let exe = std::env::current_exe().ok()?;
-        Some(Isolation { exe, args, memory, grace: Duration::from_secs(2) })
+        Some(Isolation { exe, args, memory, grace: Duration::from_millis(750) })
     }
 
     /// Checks a file on disk in a worker.
@@ -170,7 +170,9 @@ impl Isolation {
             use std::os::unix::process::ExitStatusExt;
             match status.signal() {
                 Some(libc::SIGXCPU) | Some(libc::SIGKILL) if !err.contains("panicked") => return Err(Failure::Time),
-                Some(libc::SIGSEGV | libc::SIGABRT) if err.contains("overflowed its stack") || err.contains("stack overflow") => {
+                Some(libc::SIGSEGV | libc::SIGABRT)
+                    if err.contains("overflowed its stack") || err.contains("stack overflow") =>
+                {
                     return Err(Failure::Crash("its structure is nested too deeply (stack overflow)".into()));
                 }
                 Some(sig) => return Err(Failure::Crash(format!("signal {sig}"))),

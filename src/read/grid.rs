@@ -161,7 +161,7 @@ fn ods_content(content: &mut dyn std::io::BufRead, limits: &Limits) -> Result<()
                 row = 0;
             }
             "table:table-row" => {
-                row_repeat = attr_u64(&e, "table:number-rows-repeated").unwrap_or(1).max(1);
+                row_repeat = attr_u64(e, "table:number-rows-repeated").unwrap_or(1).max(1);
                 row_repeat = row_repeat.min(ODS_MAX_ROWS.saturating_sub(row)).max(1);
                 col = 0;
                 row_pushed = 0;
@@ -172,12 +172,12 @@ fn ods_content(content: &mut dyn std::io::BufRead, limits: &Limits) -> Result<()
                 }
             }
             "table:table-cell" | "table:covered-table-cell" => {
-                let repeat = attr_u64(&e, "table:number-columns-repeated").unwrap_or(1).max(1);
+                let repeat = attr_u64(e, "table:number-columns-repeated").unwrap_or(1).max(1);
                 let repeat = repeat.min(ODS_MAX_COLUMNS.saturating_sub(col)).max(1);
                 let filled = has_content
-                    || has_attr(&e, "office:value-type")
-                    || has_attr(&e, "office:value")
-                    || has_attr(&e, "table:formula");
+                    || has_attr(e, "office:value-type")
+                    || has_attr(e, "office:value")
+                    || has_attr(e, "table:formula");
                 if filled {
                     let rows = (row, row.saturating_add(row_repeat - 1));
                     bounds.add(rows, (col, col.saturating_add(repeat - 1)));
@@ -190,7 +190,7 @@ fn ods_content(content: &mut dyn std::io::BufRead, limits: &Limits) -> Result<()
                 }
             }
             "text:s" => {
-                spaces = spaces.saturating_add(attr_u64(&e, "text:c").unwrap_or(1));
+                spaces = spaces.saturating_add(attr_u64(e, "text:c").unwrap_or(1));
                 if spaces > MAX_ODS_SPACES {
                     return Err(InputError::unreadable(
                         format!("the workbook asks for more than {MAX_ODS_SPACES} repeated spaces (text:s)"),

@@ -19,8 +19,12 @@ use std::time::{Duration, Instant};
 use crate::model::{Document, Format};
 pub use detect::{Detected, detect};
 
-/// The default time budget for one file (read, map and check together).
-pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(10);
+/// The command line's default time budget for one file (read, map and
+/// check together): hostile files end within about 5 s.
+pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(4);
+/// The library's default ([`Limits::default`]): generous, for callers and
+/// tests that run unoptimized or on a loaded machine.
+pub const LIBRARY_TIME_BUDGET: Duration = Duration::from_secs(30);
 
 /// Explicit limits on size and work; every one ends in a clear diagnostic.
 #[derive(Debug, Clone)]
@@ -73,7 +77,7 @@ impl Default for Limits {
             max_archive_depth: 3,
             max_xml_depth: 512,
             max_attachments: 200,
-            time_budget: DEFAULT_TIME_BUDGET,
+            time_budget: LIBRARY_TIME_BUDGET,
             deadline: None,
         }
     }
