@@ -34,6 +34,8 @@ struct Cli {
 enum Command {
     /// Check plans: .docx, .xlsx/.xlsm/.xls/.ods, .eml/.msg (each attachment), .zip (each member), and folders.
     Check(CheckArgs),
+    /// Write a copy of a .docx plan with one Word comment per finding, anchored where the finding is.
+    Annotate(AnnotateArgs),
     /// Print the section map of one plan as JSON.
     Extract { file: PathBuf },
     /// List every rule: code, severity, section, summary.
@@ -150,6 +152,18 @@ struct WatchArgs {
     work: WorkArgs,
 }
 
+#[derive(clap::Args)]
+struct AnnotateArgs {
+    /// The plan (.docx).
+    file: PathBuf,
+    /// Where to write the annotated copy (default: PLAN.reviewed.docx next to the plan).
+    #[arg(long, short = 'o', value_name = "OUT.docx")]
+    output: Option<PathBuf>,
+    /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum SchemaKind {
     Rules,
@@ -184,7 +198,7 @@ struct CheckArgs {
     /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Print only the summary (human/text), and no progress bar.
+    /// No progress bar, and only the summary table in the human format (findings stay in every other format).
     #[arg(long, short = 'q')]
     quiet: bool,
     /// Show every section's prompt checklist with its evidence.
@@ -196,6 +210,12 @@ struct CheckArgs {
     /// Largest file read, in MB.
     #[arg(long, default_value_t = 50, value_name = "MB")]
     max_file_size: u64,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write one letter per submission into DIR, named for the district (`markdown` and `docx`).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
     #[command(flatten)]
     work: WorkArgs,
 }
@@ -220,6 +240,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Worker(args) => worker(pack, args),
         Command::Check(args) => check(pack, rules, args),
+        Command::Annotate(args) => annotate(pack, args),
         Command::Extract { file } => extract(pack, &file),
         Command::ListRules => list_rules(&pack),
         Command::Explain { code } => explain(&pack, &code),
@@ -330,46 +351,89 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
     linter.isolation = isolation;
     let progress = Progress::new(!args.quiet);
     let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
-    let report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
+    let mut report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
     progress.finish();
+    if args.deny == Some(Deny::Warnings) {
+        report.deny_warnings();
+    }
     let render_options = RenderOptions {
         color: args.format == OutputFormat::Human
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none(),
         coverage: args.coverage,
         width: 0,
+        quiet: args.quiet,
         rules: rule_metas(&linter),
+        pack: Some(std::sync::Arc::new(linter.pack.clone())),
     };
-    let shown = if args.quiet { summary_only(&report) } else { report.clone() };
-    let text = render::render(&shown, args.format, &render_options);
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
-    exit_code(&report, args.deny == Some(Deny::Warnings))
+    let code = exit_code(&report, args.deny == Some(Deny::Warnings));
+    if let Some(dir) = &args.out {
+        return match write_letters(&report, args.format, &render_options, dir) {
+            Ok(()) => code,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    if args.format == OutputFormat::Docx {
+        eprintln!("error: `--format docx` writes one Word letter per submission: add `--out DIR`");
+        return ExitCode::from(2);
+    }
+    let text = render::render(&report, args.format, &render_options);
+    let written = match &args.output {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes()),
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+    };
+    if let Err(err) = written {
+        eprintln!("error: cannot write the report: {err}");
+        return ExitCode::from(2);
+    }
+    code
+}
+
+/// `--out DIR`: one letter per submission (markdown or docx).
+fn write_letters(
+    report: &Report,
+    format: OutputFormat,
+    options: &RenderOptions,
+    dir: &std::path::Path,
+) -> Result<(), String> {
+    if !matches!(format, OutputFormat::Markdown | OutputFormat::Docx) {
+        return Err("`--out DIR` writes letters: use it with `--format markdown` or `--format docx`".into());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let files = render::letter_files(report, format, options)?;
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    eprintln!("{} letter{} written to {}", files.len(), if files.len() == 1 { "" } else { "s" }, dir.display());
+    Ok(())
 }
 
 /// 2 when a file could not be read at all; 1 on an error-level finding (or a
-/// warning under `--deny warnings`); else 0.
+/// warning under `--deny warnings`) in a submission that counts (a
+/// superseded one does not); else 0.
 fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
     if report.files.iter().any(|f| f.status == Status::Error) || report.files.is_empty() {
         return ExitCode::from(2);
     }
-    let worst = report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).max();
+    let worst = report
+        .files
+        .iter()
+        .filter(|f| f.superseded_by.is_none())
+        .flat_map(|f| &f.diagnostics)
+        .map(|d| d.severity)
+        .max();
     match worst {
         Some(Severity::Error) => ExitCode::from(1),
         Some(Severity::Warning) if deny_warnings => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
-}
-
-/// The report with findings left out, so human/text print just the summary.
-fn summary_only(report: &Report) -> Report {
-    let mut r = report.clone();
-    for f in &mut r.files {
-        f.diagnostics.retain(|d| d.severity == Severity::Error && d.code.starts_with("ssos::input::"));
-        f.sections.iter_mut().for_each(|s| s.prompts.clear());
-    }
-    r
 }
 
 fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {
@@ -385,6 +449,43 @@ fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {
             section: r.def.section.clone(),
         })
         .collect()
+}
+
+fn annotate(pack: Pack, args: AnnotateArgs) -> ExitCode {
+    // One plan the user names, read in this process with the library budget.
+    let work = WorkArgs { time_budget: read::LIBRARY_TIME_BUDGET.as_secs_f64(), max_memory: 512, in_process: true };
+    let linter = match linter_with_config(pack, None, args.config.as_deref(), &work) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let shown = args.file.display().to_string();
+    let author = crate::annotate::Author::now();
+    let result = read_bounded(&args.file, &linter.limits)
+        .and_then(|bytes| crate::annotate::annotate_file(&linter, &shown, &bytes, &author));
+    let (annotated, _) = match result {
+        Ok(r) => r,
+        Err(err) => {
+            eprintln!("error[{}]: {}: {}\n  help: {}", err.code(), shown, err.reason, err.help);
+            return ExitCode::from(2);
+        }
+    };
+    let out = args.output.unwrap_or_else(|| {
+        let stem = args.file.file_stem().map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+        args.file.with_file_name(format!("{stem}.reviewed.docx"))
+    });
+    if let Err(err) = std::fs::write(&out, &annotated.bytes) {
+        eprintln!("error: cannot write {}: {err}", out.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "{}: {} comment{} added{} → {}",
+        shown,
+        annotated.added,
+        if annotated.added == 1 { "" } else { "s" },
+        if annotated.existing > 0 { format!(" ({} already there kept)", annotated.existing) } else { String::new() },
+        out.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {

@@ -120,8 +120,18 @@ impl Linter {
     ) -> FileReport {
         let submission = self.mapper.map(doc);
         let name = attachment.as_deref().unwrap_or(path);
-        let district = self.districts.find(Some(doc), name, envelope);
-        let outcome = self.engine.run(doc, &submission, &FileFacts { district: district.clone() });
+        let named = self.districts.find(Some(doc), name, envelope);
+        // The e-mail's own district (subject, sender, body) stays the
+        // submission's district; a plan naming another one is a finding.
+        let sender = envelope.and_then(|e| self.districts.find(None, "", Some(e)));
+        let (district, other) = match (named, sender) {
+            (Some(n), Some(s)) if n != s => (Some(s), Some(n)),
+            (named, sender) => (named.or(sender), None),
+        };
+        let mut outcome = self.engine.run(doc, &submission, &FileFacts { district: district.clone() });
+        if let (Some(other), Some(sender)) = (&other, &district) {
+            outcome.findings.extend(self.mismatch_finding(other, sender));
+        }
         let source = SourceMap::new(doc, name);
         let sections = self.section_reports(doc, &submission, &outcome);
         let diagnostics = self.diagnostics(doc, &source, outcome.findings);
@@ -140,7 +150,32 @@ impl Linter {
             source: Some(source.text),
             package: None,
             received: envelope.and_then(|e| e.date.clone()),
+            sender: envelope.and_then(|e| e.from.clone()),
         }
+    }
+
+    /// The finding of every active `district-mismatch` rule.
+    fn mismatch_finding(&self, named: &str, sender: &str) -> Vec<Finding> {
+        self.engine
+            .rules
+            .iter()
+            .filter(|r| matches!(r.def.check, crate::pack::Check::DistrictMismatch))
+            .filter_map(|r| {
+                let severity = r.severity?;
+                let message =
+                    crate::check::Message::new(&r.def.message).items(&[named.to_string()]).reason(sender).finish();
+                Some(Finding {
+                    code: r.def.code.clone(),
+                    severity,
+                    section: None,
+                    items: Vec::new(),
+                    priority: None,
+                    message,
+                    help: r.def.help.clone(),
+                    block: None,
+                })
+            })
+            .collect()
     }
 
     /// The report of a file that could not be read.
@@ -162,6 +197,7 @@ impl Linter {
             source: None,
             package: None,
             received: None,
+            sender: None,
         }
     }
 

@@ -111,10 +111,12 @@ pub struct FileReport {
     #[serde(skip)]
     #[schemars(skip)]
     pub package: Option<String>,
-    /// The email's Date header, for ordering duplicate submissions (not serialized).
-    #[serde(skip)]
-    #[schemars(skip)]
+    /// The Date header of the e-mail it came in, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received: Option<String>,
+    /// The From header of the e-mail it came in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 /// The document's extracted text, as one string with a heading line per block group.
@@ -236,12 +238,20 @@ pub struct Summary {
     pub pass: usize,
     pub fail: usize,
     pub error: usize,
+    /// Submissions replaced by a later one from the same district: counted
+    /// here only, never as a pass or a failure.
+    #[serde(default)]
+    pub superseded: usize,
 }
 
 impl Summary {
     pub fn tally(files: &[FileReport]) -> Self {
         let mut s = Summary { files: files.len(), ..Default::default() };
         for f in files {
+            if f.superseded_by.is_some() && f.status != Status::Error {
+                s.superseded += 1;
+                continue;
+            }
             match f.status {
                 Status::Pass => s.pass += 1,
                 Status::Fail => s.fail += 1,
@@ -249,6 +259,49 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+impl Report {
+    /// `--deny warnings`: a submission with a warning fails, in its status
+    /// and in the totals, not only in the exit code.
+    pub fn deny_warnings(&mut self) {
+        for f in &mut self.files {
+            if f.status == Status::Pass && f.diagnostics.iter().any(|d| d.severity == Severity::Warning) {
+                f.status = Status::Fail;
+            }
+        }
+        self.summary = Summary::tally(&self.files);
+    }
+}
+
+/// `2026-11-30T01:02:03Z` for a time (UTC, whole seconds), for JUnit
+/// timestamps and comment dates; no time-zone database needed.
+pub fn utc_timestamp(time: std::time::SystemTime) -> String {
+    let secs = time.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn timestamps_are_civil_dates() {
+        assert_eq!(super::utc_timestamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        assert_eq!(super::utc_timestamp(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
+        assert_eq!(super::utc_timestamp(UNIX_EPOCH + Duration::from_secs(1_796_000_000)), "2026-11-30T00:53:20Z");
     }
 }
 

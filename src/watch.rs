@@ -142,8 +142,9 @@ pub fn extension(format: OutputFormat) -> &'static str {
         OutputFormat::Json => "json",
         OutputFormat::Sarif => "sarif",
         OutputFormat::Junit => "xml",
-        OutputFormat::Markdown => "md",
+        OutputFormat::Markdown | OutputFormat::Docx => "md",
         OutputFormat::Csv => "csv",
+        OutputFormat::Html => "html",
         OutputFormat::Human | OutputFormat::Text | OutputFormat::Github => "txt",
     }
 }

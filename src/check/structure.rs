@@ -16,7 +16,11 @@ pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
         Check::TrackedChanges => tracked_changes(ctx),
         Check::DistrictUnknown => district_unknown(ctx),
         // Input findings are made where a file fails to read; vocabulary kinds elsewhere.
-        Check::InputUnreadable | Check::InputUnsupported | Check::Items { .. } | Check::Any { .. } => Vec::new(),
+        Check::InputUnreadable
+        | Check::InputUnsupported
+        | Check::DistrictMismatch
+        | Check::Items { .. }
+        | Check::Any { .. } => Vec::new(),
     }
 }
 

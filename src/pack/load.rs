@@ -18,6 +18,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("rules/vocab.toml", include_str!("../../rules/vocab.toml")),
     ("rules/rules.toml", include_str!("../../rules/rules.toml")),
     ("rules/districts.toml", include_str!("../../rules/districts.toml")),
+    ("rules/letter.toml", include_str!("../../rules/letter.toml")),
 ];
 
 /// A pack that cannot be used, pointing at the place in the pack file.

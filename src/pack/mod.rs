@@ -32,6 +32,61 @@ pub struct Pack {
     pub vocab: BTreeMap<String, Vec<String>>,
     pub rules: Vec<RuleDef>,
     pub districts: Districts,
+    /// Wording of the feedback letters (`rules/letter.toml`); a pack
+    /// without one uses the built-in pack's.
+    #[serde(default)]
+    pub letter: Option<LetterDef>,
+}
+
+/// The words of a feedback letter to a district. Placeholders in braces
+/// are filled in by the renderer: `{district}`, `{year}`, `{section}`,
+/// `{file}`, `{quote}`, `{items}`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LetterDef {
+    /// The letter's title ("Feedback on the {district} District Prioritization Submission").
+    pub title: String,
+    pub salutation: String,
+    /// The salutation when the district is not known.
+    pub salutation_unknown: String,
+    pub opening: String,
+    /// Added to the opening when an error-level finding remains.
+    pub opening_fail: String,
+    /// Added when nothing was found.
+    pub opening_clean: String,
+    /// Added when only warnings and advice remain.
+    pub opening_gaps: String,
+    pub strengths_heading: String,
+    /// When no section has a response yet.
+    pub strengths_none: String,
+    /// A section with a response but no sub-prompt met yet ("responds: {quote}").
+    pub strengths_response: String,
+    pub strengthen_heading: String,
+    pub strengthen_none: String,
+    /// Heading over findings about the whole document.
+    pub document_heading: String,
+    /// Marks a section heading that is not in the plan / has no response.
+    pub section_missing: String,
+    pub section_empty: String,
+    /// How a guidance quote is introduced ("The guidance asks: “{quote}”").
+    pub guidance_asks: String,
+    /// A section answered in another file of the same submission.
+    pub companion: String,
+    /// The letter for a file that could not be opened.
+    pub unreadable: String,
+    pub resend: String,
+    pub closing: String,
+    /// Lines of the sign-off ("Sincerely,", "[Reviewer name]", ...).
+    pub sign_off: Vec<String>,
+    /// How each severity is named to a district.
+    pub required: String,
+    pub recommended: String,
+    pub suggestion: String,
+    /// Longest quotation from the plan, in characters (cut on a word boundary).
+    pub quote_chars: usize,
+    /// What meeting each sub-prompt says about the plan, by prompt id
+    /// ("describes input from {items}").
+    pub prompts: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -193,6 +248,9 @@ pub enum Check {
     TrackedChanges,
     TextInImage,
     DistrictUnknown,
+    /// The plan names another district than the e-mail that sent it (found
+    /// where the file and its e-mail meet, in the lint stage).
+    DistrictMismatch,
     /// Each item must be mentioned (not negated) in the section; the missing ones are reported.
     Items {
         items: Vec<ItemDef>,

@@ -4,14 +4,25 @@
 use super::common::*;
 use crate::report::{FileReport, Report, SectionState, Severity};
 
-const HEADER: &str =
-    "path,attachment,district,status,errors,warnings,advice,missing_sections,empty_sections,priorities,benchmarks";
+const HEADER: &str = "path,attachment,district,status,errors,warnings,advice,missing_sections,empty_sections,\
+                      priorities,benchmarks,superseded_by,email_date,email_from";
+
+/// Columns of a row.
+const COLUMNS: usize = 14;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
     for f in &report.files {
         out.push_str(&row(f));
+        out.push('\n');
+    }
+    // `--expect`: a row per expected district with no submission.
+    for d in &report.missing_districts {
+        let mut fields = vec![String::new(); COLUMNS];
+        fields[2] = text(d);
+        fields[3] = "missing".to_string();
+        out.push_str(&fields.join(","));
         out.push('\n');
     }
     out
@@ -30,6 +41,9 @@ fn row(f: &FileReport) -> String {
         quote(&sections_in_state(f, SectionState::Empty).join(";")),
         f.priorities.count.to_string(),
         f.benchmarks.count.to_string(),
+        text(f.superseded_by.as_deref().unwrap_or("")),
+        text(f.received.as_deref().unwrap_or("")),
+        text(f.sender.as_deref().unwrap_or("")),
     ];
     fields.join(",")
 }
@@ -86,9 +100,9 @@ mod tests {
     fn one_row_per_submission_with_quoting() {
         let out = render(&fixture::report());
         let rows = parse(&out);
-        assert_eq!(rows.len(), 4, "{out}");
+        assert_eq!(rows.len(), 5, "{out}");
         assert_eq!(rows[0].join(","), HEADER);
-        assert!(rows.iter().all(|r| r.len() == 11), "{rows:?}");
+        assert!(rows.iter().all(|r| r.len() == COLUMNS), "{rows:?}");
         assert_eq!(
             rows[1],
             [
@@ -102,7 +116,10 @@ mod tests {
                 "resources",
                 "role_clarity",
                 "1",
-                "4"
+                "4",
+                "",
+                "",
+                ""
             ]
         );
         assert_eq!(rows[2][0], "drive/Springfield, MA/plan.doc");
@@ -110,6 +127,25 @@ mod tests {
         assert_eq!(rows[3][2], "Worcester, MA");
         assert!(out.contains("\"drive/Springfield, MA/plan.doc\""));
         assert!(out.contains(",\"Worcester, MA\","));
+        // The expected district with no submission has a row of its own.
+        assert_eq!(rows[4][2..4], ["Boston", "missing"]);
+    }
+
+    #[test]
+    fn superseded_submissions_carry_their_email() {
+        let mut report = fixture::report();
+        report.files[0].superseded_by = Some("inbox/lowell-v2.eml (Lowell v2.docx)".into());
+        report.files[0].received = Some("Mon, 2 Oct 2023 09:15:00 -0400".into());
+        report.files[0].sender = Some("Ana Ruiz <aruiz@lowell.k12.ma.us>".into());
+        let rows = parse(&render(&report));
+        assert_eq!(
+            rows[1][11..],
+            [
+                "inbox/lowell-v2.eml (Lowell v2.docx)",
+                "Mon, 2 Oct 2023 09:15:00 -0400",
+                "Ana Ruiz <aruiz@lowell.k12.ma.us>"
+            ]
+        );
     }
 
     #[test]
@@ -119,7 +155,7 @@ mod tests {
         report.files[2].district = Some("=HYPERLINK(\"x\")".into());
         report.files[0].sections[0].state = SectionState::Missing;
         let rows = parse(&render(&report));
-        assert_eq!(rows.len(), 4);
+        assert_eq!(rows.len(), 5);
         assert_eq!(rows[1][2], "The \"Spindle City\"\nLowell");
         assert_eq!(rows[1][7], "priorities;resources");
         assert_eq!(rows[3][2], "'=HYPERLINK(\"x\")");

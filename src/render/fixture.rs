@@ -200,6 +200,7 @@ The Murkland and Greenhalge schools receive coaching cycles.
         source: Some(SourceText { name: "Lowell SSoS submission.docx".into(), text: text.into() }),
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -229,6 +230,7 @@ fn springfield() -> FileReport {
         source: None,
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -267,6 +269,7 @@ fn worcester() -> FileReport {
         source: None,
         package: None,
         received: None,
+        sender: None,
     }
 }
 
@@ -294,6 +297,8 @@ pub fn options() -> RenderOptions {
         color: false,
         coverage: false,
         width: 100,
+        quiet: false,
+        pack: None,
         rules: vec![
             rule("ssos::section::missing", Severity::Error, "A required section is missing", None),
             rule("ssos::section::empty", Severity::Error, "A section holds no response", None),

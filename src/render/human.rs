@@ -139,6 +139,13 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
 
     for f in &report.files {
+        if options.quiet {
+            // Quiet: only why an input could not be read, one line each.
+            for d in f.diagnostics.iter().filter(|_| f.status == Status::Error) {
+                let _ = writeln!(out, "{}: {}: {}", display_name(f), d.severity.as_str(), one_line(&d.message));
+            }
+            continue;
+        }
         let _ = writeln!(
             out,
             "{}  {}  {}",
@@ -227,6 +234,16 @@ fn checklist(out: &mut String, f: &FileReport, all: bool, paint: &Paint) {
     }
 }
 
+fn superseded(f: &FileReport) -> bool {
+    f.superseded_by.is_some() && f.status != Status::Error
+}
+
+/// "FAIL", or "SUPERSEDED (FAIL)" for a submission a later one replaced.
+fn status_cell(f: &FileReport) -> String {
+    let status = f.status.as_str().to_uppercase();
+    if superseded(f) { format!("SUPERSEDED ({status})") } else { status }
+}
+
 fn numbers(ns: &[u8]) -> String {
     ns.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
 }
@@ -247,7 +264,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
                 [
                     truncate(district_or_unknown(f), 30),
                     truncate(&file, 60),
-                    f.status.as_str().to_uppercase(),
+                    status_cell(f),
                     f.count(Severity::Error).to_string(),
                     f.count(Severity::Warning).to_string(),
                     numbers(&section_numbers_in_state(f, SectionState::Missing)),
@@ -262,13 +279,14 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
             }
         }
         let numeric = [false, false, false, true, true, false, false];
-        // `status` paints the status cell (after padding is measured).
-        let line = |cells: &[String], status: Option<Status>| {
+        // `file` paints the status cell (after padding is measured).
+        let line = |cells: &[String], file: Option<&FileReport>| {
             let mut l = String::new();
             for (i, cell) in cells.iter().enumerate() {
                 let pad = " ".repeat(widths[i] - cell.chars().count());
-                if let (2, Some(s)) = (i, status) {
-                    let _ = write!(l, "{}{pad}", paint.status(s));
+                if let (2, Some(f)) = (i, file) {
+                    let painted = if superseded(f) { paint.dim(cell) } else { paint.status(f.status) };
+                    let _ = write!(l, "{painted}{pad}");
                 } else if numeric[i] {
                     let _ = write!(l, "{pad}{cell}");
                 } else {
@@ -285,7 +303,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
         let rule_len = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
         let _ = writeln!(out, "{}", "─".repeat(rule_len));
         for (row, f) in rows.iter().zip(&report.files) {
-            let _ = writeln!(out, "{}", line(row, Some(f.status)));
+            let _ = writeln!(out, "{}", line(row, Some(f)));
         }
         let _ = writeln!(out, "{}", "─".repeat(rule_len));
     }
@@ -295,12 +313,13 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
     });
     let _ = writeln!(
         out,
-        "{} submission{}: {} pass, {} fail, {} unreadable; {}, {}, {}",
+        "{} submission{}: {} pass, {} fail, {} unreadable{}; {}, {}, {}",
         s.files,
         if s.files == 1 { "" } else { "s" },
         s.pass,
         s.fail,
         s.error,
+        if s.superseded > 0 { format!(", {} superseded", s.superseded) } else { String::new() },
         plural(e, Severity::Error),
         plural(w, Severity::Warning),
         plural(a, Severity::Advice),
@@ -395,6 +414,17 @@ mod tests {
         assert!(out.contains("we asked families"), "{out}");
         let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
         assert!(widest <= 104, "a line of {widest} characters:\n{out}");
+    }
+
+    #[test]
+    fn quiet_keeps_the_summary_and_unreadable_inputs_only() {
+        let mut options = fixture::options();
+        options.quiet = true;
+        let out = render(&fixture::report(), &options);
+        assert!(out.contains("3 submissions: 1 pass, 1 fail, 1 unreadable"), "{out}");
+        assert!(out.lines().any(|l| l.starts_with("Lowell ") && l.contains("FAIL")), "{out}");
+        assert!(!out.contains("ssos::stakeholders::group-missing"), "{out}");
+        assert!(out.contains("drive/Springfield, MA/plan.doc: error:"), "{out}");
     }
 
     #[test]

@@ -3,12 +3,15 @@
 
 mod common;
 mod csv;
+mod docx;
 #[cfg(test)]
 mod fixture;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
+pub mod letter;
 mod markdown;
 mod sarif;
 mod text;
@@ -26,6 +29,10 @@ pub enum OutputFormat {
     Github,
     Markdown,
     Csv,
+    /// A feedback letter per submission as a Word document (needs `--out DIR`).
+    Docx,
+    /// One self-contained page: a district x section matrix and every submission's findings.
+    Html,
 }
 
 /// What a renderer may need beyond the report itself.
@@ -37,8 +44,15 @@ pub struct RenderOptions {
     pub coverage: bool,
     /// Terminal width for wrapping (human/text); 0 = default.
     pub width: usize,
+    /// `--quiet`: the human format prints the summary table and why an
+    /// input could not be read, not each file's findings. Every other format
+    /// is unchanged (quiet never removes findings).
+    pub quiet: bool,
     /// The rules of the pack in use, for formats that list rule metadata (SARIF).
     pub rules: Vec<RuleMeta>,
+    /// The pack in use, for the letters' wording and the guidance's quotes
+    /// (the built-in pack when absent).
+    pub pack: Option<std::sync::Arc<crate::pack::Pack>>,
 }
 
 /// What a renderer knows about a rule.
@@ -60,7 +74,28 @@ pub fn render(report: &Report, format: OutputFormat, options: &RenderOptions) ->
         OutputFormat::Sarif => sarif::render(report, options),
         OutputFormat::Junit => junit::render(report),
         OutputFormat::Github => github::render(report),
-        OutputFormat::Markdown => markdown::render(report),
+        OutputFormat::Markdown => markdown::render(report, options),
         OutputFormat::Csv => csv::render(report),
+        OutputFormat::Html => html::render(report),
+        // Word letters are files: see [`letter_files`].
+        OutputFormat::Docx => markdown::render(report, options),
+    }
+}
+
+/// One file per submission for `--out DIR`: the feedback letters as Word
+/// documents (`docx`) or Markdown drafts (`markdown`), named for the
+/// district. Other formats give no files.
+pub fn letter_files(
+    report: &Report,
+    format: OutputFormat,
+    options: &RenderOptions,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let letters = letter::letters(report, options);
+    match format {
+        OutputFormat::Docx => letters.iter().map(|l| Ok((format!("{}.docx", l.name), docx::letter_docx(l)?))).collect(),
+        OutputFormat::Markdown => {
+            Ok(letters.iter().map(|l| (format!("{}.md", l.name), markdown::letter(l).into_bytes())).collect())
+        }
+        _ => Ok(Vec::new()),
     }
 }

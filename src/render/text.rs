@@ -1,19 +1,14 @@
 //! `--format text`: the same findings as plain sentences, for screen readers
-//! and email bodies: miette's narratable handler for each finding, and plain
-//! sentences around it. No box drawing, no colour.
+//! and email bodies ("Section 7, Resources, is missing. Add …"). No
+//! snippets, box drawing or colour.
 
 use std::fmt::Write as _;
 
-use miette::NarratableReportHandler;
-
 use super::RenderOptions;
 use super::common::*;
-use super::human::MietteDiag;
-use crate::report::{FileReport, PromptStatus, Report, SectionState, Severity, Status};
+use crate::report::{Diagnostic, FileReport, PromptStatus, Report, SectionState, Severity, Status};
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
-    let handler = NarratableReportHandler::new();
-    let width = if options.width == 0 { 100 } else { options.width };
     let mut out = String::new();
     for f in &report.files {
         let _ = writeln!(out, "{}", verdict(f));
@@ -29,22 +24,58 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         }
         out.push('\n');
         for d in ordered_diagnostics(f) {
-            let diag = MietteDiag::new(f, d, width);
-            let mut block = String::new();
-            if handler.render_report(&mut block, &diag).is_err() {
-                block = format!(
-                    "{}\n    Diagnostic severity: {}\ndiagnostic help: {}\n",
-                    d.message,
-                    d.severity.as_str(),
-                    d.help
-                );
-            }
-            out.push_str(&block);
-            out.push('\n');
+            let _ = writeln!(out, "{}\n", finding(f, d));
         }
         coverage(&mut out, f, options.coverage);
     }
     summary(&mut out, report);
+    out
+}
+
+/// One finding as a few plain sentences: how much it weighs, what is wrong
+/// (a section named "Section 7, Resources,"), where, how to fix it, and the
+/// rule code last.
+fn finding(f: &FileReport, d: &Diagnostic) -> String {
+    let weight = match d.severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Advice => "Advice",
+    };
+    let mut message = one_line(&d.message);
+    if let Some(s) = d.section.as_deref().and_then(|id| f.section(id)) {
+        let spoken = format!("{}, {},", s.number, s.guidance_title);
+        for quoted in [format!("\"{}. {}\"", s.number, s.guidance_title), format!("\"{}\"", s.guidance_title)] {
+            message = message.replace(&quoted, &spoken);
+        }
+        message = message.replace(&format!("{} ({})", s.number, s.guidance_title), &spoken);
+        message = message.replace(",, ", ", ").replace(",:", ":").replace(",.", ".");
+        if !message.to_lowercase().starts_with("section") {
+            message = format!("Section {}, {}: {}", s.number, s.guidance_title, message);
+        }
+    }
+    let mut out = format!("{weight}. {}", sentence(&message));
+    if let Some(p) = d.priority {
+        let _ = write!(out, " This concerns priority {p}.");
+    }
+    let lower = d.message.to_lowercase();
+    let unnamed: Vec<String> =
+        d.items.iter().map(|i| humanize_item(i)).filter(|i| !lower.contains(&i.to_lowercase())).collect();
+    if !unnamed.is_empty() {
+        let _ = write!(out, " Missing: {}.", join_labels(&unnamed));
+    }
+    if let Some(loc) = &d.location {
+        let _ = write!(out, " It is at {}", loc.describe());
+        match loc.excerpt.as_deref().map(one_line).filter(|e| !e.is_empty()) {
+            Some(e) => {
+                let _ = write!(out, ", which reads: \u{201c}{}\u{201d}.", truncate(&e, 80));
+            }
+            None => out.push('.'),
+        }
+    }
+    if !d.help.trim().is_empty() {
+        let _ = write!(out, " {}", sentence(&one_line(&d.help)));
+    }
+    let _ = write!(out, " (Rule {}.)", d.code);
     out
 }
 
@@ -160,9 +191,11 @@ mod tests {
         );
         assert!(out.contains("Springfield, drive/Springfield, MA/plan.doc: could not be read."), "{out}");
         assert!(out.contains("Worcester, MA, drive/worcester plan.xlsx: passes with no findings."), "{out}");
-        assert!(out.contains("Diagnostic severity: warning"), "{out}");
-        assert!(out.contains("ssos::stakeholders::group-missing"), "{out}");
-        assert!(out.contains("missing: families, community"), "{out}");
+        assert!(out.contains("Warning. Section 3, Stakeholder Engagement: stakeholder engagement does not describe input from families and community."), "{out}");
+        assert!(out.contains("(Rule ssos::stakeholders::group-missing.)"), "{out}");
+        assert!(out.contains("Error. Section 7, Resources, is missing."), "{out}");
+        assert!(out.contains("It is at paragraph 41. Describe how families"), "{out}");
+        assert!(!out.contains("snippet") && !out.contains("Diagnostic severity"), "{out}");
         assert!(out.contains("Section 3, Stakeholder Engagement: 2 of 5 prompts met."), "{out}");
         assert!(out.contains("Checked 3 submissions: 1 passes, 1 fails, 1 could not be read."), "{out}");
         assert!(out.contains("Lowell, Lowell SSoS submission.docx: missing section 7 and empty section 5."), "{out}");

@@ -1,0 +1,285 @@
+//! What the reviewer and CI get back: quiet runs, annotated copies, letters
+//! and summaries, on the committed samples through the real binary.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::cargo_bin("ssos-lint").expect("binary built")
+}
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+}
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = bin().args(args).output().expect("runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("utf-8 output"))
+}
+
+/// `-q` hides the progress bar and the human format's per-file text; it
+/// never removes a finding from any format.
+#[test]
+fn quiet_keeps_every_finding_in_every_format() {
+    let taunton = sample("taunton-incomplete.docx");
+    let path = taunton.to_str().unwrap();
+    let (code, json) = run(&["check", path, "--format", "json"]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let findings = report["files"][0]["diagnostics"].as_array().unwrap().len();
+    assert!(findings >= 3, "{json}");
+    let errors =
+        report["files"][0]["diagnostics"].as_array().unwrap().iter().filter(|d| d["severity"] == "error").count();
+    for format in ["json", "sarif", "junit", "github", "markdown", "csv", "text"] {
+        let (loud_code, loud) = run(&["check", path, "--format", format]);
+        let (quiet_code, quiet) = run(&["check", path, "--format", format, "-q"]);
+        assert_eq!(loud_code, quiet_code, "{format}");
+        match format {
+            "json" => {
+                let v: Value = serde_json::from_str(&quiet).unwrap();
+                assert_eq!(v["files"][0]["diagnostics"].as_array().unwrap().len(), findings, "{quiet}");
+            }
+            "sarif" => {
+                let v: Value = serde_json::from_str(&quiet).unwrap();
+                assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), findings, "{quiet}");
+            }
+            "junit" => {
+                let count = |s: &str| s.matches("<failure").count();
+                assert!(count(&quiet) > 0 && count(&quiet) == count(&loud), "{quiet}");
+            }
+            "github" => {
+                assert_eq!(quiet.lines().filter(|l| l.starts_with("::")).count(), findings, "{quiet}");
+            }
+            "csv" => {
+                let row = quiet.lines().nth(1).unwrap();
+                assert!(row.contains(&format!(",fail,{errors},")), "{row}");
+            }
+            _ => {}
+        }
+        // JUnit carries the run's time; the others are identical.
+        if format != "junit" {
+            assert_eq!(loud, quiet, "{format}: -q changed the output");
+        }
+    }
+    // Human: the summary table stays, the per-file findings go.
+    let (_, loud) = run(&["check", path]);
+    let (code, quiet) = run(&["check", path, "-q"]);
+    assert_eq!(code, 1);
+    assert!(loud.contains("ssos::section::missing"), "{loud}");
+    assert!(!quiet.contains("ssos::section::missing"), "{quiet}");
+    assert!(quiet.contains("1 submission: 0 pass, 1 fail"), "{quiet}");
+    assert!(quiet.lines().any(|l| l.starts_with("Taunton") && l.contains("FAIL")), "{quiet}");
+}
+
+/// `--format docx --out DIR` and `--format markdown --out DIR`: one letter
+/// per submission, named for its district, readable by the project's own
+/// reader, with no rule code, local path or footnote.
+#[test]
+fn letters_one_per_submission_named_for_the_district() {
+    let samples = sample("");
+    let (_, json) = run(&["check", samples.to_str().unwrap(), "--format", "json"]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let files = report["files"].as_array().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["docx", "markdown"] {
+        let out = dir.path().join(format);
+        let status = bin()
+            .args(["check", samples.to_str().unwrap(), "--format", format, "--out", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(status.status.code(), Some(1), "{}", String::from_utf8_lossy(&status.stderr));
+        let mut names: Vec<String> =
+            std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        assert_eq!(names.len(), files.len(), "{names:?}");
+        for f in files {
+            let Some(district) = f["district"].as_str() else { continue };
+            let stem = district.replace([' ', ','], "-");
+            let ext = if format == "docx" { "docx" } else { "md" };
+            let path = out.join(format!("{stem}.{ext}"));
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} in {names:?}", path.display()));
+            let text = if format == "docx" {
+                let doc = ssos_lint::read::read_document("letter.docx", &bytes, &Default::default())
+                    .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+                doc.blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
+            } else {
+                String::from_utf8(bytes).unwrap()
+            };
+            assert!(text.contains(&format!("Dear {district} leadership team,")), "{text}");
+            assert!(!text.contains("ssos::") && !text.contains("[^"), "{text}");
+            assert!(!text.contains("samples/") && !text.contains(env!("CARGO_MANIFEST_DIR")), "{text}");
+            assert!(text.contains("Statewide System of Support"), "{text}");
+            if f["status"] == "fail" {
+                assert!(text.contains("Required"), "{text}");
+                assert!(text.contains("The guidance asks: “"), "{text}");
+            }
+        }
+    }
+    // The Word letter of the failing plan names what it does well, quoted on a word boundary.
+    let taunton = std::fs::read(dir.path().join("docx/Taunton.docx")).unwrap();
+    let doc = ssos_lint::read::read_document("Taunton.docx", &taunton, &Default::default()).unwrap();
+    let strength = doc.blocks.iter().find(|b| b.text.contains("3. Stakeholder Engagement")).unwrap();
+    assert!(strength.text.contains("describes input from"), "{}", strength.text);
+    let quote = strength.text.split('“').nth(1).unwrap();
+    assert!(quote.ends_with('”'), "{quote}");
+    let before_ellipsis = quote.trim_end_matches('”').trim_end_matches('…');
+    assert!(!before_ellipsis.ends_with(char::is_whitespace), "{quote}");
+    // A docx without --out is a usage error, not binary on the terminal.
+    let taunton = sample("taunton-incomplete.docx");
+    bin().args(["check", taunton.to_str().unwrap(), "--format", "docx"]).assert().code(2);
+}
+
+/// A Word letter opens in LibreOffice (skipped, with a note, without soffice).
+#[test]
+fn libreoffice_opens_a_word_letter() {
+    let Some(soffice) = std::env::var_os("PATH")
+        .and_then(|p| std::env::split_paths(&p).map(|d| d.join("soffice")).find(|p| p.is_file()))
+    else {
+        eprintln!("note: soffice not installed; LibreOffice check skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let taunton = sample("taunton-incomplete.docx");
+    let out = dir.path().join("letters");
+    bin()
+        .args(["check", taunton.to_str().unwrap(), "--format", "docx", "--out", out.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let status = std::process::Command::new(soffice)
+        .args([profile.as_str(), "--headless", "--convert-to", "txt:Text", "--outdir", dir.path().to_str().unwrap()])
+        .arg(out.join("Taunton.docx"))
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let text = std::fs::read_to_string(dir.path().join("Taunton.txt")).unwrap();
+    assert!(text.contains("Dear Taunton leadership team,"), "{text}");
+    assert!(text.contains("What to strengthen"), "{text}");
+}
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// Summaries that tell the truth: a superseded failing draft is marked and
+/// not counted as a failure; CSV has its e-mail's date and sender and a row
+/// per expected district missing; `--deny warnings` shows in the status.
+#[test]
+fn superseded_drafts_expected_districts_and_denied_warnings_in_summaries() {
+    use ssos_fixtures::{Layout, docx};
+    use ssos_fixtures::{Plan, SectionId, mail};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let draft_plan = Plan::complete("Lowell").without(SectionId::Resources);
+    let early = mail::eml(
+        "Ana Ruiz <a@lowell.k12.ma.us>",
+        "Lowell plan (draft)",
+        "Draft",
+        &[("plan.docx", &docx(&draft_plan, Layout::HeadingStyles))],
+    );
+    let late = mail::eml(
+        "Ana Ruiz <a@lowell.k12.ma.us>",
+        "Lowell plan (final)",
+        "Final",
+        &[("plan v2.docx", &docx(&Plan::complete("Lowell"), Layout::BoldLabels))],
+    );
+    let fixture_date = "Date: Thu, 29 Jun 2023 16:42:07 -0400";
+    let early = String::from_utf8(early).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 09:00:00 -0400", 1);
+    let late = String::from_utf8(late).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 16:30:00 -0400", 1);
+    write(d, "a-draft.eml", early.as_bytes());
+    write(d, "b-final.eml", late.as_bytes());
+    let path = d.to_str().unwrap();
+
+    let (code, json) = run(&["check", path, "--format", "json"]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["summary"]["superseded"], 1, "{}", report["summary"]);
+    assert_eq!(report["summary"]["fail"], 0, "the superseded draft is not a failure: {}", report["summary"]);
+    assert_eq!(report["summary"]["pass"], 1);
+    assert_eq!(code, 0, "only the final submission counts for the exit code");
+
+    let (_, csv) = run(&["check", path, "--format", "csv", "--expect", "ssos"]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("{name} in {header:?}"));
+    let draft = csv.lines().find(|l| l.contains("a-draft.eml")).unwrap();
+    assert!(draft.contains("b-final.eml"), "superseded_by names the final: {draft}");
+    assert!(draft.contains(",2023-06-30T09:00:00-04:00,"), "{draft}");
+    assert!(draft.contains("Ana Ruiz <a@lowell.k12.ma.us>"), "{draft}");
+    assert!(col("superseded_by") < col("email_date") && col("email_date") < col("email_from"));
+    let boston = csv.lines().find(|l| l.contains(",Boston,")).unwrap_or_else(|| panic!("{csv}"));
+    assert!(boston.contains(",Boston,missing,"), "{boston}");
+
+    let (_, human) = run(&["check", path]);
+    assert!(human.contains("SUPERSEDED (FAIL)"), "{human}");
+    assert!(human.contains("1 pass, 0 fail, 0 unreadable, 1 superseded"), "{human}");
+
+    // --deny warnings: the status says fail, not only the exit code.
+    let everett = sample("everett-pasted-image.docx");
+    let (code, json) = run(&["check", everett.to_str().unwrap(), "--format", "json", "--deny", "warnings"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(code, 1);
+    assert_eq!(v["files"][0]["status"], "fail", "{json}");
+    assert_eq!(v["summary"]["fail"], 1);
+}
+
+/// A plan naming another district than the e-mail's sender: reported under
+/// the sender's district, with a finding that says so.
+#[test]
+fn a_plan_naming_another_district_than_its_sender_gets_a_finding() {
+    use ssos_fixtures::{Layout, docx};
+    use ssos_fixtures::{Plan, mail};
+    let dir = tempfile::tempdir().unwrap();
+    let eml = mail::eml(
+        "Sam Lee <slee@tauntonschools.org>",
+        "Taunton SSoS submission",
+        "Attached is our plan.",
+        &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))],
+    );
+    write(dir.path(), "taunton.eml", &eml);
+    let (_, json) = run(&["check", dir.path().join("taunton.eml").to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let f = &v["files"][0];
+    assert_eq!(f["district"], "Taunton", "{json}");
+    let d = f["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ssos::document::district-mismatch")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(d["severity"], "warning");
+    let msg = d["message"].as_str().unwrap();
+    assert!(msg.contains("Lowell") && msg.contains("Taunton"), "{msg}");
+    // The same plan sent by Lowell itself has no such finding.
+    let own = mail::eml(
+        "a@lowell.k12.ma.us",
+        "Lowell SSoS submission",
+        "Attached.",
+        &[("plan.docx", &docx(&Plan::complete("Lowell"), Layout::HeadingStyles))],
+    );
+    write(dir.path(), "lowell.eml", &own);
+    let (_, json) = run(&["check", dir.path().join("lowell.eml").to_str().unwrap(), "--format", "json"]);
+    assert!(!json.contains("district-mismatch"), "{json}");
+}
+
+/// `--format html` over every sample: one self-contained page with a row
+/// and an anchor per submission; `--format text` speaks in sentences.
+#[test]
+fn html_summary_and_plain_text_on_the_samples() {
+    let samples = sample("");
+    let (_, json) = run(&["check", samples.to_str().unwrap(), "--format", "json"]);
+    let n = serde_json::from_str::<Value>(&json).unwrap()["files"].as_array().unwrap().len();
+    let (code, html) = run(&["check", samples.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(code, 1);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="), "self-contained");
+    assert_eq!(html.matches("<tr><th scope=\"row\">").count(), n);
+    assert_eq!(html.matches("<h2 id=\"s").count(), n);
+    assert!(html.contains("<th scope=\"row\">Taunton</th>"), "{html}");
+    assert!(html.contains("<td class=\"empty\">empty</td>"), "the Taunton plan's empty section");
+
+    let taunton = sample("taunton-incomplete.docx");
+    let (_, text) = run(&["check", taunton.to_str().unwrap(), "--format", "text"]);
+    assert!(text.contains("Error. Section 4, Outcomes, has a heading but no response"), "{text}");
+    assert!(!text.contains("snippet") && !text.contains("Diagnostic severity"), "{text}");
+}
