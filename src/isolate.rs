@@ -45,6 +45,37 @@ pub struct Isolation {
     pub grace: Duration,
 }
 
+/// One report as the worker sends it: the JSON report plus the fields the
+/// report's JSON leaves out (the extracted text for the human renderer, the
+/// package id for companions and superseding).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Wire {
+    report: FileReport,
+    source: Option<(String, String)>,
+    package: Option<String>,
+    /// Each diagnostic's span in the source text, in order.
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl Wire {
+    fn from_report(mut report: FileReport) -> Self {
+        let source = report.source.take().map(|s| (s.name, s.text));
+        let package = report.package.take();
+        let spans = report.diagnostics.iter().map(|d| d.span).collect();
+        Wire { report, source, package, spans }
+    }
+
+    fn into_report(self) -> FileReport {
+        let mut report = self.report;
+        report.source = self.source.map(|(name, text)| crate::report::SourceText { name, text });
+        report.package = self.package;
+        for (diagnostic, span) in report.diagnostics.iter_mut().zip(self.spans) {
+            diagnostic.span = span;
+        }
+        report
+    }
+}
+
 /// How a worker ended, when it gave no reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Failure {
@@ -157,9 +188,9 @@ impl Isolation {
             return Err(Failure::Time);
         };
         if status.success()
-            && let Ok(reports) = serde_json::from_slice::<Vec<FileReport>>(&out)
+            && let Ok(wires) = serde_json::from_slice::<Vec<Wire>>(&out)
         {
-            return Ok(reports);
+            return Ok(wires.into_iter().map(Wire::into_report).collect());
         }
         let err = String::from_utf8_lossy(&err);
         if err.contains("memory allocation of") || err.contains("out of memory") {
@@ -246,7 +277,8 @@ pub fn worker_main(linter: &Linter, path: &Path, name: Option<&str>) -> std::pro
     } else {
         crate::batch::check_caught(linter, path)
     };
-    let text = serde_json::to_vec(&reports).unwrap_or_default();
+    let wires: Vec<Wire> = reports.into_iter().map(Wire::from_report).collect();
+    let text = serde_json::to_vec(&wires).unwrap_or_default();
     let mut out = std::io::stdout().lock();
     if out.write_all(&text).and_then(|()| out.flush()).is_err() {
         return std::process::ExitCode::from(3);

@@ -157,4 +157,13 @@ fn worker_and_in_process_reports_are_the_same() {
     assert_eq!(a_code, b_code);
     assert_eq!(a["files"], b["files"]);
     assert!(a["files"].as_array().is_some_and(|f| f.len() > 10));
+    // The human format quotes the extracted text, which the worker sends
+    // beside the JSON report.
+    let human = |extra: &[&str]| {
+        let out = bin().args(["check", "--format", "human"]).args(extra).arg(&samples).output().expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (a, b) = (human(&[]), human(&["--in-process"]));
+    assert!(a.contains("taunton-incomplete.docx"), "{a}");
+    assert_eq!(a, b);
 }
