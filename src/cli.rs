@@ -49,6 +49,10 @@ enum Command {
     Watch(WatchArgs),
     /// Print a JSON Schema.
     Schema { which: SchemaKind },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), generated from the command-line definition.
+    Manpage,
     /// Internal: check one file in this process and print its reports as JSON (see `isolate`).
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),
@@ -216,8 +220,34 @@ struct CheckArgs {
     /// Write one letter per submission into DIR, named for the district (`markdown` and `docx`).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Colour in the human format: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorChoice,
     #[command(flatten)]
     work: WorkArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--color`: `always`/`never` win; `auto` follows NO_COLOR (any non-empty
+/// value turns colour off), then FORCE_COLOR (on unless "0" or "false"),
+/// then whether the output is a terminal.
+fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    let set = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto => match set("FORCE_COLOR") {
+            Some(v) => !matches!(v.as_str(), "0" | "false"),
+            None => terminal,
+        },
+    }
 }
 
 /// Runs the command line; returns the process exit code.
@@ -247,6 +277,21 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve(pack, rules, args),
         Command::Watch(args) => watch(pack, rules, args),
         Command::Schema { which } => schema(which),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "ssos-lint", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Manpage => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            match man.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
@@ -350,21 +395,65 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
     let mut linter = Linter::new(pack, &config, limits);
     linter.isolation = isolation;
     let progress = Progress::new(!args.quiet);
+    let started = (std::time::SystemTime::now(), std::time::Instant::now());
     let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
-    let mut report = batch::run(&linter, &args.paths, &options, &|done, total| progress.tick(done, total));
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    // A path under a folder with its own ssos-lint.toml (found walking up
+    // from it) is checked under that config; the rest under the one found
+    // from the working folder (or --config, which applies to all).
+    let mut groups: std::collections::BTreeMap<PathBuf, Vec<PathBuf>> = std::collections::BTreeMap::new();
+    let mut main_paths = Vec::new();
+    for p in paths {
+        match args.config.is_none().then(|| config_near(&p)).flatten() {
+            Some(found) if Some(&found) != config.path.as_ref() => groups.entry(found).or_default().push(p),
+            _ => main_paths.push(p),
+        }
+    }
+    let tick = |done, total| progress.tick(done, total);
+    let mut report = batch::run(&linter, &main_paths, &options, &tick);
+    let mut extra = Vec::new();
+    for (path, group) in &groups {
+        let config = match Config::discover(Some(path), &cwd, &linter.pack) {
+            Ok(c) => c,
+            Err(err) => {
+                eprintln!("{:?}", miette::Report::new_boxed(err));
+                return ExitCode::from(2);
+            }
+        };
+        let other = Linter::new(linter.pack.clone(), &config, linter.limits.clone());
+        extra.extend(batch::run(&other, group, &options, &tick).files);
+    }
     progress.finish();
+    if !stdin.is_empty() {
+        // `-`: one file from standard input, read under the file size limit.
+        let mut bytes = Vec::new();
+        let limit = linter.limits.max_file_bytes;
+        let read = std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin().lock(), limit + 1), &mut bytes);
+        match read {
+            Ok(_) => extra.extend(batch::check_bytes_caught(&linter, "-", &bytes)),
+            Err(e) => {
+                let err = crate::read::InputError::unreadable(format!("standard input cannot be read: {e}"), "");
+                extra.push(linter.error_report("-", None, &err));
+            }
+        }
+    }
+    if !extra.is_empty() {
+        let mut files = std::mem::take(&mut report.files);
+        files.extend(extra);
+        report = batch::assemble(&linter, files, options.expect_ssos);
+    }
     if args.deny == Some(Deny::Warnings) {
         report.deny_warnings();
     }
+    let to_terminal = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal();
     let render_options = RenderOptions {
-        color: args.format == OutputFormat::Human
-            && std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none(),
+        color: args.format == OutputFormat::Human && use_color(args.color, to_terminal),
         coverage: args.coverage,
         width: 0,
         quiet: args.quiet,
         rules: rule_metas(&linter),
         pack: Some(std::sync::Arc::new(linter.pack.clone())),
+        run: render::RunInfo::new(started.0, started.1.elapsed().as_secs_f64()),
     };
     let code = exit_code(&report, args.deny == Some(Deny::Warnings));
     if let Some(dir) = &args.out {
@@ -393,6 +482,15 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
         return ExitCode::from(2);
     }
     code
+}
+
+/// The `ssos-lint.toml` in the folder of `path` (or `path` itself when it
+/// is a folder) or the nearest parent, as an absolute path.
+fn config_near(path: &std::path::Path) -> Option<PathBuf> {
+    let dir = if path.is_dir() { path } else { path.parent().unwrap_or(path) };
+    let dir = if dir.as_os_str().is_empty() { std::path::Path::new(".") } else { dir };
+    let dir = std::path::absolute(dir).ok()?;
+    dir.ancestors().map(|d| d.join(crate::config::FILE_NAME)).find(|p| p.is_file())
 }
 
 /// `--out DIR`: one letter per submission (markdown or docx).
@@ -521,13 +619,15 @@ fn list_rules(pack: &Pack) -> ExitCode {
 
 fn explain(pack: &Pack, code: &str) -> ExitCode {
     let Some(rule) = pack.rule(code) else {
-        let nearest = pack
-            .rules
-            .iter()
-            .max_by(|a, b| strsim::jaro_winkler(code, &a.code).total_cmp(&strsim::jaro_winkler(code, &b.code)));
         eprintln!("error: no rule has the code `{code}`");
-        if let Some(n) = nearest {
-            eprintln!("  help: did you mean `{}`? (`ssos-lint rules` lists every code)", n.code);
+        let ranked = suggestions(pack, code);
+        match ranked.split_first() {
+            None => eprintln!("  help: `ssos-lint rules` lists every code"),
+            Some((best, [])) => eprintln!("  help: did you mean `{best}`? (`ssos-lint rules` lists every code)"),
+            Some((best, others)) => {
+                let others: Vec<String> = others.iter().map(|c| format!("`{c}`")).collect();
+                eprintln!("  help: did you mean `{best}`? Also close: {}.", others.join(", "));
+            }
         }
         return ExitCode::from(2);
     };
@@ -547,6 +647,34 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
     }
     println!("\nHow to fix it: {}", rule.help);
     ExitCode::SUCCESS
+}
+
+/// Codes most like `query`, most similar first (at most 3): the whole code
+/// and its last one or two segments are compared, so `no-owner` and
+/// `monitoring::no-owner` find `ssos::monitoring::no-owner`.
+fn suggestions(pack: &Pack, query: &str) -> Vec<String> {
+    let q = query.trim().to_lowercase();
+    let mut scored: Vec<(f64, &str)> = pack
+        .rules
+        .iter()
+        .map(|r| {
+            let code = r.code.as_str();
+            let parts: Vec<&str> = code.split("::").collect();
+            let tail1 = parts.last().copied().unwrap_or(code);
+            let tail2 = parts[parts.len().saturating_sub(2)..].join("::");
+            let mut score = [code, tail1, tail2.as_str()]
+                .iter()
+                .map(|t| strsim::jaro_winkler(&q, t).max(strsim::normalized_levenshtein(&q, t)))
+                .fold(0.0, f64::max);
+            if !q.is_empty() && code.contains(&q) {
+                score = score.max(0.95);
+            }
+            (score, code)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored.into_iter().filter(|(s, _)| *s >= 0.6 && *s >= best - 0.1).take(3).map(|(_, c)| c.to_string()).collect()
 }
 
 fn schema(which: SchemaKind) -> ExitCode {

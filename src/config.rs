@@ -34,6 +34,11 @@ pub struct Config {
     /// Threshold overrides.
     #[serde(default)]
     pub limits: LimitOverrides,
+    /// Findings silenced for some files: a glob (matched against the path
+    /// as given, the path relative to the config's folder, and the file
+    /// name) → the codes silenced there.
+    #[serde(default, rename = "per-file-ignores")]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// Where the config came from, for messages.
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -93,7 +98,20 @@ impl Config {
             src: src(),
             span: e.span().map(|s| (s.start, s.len().max(1)).into()),
         })?;
-        for code in config.rules.keys() {
+        for (glob, codes) in &config.per_file_ignores {
+            if let Err(e) = globset::Glob::new(glob) {
+                let offset = text.find(glob.as_str()).unwrap_or(0);
+                return Err(ConfigError {
+                    message: format!("`{glob}` is not a valid file pattern: {e}"),
+                    help: Some("Use a glob such as \"drafts/*.docx\" or \"**/old-*.docx\".".into()),
+                    src: src(),
+                    span: Some((offset, glob.len().max(1)).into()),
+                });
+            }
+            let _ = codes;
+        }
+        let ignored = config.per_file_ignores.values().flatten();
+        for code in config.rules.keys().chain(ignored) {
             if pack.rule(code).is_none() {
                 let nearest = pack
                     .rules

@@ -20,6 +20,10 @@ use crate::report::{
 pub struct Linter {
     pub pack: Pack,
     pub limits: Limits,
+    /// `[per-file-ignores]` of the config: which codes are silenced where.
+    ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// The config's folder, for matching paths relative to it.
+    config_dir: Option<std::path::PathBuf>,
     mapper: Mapper,
     engine: Engine,
     districts: DistrictFinder,
@@ -30,7 +34,15 @@ pub struct Linter {
 
 impl Linter {
     pub fn new(pack: Pack, config: &Config, limits: Limits) -> Self {
+        let ignores = config
+            .per_file_ignores
+            .iter()
+            .filter_map(|(glob, codes)| Some((globset::Glob::new(glob).ok()?.compile_matcher(), codes.clone())))
+            .collect();
+        let config_dir = config.path.as_ref().and_then(|p| p.parent()).map(|d| d.to_path_buf());
         Linter {
+            ignores,
+            config_dir,
             mapper: Mapper::new(&pack),
             engine: Engine::new(&pack, config),
             districts: DistrictFinder::new(&pack.districts),
@@ -107,7 +119,41 @@ impl Linter {
             Err(err) => self.error_report(&entry.path, entry.attachment, &err),
         };
         report.package = entry.package;
+        self.apply_ignores(&mut report);
         report
+    }
+
+    /// Drops the findings the config silences for this file.
+    fn apply_ignores(&self, report: &mut FileReport) {
+        if self.ignores.is_empty() || report.status == Status::Error {
+            return;
+        }
+        let path = Path::new(&report.path);
+        let mut candidates = vec![path.to_path_buf()];
+        if let Some(dir) = &self.config_dir {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+            if let Ok(rel) = absolute.strip_prefix(&dir) {
+                candidates.push(rel.to_path_buf());
+            }
+        }
+        if let Some(name) = path.file_name() {
+            candidates.push(name.into());
+        }
+        if let Some(a) = &report.attachment {
+            candidates.push(a.into());
+        }
+        let silenced: Vec<&String> = self
+            .ignores
+            .iter()
+            .filter(|(m, _)| candidates.iter().any(|c| m.is_match(c)))
+            .flat_map(|(_, codes)| codes)
+            .collect();
+        if silenced.is_empty() {
+            return;
+        }
+        report.diagnostics.retain(|d| !silenced.contains(&&d.code));
+        report.status = status_of(&report.diagnostics);
     }
 
     /// Maps and checks one read document.

@@ -167,6 +167,9 @@ pub struct Block {
     pub style: Option<String>,
     /// True when every visible character is bold.
     pub bold: bool,
+    /// True when every visible character is set off by direct or style
+    /// formatting: bold, underlined, in capitals, or larger than body text.
+    pub emphasis: bool,
     /// Bytes at the start of `text` that are bold: a "**Outcomes:** We will..."
     /// paragraph has a label set off in bold before its response.
     pub bold_prefix: usize,

@@ -283,3 +283,147 @@ fn html_summary_and_plain_text_on_the_samples() {
     assert!(text.contains("Error. Section 4, Outcomes, has a heading but no response"), "{text}");
     assert!(!text.contains("snippet") && !text.contains("Diagnostic severity"), "{text}");
 }
+
+/// JUnit carries the schema's required suite attributes; SARIF has regions
+/// and the tool version; `-o FILE` writes the report there.
+#[test]
+fn junit_attributes_sarif_regions_and_output_file() {
+    let taunton = sample("taunton-incomplete.docx");
+    let path = taunton.to_str().unwrap();
+    let (_, junit) = run(&["check", path, "--format", "junit"]);
+    assert!(junit.contains("<testsuites>\n"), "{junit}");
+    let suite = junit.lines().find(|l| l.trim_start().starts_with("<testsuite ")).unwrap();
+    for attr in ["package=\"Taunton\"", "id=\"0\"", "timestamp=\"", "hostname=\"", "time=\""] {
+        assert!(suite.contains(attr), "{attr} in {suite}");
+    }
+    let stamp = suite.split("timestamp=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert_eq!(stamp.len(), 19, "no time zone: {stamp}");
+    assert!(junit.contains("<system-err></system-err>"));
+
+    let (_, sarif) = run(&["check", path, "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(v["runs"][0]["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let empty = results.iter().find(|r| r["ruleId"] == "ssos::section::empty").unwrap();
+    let region = &empty["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 27, "{empty:#}");
+    assert!(region["snippet"]["text"].as_str().unwrap().contains("Outcomes"), "{region}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let status = bin().args(["check", path, "--format", "json", "-o", out.to_str().unwrap()]).output().unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    assert!(status.stdout.is_empty());
+    let written: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["files"][0]["district"], "Taunton");
+}
+
+#[test]
+fn color_follows_the_flag_and_the_environment() {
+    let taunton = sample("taunton-incomplete.docx");
+    let path = taunton.to_str().unwrap();
+    let colored = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = bin();
+        cmd.args(["check", path]).args(args).env_remove("NO_COLOR").env_remove("FORCE_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap().contains('\x1b')
+    };
+    assert!(colored(&["--color", "always"], &[]));
+    assert!(colored(&["--color", "always"], &[("NO_COLOR", "1")]), "an explicit flag wins");
+    assert!(!colored(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&[], &[]), "auto: not a terminal");
+    assert!(colored(&[], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "0")]));
+}
+
+#[test]
+fn stdin_completions_manpage_and_ranked_suggestions() {
+    // `-` reads one file from standard input.
+    let bytes = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    let out = bin().args(["check", "-", "--format", "json"]).write_stdin(bytes).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["path"], "-");
+    assert_eq!(v["files"][0]["district"], "Taunton");
+    // Junk on stdin is an input finding, not a crash.
+    let out = bin().args(["check", "-", "--format", "json"]).write_stdin(b"not a plan".to_vec()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let (code, bash) = run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(bash.contains("ssos-lint") && bash.contains("annotate") && bash.contains("--format"), "{bash}");
+    let (code, man) = run(&["manpage"]);
+    assert_eq!(code, 0);
+    assert!(man.starts_with(".ie") || man.contains(".TH"), "{man}");
+    assert!(man.contains("annotate"), "{man}");
+
+    let out = bin().args(["explain", "no-owner"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("`ssos::monitoring::no-owner`"), "{err}");
+    let out = bin().args(["explain", "ssos::monitoring::no-frequncy"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean `ssos::monitoring::no-frequency`?"), "{err}");
+}
+
+#[test]
+fn per_file_ignores_silence_a_finding_for_matching_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir(&drafts).unwrap();
+    let taunton = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    write(&drafts, "taunton.docx", &taunton);
+    write(dir.path(), "taunton.docx", &taunton);
+    write(
+        dir.path(),
+        "ssos-lint.toml",
+        b"[per-file-ignores]\n\"drafts/*.docx\" = [\"ssos::section::empty\", \"ssos::priorities::too-many\"]\n",
+    );
+    let out = bin().current_dir(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes = |suffix: &str| -> Vec<String> {
+        let f = v["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(suffix)).unwrap();
+        f["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+    };
+    let draft = codes("drafts/taunton.docx");
+    let main = codes("./taunton.docx");
+    assert!(!draft.contains(&"ssos::section::empty".to_string()), "{draft:?}");
+    assert!(main.contains(&"ssos::section::empty".to_string()), "{main:?}");
+    assert_eq!(main.len(), draft.len() + 2, "{main:?} vs {draft:?}");
+    // An unknown code under per-file-ignores is a config error with a suggestion.
+    write(dir.path(), "ssos-lint.toml", b"[per-file-ignores]\n\"*.docx\" = [\"ssos::section::emty\"]\n");
+    let out = bin().current_dir(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ssos::section::empty"));
+}
+
+/// A config is found walking up from each checked file, not only from the
+/// working folder.
+#[test]
+fn config_is_found_next_to_each_checked_file() {
+    let work = tempfile::tempdir().unwrap();
+    let plans = tempfile::tempdir().unwrap();
+    let strict = plans.path().join("strict");
+    std::fs::create_dir(&strict).unwrap();
+    let taunton = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    write(plans.path(), "a.docx", &taunton);
+    write(&strict, "b.docx", &taunton);
+    write(&strict, "ssos-lint.toml", b"[rules]\n\"ssos::section::empty\" = \"off\"\n");
+    let out = bin()
+        .current_dir(work.path())
+        .args(["check", "--format", "json"])
+        .arg(plans.path().join("a.docx"))
+        .arg(strict.join("b.docx"))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {out:?}"));
+    let has_empty = |name: &str| {
+        let f = v["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(name)).unwrap();
+        f["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "ssos::section::empty")
+    };
+    assert!(has_empty("a.docx"), "no config near a.docx");
+    assert!(!has_empty("b.docx"), "strict/ssos-lint.toml turns the rule off for b.docx");
+}

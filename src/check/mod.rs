@@ -5,6 +5,7 @@
 //! function that runs it. Structural kinds live in [`structure`], the generic
 //! vocabulary kinds (`items`, `any`) in [`vocab`].
 
+pub mod cross;
 mod structure;
 mod vocab;
 

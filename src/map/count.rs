@@ -60,27 +60,55 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
 
 fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     let lines = lines(doc, parts);
-    let markers: BTreeSet<String> = lines.iter().filter_map(|l| headings.benchmark_marker(l.text)).collect();
-    if !markers.is_empty() {
-        return markers.len();
+    let labelled = labelled_benchmarks(&lines, headings);
+    if labelled > 0 {
+        return labelled;
     }
     let rows = table_rows(doc, parts, headings);
     if rows > 0 {
         return rows;
     }
     let leads = |text: &str| headings.is_benchmark_header(text);
-    let items: Vec<&Line> = led_lines(&lines, leads).unwrap_or_else(|| lines.iter().filter(|l| l.item).collect());
+    let items: Vec<&Line> = led_lines(&lines, leads)
+        .unwrap_or_else(|| lines.iter().filter(|l| l.item).collect())
+        .into_iter()
+        .filter(|l| !headings.is_benchmark_non_item(l.text))
+        .collect();
     // Prose bullets ("Staff told us ...") beside measurable ones are not benchmarks.
     let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
     if measures > 0 { measures } else { items.len() }
 }
 
+/// Lines labelled as benchmarks: "Benchmark 2: ..." (each number once) and
+/// "District benchmark: ..." (each line).
+fn labelled_benchmarks(lines: &[Line], headings: &Headings) -> usize {
+    let mut numbered = BTreeSet::new();
+    let mut unnumbered = 0;
+    for line in lines {
+        match headings.benchmark_marker(line.text.trim_start_matches(|c: char| !c.is_alphanumeric())) {
+            Some(Some(number)) => {
+                numbered.insert(number);
+            }
+            Some(None) => unnumbered += 1,
+            None => {}
+        }
+    }
+    numbered.len() + unnumbered
+}
+
 /// Filled rows under a benchmark table's header (a row with a "Benchmark"
-/// cell), counted in the header's column wherever the table starts.
+/// cell beside other header cells), counted in the header's column wherever
+/// the table starts. A lone "Benchmarks:" cell in a one-column sheet is a
+/// lead-in, not a table header.
 fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
+    let blocks: Vec<&crate::model::Block> = parts.iter().flat_map(|p| &p.blocks).map(|&i| &doc.blocks[i]).collect();
+    let mut filled_cells: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for g in blocks.iter().filter(|b| !b.text.trim().is_empty()).filter_map(|b| b.grid) {
+        *filled_cells.entry((g.table, g.row)).or_default() += 1;
+    }
     let mut header: Option<(usize, usize, usize)> = None;
     let mut rows = BTreeSet::new();
-    for block in parts.iter().flat_map(|p| &p.blocks).map(|&i| &doc.blocks[i]) {
+    for block in blocks {
         let Some(g) = block.grid else { continue };
         match header {
             Some((table, row, col)) if g.table == table && g.row > row => {
@@ -89,7 +117,10 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
                     rows.insert((g.table, g.row));
                 }
             }
-            _ if headings.is_benchmark_header(&block.text) && block.text.split_whitespace().count() <= 4 => {
+            _ if headings.is_benchmark_header(&block.text)
+                && block.text.split_whitespace().count() <= 4
+                && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2) =>
+            {
                 header = Some((g.table, g.row, g.col));
             }
             _ => {}
@@ -121,9 +152,10 @@ fn led_lines<'a>(lines: &'a [Line<'a>], leads: impl Fn(&str) -> bool) -> Option<
     any_lead.then_some(led)
 }
 
-/// Distinct priorities: numbered statements ("Priority 2: ...") if any; else
-/// a list after a lead-in that mentions priorities; else one when section 1
-/// has a response.
+/// Distinct priorities: numbered statements ("Priority 2: ...") if any,
+/// raised to the number a sentence states ("Our four priorities are ...");
+/// else a list after a lead-in that mentions priorities; else one when
+/// section 1 states a focus, none when it only says the choice is not made.
 pub fn priorities(
     doc: &Document,
     sections: &[MappedSection],
@@ -131,18 +163,32 @@ pub fn priorities(
     headings: &Headings,
 ) -> Vec<PriorityMark> {
     let section = sections.get(headings.priorities_index());
+    let sentences: Vec<(usize, &str)> = section
+        .into_iter()
+        .flat_map(|s| &s.parts)
+        .flat_map(|p| &p.pieces)
+        .flat_map(|piece| sentences(&piece.text).map(move |s| (piece.block, s)))
+        .collect();
     // Statements that start a later line or sentence of a paragraph ("Our
     // first priority is ... Our second priority is ...").
-    let in_lines = section.into_iter().flat_map(|s| &s.parts).flat_map(|p| &p.pieces).flat_map(|piece| {
-        piece.text.lines().flat_map(|line| line.split(". ")).skip(1).filter_map(move |sentence| {
-            let (number, label) = headings.priority_marker_in(sentence)?;
-            Some(PriorityMark { number: number?, label, block: piece.block })
-        })
+    let in_sentences = sentences.iter().filter_map(|&(block, sentence)| {
+        let (number, label) = headings.priority_marker_in(sentence)?;
+        Some(PriorityMark { number: number?, label, block })
     });
     let mut distinct: Vec<PriorityMark> = Vec::new();
-    for mark in marks.into_iter().chain(in_lines) {
+    for mark in marks.into_iter().chain(in_sentences) {
         if !distinct.iter().any(|m| m.number == mark.number) {
             distinct.push(mark);
+        }
+    }
+    let stated = sentences
+        .iter()
+        .filter_map(|&(block, s)| headings.stated_priority_count(s).map(|n| (block, n)))
+        .max_by_key(|&(_, n)| n);
+    if let Some((block, n)) = stated {
+        while distinct.len() < n {
+            let number = (1..).find(|k| !distinct.iter().any(|m| m.number == *k)).unwrap_or(n);
+            distinct.push(PriorityMark { number, label: format!("Priority {number}"), block });
         }
     }
     if !distinct.is_empty() {
@@ -151,6 +197,11 @@ pub fn priorities(
     let Some(section) = section.filter(|s| s.words() > 0) else {
         return Vec::new();
     };
+    let deferred = sentences.iter().any(|&(_, s)| headings.defers_priority(s));
+    let focus = sentences.iter().any(|&(_, s)| !headings.defers_priority(s) && headings.states_focus(s));
+    if deferred && !focus {
+        return Vec::new();
+    }
     let parts: Vec<&Part> = section.parts.iter().collect();
     let lines = lines(doc, &parts);
     // Only a lead-in that announces priorities (plural) heads a list of them:
@@ -165,4 +216,9 @@ pub fn priorities(
         .enumerate()
         .map(|(i, line)| PriorityMark { number: i + 1, label: format!("Priority {}", i + 1), block: line.block })
         .collect()
+}
+
+/// The sentences of a response, line by line.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().flat_map(|line| line.split(". ")).map(str::trim).filter(|s| !s.is_empty())
 }

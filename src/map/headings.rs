@@ -9,6 +9,9 @@ use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, tokenize};
 
+/// Fewest words a heading placed by its position must govern.
+const MIN_REGION_WORDS: usize = 10;
+
 /// How a block is set off as a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -59,6 +62,16 @@ pub struct HeadingHit {
     pub rest: Option<String>,
     /// The number written before the title ("3." → 3), if any.
     pub number: Option<u32>,
+    /// Further sections the same label names ("Outcomes and Progress
+    /// Monitoring" heads Outcomes and Monitoring alike).
+    pub also: Vec<usize>,
+}
+
+impl HeadingHit {
+    /// Every section this label heads, the first one first.
+    pub fn sections(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.section).chain(self.also.iter().copied())
+    }
 }
 
 struct SectionNames {
@@ -82,9 +95,28 @@ pub struct Headings {
     numbering: Regex,
     number_words: Vec<String>,
     priority_list_lead_ins: Vec<Regex>,
+    priority_counts: Vec<Regex>,
+    benchmark_non_items: Vec<Regex>,
+    priority_deferrals: Vec<Regex>,
+    priority_statement_cues: TermSet,
+    joiners: Regex,
     stop_words: Vec<String>,
     priorities: usize,
     monitoring: Option<usize>,
+}
+
+/// One pattern splitting a heading at any of the pack's joiners: words
+/// ("and") only between spaces, symbols ("&", "/") anywhere.
+fn joiners(words: &[String]) -> Regex {
+    let alternatives: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let escaped = regex::escape(w.trim());
+            if w.chars().all(char::is_alphanumeric) { format!(r"\s+{escaped}\s+") } else { format!(r"\s*{escaped}\s*") }
+        })
+        .collect();
+    let pattern = if alternatives.is_empty() { "$^".to_string() } else { format!("(?i){}", alternatives.join("|")) };
+    Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty pattern"))
 }
 
 fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
@@ -151,6 +183,11 @@ impl Headings {
             .expect("number words are escaped"),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
+            priority_counts: case_insensitive(&m.priority_counts, true),
+            benchmark_non_items: case_insensitive(&m.benchmark_non_items, true),
+            priority_deferrals: case_insensitive(&m.priority_deferrals, true),
+            priority_statement_cues: TermSet::new(&m.priority_statement_cues, &[]),
+            joiners: joiners(&m.heading_joiners),
             stop_words,
         }
     }
@@ -163,6 +200,23 @@ impl Headings {
     /// The index of the section where benchmarks are listed.
     pub fn monitoring_index(&self) -> Option<usize> {
         self.monitoring
+    }
+
+    pub fn max_heading_words(&self) -> usize {
+        self.max_heading_words
+    }
+
+    /// The sections a short label cell names ("Outcomes", "4. Outcomes",
+    /// "Outcomes & Monitoring"), if it names any.
+    pub fn label_sections(&self, block: &Block) -> Option<Vec<usize>> {
+        let (number, title, _) = self.split_heading(block);
+        if title.split_whitespace().count() > self.max_heading_words {
+            return None;
+        }
+        if let Some(joined) = self.match_joined(&title, false) {
+            return Some(joined);
+        }
+        self.match_name(&name_tokens(&title, &self.stop_words), false, number).map(|s| vec![s])
     }
 
     pub fn section_count(&self) -> usize {
@@ -204,7 +258,11 @@ impl Headings {
     /// when the document numbers its sections as the guidance does, else by
     /// the section's keywords; the rest are boundaries.
     fn place_siblings(&self, doc: &Document, hits: &mut Vec<HeadingHit>, candidates: &[(usize, Cue)]) -> Vec<usize> {
-        let signature = |i: usize, cue: Cue| (cue, doc.blocks[i].heading_level);
+        // A bold line and a bold label over its answer are set off alike.
+        let signature = |i: usize, cue: Cue| {
+            let cue = if cue == Cue::InlineBold { Cue::Bold } else { cue };
+            (cue, doc.blocks[i].heading_level)
+        };
         let named: HashSet<usize> = hits.iter().map(|h| h.section).collect();
         let numbered: Vec<(u32, usize)> = hits.iter().filter_map(|h| h.number.map(|n| (n, h.section))).collect();
         let agree = numbered.iter().filter(|&&(n, s)| n == u32::from(self.sections[s].number)).count();
@@ -212,22 +270,30 @@ impl Headings {
         let used_numbers: HashSet<u32> = numbered.iter().map(|&(n, _)| n).collect();
         // The commonest way section headings are set off; a tie goes to the
         // one seen first, so the choice never depends on hashing order.
-        let mut counts: Vec<((Cue, Option<u8>), usize)> = Vec::new();
+        // The family of labels that names the most distinct sections (labels
+        // repeated inside one section, "District benchmark:", do not make a
+        // family); a tie goes to strong cues, then to the one seen first.
+        type Signature = (Cue, Option<u8>);
+        let mut families: Vec<(Signature, Vec<usize>, bool)> = Vec::new();
         for h in hits.iter() {
             let sig = signature(h.block, h.cue);
-            match counts.iter_mut().find(|(s, _)| *s == sig) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((sig, 1)),
+            match families.iter_mut().find(|(s, _, _)| *s == sig) {
+                Some((_, sections, _)) if !sections.contains(&h.section) => sections.push(h.section),
+                Some(_) => {}
+                None => families.push((sig, vec![h.section], h.cue.is_strong())),
             }
         }
-        let dominant = counts
+        let dominant = families
             .iter()
-            .filter(|&&(_, n)| n >= 2)
-            .fold(None::<((Cue, Option<u8>), usize)>, |best, &(sig, n)| match best {
-                Some((_, m)) if m >= n => best,
-                _ => Some((sig, n)),
+            .filter(|(_, sections, _)| sections.len() >= 2)
+            .fold(None::<(Signature, usize, bool)>, |best, (sig, sections, strong)| {
+                let rank = (sections.len(), *strong);
+                match best {
+                    Some((_, n, was_strong)) if (n, was_strong) >= rank => best,
+                    _ => Some((*sig, rank.0, rank.1)),
+                }
             })
-            .map(|(sig, _)| sig);
+            .map(|(sig, _, _)| sig);
         // Label cells count as siblings only in the tables that hold section
         // labels: a benchmark table's first column is not a list of sections.
         let mut label_counts: HashMap<usize, usize> = HashMap::new();
@@ -235,7 +301,12 @@ impl Headings {
             *label_counts.entry(g.table).or_default() += 1;
         }
         let label_tables: HashSet<usize> = label_counts.into_iter().filter(|&(_, n)| n >= 2).map(|(t, _)| t).collect();
+        // Where the named sections stand: a section placed by number or words
+        // must stand between its neighbours ("2) School benchmark: ..." under
+        // section 6 is a list item, not section 2).
+        let order: Vec<(usize, usize)> = hits.iter().map(|h| (h.block, h.section)).collect();
         let mut boundaries = Vec::new();
+        let mut unplaced = Vec::new();
         for &(i, cue) in candidates {
             let block = &doc.blocks[i];
             if cue != Cue::Sheet && Some(signature(i, cue)) != dominant {
@@ -245,7 +316,11 @@ impl Headings {
                 continue;
             }
             let (number, title, rest) = self.split_heading(block);
-            let labelled = self.bold_label(block).is_some();
+            // A label set off from its answer on the same line (bold, a line
+            // break, or a short title before a colon) may head a long paragraph.
+            let labelled = self.bold_label(block).is_some()
+                || cue == Cue::InlineBold
+                || rest.is_some() && block.text.trim().get(..title.len() + 8).is_some_and(|head| head.contains(':'));
             if title.split_whitespace().count() > self.max_heading_words
                 || (!labelled
                     && cue != Cue::TableLabel
@@ -259,18 +334,100 @@ impl Headings {
             let by_number = number
                 .filter(|_| numbers_trusted)
                 .and_then(|n| self.sections.iter().position(|s| u32::from(s.number) == n));
-            let target = by_number.or_else(|| self.keyword_section(&title)).filter(|s| !named.contains(s));
+            let in_order = |s: &usize| order.iter().all(|&(b, named)| (named < *s) == (b < i) || named == *s);
+            let target = by_number
+                .or_else(|| self.keyword_section(&title))
+                .or_else(|| self.prompt_after(doc, i))
+                .filter(|s| !named.contains(s) && in_order(s));
             match target {
                 Some(section) => {
                     let rest =
                         rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
-                    hits.push(HeadingHit { block: i, section, cue, rest, number });
+                    hits.push(HeadingHit { block: i, section, cue, rest, number, also: Vec::new() });
                 }
-                None if matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet) => boundaries.push(i),
-                None => {}
+                None => unplaced.push((i, cue, number)),
             }
         }
+        let anchors: Vec<(usize, usize)> = {
+            let mut a: Vec<(usize, usize)> = hits
+                .iter()
+                .filter(|h| h.cue == Cue::Sheet || Some(signature(h.block, h.cue)) == dominant)
+                .map(|h| (h.block, h.section))
+                .collect();
+            a.sort_unstable();
+            a
+        };
+        let absorbed = self.place_by_order(doc, hits, &anchors, &unplaced);
+        boundaries.extend(
+            unplaced
+                .iter()
+                .filter(|(i, cue, _)| !absorbed.contains(i) && matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet))
+                .map(|(i, _, _)| *i),
+        );
         boundaries
+    }
+
+    /// Section headings come in the guidance's order: an unnamed heading set
+    /// off like the named ones, standing where a section no heading names
+    /// should be (between "2. Analysis" and "4. Outcomes", say), heads that
+    /// section. Returns the blocks placed, and the further unnamed headings
+    /// of a filled gap (sub-headings of the section just placed).
+    fn place_by_order(
+        &self,
+        doc: &Document,
+        hits: &mut Vec<HeadingHit>,
+        anchors: &[(usize, usize)],
+        unplaced: &[(usize, Cue, Option<u32>)],
+    ) -> HashSet<usize> {
+        let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
+        let unnamed = |s: &usize| !named.contains(s);
+        let mut all_hits: Vec<usize> = hits.iter().map(|h| h.block).collect();
+        all_hits.sort_unstable();
+        let mut gaps: std::collections::BTreeMap<usize, Vec<(usize, Cue, Option<u32>)>> = Default::default();
+        for &candidate in unplaced {
+            gaps.entry(anchors.partition_point(|&(b, _)| b < candidate.0)).or_default().push(candidate);
+        }
+        let mut absorbed = HashSet::new();
+        for (gap, candidates) in gaps {
+            let before = gap.checked_sub(1).map(|g| anchors[g].1);
+            let after = anchors.get(gap).map(|&(_, s)| s);
+            // Before the first named section stand title pages and
+            // introductions, so only gaps after one are filled.
+            let missing: Vec<usize> = match (before, after) {
+                (Some(a), Some(b)) if b > a + 1 => (a + 1..b).filter(unnamed).collect(),
+                (Some(a), None) => (a + 1..self.sections.len()).take_while(unnamed).collect(),
+                _ => Vec::new(),
+            };
+            if missing.is_empty() {
+                continue;
+            }
+            // A heading over nothing but further labels ("Implementation" over
+            // the table that holds sections 5-8) groups sections; it is not one.
+            let governs_text = |&&(block, _, _): &&(usize, Cue, Option<u32>)| {
+                let next = all_hits.iter().copied().find(|&b| b > block).unwrap_or(doc.blocks.len());
+                let words: usize = doc.blocks[block + 1..next].iter().map(|b| b.text.split_whitespace().count()).sum();
+                words >= MIN_REGION_WORDS
+            };
+            let candidates: Vec<&(usize, Cue, Option<u32>)> = candidates.iter().filter(governs_text).collect();
+            for (&&(block, cue, number), &section) in candidates.iter().zip(&missing) {
+                let (_, _, rest) = self.split_heading(&doc.blocks[block]);
+                let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                hits.push(HeadingHit { block, section, cue, rest, number, also: Vec::new() });
+                absorbed.insert(block);
+            }
+            if after.is_some() && before.is_some() {
+                absorbed.extend(candidates.iter().map(|c| c.0));
+            }
+        }
+        absorbed
+    }
+
+    /// The section whose guidance prompt follows a label: an unnamed label
+    /// over the kept prompt ("Supporting Schools Differently" over "How will
+    /// the district differentiate ...") heads that prompt's section.
+    fn prompt_after(&self, doc: &Document, index: usize) -> Option<usize> {
+        let next = doc.blocks.get(index + 1..)?.iter().take(3).find(|b| !b.text.trim().is_empty())?;
+        self.prompt_section(&next.text)
     }
 
     /// The section whose keywords a heading uses most, if one clearly leads.
@@ -291,7 +448,8 @@ impl Headings {
         let tokens = name_tokens(&title, &self.stop_words);
         let exact_only = cue == Cue::Plain;
         let long = block.text.split_whitespace().count() > self.max_heading_words;
-        let matched = self.match_name(&tokens, exact_only, number);
+        let joined = self.match_joined(&title, exact_only);
+        let matched = joined.as_ref().map(|j| j[0]).or_else(|| self.match_name(&tokens, exact_only, number));
         // A long numbered paragraph ("1) District benchmark: By December ...")
         // is a heading only when its number is the section's own.
         let matched =
@@ -299,11 +457,19 @@ impl Headings {
         if let Some(section) = matched {
             let rest = rest.filter(|r| !self.is_prompt_text(r, Some(section)) && !self.is_placeholder(r));
             let rest = rest.filter(|r| r.split_whitespace().count() >= 3);
-            return Some(HeadingHit { block: index, section, cue, rest, number });
+            let also = joined.map(|j| j[1..].to_vec()).unwrap_or_default();
+            return Some(HeadingHit { block: index, section, cue, rest, number, also });
         }
         if cue == Cue::TableLabel && !doc.format.is_spreadsheet() {
             let section = self.prompt_section(&block.text)?;
-            return Some(HeadingHit { block: index, section, cue: Cue::PromptCell, rest: None, number });
+            return Some(HeadingHit {
+                block: index,
+                section,
+                cue: Cue::PromptCell,
+                rest: None,
+                number,
+                also: Vec::new(),
+            });
         }
         None
     }
@@ -348,18 +514,57 @@ impl Headings {
             // title with the prompt (or the response) run on after it.
             let (_, title, _) = self.split_heading(block);
             let titled = title.split_whitespace().count() <= self.max_heading_words;
-            return ((typed_number || auto_numbered || block.bold) && titled).then_some(Cue::Numbered);
+            if (typed_number || auto_numbered || block.bold || block.emphasis) && titled {
+                return Some(Cue::Numbered);
+            }
+            return self.first_line_label(block).then_some(Cue::InlineBold);
         }
         if auto_numbered || typed_number {
             return Some(Cue::Numbered);
         }
-        if block.bold || is_capitals(text) {
+        if block.bold || block.emphasis || is_capitals(text) {
             return Some(Cue::Bold);
         }
         if text.ends_with(':') {
             return Some(Cue::Label);
         }
         (words <= 6).then_some(Cue::Plain)
+    }
+
+    /// A label on the first line of a paragraph, its answer after a line
+    /// break ("Outcomes⏎By June ...") or a colon ("Outcomes: By June ..."):
+    /// the label must be set off (bold, capitals, a colon) or be exactly a
+    /// section's name.
+    fn first_line_label(&self, block: &Block) -> bool {
+        let text = block.text.trim();
+        let Some((head, _)) = text.split_once('\n').or_else(|| text.split_once(": ")) else {
+            return false;
+        };
+        let head = head.trim();
+        if head.is_empty() || head.split_whitespace().count() > self.max_heading_words {
+            return false;
+        }
+        let set_off = block.bold_prefix >= head.len() || is_capitals(head) || head.ends_with(':');
+        let (_, title, _) = self.split_heading(&Block { text: head.to_string(), ..Block::default() });
+        set_off || self.match_name(&name_tokens(&title, &self.stop_words), true, None).is_some()
+    }
+
+    /// "Outcomes and Progress Monitoring", "Resources & Differentiated
+    /// Support": the sections a label names when each of its joined parts
+    /// names a different one.
+    fn match_joined(&self, title: &str, exact_only: bool) -> Option<Vec<usize>> {
+        let parts: Vec<&str> = self.joiners.split(title).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut sections = Vec::new();
+        for part in parts {
+            let section = self.match_name(&name_tokens(part, &self.stop_words), exact_only, None)?;
+            if !sections.contains(&section) {
+                sections.push(section);
+            }
+        }
+        (sections.len() >= 2).then_some(sections)
     }
 
     /// (number, title, rest): "3. Stakeholder Engagement: How did ..." →
@@ -494,12 +699,13 @@ impl Headings {
         })
     }
 
-    /// "Benchmark 3: ..." at the start of a block: its label.
-    pub fn benchmark_marker(&self, text: &str) -> Option<String> {
+    /// "Benchmark 3: ..." or "District benchmark: ..." at the start of a
+    /// line: `Some(Some(number))` for a numbered one, `Some(None)` otherwise.
+    pub fn benchmark_marker(&self, text: &str) -> Option<Option<String>> {
         self.benchmark_markers
             .iter()
             .find_map(|re| re.captures(text.trim()))
-            .map(|c| c.get(1).map_or(String::new(), |m| m.as_str().to_ascii_lowercase()))
+            .map(|c| c.get(1).map(|m| m.as_str().to_ascii_lowercase()))
     }
 
     /// Whether a line starts with a heading number: "3", "III.", "Section 3".
@@ -512,6 +718,32 @@ impl Headings {
                 .split(['.', ')'])
                 .next()
                 .is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| "ivx".contains(c)))
+    }
+
+    /// The number of priorities a sentence states ("Our two priorities are ..."), if any.
+    pub fn stated_priority_count(&self, text: &str) -> Option<usize> {
+        self.priority_counts
+            .iter()
+            .find_map(|re| re.captures(text))
+            .and_then(|c| c.get(1))
+            .and_then(|m| parse_number(m.as_str()))
+            .map(|n| n as usize)
+    }
+
+    /// Whether a list item of the benchmarks section is a field or a schedule line, not a benchmark.
+    pub fn is_benchmark_non_item(&self, text: &str) -> bool {
+        let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        self.benchmark_non_items.iter().any(|re| re.is_match(text))
+    }
+
+    /// Whether a sentence says the priority is not chosen yet.
+    pub fn defers_priority(&self, text: &str) -> bool {
+        self.priority_deferrals.iter().any(|re| re.is_match(text))
+    }
+
+    /// Whether a sentence states a focus ("We will strengthen ...").
+    pub fn states_focus(&self, text: &str) -> bool {
+        self.priority_statement_cues.find(text, &Negation::none()).is_some()
     }
 
     /// Whether a line announces a list of priorities ("We will focus on two priorities:").

@@ -7,14 +7,18 @@
 
 mod count;
 pub mod district;
+mod grid;
 mod headings;
+#[cfg(test)]
+mod tests;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Block, Document, Location};
 use crate::pack::Pack;
 use crate::report::SectionState;
 
+use grid::{Grids, Route};
 pub use headings::Cue;
 use headings::{HeadingHit, Headings};
 
@@ -134,40 +138,75 @@ impl Mapper {
     }
 
     /// Maps `doc` to the pack's sections.
+    ///
+    /// Every label (a heading, a set-off line, a table header or row label)
+    /// governs a region: a paragraph label the blocks up to the next label,
+    /// a column header the cells below it, a row label its row. One pass in
+    /// reading order, each block looked up in constant time.
     pub fn map(&self, doc: &Document) -> Submission {
         let found = self.headings.find_all(doc);
-        let hits = found.hits;
-        let boundaries: HashSet<usize> = found.boundaries.into_iter().collect();
-        let markers = found.markers;
-        let accepted = accept_hits(&hits);
-        let mut walk = Walk::new(self.headings.section_count(), self.headings.priorities_index());
+        let grids = Grids::find(doc, &self.headings);
+        let accepted = accept_hits(&found.hits);
         let label_cells = label_cells(doc, &accepted);
+        let hit_at: HashMap<usize, &HeadingHit> = accepted.iter().rev().map(|h| (h.block, h)).collect();
+        let bare_titles: HashSet<(usize, usize)> = found
+            .hits
+            .iter()
+            .filter(|h| h.rest.is_none())
+            .flat_map(|h| h.sections().map(move |s| (h.block, s)))
+            .collect();
+        let boundaries: HashSet<usize> = found.boundaries.into_iter().collect();
+        let marker_at: HashMap<usize, (Option<usize>, String)> =
+            found.markers.into_iter().rev().map(|(b, n, l)| (b, (n, l))).collect();
+        let mut walk = Walk::new(self.headings.section_count(), self.headings.priorities_index());
 
         for (i, block) in doc.blocks.iter().enumerate() {
-            if let Some(hit) = accepted.iter().find(|h| h.block == i) {
+            match grids.route(block) {
+                Route::Outside => {}
+                Route::Header => continue,
+                Route::Cell { sections, priority, header } => {
+                    let content = self.classify(block, sections.first().copied());
+                    walk.in_region(&sections, priority, header, i, block, content);
+                    continue;
+                }
+                Route::RowLabel { priority } => {
+                    walk.row_label(i, block, priority);
+                    continue;
+                }
+            }
+            if let Some(hit) = hit_at.get(&i) {
                 walk.open(hit);
                 continue;
             }
             if boundaries.contains(&i) {
-                walk.current = None;
+                walk.close();
                 continue;
             }
-            if let Some((_, number, label)) = markers.iter().find(|(b, _, _)| *b == i) {
+            if let Some((number, label)) = marker_at.get(&i) {
                 let number = number.unwrap_or(walk.priorities.len() + 1);
                 let mark = PriorityMark { number, label: label.clone(), block: i };
-                let structural = self.starts_priority_block(doc, i, &walk);
-                walk.priority(i, mark, block.display_text(), structural);
+                if grids.is_priority_header(block) {
+                    walk.priorities.push(mark);
+                    continue;
+                }
+                match self.priority_role(doc, i, &walk) {
+                    PriorityRole::Block => walk.priority_block(mark),
+                    PriorityRole::Statement => walk.priority_statement(i, mark, block.display_text()),
+                    PriorityRole::Part => walk.priority_part(i, number, block),
+                }
                 continue;
             }
-            if label_cells.contains(&cell_key(block)) || self.repeats_current_title(&hits, i, walk.current) {
+            let title_again = walk.current.first().is_some_and(|&s| bare_titles.contains(&(i, s)));
+            if label_cells.contains(&cell_key(block)) || title_again {
                 walk.prompt(i);
                 continue;
             }
-            match self.classify(block, walk.current_section()) {
-                Content::Placeholder => walk.placeholder(i),
+            let priority = grids.column_priority(block);
+            match self.classify(block, walk.current.first().copied()) {
+                Content::Placeholder => walk.placeholder(i, priority),
                 Content::Prompt => walk.prompt(i),
                 Content::Header => {}
-                Content::Response => walk.response(i, block),
+                Content::Response => walk.response(i, block, priority),
             }
         }
         let priorities = walk.priorities.clone();
@@ -180,25 +219,27 @@ impl Mapper {
         Submission { sections, priorities, benchmarks }
     }
 
-    /// A "Priority N" heading that heads a run of sections (a sibling of the
-    /// section headings, or outside section 1) rather than a sub-heading of
-    /// section 1: it sets the priority but is not itself section 1's response.
-    fn starts_priority_block(&self, doc: &Document, index: usize, walk: &Walk) -> bool {
-        let block = &doc.blocks[index];
-        let Some(level) = block.heading_level else {
-            return false;
-        };
-        if walk.current != Some(self.headings.priorities_index()) {
-            return true;
-        }
+    /// What a "Priority N" line does where it stands:
+    /// - it heads a run of sections (a heading at the level of the section
+    ///   headings or above, or standing outside any section);
+    /// - it states a priority in section 1 (or before any section);
+    /// - it splits a later section into per-priority parts ("Priority 1" as
+    ///   a sub-heading or a lead-in paragraph under "Outcomes").
+    fn priority_role(&self, doc: &Document, index: usize, walk: &Walk) -> PriorityRole {
+        let level = doc.blocks[index].heading_level;
         let section_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
-        section_level.is_some_and(|l| level <= l)
-    }
-
-    /// A title repeated under its own heading (a sheet named "Outcomes" whose
-    /// first cell says "4. Outcomes") is not part of the response.
-    fn repeats_current_title(&self, hits: &[HeadingHit], index: usize, current: Option<usize>) -> bool {
-        current.is_some() && hits.iter().any(|h| h.block == index && Some(h.section) == current && h.rest.is_none())
+        let at_or_above = match (level, section_level) {
+            (Some(l), Some(s)) => l <= s,
+            (Some(_), None) => walk.current.is_empty(),
+            (None, _) => false,
+        };
+        match walk.current.first() {
+            None if level.is_some() => PriorityRole::Block,
+            None => PriorityRole::Statement,
+            Some(_) if at_or_above => PriorityRole::Block,
+            Some(&s) if s == self.headings.priorities_index() => PriorityRole::Statement,
+            Some(_) => PriorityRole::Part,
+        }
     }
 
     fn classify(&self, block: &Block, section: Option<usize>) -> Content {
@@ -244,6 +285,13 @@ impl Mapper {
     }
 }
 
+enum PriorityRole {
+    Block,
+    Statement,
+    Part,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Content {
     Placeholder,
     Prompt,
@@ -272,6 +320,14 @@ fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize
         .collect()
 }
 
+fn add_response(part: &mut Part, index: usize, block: &Block) {
+    part.blocks.push(index);
+    part.images += block.images;
+    if !block.text.trim().is_empty() {
+        part.pieces.push(Piece { block: index, text: block.display_text() });
+    }
+}
+
 fn cell_key(block: &Block) -> Option<(usize, usize, usize)> {
     block.grid.map(|g| (g.table, g.row, g.col))
 }
@@ -279,7 +335,8 @@ fn cell_key(block: &Block) -> Option<(usize, usize, usize)> {
 /// The state of a walk through the blocks in reading order.
 struct Walk {
     sections: Vec<Vec<Part>>,
-    current: Option<usize>,
+    /// The sections the last label opened (two for "Outcomes and Monitoring").
+    current: Vec<usize>,
     priority: Option<usize>,
     priorities: Vec<PriorityMark>,
     priorities_section: usize,
@@ -289,85 +346,173 @@ impl Walk {
     fn new(count: usize, priorities_section: usize) -> Self {
         Walk {
             sections: vec![Vec::new(); count],
-            current: None,
+            current: Vec::new(),
             priority: None,
             priorities: Vec::new(),
             priorities_section,
         }
     }
 
-    fn current_section(&self) -> Option<usize> {
-        self.current
-    }
-
-    fn part(&mut self) -> Option<&mut Part> {
-        let section = self.current?;
-        self.sections[section].last_mut()
+    /// The open parts, one per current section.
+    fn parts(&mut self) -> impl Iterator<Item = &mut Part> {
+        let current = &self.current;
+        self.sections
+            .iter_mut()
+            .enumerate()
+            .filter(move |(i, _)| current.contains(i))
+            .filter_map(|(_, parts)| parts.last_mut())
     }
 
     fn open(&mut self, hit: &HeadingHit) {
-        self.current = Some(hit.section);
-        let mut part = Part { priority: self.priority, heading: Some(hit.block), ..Default::default() };
-        part.blocks.push(hit.block);
-        if let Some(rest) = &hit.rest {
-            part.pieces.push(Piece { block: hit.block, text: rest.clone() });
+        self.current = hit.sections().collect();
+        for section in hit.sections() {
+            let mut part = Part { priority: self.priority, heading: Some(hit.block), ..Default::default() };
+            part.blocks.push(hit.block);
+            if let Some(rest) = &hit.rest {
+                part.pieces.push(Piece { block: hit.block, text: rest.clone() });
+            }
+            self.sections[section].push(part);
         }
-        self.sections[hit.section].push(part);
     }
 
-    /// A "Priority N: ..." statement. Heading a run of sections, it only sets
-    /// the priority; otherwise its words belong to section 1.
-    fn priority(&mut self, block: usize, mark: PriorityMark, text: String, structural: bool) {
+    /// An unnamed heading set off like the section headings ends the section.
+    fn close(&mut self) {
+        self.current.clear();
+    }
+
+    /// A "Priority N" heading over a run of sections: later sections belong to it.
+    fn priority_block(&mut self, mark: PriorityMark) {
+        self.priority = Some(mark.number);
+        self.priorities.push(mark);
+        self.current.clear();
+    }
+
+    /// A priority stated in section 1 (opening section 1 when no section is open).
+    fn priority_statement(&mut self, block: usize, mark: PriorityMark, text: String) {
         let number = mark.number;
         self.priorities.push(mark);
-        if structural {
-            self.priority = Some(number);
-            self.current = None;
-            return;
+        if self.current.is_empty() {
+            self.current = vec![self.priorities_section];
         }
-        match self.current {
-            Some(s) if s == self.priorities_section => {
-                self.sections[s].push(Part { priority: Some(number), ..Default::default() });
-            }
-            Some(_) => {}
-            None => {
-                self.current = Some(self.priorities_section);
-                self.sections[self.priorities_section].push(Part { priority: Some(number), ..Default::default() });
-            }
-        }
-        if let Some(part) = self.part() {
-            part.blocks.push(block);
+        let part = Part { priority: Some(number), blocks: vec![block], ..Default::default() };
+        self.sections[self.priorities_section].push(part);
+        if let Some(part) = self.sections[self.priorities_section].last_mut() {
             part.pieces.push(Piece { block, text });
         }
     }
 
-    fn current_heading(&self) -> Option<usize> {
-        let section = self.current?;
-        self.sections[section].last().and_then(|p| p.heading)
-    }
-
-    fn response(&mut self, index: usize, block: &Block) {
-        if let Some(part) = self.part() {
-            part.blocks.push(index);
-            part.images += block.images;
-            if !block.text.trim().is_empty() {
-                part.pieces.push(Piece { block: index, text: block.display_text() });
+    /// "Priority 1" inside a later section: a new part of that section for
+    /// the priority; the line's own words after the label are its answer.
+    fn priority_part(&mut self, block: usize, number: usize, source: &Block) {
+        let current = self.current.clone();
+        for section in current {
+            let heading = self.sections[section].last().and_then(|p| p.heading);
+            let mut part = Part { priority: Some(number), heading, ..Default::default() };
+            part.blocks.push(block);
+            let text = source.display_text();
+            if text.split_whitespace().count() > 3 {
+                part.pieces.push(Piece { block, text });
             }
+            self.sections[section].push(part);
         }
     }
 
-    fn placeholder(&mut self, index: usize) {
-        if let Some(part) = self.part() {
+    fn current_heading(&self) -> Option<usize> {
+        let section = *self.current.first()?;
+        self.sections[section].iter().rev().find_map(|p| p.heading)
+    }
+
+    /// The part for `priority` in each open section: the open one when the
+    /// priority agrees (or none is asked), else a new part under the same heading.
+    fn parts_for(&mut self, priority: Option<usize>) -> Vec<&mut Part> {
+        let Some(priority) = priority else { return self.parts().collect() };
+        let current = self.current.clone();
+        for &section in &current {
+            let parts = &mut self.sections[section];
+            if parts.last().is_some_and(|p| p.priority != Some(priority)) {
+                let heading = parts.last().and_then(|p| p.heading);
+                let existing = parts.iter().rposition(|p| p.priority == Some(priority) && p.heading == heading);
+                match existing {
+                    Some(at) => {
+                        let part = parts.remove(at);
+                        parts.push(part);
+                    }
+                    None => parts.push(Part { priority: Some(priority), heading, ..Default::default() }),
+                }
+            }
+        }
+        self.parts().collect()
+    }
+
+    fn response(&mut self, index: usize, block: &Block, priority: Option<usize>) {
+        for part in self.parts_for(priority) {
+            add_response(part, index, block);
+        }
+    }
+
+    fn placeholder(&mut self, index: usize, priority: Option<usize>) {
+        for part in self.parts_for(priority) {
             part.blocks.push(index);
             part.placeholders += 1;
         }
     }
 
     fn prompt(&mut self, index: usize) {
-        if let Some(part) = self.part() {
+        for part in self.parts() {
             part.blocks.push(index);
             part.prompt_blocks += 1;
         }
+    }
+
+    /// A cell under a section's column header, in the row of `priority`.
+    fn in_region(
+        &mut self,
+        sections: &[usize],
+        priority: Option<usize>,
+        header: usize,
+        index: usize,
+        block: &Block,
+        content: Content,
+    ) {
+        for &section in sections {
+            let parts = &mut self.sections[section];
+            let at = match parts.iter().position(|p| p.heading == Some(header) && p.priority == priority) {
+                Some(at) => at,
+                None => {
+                    parts.push(Part { priority, heading: Some(header), blocks: vec![header], ..Default::default() });
+                    parts.len() - 1
+                }
+            };
+            let part = &mut parts[at];
+            match content {
+                Content::Placeholder => {
+                    part.blocks.push(index);
+                    part.placeholders += 1;
+                }
+                Content::Prompt => {
+                    part.blocks.push(index);
+                    part.prompt_blocks += 1;
+                }
+                Content::Header => {}
+                Content::Response => add_response(part, index, block),
+            }
+        }
+    }
+
+    /// The label cell of a row in a table of section columns: the row's priority, stated.
+    fn row_label(&mut self, index: usize, block: &Block, priority: Option<usize>) {
+        let text = block.display_text();
+        if text.trim().is_empty() {
+            return;
+        }
+        let number = priority.unwrap_or(self.priorities.len() + 1);
+        if !self.priorities.iter().any(|m| m.number == number) {
+            self.priorities.push(PriorityMark { number, label: format!("Priority {number}"), block: index });
+        }
+        let section = self.priorities_section;
+        let mut part = Part { priority, blocks: vec![index], ..Default::default() };
+        part.pieces.push(Piece { block: index, text });
+        self.sections[section].push(part);
     }
 
     fn finish(mut self) -> Vec<MappedSection> {
@@ -390,6 +535,25 @@ impl Walk {
             .map(|(index, parts)| MappedSection { index, parts, state: SectionState::Missing, empty_reason: None })
             .collect()
     }
+}
+
+/// The headings found in `doc`, described, for debugging the mapper.
+pub fn debug_headings(pack: &Pack, doc: &Document) -> String {
+    let found = Headings::new(pack).find_all(doc);
+    let mut out = String::new();
+    for h in &found.hits {
+        out.push_str(&format!(
+            "hit {} s{} {:?} n={:?} also={:?} {:?}\n",
+            h.block,
+            h.section,
+            h.cue,
+            h.number,
+            h.also,
+            doc.blocks[h.block].text.chars().take(60).collect::<String>()
+        ));
+    }
+    out.push_str(&format!("boundaries {:?}\n", found.boundaries));
+    out
 }
 
 /// The location of a block, for reports.

@@ -269,6 +269,9 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
         .chain(&pack.mapping.benchmark_markers)
         .chain(&pack.mapping.end_markers)
         .chain(&pack.mapping.priority_list_lead_ins)
+        .chain(&pack.mapping.priority_counts)
+        .chain(&pack.mapping.benchmark_non_items)
+        .chain(&pack.mapping.priority_deferrals)
     {
         if let Err(err) = regex::Regex::new(&format!("(?i){pattern}")) {
             return Err(point(pattern, format!("bad pattern: {err}")));

@@ -168,12 +168,33 @@ pub struct Mapping {
     /// Words left out when comparing a heading with a section's names
     /// ("Budget & Partnerships" = "Budget and Partnerships").
     pub heading_stop_words: Vec<String>,
+    /// Words and signs that join two section names in one label
+    /// ("Outcomes and Progress Monitoring", "Resources & Support").
+    #[serde(default)]
+    pub heading_joiners: Vec<String>,
     /// Words that may stand before a heading's number ("Section 3", "Part 3 -").
     pub heading_number_words: Vec<String>,
     /// Regular expressions (case-insensitive) for a lead-in that announces a
     /// list of priorities ("We will focus on two priorities:"); a singular
     /// "Our priority is ..." followed by sub-points is one priority.
     pub priority_list_lead_ins: Vec<String>,
+    /// Regular expressions (case-insensitive) for list items in the benchmarks
+    /// section that are not benchmarks ("Who: ...", "November: ...").
+    #[serde(default)]
+    pub benchmark_non_items: Vec<String>,
+    /// Regular expressions (case-insensitive) for a sentence that states how
+    /// many priorities the plan has ("Our two priorities are ..."); the first
+    /// group is the number, in digits or words.
+    #[serde(default)]
+    pub priority_counts: Vec<String>,
+    /// Regular expressions (case-insensitive) for a sentence saying the
+    /// priority is not chosen yet ("has not yet settled on", "under review").
+    #[serde(default)]
+    pub priority_deferrals: Vec<String>,
+    /// Words of a sentence that states a focus ("we will", "focus on"); section
+    /// 1 with a deferral and none of these states no priority.
+    #[serde(default)]
+    pub priority_statement_cues: Vec<String>,
     /// Longest heading, in words, that still counts as a heading when it is only bold.
     pub max_heading_words: usize,
 }

@@ -299,6 +299,7 @@ pub fn options() -> RenderOptions {
         width: 100,
         quiet: false,
         pack: None,
+        run: super::RunInfo { timestamp: "2023-06-30T16:30:00".into(), hostname: "reviewer-pc".into(), seconds: 1.25 },
         rules: vec![
             rule("ssos::section::missing", Severity::Error, "A required section is missing", None),
             rule("ssos::section::empty", Severity::Error, "A section holds no response", None),

@@ -1,11 +1,17 @@
-//! `--format junit`: JUnit XML. One `<testsuite>` per submission, one
-//! `<testcase>` for the document as a whole and one per section. Only
+//! `--format junit`: JUnit XML valid against the common (Apache Ant /
+//! windyroad) JUnit schema. One `<testsuite>` per submission (with the
+//! schema's required `id`, `package`, `timestamp`, `hostname` and `time`),
+//! one `<testcase>` for the document as a whole and one per section. Only
 //! error-level findings fail a test case (`<failure>`, or `<error>` when the
-//! file could not be read at all); warnings and advice are listed in the test
-//! case's `<system-out>`.
+//! file could not be read at all); warnings and advice, which the schema
+//! does not allow inside a test case, go to the suite's `<system-out>`,
+//! each line naming its test case. Sections are checked in one pass, so a
+//! test case's own time is not measured (0); a suite's is the run's time
+//! shared out over the submissions.
 
 use std::fmt::Write as _;
 
+use super::RenderOptions;
 use super::common::*;
 use crate::report::{Diagnostic, FileReport, Report, Severity, Status};
 
@@ -14,28 +20,25 @@ struct Case {
     /// `failure`, `error`, or none.
     outcome: Option<&'static str>,
     body: String,
+    /// Warnings and advice, for the suite's `<system-out>`.
+    notes: Vec<String>,
 }
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, options: &RenderOptions) -> String {
     let suites: Vec<(String, Vec<Case>)> = report.files.iter().map(|f| (joined_name(f), cases(f))).collect();
-    let count = |kind: Option<&str>| -> usize {
-        suites.iter().flat_map(|(_, cs)| cs).filter(|c| kind.is_none() || c.outcome == kind).count()
-    };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"ssos-lint\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
-        count(None),
-        count(Some("failure")),
-        count(Some("error"))
-    );
-    for ((name, cases), f) in suites.iter().zip(&report.files) {
+    let run = &options.run;
+    let share = if report.files.is_empty() { 0.0 } else { run.seconds / report.files.len() as f64 };
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+    for (id, ((name, cases), f)) in suites.iter().zip(&report.files).enumerate() {
         let failures = cases.iter().filter(|c| c.outcome == Some("failure")).count();
         let errors = cases.iter().filter(|c| c.outcome == Some("error")).count();
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">",
+            "  <testsuite name=\"{}\" package=\"{}\" id=\"{id}\" timestamp=\"{}\" hostname=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\" time=\"{share:.3}\">",
             attr(name),
+            attr(&one_line(district_or_unknown(f))),
+            attr(&run.timestamp),
+            attr(&run.hostname),
             cases.len()
         );
         out.push_str("    <properties>\n");
@@ -57,7 +60,7 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str("    </properties>\n");
         for c in cases {
-            let _ = write!(out, "    <testcase name=\"{}\" classname=\"{}\"", attr(&c.name), attr(name));
+            let _ = write!(out, "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"", attr(&c.name), attr(name));
             if c.body.is_empty() {
                 out.push_str("/>\n");
             } else {
@@ -66,6 +69,10 @@ pub fn render(report: &Report) -> String {
                 out.push_str("    </testcase>\n");
             }
         }
+        let notes: Vec<&String> = cases.iter().flat_map(|c| &c.notes).collect();
+        let notes: Vec<&str> = notes.iter().map(|s| s.as_str()).collect();
+        let _ = writeln!(out, "    <system-out>{}</system-out>", text_node(&notes.join("\n")));
+        out.push_str("    <system-err></system-err>\n");
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
@@ -108,11 +115,8 @@ fn case(f: &FileReport, name: String, ds: &[&Diagnostic]) -> Case {
             text_node(&text.join("\n"))
         );
     }
-    if !others.is_empty() {
-        let text: Vec<String> = others.iter().map(|d| describe(d)).collect();
-        let _ = writeln!(body, "      <system-out>{}</system-out>", text_node(&text.join("\n")));
-    }
-    Case { name, outcome, body }
+    let notes = others.iter().map(|d| format!("[{name}] {}", describe(d))).collect();
+    Case { name, outcome, body, notes }
 }
 
 fn cases(f: &FileReport) -> Vec<Case> {
@@ -243,7 +247,7 @@ mod tests {
     #[test]
     fn suites_cases_and_failures_for_errors_only() {
         let report = fixture::report();
-        let xml = render(&report);
+        let xml = render(&report, &fixture::options());
         let els = elements(&xml);
         let suites: Vec<_> = els.iter().filter(|e| e.0 == "testsuite").collect();
         assert_eq!(suites.len(), 3);
@@ -256,9 +260,7 @@ mod tests {
         assert_eq!(get(&suites[2].1, "tests"), "9");
         assert_eq!(get(&suites[2].1, "failures"), "0");
         let root = els.iter().find(|e| e.0 == "testsuites").unwrap();
-        assert_eq!(get(&root.1, "tests"), "19");
-        assert_eq!(get(&root.1, "failures"), "2");
-        assert_eq!(get(&root.1, "errors"), "1");
+        assert!(root.1.is_empty(), "the schema gives <testsuites> no attributes");
 
         let names: Vec<&str> = els.iter().filter(|e| e.0 == "testcase").map(|e| get(&e.1, "name")).collect();
         assert_eq!(&names[..3], ["document", "1. Priority(ies)", "2. Analysis of Strengths and Challenges"]);
@@ -274,9 +276,114 @@ mod tests {
         assert!(get(&failing[2].1, "message").contains("cannot be read 100% of"), "{xml}");
         // Warnings and advice are output, not failures.
         let outs: Vec<&str> = els.iter().filter(|e| e.0 == "system-out").map(|e| e.2.as_str()).collect();
-        assert_eq!(outs.len(), 2);
-        assert!(outs.iter().any(|o| o.contains("warning[ssos::stakeholders::group-missing]")));
-        assert!(outs.iter().any(|o| o.contains("advice[ssos::analysis::no-student-work]")));
+        assert_eq!(outs.len(), 3);
+        assert!(outs[0].contains("[3. Stakeholder Engagement] warning[ssos::stakeholders::group-missing]"));
+        assert!(outs[0].contains("[2. Analysis of Strengths and Challenges] advice[ssos::analysis::no-student-work]"));
+        assert!(outs[1].is_empty() && outs[2].is_empty());
+    }
+
+    /// The constraints of the common JUnit schema (Apache Ant / windyroad
+    /// JUnit.xsd), checked element by element.
+    fn assert_schema_valid(xml: &str) {
+        let els = elements(xml);
+        assert_eq!(els[0].0, "testsuites");
+        assert!(els[0].1.is_empty());
+        let stamp = regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$").unwrap();
+        let decimal = regex::Regex::new(r"^-?\d+(\.\d+)?$").unwrap();
+        let int = |v: &str| v.parse::<i32>().is_ok();
+        let mut next_id = 0;
+        // Children of each suite, in order: properties, testcase*, system-out, system-err.
+        let mut order: Vec<&str> = Vec::new();
+        let check_order = |order: &[&str]| {
+            let names: String = order
+                .iter()
+                .map(|n| match *n {
+                    "properties" => 'p',
+                    "testcase" => 't',
+                    "system-out" => 'o',
+                    "system-err" => 'e',
+                    other => panic!("<{other}> is not a child of <testsuite>"),
+                })
+                .collect();
+            assert!(regex::Regex::new("^pt*oe$").unwrap().is_match(&names), "suite children {names}");
+        };
+        let mut depth_suite = false;
+        for (name, attrs, _) in &els[1..] {
+            let has = |k: &str| attrs.iter().any(|(a, _)| a == k);
+            let allowed = |keys: &[&str]| attrs.iter().all(|(a, _)| keys.contains(&a.as_str()));
+            match name.as_str() {
+                "testsuite" => {
+                    if depth_suite {
+                        check_order(&order);
+                    }
+                    order.clear();
+                    depth_suite = true;
+                    for k in ["name", "package", "id", "timestamp", "hostname", "tests", "failures", "errors", "time"] {
+                        assert!(has(k), "testsuite lacks {k}");
+                    }
+                    assert!(allowed(&[
+                        "name",
+                        "package",
+                        "id",
+                        "timestamp",
+                        "hostname",
+                        "tests",
+                        "failures",
+                        "errors",
+                        "skipped",
+                        "time"
+                    ]));
+                    assert_eq!(get(attrs, "id"), next_id.to_string());
+                    next_id += 1;
+                    assert!(stamp.is_match(get(attrs, "timestamp")), "{}", get(attrs, "timestamp"));
+                    assert!(decimal.is_match(get(attrs, "time")));
+                    assert!(!get(attrs, "hostname").trim().is_empty() && !get(attrs, "name").trim().is_empty());
+                    for k in ["tests", "failures", "errors", "skipped"] {
+                        assert!(!has(k) || int(get(attrs, k)), "{k}");
+                    }
+                }
+                "properties" | "testcase" | "system-out" | "system-err" => {
+                    order.push(name);
+                    if name == "testcase" {
+                        assert!(
+                            has("name") && has("classname") && has("time") && allowed(&["name", "classname", "time"])
+                        );
+                        assert!(decimal.is_match(get(attrs, "time")));
+                    }
+                }
+                "property" => assert!(has("name") && has("value") && !get(attrs, "name").is_empty()),
+                "failure" | "error" => assert!(has("type") && allowed(&["type", "message"])),
+                "skipped" => {}
+                other => panic!("<{other}> is not in the JUnit schema"),
+            }
+        }
+        if depth_suite {
+            check_order(&order);
+        }
+    }
+
+    #[test]
+    fn output_keeps_to_the_common_junit_schema() {
+        let xml = render(&fixture::report(), &fixture::options());
+        assert_schema_valid(&xml);
+        let els = elements(&xml);
+        let suite = els.iter().find(|e| e.0 == "testsuite").unwrap();
+        assert_eq!(get(&suite.1, "timestamp"), "2023-06-30T16:30:00");
+        assert_eq!(get(&suite.1, "hostname"), "reviewer-pc");
+        assert_eq!(get(&suite.1, "package"), "Lowell");
+        assert_eq!(get(&suite.1, "time"), "0.417");
+        // An empty run is valid too.
+        let mut empty = fixture::report();
+        empty.files.clear();
+        assert_schema_valid(&render(&empty, &fixture::options()));
+    }
+
+    #[test]
+    #[should_panic(expected = "testsuite lacks")]
+    fn the_schema_check_rejects_a_suite_without_its_attributes() {
+        assert_schema_valid(
+            "<testsuites><testsuite name=\"a\"><properties/><system-out/><system-err/></testsuite></testsuites>",
+        );
     }
 
     #[test]
@@ -291,7 +398,7 @@ mod tests {
         report.files[0].attachment = Some("R&D <\"plan\">'s\u{0B}.docx".into());
         report.files[0].diagnostics[0].message = "a < b && c > \"d\"\u{7}".into();
         report.files[0].diagnostics[0].help = "]]> end".into();
-        let xml = render(&report);
+        let xml = render(&report, &fixture::options());
         let els = elements(&xml);
         let suite = els.iter().find(|e| e.0 == "testsuite").unwrap();
         assert_eq!(get(&suite.1, "name"), "inbox/lowell.eml/R&D <\"plan\">'s.docx");

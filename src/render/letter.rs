@@ -198,7 +198,8 @@ pub fn quote_words(text: &str, max: usize) -> String {
     };
     let max = max.max(10);
     if !was_cut && body.chars().count() <= max {
-        return body.to_string();
+        // A clause cut from a list ends on its own word, not on "," or ";".
+        return body.trim_end_matches([',', ';', ':']).to_string();
     }
     let end = body.char_indices().nth(max).map_or(body.len(), |(i, _)| i);
     let window = &body[..end];
@@ -432,6 +433,7 @@ mod tests {
         // An excerpt already cut mid-word loses the broken word.
         assert_eq!(quote_words("We met with teachers and princ…", 200), "We met with teachers and…");
         assert_eq!(quote_words("Budget, staffing, and time for coaching", 17), "Budget, staffing…");
+        assert_eq!(quote_words("Monitored by the DILT, quarterly;", 80), "Monitored by the DILT, quarterly");
     }
 
     #[test]

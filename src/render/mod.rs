@@ -53,6 +53,39 @@ pub struct RenderOptions {
     /// The pack in use, for the letters' wording and the guidance's quotes
     /// (the built-in pack when absent).
     pub pack: Option<std::sync::Arc<crate::pack::Pack>>,
+    /// When, where and how long the run was (JUnit).
+    pub run: RunInfo,
+}
+
+/// Facts about the run itself, for formats that record them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInfo {
+    /// Start of the run, `2026-11-30T01:02:03` (UTC, no zone, as JUnit wants).
+    pub timestamp: String,
+    pub hostname: String,
+    /// Wall-clock seconds the run took.
+    pub seconds: f64,
+}
+
+impl Default for RunInfo {
+    fn default() -> Self {
+        RunInfo { timestamp: "1970-01-01T00:00:00".into(), hostname: "localhost".into(), seconds: 0.0 }
+    }
+}
+
+impl RunInfo {
+    /// A run that started at `start` and took `seconds`, on this machine.
+    pub fn new(start: std::time::SystemTime, seconds: f64) -> Self {
+        let stamp = crate::report::utc_timestamp(start);
+        let hostname = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .ok()
+            .or_else(|| std::env::var("HOSTNAME").ok())
+            .or_else(|| std::env::var("COMPUTERNAME").ok())
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty() && !h.contains(char::is_whitespace))
+            .unwrap_or_else(|| "localhost".into());
+        RunInfo { timestamp: stamp.trim_end_matches('Z').to_string(), hostname, seconds }
+    }
 }
 
 /// What a renderer knows about a rule.
@@ -72,7 +105,7 @@ pub fn render(report: &Report, format: OutputFormat, options: &RenderOptions) ->
         OutputFormat::Text => text::render(report, options),
         OutputFormat::Json => json::render(report),
         OutputFormat::Sarif => sarif::render(report, options),
-        OutputFormat::Junit => junit::render(report),
+        OutputFormat::Junit => junit::render(report, options),
         OutputFormat::Github => github::render(report),
         OutputFormat::Markdown => markdown::render(report, options),
         OutputFormat::Csv => csv::render(report),

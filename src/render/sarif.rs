@@ -1,7 +1,9 @@
-//! `--format sarif`: SARIF 2.1.0, one run. Locations name the file (an
-//! artifact URI) and the section (a logical location); documents have no
-//! lines, so paragraphs and cells go into the message and `properties`
-//! rather than an invented `region`.
+//! `--format sarif`: SARIF 2.1.0, one run, with the tool's name and
+//! version. Locations name the file (an artifact URI), the section (a
+//! logical location) and, for documents, a `region` whose line is the
+//! paragraph number (the document read as one paragraph per line, which is
+//! how `location.paragraph` counts) with the quoted text as its snippet;
+//! spreadsheet cells have no line and stay in `properties`.
 
 use serde_json::{Value, json};
 
@@ -121,13 +123,23 @@ fn result(f: &FileReport, d: &Diagnostic, rule_index: usize) -> Value {
         properties["location"] = json!(loc);
         properties["place"] = json!(loc.describe());
     }
+    let mut physical = json!({ "artifactLocation": { "uri": uri(&f.path) } });
+    if let Some(loc) = &d.location
+        && let Some(p) = loc.paragraph.filter(|p| *p > 0)
+    {
+        let mut region = json!({ "startLine": p, "endLine": p });
+        if let Some(e) = loc.excerpt.as_deref().filter(|e| !e.trim().is_empty()) {
+            region["snippet"] = json!({ "text": e });
+        }
+        physical["region"] = region;
+    }
     json!({
         "ruleId": d.code,
         "ruleIndex": rule_index,
         "level": level(d.severity),
         "message": { "text": text },
         "locations": [{
-            "physicalLocation": { "artifactLocation": { "uri": uri(&f.path) } },
+            "physicalLocation": physical,
             "logicalLocations": [{ "name": name, "fullyQualifiedName": fqn }],
         }],
         "properties": properties,
@@ -203,7 +215,8 @@ mod tests {
         let warn = &results[2];
         assert_eq!(warn["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "inbox/lowell.eml");
         assert_eq!(warn["locations"][0]["logicalLocations"][0]["name"], "3. Stakeholder Engagement");
-        assert!(warn.get("region").is_none() && warn["locations"][0]["physicalLocation"].get("region").is_none());
+        assert_eq!(warn["locations"][0]["physicalLocation"]["region"]["startLine"], 41);
+        assert_eq!(run["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
         assert_eq!(warn["properties"]["items"], json!(["families", "community"]));
         assert_eq!(warn["properties"]["attachment"], "Lowell SSoS submission.docx");
         assert_eq!(warn["properties"]["location"]["paragraph"], 41);

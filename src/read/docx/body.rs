@@ -68,6 +68,8 @@ pub(crate) const MAX_PARA_TEXT: usize = 1 << 20;
 struct Acc {
     text: String,
     all_bold: bool,
+    /// Every visible character is set off: bold, underlined, in capitals or larger than the body text.
+    all_emphasis: bool,
     any: bool,
     /// Bytes at the start of `text` that are bold (a "**Label:** answer" paragraph).
     bold_prefix: usize,
@@ -76,15 +78,19 @@ struct Acc {
 
 impl Acc {
     fn new() -> Self {
-        Acc { text: String::new(), all_bold: true, any: false, bold_prefix: 0, prefix_open: true }
+        Acc { text: String::new(), all_bold: true, all_emphasis: true, any: false, bold_prefix: 0, prefix_open: true }
     }
 
-    fn push(&mut self, s: &str, bold: bool) {
+    fn push(&mut self, s: &str, format: RunFormat) {
+        let bold = format.bold;
         let visible = s.chars().any(|c| !c.is_whitespace());
         if visible {
             self.any = true;
             if !bold {
                 self.all_bold = false;
+            }
+            if !(bold || format.emphasis) {
+                self.all_emphasis = false;
             }
         }
         if self.prefix_open {
@@ -132,14 +138,27 @@ struct Para {
     implicit: Option<usize>,
 }
 
+/// The effective formatting of a run that the mapper cares about.
+#[derive(Debug, Clone, Copy, Default)]
+struct RunFormat {
+    bold: bool,
+    hidden: bool,
+    /// Underlined, in capitals (`w:caps`) or set in a larger size than the body text.
+    emphasis: bool,
+}
+
 #[derive(Default)]
 struct Run {
     bold: Option<bool>,
+    underline: Option<bool>,
+    caps: Option<bool>,
+    /// `w:sz` in half-points.
+    size: Option<u32>,
     vanish: Option<bool>,
     style: Option<String>,
     hidden_seen: bool,
-    /// Cached effective (bold, hidden), computed at the first text.
-    resolved: Option<(bool, bool)>,
+    /// Cached effective format, computed at the first text.
+    resolved: Option<RunFormat>,
 }
 
 struct Table {
@@ -331,6 +350,24 @@ impl Body<'_> {
             "b" if parent == Some(Tag::RPr) => {
                 if let Some(r) = self.runs.last_mut() {
                     r.bold = Some(toggle(e));
+                }
+                Tag::Other
+            }
+            "u" if parent == Some(Tag::RPr) => {
+                if let Some(r) = self.runs.last_mut() {
+                    r.underline = Some(toggle(e));
+                }
+                Tag::Other
+            }
+            "caps" if parent == Some(Tag::RPr) => {
+                if let Some(r) = self.runs.last_mut() {
+                    r.caps = Some(toggle(e));
+                }
+                Tag::Other
+            }
+            "sz" if parent == Some(Tag::RPr) => {
+                if let Some(r) = self.runs.last_mut() {
+                    r.size = super::xmlutil::int_val(e).and_then(|v| u32::try_from(v).ok());
                 }
                 Tag::Other
             }
@@ -585,12 +622,14 @@ impl Body<'_> {
         });
     }
 
-    /// Effective (bold, hidden) of the current run.
-    fn run_format(&mut self) -> (bool, bool) {
+    /// Effective format of the current run.
+    fn run_format(&mut self) -> RunFormat {
         let styles = self.styles;
         let para_style = self.paras.last().and_then(|p| p.style.as_deref()).or(styles.default_para.as_deref());
         let Some(run) = self.runs.last_mut() else {
-            return (styles.bold(para_style).unwrap_or(styles.default_bold), false);
+            let bold = styles.bold(para_style).unwrap_or(styles.default_bold);
+            let emphasis = styles.emphasis(&[para_style], super::styles::Emphasis::default());
+            return RunFormat { bold, hidden: false, emphasis };
         };
         if let Some(r) = run.resolved {
             return r;
@@ -601,8 +640,11 @@ impl Body<'_> {
             .or_else(|| styles.bold(para_style))
             .unwrap_or(styles.default_bold);
         let hidden = run.vanish.or_else(|| styles.vanish(run.style.as_deref())).unwrap_or(false);
-        run.resolved = Some((bold, hidden));
-        (bold, hidden)
+        let own = super::styles::Emphasis { underline: run.underline, caps: run.caps, size: run.size };
+        let emphasis = styles.emphasis(&[run.style.as_deref(), para_style], own);
+        let format = RunFormat { bold, hidden, emphasis };
+        run.resolved = Some(format);
+        format
     }
 
     fn push_char(&mut self, s: &str) {
@@ -623,8 +665,8 @@ impl Body<'_> {
         if self.paras.is_empty() {
             return;
         }
-        let (bold, hidden) = self.run_format();
-        if hidden {
+        let format = self.run_format();
+        if format.hidden {
             if let Some(r) = self.runs.last_mut() {
                 r.hidden_seen = true;
             }
@@ -638,9 +680,9 @@ impl Body<'_> {
         };
         if placeholder {
             p.has_placeholder = true;
-            p.plc.push(s, bold);
+            p.plc.push(s, format);
         } else {
-            p.real.push(s, bold);
+            p.real.push(s, format);
         }
     }
 
@@ -721,6 +763,7 @@ impl Body<'_> {
             heading_level,
             style: style_id.map(|id| styles.display_name(id)),
             bold: acc.any && acc.all_bold,
+            emphasis: acc.any && acc.all_emphasis,
             bold_prefix: acc.trimmed_bold_prefix(),
             list_label,
             list_level,

@@ -19,6 +19,7 @@ pub(crate) struct StyleDef {
     pub outline: Option<u8>,
     pub bold: Option<bool>,
     pub vanish: Option<bool>,
+    pub emphasis: Emphasis,
     pub num_id: Option<u32>,
     pub ilvl: Option<u8>,
 }
@@ -30,7 +31,23 @@ pub(crate) struct Styles {
     pub default_para: Option<String>,
     /// `w:docDefaults/w:rPrDefault` bold.
     pub default_bold: bool,
+    /// `w:docDefaults/w:rPrDefault` size in half-points.
+    pub default_size: Option<u32>,
 }
+
+/// Run properties that set a line off without bold: underline, capitals, size.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Emphasis {
+    pub underline: Option<bool>,
+    pub caps: Option<bool>,
+    /// `w:sz` in half-points.
+    pub size: Option<u32>,
+}
+
+/// How much larger than body text (in half-points) a run must be to stand out.
+const LARGER_BY: u32 = 4;
+/// Word's size when nothing sets one (11 pt).
+const WORD_DEFAULT_SIZE: u32 = 22;
 
 impl Styles {
     pub(crate) fn parse(text: &str, part: &str, limits: &Limits) -> Result<Styles, InputError> {
@@ -103,6 +120,28 @@ impl Styles {
                     if let Some((_, def)) = cur.as_mut() {
                         def.bold = Some(toggle(e));
                     }
+                    Ctx::Other
+                }
+                (Some(Ctx::RPr), "u") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.emphasis.underline = Some(toggle(e));
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::RPr), "caps") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.emphasis.caps = Some(toggle(e));
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::RPr), "sz") => {
+                    if let Some((_, def)) = cur.as_mut() {
+                        def.emphasis.size = int_val(e).and_then(|v| u32::try_from(v).ok());
+                    }
+                    Ctx::Other
+                }
+                (Some(Ctx::DefaultRPr), "sz") => {
+                    styles.default_size = int_val(e).and_then(|v| u32::try_from(v).ok());
                     Ctx::Other
                 }
                 (Some(Ctx::RPr), "vanish") => {
@@ -194,6 +233,28 @@ impl Styles {
 
     pub(crate) fn bold(&self, id: Option<&str>) -> Option<bool> {
         self.chain(id).find_map(|d| d.bold)
+    }
+
+    /// Whether a run with its own properties `own`, in the styles `ids`
+    /// (character style first, then paragraph style), is set off from body
+    /// text by underline, capitals or a larger size.
+    pub(crate) fn emphasis(&self, ids: &[Option<&str>], own: Emphasis) -> bool {
+        let inherited = |pick: fn(&Emphasis) -> Option<u32>| {
+            ids.iter().find_map(|id| self.chain(*id).find_map(|d| pick(&d.emphasis)))
+        };
+        let underline = own.underline.map(u32::from).or_else(|| inherited(|e| e.underline.map(u32::from)));
+        let caps = own.caps.map(u32::from).or_else(|| inherited(|e| e.caps.map(u32::from)));
+        let size = own.size.or_else(|| inherited(|e| e.size)).or(self.default_size);
+        let body = self.body_size();
+        underline == Some(1) || caps == Some(1) || size.is_some_and(|s| s >= body + LARGER_BY)
+    }
+
+    /// The size of body text: the default paragraph style's, else the document default.
+    fn body_size(&self) -> u32 {
+        self.chain(self.default_para.as_deref())
+            .find_map(|d| d.emphasis.size)
+            .or(self.default_size)
+            .unwrap_or(WORD_DEFAULT_SIZE)
     }
 
     pub(crate) fn vanish(&self, id: Option<&str>) -> Option<bool> {

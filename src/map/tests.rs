@@ -1,0 +1,328 @@
+//! The mapper on documents built block by block: each test is one kind of
+//! label and the region it governs.
+
+use super::*;
+use crate::model::{Block, Document, Format, GridPos, Location};
+use crate::report::SectionState;
+
+fn mapper() -> Mapper {
+    Mapper::new(&crate::pack::builtin())
+}
+
+fn para(text: &str) -> Block {
+    Block { text: text.to_string(), location: Location::default(), ..Block::default() }
+}
+
+fn heading(level: u8, text: &str) -> Block {
+    Block { heading_level: Some(level), ..para(text) }
+}
+
+fn bold(text: &str) -> Block {
+    Block { bold: true, bold_prefix: text.len(), ..para(text) }
+}
+
+fn cell(table: usize, row: usize, col: usize, text: &str) -> Block {
+    Block { grid: Some(GridPos { table, row, col, depth: 0 }), ..para(text) }
+}
+
+fn doc(blocks: Vec<Block>) -> Document {
+    let mut d = Document::new(Format::Docx);
+    d.blocks = blocks;
+    d
+}
+
+const ANSWER: &str = "We will do this work with every school this year, and we explain how below in some detail.";
+
+fn states(sub: &Submission) -> Vec<SectionState> {
+    sub.sections.iter().map(|s| s.state).collect()
+}
+
+fn all_present(sub: &Submission) -> bool {
+    states(sub).iter().all(|s| *s == SectionState::Present)
+}
+
+/// The eight guidance titles as Heading 1, each over `ANSWER`.
+fn headed_plan() -> Vec<Block> {
+    let titles = [
+        "1. Priority(ies)",
+        "2. Analysis of Strengths and Challenges",
+        "3. Stakeholder Engagement",
+        "4. Outcomes",
+        "5. Role Clarity",
+        "6. Monitoring Implementation",
+        "7. Resources",
+        "8. Differentiation",
+    ];
+    titles.iter().flat_map(|t| [heading(1, t), para(ANSWER)]).collect()
+}
+
+#[test]
+fn headings_govern_the_blocks_up_to_the_next_heading() {
+    let sub = mapper().map(&doc(headed_plan()));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+}
+
+#[test]
+fn a_heading_naming_two_sections_heads_both() {
+    let blocks = vec![
+        heading(1, "Priorities"),
+        para("Priority 1: Early literacy. We will strengthen grade-level reading in K-3."),
+        heading(1, "Data Analysis"),
+        para(ANSWER),
+        heading(1, "Stakeholder Engagement"),
+        para(ANSWER),
+        heading(1, "Outcomes and Progress Monitoring"),
+        para(ANSWER),
+        heading(1, "Roles and Responsibilities"),
+        para(ANSWER),
+        heading(1, "Resources & Differentiated Support"),
+        para(ANSWER),
+    ];
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+}
+
+#[test]
+fn analysis_of_strengths_and_challenges_is_one_section_not_two() {
+    let sub = mapper().map(&doc(headed_plan()));
+    let analysis = &sub.sections[1];
+    assert_eq!(analysis.parts.len(), 1);
+    assert!(sub.sections.iter().all(|s| s.parts.len() == 1));
+}
+
+#[test]
+fn priority_sub_headings_split_every_section_per_priority() {
+    let mut blocks = Vec::new();
+    for title in [
+        "Priority(ies)",
+        "Analysis",
+        "Stakeholder Engagement",
+        "Outcomes",
+        "Role Clarity",
+        "Monitoring",
+        "Resources",
+        "Differentiation",
+    ] {
+        blocks.push(heading(1, title));
+        for n in 1..=2 {
+            blocks.push(heading(2, &format!("Priority {n}")));
+            blocks.push(para(ANSWER));
+        }
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert_eq!(sub.priority_count(), 2);
+    for section in &sub.sections[1..] {
+        assert_eq!(section.priorities(), vec![1, 2], "section {}", section.index);
+    }
+}
+
+#[test]
+fn priority_blocks_repeat_sections_with_their_priority() {
+    let mut blocks = vec![heading(1, "1. Priority(ies)"), para(ANSWER)];
+    for n in 1..=2 {
+        blocks.push(heading(1, &format!("Priority {n}: Literacy for all")));
+        for title in ["Analysis", "Outcomes", "Monitoring"] {
+            blocks.push(heading(2, title));
+            blocks.push(para(ANSWER));
+        }
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 2);
+    assert_eq!(sub.sections[3].priorities(), vec![1, 2]);
+    assert_eq!(sub.sections[3].state, SectionState::Present);
+}
+
+#[test]
+fn a_table_with_sections_as_columns_is_a_plan_on_a_page() {
+    let headers = ["Priority", "Analysis", "Stakeholder Engagement", "Outcomes", "Role Clarity", "Monitoring"];
+    let mut blocks: Vec<Block> = headers.iter().enumerate().map(|(c, h)| cell(0, 0, c, h)).collect();
+    for row in 1..=2 {
+        blocks.push(cell(0, row, 0, &format!("Priority {row}: Early literacy in grades K-3")));
+        for col in 1..headers.len() {
+            let text = if row == 2 && col == 3 { "TBD".to_string() } else { ANSWER.to_string() };
+            blocks.push(cell(0, row, col, &text));
+        }
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 2);
+    for s in 0..6 {
+        assert_eq!(sub.sections[s].state, SectionState::Present, "section {s}");
+    }
+    assert_eq!(sub.sections[3].priorities(), vec![1, 2]);
+    assert_eq!(sub.sections[6].state, SectionState::Missing);
+}
+
+#[test]
+fn a_grid_with_one_column_per_priority_keeps_each_priority() {
+    let mut blocks = vec![cell(0, 0, 0, "Section"), cell(0, 0, 1, "Priority 1"), cell(0, 0, 2, "Priority 2")];
+    for (row, title) in ["Priority(ies)", "Analysis", "Outcomes", "Monitoring"].iter().enumerate() {
+        blocks.push(cell(0, row + 1, 0, title));
+        blocks.push(cell(0, row + 1, 1, ANSWER));
+        blocks.push(cell(0, row + 1, 2, ANSWER));
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.sections[3].state, SectionState::Present);
+    assert_eq!(sub.sections[3].priorities(), vec![1, 2]);
+    assert_eq!(sub.priority_count(), 2);
+}
+
+#[test]
+fn a_label_over_its_answer_after_a_line_break_heads_a_section() {
+    let mut blocks = headed_plan();
+    // Section 5 written as one paragraph: bold label, line break, answer.
+    let text = format!("Who Does What\n{ANSWER}");
+    blocks[8] = Block { bold_prefix: "Who Does What".len(), ..para(&text) };
+    blocks.remove(9);
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+}
+
+#[test]
+fn an_unnamed_heading_between_two_sections_heads_the_missing_one() {
+    let mut blocks = headed_plan();
+    blocks[4] = heading(1, "Voices That Shaped This Plan");
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+}
+
+#[test]
+fn an_unnamed_label_over_the_kept_prompt_heads_the_prompts_section() {
+    let mut blocks: Vec<Block> = headed_plan().into_iter().take(14).collect();
+    blocks.push(heading(1, "Appendix A: Data Tables"));
+    blocks.push(para(ANSWER));
+    blocks.insert(14, heading(1, "Supporting Schools Differently"));
+    blocks.insert(
+        15,
+        para("How will the district differentiate assistance for schools identified by the Accountability system as requiring assistance, and for other schools that need more support with this priority?"),
+    );
+    blocks.insert(16, para(ANSWER));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.sections[7].state, SectionState::Present);
+}
+
+#[test]
+fn a_table_of_contents_names_sections_without_being_them() {
+    let mut blocks = vec![heading(1, "Contents")];
+    for t in ["1. Priority(ies)\t2", "4. Outcomes\t5", "7. Resources\t9"] {
+        blocks.push(para(t));
+    }
+    blocks.extend(headed_plan().into_iter().take(6));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.sections[3].state, SectionState::Missing);
+    assert_eq!(sub.sections[6].state, SectionState::Missing);
+    assert_eq!(sub.sections[0].state, SectionState::Present);
+}
+
+#[test]
+fn a_stated_number_of_priorities_is_counted() {
+    let mut blocks = headed_plan();
+    blocks[1] = para(
+        "Our three instructional priorities are early literacy, grade-level math discourse and inclusive practice.",
+    );
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 3);
+}
+
+#[test]
+fn a_strategic_plan_priority_cited_in_passing_is_not_counted() {
+    let mut blocks = headed_plan();
+    blocks[1] = para("Priority 1: Early literacy. This supports Strategic Priority 3 of our five-year plan.");
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 1);
+}
+
+#[test]
+fn focus_areas_and_strategic_objectives_are_priorities() {
+    let mut blocks = headed_plan();
+    blocks[1] = bold("Focus Area 1: Early literacy");
+    blocks.insert(2, para(ANSWER));
+    blocks.insert(3, bold("Focus Area 2: Math discourse"));
+    blocks.insert(4, para(ANSWER));
+    blocks.insert(5, bold("Focus Area 3: Attendance"));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 3);
+    let mut blocks = headed_plan();
+    blocks[1] = para("Strategic Objective A: Literacy. Strategic Objective B: Math. Strategic Objective C: SEL.");
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 3);
+}
+
+#[test]
+fn a_deferred_choice_states_no_priority() {
+    let mut blocks = headed_plan();
+    blocks[1] = para("Under review. Our team has not yet settled on the focus and will decide over the summer.");
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 0);
+    let mut blocks = headed_plan();
+    blocks[1] = para("We will strengthen literacy instruction in grades K-3.");
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 1);
+}
+
+#[test]
+fn labelled_benchmark_lines_are_counted_and_fields_are_not() {
+    let mut blocks = headed_plan();
+    let lines = [
+        "District benchmark: 80% of classrooms use grade-level texts by January.",
+        "School benchmark: every ILT completes two inquiry cycles by March.",
+        "Benchmark 3: attendance rises to 92% by May.",
+        "Who: the Chief Academic Officer and the DILT.",
+        "How often: monthly.",
+    ];
+    let at = 11;
+    blocks.remove(at);
+    for (k, line) in lines.iter().enumerate() {
+        blocks.insert(at + k, para(line));
+    }
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
+}
+
+#[test]
+fn bullets_after_a_lead_in_are_benchmarks_but_schedule_lines_are_not() {
+    let mut blocks = headed_plan();
+    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
+    let at = 11;
+    blocks.remove(at);
+    let new = vec![
+        para("We will track these interim benchmarks:"),
+        bullet("80% of K-2 classrooms teach the foundational skills block as designed by January"),
+        bullet("Every ILT completes four instructional rounds"),
+        para("Data meeting schedule:"),
+        bullet("September: DILT launch meeting"),
+        bullet("November: first quarterly data meeting"),
+    ];
+    for (k, b) in new.into_iter().enumerate() {
+        blocks.insert(at + k, b);
+    }
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+#[test]
+fn a_lone_benchmarks_cell_in_a_one_column_sheet_is_a_lead_in() {
+    let mut blocks = vec![cell(0, 0, 0, "Monitoring")];
+    let lines = [
+        "District-level benchmarks:",
+        "• By December, 80% of classrooms use grade-level texts.",
+        "• By March, 90% of teachers attend common planning.",
+        "School-level benchmarks:",
+        "• Each ILT completes two inquiry cycles by February.",
+        "The Chief Academic Officer monitors these benchmarks monthly.",
+    ];
+    for (k, line) in lines.iter().enumerate() {
+        blocks.push(cell(0, k + 1, 1, line));
+    }
+    let mut d = doc(blocks);
+    d.format = Format::Xlsx;
+    assert_eq!(mapper().map(&d).benchmark_count(), 3);
+}
+
+#[test]
+fn mapping_is_linear_in_the_number_of_blocks() {
+    // 20,000 "Priority N" lines and headings: the old mapper scanned every
+    // heading for every block. This must finish (no time assertion: the
+    // benchmark measures speed); it checks the structure stays right.
+    let mut blocks = headed_plan();
+    for k in 0..20_000 {
+        blocks.push(para(&format!("Priority {}: line {k}", k % 7 + 1)));
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.sections[7].state, SectionState::Present);
+}
