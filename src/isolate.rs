@@ -3,8 +3,8 @@
 //! runaway loop in a parser ends that file's check only: the worker is the
 //! same binary re-run with the hidden `__worker` command, under a memory
 //! limit (`RLIMIT_AS`) and a CPU-time limit (`RLIMIT_CPU`) on Unix, and the
-//! parent kills it once the file's time budget plus a grace period has
-//! passed. The worker prints the file's reports as JSON on standard output;
+//! parent kills it once three times the file's time budget plus a grace
+//! period has passed on the wall clock (a worker blocked on something). The worker prints the file's reports as JSON on standard output;
 //! anything else (a signal, an exit code, no or bad JSON) becomes the file's
 //! `ssos::input::unreadable` report naming the limit that was hit.
 //!
@@ -41,7 +41,7 @@ pub struct Isolation {
     pub args: Vec<OsString>,
     /// Memory limit of the worker (address space), in bytes.
     pub memory: u64,
-    /// Time after the file's budget before the worker is killed.
+    /// Wall-clock time past three times the budget before the worker is killed.
     pub grace: Duration,
 }
 
@@ -94,7 +94,7 @@ impl Isolation {
     /// Workers running this same executable.
     pub fn current(args: Vec<OsString>, memory: u64) -> Option<Self> {
         let exe = std::env::current_exe().ok()?;
-        Some(Isolation { exe, args, memory, grace: Duration::from_millis(750) })
+        Some(Isolation { exe, args, memory, grace: Duration::from_secs(2) })
     }
 
     /// Checks a file on disk in a worker.
@@ -118,7 +118,10 @@ impl Isolation {
 
     fn run(&self, linter: &Linter, shown: &str, args: Vec<OsString>, input: Option<&[u8]>) -> Vec<FileReport> {
         let limit = linter.limits.time_budget;
-        match self.spawn(args, input, limit + self.grace) {
+        // The worker stops itself when its processor time is spent (the
+        // budget, then RLIMIT_CPU); the wall clock is only the backstop for
+        // a worker that waits on something, generous for loaded machines.
+        match self.spawn(args, input, limit.saturating_mul(3) + self.grace) {
             Ok(reports) => reports,
             Err(failure) => vec![linter.error_report(shown, None, &self.error(failure, limit))],
         }
@@ -250,9 +253,11 @@ pub fn limit_self(memory: u64, cpu: Duration) {
             unsafe { libc::setrlimit(resource, &limit) };
         };
         set(libc::RLIMIT_AS, memory, memory);
-        // The soft CPU limit sends SIGXCPU (which ends the process) just past the budget.
-        let secs = cpu.as_secs().saturating_add(1);
-        set(libc::RLIMIT_CPU, secs, secs.saturating_add(2));
+        // The soft CPU limit sends SIGXCPU (which ends the process) once the
+        // budget is used, in whole seconds (the budget itself stops readers
+        // and, once they poll it, the mapper and checker at the exact limit).
+        let secs = cpu.as_secs_f64().ceil().max(1.0) as u64;
+        set(libc::RLIMIT_CPU, secs, secs.saturating_add(1));
     }
     #[cfg(not(unix))]
     {

@@ -14,7 +14,7 @@ pub mod xlsx;
 pub mod xml;
 
 use std::sync::LazyLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::model::{Document, Format};
 pub use detect::{Detected, detect};
@@ -45,24 +45,23 @@ pub struct Limits {
     pub max_attachments: usize,
     /// Time budget for one file's read+map+check (see [`crate::budget`]).
     pub time_budget: Duration,
-    /// The deadline of the file being read, set per file by the linter;
-    /// readers stop there (`None`: each part gets `time_budget` of its own).
-    pub deadline: Option<Instant>,
+    /// The budget of the file being read, set per file by the linter;
+    /// readers stop when it is spent (`None`: each part gets `time_budget`
+    /// of its own).
+    pub budget: Option<crate::budget::Budget>,
 }
 
 impl Limits {
-    /// These limits with the deadline of one file's [`crate::budget::Budget`].
+    /// These limits with one file's [`crate::budget::Budget`].
     pub fn within(&self, budget: &crate::budget::Budget) -> Limits {
-        Limits { deadline: budget.deadline(), ..self.clone() }
+        Limits { budget: Some(*budget), ..self.clone() }
     }
 
-    /// `Err` once the file's deadline (when set) has passed.
+    /// `Err` once the file's budget (when set) is spent.
     pub fn check_deadline(&self) -> Result<(), InputError> {
-        match self.deadline {
-            Some(deadline) if Instant::now() > deadline => {
-                Err(crate::budget::OverBudget { limit: self.time_budget }.into_error("reading it"))
-            }
-            _ => Ok(()),
+        match self.budget {
+            Some(budget) => budget.check().map_err(|over| over.into_error("reading it")),
+            None => Ok(()),
         }
     }
 }
@@ -78,7 +77,7 @@ impl Default for Limits {
             max_xml_depth: 512,
             max_attachments: 200,
             time_budget: LIBRARY_TIME_BUDGET,
-            deadline: None,
+            budget: None,
         }
     }
 }
