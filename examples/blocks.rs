@@ -8,10 +8,13 @@ fn main() {
         Ok(doc) => doc,
         Err(err) => return eprintln!("{}: {}", err.code(), err.reason),
     };
-    for (i, b) in doc.blocks.iter().enumerate().take(60) {
+    for (i, b) in doc.blocks.iter().enumerate().take(std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(60))
+    {
         println!(
-            "{i:3} {:?} h={:?} b={} l={:?} ph={} g={:?} {:?}",
+            "{i:3} {:?} p={:?} l={:?} h={:?} b={} l={:?} ph={} g={:?} {:?}",
             b.kind,
+            b.location.page,
+            b.location.line,
             b.heading_level,
             b.bold,
             b.list_label,

@@ -14,11 +14,6 @@ use crate::lint::Linter;
 use crate::read::InputError;
 use crate::report::{FileReport, Report, SCHEMA_VERSION, Summary, Tool};
 
-/// File endings a folder walk picks up. Files named on the command line are
-/// always checked, whatever their name, since the format is found by content.
-const WALKED: &[&str] =
-    &["docx", "docm", "dotx", "xlsx", "xlsm", "xls", "ods", "eml", "msg", "zip", "doc", "pdf", "pages", "odt", "rtf"];
-
 /// What a run was asked to do beyond checking files.
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
@@ -89,9 +84,10 @@ fn is_skipped(name: &str) -> bool {
         || name.ends_with('~')
 }
 
+/// File endings a folder walk picks up (`read::formats`). Files named on the command line are
+/// always checked, whatever their name, since the format is found by content.
 fn has_walked_extension(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.rsplit_once('.').is_some_and(|(_, ext)| WALKED.contains(&ext))
+    crate::read::formats::is_walked(name)
 }
 
 /// Checks every file under `paths` and assembles the run's report.

@@ -132,6 +132,21 @@ struct ServeArgs {
     config: Option<PathBuf>,
     #[command(flatten)]
     work: WorkArgs,
+    /// Checks that run at once (default: the number of CPUs, at most 8).
+    #[arg(long, value_name = "N")]
+    max_checks: Option<usize>,
+    /// Uploads that may wait for a check; beyond them the answer is 503.
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    queue: usize,
+    /// Upload bytes held in memory across all requests, in MB; beyond it the answer is 503.
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    memory_budget: u64,
+    /// Longest pause while receiving an upload, in seconds (then 408).
+    #[arg(long, value_name = "SECS", default_value_t = 15)]
+    body_idle_timeout: u64,
+    /// Longest time to receive a request's headers, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    header_timeout: u64,
 }
 
 #[derive(clap::Args)]
@@ -322,7 +337,18 @@ fn serve(pack: Pack, rules: Option<&std::path::Path>, args: ServeArgs) -> ExitCo
         Ok(l) => l,
         Err(code) => return code,
     };
-    match crate::serve::run(&linter, &args.addr) {
+    let mut options = crate::serve::Options {
+        addr: args.addr,
+        queue: args.queue,
+        memory_budget: args.memory_budget << 20,
+        body_idle_timeout: std::time::Duration::from_secs(args.body_idle_timeout.max(1)),
+        header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
+        ..Default::default()
+    };
+    if let Some(n) = args.max_checks {
+        options.max_checks = n.max(1);
+    }
+    match crate::serve::run(linter, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err}");

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
 
+use crate::model::Severity;
 use crate::pack::{Pack, Thresholds};
-use crate::report::Severity;
 
 pub const FILE_NAME: &str = "ssos-lint.toml";
 

@@ -304,10 +304,12 @@ impl Linter {
                     .filter(|c| c.section == mapped.index)
                     .map(|c| PromptCoverage {
                         id: c.prompt.clone(),
+                        ask: c.ask.clone(),
                         status: c.status,
                         evidence: c.evidence.iter().map(|(e, _)| e.clone()).collect(),
                     })
                     .collect(),
+                judgement: if mapped.state == SectionState::Present { def.judgement.clone() } else { Vec::new() },
             })
             .collect()
     }

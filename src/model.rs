@@ -17,6 +17,8 @@ pub enum Format {
     Xlsm,
     Xls,
     Ods,
+    Pptx,
+    Pdf,
     Eml,
     Msg,
     Zip,
@@ -30,6 +32,8 @@ impl Format {
             Format::Xlsm => "xlsm",
             Format::Xls => "xls",
             Format::Ods => "ods",
+            Format::Pptx => "pptx",
+            Format::Pdf => "pdf",
             Format::Eml => "eml",
             Format::Msg => "msg",
             Format::Zip => "zip",
@@ -57,6 +61,9 @@ pub enum CellRef {
 /// paragraphs in reading order (table-cell paragraphs included), plus
 /// `table`/`row`/`cell` (1-based) when it sits in a table.
 /// Spreadsheets: `sheet` and `cell` (`"B7"`).
+/// Presentations: `slide` (1-based, in presentation order), `shape` (1-based
+/// among the slide's text-bearing shapes) and `row`/`cell` in a table.
+/// PDF: `page` and `line` (1-based line on the page, in reading order).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,6 +76,14 @@ pub struct Location {
     pub cell: Option<CellRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slide: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shape: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// A short quotation of the text at this place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
@@ -93,6 +108,18 @@ impl Location {
         let mut parts = Vec::new();
         if let Some(sheet) = &self.sheet {
             parts.push(format!("sheet '{sheet}'"));
+        }
+        if let Some(s) = self.slide {
+            parts.push(format!("slide {s}"));
+        }
+        if let Some(s) = self.shape {
+            parts.push(format!("shape {s}"));
+        }
+        if let Some(p) = self.page {
+            parts.push(format!("page {p}"));
+        }
+        if let Some(l) = self.line {
+            parts.push(format!("line {l}"));
         }
         if let Some(p) = self.paragraph {
             parts.push(format!("paragraph {p}"));
@@ -263,4 +290,57 @@ impl Document {
     pub fn word_count(&self) -> usize {
         self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
     }
+}
+
+// ---------------------------------------------------------------- shared vocabulary
+// Types every stage speaks (pack, map, check, config, report), kept here so no
+// stage has to import another's.
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Advice,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Advice => "advice",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionState {
+    /// A heading and a response were found.
+    Present,
+    /// A heading was found but no response under it.
+    Empty,
+    /// Neither a heading nor content for the section was found.
+    Missing,
+}
+
+/// Whether a sub-prompt of a section is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptStatus {
+    Met,
+    Partial,
+    Missing,
+}
+
+/// The district's text that satisfied an ask, quoted.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    pub excerpt: String,
+    pub location: Location,
+    /// The item of the prompt's list this evidence satisfied, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
 }

@@ -4,27 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use crate::model::{CellRef, Location};
+pub use crate::model::{CellRef, Evidence, Location, PromptStatus, SectionState, Severity};
 
 pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Advice,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Advice => "advice",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 /// The whole run: every file checked, and the totals.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -148,17 +130,6 @@ pub struct Companion {
     pub attachment: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum SectionState {
-    /// A heading and a response were found.
-    Present,
-    /// A heading was found but no response under it.
-    Empty,
-    /// Neither a heading nor content for the section was found.
-    Missing,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct SectionReport {
     /// Stable section id (`priorities`, `analysis`, ...).
@@ -183,31 +154,20 @@ pub struct SectionReport {
     pub priorities: Vec<usize>,
     /// Coverage of the section's sub-prompts.
     pub prompts: Vec<PromptCoverage>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum PromptStatus {
-    Met,
-    Partial,
-    Missing,
+    /// The section's asks that text cannot show, left to the reviewer's judgement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub judgement: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct PromptCoverage {
     pub id: String,
+    /// The guidance's ask, in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask: Option<String>,
     pub status: PromptStatus,
     /// The district's text that satisfied the prompt, quoted.
     pub evidence: Vec<Evidence>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-pub struct Evidence {
-    pub excerpt: String,
-    pub location: Location,
-    /// The item of the prompt's list this evidence satisfied, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

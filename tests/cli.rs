@@ -205,7 +205,7 @@ fn a_bad_rules_pack_points_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let pack_dir = dir.path().join("rules");
     std::fs::create_dir(&pack_dir).unwrap();
-    for name in ["pack", "sections", "vocab", "rules", "districts"] {
+    for name in ["pack", "sections", "text", "concepts", "rules", "districts", "letter"] {
         let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules").join(format!("{name}.toml"));
         let mut text = std::fs::read_to_string(src).unwrap();
         if name == "rules" {

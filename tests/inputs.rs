@@ -43,8 +43,11 @@ fn helpful_reasons_for_the_common_mistakes() {
     assert!(encrypted.diagnostics[0].help.to_lowercase().contains("password"), "{}", summary(&encrypted));
     let doc = check("plan.doc", &bad::legacy_doc());
     assert!(doc.diagnostics[0].help.contains(".docx"), "{}", summary(&doc));
-    let pdf = check("plan.pdf", &bad::pdf());
-    assert_eq!(pdf.diagnostics[0].code, "ssos::input::unsupported");
+    let pdf = check("plan.pdf", &bad::scanned_pdf());
+    assert_eq!(pdf.diagnostics[0].code, "ssos::document::scanned-pdf");
+    assert!(pdf.diagnostics[0].help.contains("Word file"), "{}", summary(&pdf));
+    let pdf = check("plan.pdf", &bad::encrypted_pdf());
+    assert!(pdf.diagnostics[0].message.contains("password"), "{}", summary(&pdf));
     let bomb = check("bomb.docx", &bad::zip_bomb_docx());
     assert!(bomb.diagnostics[0].message.contains("limit"), "{}", summary(&bomb));
 }

@@ -2,21 +2,26 @@
 //! coverage of every section's sub-prompts.
 //!
 //! Each rule is one entry of the pack; its `check.kind` picks the engine
-//! function that runs it. Structural kinds live in [`structure`], the generic
-//! vocabulary kinds (`items`, `any`) in [`vocab`].
+//! function that runs it. Structural kinds live in [`structure`], the claim
+//! kinds (`items`, `any`) in [`claims`]. Every section is cut into units
+//! (sentences, list items, labelled table cells) once per document, and all
+//! rules share them.
 
+mod claims;
 pub mod cross;
 mod structure;
-mod vocab;
+#[cfg(test)]
+mod tests;
+mod units;
 
 use crate::config::Config;
 use crate::map::Submission;
-use crate::model::Document;
-use crate::pack::matcher::{Token, tokenize};
+use crate::model::{Document, Evidence, PromptStatus, Severity};
+use crate::pack::lexicon::Lexicon;
 use crate::pack::{Check, Pack, RuleDef, Thresholds};
-use crate::report::{Evidence, PromptStatus, Severity};
 
-pub use vocab::CompiledCheck;
+pub use claims::{Claim, CompiledCheck};
+pub use units::{PlacedUnit, SectionUnits};
 
 /// One finding, before it is placed in the report.
 #[derive(Debug, Clone)]
@@ -38,6 +43,8 @@ pub struct Finding {
 pub struct Coverage {
     pub section: usize,
     pub prompt: String,
+    /// The guidance's ask in plain words.
+    pub ask: Option<String>,
     pub status: PromptStatus,
     pub evidence: Vec<(Evidence, usize)>,
 }
@@ -68,19 +75,21 @@ pub struct Engine {
     pub rules: Vec<ActiveRule>,
     pub thresholds: Thresholds,
     section_titles: Vec<String>,
-    negation: crate::pack::matcher::Negation,
-    no_negation: crate::pack::matcher::Negation,
+    pub lexicon: Lexicon,
+    /// The pack's priority markers, to tell a priority's statement from what is said about it.
+    priority_markers: Vec<regex::Regex>,
 }
 
 impl Engine {
     pub fn new(pack: &Pack, config: &Config) -> Self {
+        let lexicon = Lexicon::new(pack);
         let rules = pack
             .rules
             .iter()
             .map(|def| ActiveRule {
                 severity: config.severity_of(&def.code, def.severity),
                 section: def.section.as_ref().and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
-                compiled: CompiledCheck::new(&def.check, pack),
+                compiled: CompiledCheck::new(&def.check, &lexicon),
                 def: def.clone(),
             })
             .collect();
@@ -88,8 +97,14 @@ impl Engine {
             rules,
             thresholds: config.thresholds(&pack.limits),
             section_titles: pack.sections.iter().map(|s| format!("{}. {}", s.number, s.title)).collect(),
-            negation: crate::pack::matcher::Negation::new(&pack.matching),
-            no_negation: crate::pack::matcher::Negation::none(),
+            lexicon,
+            // Bad patterns were rejected when the pack loaded.
+            priority_markers: pack
+                .mapping
+                .priority_markers
+                .iter()
+                .filter_map(|m| regex::Regex::new(&format!("(?i){m}")).ok())
+                .collect(),
         }
     }
 
@@ -100,12 +115,12 @@ impl Engine {
     /// Runs every enabled rule over `submission`.
     pub fn run(&self, doc: &Document, submission: &Submission, facts: &FileFacts) -> Outcome {
         let mut outcome = Outcome::default();
-        let tokens = self.tokenize(submission);
+        let units = units::cut(&self.lexicon, &self.priority_markers, doc, submission);
         for rule in &self.rules {
-            let ctx = RuleCtx { engine: self, rule, doc, submission, facts, tokens: &tokens };
+            let ctx = RuleCtx { engine: self, rule, doc, submission, facts, units: &units };
             let found = match (&rule.def.check, &rule.compiled) {
                 (Check::Items { .. } | Check::Any { .. }, Some(compiled)) => {
-                    let (findings, coverage) = vocab::run(&ctx, compiled);
+                    let (findings, coverage) = claims::run(&ctx, compiled);
                     outcome.coverage.extend(coverage);
                     findings
                 }
@@ -116,20 +131,6 @@ impl Engine {
             }
         }
         outcome
-    }
-
-    /// Every response piece cut into tokens once, so each rule need not.
-    fn tokenize(&self, submission: &Submission) -> Vec<Vec<Vec<Vec<Token>>>> {
-        submission
-            .sections
-            .iter()
-            .map(|s| {
-                s.parts
-                    .iter()
-                    .map(|p| p.pieces.iter().map(|piece| tokenize(&piece.text, &self.negation.breaks)).collect())
-                    .collect()
-            })
-            .collect()
     }
 
     /// The finding for a file that could not be read.
@@ -157,8 +158,8 @@ pub(crate) struct RuleCtx<'a> {
     pub doc: &'a Document,
     pub submission: &'a Submission,
     pub facts: &'a FileFacts,
-    /// Tokens of every response piece, `[section][part][piece]`, cut once per document.
-    pub tokens: &'a [Vec<Vec<Vec<Token>>>],
+    /// Units of every section, cut once per document.
+    pub units: &'a [SectionUnits],
 }
 
 impl RuleCtx<'_> {

@@ -2,8 +2,8 @@
 //! priorities and benchmarks, and document-level findings.
 
 use super::{Finding, RuleCtx};
+use crate::model::SectionState;
 use crate::pack::Check;
-use crate::report::SectionState;
 
 pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
     match check {
@@ -18,6 +18,7 @@ pub(crate) fn run(ctx: &RuleCtx, check: &Check) -> Vec<Finding> {
         // Input findings are made where a file fails to read; vocabulary kinds elsewhere.
         Check::InputUnreadable
         | Check::InputUnsupported
+        | Check::InputScanned
         | Check::DistrictMismatch
         | Check::Items { .. }
         | Check::Any { .. } => Vec::new(),

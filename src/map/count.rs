@@ -69,6 +69,7 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
         return rows;
     }
     let leads = |text: &str| headings.is_benchmark_header(text);
+    let lines = paragraphs_under_labels(lines, &leads, headings);
     let items: Vec<&Line> = led_lines(&lines, leads)
         .unwrap_or_else(|| lines.iter().filter(|l| l.item).collect())
         .into_iter()
@@ -78,6 +79,31 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
     if measures > 0 { measures } else { items.len() }
 }
+
+/// Under a short benchmark label ("School benchmarks"), plain paragraphs
+/// are that list's items, up to a field ("How often: ...") or another label.
+fn paragraphs_under_labels<'a>(
+    mut lines: Vec<Line<'a>>,
+    leads: &impl Fn(&str) -> bool,
+    headings: &Headings,
+) -> Vec<Line<'a>> {
+    let mut under_label = false;
+    for line in &mut lines {
+        let words = line.text.split_whitespace().count();
+        let label = words <= SHORT_LABEL_WORDS && !line.text.ends_with('.');
+        if label || line.text.ends_with(':') || headings.is_benchmark_non_item(line.text) {
+            under_label = label && leads(line.text);
+            continue;
+        }
+        if under_label {
+            line.item = true;
+        }
+    }
+    lines
+}
+
+/// Most words of a label line ("District-level benchmarks").
+const SHORT_LABEL_WORDS: usize = 5;
 
 /// Lines labelled as benchmarks: "Benchmark 2: ..." (each number once) and
 /// "District benchmark: ..." (each line).

@@ -42,8 +42,8 @@ type Row = ((usize, usize), Vec<(usize, usize)>);
 /// Where a block of a section table goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// A header cell: it names the region, it is not an answer.
-    Header,
+    /// A header cell naming these sections: it names the region, it is not an answer.
+    Header(Vec<usize>),
     /// A cell under a section's header: its sections, the row's priority, the header block.
     Cell { sections: Vec<usize>, priority: Option<usize>, header: usize },
     /// A label cell of a data row ("Priority 1: Early literacy") in a table
@@ -93,7 +93,10 @@ impl Grids {
             return Route::Outside;
         }
         if g.row == table.header_row {
-            return if table.columns.contains_key(&g.col) { Route::Header } else { Route::Outside };
+            return match table.columns.get(&g.col) {
+                Some((_, sections)) => Route::Header(sections.clone()),
+                None => Route::Outside,
+            };
         }
         let priority = table.row_priority.get(&g.row).copied();
         match table.columns.get(&g.col) {

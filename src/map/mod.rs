@@ -22,6 +22,9 @@ use grid::{Grids, Route};
 pub use headings::Cue;
 use headings::{HeadingHit, Headings};
 
+/// Most words of a bare label ("Priority 1", "Focus Area 2:", "Goal 3") that says nothing more.
+const BARE_LABEL_WORDS: usize = 3;
+
 /// A compiled mapper for one rules pack; build once, use for every file.
 pub struct Mapper {
     headings: Headings,
@@ -57,6 +60,11 @@ pub struct Part {
 impl Part {
     pub fn words(&self) -> usize {
         self.pieces.iter().map(|p| p.text.split_whitespace().count()).sum()
+    }
+
+    /// Nothing under the heading: no answer, placeholder, prompt or picture.
+    fn is_blank(&self) -> bool {
+        self.pieces.is_empty() && self.placeholders == 0 && self.prompt_blocks == 0 && self.images == 0
     }
 
     pub fn text(&self) -> String {
@@ -149,10 +157,13 @@ impl Mapper {
         let accepted = accept_hits(&found.hits);
         let label_cells = label_cells(doc, &accepted);
         let hit_at: HashMap<usize, &HeadingHit> = accepted.iter().rev().map(|h| (h.block, h)).collect();
+        // The title repeated under its own heading (a sheet "Outcomes" whose
+        // first cell says "4. Outcomes"); an unnumbered sub-label such as
+        // "District benchmarks" under "6. Monitoring" is part of the answer.
         let bare_titles: HashSet<(usize, usize)> = found
             .hits
             .iter()
-            .filter(|h| h.rest.is_none())
+            .filter(|h| h.rest.is_none() && (h.number.is_some() || doc.format.is_spreadsheet()))
             .flat_map(|h| h.sections().map(move |s| (h.block, s)))
             .collect();
         let boundaries: HashSet<usize> = found.boundaries.into_iter().collect();
@@ -163,7 +174,10 @@ impl Mapper {
         for (i, block) in doc.blocks.iter().enumerate() {
             match grids.route(block) {
                 Route::Outside => {}
-                Route::Header => continue,
+                Route::Header(sections) => {
+                    walk.column(&sections, i);
+                    continue;
+                }
                 Route::Cell { sections, priority, header } => {
                     let content = self.classify(block, sections.first().copied());
                     walk.in_region(&sections, priority, header, i, block, content);
@@ -175,7 +189,13 @@ impl Mapper {
                 }
             }
             if let Some(hit) = hit_at.get(&i) {
-                walk.open(hit);
+                if repeats_open_section(doc, hit, &walk) {
+                    // "District benchmarks" as a sub-heading under "6. Monitoring":
+                    // its words are part of the answer, not a new section.
+                    walk.response(i, block, None);
+                } else {
+                    walk.open(hit);
+                }
                 continue;
             }
             if boundaries.contains(&i) {
@@ -320,6 +340,13 @@ fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize
         .collect()
 }
 
+/// A deeper heading naming only the section already open.
+fn repeats_open_section(doc: &Document, hit: &HeadingHit, walk: &Walk) -> bool {
+    let level = doc.blocks[hit.block].heading_level;
+    let open_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
+    walk.current == [hit.section] && hit.also.is_empty() && matches!((level, open_level), (Some(l), Some(o)) if l > o)
+}
+
 fn add_response(part: &mut Part, index: usize, block: &Block) {
     part.blocks.push(index);
     part.images += block.images;
@@ -340,6 +367,12 @@ struct Walk {
     priority: Option<usize>,
     priorities: Vec<PriorityMark>,
     priorities_section: usize,
+    /// The column header naming each section, in tables of section columns.
+    column_headers: Vec<Option<usize>>,
+    /// The heading block of the open sections.
+    heading: Option<usize>,
+    /// (section, column header, priority) → index of its part, for table cells.
+    region_parts: HashMap<(usize, usize, Option<usize>), usize>,
 }
 
 impl Walk {
@@ -350,6 +383,9 @@ impl Walk {
             priority: None,
             priorities: Vec::new(),
             priorities_section,
+            column_headers: vec![None; count],
+            heading: None,
+            region_parts: HashMap::new(),
         }
     }
 
@@ -365,6 +401,7 @@ impl Walk {
 
     fn open(&mut self, hit: &HeadingHit) {
         self.current = hit.sections().collect();
+        self.heading = Some(hit.block);
         for section in hit.sections() {
             let mut part = Part { priority: self.priority, heading: Some(hit.block), ..Default::default() };
             part.blocks.push(hit.block);
@@ -378,13 +415,14 @@ impl Walk {
     /// An unnamed heading set off like the section headings ends the section.
     fn close(&mut self) {
         self.current.clear();
+        self.heading = None;
     }
 
     /// A "Priority N" heading over a run of sections: later sections belong to it.
     fn priority_block(&mut self, mark: PriorityMark) {
         self.priority = Some(mark.number);
         self.priorities.push(mark);
-        self.current.clear();
+        self.close();
     }
 
     /// A priority stated in section 1 (opening section 1 when no section is open).
@@ -394,11 +432,12 @@ impl Walk {
         if self.current.is_empty() {
             self.current = vec![self.priorities_section];
         }
-        let part = Part { priority: Some(number), blocks: vec![block], ..Default::default() };
-        self.sections[self.priorities_section].push(part);
-        if let Some(part) = self.sections[self.priorities_section].last_mut() {
+        let mut part = Part { priority: Some(number), blocks: vec![block], ..Default::default() };
+        // A bare "Priority 1" label states nothing yet; its words are not an answer.
+        if text.split_whitespace().count() > BARE_LABEL_WORDS {
             part.pieces.push(Piece { block, text });
         }
+        self.sections[self.priorities_section].push(part);
     }
 
     /// "Priority 1" inside a later section: a new part of that section for
@@ -410,7 +449,7 @@ impl Walk {
             let mut part = Part { priority: Some(number), heading, ..Default::default() };
             part.blocks.push(block);
             let text = source.display_text();
-            if text.split_whitespace().count() > 3 {
+            if text.split_whitespace().count() > BARE_LABEL_WORDS {
                 part.pieces.push(Piece { block, text });
             }
             self.sections[section].push(part);
@@ -418,26 +457,20 @@ impl Walk {
     }
 
     fn current_heading(&self) -> Option<usize> {
-        let section = *self.current.first()?;
-        self.sections[section].iter().rev().find_map(|p| p.heading)
+        self.heading.filter(|_| !self.current.is_empty())
     }
 
     /// The part for `priority` in each open section: the open one when the
-    /// priority agrees (or none is asked), else a new part under the same heading.
+    /// priority agrees (or none is asked), else a new part under the same
+    /// heading (parts of one priority are grouped when checked).
     fn parts_for(&mut self, priority: Option<usize>) -> Vec<&mut Part> {
-        let Some(priority) = priority else { return self.parts().collect() };
-        let current = self.current.clone();
-        for &section in &current {
-            let parts = &mut self.sections[section];
-            if parts.last().is_some_and(|p| p.priority != Some(priority)) {
-                let heading = parts.last().and_then(|p| p.heading);
-                let existing = parts.iter().rposition(|p| p.priority == Some(priority) && p.heading == heading);
-                match existing {
-                    Some(at) => {
-                        let part = parts.remove(at);
-                        parts.push(part);
-                    }
-                    None => parts.push(Part { priority: Some(priority), heading, ..Default::default() }),
+        if let Some(priority) = priority {
+            let current = self.current.clone();
+            for section in current {
+                let parts = &mut self.sections[section];
+                if parts.last().is_some_and(|p| p.priority != Some(priority)) {
+                    let heading = parts.last().and_then(|p| p.heading);
+                    parts.push(Part { priority: Some(priority), heading, ..Default::default() });
                 }
             }
         }
@@ -476,13 +509,10 @@ impl Walk {
     ) {
         for &section in sections {
             let parts = &mut self.sections[section];
-            let at = match parts.iter().position(|p| p.heading == Some(header) && p.priority == priority) {
-                Some(at) => at,
-                None => {
-                    parts.push(Part { priority, heading: Some(header), blocks: vec![header], ..Default::default() });
-                    parts.len() - 1
-                }
-            };
+            let at = *self.region_parts.entry((section, header, priority)).or_insert_with(|| {
+                parts.push(Part { priority, heading: Some(header), blocks: vec![header], ..Default::default() });
+                parts.len() - 1
+            });
             let part = &mut parts[at];
             match content {
                 Content::Placeholder => {
@@ -496,6 +526,14 @@ impl Walk {
                 Content::Header => {}
                 Content::Response => add_response(part, index, block),
             }
+        }
+    }
+
+    /// A column header naming sections: they are present, answered or not,
+    /// below it (an empty part is added at the end if no cell answered).
+    fn column(&mut self, sections: &[usize], header: usize) {
+        for &section in sections {
+            self.column_headers[section].get_or_insert(header);
         }
     }
 
@@ -516,13 +554,26 @@ impl Walk {
     }
 
     fn finish(mut self) -> Vec<MappedSection> {
+        for (parts, header) in self.sections.iter_mut().zip(&self.column_headers) {
+            if let (true, Some(header)) = (parts.is_empty(), header) {
+                parts.push(Part { heading: Some(*header), blocks: vec![*header], ..Default::default() });
+            }
+        }
         let repeats = self.sections.iter().enumerate().any(|(i, parts)| {
             let mut seen: Vec<usize> = parts.iter().filter_map(|p| p.priority).collect();
             seen.sort_unstable();
             seen.dedup();
             i != self.priorities_section && seen.len() > 1
         });
-        if !repeats {
+        if repeats {
+            // A section heading over "Priority 1" / "Priority 2" sub-parts
+            // answers nothing itself: its empty part is not a priority's answer.
+            for (i, parts) in self.sections.iter_mut().enumerate() {
+                if i != self.priorities_section && parts.iter().any(|p| p.priority.is_some()) {
+                    parts.retain(|p| p.priority.is_some() || !p.is_blank());
+                }
+            }
+        } else {
             for (i, parts) in self.sections.iter_mut().enumerate() {
                 if i != self.priorities_section {
                     parts.iter_mut().for_each(|p| p.priority = None);

@@ -15,7 +15,8 @@ use super::{Check, Pack};
 const BUILTIN: &[(&str, &str)] = &[
     ("rules/pack.toml", include_str!("../../rules/pack.toml")),
     ("rules/sections.toml", include_str!("../../rules/sections.toml")),
-    ("rules/vocab.toml", include_str!("../../rules/vocab.toml")),
+    ("rules/text.toml", include_str!("../../rules/text.toml")),
+    ("rules/concepts.toml", include_str!("../../rules/concepts.toml")),
     ("rules/rules.toml", include_str!("../../rules/rules.toml")),
     ("rules/districts.toml", include_str!("../../rules/districts.toml")),
     ("rules/letter.toml", include_str!("../../rules/letter.toml")),
@@ -250,16 +251,38 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
                 format!("rule `{}` names unknown section `{section}`", rule.code),
             ));
         }
-        for name in vocab_names(&rule.check) {
-            if !pack.vocab.contains_key(name) {
-                return Err(point(&format!("\"{name}\""), format!("rule `{}` uses unknown vocab `{name}`", rule.code)));
+        for name in concept_names(&rule.check) {
+            if !pack.concepts.contains_key(name) {
+                return Err(point(
+                    &format!("\"{name}\""),
+                    format!("rule `{}` uses unknown concept `{name}`", rule.code),
+                ));
             }
         }
-        for pattern in patterns(&rule.check) {
+    }
+    for (name, concept) in &pack.concepts {
+        for inner in &concept.include {
+            if !pack.concepts.contains_key(inner) {
+                return Err(point(
+                    &format!("\"{inner}\""),
+                    format!("concept `{name}` includes unknown concept `{inner}`"),
+                ));
+            }
+        }
+        for pattern in &concept.patterns {
             if let Err(err) = regex::Regex::new(pattern) {
-                return Err(point(pattern, format!("rule `{}` has a bad pattern: {err}", rule.code)));
+                return Err(point(pattern, format!("concept `{name}` has a bad pattern: {err}")));
             }
         }
+    }
+    if let Some(bad) = super::lexicon::Lexicon::ambiguous_terms(pack).into_iter().next() {
+        return Err(point(
+            &format!("\"{}\"", bad.term),
+            format!(
+                "concept `{}` uses the ambiguous word `{}` on its own; qualify it (\"equity gap\", not \"gap\")",
+                bad.concept, bad.term
+            ),
+        ));
     }
     for pattern in pack
         .mapping
@@ -280,20 +303,12 @@ fn check_references(pack: &Pack, files: &[SourceFile]) -> Result<(), PackError> 
     Ok(())
 }
 
-fn vocab_names(check: &Check) -> Vec<&str> {
+fn concept_names(check: &Check) -> Vec<&str> {
     match check {
         Check::Items { items, .. } => {
-            items.iter().flat_map(|i| i.vocab.iter().chain(&i.context).map(String::as_str)).collect()
+            items.iter().flat_map(|i| i.when.iter().flatten().chain(&i.subject).map(String::as_str)).collect()
         }
-        Check::Any { vocab, .. } => vocab.iter().map(String::as_str).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn patterns(check: &Check) -> Vec<&str> {
-    match check {
-        Check::Items { items, .. } => items.iter().flat_map(|i| i.patterns.iter().map(String::as_str)).collect(),
-        Check::Any { patterns, .. } => patterns.iter().map(String::as_str).collect(),
+        Check::Any { when, subject, .. } => when.iter().flatten().chain(subject).map(String::as_str).collect(),
         _ => Vec::new(),
     }
 }

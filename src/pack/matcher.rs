@@ -10,8 +10,6 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
-use super::Matching;
-
 /// One normalised word of a text, with its byte range in the original.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -138,7 +136,18 @@ impl Phrase {
     }
 }
 
-/// Negation cues, compiled from the pack's `[matching]` table.
+/// Negation cues for the mapper's simple term matching (the check engine uses
+/// [`super::lexicon`], whose scopes come from the pack's `[context]`).
+#[derive(Debug, Clone, Default)]
+pub struct Matching {
+    pub negation_cues: Vec<String>,
+    pub negation_window: usize,
+    pub clause_breaks: Vec<String>,
+    pub negation_after: Vec<String>,
+    pub negation_after_window: usize,
+}
+
+/// Negation cues, compiled.
 #[derive(Debug, Clone)]
 pub struct Negation {
     before: Vec<Phrase>,

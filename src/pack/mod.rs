@@ -5,6 +5,7 @@
 //! whose top-level tables are merged), validated against
 //! `schemas/rules.schema.json` before use.
 
+pub mod lexicon;
 mod load;
 pub mod matcher;
 
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use load::{PackError, builtin, load_path, load_sources};
 
-use crate::report::Severity;
+use crate::model::Severity;
 
 /// A whole rules pack.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -23,13 +24,15 @@ use crate::report::Severity;
 pub struct Pack {
     pub pack: PackInfo,
     pub limits: Thresholds,
-    pub matching: Matching,
+    /// How text is cut into sentences and how negation and hypotheticals are scoped.
+    pub text: TextRules,
+    pub context: Context,
     pub mapping: Mapping,
     /// The guidance's sections, in its order.
     pub sections: Vec<SectionDef>,
-    /// Named term lists that rules refer to by name.
+    /// Named concepts (synonym sets and claims) that rules combine by name.
     #[serde(default)]
-    pub vocab: BTreeMap<String, Vec<String>>,
+    pub concepts: BTreeMap<String, ConceptDef>,
     pub rules: Vec<RuleDef>,
     pub districts: Districts,
     /// Wording of the feedback letters (`rules/letter.toml`); a pack
@@ -116,25 +119,108 @@ fn default_min_words() -> usize {
     3
 }
 
-/// How text is matched against vocabularies.
+/// How a section's text is cut into the units a claim is looked for in.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Matching {
-    /// Words or phrases that negate a mention when they come shortly before it
-    /// in the same clause ("we have not yet engaged families").
-    pub negation_cues: Vec<String>,
-    /// How many words before a mention a negation cue may stand.
-    pub negation_window: usize,
-    /// Words that end a clause for negation purposes ("but", "although").
+pub struct TextRules {
+    /// Words that end in a full stop without ending the sentence ("Dr.", "e.g.",
+    /// "St."), written without the final stop; a single capital ("John F.") never ends one.
+    pub abbreviations: Vec<String>,
+    /// Single words no concept may use on its own, because they mean too many
+    /// things ("gap", "school", "district"): a concept must qualify them.
     #[serde(default)]
-    pub clause_breaks: Vec<String>,
-    /// Words or phrases that negate a mention when they follow it closely
-    /// ("family input was not gathered").
+    pub ambiguous: Vec<String>,
+    /// Past forms that do not end in "-ed" ("held", "told"): a claim in one of
+    /// them is about what happened, even in a sentence about plans.
     #[serde(default)]
-    pub negation_after: Vec<String>,
-    /// How many words after a mention a trailing negation may stand.
+    pub past_forms: Vec<String>,
+    /// Longest label (in words) that names the subject of what follows it: a
+    /// "District:" line over a list, a table row's first cell, a column header.
+    #[serde(default = "default_label_words")]
+    pub max_label_words: usize,
+}
+
+fn default_label_words() -> usize {
+    6
+}
+
+/// Negation, hypotheticals and tense in the manner of NegEx/ConText: triggers
+/// with a direction and a scope that ends at a terminator, pseudo-triggers that
+/// look like triggers but are not ("not only"), all as data.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// Most words a trigger's scope reaches (it ends earlier at a terminator).
+    pub window: usize,
+    /// Words that end a trigger's scope ("but", "however"); ";" always does.
+    pub terminators: Vec<String>,
+    /// Phrases that contain a trigger but do not trigger ("not only", "no fewer than").
+    pub pseudo: Vec<String>,
+    pub triggers: Vec<TriggerDef>,
+    /// Words that show a sentence is about the present or future ("will",
+    /// "continue", "each"): with one, a sentence with a past form still counts as ongoing.
     #[serde(default)]
-    pub negation_after_window: usize,
+    pub ongoing: Vec<String>,
+}
+
+/// One group of triggers of the same category and direction.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerDef {
+    pub category: Category,
+    pub direction: Direction,
+    /// Phrases; "no ... was gathered" scopes what stands between its two halves.
+    pub terms: Vec<String>,
+}
+
+/// What a trigger says about the words in its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// Denied: "not", "no", "without".
+    Negated,
+    /// An event that did not (yet) happen: "was postponed", "have yet to".
+    NotDone,
+    /// Only possible: "if", "could", "would like to".
+    Hypothetical,
+    /// Only planned: "will", "plan to", "next year".
+    Future,
+}
+
+/// Which way a trigger's scope reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// The words after it ("not engaged families").
+    Forward,
+    /// The words before it ("family input was postponed").
+    Backward,
+    /// Both ("families will be surveyed").
+    Both,
+}
+
+/// A named concept: a synonym set ("families" = parents, caregivers, ...) or
+/// a claim ("input received" = surveyed, told us, focus groups, ...).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptDef {
+    /// Words and phrases matched by their Snowball stem, ignoring case and
+    /// punctuation; a word in capitals ("BOY", "ML") matches only in capitals
+    /// (plural "MLs" too); a word ending in `*` matches any word it starts; a
+    /// term starting with `=` matches its words exactly as written, lower-cased
+    /// ("=regularly", where the stem "regular" would also match "regular education").
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Regular expressions over the unit's text (case-sensitive unless `(?i)`).
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// Other concepts whose terms and patterns also count.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Words that alone never make a pattern hit: a school's name is more than
+    /// "Middle School", so a hit made only of these words is dropped.
+    #[serde(default)]
+    pub stop_words: Vec<String>,
 }
 
 /// Cues the mapper uses to find sections, priorities and benchmarks.
@@ -217,6 +303,9 @@ pub struct SectionDef {
     pub keywords: Vec<String>,
     /// The guidance's prompt for the section, quoted.
     pub prompt: String,
+    /// The section's asks that text cannot show, in plain words: left to the reviewer.
+    #[serde(default)]
+    pub judgement: Vec<String>,
 }
 
 /// One rule: a stable code, its default severity, its words and its check.
@@ -244,6 +333,9 @@ pub struct RuleDef {
     /// The sub-prompt this rule reports coverage for, in the section's `prompts` list.
     #[serde(default)]
     pub prompt: Option<String>,
+    /// The guidance's ask this rule covers, in plain words, for coverage lists.
+    #[serde(default)]
+    pub ask: Option<String>,
     pub check: Check,
 }
 
@@ -255,12 +347,14 @@ pub struct Quote {
 }
 
 /// What a rule checks. The structural kinds are implemented by the engine;
-/// `items` and `any` are generic vocabulary checks over one section.
+/// `items` and `any` look for sentences that make a claim, in one section.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Check {
     InputUnreadable,
     InputUnsupported,
+    /// A PDF with no text layer; made where the file is read.
+    InputScanned,
     SectionMissing,
     SectionEmpty,
     PrioritiesNone,
@@ -272,32 +366,35 @@ pub enum Check {
     /// The plan names another district than the e-mail that sent it (found
     /// where the file and its e-mail meet, in the lint stage).
     DistrictMismatch,
-    /// Each item must be mentioned (not negated) in the section; the missing ones are reported.
+    /// Each item must be met by a sentence of the section; the missing ones are reported.
     Items {
         items: Vec<ItemDef>,
         /// Run once per priority when the section repeats per priority.
         #[serde(default = "yes")]
         per_priority: bool,
-        /// Leave out mentions negated in their clause (off where a negative
-        /// finding still counts, as data cited in an analysis).
-        #[serde(default = "yes")]
-        negation: bool,
+        /// The statement of a priority ("Priority 1: ...") does not answer the
+        /// prompts asked about it: only the sentences that follow count.
+        #[serde(default)]
+        skip_statements: bool,
     },
-    /// At least one term (or pattern) must be mentioned in the section.
+    /// One sentence of the section must make the claim.
     Any {
+        /// Alternatives; each lists concepts that must all be named in one sentence.
+        when: Vec<Vec<String>>,
+        /// The concepts must stand in the order listed.
         #[serde(default)]
-        terms: Vec<String>,
-        /// Names of `vocab` lists whose terms also count.
+        ordered: bool,
+        /// Mentions in the scope of these trigger categories do not count.
+        #[serde(default = "default_exclude")]
+        exclude: Vec<Category>,
+        /// The tense the guidance asks for.
         #[serde(default)]
-        vocab: Vec<String>,
-        /// Regular expressions matched against the original text (case-sensitive
-        /// unless they start with `(?i)`).
+        tense: Option<Tense>,
+        /// A concept of actors: the first concept's mention must be the first of these in its clause.
         #[serde(default)]
-        patterns: Vec<String>,
+        subject: Option<String>,
         #[serde(default = "yes")]
         per_priority: bool,
-        #[serde(default = "yes")]
-        negation: bool,
     },
 }
 
@@ -313,19 +410,60 @@ pub struct ItemDef {
     pub id: String,
     /// How the item is named in messages ("families").
     pub label: String,
+    /// Alternatives; each lists concepts that must all be named in one sentence
+    /// (`[["families", "input_received"]]`: a family group and input from it).
+    /// The last concept of an alternative is the claim its tense applies to.
+    pub when: Vec<Vec<String>>,
+    /// The concepts must stand in the order listed (an actor, then its action).
     #[serde(default)]
-    pub terms: Vec<String>,
+    pub ordered: bool,
+    /// Mentions in the scope of these trigger categories do not count.
+    #[serde(default = "default_exclude")]
+    pub exclude: Vec<Category>,
+    /// The tense the guidance asks for: `past` (input that informed the plan)
+    /// or `ongoing` (engagement that goes on).
     #[serde(default)]
-    pub vocab: Vec<String>,
+    pub tense: Option<Tense>,
+    /// A concept of actors: the first concept's mention must be the first of
+    /// these in its clause, the one who acts ("The central office will support
+    /// principals" is not a principal's role).
     #[serde(default)]
-    pub patterns: Vec<String>,
-    /// Terms that count only in a sentence that also mentions a `context` term
-    /// ("students" counts as input only next to "survey", "told", ...).
-    #[serde(default)]
-    pub contextual: Vec<String>,
-    /// Name of the `vocab` list that gives `contextual` terms their context.
-    #[serde(default)]
-    pub context: Option<String>,
+    pub subject: Option<String>,
+}
+
+impl ItemDef {
+    pub fn claim(&self) -> ClaimDef {
+        ClaimDef {
+            when: self.when.clone(),
+            ordered: self.ordered,
+            exclude: self.exclude.clone(),
+            tense: self.tense,
+            subject: self.subject.clone(),
+        }
+    }
+}
+
+/// What one sentence must say to meet an ask (an item's or an `any` check's fields).
+#[derive(Debug, Clone)]
+pub struct ClaimDef {
+    pub when: Vec<Vec<String>>,
+    pub ordered: bool,
+    pub exclude: Vec<Category>,
+    pub tense: Option<Tense>,
+    pub subject: Option<String>,
+}
+
+fn default_exclude() -> Vec<Category> {
+    vec![Category::Negated, Category::NotDone, Category::Hypothetical]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tense {
+    /// What happened: a claim only planned ("we will survey families") does not count.
+    Past,
+    /// What goes on: a claim only in the past ("we held a forum in May") does not count.
+    Ongoing,
 }
 
 /// The district registry (memo of October 18, 2022).

@@ -24,6 +24,8 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::rc::Rc;
 
+use super::formats;
+pub(crate) use super::formats::Container;
 use super::xml::Package;
 use super::{Detected, Entry, Envelope, InputError, Limits, detect};
 
@@ -103,31 +105,12 @@ pub(crate) enum Triage {
     Skip,
 }
 
-/// Extensions of files a district may have meant as its plan.
-const DOCUMENT_EXTS: [&str; 16] = [
-    "doc", "docx", "docm", "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "ods", "odt", "pdf", "pages", "rtf",
-    "numbers", "wpd",
-];
-
-/// Extensions that are never submissions, whatever their content.
-const NEVER_EXTS: [&str; 14] =
-    ["ics", "vcf", "vcs", "p7s", "p7m", "p7c", "asc", "sig", "htm", "html", "txt", "css", "js", "dat"];
-
-fn extension(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    match base.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
-        _ => String::new(),
-    }
-}
-
 /// Decides what to do with a member named `name` whose content is `detected`.
 pub(crate) fn triage(name: &str, detected: &Detected) -> Triage {
-    let ext = extension(name);
-    let documentish = DOCUMENT_EXTS.contains(&ext.as_str());
+    let documentish = formats::is_documentish(name);
     match detected {
         Detected::Office(_) => Triage::Read,
-        _ if NEVER_EXTS.contains(&ext.as_str()) => Triage::Skip,
+        _ if formats::is_never(name) => Triage::Skip,
         Detected::Eml | Detected::Msg | Detected::Archive => Triage::Expand,
         Detected::Encrypted | Detected::Corrupt(_) => Triage::Report,
         Detected::Unsupported { what, .. } if *what == "image" || *what == "plain text" => Triage::Skip,
@@ -140,14 +123,6 @@ pub(crate) fn triage(name: &str, detected: &Detected) -> Triage {
             }
         }
     }
-}
-
-/// Which container reader a member needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Container {
-    Email,
-    Msg,
-    Zip,
 }
 
 /// Turns one member (attachment or archive member) into entries.
@@ -171,7 +146,14 @@ pub(crate) fn member(
     }
     let detected = detect(name, bytes);
     let action = triage(name, &detected);
-    let container = forced.or(match (action, &detected) {
+    // A file named as a message is read as one even when its content is not
+    // recognised, so that a message nobody can read is reported, not dropped.
+    let by_name = match (&detected, super::formats::extension(name).as_str()) {
+        (Detected::Unknown | Detected::Empty, "eml") => Some(Container::Email),
+        (Detected::Unknown | Detected::Empty, "msg") => Some(Container::Msg),
+        _ => None,
+    };
+    let container = forced.or(by_name).or(match (action, &detected) {
         (Triage::Expand, Detected::Eml) => Some(Container::Email),
         (Triage::Expand, Detected::Msg) => Some(Container::Msg),
         (Triage::Expand, Detected::Archive) => Some(Container::Zip),
@@ -378,7 +360,8 @@ pub(crate) mod tests {
         assert!(entries.iter().all(|e| e.path == "inbox/plans.zip"));
         assert!(entries.iter().all(|e| e.package.as_deref() == Some("inbox/plans.zip")));
         assert!(cell_text(&entries[0]).contains("literacy"));
-        assert_eq!(entries[1].result.as_ref().unwrap_err().kind, InputErrorKind::Unsupported);
+        // A PDF is read now; this one is only a header, so it is damaged.
+        assert_eq!(entries[1].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
         assert!(entries[1].result.as_ref().unwrap_err().help.contains(".docx"));
         assert_eq!(entries[2].result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable);
     }

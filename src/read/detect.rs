@@ -3,6 +3,7 @@
 use std::io::{Cursor, Read};
 
 use super::InputError;
+use super::formats::{self, Container, FormatSpec, Kind};
 use crate::model::Format;
 
 /// What a file turned out to be.
@@ -47,10 +48,10 @@ impl Detected {
             Detected::Corrupt(why) => InputError::corrupt(why),
             Detected::Eml | Detected::Msg | Detected::Archive => InputError::unsupported(
                 "an email or archive cannot be read as a plan document",
-                "Attach the plan itself as .docx or .xlsx.",
+                "Attach the plan itself as .docx, .xlsx, .pptx or .pdf.",
             ),
             Detected::Unknown => InputError::unsupported(
-                format!("'{}' is not a Word or Excel file ssos-lint can read", short_name(name)),
+                format!("'{}' is not a Word, Excel, PowerPoint or PDF file ssos-lint can read", short_name(name)),
                 "Save the plan as a Word document (.docx) or an Excel workbook (.xlsx) and send it again.",
             ),
             Detected::Office(format) => InputError::unsupported(
@@ -81,18 +82,24 @@ pub fn detect(name: &str, bytes: &[u8]) -> Detected {
     detect_text_or_binary(name, bytes)
 }
 
+/// True when `bytes` start with the signature of a binary file (zip or
+/// Office package, OLE container, PDF, TNEF): never a message body.
+pub(crate) fn is_binary_signature(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(OLE_MAGIC)
+        || bytes.starts_with(b"%PDF")
+        || bytes.starts_with(&[0x78, 0x9F, 0x3E, 0x22])
+}
+
 fn detect_zip(bytes: &[u8]) -> Detected {
     let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
         Ok(zip) => zip,
         Err(err) => return Detected::Corrupt(format!("the zip package cannot be opened: {err}")),
     };
     if let Some(mime) = read_small_entry(&mut zip, "mimetype") {
-        return match mime.trim() {
-            "application/vnd.oasis.opendocument.spreadsheet" => Detected::Office(Format::Ods),
-            "application/vnd.oasis.opendocument.text" => {
-                Detected::Unsupported { what: "OpenDocument text (.odt)", save_as: "a Word document (.docx)" }
-            }
-            _ => Detected::Unsupported { what: "OpenDocument", save_as: "a Word document (.docx)" },
+        return match formats::by_mime(&mime) {
+            Some(spec) => from_spec(spec),
+            None => Detected::Unsupported { what: "OpenDocument", save_as: "a Word document (.docx)" },
         };
     }
     if let Some(types) = read_small_entry(&mut zip, "[Content_Types].xml") {
@@ -112,26 +119,21 @@ fn detect_zip(bytes: &[u8]) -> Detected {
 }
 
 fn detect_ooxml(content_types: &str) -> Detected {
-    let types = content_types.to_ascii_lowercase();
-    if types.contains("wordprocessingml.document.main")
-        || types.contains("wordprocessingml.template.main")
-        || types.contains("document.macroenabled.main")
-    {
-        Detected::Office(Format::Docx)
-    } else if types.contains("sheet.binary.macroenabled.main") {
-        Detected::Unsupported { what: "Excel binary workbook (.xlsb)", save_as: "an Excel workbook (.xlsx)" }
-    } else if types.contains("sheet.macroenabled.main") {
-        Detected::Office(Format::Xlsm)
-    } else if types.contains("spreadsheetml.sheet.main") || types.contains("spreadsheetml.template.main") {
-        Detected::Office(Format::Xlsx)
-    } else if types.contains("presentationml") {
-        Detected::Unsupported { what: "PowerPoint", save_as: "a Word document (.docx)" }
-    } else if types.contains("wordprocessingml") {
-        Detected::Office(Format::Docx)
-    } else if types.contains("spreadsheetml") {
-        Detected::Office(Format::Xlsx)
-    } else {
-        Detected::Corrupt("the package has no Word or Excel main part".to_string())
+    match formats::by_ooxml(content_types) {
+        Some(spec) => from_spec(spec),
+        None => Detected::Corrupt("the package has no Word, Excel or PowerPoint main part".to_string()),
+    }
+}
+
+/// What a row of the format table makes of a file detected as that format.
+fn from_spec(spec: &'static FormatSpec) -> Detected {
+    match spec.kind {
+        Kind::Document { format, .. } => Detected::Office(format),
+        Kind::Unsupported { save_as } => Detected::Unsupported { what: spec.name, save_as },
+        Kind::Container(Container::Email) => Detected::Eml,
+        Kind::Container(Container::Msg) => Detected::Msg,
+        Kind::Container(Container::Zip) => Detected::Archive,
+        Kind::Never => Detected::Unknown,
     }
 }
 
@@ -161,7 +163,10 @@ fn detect_ole(bytes: &[u8]) -> Detected {
     } else if has("__properties_version1.0") || names.iter().any(|n| n.starts_with("__substg1.0_")) {
         Detected::Msg
     } else if has("powerpoint document") {
-        Detected::Unsupported { what: "PowerPoint 97-2003 (.ppt)", save_as: "a Word document (.docx)" }
+        Detected::Unsupported {
+            what: "PowerPoint 97-2003 (.ppt)",
+            save_as: "a PowerPoint presentation (.pptx) or a Word document (.docx)",
+        }
     } else {
         Detected::Unknown
     }
@@ -171,7 +176,7 @@ fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
     let head = &bytes[..bytes.len().min(4096)];
     let trimmed = trim_bom(head);
     if trimmed.starts_with(b"%PDF") {
-        return Detected::Unsupported { what: "PDF", save_as: "a Word document (.docx)" };
+        return Detected::Office(Format::Pdf);
     }
     if trimmed.starts_with(b"{\\rtf") {
         return Detected::Unsupported { what: "Rich Text Format (.rtf)", save_as: "a Word document (.docx)" };
@@ -189,8 +194,10 @@ fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
     if lower.ends_with(".pages") {
         return Detected::Unsupported { what: "Apple Pages", save_as: "a Word document (.docx)" };
     }
-    if lower.ends_with(".docx") || lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
-        return Detected::Corrupt("it is not a zip package, as a .docx or .xlsx must be".to_string());
+    if let Some(spec) = formats::by_name(&lower)
+        && !spec.ooxml.is_empty()
+    {
+        return Detected::Corrupt(format!("it is not a zip package, as a .{} must be", formats::extension(&lower)));
     }
     Detected::Unknown
 }
@@ -201,71 +208,91 @@ fn trim_bom(bytes: &[u8]) -> &[u8] {
     &bytes[start..]
 }
 
-/// An RFC 5322 message starts with a block of header fields (folded lines
-/// allowed), one of them a well-known one. Only the first 16 KB are looked
-/// at, since servers put long ARC/DKIM/Exchange headers first.
-fn looks_like_email(head: &[u8]) -> bool {
+/// An RFC 5322 message, recognised by its structure as a tolerant mail
+/// reader sees it: a block of header fields (`name: value`, any printable
+/// name such as `msip_labels`, white space allowed before the colon as in
+/// the obsolete `To    :`) up to a blank line, folded lines, stray lines that
+/// continue a field without leading white space, raw 8-bit values, leading
+/// blank lines and an mbox `From ` line. One field must be one a message
+/// has (From, Subject, Received, ...), and fields must outnumber stray lines.
+/// Only the first 16 KB are looked at, since servers put long ARC/DKIM/
+/// Exchange headers first.
+pub(crate) fn looks_like_email(head: &[u8]) -> bool {
     let head = &head[..head.len().min(16 * 1024)];
-    let text = match std::str::from_utf8(head) {
-        Ok(text) => text,
-        Err(e) => match std::str::from_utf8(&head[..e.valid_up_to()]) {
-            Ok(text) => text,
-            Err(_) => return false,
-        },
-    };
-    let truncated = text.len() == 16 * 1024;
-    let mut lines = text.lines().peekable();
-    let Some(first) = lines.peek() else {
-        return false;
-    };
-    if first.starts_with("From ") {
+    let truncated = head.len() == 16 * 1024;
+    let mut lines = head.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).peekable();
+    while lines.peek().is_some_and(|l| l.iter().all(u8::is_ascii_whitespace)) {
+        lines.next();
+    }
+    if lines.peek().is_some_and(|l| l.starts_with(b"From ")) {
         lines.next(); // an mbox separator line
     }
-    const KNOWN: [&str; 16] = [
-        "from:",
-        "to:",
-        "subject:",
-        "date:",
-        "mime-version:",
-        "message-id:",
-        "received:",
-        "return-path:",
-        "content-type:",
-        "delivered-to:",
-        "arc-seal:",
-        "dkim-signature:",
-        "authentication-results:",
-        "x-received:",
-        "thread-topic:",
-        "reply-to:",
-    ];
-    let mut headers = 0;
-    let mut known = false;
-    let mut ended = false;
+    let (mut fields, mut stray, mut known, mut ended) = (0usize, 0usize, false, false);
     for line in lines {
         if line.is_empty() {
             ended = true;
             break;
         }
-        if line.starts_with([' ', '\t']) && headers > 0 {
+        if line.starts_with(b" ") || line.starts_with(b"\t") {
+            if fields == 0 {
+                return false;
+            }
             continue; // a folded continuation
         }
-        if !is_header_line(line) {
-            return false;
+        match field_name(line) {
+            Some(name) => {
+                fields += 1;
+                known |= is_known_field(name);
+            }
+            None if fields == 0 => return false,
+            None => stray += 1,
         }
-        headers += 1;
-        let lower = line.to_ascii_lowercase();
-        known |= KNOWN.iter().any(|k| lower.starts_with(k));
     }
     // The header block must end (blank line) unless the window cut it short.
-    known && (ended || truncated || headers >= 2)
+    known && stray < fields && (ended || truncated || fields >= 2)
 }
 
-fn is_header_line(line: &str) -> bool {
-    match line.split_once(':') {
-        Some((name, _)) => !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
-        None => false,
-    }
+/// The name of a header field line (`name:` or `name   :`), if it is one:
+/// printable ASCII other than ':' (RFC 5322 ftext), at most 76 characters.
+pub(crate) fn field_name(line: &[u8]) -> Option<&[u8]> {
+    let colon = line.iter().position(|&b| b == b':')?;
+    let name = line[..colon].trim_ascii_end();
+    let ok = !name.is_empty() && name.len() <= 76 && name.iter().all(|&b| (33..=126).contains(&b));
+    ok.then_some(name)
+}
+
+/// Fields only a message header has.
+fn is_known_field(name: &[u8]) -> bool {
+    const KNOWN: [&str; 27] = [
+        "from",
+        "to",
+        "cc",
+        "subject",
+        "date",
+        "sender",
+        "reply-to",
+        "mime-version",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "received",
+        "return-path",
+        "content-type",
+        "delivered-to",
+        "arc-seal",
+        "dkim-signature",
+        "authentication-results",
+        "x-received",
+        "thread-topic",
+        "thread-index",
+        "x-mailer",
+        "msip_labels",
+        "x-ms-has-attach",
+        "x-ms-exchange-organization-authas",
+        "x-originating-ip",
+        "importance",
+    ];
+    KNOWN.iter().any(|k| name.eq_ignore_ascii_case(k.as_bytes()))
 }
 
 #[cfg(test)]
@@ -284,6 +311,23 @@ mod tests {
         assert_eq!(detect("x.eml", eml.as_bytes()), Detected::Eml);
         assert_eq!(detect("x", b"From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nFrom: a@b.org\n\nhi"), Detected::Eml);
         assert_eq!(detect("x", b"\xEF\xBB\xBFReceived: from x\r\nTo: y@z\r\n\r\n"), Detected::Eml);
+    }
+
+    #[test]
+    fn emails_as_microsoft_365_and_old_servers_write_them() {
+        // Sensitivity labels (underscores in the name), as Microsoft 365 adds them.
+        let m365 = b"msip_labels: MSIP_Label_1234_Enabled=True;MSIP_Label_1234_SiteId=abc\r\n\
+            From: Jane <jane@lowell.org>\r\nTo: ssos@mass.gov\r\nSubject: plan\r\n\r\nbody";
+        assert_eq!(detect("x", m365), Detected::Eml);
+        // A continuation without leading white space, a raw Latin-1 value, `To    :`.
+        let old = b"Received: from mx.lowell.org by mail.mass.gov\r\n\
+            with ESMTP id 12345\r\nSubject: Pl\xe9n d'am\xe9lioration\r\nTo    : ssos@mass.gov\r\n\r\nbody";
+        assert_eq!(detect("x", old), Detected::Eml);
+        // A blank first line.
+        assert_eq!(detect("x", b"\r\nFrom: a@b.org\r\nSubject: plan\r\n\r\nbody"), Detected::Eml);
+        // Not mail: a first line that is not a field, stray lines outnumbering fields.
+        assert_ne!(detect("x", b"Dear reviewer,\nFrom: a@b.org\nSubject: x\n\nbody"), Detected::Eml);
+        assert_ne!(detect("x", b"Subject: plan\nline one\nline two\nline three\n\nbody"), Detected::Eml);
     }
 
     #[test]

@@ -1,14 +1,27 @@
 //! RFC 5322 email (.eml): each attachment of a supported type is a submission.
 //!
-//! Parsed with `mail-parser`, which decodes base64 and quoted-printable bodies
-//! and RFC 2047 / RFC 2231 file names. Every attachment in any multipart
-//! nesting is looked at (inline parts with a file name included), detected by
-//! content and handled by [`archive::member`]: office files are read, zips are
+//! Read as a tolerant mail reader does, since reviewers' mail comes from
+//! Microsoft 365 and Exchange: the MIME structure comes from `mail-parser`
+//! (after `tidy_header` has made the top header block plain: blank first
+//! lines, mbox line, continuation lines without leading white space), but
+//! each part's file name is read from its raw header by `mime` (Exchange's
+//! `name=` + line break + tab + `"…"`, RFC 2231 continuations, encoded words
+//! split anywhere, every charset through `encoding_rs`), and its bytes are
+//! the transfer-decoded bytes as sent: a part declared `text/*` or without a
+//! Content-Type is never converted as text, so its type is decided by its
+//! bytes and its name. A text part with no name, no `attachment` disposition
+//! and no binary signature is a body; notices (`message/feedback-report`,
+//! delivery and read reports) are not attachments.
+//!
+//! Every attachment in any multipart nesting is looked at (inline parts with
+//! a file name included), detected by content and handled by
+//! [`archive::member`]: office files are read, zips are
 //! expanded (`"bundle.zip/plan.docx"`), `.doc`/`.pdf`/`.pages`/`.odt`/`.rtf`
 //! get an "unsupported" entry, and non-submissions are left out (signature
 //! images, calendar invites, vCards, signatures, text and HTML parts such as
 //! Exchange's `ATT00001.txt`). A `winmail.dat` (TNEF, Outlook rich text) is
-//! opened and its attachments are taken as the email's own.
+//! opened and its attachments are taken as the email's own (see `tnef`:
+//! read attribute by attribute, keeping what was read before damage).
 //!
 //! Forwarded messages (`message/rfc822` parts, or attached `.eml`/`.msg`
 //! files) are expanded with `depth + 1`, bounded by `limits.max_archive_depth`;
@@ -21,11 +34,13 @@
 //! entry with an "unsupported" error: it has no .docx or .xlsx attachment.
 //! Emails inside archives on disk are not inside an email: they do report.
 
-mod tnef;
+mod mime;
+pub(crate) mod tnef;
 
+use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::archive::{self, Container, Origin};
 use super::{Entry, Envelope, InputError, Limits};
@@ -43,7 +58,8 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<En
 pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize, forwarded: bool) -> Vec<Entry> {
     let mut origin = origin.clone();
     origin.package = Some(origin.own_package());
-    let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(bytes)));
+    let bytes = tidy_header(bytes);
+    let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(&bytes[..])));
     let message = match parsed {
         Ok(Some(m)) if is_email(&m) => m,
         _ => {
@@ -56,23 +72,186 @@ pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: u
     let mut entries = Vec::new();
     let mut looked_at = 0usize;
     let mut left = 0usize;
-    for (index, part) in message.attachments().enumerate() {
-        let is_message =
-            part.is_message() || part.is_content_type("message", "rfc822") || part.is_content_type("message", "global");
-        if !is_message && matches!(part.body, PartType::Text(_) | PartType::Html(_)) && part.attachment_name().is_none()
-        {
-            continue; // an alternative body, not a file
-        }
+    let mut index = 0usize;
+    for part in &message.parts {
+        let Some(file) = attachment(&message, part) else {
+            continue;
+        };
+        index += 1;
         if looked_at >= limits.max_attachments {
             left += 1;
             continue;
         }
         looked_at += 1;
-        let name = attachment_name(part, index, is_message);
+        // A part declared a message but holding a document is a document.
+        let is_message = file.is_message && !super::detect::is_binary_signature(&file.bytes);
+        let name = file.name.unwrap_or_else(|| fallback_name(part, index, is_message));
         let forced = is_message.then_some(Container::Email);
-        entries.extend(archive::member(&origin, &name, part.contents(), limits, depth, forced));
+        entries.extend(archive::member(&origin, &name, &file.bytes, limits, depth, forced));
     }
     close_message(&origin, entries, left, forwarded, limits)
+}
+
+/// The file name of every attachment part of a message (not of the
+/// messages inside it), as ssos-lint reads it, `None` for a part without
+/// one; `None` for bytes that are not a message. For comparing with other
+/// mail readers (`examples/mail_names.rs`).
+pub fn attachment_names(bytes: &[u8]) -> Option<Vec<Option<String>>> {
+    let bytes = tidy_header(bytes);
+    let message = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(&bytes[..]))).ok()??;
+    is_email(&message).then(|| message.parts.iter().filter_map(|p| attachment(&message, p)).map(|a| a.name).collect())
+}
+
+/// The file name of every attachment of a `winmail.dat` (TNEF) as ssos-lint
+/// reads it; `None` when nothing could be read. For comparing with other
+/// readers (`examples/mail_names.rs`).
+pub fn winmail_names(bytes: &[u8]) -> Option<Vec<Option<String>>> {
+    let found = tnef::attachments(bytes).ok()?;
+    Some(found.iter().map(|a| a.name().and_then(clean_name)).collect())
+}
+
+/// The top header block made plain for the parser: a byte-order mark, blank
+/// lines and an mbox `From ` line before it are dropped, and a line that
+/// continues a field without leading white space gets one (else the parser
+/// would drop it, and with it, say, the multipart boundary).
+fn tidy_header(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let mut start = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).map_or(0, |_| 3);
+    loop {
+        let rest = &bytes[start..];
+        let line_end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |p| p + 1);
+        let line = &rest[..line_end];
+        if (line.iter().all(u8::is_ascii_whitespace) && line_end > 0 && line_end < rest.len())
+            || line.starts_with(b"From ")
+        {
+            start += line_end;
+        } else {
+            break;
+        }
+    }
+    let bytes = &bytes[start..];
+    let header_end = header_end(bytes);
+    let mut strays = Vec::new();
+    let mut pos = 0;
+    let mut seen_field = false;
+    for line in bytes[..header_end].split_inclusive(|&b| b == b'\n') {
+        let folded = line.starts_with(b" ") || line.starts_with(b"\t");
+        let field = !folded && super::detect::field_name(line.trim_ascii_end()).is_some();
+        if !folded && !field && seen_field && !line.trim_ascii().is_empty() {
+            strays.push(pos);
+        }
+        seen_field |= field;
+        pos += line.len();
+    }
+    if strays.is_empty() {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len() + strays.len());
+    let mut last = 0;
+    for at in strays {
+        out.extend_from_slice(&bytes[last..at]);
+        out.push(b' ');
+        last = at;
+    }
+    out.extend_from_slice(&bytes[last..]);
+    Cow::Owned(out)
+}
+
+/// Where the header block of `bytes` ends (after its blank line).
+fn header_end(bytes: &[u8]) -> usize {
+    let mut pos = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        pos += line.len();
+        if line == b"\n" || line == b"\r\n" {
+            return pos;
+        }
+    }
+    bytes.len()
+}
+
+/// An attachment found in a part: its file name (if it has one), its bytes
+/// as sent (transfer encoding undone, never converted as text) and whether
+/// it is a message (forwarded or attached).
+struct Attached {
+    name: Option<String>,
+    bytes: Vec<u8>,
+    is_message: bool,
+}
+
+/// Report types that are machine-written notices about a message, never files.
+const NOTICE_TYPES: [&str; 7] = [
+    "message/feedback-report",
+    "message/delivery-status",
+    "message/global-delivery-status",
+    "message/disposition-notification",
+    "message/global-disposition-notification",
+    "message/global-headers",
+    "text/rfc822-headers",
+];
+
+/// The attachment a part holds, if any. The type of a file is decided later
+/// by its bytes and its name, never by the declared Content-Type: a `.docx`
+/// labelled `text/plain` or sent without a Content-Type is still a `.docx`.
+/// A text part with no file name, no `attachment` disposition and no binary
+/// signature is a message body.
+fn attachment(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Attached> {
+    if matches!(part.body, PartType::Multipart(_)) {
+        return None;
+    }
+    let raw = message.raw_message();
+    let header = raw.get(part.raw_header_offset() as usize..part.raw_body_offset() as usize).unwrap_or_default();
+    let fields = mime::fields(header);
+    let (ctype, ct_params) = mime::parameters(mime::field(&fields, "content-type").unwrap_or_default());
+    let (disposition, cd_params) = mime::parameters(mime::field(&fields, "content-disposition").unwrap_or_default());
+    if NOTICE_TYPES.contains(&ctype.as_str()) {
+        return None;
+    }
+    // Raw 8-bit names are in the part's charset, else in the message's.
+    let charset = mime::parameter(&ct_params, "charset", None).or_else(|| message_charset(message));
+    let name = mime::parameter(&cd_params, "filename", charset.as_deref())
+        .or_else(|| mime::parameter(&ct_params, "name", charset.as_deref()))
+        .and_then(|n| clean_name(&n))
+        .or_else(|| part.attachment_name().and_then(clean_name));
+    let is_message =
+        matches!(part.body, PartType::Message(_)) || ctype == "message/rfc822" || ctype == "message/global";
+    let bytes: Vec<u8> = match &part.body {
+        PartType::Text(_) | PartType::Html(_) => {
+            let body = raw.get(part.raw_body_offset() as usize..part.raw_end_offset() as usize).unwrap_or_default();
+            let bytes = transfer_decode(body, part.encoding);
+            let file_like = name.is_some() || disposition == "attachment" || super::detect::is_binary_signature(&bytes);
+            if !file_like && !is_message {
+                return None; // a body, not a file
+            }
+            bytes
+        }
+        _ => part.contents().to_vec(),
+    };
+    Some(Attached { name, bytes, is_message })
+}
+
+/// The first charset a text part (or the message itself) declares.
+fn message_charset(message: &Message<'_>) -> Option<String> {
+    let raw = message.raw_message();
+    message.parts.iter().find_map(|part| {
+        let header = raw.get(part.raw_header_offset() as usize..part.raw_body_offset() as usize)?;
+        let fields = mime::fields(header);
+        let (_, params) = mime::parameters(mime::field(&fields, "content-type")?);
+        mime::parameter(&params, "charset", None).filter(|c| !c.eq_ignore_ascii_case("us-ascii"))
+    })
+}
+
+/// A text part's body with its transfer encoding undone, bytes unchanged.
+fn transfer_decode(body: &[u8], encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Base64 => mime::base64(body).unwrap_or_default(),
+        Encoding::QuotedPrintable => {
+            mail_parser::decoders::quoted_printable::quoted_printable_decode(body).unwrap_or_else(|| body.to_vec())
+        }
+        Encoding::None => {
+            // The line break before the next boundary belongs to the boundary.
+            let body = body.strip_suffix(b"\n").unwrap_or(body);
+            body.strip_suffix(b"\r").unwrap_or(body).to_vec()
+        }
+    }
 }
 
 /// True when `bytes` are a TNEF stream (`winmail.dat`).
@@ -80,9 +259,6 @@ pub(crate) fn is_tnef(bytes: &[u8]) -> bool {
     bytes.starts_with(&tnef::SIGNATURE)
 }
 
-/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
-/// they are named as if attached directly ("plan.docx", not
-/// "winmail.dat/plan.docx").
 /// The end of reading any email (.eml or .msg): say how many attachments
 /// were over the limit, and that there was no plan when nothing was found
 /// (a forwarded message inside another stays silent).
@@ -114,6 +290,9 @@ pub(crate) fn close_message(
     entries
 }
 
+/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
+/// they are named as if attached directly ("plan.docx", not
+/// "winmail.dat/plan.docx").
 pub(crate) fn expand_tnef(origin: &Origin, name: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
     let found = match tnef::attachments(bytes) {
         Ok(found) => found,
@@ -126,7 +305,7 @@ pub(crate) fn expand_tnef(origin: &Origin, name: &str, bytes: &[u8], limits: &Li
     };
     let mut entries = Vec::new();
     for (index, attachment) in found.iter().take(limits.max_attachments).enumerate() {
-        let Some(data) = attachment.data else {
+        let Some(data) = attachment.data.as_deref() else {
             continue;
         };
         let file = attachment.name().and_then(clean_name).unwrap_or_else(|| format!("attachment {}", index + 1));
@@ -168,9 +347,27 @@ fn envelope(message: &Message<'_>) -> Envelope {
         }
     });
     let body = message.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
+    // Raw 8-bit header values (no encoded words) are read in the message's
+    // charset, else as UTF-8 or Windows-1252, not replaced by U+FFFD.
+    let raw = message.raw_message();
+    let top = mime::fields(raw.get(..message.root_part().raw_body_offset() as usize).unwrap_or_default());
+    let charset = mime::field(&top, "content-type")
+        .map(mime::parameters)
+        .and_then(|(_, params)| mime::parameter(&params, "charset", None));
+    let raw_text = |name: &str| {
+        mime::field(&top, name).map(|v| mime::decode_words(v.trim_ascii(), charset.as_deref()).trim().to_string())
+    };
+    let subject = match message.subject() {
+        Some(s) if s.contains('\u{FFFD}') => raw_text("subject"),
+        other => other.map(|s| s.trim().to_string()),
+    };
+    let from = match from {
+        Some(f) if f.contains('\u{FFFD}') => raw_text("from").map(|f| f.replace('"', "")),
+        other => other,
+    };
     Envelope {
         from: from.filter(|f| !f.is_empty()),
-        subject: message.subject().map(|s| s.trim().to_string()),
+        subject,
         date: message.date().map(|d| d.to_rfc3339()),
         body: cap_text(body, MAX_BODY_BYTES),
     }
@@ -188,31 +385,19 @@ pub(crate) fn cap_text(mut text: String, max: usize) -> String {
     text
 }
 
-/// A file name for an attachment: its own (last path component, decoded by
-/// mail-parser), the subject of a forwarded message, or a made-up one.
-fn attachment_name(part: &mail_parser::MessagePart<'_>, index: usize, is_message: bool) -> String {
-    if let Some(name) = part.attachment_name().and_then(clean_name) {
-        return name;
-    }
+/// A name for an attachment that has none: the subject of a forwarded
+/// message, or "attachment N" with the extension its declared type implies.
+fn fallback_name(part: &MessagePart<'_>, index: usize, is_message: bool) -> String {
     if is_message {
         let subject = part.message().and_then(|m| m.subject()).and_then(clean_name);
-        return format!("{}.eml", subject.unwrap_or_else(|| format!("forwarded message {}", index + 1)));
+        return format!("{}.eml", subject.unwrap_or_else(|| format!("forwarded message {index}")));
     }
-    let ext = part.content_type().and_then(|ct| ct.subtype()).map(|sub| sub.to_ascii_lowercase()).and_then(|sub| {
-        Some(match sub.as_str() {
-            "vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
-            "vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
-            "vnd.ms-excel.sheet.macroenabled.12" => "xlsm",
-            "msword" => "doc",
-            "vnd.ms-excel" => "xls",
-            "pdf" => "pdf",
-            "zip" | "x-zip-compressed" => "zip",
-            _ => return None,
-        })
-    });
+    let ext = part
+        .content_type()
+        .and_then(|ct| super::formats::ext_for_mime(&format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or_default())));
     match ext {
-        Some(ext) => format!("attachment {}.{ext}", index + 1),
-        None => format!("attachment {}", index + 1),
+        Some(ext) => format!("attachment {index}.{ext}"),
+        None => format!("attachment {index}"),
     }
 }
 
@@ -225,13 +410,18 @@ pub(crate) fn clean_name(name: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 
     use super::*;
     use crate::read::InputErrorKind;
     use crate::read::archive::tests::{tiny_xlsx, zip_of};
 
-    fn b64(bytes: &[u8]) -> String {
+    /// Base64 on one line, as in an encoded word.
+    pub fn b64_line(bytes: &[u8]) -> String {
+        b64(bytes).replace("\r\n", "")
+    }
+
+    pub fn b64(bytes: &[u8]) -> String {
         const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
@@ -338,7 +528,7 @@ mod tests {
         assert!(text(&entries[0]).contains("Lowell literacy priority"));
         assert!(text(&entries[1]).contains("Benchmarks sheet"));
         let pdf = entries[2].result.as_ref().unwrap_err();
-        assert_eq!(pdf.kind, InputErrorKind::Unsupported);
+        assert_eq!(pdf.kind, InputErrorKind::Unreadable, "a PDF is read, and this one is only a header");
         assert!(pdf.help.contains(".docx"));
         assert!(text(&entries[3]).contains("inline part"));
         assert!(text(&entries[4]).contains("from the zip"));
@@ -442,10 +632,45 @@ mod tests {
              Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--w--\r\n",
             b64(&dat[..dat.len() / 2])
         );
+        // Cut in the middle of the plan's bytes: the plan is reported damaged
+        // under the name the stream gave it so far, not dropped.
         let entries = expand("w.eml", broken.as_bytes(), &Limits::default(), 0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].attachment.as_deref(), Some("winmail.dat"));
+        assert_eq!(entries[0].attachment.as_deref(), Some("LONGNA~1.XLS"));
         assert!(entries[0].result.as_ref().unwrap_err().reason.contains("damaged"));
+
+        // Cut after the plan, in the logo's properties, with stray bytes: the plan is read.
+        let logo_props = dat.windows(4).rposition(|w| w == b"\x05\x90\x06\x00").unwrap();
+        let mut cut = dat[..logo_props + 30].to_vec();
+        cut.extend_from_slice(&[0, 0]);
+        let entries = expand("w.eml", eml.replace(&b64(&dat), &b64(&cut)).as_bytes(), &Limits::default(), 0);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].attachment.as_deref(), Some("Lowell Plan.xlsx"));
+        assert!(text(&entries[0]).contains("inside winmail"));
+    }
+
+    #[test]
+    fn winmail_dat_embedded_objects_are_read() {
+        use tnef::tests::{IID_IMESSAGE, IID_ISTORAGE, ole_storage, winmail, winmail_object};
+        let object = ole_storage("Package", &tiny_xlsx("embedded object"));
+        let dat = winmail_object("PLAN~1.XLS", "Plan Lowell.xlsx", IID_ISTORAGE, &object);
+        let inner = winmail(&[("Attached Plan.xlsx", &tiny_xlsx("attached message"))]);
+        let message = winmail_object("", "Fwd: plan", IID_IMESSAGE, &inner);
+        let eml = format!(
+            "From: Lowell <l@lowell.org>\r\nSubject: plan\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"w\"\r\n\r\n\
+             --w\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n\
+             --w\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--w--\r\n",
+            b64(&dat),
+            b64(&message)
+        );
+        let entries = expand("w.eml", eml.as_bytes(), &Limits::default(), 0);
+        let names: Vec<_> = entries.iter().map(|e| e.attachment.clone().unwrap_or_default()).collect();
+        assert_eq!(names, ["PLAN~1.XLS", "Attached Plan.xlsx"]);
+        assert!(text(&entries[0]).contains("embedded object"));
+        assert!(text(&entries[1]).contains("attached message"));
     }
 
     #[test]
@@ -464,6 +689,133 @@ mod tests {
         let entries = expand("q.eml", eml.as_bytes(), &Limits::default(), 0);
         let names: Vec<_> = entries.iter().map(|e| e.attachment.clone()).collect();
         assert_eq!(names, [Some("plan.xlsx".to_string())]);
+    }
+
+    fn names(entries: &[Entry]) -> Vec<String> {
+        entries.iter().map(|e| e.attachment.clone().unwrap_or_default()).collect()
+    }
+
+    /// A message as Microsoft 365 delivers it: sensitivity labels, Exchange
+    /// headers, a continuation line without leading white space (holding
+    /// the boundary), a raw 8-bit subject, `To    :` and a blank first line.
+    fn m365(parts: &str) -> Vec<u8> {
+        let mut m = b"\r\nReceived: from BN8PR04MB6258.namprd04.prod.outlook.com (2603:10b6:408:d4::17) by\r\n SN6PR04MB4543.namprd04.prod.outlook.com with HTTPS; Tue, 3 Oct 2023 18:05:00 +0000\r\n".to_vec();
+        m.extend_from_slice(b"msip_labels: MSIP_Label_4f2b_Enabled=True;\r\n MSIP_Label_4f2b_SiteId=6a3c;MSIP_Label_4f2b_Method=Standard\r\n");
+        m.extend_from_slice(b"From: Jane Doe <jdoe@lowell.k12.ma.us>\r\nTo    : ssos@mass.gov\r\n");
+        m.extend_from_slice(b"Subject: Plan d'am\xe9lioration - Lowell\r\nThread-Topic: plan\r\n");
+        m.extend_from_slice(b"X-MS-Has-Attach: yes\r\nX-MS-Exchange-Organization-SCL: -1\r\nMIME-Version: 1.0\r\n");
+        m.extend_from_slice(b"Content-Type: multipart/mixed;\r\nboundary=\"_004_BN8PR04MB_\"\r\n\r\n");
+        m.extend_from_slice(parts.as_bytes());
+        m
+    }
+
+    fn part(headers: &str, data: &[u8]) -> String {
+        format!("--_004_BN8PR04MB_\r\n{headers}Content-Transfer-Encoding: base64\r\n\r\n{}\r\n", b64(data))
+    }
+
+    const END: &str = "--_004_BN8PR04MB_--\r\n";
+
+    #[test]
+    fn microsoft_365_message_with_exchange_folding() {
+        let long = "Lowell Public Schools SSoS District Prioritization Submission SY2023-24 (final).xlsx";
+        let body = String::from(
+            "--_004_BN8PR04MB_\r\nContent-Type: text/plain; charset=\"iso-8859-1\"\r\n\r\nAttached.\r\n",
+        ) + &part(
+            "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name=\r\n\t\"Lowell Public Schools SSoS District Prioritization Submission SY2023-24 (final).xlsx\"\r\nContent-Description: Lowell\r\nContent-Disposition: attachment; filename=\r\n\t\"Lowell Public Schools SSoS District Prioritization Submission SY2023-24 (final).xlsx\";\r\n\tsize=6000; creation-date=\"Tue, 03 Oct 2023 18:04:00 GMT\"\r\n",
+            &tiny_xlsx("Lowell literacy"),
+        ) + END;
+        let entries = crate::read::expand("inbox/m365.eml", &m365(&body), &Limits::default());
+        assert_eq!(names(&entries), [long]);
+        assert!(text(&entries[0]).contains("Lowell literacy"));
+        let env = entries[0].envelope.as_ref().unwrap();
+        assert_eq!(env.from.as_deref(), Some("Jane Doe <jdoe@lowell.k12.ma.us>"));
+        assert_eq!(env.subject.as_deref(), Some("Plan d'amélioration - Lowell"));
+    }
+
+    #[test]
+    fn declared_text_or_missing_content_type_is_read_by_its_bytes() {
+        let body = String::from("--_004_BN8PR04MB_\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n")
+            + &part("Content-Type: text/plain; name=\"Plan.xlsx\"\r\n", &tiny_xlsx("labelled text"))
+            + &part("Content-Disposition: attachment; filename=\"No type.xlsx\"\r\n", &tiny_xlsx("no type"))
+            + &part("", &tiny_xlsx("no name, no type"))
+            + &part("Content-Type: text/html; charset=utf-8\r\n", b"<p>an html alternative</p>")
+            + END;
+        let entries = crate::read::expand("t.eml", &m365(&body), &Limits::default());
+        assert_eq!(names(&entries), ["Plan.xlsx", "No type.xlsx", "attachment 3"]);
+        assert!(text(&entries[0]).contains("labelled text"));
+        assert!(text(&entries[1]).contains("no type"));
+        assert!(text(&entries[2]).contains("no name, no type"));
+    }
+
+    #[test]
+    fn names_in_every_charset() {
+        let cases: [(&str, &[u8], &str); 6] = [
+            ("big5", b"\xa7A\xa6n\xadp\xb9\xba.xlsx", "你好計劃.xlsx"),
+            ("gb2312", b"\xc4\xe3\xba\xc3\xbc\xc6\xbb\xae.xlsx", "你好计划.xlsx"),
+            ("ks_c_5601-1987", b"\xb0\xe8\xc8\xb9.xlsx", "계획.xlsx"),
+            ("shift_jis", b"\x8cv\x89\xe6.xlsx", "計画.xlsx"),
+            ("iso-2022-jp", b"\x1b$B7W2h\x1b(B.xlsx", "計画.xlsx"),
+            ("windows-1252", b"Pl\xe9n.xlsx", "Plén.xlsx"),
+        ];
+        let mut body = String::new();
+        for (charset, raw, _) in cases {
+            // Outlook: an encoded word in Content-Type, RFC 2231 in Content-Disposition.
+            let pct: String = raw.iter().map(|b| format!("%{b:02X}")).collect();
+            body += &part(
+                &format!(
+                    "Content-Type: application/octet-stream;\r\n\tname=\"=?{charset}?B?{}?=\"\r\nContent-Disposition: attachment;\r\n\tfilename*={charset}''{pct}\r\n",
+                    b64_line(raw)
+                ),
+                &tiny_xlsx(charset),
+            );
+        }
+        body += END;
+        let entries = crate::read::expand("c.eml", &m365(&body), &Limits::default());
+        let want: Vec<&str> = cases.iter().map(|c| c.2).collect();
+        assert_eq!(names(&entries), want);
+        assert!(text(&entries[3]).contains("shift_jis"));
+    }
+
+    #[test]
+    fn raw_8bit_names_in_the_message_charset_and_documents_labelled_as_messages() {
+        let body = "--_004_BN8PR04MB_\r\nContent-Type: text/plain; charset=\"shift_jis\"\r\n\r\nplan\r\n".to_string();
+        let mut m = m365(&body);
+        m.extend_from_slice(b"--_004_BN8PR04MB_\r\nContent-Type: application/octet-stream; name=\"\x8cv\x89\xe6.xlsx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+        m.extend_from_slice(b64(&tiny_xlsx("raw name")).as_bytes());
+        m.extend_from_slice(b"\r\n");
+        m.extend_from_slice(part("Content-Type: message/rfc822\r\n", &tiny_xlsx("labelled a message")).as_bytes());
+        m.extend_from_slice(END.as_bytes());
+        let entries = crate::read::expand("r.eml", &m, &Limits::default());
+        assert_eq!(names(&entries), ["計画.xlsx", "attachment 2.eml"]);
+        assert!(text(&entries[0]).contains("raw name"));
+        assert!(text(&entries[1]).contains("labelled a message"));
+    }
+
+    #[test]
+    fn forwarded_as_octet_stream_and_feedback_reports() {
+        let inner =
+            m365(&(part("Content-Type: application/octet-stream; name=\"inner.xlsx\"\r\n", &tiny_xlsx("inner")) + END));
+        let body = part("Content-Type: application/octet-stream\r\n", &inner)
+            + &part("Content-Type: application/octet-stream; name=\"Fwd plan.eml\"\r\n", &inner)
+            + "--_004_BN8PR04MB_\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: x/1.0\r\nVersion: 1\r\n\r\n"
+            + "--_004_BN8PR04MB_\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.mass.gov\r\n\r\nFinal-Recipient: rfc822; a@b.org\r\nAction: failed\r\n\r\n"
+            + END;
+        let entries = crate::read::expand("f.eml", &m365(&body), &Limits::default());
+        assert_eq!(names(&entries), ["attachment 1/inner.xlsx", "Fwd plan.eml/inner.xlsx"]);
+        assert!(text(&entries[1]).contains("inner"));
+        assert_eq!(entries[1].envelope.as_ref().unwrap().from.as_deref(), Some("Jane Doe <jdoe@lowell.k12.ma.us>"));
+    }
+
+    #[test]
+    fn messages_inside_a_zip_are_read_or_reported() {
+        let plan =
+            m365(&(part("Content-Type: application/octet-stream; name=\"plan.xlsx\"\r\n", &tiny_xlsx("zipped")) + END));
+        let zip = zip_of(&[("inbox/Plan.eml", &plan), ("inbox/broken.eml", b"\x00\x01\x02\x03 not mail")]);
+        let entries = crate::read::expand("saved.zip", &zip, &Limits::default());
+        assert_eq!(names(&entries), ["inbox/Plan.eml/plan.xlsx", "inbox/broken.eml"]);
+        assert!(text(&entries[0]).contains("zipped"));
+        let err = entries[1].result.as_ref().unwrap_err();
+        assert_eq!(err.kind, InputErrorKind::Unreadable, "{err:?}");
     }
 
     #[test]

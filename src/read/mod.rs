@@ -8,15 +8,18 @@ pub mod archive;
 pub mod detect;
 pub mod docx;
 pub mod email;
+pub mod formats;
 pub mod grid;
 pub mod msg;
+pub mod pdf;
+pub mod pptx;
 pub mod xlsx;
 pub mod xml;
 
 use std::sync::LazyLock;
 use std::time::Duration;
 
-use crate::model::{Document, Format};
+use crate::model::Document;
 pub use detect::{Detected, detect};
 
 /// The command line's default time budget for one file (read, map and
@@ -89,6 +92,8 @@ pub enum InputErrorKind {
     Unreadable,
     /// `ssos::input::unsupported`: a format ssos-lint does not read.
     Unsupported,
+    /// `ssos::document::scanned-pdf`: a PDF with no text layer (a scan).
+    Scanned,
 }
 
 /// A file that could not be read, with the reason and what to do about it.
@@ -111,17 +116,23 @@ impl InputError {
         InputError { kind: InputErrorKind::Unsupported, reason: reason.into(), help: help.into() }
     }
 
+    /// A document whose pages are pictures, with no text to check.
+    pub fn scanned(reason: impl Into<String>, help: impl Into<String>) -> Self {
+        InputError { kind: InputErrorKind::Scanned, reason: reason.into(), help: help.into() }
+    }
+
     pub fn code(&self) -> &'static str {
         match self.kind {
             InputErrorKind::Unreadable => "ssos::input::unreadable",
             InputErrorKind::Unsupported => "ssos::input::unsupported",
+            InputErrorKind::Scanned => "ssos::document::scanned-pdf",
         }
     }
 
     pub fn corrupt(what: impl std::fmt::Display) -> Self {
         InputError::unreadable(
             format!("the file is damaged or incomplete ({what})"),
-            "Open it in Word or Excel, save it again as .docx or .xlsx, and resend it.",
+            "Open it in Word, Excel or PowerPoint, save it again as .docx, .xlsx or .pptx, and resend it.",
         )
     }
 }
@@ -150,12 +161,14 @@ pub struct Entry {
     pub result: Result<Document, InputError>,
 }
 
-/// Reads one office document (DOCX, XLSX/XLSM/XLS/ODS) from its bytes.
+/// Reads one plan document (any `Document` row of [`formats::FORMATS`]) from its bytes.
 pub fn read_document(name: &str, bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     check_size(bytes, limits)?;
     match detect(name, bytes) {
-        Detected::Office(Format::Docx) => docx::read(bytes, limits),
-        Detected::Office(format) if format.is_spreadsheet() => xlsx::read(bytes, format, limits),
+        Detected::Office(format) => match formats::reader(format) {
+            Some(read) => read(bytes, format, limits),
+            None => Err(Detected::Office(format).into_error(name)),
+        },
         other => Err(other.into_error(name)),
     }
 }

@@ -91,13 +91,15 @@ fn read_message(
         looked_at += 1;
         let at = format!("{base}/{storage}");
         let embedded = format!("{at}/__substg1.0_3701000D");
-        let name = ["3707", "3704", "3001"]
-            .iter()
-            .find_map(|id| string_prop(ole, &at, id, limits))
-            .and_then(|n| clean_name(&n));
+        let name = attachment_name(ole, &at, limits);
         if ole.is_storage(&embedded) {
             if !is_message_storage(ole, &embedded) {
-                continue; // an embedded OLE object, not a file or a message
+                // An embedded OLE object: the file it wraps, if it wraps one.
+                if let Some(data) = ole_payload(ole, &embedded, limits) {
+                    let name = name.unwrap_or_else(|| format!("attachment {}", index + 1));
+                    entries.extend(archive::member(&origin, &name, &data, limits, depth, None));
+                }
+                continue;
             }
             let subject = string_prop(ole, &embedded, "0037", limits).and_then(|s| clean_name(&s));
             let name = format!("{}.msg", subject.or(name).unwrap_or_else(|| format!("attached message {}", index + 1)));
@@ -122,6 +124,41 @@ fn read_message(
         entries.extend(archive::member(&origin, &name, &data, limits, depth, None));
     }
     super::email::close_message(&origin, entries, left, forwarded, limits)
+}
+
+/// An attachment's file name: long (`3707`), short (`3704`) or display (`3001`).
+fn attachment_name(ole: &mut Ole<'_>, at: &str, limits: &Limits) -> Option<String> {
+    ["3707", "3704", "3001"].iter().find_map(|id| string_prop(ole, at, id, limits)).and_then(|n| clean_name(&n))
+}
+
+/// The file name of every attachment of an Outlook message (not of the
+/// messages attached to it), as ssos-lint reads it (an attached message by
+/// its subject); `None` for bytes that are not a compound file. For
+/// comparing with other readers (`examples/mail_names.rs`).
+pub fn attachment_names(bytes: &[u8]) -> Option<Vec<Option<String>>> {
+    let limits = Limits::default();
+    let mut ole = CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let mut storages: Vec<String> = ole
+        .read_storage("/")
+        .ok()?
+        .filter(|e| e.is_storage() && e.name().starts_with("__attach_version1.0_#"))
+        .map(|e| e.name().to_string())
+        .collect();
+    storages.sort();
+    Some(
+        storages
+            .iter()
+            .map(|storage| {
+                let at = format!("/{storage}");
+                let embedded = format!("{at}/__substg1.0_3701000D");
+                let name = attachment_name(&mut ole, &at, &limits);
+                if ole.is_storage(&embedded) && is_message_storage(&ole, &embedded) {
+                    return string_prop(&mut ole, &embedded, "0037", &limits).and_then(|s| clean_name(&s)).or(name);
+                }
+                name
+            })
+            .collect(),
+    )
 }
 
 fn storage_path(base: &str) -> String {
@@ -170,11 +207,57 @@ fn string_prop(ole: &mut Ole<'_>, base: &str, id: &str, limits: &Limits) -> Opti
         let bytes = bytes.strip_suffix(b"\0").unwrap_or(&bytes);
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text.to_string(),
-            Err(_) => bytes.iter().map(|&b| b as char).collect(), // Latin-1
+            Err(_) => {
+                let encoding =
+                    codepage(ole, base, limits).and_then(codepage::to_encoding).unwrap_or(encoding_rs::WINDOWS_1252);
+                encoding.decode_without_bom_handling(bytes).0.into_owned()
+            }
         };
         return Some(text.trim_end_matches('\0').to_string());
     }
     None
+}
+
+/// The code page of the 8-bit strings of the object at `base`: its own
+/// `PR_MESSAGE_CODEPAGE` (0x3FFD) or `PR_INTERNET_CPID` (0x3FDE), else its
+/// message's (an attachment's strings are in its message's code page).
+fn codepage(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Option<u16> {
+    let mut path = base.to_string();
+    loop {
+        let header = if path.is_empty() {
+            32
+        } else if path.ends_with("__substg1.0_3701000D") {
+            24
+        } else {
+            8
+        };
+        let props = read_stream(ole, &format!("{path}/__properties_version1.0"), limits).ok().flatten();
+        let found = props.as_deref().and_then(|p| p.get(header..)).and_then(|entries| {
+            [0x3FFD_0003u32, 0x3FDE_0003].iter().find_map(|want| {
+                entries.chunks_exact(16).find_map(|e| {
+                    let tag = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+                    (tag == *want).then(|| u16::try_from(u32::from_le_bytes([e[8], e[9], e[10], e[11]])).ok()).flatten()
+                })
+            })
+        });
+        if found.is_some() || path.is_empty() {
+            return found;
+        }
+        path.truncate(path.rfind('/').unwrap_or(0));
+    }
+}
+
+/// The file an embedded OLE object (`PR_ATTACH_DATA_OBJ` storage that is
+/// not a message) wraps: `Package` (an Office file), the OLE Packager's
+/// `\x01Ole10Native`, or `CONTENTS`; `None` for anything else.
+fn ole_payload(ole: &mut Ole<'_>, storage: &str, limits: &Limits) -> Option<Vec<u8>> {
+    if let Ok(Some(package)) = read_stream(ole, &format!("{storage}/Package"), limits) {
+        return Some(package);
+    }
+    if let Ok(Some(native)) = read_stream(ole, &format!("{storage}/\u{1}Ole10Native"), limits) {
+        return super::email::tnef::ole10_native(&native).map(<[u8]>::to_vec);
+    }
+    read_stream(ole, &format!("{storage}/CONTENTS"), limits).ok().flatten()
 }
 
 fn envelope(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Envelope {
@@ -398,6 +481,38 @@ mod tests {
         let fwd = entries[3].envelope.as_ref().unwrap();
         assert_eq!(fwd.from.as_deref(), Some("Principal Smith <smith@lowell.k12.ma.us>"));
         assert_eq!(entries[3].package.as_deref(), Some("inbox/lowell.msg/Original plan.msg"));
+    }
+
+    #[test]
+    fn embedded_objects_and_8bit_names_in_the_message_code_page() {
+        let mut ole = CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        message(&mut ole, "", "plan", ("D", "d@x.org"), "", None);
+        // PR_MESSAGE_CODEPAGE = 1251 (Cyrillic) in the root property stream.
+        let mut props = vec![0u8; 32];
+        props.extend_from_slice(&0x3FFD_0003u32.to_le_bytes());
+        props.extend_from_slice(&6u32.to_le_bytes());
+        props.extend_from_slice(&1251u32.to_le_bytes());
+        props.extend_from_slice(&0u32.to_le_bytes());
+        stream(&mut ole, "/__properties_version1.0", &props);
+        let at = "/__attach_version1.0_#00000000";
+        ole.create_storage(at).unwrap();
+        stream(&mut ole, &format!("{at}/__properties_version1.0"), &[0u8; 8]);
+        stream(&mut ole, &format!("{at}/__substg1.0_3707001E"), b"\xcf\xeb\xe0\xed.xlsx\0");
+        stream(&mut ole, &format!("{at}/__substg1.0_37010102"), &tiny_xlsx("cyrillic name"));
+        // An embedded OLE object wrapping a workbook (Package stream).
+        let at = "/__attach_version1.0_#00000001";
+        ole.create_storage(at).unwrap();
+        stream(&mut ole, &format!("{at}/__properties_version1.0"), &[0u8; 8]);
+        stream(&mut ole, &format!("{at}/__substg1.0_3001001F"), &utf16("Benchmarks.xlsx"));
+        let obj = format!("{at}/__substg1.0_3701000D");
+        ole.create_storage(&obj).unwrap();
+        stream(&mut ole, &format!("{obj}/Package"), &tiny_xlsx("embedded object"));
+        ole.flush().unwrap();
+        let entries = expand("o.msg", &ole.into_inner().into_inner(), &Limits::default(), 0);
+        let names: Vec<String> = entries.iter().map(|e| e.attachment.clone().unwrap_or_default()).collect();
+        assert_eq!(names, ["План.xlsx", "Benchmarks.xlsx"]);
+        assert!(text(&entries[0]).contains("cyrillic name"));
+        assert!(text(&entries[1]).contains("embedded object"));
     }
 
     #[test]

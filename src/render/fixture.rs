@@ -39,12 +39,14 @@ fn section(
         excerpt: excerpt.map(str::to_string),
         priorities: vec![],
         prompts,
+        judgement: vec![],
     }
 }
 
 fn prompt(id: &str, status: PromptStatus, evidence: Option<(&str, Location)>) -> PromptCoverage {
     PromptCoverage {
         id: id.to_string(),
+        ask: None,
         status,
         evidence: evidence
             .map(|(excerpt, location)| Evidence { excerpt: excerpt.to_string(), location, item: None })

@@ -192,7 +192,12 @@ fn checklist(out: &mut String, f: &FileReport, all: bool, paint: &Paint) {
     }
     let shown: Vec<&SectionReport> = f.sections.iter().filter(|s| all || has_gap(s)).collect();
     if shown.is_empty() {
-        let _ = writeln!(out, "  {} all 8 sections present, every prompt met", paint.green("✔"));
+        let left: usize = f.sections.iter().map(|s| s.judgement.len()).sum();
+        let _ = writeln!(
+            out,
+            "  {} all 8 sections present, every checkable ask met; {left} asks left to the reviewer",
+            paint.green("✔")
+        );
         return;
     }
     let title_w = shown.iter().map(|s| s.guidance_title.chars().count()).max().unwrap_or(0);
@@ -219,16 +224,20 @@ fn checklist(out: &mut String, f: &FileReport, all: bool, paint: &Paint) {
                     PromptStatus::Partial => "partial",
                     PromptStatus::Missing => "missing",
                 };
-                let _ = write!(out, "      {mark} {} ({status})", humanize_item(&p.id));
-                if let Some(e) = p.evidence.first() {
-                    let _ = write!(
+                let ask = p.ask.clone().unwrap_or_else(|| humanize_item(&p.id));
+                let _ = writeln!(out, "      {mark} {} ({status})", ask.trim_end_matches('.'));
+                for e in &p.evidence {
+                    let item = e.item.as_deref().map(|i| format!("{}: ", humanize_item(i))).unwrap_or_default();
+                    let _ = writeln!(
                         out,
-                        "  “{}” {}",
-                        truncate(&one_line(&e.excerpt), 60),
+                        "          {item}“{}” {}",
+                        truncate(&one_line(&e.excerpt), 70),
                         paint.dim(&format!("({})", e.location.describe()))
                     );
                 }
-                out.push('\n');
+            }
+            for j in &s.judgement {
+                let _ = writeln!(out, "      {} {}", paint.dim("?"), paint.dim(&format!("left to the reviewer: {j}")));
             }
         }
     }
@@ -382,7 +391,7 @@ mod tests {
         options.coverage = true;
         let full = render(&fixture::report(), &options);
         assert!(full.contains("✔ 1 Priority(ies)"), "{full}");
-        assert!(full.contains("✔ equity gaps (met)  “English learners” (paragraph 14)"), "{full}");
+        assert!(full.contains("✔ equity gaps (met)\n          “English learners” (paragraph 14)"), "{full}");
         assert!(full.contains("✘ families (missing)"), "{full}");
     }
 

@@ -13,6 +13,7 @@ mod json;
 mod junit;
 pub mod letter;
 mod markdown;
+pub mod page;
 mod sarif;
 mod text;
 

@@ -124,16 +124,27 @@ fn coverage(out: &mut String, f: &FileReport, all: bool) {
                     PromptStatus::Partial => "partly met",
                     PromptStatus::Missing => "not met",
                 };
-                let mut l = format!("  Prompt {}: {status}.", humanize_item(&p.id));
-                if let Some(e) = p.evidence.first() {
-                    let _ = write!(l, " Evidence at {}: \"{}\".", e.location.describe(), one_line(&e.excerpt));
+                let ask = p.ask.clone().unwrap_or_else(|| humanize_item(&p.id));
+                lines.push(format!("  Prompt {}: {status}.", ask.trim_end_matches('.')));
+                for e in &p.evidence {
+                    let item = e.item.as_deref().map(|i| format!(" ({})", humanize_item(i))).unwrap_or_default();
+                    lines.push(format!(
+                        "    Evidence{item} at {}: \"{}\".",
+                        e.location.describe(),
+                        one_line(&e.excerpt)
+                    ));
                 }
-                lines.push(l);
+            }
+            if !s.judgement.is_empty() {
+                lines.push(format!("  Left to the reviewer's judgement: {}.", s.judgement.join("; ")));
             }
         }
     }
     if lines.is_empty() {
-        lines.push("All eight sections are present and every prompt is met.".to_string());
+        let left: usize = f.sections.iter().map(|s| s.judgement.len()).sum();
+        lines.push(format!(
+            "All eight sections are present and every ask that text can show is met; {left} asks are left to the reviewer's judgement (see --coverage)."
+        ));
     }
     for l in lines {
         let _ = writeln!(out, "{l}");
@@ -210,7 +221,10 @@ mod tests {
         options.coverage = true;
         let out = render(&fixture::report(), &options);
         assert!(out.contains("Section 1, Priority(ies): 3 of 3 prompts met."), "{out}");
-        assert!(out.contains("  Prompt equity gaps: met. Evidence at paragraph 14: \"English learners\"."), "{out}");
+        assert!(
+            out.contains("  Prompt equity gaps: met.\n    Evidence at paragraph 14: \"English learners\"."),
+            "{out}"
+        );
         assert!(out.contains("  Prompt families: not met."), "{out}");
     }
 }

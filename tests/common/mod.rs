@@ -109,6 +109,8 @@ pub fn clean_sections() -> Vec<(&'static str, Vec<&'static str>)> {
                 "On the VOCAL survey, 58% of students in grades 5-8 said their classes connect to their lives and cultures.",
                 "Our review of master schedules showed common planning time ranging from 40 to 120 minutes a week.",
                 "Looking at student work, ILTs saw that writing tasks rarely asked students to use evidence from the text.",
+                "Using the Data Equity Pause, we saw that English learners spend more of the literacy block in pull-out settings.",
+                "The root cause is a systemic one: teachers have had little common time to learn the curriculum together.",
             ],
         ),
         (
@@ -134,6 +136,7 @@ pub fn clean_sections() -> Vec<(&'static str, Vec<&'static str>)> {
         (
             "5. Role Clarity",
             vec![
+                "Our strategy is a role map shared at the August leadership institute and revisited each quarter.",
                 "The central office will provide the curriculum, coaching and protected planning time, and will visit each school monthly.",
                 "School leaders will lead weekly planning meetings, observe classrooms, and give feedback to teachers.",
                 "Teachers will plan from the curriculum, use scaffolds for multilingual learners, and check student work each week.",

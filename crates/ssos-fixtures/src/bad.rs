@@ -299,6 +299,74 @@ pub fn malformed_xml_docx() -> Vec<u8> {
     ))
 }
 
+/// A scanned plan: a PDF whose pages are pictures, with no text layer.
+pub fn scanned_pdf() -> Vec<u8> {
+    crate::pdf(&crate::Plan::complete("Lowell"), crate::PdfLayout::Scanned)
+}
+
+/// A PDF that needs a password to open.
+pub fn encrypted_pdf() -> Vec<u8> {
+    crate::pdf(&crate::Plan::complete("Lowell"), crate::PdfLayout::Encrypted)
+}
+
+/// A PDF cut off after its first third.
+pub fn truncated_pdf() -> Vec<u8> {
+    let mut bytes = crate::pdf(&crate::Plan::complete("Lowell"), crate::PdfLayout::WordExport);
+    bytes.truncate(bytes.len() / 3);
+    bytes
+}
+
+/// A PDF whose one content stream inflates to 80 MB of zeros (a decompression
+/// bomb, past the reader's 64 MB cap per stream): one flushed deflate block
+/// repeated, in a zlib wrapper. Cached after the first call.
+pub fn pdf_bomb() -> Vec<u8> {
+    static BOMB: OnceLock<Vec<u8>> = OnceLock::new();
+    BOMB.get_or_init(|| {
+        const MB: usize = 1 << 20;
+        const COPIES: usize = 80;
+        let chunk = deflate_flushed(&vec![0u8; MB]);
+        let mut data = vec![0x78, 0xDA];
+        for _ in 0..COPIES {
+            data.extend_from_slice(&chunk);
+        }
+        data.extend_from_slice(&[0x03, 0x00]); // final empty fixed-Huffman block
+        // Adler-32 of n zero bytes: a = 1, b = n mod 65521.
+        let adler = (((COPIES * MB) % 65521) as u32) << 16 | 1;
+        data.extend_from_slice(&adler.to_be_bytes());
+        let mut out = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>\nendobj\n".to_vec();
+        out.extend_from_slice(format!("4 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).as_bytes());
+        out.extend_from_slice(&data);
+        out.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        out
+    })
+    .clone()
+}
+
+/// A PowerPoint deck cut off half-way.
+pub fn truncated_pptx() -> Vec<u8> {
+    let mut bytes = crate::pptx(&crate::Plan::complete("Lowell"), crate::DeckLayout::TitleAndContent);
+    bytes.truncate(bytes.len() / 2);
+    bytes
+}
+
+/// A deck whose first slide is not well-formed XML.
+pub fn corrupt_pptx() -> Vec<u8> {
+    let bytes = crate::pptx(&crate::Plan::complete("Lowell"), crate::DeckLayout::Table);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("own zip");
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("own zip");
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).expect("own zip");
+        if f.name() == "ppt/slides/slide1.xml" {
+            let cut = data.len() - 40;
+            data.truncate(cut);
+        }
+        parts.push((f.name().to_string(), data));
+    }
+    zip_parts(&parts)
+}
+
 /// One hostile or broken input, with a realistic file name.
 #[derive(Debug, Clone)]
 pub struct BadFile {
@@ -324,7 +392,13 @@ pub fn catalog() -> Vec<BadFile> {
         f("empty.docx", empty(), UNREADABLE),
         f("password-protected.docx", encrypted_ooxml(), UNREADABLE),
         f("old-format.doc", legacy_doc(), UNSUPPORTED),
-        f("scanned-plan.pdf", pdf(), UNSUPPORTED),
+        f("scanned-plan.pdf", scanned_pdf(), Some("ssos::document::scanned-pdf")),
+        f("password-protected.pdf", encrypted_pdf(), UNREADABLE),
+        f("truncated.pdf", truncated_pdf(), UNREADABLE),
+        f("pdf-bomb.pdf", pdf_bomb(), UNREADABLE),
+        f("truncated.pptx", truncated_pptx(), UNREADABLE),
+        f("corrupt-deck.pptx", corrupt_pptx(), UNREADABLE),
+        f("one-line.pdf", pdf(), None),
         f("random.docx", random_bytes(1, 4096), UNREADABLE),
         f("zip-bomb.docx", zip_bomb_docx(), UNREADABLE),
         f("billion-laughs.docx", billion_laughs_docx(), UNREADABLE),

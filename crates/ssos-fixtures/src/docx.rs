@@ -59,11 +59,24 @@ pub enum Layout {
     /// `Heading 1` layout in Strict OOXML: purl.oclc.org namespaces and
     /// relationship types, main part `word/main.xml`.
     StrictOoxml,
+    /// A "plan on a page": one table whose header row names the sections
+    /// (one column each) and one row per priority; the priority statement in
+    /// the first column, each section's answer in its column (benchmarks as
+    /// typed bullet lines inside the Monitoring cell). A blanked section has
+    /// its placeholder in every row.
+    PlanOnAPage,
+    /// `Heading 1` section titles, each section split under `Heading 2`
+    /// "Priority 1" / "Priority 2" sub-headings (the response halves).
+    PrioritySplit,
+    /// `Heading 1` titles where two sections share one heading: "4.
+    /// Outcomes and Progress Monitoring" and "7. Resources & Differentiated
+    /// Support" (when both are present and answered; otherwise apart).
+    MergedHeadings,
 }
 
 impl Layout {
     /// Every layout.
-    pub const ALL: [Layout; 14] = [
+    pub const ALL: [Layout; 17] = [
         Layout::HeadingStyles,
         Layout::BoldLabels,
         Layout::NumberedTyped,
@@ -78,6 +91,9 @@ impl Layout {
         Layout::GoogleDocsStyle,
         Layout::LibreOfficeStyle,
         Layout::StrictOoxml,
+        Layout::PlanOnAPage,
+        Layout::PrioritySplit,
+        Layout::MergedHeadings,
     ];
 
     /// Kebab-case name for file names (`"heading-styles"`).
@@ -97,6 +113,9 @@ impl Layout {
             Layout::GoogleDocsStyle => "google-docs",
             Layout::LibreOfficeStyle => "libreoffice",
             Layout::StrictOoxml => "strict-ooxml",
+            Layout::PlanOnAPage => "plan-on-a-page",
+            Layout::PrioritySplit => "priority-split",
+            Layout::MergedHeadings => "merged-headings",
         }
     }
 
@@ -440,6 +459,9 @@ pub fn docx(plan: &Plan, layout: Layout) -> Vec<u8> {
         Layout::ContentControls => content_controls(&mut w, plan),
         Layout::TextBoxes => text_boxes(&mut w, plan),
         Layout::TrackedChanges => tracked(&mut w, plan),
+        Layout::PlanOnAPage => plan_on_a_page(&mut w, plan),
+        Layout::PrioritySplit => priority_split(&mut w, plan),
+        Layout::MergedHeadings => merged_headings(&mut w, plan),
     };
     package(plan, &w, layout, &body)
 }
@@ -550,6 +572,89 @@ fn per_priority(w: &mut W, plan: &Plan) -> String {
             out.push_str(&w.heading(2, &s.heading()));
             let b = plan.body(*s);
             out.push_str(&w.blocks(&b, ListKind::Bullets, false));
+        }
+    }
+    out
+}
+
+fn plan_on_a_page(w: &mut W, plan: &Plan) -> String {
+    let mut out = w.title_block(plan, true);
+    let sections: Vec<SectionId> = plan.sections.iter().map(|(s, _)| *s).collect();
+    let rows = plan.priorities.len().max(1);
+    let cell = |content: &str| format!("<w:tc><w:tcPr><w:tcW w:w=\"1200\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>");
+    let mut table = String::from(
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>",
+    );
+    for _ in 0..sections.len() {
+        table.push_str("<w:gridCol w:w=\"1200\"/>");
+    }
+    table.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
+    for s in &sections {
+        table.push_str(&cell(&format!("<w:p>{}</w:p>", w.run(&s.heading(), true, false))));
+    }
+    table.push_str("</w:tr>");
+    for row in 0..rows {
+        table.push_str("<w:tr>");
+        for s in &sections {
+            let mut blocks = plan.body(*s);
+            if *s == SectionId::Priorities && !plan.is_blank(*s) {
+                // Each row states its own priority, then the section's other paragraphs.
+                blocks.retain(|b| !matches!(b, Block::Para(t) if t.starts_with("Priority ")));
+                if let Some(p) = plan.priorities.get(row) {
+                    blocks.insert(0, Block::Para(format!("Priority {}: {p}", row + 1)));
+                }
+            }
+            let content = w.blocks(&blocks, ListKind::TypedBullet, false);
+            table.push_str(&cell(if content.is_empty() { "<w:p/>" } else { &content }));
+        }
+        table.push_str("</w:tr>");
+    }
+    table.push_str("</w:tbl><w:p/>");
+    out.push_str(&table);
+    out
+}
+
+/// Each section answered once per priority, under "Priority N" sub-headings.
+fn priority_split(w: &mut W, plan: &Plan) -> String {
+    let mut out = w.title_block(plan, true);
+    for (s, _) in &plan.sections {
+        out.push_str(&w.heading(1, &s.heading()));
+        let blocks = plan.body(*s);
+        for n in 1..=2 {
+            out.push_str(&w.heading(2, &format!("Priority {n}")));
+            out.push_str(&w.blocks(&blocks, ListKind::Bullets, false));
+        }
+    }
+    out
+}
+
+fn merged_headings(w: &mut W, plan: &Plan) -> String {
+    const PAIRS: [(SectionId, SectionId, &str); 2] = [
+        (SectionId::Outcomes, SectionId::Monitoring, "Outcomes and Progress Monitoring"),
+        (SectionId::Resources, SectionId::Differentiation, "Resources & Differentiated Support"),
+    ];
+    let answered = |s: SectionId| plan.has(s) && !plan.is_blank(s) && !plan.pictures.contains(&s);
+    let mut out = w.title_block(plan, true);
+    let mut done: Vec<SectionId> = Vec::new();
+    for (s, _) in &plan.sections {
+        if done.contains(s) {
+            continue;
+        }
+        let pair = PAIRS.iter().find(|(a, b, _)| (a == s || b == s) && answered(*a) && answered(*b));
+        match pair {
+            Some((a, b, title)) => {
+                out.push_str(&w.heading(1, &format!("{}. {title}", a.number())));
+                for x in [a, b] {
+                    let body = plan.body(*x);
+                    out.push_str(&w.blocks(&body, ListKind::Bullets, false));
+                    done.push(*x);
+                }
+            }
+            None => {
+                out.push_str(&w.heading(1, &s.heading()));
+                let body = plan.body(*s);
+                out.push_str(&w.blocks(&body, ListKind::Bullets, false));
+            }
         }
     }
     out

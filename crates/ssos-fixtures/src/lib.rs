@@ -42,11 +42,15 @@ mod content;
 mod docx;
 pub mod hostile;
 pub mod mail;
+mod pdf;
 mod png;
+mod pptx;
 mod xlsx;
 mod xml;
 
 pub use docx::{Layout, docx};
+pub use pdf::{PdfLayout, pdf};
+pub use pptx::{DeckLayout, pptx};
 pub use xlsx::{SheetShape, xlsx};
 
 /// The eight sections of the 2023-24 guidance, in order.
@@ -390,7 +394,7 @@ pub struct Sample {
 /// once, each for a different district, plus `taunton-incomplete.docx` and
 /// the plan wrapped as `.eml`, `.msg` and `.zip`.
 pub fn sample_set() -> Vec<Sample> {
-    let docs: [(&str, Layout, &str); 14] = [
+    let docs: [(&str, Layout, &str); 17] = [
         ("Lowell", Layout::HeadingStyles, "complete plan; Heading 1 section titles, bulleted benchmarks"),
         ("Fall River", Layout::TemplateTable, "complete plan in the template's two-column table (prompt | response)"),
         ("Springfield", Layout::PerPriority, "two priorities, sections 2-8 repeated under each"),
@@ -405,6 +409,9 @@ pub fn sample_set() -> Vec<Sample> {
         ("North Adams", Layout::GoogleDocsStyle, "Google Docs export quirks (split runs, bookmarks, rPr everywhere)"),
         ("Webster", Layout::LibreOfficeStyle, "LibreOffice-style XML (Heading 1 based on Heading, Text Body, a shape)"),
         ("Winchendon", Layout::StrictOoxml, "Strict OOXML namespaces, main part word/main.xml"),
+        ("Haverhill", Layout::PlanOnAPage, "a plan on a page: one table, sections as columns, one row per priority"),
+        ("Wareham", Layout::PrioritySplit, "every section split under \"Priority 1\" / \"Priority 2\" sub-headings"),
+        ("Salem", Layout::MergedHeadings, "two sections under one heading (\"Outcomes and Progress Monitoring\")"),
     ];
     let mut out: Vec<Sample> = docs
         .iter()
@@ -446,6 +453,21 @@ pub fn sample_set() -> Vec<Sample> {
             bytes: xlsx(&Plan::complete(d), s),
         });
     }
+    out.push(Sample {
+        name: "malden-deck.pptx".into(),
+        description: "the plan as a PowerPoint deck: one Title and Content slide per section, a long section continued on a \"(cont.)\" slide, speaker notes, a hidden draft slide, slide parts numbered out of order".into(),
+        bytes: pptx(&Plan::complete("Malden"), DeckLayout::TitleAndContent),
+    });
+    out.push(Sample {
+        name: "gloucester-word-export.pdf".into(),
+        description: "the plan saved as PDF from Word: sized bold headings, bulleted benchmarks, running header and page-number footer".into(),
+        bytes: pdf(&Plan::complete("Gloucester"), PdfLayout::WordExport),
+    });
+    out.push(Sample {
+        name: "waltham-two-column.pdf".into(),
+        description: "a PDF laid out in two columns (read left column, then right)".into(),
+        bytes: pdf(&Plan::complete("Waltham"), PdfLayout::TwoColumn),
+    });
     let g = Plan::complete("Gateway");
     out.push(Sample {
         name: "gateway-submission.eml".into(),

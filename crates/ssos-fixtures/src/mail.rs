@@ -272,3 +272,143 @@ pub(crate) fn zero_cfb_timestamps(b: &mut [u8]) {
         guard += 1;
     }
 }
+
+// ---- Mail as Microsoft 365 and Exchange deliver it ----------------------
+
+/// One attachment of an [`m365_eml`]: its file name, how the name is
+/// written, the Content-Type header (or none), and its bytes.
+pub struct Part<'a> {
+    pub name: &'a str,
+    pub naming: Naming,
+    /// The declared type (`None`: no Content-Type header at all).
+    pub content_type: Option<&'a str>,
+    pub bytes: &'a [u8],
+}
+
+/// How an attachment's file name is written in its MIME header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// Exchange: `name=` + line break + tab + `"…"` in both headers.
+    ExchangeFolded,
+    /// Outlook for non-ASCII names: an RFC 2047 encoded word (base64, split
+    /// into words of at most 12 bytes, so characters are cut between words)
+    /// in `name`, and RFC 2231 continuations (`filename*0*`, `filename*1*`)
+    /// in Content-Disposition, both in `charset`.
+    Encoded { charset: &'static str, raw: &'static [u8] },
+}
+
+/// A message as Microsoft 365 delivers it: a blank first line, Exchange
+/// transport headers, sensitivity labels (`msip_labels:`), `To    :`, a raw
+/// 8-bit (Windows-1252) subject, and the multipart boundary on a
+/// continuation line without leading white space. `from` is the sender.
+pub fn m365_eml(from: &str, subject_latin1: &[u8], parts: &[Part]) -> Vec<u8> {
+    let boundary = "_004_BN8PR04MB625812C3A1B2C3D4E5F6BN8PR04MB6258namp_";
+    let mut m = b"\r\nReceived: from BN8PR04MB6258.namprd04.prod.outlook.com (2603:10b6:408:d4::17) by\r\n SN6PR04MB4543.namprd04.prod.outlook.com with HTTPS; Thu, 29 Jun 2023 20:42:07 +0000\r\n".to_vec();
+    m.extend_from_slice(b"msip_labels: MSIP_Label_4f2b9e0d_Enabled=True;\r\n MSIP_Label_4f2b9e0d_SiteId=6a3c1e2d;MSIP_Label_4f2b9e0d_Method=Standard\r\n");
+    m.extend_from_slice(format!("From: {from}\r\nTo    : SSoS <ssos1@mass.gov>\r\nSubject: ").as_bytes());
+    m.extend_from_slice(subject_latin1);
+    m.extend_from_slice(
+        b"\r\nThread-Topic: SSoS\r\nThread-Index: AQHZqtest\r\nDate: Thu, 29 Jun 2023 20:42:07 +0000\r\n\
+          Message-ID: <BN8PR04MB625812C3@BN8PR04MB6258.namprd04.prod.outlook.com>\r\n\
+          Accept-Language: en-US\r\nX-MS-Has-Attach: yes\r\nX-MS-TNEF-Correlator:\r\n\
+          X-MS-Exchange-Organization-SCL: -1\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n",
+    );
+    m.extend_from_slice(format!("boundary=\"{boundary}\"\r\n\r\n").as_bytes());
+    m.extend_from_slice(
+        format!("--{boundary}\r\nContent-Type: text/plain; charset=\"iso-8859-1\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nPlease find our submission attached.\r\n\r\n")
+            .as_bytes(),
+    );
+    for part in parts {
+        m.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        let (type_name, disposition) = match part.naming {
+            Naming::ExchangeFolded => {
+                (format!(" name=\r\n\t\"{}\"", part.name), format!("attachment; filename=\r\n\t\"{}\";", part.name))
+            }
+            Naming::Encoded { charset, raw } => {
+                let words: Vec<String> = raw.chunks(12).map(|c| format!("=?{charset}?B?{}?=", base64(c))).collect();
+                let pct: Vec<String> =
+                    raw.chunks(9).map(|c| c.iter().map(|b| format!("%{b:02X}")).collect::<String>()).collect();
+                let mut cd = String::from("attachment;");
+                for (i, chunk) in pct.iter().enumerate() {
+                    let lead = if i == 0 { format!("{charset}''") } else { String::new() };
+                    cd.push_str(&format!("\r\n\tfilename*{i}*={lead}{chunk};"));
+                }
+                (format!("\r\n\tname=\"{}\"", words.join("\r\n ")), cd)
+            }
+        };
+        if let Some(ct) = part.content_type {
+            m.extend_from_slice(format!("Content-Type: {ct};{type_name}\r\n").as_bytes());
+        }
+        m.extend_from_slice(
+            format!(
+                "Content-Description: {}\r\nContent-Disposition: {disposition}\r\n\tsize={}; creation-date=\"Thu, 29 Jun 2023 20:41:00 GMT\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n\r\n",
+                if matches!(part.naming, Naming::ExchangeFolded) { part.name } else { "attachment" },
+                part.bytes.len(),
+                base64(part.bytes)
+            )
+            .as_bytes(),
+        );
+    }
+    m.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    m
+}
+
+/// A message wrapping another one as an `application/octet-stream`
+/// attachment (how some gateways forward), with no file name when `name` is
+/// `None`.
+pub fn forward_as_octet_stream(from: &str, inner: &[u8], name: Option<&str>) -> Vec<u8> {
+    let name = name.map(|n| format!("; name=\"{n}\"")).unwrap_or_default();
+    format!(
+        "From: {from}\r\nTo: SSoS <ssos1@mass.gov>\r\nSubject: FW: submission\r\nDate: Fri, 30 Jun 2023 08:00:00 -0400\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"fwd\"\r\n\r\n--fwd\r\nContent-Type: text/plain\r\n\r\nForwarding.\r\n--fwd\r\nContent-Type: application/octet-stream{name}\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--fwd--\r\n",
+        base64(inner)
+    )
+    .into_bytes()
+}
+
+fn tnef_attribute(out: &mut Vec<u8>, level: u8, id: u32, data: &[u8]) {
+    out.push(level);
+    out.extend_from_slice(&id.to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out.extend_from_slice(data);
+    let sum = data.iter().fold(0u16, |s, &b| s.wrapping_add(u16::from(b)));
+    out.extend_from_slice(&sum.to_le_bytes());
+}
+
+/// A `winmail.dat` (TNEF, MS-OXTNEF) as Outlook writes it in rich-text
+/// mode: per attachment `attAttachRendData`, an 8.3 `attAttachTitle`,
+/// `attAttachData` and the MAPI properties with `PR_ATTACH_LONG_FILENAME`.
+pub fn winmail_dat(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = vec![0x78, 0x9F, 0x3E, 0x22, 0x01, 0x00];
+    tnef_attribute(&mut out, 1, 0x0008_9006, &[1, 0, 0, 0, 0, 0, 0, 0]); // attTnefVersion
+    tnef_attribute(&mut out, 1, 0x0006_9007, &[0xE4, 0x04, 0, 0, 0, 0, 0, 0]); // attOemCodepage 1252
+    tnef_attribute(&mut out, 1, 0x0007_8008, b"IPM.Microsoft Mail.Note\0");
+    for (name, data) in files {
+        tnef_attribute(&mut out, 2, 0x0006_9002, &[1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 1, 0, 1, 0, 0, 0, 0, 0]);
+        let short: String = name.chars().filter(char::is_ascii_alphanumeric).take(6).collect();
+        tnef_attribute(&mut out, 2, 0x0001_8010, format!("{}~1.DAT\0", short.to_ascii_uppercase()).as_bytes());
+        tnef_attribute(&mut out, 2, 0x0006_800F, data);
+        let mut props = Vec::new();
+        props.extend_from_slice(&2u32.to_le_bytes());
+        props.extend_from_slice(&0x0003u16.to_le_bytes());
+        props.extend_from_slice(&0x3705u16.to_le_bytes());
+        props.extend_from_slice(&1u32.to_le_bytes());
+        let name16: Vec<u8> = name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes).collect();
+        props.extend_from_slice(&0x001Fu16.to_le_bytes());
+        props.extend_from_slice(&0x3707u16.to_le_bytes());
+        props.extend_from_slice(&1u32.to_le_bytes());
+        props.extend_from_slice(&(name16.len() as u32).to_le_bytes());
+        props.extend_from_slice(&name16);
+        props.resize(props.len().div_ceil(4) * 4, 0);
+        tnef_attribute(&mut out, 2, 0x0006_9005, &props);
+    }
+    out
+}
+
+/// A message carrying `dat` as `winmail.dat` (`application/ms-tnef`).
+pub fn tnef_eml(from: &str, dat: &[u8]) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: SSoS <ssos1@mass.gov>\r\nSubject: Submission\r\nDate: Thu, 29 Jun 2023 16:42:07 -0400\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"tnef\"\r\n\r\n--tnef\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--tnef\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Disposition: attachment; filename=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--tnef--\r\n",
+        base64(dat)
+    )
+    .into_bytes()
+}

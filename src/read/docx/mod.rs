@@ -10,7 +10,7 @@
 mod body;
 mod numbering;
 mod styles;
-mod xmlutil;
+pub(crate) mod xmlutil;
 
 #[cfg(test)]
 mod tests;
@@ -31,14 +31,15 @@ const MAX_XML_PART: u64 = 64 * 1024 * 1024;
 const MAX_AUX_PARTS: usize = 64;
 
 #[derive(Debug, Clone)]
-struct Rel {
-    kind: String,
-    target: String,
+pub(crate) struct Rel {
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) target: String,
 }
 
 impl Rel {
     /// The last segment of the relationship type (`.../officeDocument`).
-    fn is(&self, suffix: &str) -> bool {
+    pub(crate) fn is(&self, suffix: &str) -> bool {
         self.kind.rsplit('/').next() == Some(suffix)
     }
 }
@@ -131,7 +132,7 @@ fn compound_file_error(bytes: &[u8]) -> InputError {
 }
 
 /// Reads one XML part as text (None when absent), under the part cap.
-fn read_part(pkg: &mut Package<'_>, name: &str) -> Result<Option<String>, InputError> {
+pub(crate) fn read_part(pkg: &mut Package<'_>, name: &str) -> Result<Option<String>, InputError> {
     Ok(pkg.read_capped(name, MAX_XML_PART)?.map(|mut bytes| {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return decode_xml_text(&bytes);
@@ -145,7 +146,7 @@ fn read_part(pkg: &mut Package<'_>, name: &str) -> Result<Option<String>, InputE
 }
 
 /// ("word/", "document.xml") for "word/document.xml".
-fn split_part(name: &str) -> (&str, &str) {
+pub(crate) fn split_part(name: &str) -> (&str, &str) {
     match name.rfind('/') {
         Some(i) => name.split_at(i + 1),
         None => ("", name),
@@ -199,7 +200,12 @@ fn percent_decode(s: &str) -> String {
 
 /// Reads a relationships part; a missing or damaged one yields no rels
 /// (the caller falls back to the default part names).
-fn read_rels(pkg: &mut Package<'_>, name: &str, base_dir: &str, limits: &Limits) -> Result<Vec<Rel>, InputError> {
+pub(crate) fn read_rels(
+    pkg: &mut Package<'_>,
+    name: &str,
+    base_dir: &str,
+    limits: &Limits,
+) -> Result<Vec<Rel>, InputError> {
     let Some(text) = read_part(pkg, name)? else {
         return Ok(Vec::new());
     };
@@ -221,7 +227,8 @@ fn read_rels(pkg: &mut Package<'_>, name: &str, base_dir: &str, limits: &Limits)
             let (Some(kind), Some(target)) = (attr(e, "Type"), attr(e, "Target")) else {
                 continue;
             };
-            rels.push(Rel { kind: kind.trim().to_string(), target: resolve_target(base_dir, target.trim()) });
+            let id = attr(e, "Id").map(|i| i.trim().to_string()).unwrap_or_default();
+            rels.push(Rel { id, kind: kind.trim().to_string(), target: resolve_target(base_dir, target.trim()) });
         }
     }
     Ok(rels)
@@ -323,7 +330,7 @@ fn push_note(buf: &mut String, out: &mut Vec<String>) {
 
 /// `docProps/core.xml` (title, subject, creator) and `docProps/app.xml`
 /// (Company), found through the package rels or at their usual paths.
-fn read_properties(
+pub(crate) fn read_properties(
     pkg: &mut Package<'_>,
     root_rels: &[Rel],
     limits: &Limits,

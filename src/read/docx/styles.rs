@@ -239,14 +239,19 @@ impl Styles {
     /// (character style first, then paragraph style), is set off from body
     /// text by underline, capitals or a larger size.
     pub(crate) fn emphasis(&self, ids: &[Option<&str>], own: Emphasis) -> bool {
-        let inherited = |pick: fn(&Emphasis) -> Option<u32>| {
-            ids.iter().find_map(|id| self.chain(*id).find_map(|d| pick(&d.emphasis)))
-        };
-        let underline = own.underline.map(u32::from).or_else(|| inherited(|e| e.underline.map(u32::from)));
-        let caps = own.caps.map(u32::from).or_else(|| inherited(|e| e.caps.map(u32::from)));
-        let size = own.size.or_else(|| inherited(|e| e.size)).or(self.default_size);
-        let body = self.body_size();
-        underline == Some(1) || caps == Some(1) || size.is_some_and(|s| s >= body + LARGER_BY)
+        // The run's own value, else the nearest style's that sets it.
+        fn pick<T>(
+            own: Option<T>,
+            styles: &Styles,
+            ids: &[Option<&str>],
+            get: fn(&Emphasis) -> Option<T>,
+        ) -> Option<T> {
+            own.or_else(|| ids.iter().find_map(|id| styles.chain(*id).find_map(|d| get(&d.emphasis))))
+        }
+        let underline = pick(own.underline, self, ids, |e| e.underline).unwrap_or(false);
+        let caps = pick(own.caps, self, ids, |e| e.caps).unwrap_or(false);
+        let size = pick(own.size, self, ids, |e| e.size).or(self.default_size);
+        underline || caps || size.is_some_and(|s| s >= self.body_size() + LARGER_BY)
     }
 
     /// The size of body text: the default paragraph style's, else the document default.

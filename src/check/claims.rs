@@ -1,0 +1,272 @@
+//! The claim rule kinds: `items` (each item must be met) and `any` (one
+//! claim must be made). An item is met by one **unit** (a sentence, a list
+//! item, a table cell with its label) of the rule's own section that names
+//! every concept of one of the item's alternatives, in order when asked, with
+//! no mention inside the scope of an excluded trigger, in the tense the
+//! guidance asks for. The unit that met it is quoted as its evidence.
+
+use super::{Coverage, Finding, Message, RuleCtx, SectionUnits};
+use crate::map::MappedSection;
+use crate::model::{Evidence, PromptStatus, SectionState, excerpt};
+use crate::pack::lexicon::{Hit, Lexicon, Unit, bit};
+use crate::pack::{Category, Check, ClaimDef, Tense};
+
+/// A claim with its concepts resolved to indices.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    alternatives: Vec<Vec<usize>>,
+    ordered: bool,
+    exclude: u8,
+    tense: Option<Tense>,
+    subject: Option<usize>,
+}
+
+impl Claim {
+    pub fn new(def: &ClaimDef, lexicon: &Lexicon) -> Self {
+        Claim {
+            alternatives: def
+                .when
+                .iter()
+                .map(|alt| alt.iter().filter_map(|name| lexicon.concept(name)).collect::<Vec<_>>())
+                .filter(|alt: &Vec<usize>| !alt.is_empty())
+                .collect(),
+            ordered: def.ordered,
+            exclude: def.exclude.iter().fold(0, |a, c| a | bit(*c)),
+            tense: def.tense,
+            subject: def.subject.as_deref().and_then(|s| lexicon.concept(s)),
+        }
+    }
+
+    /// Whether `unit` makes this claim.
+    pub fn met_by(&self, unit: &Unit) -> bool {
+        self.alternatives.iter().any(|alt| self.alternative_met(alt, unit))
+    }
+
+    fn alternative_met(&self, alt: &[usize], unit: &Unit) -> bool {
+        let valid = |concept: usize| -> Vec<&Hit> {
+            unit.hits_of(concept).filter(|h| unit.scope_of(h) & self.exclude == 0).collect()
+        };
+        let mut per_concept: Vec<Vec<&Hit>> = alt.iter().map(|&c| valid(c)).collect();
+        // A run-in label names the topic: it may say who or where, never the claim.
+        if let Some(last) = per_concept.last_mut() {
+            last.retain(|h| h.to > unit.label_end);
+        }
+        if let (Some(subject), Some(first)) = (self.subject, per_concept.first_mut()) {
+            // The actor must be the first actor of its clause: no other one stands before it.
+            first.retain(|h| {
+                !unit
+                    .hits_of(subject)
+                    .any(|o| o.from < h.from && o.to <= h.from && unit.clause[o.from] == unit.clause[h.from])
+            });
+        }
+        if per_concept.iter().any(Vec::is_empty) {
+            return false;
+        }
+        if self.ordered {
+            let mut after = 0;
+            for hits in &per_concept {
+                match hits.iter().find(|h| h.from >= after) {
+                    Some(h) => after = h.to,
+                    None => return false,
+                }
+            }
+        }
+        match self.tense {
+            None => true,
+            // What happened: the claim (the alternative's last concept) stands
+            // outside a plan, or is itself a past form ("what families told us").
+            Some(Tense::Past) => {
+                let future = bit(Category::Future);
+                per_concept
+                    .last()
+                    .is_some_and(|hits| hits.iter().any(|h| unit.scope_of(h) & future == 0 || unit.has_past(h)))
+            }
+            // What goes on: said in the present or future, or at least not only in the past.
+            Some(Tense::Ongoing) => unit.ongoing || !unit.any_past(),
+        }
+    }
+}
+
+/// One compiled item.
+pub struct CompiledItem {
+    pub id: String,
+    pub label: String,
+    claim: Claim,
+}
+
+/// A compiled `items` or `any` check.
+pub struct CompiledCheck {
+    items: Vec<CompiledItem>,
+    /// `any`: one item stands for the whole check, and no items are reported.
+    any: bool,
+    per_priority: bool,
+    skip_statements: bool,
+}
+
+impl CompiledCheck {
+    pub fn new(check: &Check, lexicon: &Lexicon) -> Option<Self> {
+        match check {
+            Check::Items { items, per_priority, skip_statements } => Some(CompiledCheck {
+                items: items
+                    .iter()
+                    .map(|i| CompiledItem {
+                        id: i.id.clone(),
+                        label: i.label.clone(),
+                        claim: Claim::new(&i.claim(), lexicon),
+                    })
+                    .collect(),
+                any: false,
+                per_priority: *per_priority,
+                skip_statements: *skip_statements,
+            }),
+            Check::Any { when, ordered, exclude, tense, subject, per_priority } => {
+                let def = ClaimDef {
+                    when: when.clone(),
+                    ordered: *ordered,
+                    exclude: exclude.clone(),
+                    tense: *tense,
+                    subject: subject.clone(),
+                };
+                Some(CompiledCheck {
+                    items: vec![CompiledItem {
+                        id: String::new(),
+                        label: String::new(),
+                        claim: Claim::new(&def, lexicon),
+                    }],
+                    any: true,
+                    per_priority: *per_priority,
+                    skip_statements: false,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+impl CompiledCheck {
+    /// Whether `unit` meets `item` (the only one, for `any`).
+    pub fn met_by(&self, item: Option<&str>, unit: &Unit) -> bool {
+        self.items.iter().filter(|i| item.is_none_or(|id| i.id == id)).any(|i| i.claim.met_by(unit))
+    }
+}
+
+struct GroupResult {
+    priority: Option<usize>,
+    heading: Option<usize>,
+    missing: Vec<usize>,
+    evidence: Vec<(Evidence, usize)>,
+}
+
+pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec<Coverage>) {
+    let Some(index) = ctx.rule.section else {
+        return (Vec::new(), Vec::new());
+    };
+    let section = ctx.submission.section(index);
+    let prompt = ctx.rule.def.prompt.clone().unwrap_or_else(|| ctx.rule.def.code.clone());
+    let ask = ctx.rule.def.ask.clone();
+    if section.state != SectionState::Present {
+        let coverage = Coverage { section: index, prompt, ask, status: PromptStatus::Missing, evidence: Vec::new() };
+        return (Vec::new(), vec![coverage]);
+    }
+    let units = &ctx.units[index];
+    let results: Vec<GroupResult> =
+        groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, units, section, g)).collect();
+    let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
+    let coverage = Coverage {
+        section: index,
+        prompt,
+        ask,
+        status: status(&results, compiled.items.len()),
+        evidence: results.into_iter().flat_map(|r| r.evidence).take(12).collect(),
+    };
+    (findings, vec![coverage])
+}
+
+/// Parts of a section (by index) checked together, for one priority or all.
+struct Group {
+    priority: Option<usize>,
+    parts: Vec<usize>,
+}
+
+/// The section's parts, grouped by priority when the check runs per priority
+/// and the section repeats per priority; else all parts as one group.
+fn groups(section: &MappedSection, per_priority: bool) -> Vec<Group> {
+    let all = || (0..section.parts.len()).collect();
+    if !per_priority || section.priorities().is_empty() {
+        return vec![Group { priority: None, parts: all() }];
+    }
+    let mut out: Vec<Group> = Vec::new();
+    for (i, part) in section.parts.iter().enumerate() {
+        match out.iter_mut().find(|g| g.priority == part.priority) {
+            Some(g) => g.parts.push(i),
+            None => out.push(Group { priority: part.priority, parts: vec![i] }),
+        }
+    }
+    out
+}
+
+fn evaluate(
+    ctx: &RuleCtx,
+    compiled: &CompiledCheck,
+    units: &SectionUnits,
+    section: &MappedSection,
+    group: &Group,
+) -> GroupResult {
+    let mut missing = Vec::new();
+    let mut evidence = Vec::new();
+    let in_group =
+        || units.iter().filter(|u| group.parts.contains(&u.part) && !(compiled.skip_statements && u.statement));
+    for (i, item) in compiled.items.iter().enumerate() {
+        match in_group().find(|u| item.claim.met_by(&u.unit)) {
+            Some(u) => {
+                let location = ctx.doc.blocks[u.block].location.clone();
+                let item_id = (!compiled.any).then(|| item.id.clone());
+                let quote = excerpt(&u.unit.text, 200);
+                evidence.push((Evidence { excerpt: quote, location, item: item_id }, u.block));
+            }
+            None => missing.push(i),
+        }
+    }
+    let heading = group
+        .parts
+        .iter()
+        .find_map(|&p| section.parts[p].heading)
+        .or_else(|| group.parts.iter().find_map(|&p| section.parts[p].pieces.first().map(|piece| piece.block)));
+    GroupResult { priority: group.priority, heading, missing, evidence }
+}
+
+fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, section: usize) -> Finding {
+    let labels: Vec<String> = result.missing.iter().map(|&i| compiled.items[i].label.clone()).collect();
+    let mut message = ctx.message().items(&labels).priority(result.priority);
+    if result.priority.is_some() && !ctx.rule.def.message.contains("{priority}") {
+        message = Message::append_priority(message, result.priority);
+    }
+    let mut f = ctx.finding(message, Some(section), result.heading);
+    if !compiled.any {
+        f.items = result.missing.iter().map(|&i| compiled.items[i].id.clone()).collect();
+    }
+    f.priority = result.priority;
+    f
+}
+
+impl Message {
+    /// Adds "(priority N)" to a message whose template has no `{priority}`.
+    fn append_priority(self, priority: Option<usize>) -> Message {
+        let text = self.finish();
+        let text = match priority {
+            Some(p) => format!("{} (priority {p})", text.trim_end_matches('.')) + ".",
+            None => text,
+        };
+        Message::new(&text)
+    }
+}
+
+fn status(results: &[GroupResult], items: usize) -> PromptStatus {
+    let total = results.len() * items;
+    let missing: usize = results.iter().map(|r| r.missing.len()).sum();
+    match missing {
+        0 => PromptStatus::Met,
+        m if m == total => PromptStatus::Missing,
+        _ => PromptStatus::Partial,
+    }
+}

@@ -1,0 +1,212 @@
+//! The claim engine on single sentences with the built-in pack: one small
+//! case per rule (met, wrong claim, negated, synonym) and the examples.
+
+use super::Engine;
+use crate::config::Config;
+use crate::pack::builtin;
+
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(&builtin(), &Config::default()))
+}
+
+/// Whether one unit of `text` meets `item` of rule `code` (any item when `None`).
+fn meets(code: &str, item: Option<&str>, text: &str) -> bool {
+    let e = engine();
+    let rule = e.rule(&format!("ssos::{code}")).unwrap_or_else(|| panic!("no rule {code}"));
+    let compiled = rule.compiled.as_ref().unwrap_or_else(|| panic!("{code} is not a claim rule"));
+    e.lexicon.units(text, None).iter().any(|u| compiled.met_by(item, u))
+}
+
+fn labelled(code: &str, item: Option<&str>, label: &str, text: &str) -> bool {
+    let e = engine();
+    let compiled = e.rule(&format!("ssos::{code}")).unwrap().compiled.as_ref().unwrap();
+    e.lexicon.units(text, Some(label)).iter().any(|u| compiled.met_by(item, u))
+}
+
+#[test]
+fn clsp_focus() {
+    let code = "priorities::no-clsp-focus";
+    assert!(meets(code, None, "Strengthen culturally and linguistically sustaining literacy instruction."));
+    assert!(meets(code, None, "Grade-level instruction that is culturally responsive and affirms home languages."));
+    assert!(!meets(code, None, "Every student gets grade-appropriate instruction."));
+    assert!(!meets(code, None, "Raise attendance in every school."));
+    assert!(!meets(code, None, "We have not yet adopted culturally responsive practices."));
+}
+
+#[test]
+fn priority_prompts() {
+    let code = "priorities::prompt-unanswered";
+    assert!(meets(code, Some("educator_practice"), "Teachers will plan lessons from the curriculum."));
+    assert!(meets(code, Some("educator_practice"), "The shift in instructional practice is daily discussion."));
+    assert!(!meets(code, Some("educator_practice"), "The central office will support teachers."));
+    assert!(meets(code, Some("student_experience"), "Students will discuss grade-level texts every day."));
+    assert!(meets(code, Some("student_experience"), "Young people will read and write about complex texts."));
+    assert!(!meets(code, Some("student_experience"), "Students will be dismissed at 2:15."));
+    assert!(meets(code, Some("equity_gaps"), "It closes opportunity gaps for multilingual learners."));
+    assert!(meets(code, Some("equity_gaps"), "MLs trail their peers in reading by 20 points."));
+    assert!(!meets(code, Some("equity_gaps"), "We found a gap in the bus schedule."));
+}
+
+#[test]
+fn data_areas() {
+    let code = "analysis::data-area-missing";
+    assert!(meets(code, Some("instruction"), "Leaders visited 96 classrooms this spring."));
+    assert!(meets(code, Some("instruction"), "Learning walks found grade-level texts in 40% of lessons."));
+    assert!(!meets(code, Some("instruction"), "We did not conduct any learning walks."));
+    assert!(meets(code, Some("systems_structures"), "There is no consistent PLC structure across schools."));
+    assert!(meets(code, Some("student_outcomes"), "Only 30% met or exceeded expectations on MCAS."));
+    assert!(meets(
+        code,
+        Some("stakeholder_perspectives"),
+        "On the VOCAL survey, 58% said classes connect to their lives."
+    ));
+    assert!(!meets(code, Some("stakeholder_perspectives"), "The student survey was postponed."));
+}
+
+#[test]
+fn student_groups_with_data() {
+    let code = "analysis::no-student-groups";
+    assert!(meets(code, None, "Only 8% of English learners met expectations."));
+    assert!(meets(code, None, "SWD scored 20 points lower than their peers."));
+    assert!(!meets(code, None, "English learners are welcome in our schools."));
+    assert!(!meets(code, None, "Boys and girls joined the club; 40% came weekly."));
+}
+
+#[test]
+fn student_work_in_analysis() {
+    let code = "analysis::no-student-work";
+    assert!(meets(code, None, "Looking at student work, ILTs saw few text-based tasks."));
+    assert!(meets(code, None, "Writing samples from grade 5 showed summaries rather than analysis."));
+    assert!(!meets(code, None, "We have not yet looked at student work samples."));
+}
+
+#[test]
+fn data_cited_root_causes_and_equity_pause() {
+    assert!(meets("analysis::no-data-cited", None, "On MCAS, 34% of students met expectations."));
+    assert!(!meets("analysis::no-data-cited", None, "We care deeply about literacy."));
+    assert!(meets("analysis::no-root-causes", None, "The root cause is uneven curriculum implementation."));
+    assert!(meets("analysis::no-root-causes", None, "Scores are low because teachers lack planning time."));
+    assert!(!meets("analysis::no-root-causes", None, "Scores are low in grade 3."));
+    assert!(meets(
+        "analysis::no-data-equity-pause",
+        None,
+        "Using the Data Equity Pause, we saw different experiences."
+    ));
+    assert!(!meets("analysis::no-data-equity-pause", None, "We did not use the Data Equity Pause."));
+}
+
+#[test]
+fn stakeholder_groups_need_input_received() {
+    let code = "stakeholders::group-missing";
+    assert!(meets(code, Some("families"), "We not only surveyed 400 families but also met with teachers."));
+    assert!(meets(code, Some("families"), "Guardians told us they want clearer report cards."));
+    assert!(!meets(code, Some("families"), "We have not yet engaged families."));
+    assert!(!meets(
+        code,
+        Some("families"),
+        "We have not yet engaged families; listening sessions with parents were postponed."
+    ));
+    assert!(!meets(code, Some("families"), "We will survey families next fall."));
+    assert!(!meets(code, Some("families"), "Families are important partners."));
+    assert!(meets(code, Some("students"), "Young people in our youth council asked for more discussion."));
+    assert!(meets(code, Some("educators"), "Teachers answered a staff survey."));
+    assert!(meets(code, Some("school_leaders"), "Principals reviewed two drafts."));
+    assert!(meets(code, Some("community"), "Community partners helped design the summer program."));
+}
+
+#[test]
+fn identified_school_input() {
+    let code = "stakeholders::no-identified-school-input";
+    assert!(meets(code, None, "At Rafael Hernández K-8 School, parents asked for translated materials."));
+    assert!(meets(code, None, "In our underperforming schools, teachers asked for more coaching."));
+    assert!(!meets(code, None, "We will hold listening sessions at identified schools."));
+    assert!(!meets(code, None, "Jefferson Elementary School has 400 students."));
+}
+
+#[test]
+fn ongoing_engagement_is_recurring_and_not_past() {
+    let code = "stakeholders::no-ongoing-engagement";
+    assert!(meets(code, None, "Stakeholders will stay engaged through quarterly family forums."));
+    assert!(meets(code, None, "The advisory council meets monthly to review progress."));
+    assert!(!meets(code, None, "Regular education teachers took part in the survey."));
+    assert!(!meets(code, None, "The Parent Advisory Council reviewed the draft."));
+    assert!(!meets(code, None, "Last spring we held a listening session with families."));
+    assert!(!meets(code, None, "We held monthly listening sessions last year."));
+}
+
+#[test]
+fn accountability_targets_are_state_measures() {
+    let code = "outcomes::no-accountability-targets";
+    assert!(meets(code, None, "We will meet our ELA accountability targets by 2024."));
+    assert!(meets(code, None, "The share meeting or exceeding expectations on MCAS will rise from 34% to 45%."));
+    assert!(!meets(code, None, "Scores on our local screener will rise from 40% to 55%."));
+    assert!(!meets(code, None, "We do not have accountability targets."));
+}
+
+#[test]
+fn group_and_aggregate_targets() {
+    assert!(meets("outcomes::no-student-group-targets", None, "For ELs the target is 20% meeting expectations."));
+    assert!(!meets("outcomes::no-student-group-targets", None, "English learners are a growing group."));
+    assert!(meets("outcomes::no-aggregate-targets", None, "For all students, the target is 45% proficient."));
+    assert!(!meets("outcomes::no-aggregate-targets", None, "For ELs the target is 20%."));
+    assert!(meets("outcomes::no-other-data-points", None, "We will also track i-Ready results and survey data."));
+    assert!(!meets("outcomes::no-other-data-points", None, "We hope things improve."));
+}
+
+#[test]
+fn roles_need_an_actor_then_an_action() {
+    let code = "roles::level-missing";
+    assert!(meets(code, Some("central_office"), "The central office will provide coaching."));
+    assert!(labelled(code, Some("central_office"), "District", "Provide coaching and protected planning time."));
+    assert!(meets(code, Some("school_leaders"), "Principals will lead weekly planning meetings."));
+    assert!(!meets(code, Some("school_leaders"), "The central office will support school leaders."));
+    assert!(meets(code, Some("teachers"), "Teachers will plan from the curriculum."));
+    assert!(!meets(code, Some("teachers"), "The coaches will support teachers."));
+    assert!(meets("roles::no-strategy", None, "Our strategy is a role map shared at the August institute."));
+    assert!(!meets("roles::no-strategy", None, "Teachers teach."));
+}
+
+#[test]
+fn monitoring_owner_and_frequency() {
+    assert!(meets("monitoring::no-owner", None, "The DILT reviews district benchmarks monthly."));
+    assert!(labelled("monitoring::no-owner", None, "Who monitors", "Director of ELA"));
+    assert!(!meets("monitoring::no-owner", None, "An owner for each benchmark has not been named yet."));
+    assert!(!meets("monitoring::no-owner", None, "Benchmarks are important."));
+    let code = "monitoring::no-frequency";
+    assert!(meets(code, None, "Results are reviewed in November, February and May."));
+    assert!(meets(code, None, "We review data at BOY, MOY and EOY."));
+    assert!(meets(code, None, "Teams look at data every six weeks."));
+    assert!(!meets(code, None, "Boys and girls clubs help with homework."));
+}
+
+#[test]
+fn monitoring_levels_and_student_work() {
+    let code = "monitoring::level-missing";
+    assert!(meets(code, Some("district"), "District: 70% of classrooms use grade-level texts."));
+    assert!(meets(code, Some("school"), "Each school's ILT completes three cycles."));
+    assert!(!meets(code, Some("district"), "Reading improves."));
+    assert!(meets("monitoring::no-student-work", None, "Student work samples will be analyzed monthly by ILTs."));
+    assert!(!meets("monitoring::no-student-work", None, "Students will complete assignments."));
+}
+
+#[test]
+fn resources_and_budget_equity() {
+    let code = "resources::kind-missing";
+    assert!(meets(code, Some("external"), "We have a contract with Teaching Lab for coaching."));
+    assert!(meets(code, Some("internal"), "ESSER funds pay for three coaches."));
+    assert!(!meets(code, Some("external"), "We will not use any outside vendors."));
+    let code = "resources::no-budget-equity";
+    assert!(meets(code, None, "Our budget review found inequities, so we are reallocating coaching hours."));
+    assert!(!meets(code, None, "The budget pays for coaches."));
+}
+
+#[test]
+fn differentiation_schools_and_support() {
+    let code = "differentiation::no-schools-listed";
+    assert!(meets(code, None, "Rafael Hernández K-8 School will receive weekly coaching."));
+    assert!(!meets(code, None, "Schools identified as requiring assistance will receive coaching."));
+    assert!(!meets(code, None, "Middle School teachers will get more coaching."));
+    assert!(meets("differentiation::no-support-described", None, "Identified schools will receive weekly coaching."));
+    assert!(!meets("differentiation::no-support-described", None, "Some schools are different."));
+}

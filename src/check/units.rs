@@ -1,0 +1,120 @@
+//! Cutting a mapped submission into units once per document: every response
+//! piece into sentences, each led by the label it stands under (a table row's
+//! first cell, a column header, a "District:" line over a list).
+
+use std::collections::HashMap;
+
+use crate::map::Submission;
+use crate::model::Document;
+use crate::pack::lexicon::{Lexicon, Unit};
+
+/// A unit and where it came from.
+#[derive(Debug, Clone)]
+pub struct PlacedUnit {
+    /// Index of the part of the section.
+    pub part: usize,
+    /// The block the text came from.
+    pub block: usize,
+    /// The unit states a priority ("Priority 1: ..."), rather than answering a prompt about it.
+    pub statement: bool,
+    pub unit: Unit,
+}
+
+/// All units of one section, in reading order.
+pub type SectionUnits = Vec<PlacedUnit>;
+
+/// The units of every section of `submission`.
+/// `markers` are the pack's priority markers: a unit that opens with one
+/// states a priority, as does the first sentence of a block the mapper took
+/// for a priority statement.
+pub fn cut(lexicon: &Lexicon, markers: &[regex::Regex], doc: &Document, submission: &Submission) -> Vec<SectionUnits> {
+    let cells = cell_index(doc);
+    let statements: std::collections::HashSet<usize> = submission.priorities.iter().map(|p| p.block).collect();
+    submission
+        .sections
+        .iter()
+        .map(|section| {
+            let mut out = Vec::new();
+            for (pi, part) in section.parts.iter().enumerate() {
+                let mut list_label: Option<String> = None;
+                for piece in &part.pieces {
+                    let block = &doc.blocks[piece.block];
+                    let words = piece.text.split_whitespace().count();
+                    let is_label = block.grid.is_none()
+                        && !block.is_list_item()
+                        && words <= lexicon.max_label_words
+                        && piece.text.trim_end().ends_with(':');
+                    if is_label {
+                        list_label = Some(piece.text.trim().to_string());
+                        continue_label(&mut out, lexicon, pi, piece.block, &piece.text);
+                        continue;
+                    }
+                    let label = match block.grid {
+                        Some(_) => grid_label(doc, &cells, piece.block, lexicon.max_label_words),
+                        None if block.is_list_item() || starts_with_dash(&piece.text) => list_label.clone(),
+                        None => {
+                            list_label = None;
+                            None
+                        }
+                    };
+                    let marked = statements.contains(&piece.block);
+                    for (i, unit) in lexicon.units(&piece.text, label.as_deref()).into_iter().enumerate() {
+                        let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(unit.text.trim()));
+                        out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).
+fn continue_label(out: &mut SectionUnits, lexicon: &Lexicon, part: usize, block: usize, text: &str) {
+    for unit in lexicon.units(text, None) {
+        out.push(PlacedUnit { part, block, statement: false, unit });
+    }
+}
+
+fn starts_with_dash(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("- ") || t.starts_with("– ") || t.starts_with("* ")
+}
+
+/// The first block of each table cell, by (table, row, col).
+fn cell_index(doc: &Document) -> HashMap<(usize, usize, usize), usize> {
+    let mut cells = HashMap::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if let Some(g) = b.grid {
+            cells.entry((g.table, g.row, g.col)).or_insert(i);
+        }
+    }
+    cells
+}
+
+/// A cell's label: its column's header and its row's first cell, when short.
+fn grid_label(
+    doc: &Document,
+    cells: &HashMap<(usize, usize, usize), usize>,
+    block: usize,
+    max: usize,
+) -> Option<String> {
+    let g = doc.blocks[block].grid?;
+    let short = |b: usize| {
+        let text = doc.blocks[b].text.trim();
+        let words = text.split_whitespace().count();
+        (b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').to_string())
+    };
+    let mut parts = Vec::new();
+    if g.row > 0
+        && let Some(h) = cells.get(&(g.table, 0, g.col)).and_then(|&b| short(b))
+    {
+        parts.push(h);
+    }
+    if g.col > 0
+        && let Some(r) = cells.get(&(g.table, g.row, 0)).and_then(|&b| short(b))
+    {
+        parts.push(r);
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}

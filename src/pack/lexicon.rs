@@ -1,0 +1,640 @@
+//! The pack's language, compiled once per run: sentences, stemmed tokens,
+//! concepts (synonym sets and claims) and the scope of negation,
+//! hypotheticals and tense in the manner of NegEx/ConText.
+//!
+//! A section's text is cut into **units** (one sentence; a list item and a
+//! table cell are their own units, led by their label), each tokenised once
+//! with every concept mention and every trigger scope found in one pass. The
+//! check engine then asks of a unit only "which concepts, where, and in what
+//! scope" — no rule re-reads the text.
+
+use std::collections::{HashMap, HashSet};
+
+use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
+
+/// One word of a unit.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the unit's text.
+    pub start: usize,
+    pub end: usize,
+    /// The word as written ("MLs").
+    pub raw: String,
+    /// Lower case, curly apostrophes straightened.
+    pub lower: String,
+    /// Snowball stem of `lower`.
+    pub stem: String,
+}
+
+/// A mention of a concept in a unit: tokens `[from, to)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub concept: usize,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// A sentence (or list item, or table cell) ready for claims.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The text looked at: the label (if any), ": ", then the sentence.
+    pub text: String,
+    pub tokens: Vec<Token>,
+    /// Per token, the trigger categories whose scope covers it (bit per [`Category`]).
+    pub scope: Vec<u8>,
+    /// Per token, whether it is a past form of a verb ("held", "surveyed").
+    pub past: Vec<bool>,
+    /// Per token, its clause (a terminator or ";" starts the next).
+    pub clause: Vec<u16>,
+    /// Every concept mention, in text order.
+    pub hits: Vec<Hit>,
+    /// The unit speaks of the present or future ("will", "continue", "each").
+    pub ongoing: bool,
+    /// Tokens `[0, label_end)` are a run-in label ("Student work: ..."): they
+    /// name the topic, so they can say who or where, but never make the claim.
+    pub label_end: usize,
+}
+
+impl Unit {
+    pub fn hits_of(&self, concept: usize) -> impl Iterator<Item = &Hit> {
+        self.hits.iter().filter(move |h| h.concept == concept)
+    }
+
+    /// Trigger categories covering any token of `hit`.
+    pub fn scope_of(&self, hit: &Hit) -> u8 {
+        self.scope[hit.from..hit.to].iter().fold(0, |a, b| a | b)
+    }
+
+    pub fn has_past(&self, hit: &Hit) -> bool {
+        self.past[hit.from..hit.to].iter().any(|p| *p)
+    }
+
+    /// Any past form in the unit.
+    pub fn any_past(&self) -> bool {
+        self.past.iter().any(|p| *p)
+    }
+}
+
+/// The bit of a category in [`Unit::scope`].
+pub fn bit(category: Category) -> u8 {
+    match category {
+        Category::Negated => 1,
+        Category::NotDone => 2,
+        Category::Hypothetical => 4,
+        Category::Future => 8,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Word {
+    /// Matches a token with this stem.
+    Stem(String),
+    /// Matches a token written exactly so, or with a plural "s" ("ML", "MLs").
+    Caps(String),
+    /// Matches a token whose lower case starts so.
+    Prefix(String),
+    /// Matches a token whose lower case is exactly this (a term written "=regularly").
+    Exact(String),
+}
+
+impl Word {
+    fn matches(&self, t: &Token) -> bool {
+        match self {
+            Word::Stem(s) => &t.stem == s,
+            Word::Caps(w) => t.raw == *w || t.raw.strip_suffix('s').is_some_and(|r| r == w),
+            Word::Prefix(p) => t.lower.starts_with(p.as_str()),
+            Word::Exact(w) => t.lower == *w,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<Word>,
+}
+
+impl Phrase {
+    fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
+        at + self.words.len() <= tokens.len() && self.words.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
+    }
+}
+
+struct Trigger {
+    category: Category,
+    direction: Direction,
+    first: Phrase,
+    /// The second half of a "no ... was gathered" trigger.
+    second: Option<Phrase>,
+}
+
+struct Concept {
+    patterns: Vec<Regex>,
+    stop_words: HashSet<String>,
+}
+
+/// The compiled language of a pack.
+pub struct Lexicon {
+    stemmer: Stemmer,
+    abbreviations: HashSet<String>,
+    past_forms: HashSet<String>,
+    pub max_label_words: usize,
+    names: HashMap<String, usize>,
+    concepts: Vec<Concept>,
+    /// (concept, phrase) by the key of the phrase's first word.
+    index: HashMap<String, Vec<(usize, usize)>>,
+    /// (concept, phrase) whose first word is a prefix pattern.
+    prefixed: Vec<(usize, usize)>,
+    phrases: Vec<Phrase>,
+    triggers: Vec<Trigger>,
+    pseudo: Vec<Phrase>,
+    terminators: HashSet<String>,
+    ongoing: Vec<Phrase>,
+    window: usize,
+}
+
+/// A concept term that uses a word the pack marks as ambiguous on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguous {
+    pub concept: String,
+    pub term: String,
+}
+
+impl Lexicon {
+    pub fn new(pack: &Pack) -> Self {
+        Lexicon::build(&pack.text, &pack.context, &pack.concepts)
+    }
+
+    pub fn build(text: &TextRules, context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut lex = Lexicon {
+            abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
+            past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
+            max_label_words: text.max_label_words,
+            names: defs.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
+            concepts: Vec::new(),
+            index: HashMap::new(),
+            prefixed: Vec::new(),
+            phrases: Vec::new(),
+            triggers: Vec::new(),
+            pseudo: Vec::new(),
+            terminators: HashSet::new(),
+            ongoing: Vec::new(),
+            window: context.window.max(1),
+            stemmer,
+        };
+        lex.terminators = context.terminators.iter().map(|t| lex.stem(&t.to_lowercase())).collect();
+        lex.pseudo = context.pseudo.iter().filter_map(|p| lex.phrase(p)).collect();
+        lex.ongoing = context.ongoing.iter().filter_map(|p| lex.phrase(p)).collect();
+        for group in &context.triggers {
+            for term in &group.terms {
+                let (first, second) = match term.split_once("...") {
+                    Some((a, b)) => (lex.phrase(a), lex.phrase(b)),
+                    None => (lex.phrase(term), None),
+                };
+                if let Some(first) = first {
+                    lex.triggers.push(Trigger { category: group.category, direction: group.direction, first, second });
+                }
+            }
+        }
+        // Longer triggers first, so "did not conduct" wins over "not".
+        lex.triggers
+            .sort_by_key(|t| std::cmp::Reverse(t.first.words.len() + t.second.as_ref().map_or(0, |s| s.words.len())));
+        for (ci, (_, def)) in defs.iter().enumerate() {
+            let mut seen = HashSet::new();
+            let (terms, patterns, stops) = collect(defs, def, &mut seen);
+            for term in terms {
+                if let Some(phrase) = lex.phrase(&term) {
+                    let pi = lex.phrases.len();
+                    match &phrase.words[0] {
+                        Word::Stem(s) => lex.index.entry(format!("s:{s}")).or_default().push((ci, pi)),
+                        Word::Caps(w) => lex.index.entry(format!("c:{w}")).or_default().push((ci, pi)),
+                        Word::Exact(w) => lex.index.entry(format!("x:{w}")).or_default().push((ci, pi)),
+                        Word::Prefix(_) => lex.prefixed.push((ci, pi)),
+                    }
+                    lex.phrases.push(phrase);
+                }
+            }
+            lex.concepts.push(Concept {
+                // Bad patterns were rejected when the pack loaded.
+                patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect(),
+                stop_words: stops.iter().map(|s| s.to_lowercase()).collect(),
+            });
+        }
+        lex
+    }
+
+    /// What the lexicon saw in `unit`, for debugging and `--explain`-style output:
+    /// each mention as (concept, words, trigger categories covering it).
+    pub fn describe(&self, unit: &Unit) -> Vec<(String, String, u8)> {
+        let name = |i: usize| self.names.iter().find(|(_, v)| **v == i).map_or(String::new(), |(k, _)| k.clone());
+        unit.hits
+            .iter()
+            .map(|h| {
+                let words = unit.tokens[h.from..h.to].iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
+                (name(h.concept), words, unit.scope_of(h))
+            })
+            .collect()
+    }
+
+    /// The index of a named concept.
+    pub fn concept(&self, name: &str) -> Option<usize> {
+        self.names.get(name).copied()
+    }
+
+    fn stem(&self, lower: &str) -> String {
+        self.stemmer.stem(lower).into_owned()
+    }
+
+    /// Compiles a term the way text is tokenised, so both meet in the middle.
+    fn phrase(&self, term: &str) -> Option<Phrase> {
+        let mut words = Vec::new();
+        let (exact, term) = match term.trim().strip_prefix('=') {
+            Some(t) => (true, t),
+            None => (false, term.trim()),
+        };
+        for (raw, _) in split_words(term) {
+            if exact {
+                for (lower, _) in expand(&raw.to_lowercase()) {
+                    words.push(Word::Exact(lower));
+                }
+            } else if let Some(prefix) = raw.strip_suffix('*') {
+                words.push(Word::Prefix(prefix.to_lowercase()));
+            } else if is_caps(&raw) {
+                words.push(Word::Caps(raw));
+            } else {
+                for (lower, _) in expand(&raw.to_lowercase()) {
+                    words.push(Word::Stem(self.stem(&lower)));
+                }
+            }
+        }
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    /// Cuts `text` into sentences: byte ranges, trimmed, never empty.
+    pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let push = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
+            let s = &text[from..to];
+            let lead = s.len() - s.trim_start().len();
+            let body = s.trim();
+            if body.chars().any(char::is_alphanumeric) {
+                out.push((from + lead, from + lead + body.len()));
+            }
+        };
+        for (i, &(offset, ch)) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).map(|c| c.1);
+            let end = offset + ch.len_utf8();
+            match ch {
+                '\n' | '\r' => {
+                    push(start, offset, &mut out);
+                    start = end;
+                }
+                '•' | '▪' | '◦' | '●' => {
+                    push(start, offset, &mut out);
+                    start = end;
+                }
+                '.' | '!' | '?' if next.is_none_or(char::is_whitespace) => {
+                    if ch == '.' && !self.ends_sentence(text, &chars, i) {
+                        continue;
+                    }
+                    push(start, end, &mut out);
+                    start = end;
+                }
+                _ => {}
+            }
+        }
+        push(start, text.len(), &mut out);
+        out
+    }
+
+    /// Whether the full stop at `chars[i]` ends a sentence.
+    fn ends_sentence(&self, text: &str, chars: &[(usize, char)], i: usize) -> bool {
+        let offset = chars[i].0;
+        let word_start = text[..offset].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+        let word = &text[word_start..offset];
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        // "John F." — an initial.
+        if letters.len() == 1 && word.chars().count() == 1 && letters[0].is_uppercase() {
+            return false;
+        }
+        if self.abbreviations.contains(&word.to_lowercase()) {
+            return false;
+        }
+        // The next word starts in lower case: "approx. five".
+        let rest = chars[i + 1..].iter().map(|c| c.1).find(|c| !c.is_whitespace());
+        !rest.is_some_and(char::is_lowercase)
+    }
+
+    /// The units of one piece of text; `label` leads each one.
+    pub fn units(&self, text: &str, label: Option<&str>) -> Vec<Unit> {
+        self.sentences(text)
+            .into_iter()
+            .map(|(a, b)| match label {
+                Some(l) => self.unit(&format!("{}: {}", l.trim().trim_end_matches(':'), &text[a..b])),
+                None => self.unit(&text[a..b]),
+            })
+            .collect()
+    }
+
+    /// One unit: tokens, trigger scopes and concept hits.
+    pub fn unit(&self, text: &str) -> Unit {
+        let (tokens, breaks) = self.tokenize(text);
+        let n = tokens.len();
+        // Clauses by punctuation first; triggers and pseudo-triggers are found within them.
+        let mut clause = vec![0u16; n];
+        let mut c = 0u16;
+        for (i, slot) in clause.iter_mut().enumerate() {
+            if breaks.contains(&i) {
+                c += 1;
+            }
+            *slot = c;
+        }
+        let same_clause =
+            |from: usize, len: usize, clause: &[u16]| clause[from..from + len].windows(2).all(|w| w[0] == w[1]);
+        let mut masked = vec![false; n];
+        for at in 0..n {
+            for p in &self.pseudo {
+                if p.matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
+                    masked[at..at + p.words.len()].iter_mut().for_each(|m| *m = true);
+                }
+            }
+        }
+        // Triggers: (category, direction, span, gap-scope end).
+        let mut found: Vec<(Category, Direction, usize, usize, Option<usize>)> = Vec::new();
+        let mut used = vec![false; n];
+        for at in 0..n {
+            if masked[at] || used[at] {
+                continue;
+            }
+            // The longest trigger at this word wins; every trigger of that span
+            // applies ("have not" scopes both ways).
+            let mut best: Option<(usize, Option<usize>)> = None;
+            let mut matched: Vec<(&Trigger, Option<usize>)> = Vec::new();
+            for t in &self.triggers {
+                let len = t.first.words.len();
+                if !t.first.matches_at(&tokens, at)
+                    || !same_clause(at, len, &clause)
+                    || used[at..at + len].iter().any(|u| *u)
+                    || masked[at..at + len].iter().any(|m| *m)
+                {
+                    continue;
+                }
+                let gap = match &t.second {
+                    None => None,
+                    Some(second) => {
+                        let limit = (at + len + self.window).min(n);
+                        match (at + len..limit).find(|&j| second.matches_at(&tokens, j) && clause[j] == clause[at]) {
+                            Some(j) => Some(j),
+                            None => continue,
+                        }
+                    }
+                };
+                let key = (len + t.second.as_ref().map_or(0, |s| s.words.len()), gap);
+                match best {
+                    None => {
+                        best = Some(key);
+                        matched.push((t, gap));
+                    }
+                    Some(b) if b == key => matched.push((t, gap)),
+                    _ => {}
+                }
+            }
+            for (t, gap) in matched {
+                let len = t.first.words.len();
+                used[at..at + len].iter_mut().for_each(|u| *u = true);
+                if let (Some(j), Some(second)) = (gap, &t.second) {
+                    used[j..j + second.words.len()].iter_mut().for_each(|u| *u = true);
+                }
+                found.push((t.category, t.direction, at, at + len, gap));
+            }
+        }
+        // Word terminators end clauses, unless they belong to a trigger ("not yet").
+        let mut c = 0u16;
+        for i in 0..n {
+            if breaks.contains(&i) || (!used[i] && !masked[i] && self.terminators.contains(&tokens[i].stem)) {
+                c += 1;
+            }
+            clause[i] = c;
+        }
+        let mut scope = vec![0u8; n];
+        for (category, direction, from, to, gap) in found {
+            let b = bit(category);
+            // The trigger's own words are in its scope too ("did not disaggregate").
+            (from..to).for_each(|k| scope[k] |= b);
+            if let Some(j) = gap {
+                (to..j).for_each(|k| scope[k] |= b);
+                continue;
+            }
+            if matches!(direction, Direction::Forward | Direction::Both) {
+                let c = clause[from.min(n - 1)];
+                (to..(to + self.window).min(n)).take_while(|&k| clause[k] == c).for_each(|k| scope[k] |= b);
+            }
+            if matches!(direction, Direction::Backward | Direction::Both) {
+                let c = clause[from];
+                (from.saturating_sub(self.window)..from)
+                    .rev()
+                    .take_while(|&k| clause[k] == c)
+                    .for_each(|k| scope[k] |= b);
+            }
+        }
+        let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
+        let ongoing = (0..n).any(|at| self.ongoing.iter().any(|p| p.matches_at(&tokens, at)))
+            || scope.iter().any(|s| s & bit(Category::Future) != 0);
+        let hits = self.hits(text, &tokens);
+        let label_end = self.label_end(text, &tokens);
+        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end }
+    }
+
+    /// Tokens of a run-in label: a few words before a colon at the start.
+    fn label_end(&self, text: &str, tokens: &[Token]) -> usize {
+        let Some(colon) = text.find(": ") else {
+            return 0;
+        };
+        let before = tokens.iter().take_while(|t| t.end <= colon).count();
+        if before == 0 || before > self.max_label_words || text[..colon].contains(['.', ';', '?', '!']) {
+            return 0;
+        }
+        before
+    }
+
+    /// A past form: a listed irregular form, or "-ed" not after "be" ("will be held" is not past).
+    fn is_past(&self, tokens: &[Token], i: usize) -> bool {
+        let t = &tokens[i];
+        let after_be = i > 0 && matches!(tokens[i - 1].lower.as_str(), "be" | "being");
+        if after_be {
+            return false;
+        }
+        self.past_forms.contains(&t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+    }
+
+    fn hits(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for at in 0..tokens.len() {
+            let t = &tokens[at];
+            let mut keys = vec![format!("s:{}", t.stem), format!("x:{}", t.lower)];
+            if is_caps(&t.raw) {
+                keys.push(format!("c:{}", t.raw));
+            }
+            if let Some(r) = t.raw.strip_suffix('s').filter(|r| is_caps(r)) {
+                keys.push(format!("c:{r}"));
+            }
+            let candidates = keys.iter().filter_map(|k| self.index.get(k)).flatten().chain(&self.prefixed);
+            for &(concept, pi) in candidates {
+                let phrase = &self.phrases[pi];
+                if phrase.matches_at(tokens, at) {
+                    hits.push(Hit { concept, from: at, to: at + phrase.words.len() });
+                }
+            }
+        }
+        for (ci, concept) in self.concepts.iter().enumerate() {
+            for re in &concept.patterns {
+                for m in re.find_iter(text) {
+                    let from = tokens.iter().position(|t| t.end > m.start());
+                    let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1);
+                    let (Some(from), Some(to)) = (from, to) else { continue };
+                    if to <= from {
+                        continue;
+                    }
+                    if !concept.stop_words.is_empty()
+                        && tokens[from..to].iter().all(|t| concept.stop_words.contains(&t.lower))
+                    {
+                        continue;
+                    }
+                    hits.push(Hit { concept: ci, from, to });
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.from, h.to, h.concept));
+        hits.dedup();
+        hits
+    }
+
+    /// Tokens, and the token indices that start a new clause (after ";", "?", "!").
+    fn tokenize(&self, text: &str) -> (Vec<Token>, HashSet<usize>) {
+        let mut tokens = Vec::new();
+        let mut breaks = HashSet::new();
+        let mut pending = false;
+        let mut word_start: Option<usize> = None;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut flush = |from: usize, to: usize, tokens: &mut Vec<Token>, pending: &mut bool| {
+            if *pending {
+                breaks.insert(tokens.len());
+                *pending = false;
+            }
+            let raw = &text[from..to];
+            let bare = raw.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
+            for (lower, synthetic) in expand(&raw.to_lowercase().replace('’', "'")) {
+                let stem = self.stem(&lower);
+                let raw = if synthetic { lower.clone() } else { bare.to_string() };
+                tokens.push(Token { start: from, end: to, raw, lower, stem });
+            }
+        };
+        for (i, &(offset, ch)) in chars.iter().enumerate() {
+            let apostrophe = (ch == '\'' || ch == '’')
+                && word_start.is_some()
+                && chars.get(i + 1).is_some_and(|(_, c)| c.is_alphabetic());
+            let in_word = ch.is_alphanumeric() || apostrophe;
+            match (in_word, word_start) {
+                (true, None) => word_start = Some(offset),
+                (false, Some(s)) => {
+                    flush(s, offset, &mut tokens, &mut pending);
+                    word_start = None;
+                }
+                _ => {}
+            }
+            if ch == '&' {
+                tokens.push(Token {
+                    start: offset,
+                    end: offset + 1,
+                    raw: "&".into(),
+                    lower: "and".into(),
+                    stem: "and".into(),
+                });
+            }
+            if matches!(ch, ';' | '?' | '!' | '•') {
+                pending = true;
+            }
+        }
+        if let Some(s) = word_start {
+            flush(s, text.len(), &mut tokens, &mut pending);
+        }
+        (tokens, breaks)
+    }
+
+    /// Terms of `concept` that are a single ambiguous word.
+    pub fn ambiguous_terms(pack: &Pack) -> Vec<Ambiguous> {
+        let ambiguous: HashSet<String> = pack.text.ambiguous.iter().map(|a| a.to_lowercase()).collect();
+        let mut out = Vec::new();
+        for (name, def) in &pack.concepts {
+            for term in &def.terms {
+                let words: Vec<(String, usize)> = split_words(term).collect();
+                if words.len() == 1
+                    && !is_caps(&words[0].0)
+                    && ambiguous.contains(words[0].0.to_lowercase().trim_end_matches('*'))
+                {
+                    out.push(Ambiguous { concept: name.clone(), term: term.clone() });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Terms, patterns and stop words of a concept and the concepts it includes.
+fn collect(
+    defs: &std::collections::BTreeMap<String, ConceptDef>,
+    def: &ConceptDef,
+    seen: &mut HashSet<String>,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let mut terms = def.terms.clone();
+    let mut patterns = def.patterns.clone();
+    let mut stops = def.stop_words.clone();
+    for name in &def.include {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        if let Some(inner) = defs.get(name) {
+            let (t, p, s) = collect(defs, inner, seen);
+            terms.extend(t);
+            patterns.extend(p);
+            stops.extend(s);
+        }
+    }
+    (terms, patterns, stops)
+}
+
+/// A word in capitals: two or more letters, all upper case ("ML", "BOY", "K").
+fn is_caps(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Words of a term, split as text is: letters and digits, inner apostrophes, a trailing `*`.
+fn split_words(term: &str) -> impl Iterator<Item = (String, usize)> + '_ {
+    term.split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '\'' || c == '’'))
+        .filter(|w| !w.trim_matches(|c| c == '\'' || c == '’').is_empty())
+        .map(|w| (w.trim_matches(|c| c == '\'' || c == '’').replace('’', "'"), 0))
+}
+
+/// A lower-case word as tokens: "didn't" → "did" + "not"; "parents'" → "parents".
+fn expand(lower: &str) -> Vec<(String, bool)> {
+    if let Some(base) = lower.strip_suffix("n't") {
+        let base = match base {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            b => b,
+        };
+        return vec![(base.to_string(), true), ("not".to_string(), true)];
+    }
+    let base = lower.strip_suffix("'s").unwrap_or(lower).trim_end_matches('\'');
+    vec![(base.to_string(), false)]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,139 @@
+//! The lexicon on its own: sentences, stems, capitals, and the scope of every
+//! kind of trigger, one small case each, with the built-in pack's data.
+
+use super::*;
+use crate::pack::builtin;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| Lexicon::new(&builtin()))
+}
+
+fn sentences(text: &str) -> Vec<&str> {
+    lexicon().sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
+/// Whether `concept` is mentioned in `text` outside every scope in `exclude`.
+fn mentioned(concept: &str, text: &str, exclude: &[Category]) -> bool {
+    let lex = lexicon();
+    let c = lex.concept(concept).unwrap_or_else(|| panic!("no concept {concept}"));
+    let mask = exclude.iter().fold(0, |a, c| a | bit(*c));
+    lex.units(text, None).iter().any(|u| u.hits_of(c).any(|h| u.scope_of(h) & mask == 0))
+}
+
+const ALL: [Category; 3] = [Category::Negated, Category::NotDone, Category::Hypothetical];
+
+#[test]
+fn sentences_keep_abbreviations_and_initials_together() {
+    assert_eq!(
+        sentences("Dr. Rivera met with John F. Parker staff, e.g. coaches. Then we wrote the plan."),
+        ["Dr. Rivera met with John F. Parker staff, e.g. coaches.", "Then we wrote the plan."]
+    );
+    assert_eq!(sentences("Scores rose 3.5 points. Good!"), ["Scores rose 3.5 points.", "Good!"]);
+    assert_eq!(sentences("First line\nSecond line • third"), ["First line", "Second line", "third"]);
+    assert_eq!(sentences("approx. five teachers"), ["approx. five teachers"]);
+}
+
+#[test]
+fn stems_match_word_forms() {
+    assert!(mentioned("families", "We met with guardians and caregivers.", &[]));
+    assert!(mentioned("families", "Each family came.", &[]));
+    assert!(mentioned("input_received", "We surveyed 400 families.", &[]));
+    assert!(mentioned("students", "Young people asked for more time.", &[]));
+    assert!(!mentioned("families", "The familiar routine", &[]));
+}
+
+#[test]
+fn capitals_match_only_in_capitals() {
+    assert!(mentioned("cadence", "Benchmarks are reviewed at BOY, MOY and EOY.", &[]));
+    assert!(!mentioned("cadence", "Both boys and girls joined the club.", &[]));
+    assert!(mentioned("student_groups", "MLs and SWD scored lower.", &[]));
+    assert!(!mentioned("student_groups", "The ml of water.", &[]));
+    assert!(mentioned("school_leaders", "Our ILTs met.", &[]));
+}
+
+#[test]
+fn pre_trigger_scope_runs_to_the_clause_end() {
+    assert!(!mentioned("families", "We have not engaged families.", &ALL));
+    assert!(mentioned("families", "We have not engaged staff, but families joined forums.", &ALL));
+    assert!(mentioned("families", "Surveys were late; families joined forums.", &ALL));
+}
+
+#[test]
+fn post_trigger_scope_reaches_back() {
+    assert!(!mentioned("input_received", "Listening sessions with parents were postponed.", &ALL));
+    assert!(!mentioned("families", "Listening sessions with parents were postponed.", &ALL));
+    assert!(!mentioned("owner_role", "A director for each benchmark has not been named yet.", &ALL));
+    assert!(!mentioned("input_received", "The family survey was cancelled.", &ALL));
+}
+
+#[test]
+fn not_yet_and_yet_to() {
+    assert!(!mentioned("families", "We have not yet engaged families.", &ALL));
+    assert!(!mentioned("families", "We have yet to engage families.", &ALL));
+}
+
+#[test]
+fn gap_trigger_scopes_between_its_halves() {
+    assert!(!mentioned("families", "No input from families was gathered this year.", &ALL));
+}
+
+#[test]
+fn pseudo_triggers_do_not_negate() {
+    assert!(mentioned("families", "We not only surveyed 400 families but also met teachers.", &ALL));
+    assert!(mentioned("families", "No fewer than 300 families answered.", &ALL));
+    assert!(mentioned("cadence", "Teams meet once a month.", &ALL));
+}
+
+#[test]
+fn did_not_conduct_is_an_event_that_did_not_happen() {
+    assert!(!mentioned("instruction_data", "We did not conduct any learning walks this year.", &[Category::NotDone]));
+    assert!(mentioned("systems_structures_data", "There is no consistent PLC structure.", &[Category::NotDone]));
+}
+
+#[test]
+fn hypotheticals_are_scoped() {
+    assert!(!mentioned("families", "If families ask, we could add sessions.", &ALL));
+}
+
+#[test]
+fn future_scope_and_past_forms() {
+    let lex = lexicon();
+    let unit = lex.unit("We will survey families next fall.");
+    let fam = lex.concept("families").unwrap();
+    let hit = unit.hits_of(fam).next().unwrap();
+    assert_ne!(unit.scope_of(hit) & bit(Category::Future), 0);
+    assert!(!unit.any_past() || !unit.has_past(hit));
+    let told = lex.unit("We will use what families told us.");
+    assert!(told.any_past());
+    let held = lex.unit("Sessions will be held each month.");
+    assert!(!held.any_past(), "{:?}", held.past);
+    assert!(held.ongoing);
+}
+
+#[test]
+fn labels_lead_table_cells() {
+    let lex = lexicon();
+    let units = lex.units("Provide coaching. Visit schools monthly.", Some("District"));
+    assert_eq!(units.len(), 2);
+    assert!(units.iter().all(|u| u.text.starts_with("District: ")));
+    let c = lex.concept("central_office").unwrap();
+    assert!(units.iter().all(|u| u.hits_of(c).next().is_some()));
+}
+
+#[test]
+fn school_names_are_more_than_their_kind() {
+    assert!(mentioned("school_name", "Rafael Hernández K-8 School will get a coach.", &[]));
+    assert!(mentioned("school_name", "Support goes to Lincoln Middle School first.", &[]));
+    assert!(!mentioned("school_name", "Middle School teachers will plan together.", &[]));
+    assert!(!mentioned("school_name", "Each Elementary School gets a coach.", &[]));
+}
+
+#[test]
+fn ambiguous_words_are_refused_on_their_own() {
+    let mut pack = builtin();
+    assert!(Lexicon::ambiguous_terms(&pack).is_empty());
+    pack.concepts.get_mut("families").unwrap().terms.push("gap".into());
+    let bad = Lexicon::ambiguous_terms(&pack);
+    assert_eq!(bad, [Ambiguous { concept: "families".into(), term: "gap".into() }]);
+}

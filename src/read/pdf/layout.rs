@@ -1,0 +1,861 @@
+//! From positioned text to blocks: lines, segments, columns, tables,
+//! paragraphs and headings, recovered from the geometry of a PDF page.
+//!
+//! The input is what a PDF text extractor gives: runs of text with a
+//! position, a font size and (when known) a weight. Nothing here parses PDF.
+//!
+//! 1. Runs on one baseline form a line; a wide horizontal gap splits a line
+//!    into segments (a table cell, a column).
+//! 2. A vertical gutter that no body segment crosses, with text on both
+//!    sides and columns of similar width, makes a two-column page: lines
+//!    across the gutter (titles) are read in place, and between them the
+//!    left column before the right.
+//! 3. Runs of lines with segments in two or more aligned columns (of
+//!    unequal width, or ruled) form a table: rows start where the left
+//!    column starts again after a wider gap; each cell's lines become
+//!    paragraphs with a grid position.
+//! 4. Lines join into paragraphs unless the gap above is wider than the
+//!    page's usual leading, the size or weight changes, the line starts a
+//!    list item, or the line above ended short of the column's right edge
+//!    with a full stop.
+//! 5. Sizes above the body size (the most used one) are heading levels, the
+//!    largest first. Lines repeated at the top or bottom of most pages, and
+//!    page numbers, are running headers and footers, kept apart.
+
+use std::collections::HashMap;
+
+use crate::model::{Block, CellRef, GridPos, Location};
+
+/// A run of text as the extractor gives it. `y` is the baseline, measured
+/// from the top of the page.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+    pub size: f32,
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub runs: Vec<Run>,
+    /// Vertical ruling lines (x, top, bottom), measured from the top.
+    pub vrules: Vec<(f32, f32, f32)>,
+    /// Horizontal ruling lines (y, left, right), measured from the top.
+    pub hrules: Vec<(f32, f32, f32)>,
+    /// Pictures drawn (x0, top, x1, bottom), measured from the top.
+    pub images: Vec<(f32, f32, f32, f32)>,
+}
+
+/// The text of the stand-in segment for a picture.
+const PICTURE: &str = "\u{fffc}";
+/// Pictures smaller than this (points, each side) are icons or rules, not responses.
+const MIN_PICTURE: f32 = 36.0;
+
+impl Page {
+    /// A vertical rule between `x0` and `x1` at the height of baseline `y`.
+    fn rule_between(&self, x0: f32, x1: f32, y: f32, size: f32) -> bool {
+        self.vrules.iter().any(|&(x, top, bottom)| x > x0 - 1.0 && x < x1 + 1.0 && top <= y && bottom >= y - size * 0.7)
+    }
+
+    /// A horizontal rule between baselines `y0` and `y1` that overlaps `x0..x1`.
+    fn rule_across(&self, y0: f32, y1: f32, x0: f32, x1: f32, size: f32) -> bool {
+        self.hrules.iter().any(|&(y, left, right)| y > y0 + 1.0 && y < y1 - size * 0.6 && left < x1 && right > x0)
+    }
+}
+
+/// A stretch of a line between wide gaps.
+#[derive(Debug, Clone)]
+struct Seg {
+    text: String,
+    /// Baseline of its first run.
+    y: f32,
+    x0: f32,
+    x1: f32,
+    size: f32,
+    /// Bytes of `text` set in bold from the start.
+    bold_prefix: usize,
+    bold: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    y: f32,
+    segs: Vec<Seg>,
+}
+
+/// A line (or one segment of it) placed in reading order.
+#[derive(Debug, Clone)]
+struct Placed {
+    seg: Seg,
+    y: f32,
+    /// (table, row, column) when in a table, page-local table number.
+    cell: Option<(usize, usize, usize)>,
+    /// The right edge of its column, for "ended short" tests.
+    right: f32,
+    /// How far down its page it sits (0 top, 1 bottom).
+    depth: f32,
+}
+
+/// What the whole document tells about one page's lines.
+pub struct Laid {
+    pub blocks: Vec<Block>,
+    pub headers: Vec<String>,
+}
+
+/// Lays out every page and returns the blocks in reading order.
+pub fn lay_out(pages: &[Page]) -> Laid {
+    let lines: Vec<Vec<Line>> = pages.iter().map(|p| with_pictures(p, lines_of(p))).collect();
+    let body_size = body_size(&lines);
+    let levels = heading_sizes(&lines, body_size);
+    let running = running_lines(pages, &lines);
+    let mut blocks = Vec::new();
+    let mut headers: Vec<String> = Vec::new();
+    let mut tables = 0usize;
+    // The paragraph still open at the end of a page: it may go on at the top of the next.
+    let mut open: Option<Open> = None;
+    let mut last_table: Option<TableEnd> = None;
+    for (p, (page, page_lines)) in pages.iter().zip(&lines).enumerate() {
+        let mut kept = Vec::new();
+        for line in page_lines {
+            let text = line_text(line);
+            if is_running(page, line, &text, &running) {
+                if text != PICTURE && !headers.contains(&text) {
+                    headers.push(text);
+                }
+            } else {
+                kept.push(line.clone());
+            }
+        }
+        let mut placed = order(page, &kept, &mut tables);
+        continue_table(&mut placed, &mut last_table);
+        paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
+    }
+    if let Some((block, _, _)) = open {
+        blocks.push(block);
+    }
+    Laid { blocks, headers }
+}
+
+/// The table a page ended with: its number, its header row's texts and its last row.
+struct TableEnd {
+    number: usize,
+    header: Vec<String>,
+    last_row: usize,
+}
+
+/// A table that starts a page and goes on from the table that ended the page
+/// before is the same table: its repeated header row is dropped and its rows
+/// follow the earlier ones (a first row with an empty first column finishes
+/// the row that was cut by the page break).
+fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>) {
+    if let Some(prev) = last.take()
+        && let Some(first) = placed.first()
+        && let Some((number, _, _)) = first.cell
+    {
+        let row0: Vec<String> = placed
+            .iter()
+            .filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0))
+            .map(|p| p.seg.text.clone())
+            .collect();
+        let repeated = !row0.is_empty() && row0 == prev.header;
+        if repeated {
+            placed.retain(|p| !p.cell.is_some_and(|(t, r, _)| t == number && r == 0));
+        }
+        let skip = usize::from(repeated);
+        // A row cut by the page break: its first column is empty, or a cell goes on mid-sentence.
+        let first_row: Vec<&Placed> =
+            placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
+        let mut seen = Vec::new();
+        let mid_sentence = first_row.iter().any(|p| {
+            let col = p.cell.map_or(0, |(_, _, c)| c);
+            let first = !seen.contains(&col);
+            seen.push(col);
+            first && p.seg.text.chars().next().is_some_and(char::is_lowercase)
+        });
+        let split = mid_sentence || !first_row.iter().any(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let offset = if split { prev.last_row } else { prev.last_row + 1 };
+        for p in placed.iter_mut() {
+            if let Some((t, r, c)) = p.cell
+                && t == number
+            {
+                p.cell = Some((prev.number, offset + r - skip, c));
+            }
+        }
+        let header = prev.header;
+        *last = end_table(placed, Some(header));
+        return;
+    }
+    *last = end_table(placed, None);
+}
+
+/// The table the page ends with, if its last line is in one.
+fn end_table(placed: &[Placed], header: Option<Vec<String>>) -> Option<TableEnd> {
+    let (number, _, _) = placed.last()?.cell?;
+    let last_row = placed.iter().filter_map(|p| p.cell).filter(|&(t, _, _)| t == number).map(|(_, r, _)| r).max()?;
+    let header = header.unwrap_or_else(|| {
+        placed
+            .iter()
+            .filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == 0))
+            .map(|p| p.seg.text.clone())
+            .collect()
+    });
+    Some(TableEnd { number, header, last_row })
+}
+
+fn line_text(line: &Line) -> String {
+    line.segs.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Groups a page's runs into lines and segments.
+fn lines_of(page: &Page) -> Vec<Line> {
+    let mut runs: Vec<&Run> = page.runs.iter().filter(|r| !r.text.trim().is_empty() && r.size > 0.0).collect();
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<&Run>> = Vec::new();
+    for run in runs {
+        match groups.last_mut() {
+            Some(g) if (run.y - g[0].y).abs() <= 0.45 * run.size.min(g[0].size) => g.push(run),
+            _ => groups.push(vec![run]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let y = g[0].y;
+            let mut segs: Vec<Seg> = Vec::new();
+            for run in g {
+                let gap_limit = (1.2 * run.size).max(9.0);
+                let text = run.text.replace(['\u{a0}', '\t'], " ");
+                match segs.last_mut() {
+                    // A list label ("•", "3.") is followed by a tab, however wide.
+                    Some(s)
+                        if (run.x0 - s.x1 <= gap_limit || (is_label(&s.text) && run.x0 - s.x1 <= 6.0 * run.size))
+                            && !page.rule_between(s.x1, run.x0, y, run.size) =>
+                    {
+                        let gap = run.x0 - s.x1;
+                        if gap > 0.12 * run.size && !s.text.ends_with(' ') && !text.starts_with(' ') {
+                            s.text.push(' ');
+                        }
+                        let all_bold_so_far = s.bold_prefix == s.text.trim_end().len();
+                        s.text.push_str(&text);
+                        if all_bold_so_far && run.bold {
+                            s.bold_prefix = s.text.len();
+                        }
+                        s.bold &= run.bold;
+                        s.x1 = s.x1.max(run.x1);
+                        s.size = s.size.max(run.size);
+                    }
+                    _ => segs.push(Seg {
+                        y: run.y,
+                        bold_prefix: if run.bold { text.len() } else { 0 },
+                        text,
+                        x0: run.x0,
+                        x1: run.x1,
+                        size: run.size,
+                        bold: run.bold,
+                    }),
+                }
+            }
+            for s in &mut segs {
+                let trimmed = s.text.trim().to_string();
+                let lead = s.text.len() - s.text.trim_start().len();
+                s.bold_prefix = s.bold_prefix.saturating_sub(lead).min(trimmed.len());
+                s.text = trimmed;
+            }
+            Line { y, segs }
+        })
+        .filter(|l| !l.segs.is_empty())
+        .collect()
+}
+
+/// Adds a one-segment line for each picture (at its bottom edge), in place.
+fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
+    for &(x0, top, x1, bottom) in &page.images {
+        if x1 - x0 < MIN_PICTURE || bottom - top < MIN_PICTURE {
+            continue;
+        }
+        let seg = Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false };
+        let at = lines.partition_point(|l| l.y <= bottom);
+        lines.insert(at, Line { y: bottom, segs: vec![seg] });
+    }
+    lines
+}
+
+/// The most used font size, by characters (rounded to half points).
+fn body_size(lines: &[Vec<Line>]) -> f32 {
+    let mut by_size: HashMap<i32, usize> = HashMap::new();
+    for seg in lines.iter().flatten().flat_map(|l| &l.segs).filter(|s| s.text != PICTURE) {
+        *by_size.entry((seg.size * 2.0).round() as i32).or_default() += seg.text.chars().count();
+    }
+    by_size.into_iter().max_by_key(|&(size, n)| (n, -size)).map_or(11.0, |(s, _)| s as f32 / 2.0)
+}
+
+/// Sizes clearly above the body size, largest first: heading levels 1, 2, ...
+fn heading_sizes(lines: &[Vec<Line>], body: f32) -> Vec<f32> {
+    let mut sizes: Vec<f32> = Vec::new();
+    for seg in lines.iter().flatten().flat_map(|l| &l.segs) {
+        let s = (seg.size * 2.0).round() / 2.0;
+        if s >= body + 1.0 && !sizes.iter().any(|&t| (t - s).abs() < 0.25) {
+            sizes.push(s);
+        }
+    }
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    sizes.truncate(6);
+    sizes
+}
+
+fn level_of(levels: &[f32], size: f32) -> Option<u8> {
+    let s = (size * 2.0).round() / 2.0;
+    levels.iter().position(|&t| (t - s).abs() < 0.25).map(|i| i as u8 + 1)
+}
+
+/// A line's text with its digits blanked, for spotting running headers.
+fn shape_of(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).collect()
+}
+
+/// Texts (digits blanked) that sit in the top or bottom band of at least
+/// half the pages (and two or more).
+fn running_lines(pages: &[Page], lines: &[Vec<Line>]) -> Vec<String> {
+    if pages.len() < 2 {
+        return Vec::new();
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (page, page_lines) in pages.iter().zip(lines) {
+        let mut on_page: Vec<String> =
+            page_lines.iter().filter(|l| in_margin_band(page, l)).map(|l| shape_of(&line_text(l))).collect();
+        on_page.sort();
+        on_page.dedup();
+        for s in on_page {
+            *seen.entry(s).or_default() += 1;
+        }
+    }
+    let need = pages.len().div_ceil(2).max(2);
+    seen.into_iter().filter(|(_, n)| *n >= need).map(|(s, _)| s).collect()
+}
+
+fn in_margin_band(page: &Page, line: &Line) -> bool {
+    let h = if page.height > 0.0 { page.height } else { 792.0 };
+    line.y < h * 0.09 || line.y > h * 0.91
+}
+
+fn is_running(page: &Page, line: &Line, text: &str, running: &[String]) -> bool {
+    if !in_margin_band(page, line) {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    let page_number = lower.trim_matches(|c: char| c == '-' || c.is_whitespace()).chars().all(|c| c.is_ascii_digit())
+        || (lower.starts_with("page ") && lower.split_whitespace().nth(1).is_some_and(|w| w.parse::<u32>().is_ok()));
+    page_number || running.contains(&shape_of(text))
+}
+
+/// Puts a page's lines in reading order: columns, tables, the rest.
+fn order(page: &Page, lines: &[Line], tables: &mut usize) -> Vec<Placed> {
+    let width = if page.width > 0.0 { page.width } else { 612.0 };
+    let right_edge = lines.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
+    if let Some(gutter) = gutter(lines, width)
+        && !page.vrules.iter().any(|&(x, top, bottom)| (x - gutter).abs() < 24.0 && bottom - top > 30.0)
+    {
+        return columns(page, lines, gutter, right_edge, tables);
+    }
+    flow(page, lines, right_edge, tables)
+}
+
+/// The x of a gutter between two columns of running text, if the page has one.
+fn gutter(lines: &[Line], width: f32) -> Option<f32> {
+    let segs: Vec<&Seg> = lines.iter().flat_map(|l| &l.segs).collect();
+    if segs.len() < 8 {
+        return None;
+    }
+    // The candidate crossed by the fewest segments, then with the most text on its thinner side.
+    let mut best: Option<((usize, usize), f32)> = None;
+    let mut x = width * 0.3;
+    while x <= width * 0.7 {
+        let crossing = segs.iter().filter(|s| s.x0 < x - 2.0 && s.x1 > x + 2.0).count();
+        let left = segs.iter().filter(|s| s.x1 <= x).count();
+        let right = segs.iter().filter(|s| s.x0 >= x).count();
+        if crossing * 10 <= segs.len() && left >= 3 && right >= 3 {
+            let key = (crossing, usize::MAX - left.min(right));
+            if best.is_none_or(|(b, _)| key < b) {
+                best = Some((key, x));
+            }
+        }
+        x += 2.0;
+    }
+    let (_, x) = best?;
+    // Columns of running text have similar widths; a table's label column is narrower.
+    let left_w = segs.iter().filter(|s| s.x1 <= x).map(|s| s.x1 - s.x0).fold(0.0f32, f32::max);
+    let right_w = segs.iter().filter(|s| s.x0 >= x).map(|s| s.x1 - s.x0).fold(0.0f32, f32::max);
+    let ratio = left_w / right_w.max(1.0);
+    (0.7..=1.45).contains(&ratio).then_some(x)
+}
+
+fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &mut usize) -> Vec<Placed> {
+    let mut out = Vec::new();
+    let mut band: Vec<Line> = Vec::new();
+    let flush = |band: &mut Vec<Line>, out: &mut Vec<Placed>, tables: &mut usize| {
+        // Each column's part of a line keeps its own baseline.
+        let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> {
+            band.iter()
+                .map(|l| {
+                    let segs: Vec<Seg> = l.segs.iter().filter(|s| keep(s)).cloned().collect();
+                    let y = segs.iter().map(|s| s.y).fold(f32::MAX, f32::min);
+                    Line { y, segs }
+                })
+                .filter(|l| !l.segs.is_empty())
+                .collect()
+        };
+        let left = side(&|s: &Seg| s.x1 <= gutter + 2.0);
+        let right = side(&|s: &Seg| s.x1 > gutter + 2.0);
+        out.extend(flow(page, &left, gutter, tables));
+        out.extend(flow(page, &right, right_edge, tables));
+        band.clear();
+    };
+    for line in lines {
+        let spans_gutter = line.segs.iter().any(|s| s.x0 < gutter - 2.0 && s.x1 > gutter + 2.0);
+        if spans_gutter {
+            flush(&mut band, &mut out, tables);
+            let right = line.segs.iter().map(|s| s.x1).fold(0.0f32, f32::max).max(right_edge);
+            out.extend(flow(page, std::slice::from_ref(line), right, tables));
+        } else {
+            band.push(line.clone());
+        }
+    }
+    flush(&mut band, &mut out, tables);
+    out
+}
+
+/// Single-column text with tables in it.
+fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut usize) -> Vec<Placed> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].segs.len() >= 2
+            && let Some(end) = table_end(page, lines, i)
+        {
+            *tables += 1;
+            out.extend(table(page, &lines[i..end], *tables, right_edge));
+            i = end;
+            continue;
+        }
+        for seg in &lines[i].segs {
+            out.push(Placed {
+                seg: seg.clone(),
+                y: lines[i].y,
+                cell: None,
+                right: right_edge,
+                depth: lines[i].y / page.height.max(1.0),
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The usual distance between baselines in `lines` (the median of the plausible ones).
+fn usual_lead(lines: &[Line]) -> f32 {
+    let size = lines.first().and_then(|l| l.segs.first()).map_or(11.0, |s| s.size);
+    let mut gaps: Vec<f32> =
+        lines.windows(2).map(|w| w[1].y - w[0].y).filter(|&g| g > size * 0.6 && g < size * 4.0).collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or(size * 1.2)
+}
+
+/// Where a table that starts at `lines[start]` (a line of two or more
+/// segments) ends: at a line that starts left of the first column, after a
+/// wide gap with no second column, or below the table's last rule.
+fn table_end(page: &Page, lines: &[Line], start: usize) -> Option<usize> {
+    let first_x = lines[start].segs[0].x0;
+    let lead = usual_lead(&lines[start..]);
+    let left = lines[start].segs.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
+    let right = lines[start].segs.iter().map(|s| s.x1).fold(0.0f32, f32::max);
+    // With ruled cells, the table ends at its last horizontal rule.
+    let bottom = page
+        .hrules
+        .iter()
+        .filter(|&&(y, l, r)| y > lines[start].y - 30.0 && l < right && r > left)
+        .map(|&(y, _, _)| y)
+        .fold(f32::MIN, f32::max);
+    let ruled = bottom > lines[start].y;
+    let mut end = start + 1;
+    let mut multi = 1;
+    while end < lines.len() {
+        let line = &lines[end];
+        if line.segs[0].x0 < first_x - 8.0 {
+            break;
+        }
+        if ruled {
+            if line.y > bottom {
+                break;
+            }
+        } else {
+            let gap = line.y - lines[end - 1].y;
+            if gap > lead * 4.0 || (line.segs.len() < 2 && gap > lead * 1.6) {
+                break;
+            }
+        }
+        if line.segs.len() >= 2 {
+            multi += 1;
+        }
+        end += 1;
+    }
+    (multi >= 2 || ruled).then_some(end)
+}
+
+fn table(page: &Page, lines: &[Line], number: usize, right_edge: f32) -> Vec<Placed> {
+    // Column starts: the vertical rules inside the table when it is ruled,
+    // else the left edges of the line with the most segments.
+    let (top, bottom) = (lines[0].y - 20.0, lines[lines.len() - 1].y + 10.0);
+    let x_min = lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).fold(f32::MAX, f32::min);
+    let mut ruled: Vec<f32> = page
+        .vrules
+        .iter()
+        .filter(|&&(x, t, b)| t < bottom && b > top && x > x_min + 4.0 && x < right_edge)
+        .map(|&(x, _, _)| x)
+        .collect();
+    ruled.sort_by(f32::total_cmp);
+    ruled.dedup_by(|a, b| (*a - *b).abs() < 4.0);
+    let starts: Vec<f32> = if ruled.is_empty() {
+        let widest = lines.iter().max_by_key(|l| l.segs.len()).unwrap_or(&lines[0]);
+        widest.segs.iter().map(|s| s.x0).collect()
+    } else {
+        std::iter::once(x_min).chain(ruled.iter().copied()).collect()
+    };
+    let col_of = |x: f32| starts.iter().rposition(|&c| x >= c - 8.0).unwrap_or(0);
+    let lead = usual_lead(lines);
+    let (left, right) = (starts[0], right_edge);
+    let ruled =
+        page.hrules.iter().any(|&(y, l, r)| y > lines[0].y && y < lines[lines.len() - 1].y && l < right && r > left);
+    let mut rows: Vec<Vec<&Line>> = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let new_row = if k == 0 {
+            true
+        } else if ruled {
+            page.rule_across(lines[k - 1].y, line.y, left, right, line.segs[0].size)
+        } else {
+            let gap = line.y - lines[k - 1].y;
+            let first_col = col_of(line.segs[0].x0);
+            (first_col == 0 && line.segs.len() >= 2 && gap > lead * 1.25) || gap > lead * 1.8
+        };
+        if new_row {
+            rows.push(Vec::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(line);
+        }
+    }
+    // Each column's right edge: where its longest line ends.
+    let mut rights = vec![0.0f32; starts.len()];
+    for seg in lines.iter().flat_map(|l| &l.segs) {
+        let c = col_of(seg.x0);
+        rights[c] = rights[c].max(seg.x1);
+    }
+    let mut out = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, &edge) in rights.iter().enumerate() {
+            let right = if edge > 0.0 { edge } else { starts.get(c + 1).copied().unwrap_or(right_edge) };
+            for line in row {
+                for seg in line.segs.iter().filter(|s| col_of(s.x0) == c) {
+                    out.push(Placed {
+                        seg: seg.clone(),
+                        y: line.y,
+                        cell: Some((number, r, c)),
+                        right,
+                        depth: line.y / page.height.max(1.0),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A list bullet at the start of a line: the glyphs word processors use.
+fn bullet(text: &str) -> Option<(&str, &str)> {
+    let first = text.chars().next()?;
+    let bullets =
+        ['•', '◦', '▪', '■', '●', '○', '·', '\u{f0b7}', '\u{f0a7}', '\u{2023}', '\u{2043}', '–', '-', '❖', '➢'];
+    if !bullets.contains(&first) {
+        return None;
+    }
+    let rest = &text[first.len_utf8()..];
+    (rest.starts_with(' ') || rest.is_empty()).then(|| (&text[..first.len_utf8()], rest.trim_start()))
+}
+
+/// A list label standing alone: a bullet glyph or a number like "3." or "b)".
+fn is_label(text: &str) -> bool {
+    let t = text.trim();
+    bullet(t).is_some_and(|(_, rest)| rest.is_empty()) || (t.len() <= 5 && numbered(&format!("{t} x")))
+}
+
+/// A typed list number: "1.", "2)", "(3)", "a.", "iv)".
+fn numbered(text: &str) -> bool {
+    let mut it = text.splitn(2, ' ');
+    let (Some(label), Some(_)) = (it.next(), it.next()) else {
+        return false;
+    };
+    let core = label.trim_start_matches('(').trim_end_matches(['.', ')', ':']);
+    let punctuated = label.len() > core.len();
+    punctuated
+        && !core.is_empty()
+        && core.len() <= 4
+        && (core.chars().all(|c| c.is_ascii_digit())
+            || (core.len() == 1 && core.chars().all(|c| c.is_ascii_lowercase()))
+            || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+}
+
+/// Joins placed lines into paragraph blocks.
+/// A paragraph being built: the block, its last line, and the text x of a list item.
+type Open = (Block, Placed, f32);
+
+fn paragraphs(
+    placed: &[Placed],
+    page: usize,
+    body: f32,
+    levels: &[f32],
+    blocks: &mut Vec<Block>,
+    current: &mut Option<Open>,
+) {
+    // The page's usual leading at body size.
+    let mut leads: Vec<f32> = placed
+        .windows(2)
+        .filter(|w| w[0].cell == w[1].cell && (w[0].seg.size - body).abs() < 0.6 && (w[1].seg.size - body).abs() < 0.6)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|&d| d > body * 0.8 && d < body * 3.0)
+        .collect();
+    leads.sort_by(f32::total_cmp);
+    let usual = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
+    let mut cells_seen: Vec<(usize, usize, usize)> = Vec::new();
+    let mut appending: Option<((usize, usize, usize), usize, f32)> = None;
+    for (n, line) in placed.iter().enumerate() {
+        let text = line.seg.text.as_str();
+        if text == PICTURE {
+            if let Some((block, _, _)) = current.take() {
+                blocks.push(block);
+            }
+            let location = Location { page: Some(page), line: Some(n + 1), ..Location::default() };
+            blocks.push(Block { images: 1, location, ..Block::default() });
+            continue;
+        }
+        let level = level_of(levels, line.seg.size);
+        let heading_words = text.split_whitespace().count() <= 30;
+        let starts_item = bullet(text).is_some() || numbered(text);
+        let join = match &*current {
+            Some((block, prev, item_x)) => {
+                let same_cell = prev.cell == line.cell;
+                let gap = line.y - prev.y;
+                let same_size = (prev.seg.size - line.seg.size).abs() < 0.6;
+                // A bold title may wrap onto a line that turns regular part-way ("and Challenges: What ...").
+                let same_weight = prev.seg.bold == line.seg.bold
+                    || (block.bold && line.seg.bold_prefix > 0)
+                    || block.text.len() > 200;
+                // The line above stopped although this line's first word would have fitted after it.
+                let first_word = text.split_whitespace().next().unwrap_or("");
+                let per_char = (line.seg.x1 - line.seg.x0) / text.chars().count().max(1) as f32;
+                let word_width = first_word.chars().count() as f32 * per_char;
+                let ended_short = prev.right - prev.seg.x1 > word_width * 1.3 + line.seg.size;
+                let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
+                    && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
+                let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
+                // The first line of a page or column may continue the last paragraph of the one before.
+                let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
+
+                same_cell
+                    && (page_turn || (gap > 0.0 && gap <= usual * 1.25 + 0.5))
+                    && same_size
+                    && same_weight
+                    && !starts_item
+                    && !ended_short
+                    && (page_turn || !indented)
+                    && !label_line
+            }
+            None => false,
+        };
+        if join {
+            if let Some((block, prev, _)) = current.as_mut() {
+                let joined_bold = block.bold && line.seg.bold;
+                if block.text.ends_with('-') && !block.text.ends_with(" -") {
+                    block.text.pop(); // a word hyphenated at the line end
+                } else {
+                    block.text.push(' ');
+                }
+                if block.bold && line.seg.bold_prefix > 0 {
+                    let before = block.text.len();
+                    block.text.push_str(text);
+                    block.bold_prefix = before + line.seg.bold_prefix;
+                } else {
+                    block.text.push_str(text);
+                }
+                block.bold = joined_bold;
+                *prev = line.clone();
+            }
+            continue;
+        }
+        if let Some((block, _, _)) = current.take() {
+            blocks.push(block);
+        }
+        // Lines after a cell's continuation go on appending to the same earlier block.
+        if let Some((cell, index, last_y)) = appending
+            && line.cell == Some(cell)
+            && line.y - last_y > 0.0
+            && line.y - last_y <= usual * 1.25 + 0.5
+            && bullet(text).is_none()
+            && !numbered(text)
+            && let Some(earlier) = blocks.get_mut(index)
+        {
+            earlier.text.push(' ');
+            earlier.text.push_str(text);
+            appending = Some((cell, index, line.y));
+            continue;
+        }
+        appending = None;
+        // A cell cut by a page break goes on, mid-sentence, in its first line on the next page.
+        let first_in_cell = line.cell.is_some_and(|cell| !cells_seen.contains(&cell));
+        if let Some(cell) = line.cell {
+            cells_seen.push(cell);
+        }
+        if let Some((t, r, c)) = line.cell
+            && first_in_cell
+            && line.depth < 0.35
+            && let Some(index) = blocks.iter().enumerate().rev().take(200).find_map(|(i, b)| {
+                (b.location.page.is_some_and(|p| p + 1 == page)
+                    && b.grid.is_some_and(|g| (g.table, g.row, g.col) == (t, r, c)))
+                .then_some(i)
+            })
+            && let Some(earlier) = blocks.get_mut(index)
+            && (text.chars().next().is_some_and(char::is_lowercase)
+                || !earlier.text.trim_end().ends_with(['.', '!', '?', ':']))
+            && bullet(text).is_none()
+            && !numbered(text)
+        {
+            earlier.text.push(' ');
+            earlier.text.push_str(text);
+            earlier.bold = earlier.bold && line.seg.bold;
+            appending = Some(((t, r, c), index, line.y));
+            continue;
+        }
+        let (list_label, body_text, item_x) = match bullet(text) {
+            Some((_, rest)) => {
+                let x =
+                    line.seg.x0 + (line.seg.x1 - line.seg.x0) * (1.0 - rest.len() as f32 / text.len().max(1) as f32);
+                (Some("•".to_string()), rest.to_string(), x)
+            }
+            // A typed number stays in the text; its lines wrap to the text after it.
+            None if numbered(text) => {
+                let label = text.split(' ').next().unwrap_or("");
+                let rest = text[label.len()..].trim_start();
+                let x =
+                    line.seg.x0 + (line.seg.x1 - line.seg.x0) * (1.0 - rest.len() as f32 / text.len().max(1) as f32);
+                (None, text.to_string(), x)
+            }
+            None => (None, text.to_string(), f32::NAN),
+        };
+        let removed = text.len() - body_text.len();
+        let mut location = Location { page: Some(page), line: Some(n + 1), ..Location::default() };
+        let mut grid = None;
+        if let Some((t, r, c)) = line.cell {
+            location.row = Some(r + 1);
+            location.cell = Some(CellRef::Index(c + 1));
+            grid = Some(GridPos { table: t, row: r, col: c, depth: 0 });
+        }
+        let block = Block {
+            heading_level: level.filter(|_| heading_words && line.cell.is_none()),
+            bold: line.seg.bold,
+            bold_prefix: if line.seg.bold { 0 } else { line.seg.bold_prefix.saturating_sub(removed) },
+            list_level: list_label.as_ref().map(|_| 0),
+            list_label,
+            text: body_text,
+            grid,
+            location,
+            ..Block::default()
+        };
+        *current = Some((block, line.clone(), item_x));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, x0: f32, y: f32, size: f32, bold: bool) -> Run {
+        Run { text: text.to_string(), x0, x1: x0 + text.len() as f32 * size * 0.5, y, size, bold }
+    }
+
+    fn texts(laid: &Laid) -> Vec<String> {
+        laid.blocks.iter().map(|b| b.display_text()).collect()
+    }
+
+    #[test]
+    fn lines_join_into_paragraphs_and_headings_get_levels() {
+        let runs = vec![
+            run("1. Priority(ies)", 72.0, 100.0, 16.0, true),
+            run("Our first priority is early literacy in all", 72.0, 130.0, 11.0, false),
+            run("schools of the district.", 72.0, 143.0, 11.0, false),
+            run("• District benchmark: 60% of grade 3 students", 90.0, 170.0, 11.0, false),
+            run("meet the spring target.", 108.0, 183.0, 11.0, false),
+            run("Body text again follows here and goes on for a while.", 72.0, 210.0, 11.0, false),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(
+            texts(&laid),
+            [
+                "1. Priority(ies)",
+                "Our first priority is early literacy in all schools of the district.",
+                "District benchmark: 60% of grade 3 students meet the spring target.",
+                "Body text again follows here and goes on for a while.",
+            ]
+        );
+        assert_eq!(laid.blocks[0].heading_level, Some(1));
+        assert!(laid.blocks[0].bold);
+        assert_eq!(laid.blocks[1].heading_level, None);
+        assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
+        assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn two_columns_read_left_then_right() {
+        let mut runs = vec![run("A Title Across The Whole Page Of The Report", 72.0, 60.0, 18.0, true)];
+        for i in 0..8 {
+            let y = 100.0 + i as f32 * 14.0;
+            runs.push(run(&format!("left line {i} of the column"), 72.0, y, 11.0, false));
+            runs.push(run(&format!("right line {i} of the column"), 320.0, y + 5.0, 11.0, false));
+        }
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        let all = texts(&laid).join(" | ");
+        let left = all.find("left line 7").unwrap();
+        let right = all.find("right line 0").unwrap();
+        assert!(left < right, "{all}");
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_kept_apart() {
+        let page = |n: usize| Page {
+            width: 612.0,
+            height: 792.0,
+            vrules: Vec::new(),
+            images: Vec::new(),
+            hrules: Vec::new(),
+            runs: vec![
+                run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
+                run(&format!("Body of page {n} is here."), 72.0, 300.0, 11.0, false),
+                run(&format!("Page {n} of 3"), 280.0, 760.0, 9.0, false),
+            ],
+        };
+        let laid = lay_out(&[page(1), page(2), page(3)]);
+        assert_eq!(texts(&laid), ["Body of page 1 is here.", "Body of page 2 is here.", "Body of page 3 is here."]);
+        assert!(laid.headers.iter().any(|h| h.contains("Lowell")));
+    }
+
+    #[test]
+    fn labels_and_numbers() {
+        assert!(numbered("1. Priority") && numbered("2) By June") && numbered("(3) x") && numbered("b. item"));
+        assert!(!numbered("2023 was") && !numbered("A Focus") && !numbered("Priority 1: x"));
+        assert_eq!(bullet("• text"), Some(("•", "text")));
+        assert_eq!(bullet("-5 degrees"), None);
+    }
+}
