@@ -20,12 +20,12 @@ use crate::report::{Report, Severity, Status, SubmissionMap};
 #[command(
     name = "ssos-lint",
     version,
-    about = "Checks SSoS District Prioritization Submissions against the 2023-24 guidance"
+    about = "Checks district plans against the guidance of a rules pack (the SSoS district prioritization guidance built in)"
 )]
 struct Cli {
-    /// Load another rules pack (a .toml file or a folder of them) instead of the built-in one.
-    #[arg(long, global = true, value_name = "PATH")]
-    rules: Option<PathBuf>,
+    /// The rules pack: a built-in one by id (`ssos-lint rules --packs`), or a .toml file or folder of them.
+    #[arg(long, global = true, value_name = "ID|PATH")]
+    rules: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -124,12 +124,6 @@ enum Deny {
     Warnings,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Expect {
-    /// The districts receiving prioritized SSoS assistance (rules pack registry).
-    Ssos,
-}
-
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Files and folders to check.
@@ -152,9 +146,9 @@ struct CheckArgs {
     /// Show every section's prompt checklist with its evidence.
     #[arg(long)]
     coverage: bool,
-    /// List the expected districts that have no submission in the run.
-    #[arg(long, value_enum)]
-    expect: Option<Expect>,
+    /// List the districts of a registry list of the rules pack (e.g. `ssos`) that have no submission in the run.
+    #[arg(long, value_name = "LIST")]
+    expect: Option<String>,
     /// Largest file read, in MB.
     #[arg(long, default_value_t = 50, value_name = "MB")]
     max_file_size: u64,
@@ -202,7 +196,7 @@ pub fn main() -> ExitCode {
         }
     };
     let pack = match &cli.rules {
-        Some(path) => match pack::load_path(path) {
+        Some(name) => match pack::load_named(name) {
             Ok(p) => p,
             Err(err) => return fail(err),
         },
@@ -311,7 +305,20 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     let linter = Linter::new(pack, &config, limits);
     let progress = Progress::new(!args.quiet);
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
-    let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
+    if let Some(list) = &args.expect
+        && !linter.pack.districts.lists.contains_key(list)
+    {
+        let lists: Vec<String> = linter
+            .pack
+            .districts
+            .lists
+            .iter()
+            .map(|(id, l)| format!("  {id}: {}", l.name))
+            .collect();
+        eprintln!("error: the rules pack has no district list `{list}`; its lists:\n{}", lists.join("\n"));
+        return ExitCode::from(2);
+    }
+    let options = BatchOptions { jobs: args.jobs, expect: args.expect.clone() };
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
     // A path under a folder with its own ssos-lint.toml (found walking up
     // from it) is checked under that config; the rest under the one found
@@ -355,7 +362,7 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     if !extra.is_empty() {
         let mut files = std::mem::take(&mut report.files);
         files.extend(extra);
-        report = batch::assemble(&linter, files, options.expect_ssos);
+        report = batch::assemble(&linter, files, options.expect.as_deref());
     }
     if args.deny == Some(Deny::Warnings) {
         report.deny_warnings();
@@ -550,10 +557,9 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
     }
     println!("\n{}\n\n{}", rule.summary, rule.explain);
     if let Some(quote) = &rule.quote {
-        let place = if quote.section == 0 {
-            "the guidance".to_string()
-        } else {
-            format!("section {} of the guidance", quote.section)
+        let place = match pack.quoted_section(quote) {
+            None => "the guidance".to_string(),
+            Some(s) => format!("section {}, {}, of the guidance", s.number, s.title),
         };
         println!("\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}", quote.text);
         println!("  — {}", pack.pack.guidance);

@@ -70,7 +70,7 @@ pub fn scan(
         if !changed {
             continue;
         }
-        let report = batch::assemble(linter, batch::check_caught(linter, &file), false);
+        let report = batch::assemble(linter, batch::check_caught(linter, &file), None);
         let text = render::render(&report, options.format, render_options);
         match write_report(&target, &text) {
             Ok(()) => eprintln!("checked {}: {}", file.display(), verdict(&report)),
