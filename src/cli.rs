@@ -559,7 +559,7 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
     if let Some(quote) = &rule.quote {
         let place = match pack.quoted_section(quote) {
             None => "the guidance".to_string(),
-            Some(s) => format!("section {}, {}, of the guidance", s.number, s.title),
+            Some(s) => format!("section {} of the guidance, {}", s.number, s.title),
         };
         println!("\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}", quote.text);
         println!("  — {}", pack.pack.guidance);
