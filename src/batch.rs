@@ -122,7 +122,8 @@ pub fn assemble(linter: &Linter, mut reports: Vec<FileReport>, expect: Option<&s
     reports.sort_by(|a, b| (&a.path, &a.attachment).cmp(&(&b.path, &b.attachment)));
     cross::credit_companions(&mut reports, &cross::Answerable::of(&linter.pack));
     cross::mark_superseded(&mut reports);
-    let missing_districts = expect.map(|list| cross::missing_districts(&linter.pack, &reports, list)).unwrap_or_default();
+    let missing_districts =
+        expect.map(|list| cross::missing_districts(&linter.pack, &reports, list)).unwrap_or_default();
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),

@@ -38,11 +38,22 @@ enum Command {
     Annotate(AnnotateArgs),
     /// Print the section map of one plan as JSON.
     Extract { file: PathBuf },
-    /// List every rule: code, severity, section, summary.
+    /// List every rule: code, severity, section, summary (`--packs`: the built-in packs).
     #[command(name = "rules")]
-    ListRules,
+    ListRules {
+        /// List the built-in rules packs (id, aliases, edition) instead.
+        #[arg(long)]
+        packs: bool,
+        /// `json`: one object per rule (or pack), with every field of its pack entry.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Explain one rule, quoting the guidance prompt it enforces.
-    Explain { code: String },
+    Explain {
+        code: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Serve a web page for checking a plan, and a JSON API (POST /api/v1/check).
     Serve(ServeArgs),
     /// Check each plan that appears or changes under DIR; write its report next to it or under --out.
@@ -117,6 +128,12 @@ enum SchemaKind {
     Rules,
     Report,
     Submission,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -206,8 +223,9 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(pack, args),
         Command::Annotate(args) => annotate(pack, args),
         Command::Extract { file } => extract(pack, &file),
-        Command::ListRules => list_rules(&pack),
-        Command::Explain { code } => explain(&pack, &code),
+        Command::ListRules { packs: true, format } => list_packs(format),
+        Command::ListRules { packs: false, format } => list_rules(&pack, format),
+        Command::Explain { code, format } => explain(&pack, &code, format),
         Command::Serve(args) => serve(pack, args),
         Command::Watch(args) => watch(pack, args),
         Command::Schema { which } => schema(which),
@@ -308,13 +326,8 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     if let Some(list) = &args.expect
         && !linter.pack.districts.lists.contains_key(list)
     {
-        let lists: Vec<String> = linter
-            .pack
-            .districts
-            .lists
-            .iter()
-            .map(|(id, l)| format!("  {id}: {}", l.name))
-            .collect();
+        let lists: Vec<String> =
+            linter.pack.districts.lists.iter().map(|(id, l)| format!("  {id}: {}", l.name)).collect();
         eprintln!("error: the rules pack has no district list `{list}`; its lists:\n{}", lists.join("\n"));
         return ExitCode::from(2);
     }
@@ -524,7 +537,64 @@ fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
     }
 }
 
-fn list_rules(pack: &Pack) -> ExitCode {
+/// `rules --packs`: the built-in packs, the default first.
+fn list_packs(format: ListFormat) -> ExitCode {
+    let mut rows = Vec::new();
+    for b in pack::builtin_packs() {
+        let loaded = match b.load() {
+            Ok(p) => p,
+            Err(err) => return fail(err),
+        };
+        rows.push(serde_json::json!({
+            "id": loaded.pack.id,
+            "aliases": loaded.pack.aliases,
+            "version": loaded.pack.version,
+            "edition": loaded.pack.edition,
+            "product": loaded.pack.product,
+            "school_year": loaded.pack.school_year,
+            "guidance": loaded.pack.guidance,
+            "sections": loaded.sections.len(),
+            "rules": loaded.rules.len(),
+        }));
+    }
+    if format == ListFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let aliases: Vec<&str> = r["aliases"].as_array().into_iter().flatten().filter_map(|a| a.as_str()).collect();
+        println!(
+            "{}{}  {} ({} sections, {} rules){}",
+            r["id"].as_str().unwrap_or_default(),
+            if aliases.is_empty() { String::new() } else { format!(" ({})", aliases.join(", ")) },
+            r["edition"].as_str().unwrap_or_default(),
+            r["sections"],
+            r["rules"],
+            if i == 0 { "  [default]" } else { "" }
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// A rule's pack entry as JSON, with its section's number and title.
+fn rule_json(pack: &Pack, rule: &pack::RuleDef) -> serde_json::Value {
+    let mut value = serde_json::to_value(rule).unwrap_or_default();
+    if let Some(s) = rule.section.as_deref().and_then(|id| pack.section(id)) {
+        value["section_number"] = serde_json::json!(s.number);
+        value["section_title"] = serde_json::json!(s.title);
+    }
+    if let Some(q) = rule.quote.as_ref() {
+        value["quote"]["section_id"] = serde_json::json!(pack.quoted_section(q).map(|s| s.id.clone()));
+    }
+    value
+}
+
+fn list_rules(pack: &Pack, format: ListFormat) -> ExitCode {
+    if format == ListFormat::Json {
+        let rules: Vec<serde_json::Value> = pack.rules.iter().map(|r| rule_json(pack, r)).collect();
+        println!("{}", serde_json::to_string_pretty(&rules).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
     let width = pack.rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
     for rule in &pack.rules {
         let section = rule
@@ -532,13 +602,17 @@ fn list_rules(pack: &Pack) -> ExitCode {
             .as_deref()
             .and_then(|id| pack.section(id))
             .map_or("-".to_string(), |s| format!("{}", s.number));
-        println!("{:width$}  {:7}  {:>2}  {}", rule.code, rule.severity.as_str(), section, rule.summary);
+        let status = match rule.status {
+            pack::RuleStatus::Stable => String::new(),
+            s => format!(" [{}]", s.as_str()),
+        };
+        println!("{:width$}  {:7}  {:>2}  {}{status}", rule.code, rule.severity.as_str(), section, rule.summary);
     }
     ExitCode::SUCCESS
 }
 
-fn explain(pack: &Pack, code: &str) -> ExitCode {
-    let Some(rule) = pack.rule(code) else {
+fn explain(pack: &Pack, code: &str, format: ListFormat) -> ExitCode {
+    let Some(rule) = pack.resolve(code) else {
         eprintln!("error: no rule has the code `{code}`");
         let ranked = suggestions(pack, code);
         match ranked.split_first() {
@@ -551,7 +625,17 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
         }
         return ExitCode::from(2);
     };
-    println!("{} ({})", rule.code, rule.severity.as_str());
+    if format == ListFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&rule_json(pack, rule)).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    if rule.code != code {
+        println!("`{code}` was renamed `{}`.\n", rule.code);
+    }
+    match rule.status {
+        pack::RuleStatus::Stable => println!("{} ({})", rule.code, rule.severity.as_str()),
+        status => println!("{} ({}, {})", rule.code, rule.severity.as_str(), status.as_str()),
+    }
     if let Some(section) = rule.section.as_deref().and_then(|id| pack.section(id)) {
         println!("Section {}. {}", section.number, section.title);
     }
@@ -565,6 +649,9 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
         println!("  — {}", pack.pack.guidance);
     }
     println!("\nHow to fix it: {}", rule.help);
+    if let Some(link) = &rule.link {
+        println!("More: {link}");
+    }
     ExitCode::SUCCESS
 }
 

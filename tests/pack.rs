@@ -112,7 +112,8 @@ fn an_unknown_message_placeholder_is_named() {
 #[test]
 fn a_placeholder_in_help_is_named() {
     let needle = "help = \"Keep the few highest-leverage benchmarks";
-    let (msg, line) = fails("rules.toml", |t| t.replace(needle, "help = \"Keep {limit} of the highest-leverage benchmarks"));
+    let (msg, line) =
+        fails("rules.toml", |t| t.replace(needle, "help = \"Keep {limit} of the highest-leverage benchmarks"));
     assert!(msg.contains("`help`") && msg.contains("{limit}"), "{msg}");
     assert_eq!(line, line_of("rules.toml", needle));
 }
@@ -120,7 +121,10 @@ fn a_placeholder_in_help_is_named() {
 #[test]
 fn an_unknown_letter_placeholder_is_named() {
     let (msg, line) = fails("letter.toml", |t| {
-        t.replace("salutation = \"Dear {district} leadership team,\"", "salutation = \"Dear {distrct} leadership team,\"")
+        t.replace(
+            "salutation = \"Dear {district} leadership team,\"",
+            "salutation = \"Dear {distrct} leadership team,\"",
+        )
     });
     assert!(msg.contains("`{distrct}`") && msg.contains("salutation") && msg.contains("{district}"), "{msg}");
     assert_eq!(line, line_of("letter.toml", "salutation = "));
@@ -156,9 +160,7 @@ fn an_empty_any_check_is_named() {
 
 #[test]
 fn an_items_check_with_an_empty_item_is_named() {
-    let (msg, _) = fails("rules.toml", |t| {
-        t.replacen("when = [[\"student_outcomes_data\"]]", "when = []", 1)
-    });
+    let (msg, _) = fails("rules.toml", |t| t.replacen("when = [[\"student_outcomes_data\"]]", "when = []", 1));
     assert!(msg.contains("item `student_outcomes`") && msg.contains("empty `when`"), "{msg}");
 }
 
@@ -197,7 +199,8 @@ fn duplicate_prompt_ids_are_named() {
 fn a_bad_key_inside_check_names_the_key_and_its_line() {
     // In an inline table.
     let needle = "check = { kind = \"any\", when = [[\"student_work\"]] }";
-    let (msg, line) = fails("rules.toml", |t| t.replace(needle, "check = { kind = \"any\", whn = [[\"student_work\"]] }"));
+    let (msg, line) =
+        fails("rules.toml", |t| t.replace(needle, "check = { kind = \"any\", whn = [[\"student_work\"]] }"));
     assert!(msg.contains("`whn`") && msg.contains("rules[") && !msg.contains("oneOf"), "{msg}");
     assert_eq!(line, line_of("rules.toml", needle));
     // In a `[rules.check]` table.
@@ -205,7 +208,8 @@ fn a_bad_key_inside_check_names_the_key_and_its_line() {
     assert!(msg.contains("`skip_statement`") && !msg.contains("oneOf"), "{msg}");
     assert_eq!(line, line_of("rules.toml", "skip_statements = true"));
     // An unknown kind.
-    let (msg, _) = fails("rules.toml", |t| t.replace(needle, "check = { kind = \"anyy\", when = [[\"student_work\"]] }"));
+    let (msg, _) =
+        fails("rules.toml", |t| t.replace(needle, "check = { kind = \"anyy\", when = [[\"student_work\"]] }"));
     assert!(msg.contains("anyy"), "{msg}");
 }
 
@@ -228,4 +232,99 @@ fn an_alias_of_a_district_in_no_list_is_named() {
 fn a_zero_limit_is_named() {
     let (msg, _) = fails("pack.toml", |t| t.replace("max_priorities = 2", "max_priorities = 0"));
     assert!(msg.contains("max_priorities"), "{msg}");
+}
+
+#[test]
+fn scope_sets_where_a_claim_rule_looks() {
+    use ssos_lint::pack::{Check, Scope};
+    // `no-data-cited` runs per priority by default; `scope = "section"` runs it once.
+    let needle = "prompt = \"data_cited\"";
+    let loaded = pack::load_sources(sources_with("rules.toml", |t| {
+        t.replace(needle, &format!("{needle}\nscope = \"section\""))
+    }))
+    .unwrap();
+    let rule = loaded.rule("ssos::analysis::no-data-cited").unwrap();
+    assert_eq!(rule.scope, Some(Scope::Section));
+    assert!(matches!(rule.check, Check::Any { per_priority: false, .. }), "{:?}", rule.check);
+    assert!(matches!(
+        pack::builtin().rule("ssos::analysis::no-data-cited").unwrap().check,
+        Check::Any { per_priority: true, .. }
+    ));
+    let (msg, line) = fails("rules.toml", |t| t.replace(needle, &format!("{needle}\nscope = \"document\"")));
+    assert!(msg.contains("scope = \"document\"") && msg.contains("analysis"), "{msg}");
+    assert_eq!(line, line_of("rules.toml", needle) + 1);
+}
+
+/// The built-in pack with `edit` applied to rules.toml, and a linter over it with `config`.
+fn linter_with(edit: impl Fn(&str) -> String, config: &str) -> ssos_lint::lint::Linter {
+    let pack = pack::load_sources(sources_with("rules.toml", edit)).unwrap();
+    let config = ssos_lint::config::Config::parse("ssos-lint.toml", config, &pack).unwrap();
+    ssos_lint::lint::Linter::new(pack, &config, ssos_lint::read::Limits::default())
+}
+
+/// A plan whose analysis never looks at student work.
+fn plan_without_student_work() -> Vec<u8> {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>2. Analysis of Strengths and Challenges</w:t></w:r></w:p><w:p><w:r><w:t>On the 2022 MCAS, 34% of students met or exceeded expectations in ELA.</w:t></w:r></w:p></w:body></w:document>"#;
+    ssos_fixtures::bad::minimal_docx(xml)
+}
+
+fn codes_of(linter: &ssos_lint::lint::Linter) -> Vec<String> {
+    linter.check_bytes("plan.docx", &plan_without_student_work())[0]
+        .diagnostics
+        .iter()
+        .map(|d| d.code.clone())
+        .collect()
+}
+
+#[test]
+fn preview_rules_run_only_when_a_config_names_them_and_removed_rules_never() {
+    let code = "ssos::analysis::no-student-work";
+    let needle = "prompt = \"student_work\"";
+    let stable = linter_with(|t| format!("{t}\n"), "");
+    assert!(codes_of(&stable).contains(&code.to_string()));
+    let preview = |t: &str| t.replace(needle, &format!("{needle}\nstatus = \"preview\""));
+    assert!(!codes_of(&linter_with(preview, "")).contains(&code.to_string()));
+    let on = format!("[rules]\n\"{code}\" = \"warning\"\n");
+    assert!(codes_of(&linter_with(preview, &on)).contains(&code.to_string()));
+    let removed = |t: &str| t.replace(needle, &format!("{needle}\nstatus = \"removed\""));
+    // A config that still names a removed rule loads; the rule never runs.
+    assert!(!codes_of(&linter_with(removed, &on)).contains(&code.to_string()));
+}
+
+#[test]
+fn a_renamed_code_keeps_working_in_configs() {
+    let code = "ssos::analysis::no-student-work";
+    let redirect = |t: &str| format!("{t}\n[redirects]\n\"ssos::analysis::student-work-missing\" = \"{code}\"\n");
+    let off = "[rules]\n\"ssos::analysis::student-work-missing\" = \"off\"\n";
+    assert!(!codes_of(&linter_with(redirect, off)).contains(&code.to_string()));
+    let loaded = pack::load_sources(sources_with("rules.toml", redirect)).unwrap();
+    assert_eq!(loaded.resolve("ssos::analysis::student-work-missing").unwrap().code, code);
+    // A redirect to a code no rule has is refused at its line.
+    let (msg, _) = fails("rules.toml", |t| {
+        format!("{t}\n[redirects]\n\"ssos::analysis::student-work-missing\" = \"ssos::analysis::no-student-wrk\"\n")
+    });
+    assert!(msg.contains("no-student-wrk") && msg.contains("which no rule has"), "{msg}");
+}
+
+#[test]
+fn rules_and_explain_speak_json_and_list_the_packs() {
+    let bin = || assert_cmd::Command::cargo_bin("ssos-lint").unwrap();
+    let out = bin().args(["rules", "--format", "json"]).output().unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = rules.as_array().unwrap();
+    assert_eq!(rules.len(), pack::builtin().rules.len());
+    let missing = rules.iter().find(|r| r["code"] == "ssos::section::missing").unwrap();
+    assert_eq!(missing["severity"], "error");
+    assert_eq!(missing["status"], "stable");
+    assert_eq!(missing["check"]["kind"], "section-missing");
+    let out = bin().args(["explain", "ssos::monitoring::no-owner", "--format", "json"]).output().unwrap();
+    let rule: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rule["section_number"], 6);
+    assert_eq!(rule["quote"]["section_id"], "monitoring");
+    let out = bin().args(["rules", "--packs"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("ssos-district-priority-2023-24 (ssos-2023-24)") && text.contains("[default]"), "{text}");
+    let out = bin().args(["--rules", "ssos-2023-24", "rules", "--packs", "--format", "json"]).output().unwrap();
+    let packs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(packs[0]["sections"], 8);
 }

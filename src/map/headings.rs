@@ -714,10 +714,13 @@ impl Headings {
         let lower = t.to_ascii_lowercase();
         t.starts_with(|c: char| c.is_ascii_digit())
             || self.number_words.iter().any(|w| lower.starts_with(w.as_str()))
-            || lower
-                .split(['.', ')'])
-                .next()
-                .is_some_and(|p| !p.is_empty() && p.len() <= 8 && roman(p).is_some())
+            || lower.split(['.', ')']).next().is_some_and(|p| {
+                !p.is_empty()
+                    && p.len() <= 8
+                    && p.chars().all(|c| "ivxl".contains(c))
+                    && (p.len() > 1 || p != "l")
+                    && roman(p).is_some()
+            })
     }
 
     /// The number of priorities a sentence states ("Our two priorities are ..."), if any.
@@ -811,8 +814,26 @@ pub fn parse_number(label: &str) -> Option<u32> {
         return Some(n);
     }
     const WORDS: [&str; 20] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     if let Some(i) = WORDS.iter().position(|w| *w == label) {
         return Some(i as u32 + 1);

@@ -180,17 +180,20 @@ pub fn load_sources(sources: Vec<(String, String)>) -> Result<Pack, PackError> {
             let Some(base) = BUILTIN_PACKS.iter().find(|b| b.matches(base_name)) else {
                 let file = own.iter().find(|f| f.table.contains_key("extends")).unwrap_or(&own[0]);
                 let offset = find_key(&file.text, "extends").unwrap_or(0);
-                let known: Vec<&str> = BUILTIN_PACKS.iter().flat_map(|b| b.aliases.iter().copied().chain([b.id])).collect();
+                let known: Vec<&str> =
+                    BUILTIN_PACKS.iter().flat_map(|b| b.aliases.iter().copied().chain([b.id])).collect();
                 return Err(PackError::at(
                     file,
                     offset,
                     line_len(&file.text, offset),
-                    format!("`extends` names `{base_name}`, which is not a built-in pack (built in: {})", known.join(", ")),
+                    format!(
+                        "`extends` names `{base_name}`, which is not a built-in pack (built in: {})",
+                        known.join(", ")
+                    ),
                     "unknown pack",
                 ));
             };
-            let mut files =
-                base.sources().into_iter().map(|(n, t)| parse_file(n, t)).collect::<Result<Vec<_>, _>>()?;
+            let mut files = base.sources().into_iter().map(|(n, t)| parse_file(n, t)).collect::<Result<Vec<_>, _>>()?;
             let (mut base_table, mut base_prov) = merge(&files, 0)?;
             let (over_table, over_prov) = merge(&own, files.len())?;
             files.extend(own);
@@ -203,7 +206,20 @@ pub fn load_sources(sources: Vec<(String, String)>) -> Result<Pack, PackError> {
     let pack: Pack =
         toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| PackError::plain(e.to_string()))?;
     check_references(&pack, &files, &provenance)?;
-    Ok(pack)
+    Ok(apply_scopes(pack))
+}
+
+/// A rule's `scope` decides whether its claim check runs per priority.
+fn apply_scopes(mut pack: Pack) -> Pack {
+    for rule in &mut pack.rules {
+        let Some(scope) = rule.scope else { continue };
+        let per = scope == super::Scope::Priority;
+        match &mut rule.check {
+            Check::Items { per_priority, .. } | Check::Any { per_priority, .. } => *per_priority = per,
+            _ => {}
+        }
+    }
+    pack
 }
 
 fn parse_file(name: String, text: String) -> Result<SourceFile, PackError> {
@@ -293,9 +309,9 @@ fn overlay(base: &mut toml::Table, base_prov: &mut Provenance, over: toml::Table
                 for (i, v) in more.into_iter().enumerate() {
                     let origin = prov.get(i).map(|p| (*p).clone()).unwrap_or((key.clone(), 0, i));
                     let id = v.get(id_key).and_then(|x| x.as_str()).map(str::to_string);
-                    let existing = id.as_deref().and_then(|id| {
-                        into.iter().position(|e| e.get(id_key).and_then(|x| x.as_str()) == Some(id))
-                    });
+                    let existing = id
+                        .as_deref()
+                        .and_then(|id| into.iter().position(|e| e.get(id_key).and_then(|x| x.as_str()) == Some(id)));
                     match (existing, v) {
                         (Some(j), toml::Value::Table(fields)) => {
                             if let Some(toml::Value::Table(target)) = into.get_mut(j) {
@@ -306,7 +322,8 @@ fn overlay(base: &mut toml::Table, base_prov: &mut Provenance, over: toml::Table
                             }
                         }
                         (_, v) => {
-                            let at = base_prov.iter().rposition(|(k, _, _)| *k == key).map_or(base_prov.len(), |p| p + 1);
+                            let at =
+                                base_prov.iter().rposition(|(k, _, _)| *k == key).map_or(base_prov.len(), |p| p + 1);
                             base_prov.insert(at, origin);
                             into.push(v);
                         }
@@ -571,9 +588,10 @@ fn check_references(pack: &Pack, files: &[SourceFile], provenance: &Provenance) 
     }
     let known_section = |id: &str| pack.section(id).is_some();
     let section_ids = || pack.sections.iter().map(|s| format!("`{}`", s.id)).collect::<Vec<_>>().join(", ");
-    for (key, value) in
-        [("priorities_section", &pack.mapping.priorities_section), ("benchmarks_section", &pack.mapping.benchmarks_section)]
-    {
+    for (key, value) in [
+        ("priorities_section", &pack.mapping.priorities_section),
+        ("benchmarks_section", &pack.mapping.benchmarks_section),
+    ] {
         if !known_section(value) {
             return Err(point_key(
                 "mapping",
@@ -635,7 +653,11 @@ fn check_references(pack: &Pack, files: &[SourceFile], provenance: &Provenance) 
                     i,
                     "quote",
                     None,
-                    format!("{message} (ids: {}; numbers: {}; 0 = the guidance as a whole)", section_ids(), numbers.join(", ")),
+                    format!(
+                        "{message} (ids: {}; numbers: {}; 0 = the guidance as a whole)",
+                        section_ids(),
+                        numbers.join(", ")
+                    ),
                 ));
             }
         }
@@ -679,9 +701,29 @@ fn check_references(pack: &Pack, files: &[SourceFile], provenance: &Provenance) 
                 ));
             }
         }
-        check_claims(&rule.check).map_err(|(key, message)| {
-            point_in("rules", i, key, None, format!("rule `{}`: {message}", rule.code))
-        })?;
+        match (rule.scope, &rule.section) {
+            (Some(super::Scope::Document), Some(section)) => {
+                return Err(point_in(
+                    "rules",
+                    i,
+                    "scope",
+                    None,
+                    format!("rule `{}` has `scope = \"document\"` but names section `{section}`", rule.code),
+                ));
+            }
+            (Some(scope @ (super::Scope::Section | super::Scope::Priority)), None) => {
+                return Err(point_in(
+                    "rules",
+                    i,
+                    "scope",
+                    None,
+                    format!("rule `{}` has `scope = \"{scope:?}\"` but no `section`", rule.code).to_lowercase(),
+                ));
+            }
+            _ => {}
+        }
+        check_claims(&rule.check)
+            .map_err(|(key, message)| point_in("rules", i, key, None, format!("rule `{}`: {message}", rule.code)))?;
         for name in concept_names(&rule.check) {
             if !pack.concepts.contains_key(name) {
                 return Err(point_in(
@@ -732,6 +774,23 @@ fn check_references(pack: &Pack, files: &[SourceFile], provenance: &Provenance) 
     {
         if let Err(err) = regex::Regex::new(&format!("(?i){pattern}")) {
             return Err(point(pattern, format!("bad pattern: {err}")));
+        }
+    }
+    // Redirects: from a code no rule has to a code a rule has.
+    for (from, to) in &pack.redirects {
+        if pack.rule(from).is_some() {
+            return Err(point_key(
+                "redirects",
+                from,
+                format!("`redirects` renames `{from}`, but a rule still has that code"),
+            ));
+        }
+        if pack.rule(to).is_none() {
+            return Err(point_key(
+                "redirects",
+                from,
+                format!("`redirects` sends `{from}` to `{to}`, which no rule has"),
+            ));
         }
     }
     // Districts: every alias belongs to a district of some list.
@@ -819,11 +878,16 @@ fn check_claims(check: &Check) -> Result<(), (&'static str, String)> {
         if when.is_empty() {
             return Err((
                 "when",
-                format!("{what} has an empty `when`: it would be met by nothing or fire on every plan; list at least one set of concepts"),
+                format!(
+                    "{what} has an empty `when`: it would be met by nothing or fire on every plan; list at least one set of concepts"
+                ),
             ));
         }
         if when.iter().any(Vec::is_empty) {
-            return Err(("when", format!("{what} has an empty alternative `[]` in `when`: name at least one concept in it")));
+            return Err((
+                "when",
+                format!("{what} has an empty alternative `[]` in `when`: name at least one concept in it"),
+            ));
         }
         Ok(())
     };

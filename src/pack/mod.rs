@@ -39,6 +39,10 @@ pub struct Pack {
     #[serde(default)]
     pub concepts: BTreeMap<String, ConceptDef>,
     pub rules: Vec<RuleDef>,
+    /// Codes that were renamed: old code → the code that replaces it. A
+    /// config naming an old code applies to the new one; `explain` follows it.
+    #[serde(default)]
+    pub redirects: BTreeMap<String, String>,
     pub districts: Districts,
     /// Wording of the feedback letters (`rules/letter.toml`); a pack
     /// without one uses the built-in pack's.
@@ -350,7 +354,48 @@ pub struct RuleDef {
     /// The guidance's ask this rule covers, in plain words, for coverage lists.
     #[serde(default)]
     pub ask: Option<String>,
+    /// Where the rule looks: the whole `document`, its `section` once, or
+    /// each `priority` of its section. For `items` and `any` checks it
+    /// replaces their `per_priority`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// A page that explains the rule further (shown by `explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// `stable`; `preview` (off unless a config gives it a level); `removed`
+    /// (never runs, its code stays known so configs naming it still load).
+    #[serde(default)]
+    pub status: RuleStatus,
     pub check: Check,
+}
+
+/// Where a rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Document,
+    Section,
+    Priority,
+}
+
+/// Whether a rule runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleStatus {
+    #[default]
+    Stable,
+    Preview,
+    Removed,
+}
+
+impl RuleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleStatus::Stable => "stable",
+            RuleStatus::Preview => "preview",
+            RuleStatus::Removed => "removed",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -530,6 +575,11 @@ impl Pack {
 
     pub fn rule(&self, code: &str) -> Option<&RuleDef> {
         self.rules.iter().find(|r| r.code == code)
+    }
+
+    /// The rule a code names now: itself, or the code it was renamed to.
+    pub fn resolve<'a>(&'a self, code: &'a str) -> Option<&'a RuleDef> {
+        self.rule(code).or_else(|| self.redirects.get(code).and_then(|to| self.rule(to)))
     }
 
     /// The section a quote names: `None` for the guidance as a whole (0) or an unknown one.

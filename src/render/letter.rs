@@ -151,11 +151,8 @@ pub fn letters(report: &Report, options: &RenderOptions) -> Vec<Letter> {
             let n = used.entry(base.to_lowercase()).or_insert(0);
             *n += 1;
             let name = if *n == 1 { base } else { format!("{base}-{n}") };
-            let blocks = if f.status == Status::Error {
-                unreadable(f, &words)
-            } else {
-                letter(f, &words, &pack, &labels)
-            };
+            let blocks =
+                if f.status == Status::Error { unreadable(f, &words) } else { letter(f, &words, &pack, &labels) };
             Letter { name, district: f.district.clone(), blocks, superseded_by: f.superseded_by.clone() }
         })
         .collect()

@@ -459,8 +459,11 @@ mod tests {
     fn pages_have_no_inline_script_or_style() {
         let guide = Guide::of(&crate::pack::builtin());
         let report = fixture::report();
-        for html in [home(&guide, Forms::default()), home(&guide, Forms { annotate: true }), results(&report, &guide, Forms::default())]
-        {
+        for html in [
+            home(&guide, Forms::default()),
+            home(&guide, Forms { annotate: true }),
+            results(&report, &guide, Forms::default()),
+        ] {
             assert!(!html.contains("<script") && !html.contains("<style") && !html.contains(" style="), "{html}");
             assert!(html.contains(&format!("href=\"{STYLESHEET_PATH}\"")));
         }
