@@ -141,6 +141,9 @@ pub fn check_caught(linter: &Linter, path: &Path) -> Vec<FileReport> {
 
 /// Checks the bytes of one upload (named `name`); a panic becomes its error report.
 pub fn check_bytes_caught(linter: &Linter, name: &str, bytes: &[u8]) -> Vec<FileReport> {
+    if let Some(isolation) = &linter.isolation {
+        return isolation.check_bytes(linter, name, bytes);
+    }
     caught(linter, name, || linter.check_bytes(name, bytes))
 }
 

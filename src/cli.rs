@@ -64,6 +64,76 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff), generated from the command-line definition.
     Manpage,
+    /// Internal: check one file in this process and print its reports as JSON (see `isolate`).
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// Limits of work per file, shared by `check`, `watch` and `serve`.
+#[derive(clap::Args, Clone)]
+struct WorkArgs {
+    /// Time budget per file (read, map and check), in seconds.
+    #[arg(long, default_value_t = 4.0, value_name = "SECS")]
+    time_budget: f64,
+    /// Memory limit per file (its worker process), in MB.
+    #[arg(long, default_value_t = 512, value_name = "MB")]
+    max_memory: u64,
+    /// Check files in this process instead of a worker process per file
+    /// (faster, but a hostile file can then take the whole run down).
+    #[arg(long)]
+    in_process: bool,
+}
+
+impl WorkArgs {
+    fn time_budget(&self) -> std::time::Duration {
+        std::time::Duration::try_from_secs_f64(self.time_budget.max(0.0)).unwrap_or(read::DEFAULT_TIME_BUDGET)
+    }
+
+    /// The worker processes, unless `--in-process`.
+    fn isolation(
+        &self,
+        rules: Option<&std::path::Path>,
+        config: Option<&std::path::Path>,
+        limits: &Limits,
+    ) -> Option<crate::isolate::Isolation> {
+        if self.in_process {
+            return None;
+        }
+        let mut args: Vec<std::ffi::OsString> = Vec::new();
+        if let Some(rules) = rules {
+            // A built-in pack's id is passed as it is; a path, made absolute.
+            let rules =
+                if rules.exists() { std::path::absolute(rules).unwrap_or(rules.to_path_buf()) } else { rules.into() };
+            args.extend(["--rules".into(), rules.into()]);
+        }
+        if let Some(config) = config {
+            args.extend(["--config".into(), std::path::absolute(config).unwrap_or(config.to_path_buf()).into()]);
+        }
+        args.extend([
+            "--max-file-bytes".into(),
+            limits.max_file_bytes.to_string().into(),
+            "--time-budget-ms".into(),
+            limits.time_budget.as_millis().to_string().into(),
+        ]);
+        crate::isolate::Isolation::current(args, self.max_memory.saturating_mul(1024 * 1024))
+    }
+}
+
+#[derive(clap::Args)]
+struct WorkerArgs {
+    #[arg(long)]
+    memory_bytes: u64,
+    #[arg(long)]
+    config: Option<PathBuf>,
+    #[arg(long)]
+    max_file_bytes: u64,
+    #[arg(long)]
+    time_budget_ms: u64,
+    /// The upload's name, when the file comes on standard input.
+    #[arg(long)]
+    name: Option<String>,
+    /// The file, or "-" for standard input.
+    path: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -74,6 +144,8 @@ struct ServeArgs {
     /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    work: WorkArgs,
     /// Checks that run at once (default: the number of CPUs, at most 8).
     #[arg(long, value_name = "N")]
     max_checks: Option<usize>,
@@ -109,6 +181,8 @@ struct WatchArgs {
     /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    work: WorkArgs,
 }
 
 #[derive(clap::Args)]
@@ -178,6 +252,8 @@ struct CheckArgs {
     /// Colour in the human format: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     color: ColorChoice,
+    #[command(flatten)]
+    work: WorkArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -219,15 +295,18 @@ pub fn main() -> ExitCode {
         },
         None => pack::builtin(),
     };
+    // For the worker processes: the same `--rules` (a built-in id, or a path made absolute there).
+    let rules = cli.rules.as_deref().map(std::path::Path::new);
     match cli.command {
-        Command::Check(args) => check(pack, args),
+        Command::Worker(args) => worker(pack, args),
+        Command::Check(args) => check(pack, rules, args),
         Command::Annotate(args) => annotate(pack, args),
         Command::Extract { file } => extract(pack, &file),
         Command::ListRules { packs: true, format } => list_packs(format),
         Command::ListRules { packs: false, format } => list_rules(&pack, format),
         Command::Explain { code, format } => explain(&pack, &code, format),
-        Command::Serve(args) => serve(pack, args),
-        Command::Watch(args) => watch(pack, args),
+        Command::Serve(args) => serve(pack, rules, args),
+        Command::Watch(args) => watch(pack, rules, args),
         Command::Schema { which } => schema(which),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -247,10 +326,21 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn linter_with_config(pack: Pack, config: Option<&std::path::Path>) -> Result<Linter, ExitCode> {
+fn linter_with_config(
+    pack: Pack,
+    rules: Option<&std::path::Path>,
+    config: Option<&std::path::Path>,
+    work: &WorkArgs,
+) -> Result<Linter, ExitCode> {
     let cwd = std::env::current_dir().unwrap_or_default();
     match Config::discover(config, &cwd, &pack) {
-        Ok(c) => Ok(Linter::new(pack, &c, Limits::default())),
+        Ok(c) => {
+            let limits = Limits { time_budget: work.time_budget(), ..Limits::default() };
+            let isolation = work.isolation(rules, config, &limits);
+            let mut linter = Linter::new(pack, &c, limits);
+            linter.isolation = isolation;
+            Ok(linter)
+        }
         Err(err) => {
             eprintln!("{:?}", miette::Report::new_boxed(err));
             Err(ExitCode::from(2))
@@ -258,8 +348,8 @@ fn linter_with_config(pack: Pack, config: Option<&std::path::Path>) -> Result<Li
     }
 }
 
-fn serve(pack: Pack, args: ServeArgs) -> ExitCode {
-    let linter = match linter_with_config(pack, args.config.as_deref()) {
+fn serve(pack: Pack, rules: Option<&std::path::Path>, args: ServeArgs) -> ExitCode {
+    let linter = match linter_with_config(pack, rules, args.config.as_deref(), &args.work) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -283,8 +373,8 @@ fn serve(pack: Pack, args: ServeArgs) -> ExitCode {
     }
 }
 
-fn watch(pack: Pack, args: WatchArgs) -> ExitCode {
-    let linter = match linter_with_config(pack, args.config.as_deref()) {
+fn watch(pack: Pack, rules: Option<&std::path::Path>, args: WatchArgs) -> ExitCode {
+    let linter = match linter_with_config(pack, rules, args.config.as_deref(), &args.work) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -297,7 +387,9 @@ fn watch(pack: Pack, args: WatchArgs) -> ExitCode {
         once: args.once,
     };
     match crate::watch::run(&linter, &options, &render_options) {
-        Ok(()) => ExitCode::SUCCESS,
+        // `--once`: 1 when a plan checked in the pass failed or was unreadable.
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(2)
@@ -310,7 +402,10 @@ fn fail(err: impl Diagnostic + Send + Sync + 'static) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn check(pack: Pack, args: CheckArgs) -> ExitCode {
+/// The hidden worker command: one file, in this process, under the limits.
+fn worker(pack: Pack, args: WorkerArgs) -> ExitCode {
+    let budget = std::time::Duration::from_millis(args.time_budget_ms);
+    crate::isolate::limit_self(args.memory_bytes, budget);
     let cwd = std::env::current_dir().unwrap_or_default();
     let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
         Ok(c) => c,
@@ -319,8 +414,28 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let limits = Limits { max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024), ..Limits::default() };
+    let limits = Limits { max_file_bytes: args.max_file_bytes, time_budget: budget, ..Limits::default() };
     let linter = Linter::new(pack, &config, limits);
+    crate::isolate::worker_main(&linter, &args.path, args.name.as_deref())
+}
+
+fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCode {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
+        Ok(c) => c,
+        Err(err) => {
+            eprintln!("{:?}", miette::Report::new_boxed(err));
+            return ExitCode::from(2);
+        }
+    };
+    let limits = Limits {
+        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        time_budget: args.work.time_budget(),
+        ..Limits::default()
+    };
+    let isolation = args.work.isolation(rules, args.config.as_deref(), &limits);
+    let mut linter = Linter::new(pack, &config, limits);
+    linter.isolation = isolation;
     let progress = Progress::new(!args.quiet);
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
     if let Some(list) = &args.expect
@@ -485,7 +600,9 @@ fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {
 }
 
 fn annotate(pack: Pack, args: AnnotateArgs) -> ExitCode {
-    let linter = match linter_with_config(pack, args.config.as_deref()) {
+    // One plan the user names, read in this process with the library budget.
+    let work = WorkArgs { time_budget: read::LIBRARY_TIME_BUDGET.as_secs_f64(), max_memory: 512, in_process: true };
+    let linter = match linter_with_config(pack, None, args.config.as_deref(), &work) {
         Ok(l) => l,
         Err(code) => return code,
     };

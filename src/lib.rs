@@ -8,9 +8,11 @@
 
 pub mod annotate;
 pub mod batch;
+pub mod budget;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod isolate;
 pub mod lint;
 pub mod map;
 pub mod model;
