@@ -328,3 +328,26 @@ fn rules_and_explain_speak_json_and_list_the_packs() {
     let packs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(packs[0]["sections"], 8);
 }
+
+#[test]
+fn a_builtin_pack_by_id_reaches_the_worker_processes() {
+    // `check` runs each file in a worker process started with the same `--rules`.
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/taunton-incomplete.docx");
+    let out = assert_cmd::Command::cargo_bin("ssos-lint")
+        .unwrap()
+        .args(["--rules", "ssos-2023-24", "check", "--format", "json"])
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["rules"]["id"], "ssos-district-priority-2023-24");
+    assert_eq!(json["files"][0]["status"], "fail");
+    let out = assert_cmd::Command::cargo_bin("ssos-lint")
+        .unwrap()
+        .args(["--rules", "ssos-1999-00", "rules"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ssos-2023-24"));
+}
