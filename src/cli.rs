@@ -20,12 +20,12 @@ use crate::report::{Report, Severity, Status, SubmissionMap};
 #[command(
     name = "ssos-lint",
     version,
-    about = "Checks SSoS District Prioritization Submissions against the 2023-24 guidance"
+    about = "Checks district plans against the guidance of a rules pack (the SSoS district prioritization guidance built in)"
 )]
 struct Cli {
-    /// Load another rules pack (a .toml file or a folder of them) instead of the built-in one.
-    #[arg(long, global = true, value_name = "PATH")]
-    rules: Option<PathBuf>,
+    /// The rules pack: a built-in one by id (`ssos-lint rules --packs`), or a .toml file or folder of them.
+    #[arg(long, global = true, value_name = "ID|PATH")]
+    rules: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,11 +38,22 @@ enum Command {
     Annotate(AnnotateArgs),
     /// Print the section map of one plan as JSON.
     Extract { file: PathBuf },
-    /// List every rule: code, severity, section, summary.
+    /// List every rule: code, severity, section, summary (`--packs`: the built-in packs).
     #[command(name = "rules")]
-    ListRules,
+    ListRules {
+        /// List the built-in rules packs (id, aliases, edition) instead.
+        #[arg(long)]
+        packs: bool,
+        /// `json`: one object per rule (or pack), with every field of its pack entry.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Explain one rule, quoting the guidance prompt it enforces.
-    Explain { code: String },
+    Explain {
+        code: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Serve a web page for checking a plan, and a JSON API (POST /api/v1/check).
     Serve(ServeArgs),
     /// Check each plan that appears or changes under DIR; write its report next to it or under --out.
@@ -90,7 +101,10 @@ impl WorkArgs {
         }
         let mut args: Vec<std::ffi::OsString> = Vec::new();
         if let Some(rules) = rules {
-            args.extend(["--rules".into(), std::path::absolute(rules).unwrap_or(rules.to_path_buf()).into()]);
+            // A built-in pack's id is passed as it is; a path, made absolute.
+            let rules =
+                if rules.exists() { std::path::absolute(rules).unwrap_or(rules.to_path_buf()) } else { rules.into() };
+            args.extend(["--rules".into(), rules.into()]);
         }
         if let Some(config) = config {
             args.extend(["--config".into(), std::path::absolute(config).unwrap_or(config.to_path_buf()).into()]);
@@ -191,14 +205,14 @@ enum SchemaKind {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Deny {
-    Warnings,
+enum ListFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Expect {
-    /// The districts receiving prioritized SSoS assistance (rules pack registry).
-    Ssos,
+enum Deny {
+    Warnings,
 }
 
 #[derive(clap::Args)]
@@ -223,9 +237,9 @@ struct CheckArgs {
     /// Show every section's prompt checklist with its evidence.
     #[arg(long)]
     coverage: bool,
-    /// List the expected districts that have no submission in the run.
-    #[arg(long, value_enum)]
-    expect: Option<Expect>,
+    /// List the districts of a registry list of the rules pack (e.g. `ssos`) that have no submission in the run.
+    #[arg(long, value_name = "LIST")]
+    expect: Option<String>,
     /// Largest file read, in MB.
     #[arg(long, default_value_t = 50, value_name = "MB")]
     max_file_size: u64,
@@ -275,20 +289,22 @@ pub fn main() -> ExitCode {
         }
     };
     let pack = match &cli.rules {
-        Some(path) => match pack::load_path(path) {
+        Some(name) => match pack::load_named(name) {
             Ok(p) => p,
             Err(err) => return fail(err),
         },
         None => pack::builtin(),
     };
-    let rules = cli.rules.as_deref();
+    // For the worker processes: the same `--rules` (a built-in id, or a path made absolute there).
+    let rules = cli.rules.as_deref().map(std::path::Path::new);
     match cli.command {
         Command::Worker(args) => worker(pack, args),
         Command::Check(args) => check(pack, rules, args),
         Command::Annotate(args) => annotate(pack, args),
         Command::Extract { file } => extract(pack, &file),
-        Command::ListRules => list_rules(&pack),
-        Command::Explain { code } => explain(&pack, &code),
+        Command::ListRules { packs: true, format } => list_packs(format),
+        Command::ListRules { packs: false, format } => list_rules(&pack, format),
+        Command::Explain { code, format } => explain(&pack, &code, format),
         Command::Serve(args) => serve(pack, rules, args),
         Command::Watch(args) => watch(pack, rules, args),
         Command::Schema { which } => schema(which),
@@ -425,7 +441,15 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
     let linter = std::mem::ManuallyDrop::new(linter);
     let progress = Progress::new(!args.quiet);
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
-    let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
+    if let Some(list) = &args.expect
+        && !linter.pack.districts.lists.contains_key(list)
+    {
+        let lists: Vec<String> =
+            linter.pack.districts.lists.iter().map(|(id, l)| format!("  {id}: {}", l.name)).collect();
+        eprintln!("error: the rules pack has no district list `{list}`; its lists:\n{}", lists.join("\n"));
+        return ExitCode::from(2);
+    }
+    let options = BatchOptions { jobs: args.jobs, expect: args.expect.clone() };
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
     // A path under a folder with its own ssos-lint.toml (found walking up
     // from it) is checked under that config; the rest under the one found
@@ -469,7 +493,7 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
     if !extra.is_empty() {
         let mut files = std::mem::take(&mut report.files);
         files.extend(extra);
-        report = batch::assemble(&linter, files, options.expect_ssos);
+        report = batch::assemble(&linter, files, options.expect.as_deref());
     }
     if args.deny == Some(Deny::Warnings) {
         report.deny_warnings();
@@ -636,7 +660,64 @@ fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
     }
 }
 
-fn list_rules(pack: &Pack) -> ExitCode {
+/// `rules --packs`: the built-in packs, the default first.
+fn list_packs(format: ListFormat) -> ExitCode {
+    let mut rows = Vec::new();
+    for b in pack::builtin_packs() {
+        let loaded = match b.load() {
+            Ok(p) => p,
+            Err(err) => return fail(err),
+        };
+        rows.push(serde_json::json!({
+            "id": loaded.pack.id,
+            "aliases": loaded.pack.aliases,
+            "version": loaded.pack.version,
+            "edition": loaded.pack.edition,
+            "product": loaded.pack.product,
+            "school_year": loaded.pack.school_year,
+            "guidance": loaded.pack.guidance,
+            "sections": loaded.sections.len(),
+            "rules": loaded.rules.len(),
+        }));
+    }
+    if format == ListFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let aliases: Vec<&str> = r["aliases"].as_array().into_iter().flatten().filter_map(|a| a.as_str()).collect();
+        println!(
+            "{}{}  {} ({} sections, {} rules){}",
+            r["id"].as_str().unwrap_or_default(),
+            if aliases.is_empty() { String::new() } else { format!(" ({})", aliases.join(", ")) },
+            r["edition"].as_str().unwrap_or_default(),
+            r["sections"],
+            r["rules"],
+            if i == 0 { "  [default]" } else { "" }
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// A rule's pack entry as JSON, with its section's number and title.
+fn rule_json(pack: &Pack, rule: &pack::RuleDef) -> serde_json::Value {
+    let mut value = serde_json::to_value(rule).unwrap_or_default();
+    if let Some(s) = rule.section.as_deref().and_then(|id| pack.section(id)) {
+        value["section_number"] = serde_json::json!(s.number);
+        value["section_title"] = serde_json::json!(s.title);
+    }
+    if let Some(q) = rule.quote.as_ref() {
+        value["quote"]["section_id"] = serde_json::json!(pack.quoted_section(q).map(|s| s.id.clone()));
+    }
+    value
+}
+
+fn list_rules(pack: &Pack, format: ListFormat) -> ExitCode {
+    if format == ListFormat::Json {
+        let rules: Vec<serde_json::Value> = pack.rules.iter().map(|r| rule_json(pack, r)).collect();
+        println!("{}", serde_json::to_string_pretty(&rules).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
     let width = pack.rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
     for rule in &pack.rules {
         let section = rule
@@ -644,13 +725,17 @@ fn list_rules(pack: &Pack) -> ExitCode {
             .as_deref()
             .and_then(|id| pack.section(id))
             .map_or("-".to_string(), |s| format!("{}", s.number));
-        println!("{:width$}  {:7}  {:>2}  {}", rule.code, rule.severity.as_str(), section, rule.summary);
+        let status = match rule.status {
+            pack::RuleStatus::Stable => String::new(),
+            s => format!(" [{}]", s.as_str()),
+        };
+        println!("{:width$}  {:7}  {:>2}  {}{status}", rule.code, rule.severity.as_str(), section, rule.summary);
     }
     ExitCode::SUCCESS
 }
 
-fn explain(pack: &Pack, code: &str) -> ExitCode {
-    let Some(rule) = pack.rule(code) else {
+fn explain(pack: &Pack, code: &str, format: ListFormat) -> ExitCode {
+    let Some(rule) = pack.resolve(code) else {
         eprintln!("error: no rule has the code `{code}`");
         let ranked = suggestions(pack, code);
         match ranked.split_first() {
@@ -663,21 +748,33 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
         }
         return ExitCode::from(2);
     };
-    println!("{} ({})", rule.code, rule.severity.as_str());
+    if format == ListFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&rule_json(pack, rule)).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    if rule.code != code {
+        println!("`{code}` was renamed `{}`.\n", rule.code);
+    }
+    match rule.status {
+        pack::RuleStatus::Stable => println!("{} ({})", rule.code, rule.severity.as_str()),
+        status => println!("{} ({}, {})", rule.code, rule.severity.as_str(), status.as_str()),
+    }
     if let Some(section) = rule.section.as_deref().and_then(|id| pack.section(id)) {
         println!("Section {}. {}", section.number, section.title);
     }
     println!("\n{}\n\n{}", rule.summary, rule.explain);
     if let Some(quote) = &rule.quote {
-        let place = if quote.section == 0 {
-            "the guidance".to_string()
-        } else {
-            format!("section {} of the guidance", quote.section)
+        let place = match pack.quoted_section(quote) {
+            None => "the guidance".to_string(),
+            Some(s) => format!("section {} of the guidance, {}", s.number, s.title),
         };
         println!("\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}", quote.text);
         println!("  — {}", pack.pack.guidance);
     }
     println!("\nHow to fix it: {}", rule.help);
+    if let Some(link) = &rule.link {
+        println!("More: {link}");
+    }
     ExitCode::SUCCESS
 }
 

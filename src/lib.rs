@@ -1,5 +1,5 @@
 //! ssos-lint: reads a district's SSoS prioritization submission, finds the
-//! guidance's eight sections, checks their sub-prompts and reports what is
+//! sections of the rules pack's guidance, checks their sub-prompts and reports what is
 //! missing.
 //!
 //! Data flows one way: [`read`] (files → [`model::Document`]) → [`map`]

@@ -34,7 +34,9 @@ pub struct Linter {
 }
 
 impl Linter {
-    pub fn new(pack: Pack, config: &Config, limits: Limits) -> Self {
+    pub fn new(mut pack: Pack, config: &Config, limits: Limits) -> Self {
+        // One set of thresholds, the config's over the pack's, for the mapper and the checks alike.
+        pack.limits = config.thresholds(&pack.limits);
         let ignores = config
             .per_file_ignores
             .iter()

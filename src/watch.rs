@@ -94,7 +94,7 @@ pub fn scan_settled(
         }
         state.pending.remove(&file);
         state.seen.insert(file.clone(), stamp);
-        let report = batch::assemble(linter, batch::check_caught(linter, &file), false);
+        let report = batch::assemble(linter, batch::check_caught(linter, &file), None);
         let verdict = verdict(&report);
         failed |= verdict != "pass";
         let text = render::render(&report, options.format, render_options);

@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::map::Submission;
 use crate::model::{Document, Evidence, PromptStatus, Severity};
 use crate::pack::lexicon::Lexicon;
-use crate::pack::{Check, Pack, RuleDef, Thresholds};
+use crate::pack::{Check, Pack, RuleDef, RuleStatus, Thresholds};
 
 pub use claims::{Claim, CompiledCheck};
 pub use units::{PlacedUnit, SectionUnits};
@@ -87,7 +87,14 @@ impl Engine {
             .rules
             .iter()
             .map(|def| ActiveRule {
-                severity: config.severity_of(&def.code, def.severity),
+                severity: match def.status {
+                    RuleStatus::Stable => config.severity_of(&def.code, def.severity),
+                    // A preview rule runs only when the config gives it a level.
+                    RuleStatus::Preview if config.rules.contains_key(&def.code) => {
+                        config.severity_of(&def.code, def.severity)
+                    }
+                    RuleStatus::Preview | RuleStatus::Removed => None,
+                },
                 section: def.section.as_ref().and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
                 compiled: CompiledCheck::new(&def.check, &lexicon),
                 def: def.clone(),
