@@ -19,8 +19,8 @@ use crate::report::{FileReport, Report, SCHEMA_VERSION, Summary, Tool};
 pub struct BatchOptions {
     /// Worker threads (0 = one per core).
     pub jobs: usize,
-    /// List the registry's SSoS districts with no submission in the run.
-    pub expect_ssos: bool,
+    /// `--expect LIST`: report the districts of this registry list with no submission in the run.
+    pub expect: Option<String>,
 }
 
 /// The files to check under `paths`: folders walked recursively (hidden,
@@ -112,17 +112,18 @@ pub fn run(
     for (path, err) in problems {
         reports.push(linter.error_report(&path.display().to_string(), None, &err));
     }
-    assemble(linter, reports, options.expect_ssos)
+    assemble(linter, reports, options.expect.as_deref())
 }
 
 /// The run's report from its files' reports: sorted, companions credited,
 /// superseded submissions marked, totals counted. `check`, `serve` and
 /// `watch` all finish here, so their JSON is the same for the same input.
-pub fn assemble(linter: &Linter, mut reports: Vec<FileReport>, expect_ssos: bool) -> Report {
+pub fn assemble(linter: &Linter, mut reports: Vec<FileReport>, expect: Option<&str>) -> Report {
     reports.sort_by(|a, b| (&a.path, &a.attachment).cmp(&(&b.path, &b.attachment)));
     cross::credit_companions(&mut reports, &cross::Answerable::of(&linter.pack));
     cross::mark_superseded(&mut reports);
-    let missing_districts = if expect_ssos { cross::missing_districts(&linter.pack, &reports) } else { Vec::new() };
+    let missing_districts =
+        expect.map(|list| cross::missing_districts(&linter.pack, &reports, list)).unwrap_or_default();
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
@@ -140,6 +141,9 @@ pub fn check_caught(linter: &Linter, path: &Path) -> Vec<FileReport> {
 
 /// Checks the bytes of one upload (named `name`); a panic becomes its error report.
 pub fn check_bytes_caught(linter: &Linter, name: &str, bytes: &[u8]) -> Vec<FileReport> {
+    if let Some(isolation) = &linter.isolation {
+        return isolation.check_bytes(linter, name, bytes);
+    }
     caught(linter, name, || linter.check_bytes(name, bytes))
 }
 

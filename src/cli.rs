@@ -20,12 +20,12 @@ use crate::report::{Report, Severity, Status, SubmissionMap};
 #[command(
     name = "ssos-lint",
     version,
-    about = "Checks SSoS District Prioritization Submissions against the 2023-24 guidance"
+    about = "Checks district plans against the guidance of a rules pack (the SSoS district prioritization guidance built in)"
 )]
 struct Cli {
-    /// Load another rules pack (a .toml file or a folder of them) instead of the built-in one.
-    #[arg(long, global = true, value_name = "PATH")]
-    rules: Option<PathBuf>,
+    /// The rules pack: a built-in one by id (`ssos-lint rules --packs`), or a .toml file or folder of them.
+    #[arg(long, global = true, value_name = "ID|PATH")]
+    rules: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,11 +38,22 @@ enum Command {
     Annotate(AnnotateArgs),
     /// Print the section map of one plan as JSON.
     Extract { file: PathBuf },
-    /// List every rule: code, severity, section, summary.
+    /// List every rule: code, severity, section, summary (`--packs`: the built-in packs).
     #[command(name = "rules")]
-    ListRules,
+    ListRules {
+        /// List the built-in rules packs (id, aliases, edition) instead.
+        #[arg(long)]
+        packs: bool,
+        /// `json`: one object per rule (or pack), with every field of its pack entry.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Explain one rule, quoting the guidance prompt it enforces.
-    Explain { code: String },
+    Explain {
+        code: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Serve a web page for checking a plan, and a JSON API (POST /api/v1/check).
     Serve(ServeArgs),
     /// Check each plan that appears or changes under DIR; write its report next to it or under --out.
@@ -53,6 +64,76 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff), generated from the command-line definition.
     Manpage,
+    /// Internal: check one file in this process and print its reports as JSON (see `isolate`).
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// Limits of work per file, shared by `check`, `watch` and `serve`.
+#[derive(clap::Args, Clone)]
+struct WorkArgs {
+    /// Time budget per file (read, map and check), in seconds.
+    #[arg(long, default_value_t = 4.0, value_name = "SECS")]
+    time_budget: f64,
+    /// Memory limit per file (its worker process), in MB.
+    #[arg(long, default_value_t = 512, value_name = "MB")]
+    max_memory: u64,
+    /// Check files in this process instead of a worker process per file
+    /// (faster, but a hostile file can then take the whole run down).
+    #[arg(long)]
+    in_process: bool,
+}
+
+impl WorkArgs {
+    fn time_budget(&self) -> std::time::Duration {
+        std::time::Duration::try_from_secs_f64(self.time_budget.max(0.0)).unwrap_or(read::DEFAULT_TIME_BUDGET)
+    }
+
+    /// The worker processes, unless `--in-process`.
+    fn isolation(
+        &self,
+        rules: Option<&std::path::Path>,
+        config: Option<&std::path::Path>,
+        limits: &Limits,
+    ) -> Option<crate::isolate::Isolation> {
+        if self.in_process {
+            return None;
+        }
+        let mut args: Vec<std::ffi::OsString> = Vec::new();
+        if let Some(rules) = rules {
+            // A built-in pack's id is passed as it is; a path, made absolute.
+            let rules =
+                if rules.exists() { std::path::absolute(rules).unwrap_or(rules.to_path_buf()) } else { rules.into() };
+            args.extend(["--rules".into(), rules.into()]);
+        }
+        if let Some(config) = config {
+            args.extend(["--config".into(), std::path::absolute(config).unwrap_or(config.to_path_buf()).into()]);
+        }
+        args.extend([
+            "--max-file-bytes".into(),
+            limits.max_file_bytes.to_string().into(),
+            "--time-budget-ms".into(),
+            limits.time_budget.as_millis().to_string().into(),
+        ]);
+        crate::isolate::Isolation::current(args, self.max_memory.saturating_mul(1024 * 1024))
+    }
+}
+
+#[derive(clap::Args)]
+struct WorkerArgs {
+    #[arg(long)]
+    memory_bytes: u64,
+    #[arg(long)]
+    config: Option<PathBuf>,
+    #[arg(long)]
+    max_file_bytes: u64,
+    #[arg(long)]
+    time_budget_ms: u64,
+    /// The upload's name, when the file comes on standard input.
+    #[arg(long)]
+    name: Option<String>,
+    /// The file, or "-" for standard input.
+    path: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -63,6 +144,8 @@ struct ServeArgs {
     /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    work: WorkArgs,
     /// Checks that run at once (default: the number of CPUs, at most 8).
     #[arg(long, value_name = "N")]
     max_checks: Option<usize>,
@@ -98,6 +181,8 @@ struct WatchArgs {
     /// Per-rule severities and thresholds (default: ssos-lint.toml here or in a parent folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    work: WorkArgs,
 }
 
 #[derive(clap::Args)]
@@ -120,14 +205,14 @@ enum SchemaKind {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Deny {
-    Warnings,
+enum ListFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Expect {
-    /// The districts receiving prioritized SSoS assistance (rules pack registry).
-    Ssos,
+enum Deny {
+    Warnings,
 }
 
 #[derive(clap::Args)]
@@ -152,9 +237,9 @@ struct CheckArgs {
     /// Show every section's prompt checklist with its evidence.
     #[arg(long)]
     coverage: bool,
-    /// List the expected districts that have no submission in the run.
-    #[arg(long, value_enum)]
-    expect: Option<Expect>,
+    /// List the districts of a registry list of the rules pack (e.g. `ssos`) that have no submission in the run.
+    #[arg(long, value_name = "LIST")]
+    expect: Option<String>,
     /// Largest file read, in MB.
     #[arg(long, default_value_t = 50, value_name = "MB")]
     max_file_size: u64,
@@ -167,6 +252,8 @@ struct CheckArgs {
     /// Colour in the human format: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     color: ColorChoice,
+    #[command(flatten)]
+    work: WorkArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -202,20 +289,24 @@ pub fn main() -> ExitCode {
         }
     };
     let pack = match &cli.rules {
-        Some(path) => match pack::load_path(path) {
+        Some(name) => match pack::load_named(name) {
             Ok(p) => p,
             Err(err) => return fail(err),
         },
         None => pack::builtin(),
     };
+    // For the worker processes: the same `--rules` (a built-in id, or a path made absolute there).
+    let rules = cli.rules.as_deref().map(std::path::Path::new);
     match cli.command {
-        Command::Check(args) => check(pack, args),
+        Command::Worker(args) => worker(pack, args),
+        Command::Check(args) => check(pack, rules, args),
         Command::Annotate(args) => annotate(pack, args),
         Command::Extract { file } => extract(pack, &file),
-        Command::ListRules => list_rules(&pack),
-        Command::Explain { code } => explain(&pack, &code),
-        Command::Serve(args) => serve(pack, args),
-        Command::Watch(args) => watch(pack, args),
+        Command::ListRules { packs: true, format } => list_packs(format),
+        Command::ListRules { packs: false, format } => list_rules(&pack, format),
+        Command::Explain { code, format } => explain(&pack, &code, format),
+        Command::Serve(args) => serve(pack, rules, args),
+        Command::Watch(args) => watch(pack, rules, args),
         Command::Schema { which } => schema(which),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -235,10 +326,21 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn linter_with_config(pack: Pack, config: Option<&std::path::Path>) -> Result<Linter, ExitCode> {
+fn linter_with_config(
+    pack: Pack,
+    rules: Option<&std::path::Path>,
+    config: Option<&std::path::Path>,
+    work: &WorkArgs,
+) -> Result<Linter, ExitCode> {
     let cwd = std::env::current_dir().unwrap_or_default();
     match Config::discover(config, &cwd, &pack) {
-        Ok(c) => Ok(Linter::new(pack, &c, Limits::default())),
+        Ok(c) => {
+            let limits = Limits { time_budget: work.time_budget(), ..Limits::default() };
+            let isolation = work.isolation(rules, config, &limits);
+            let mut linter = Linter::new(pack, &c, limits);
+            linter.isolation = isolation;
+            Ok(linter)
+        }
         Err(err) => {
             eprintln!("{:?}", miette::Report::new_boxed(err));
             Err(ExitCode::from(2))
@@ -246,8 +348,8 @@ fn linter_with_config(pack: Pack, config: Option<&std::path::Path>) -> Result<Li
     }
 }
 
-fn serve(pack: Pack, args: ServeArgs) -> ExitCode {
-    let linter = match linter_with_config(pack, args.config.as_deref()) {
+fn serve(pack: Pack, rules: Option<&std::path::Path>, args: ServeArgs) -> ExitCode {
+    let linter = match linter_with_config(pack, rules, args.config.as_deref(), &args.work) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -271,8 +373,8 @@ fn serve(pack: Pack, args: ServeArgs) -> ExitCode {
     }
 }
 
-fn watch(pack: Pack, args: WatchArgs) -> ExitCode {
-    let linter = match linter_with_config(pack, args.config.as_deref()) {
+fn watch(pack: Pack, rules: Option<&std::path::Path>, args: WatchArgs) -> ExitCode {
+    let linter = match linter_with_config(pack, rules, args.config.as_deref(), &args.work) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -285,7 +387,9 @@ fn watch(pack: Pack, args: WatchArgs) -> ExitCode {
         once: args.once,
     };
     match crate::watch::run(&linter, &options, &render_options) {
-        Ok(()) => ExitCode::SUCCESS,
+        // `--once`: 1 when a plan checked in the pass failed or was unreadable.
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(2)
@@ -298,7 +402,10 @@ fn fail(err: impl Diagnostic + Send + Sync + 'static) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn check(pack: Pack, args: CheckArgs) -> ExitCode {
+/// The hidden worker command: one file, in this process, under the limits.
+fn worker(pack: Pack, args: WorkerArgs) -> ExitCode {
+    let budget = std::time::Duration::from_millis(args.time_budget_ms);
+    crate::isolate::limit_self(args.memory_bytes, budget);
     let cwd = std::env::current_dir().unwrap_or_default();
     let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
         Ok(c) => c,
@@ -307,11 +414,42 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let limits = Limits { max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024), ..Limits::default() };
-    let linter = Linter::new(pack, &config, limits);
+    let limits = Limits { max_file_bytes: args.max_file_bytes, time_budget: budget, ..Limits::default() };
+    // Freed by the process's exit, not piece by piece.
+    let linter = std::mem::ManuallyDrop::new(Linter::new(pack, &config, limits));
+    crate::isolate::worker_main(&linter, &args.path, args.name.as_deref())
+}
+
+fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCode {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
+        Ok(c) => c,
+        Err(err) => {
+            eprintln!("{:?}", miette::Report::new_boxed(err));
+            return ExitCode::from(2);
+        }
+    };
+    let limits = Limits {
+        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        time_budget: args.work.time_budget(),
+        ..Limits::default()
+    };
+    let isolation = args.work.isolation(rules, args.config.as_deref(), &limits);
+    let mut linter = Linter::new(pack, &config, limits);
+    linter.isolation = isolation;
+    // Freed by the process's exit, not piece by piece.
+    let linter = std::mem::ManuallyDrop::new(linter);
     let progress = Progress::new(!args.quiet);
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
-    let options = BatchOptions { jobs: args.jobs, expect_ssos: args.expect == Some(Expect::Ssos) };
+    if let Some(list) = &args.expect
+        && !linter.pack.districts.lists.contains_key(list)
+    {
+        let lists: Vec<String> =
+            linter.pack.districts.lists.iter().map(|(id, l)| format!("  {id}: {}", l.name)).collect();
+        eprintln!("error: the rules pack has no district list `{list}`; its lists:\n{}", lists.join("\n"));
+        return ExitCode::from(2);
+    }
+    let options = BatchOptions { jobs: args.jobs, expect: args.expect.clone() };
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
     // A path under a folder with its own ssos-lint.toml (found walking up
     // from it) is checked under that config; the rest under the one found
@@ -355,7 +493,7 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
     if !extra.is_empty() {
         let mut files = std::mem::take(&mut report.files);
         files.extend(extra);
-        report = batch::assemble(&linter, files, options.expect_ssos);
+        report = batch::assemble(&linter, files, options.expect.as_deref());
     }
     if args.deny == Some(Deny::Warnings) {
         report.deny_warnings();
@@ -367,7 +505,9 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         width: 0,
         quiet: args.quiet,
         rules: rule_metas(&linter),
-        pack: Some(std::sync::Arc::new(linter.pack.clone())),
+        // Only the letters word themselves from the pack.
+        pack: matches!(args.format, OutputFormat::Markdown | OutputFormat::Docx)
+            .then(|| std::sync::Arc::new(linter.pack.clone())),
         run: render::RunInfo::new(started.0, started.1.elapsed().as_secs_f64()),
     };
     let code = exit_code(&report, args.deny == Some(Deny::Warnings));
@@ -385,6 +525,7 @@ fn check(pack: Pack, args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let text = render::render(&report, args.format, &render_options);
+    std::mem::forget(report);
     let written = match &args.output {
         Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes()),
         _ => {
@@ -465,7 +606,9 @@ fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {
 }
 
 fn annotate(pack: Pack, args: AnnotateArgs) -> ExitCode {
-    let linter = match linter_with_config(pack, args.config.as_deref()) {
+    // One plan the user names, read in this process with the library budget.
+    let work = WorkArgs { time_budget: read::LIBRARY_TIME_BUDGET.as_secs_f64(), max_memory: 512, in_process: true };
+    let linter = match linter_with_config(pack, None, args.config.as_deref(), &work) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -517,7 +660,64 @@ fn extract(pack: Pack, file: &std::path::Path) -> ExitCode {
     }
 }
 
-fn list_rules(pack: &Pack) -> ExitCode {
+/// `rules --packs`: the built-in packs, the default first.
+fn list_packs(format: ListFormat) -> ExitCode {
+    let mut rows = Vec::new();
+    for b in pack::builtin_packs() {
+        let loaded = match b.load() {
+            Ok(p) => p,
+            Err(err) => return fail(err),
+        };
+        rows.push(serde_json::json!({
+            "id": loaded.pack.id,
+            "aliases": loaded.pack.aliases,
+            "version": loaded.pack.version,
+            "edition": loaded.pack.edition,
+            "product": loaded.pack.product,
+            "school_year": loaded.pack.school_year,
+            "guidance": loaded.pack.guidance,
+            "sections": loaded.sections.len(),
+            "rules": loaded.rules.len(),
+        }));
+    }
+    if format == ListFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let aliases: Vec<&str> = r["aliases"].as_array().into_iter().flatten().filter_map(|a| a.as_str()).collect();
+        println!(
+            "{}{}  {} ({} sections, {} rules){}",
+            r["id"].as_str().unwrap_or_default(),
+            if aliases.is_empty() { String::new() } else { format!(" ({})", aliases.join(", ")) },
+            r["edition"].as_str().unwrap_or_default(),
+            r["sections"],
+            r["rules"],
+            if i == 0 { "  [default]" } else { "" }
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// A rule's pack entry as JSON, with its section's number and title.
+fn rule_json(pack: &Pack, rule: &pack::RuleDef) -> serde_json::Value {
+    let mut value = serde_json::to_value(rule).unwrap_or_default();
+    if let Some(s) = rule.section.as_deref().and_then(|id| pack.section(id)) {
+        value["section_number"] = serde_json::json!(s.number);
+        value["section_title"] = serde_json::json!(s.title);
+    }
+    if let Some(q) = rule.quote.as_ref() {
+        value["quote"]["section_id"] = serde_json::json!(pack.quoted_section(q).map(|s| s.id.clone()));
+    }
+    value
+}
+
+fn list_rules(pack: &Pack, format: ListFormat) -> ExitCode {
+    if format == ListFormat::Json {
+        let rules: Vec<serde_json::Value> = pack.rules.iter().map(|r| rule_json(pack, r)).collect();
+        println!("{}", serde_json::to_string_pretty(&rules).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
     let width = pack.rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
     for rule in &pack.rules {
         let section = rule
@@ -525,13 +725,17 @@ fn list_rules(pack: &Pack) -> ExitCode {
             .as_deref()
             .and_then(|id| pack.section(id))
             .map_or("-".to_string(), |s| format!("{}", s.number));
-        println!("{:width$}  {:7}  {:>2}  {}", rule.code, rule.severity.as_str(), section, rule.summary);
+        let status = match rule.status {
+            pack::RuleStatus::Stable => String::new(),
+            s => format!(" [{}]", s.as_str()),
+        };
+        println!("{:width$}  {:7}  {:>2}  {}{status}", rule.code, rule.severity.as_str(), section, rule.summary);
     }
     ExitCode::SUCCESS
 }
 
-fn explain(pack: &Pack, code: &str) -> ExitCode {
-    let Some(rule) = pack.rule(code) else {
+fn explain(pack: &Pack, code: &str, format: ListFormat) -> ExitCode {
+    let Some(rule) = pack.resolve(code) else {
         eprintln!("error: no rule has the code `{code}`");
         let ranked = suggestions(pack, code);
         match ranked.split_first() {
@@ -544,21 +748,33 @@ fn explain(pack: &Pack, code: &str) -> ExitCode {
         }
         return ExitCode::from(2);
     };
-    println!("{} ({})", rule.code, rule.severity.as_str());
+    if format == ListFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&rule_json(pack, rule)).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    if rule.code != code {
+        println!("`{code}` was renamed `{}`.\n", rule.code);
+    }
+    match rule.status {
+        pack::RuleStatus::Stable => println!("{} ({})", rule.code, rule.severity.as_str()),
+        status => println!("{} ({}, {})", rule.code, rule.severity.as_str(), status.as_str()),
+    }
     if let Some(section) = rule.section.as_deref().and_then(|id| pack.section(id)) {
         println!("Section {}. {}", section.number, section.title);
     }
     println!("\n{}\n\n{}", rule.summary, rule.explain);
     if let Some(quote) = &rule.quote {
-        let place = if quote.section == 0 {
-            "the guidance".to_string()
-        } else {
-            format!("section {} of the guidance", quote.section)
+        let place = match pack.quoted_section(quote) {
+            None => "the guidance".to_string(),
+            Some(s) => format!("section {} of the guidance, {}", s.number, s.title),
         };
         println!("\nThe guidance asks ({place}):\n  > \u{201c}{}\u{201d}", quote.text);
         println!("  — {}", pack.pack.guidance);
     }
     println!("\nHow to fix it: {}", rule.help);
+    if let Some(link) = &rule.link {
+        println!("More: {link}");
+    }
     ExitCode::SUCCESS
 }
 

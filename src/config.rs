@@ -110,6 +110,12 @@ impl Config {
             }
             let _ = codes;
         }
+        // A renamed code applies to the rule that has its meaning now.
+        let renamed = |code: &String| pack.redirects.get(code).cloned().unwrap_or_else(|| code.clone());
+        config.rules = std::mem::take(&mut config.rules).into_iter().map(|(k, v)| (renamed(&k), v)).collect();
+        for codes in config.per_file_ignores.values_mut() {
+            *codes = codes.iter().map(renamed).collect();
+        }
         let ignored = config.per_file_ignores.values().flatten();
         for code in config.rules.keys().chain(ignored) {
             if pack.rule(code).is_none() {

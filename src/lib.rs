@@ -1,5 +1,5 @@
 //! ssos-lint: reads a district's SSoS prioritization submission, finds the
-//! guidance's eight sections, checks their sub-prompts and reports what is
+//! sections of the rules pack's guidance, checks their sub-prompts and reports what is
 //! missing.
 //!
 //! Data flows one way: [`read`] (files → [`model::Document`]) → [`map`]
@@ -8,9 +8,11 @@
 
 pub mod annotate;
 pub mod batch;
+pub mod budget;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod isolate;
 pub mod lint;
 pub mod map;
 pub mod model;

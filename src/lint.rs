@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::budget::Budget;
 use crate::check::{Engine, FileFacts, Finding, Outcome};
 use crate::config::Config;
 use crate::map::district::DistrictFinder;
@@ -23,13 +24,19 @@ pub struct Linter {
     ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
     /// The config's folder, for matching paths relative to it.
     config_dir: Option<std::path::PathBuf>,
-    mapper: Mapper,
+    /// Built on the first document (a run over unreadable files never needs it).
+    mapper: std::sync::OnceLock<Mapper>,
     engine: Engine,
     districts: DistrictFinder,
+    /// When set, each file on disk is checked in a worker process under a
+    /// memory and time limit (see [`crate::isolate`]).
+    pub isolation: Option<crate::isolate::Isolation>,
 }
 
 impl Linter {
-    pub fn new(pack: Pack, config: &Config, limits: Limits) -> Self {
+    pub fn new(mut pack: Pack, config: &Config, limits: Limits) -> Self {
+        // One set of thresholds, the config's over the pack's, for the mapper and the checks alike.
+        pack.limits = config.thresholds(&pack.limits);
         let ignores = config
             .per_file_ignores
             .iter()
@@ -39,11 +46,12 @@ impl Linter {
         Linter {
             ignores,
             config_dir,
-            mapper: Mapper::new(&pack),
+            mapper: std::sync::OnceLock::new(),
             engine: Engine::new(&pack, config),
             districts: DistrictFinder::new(&pack.districts),
             pack,
             limits,
+            isolation: None,
         }
     }
 
@@ -55,23 +63,66 @@ impl Linter {
         &self.engine
     }
 
+    fn mapper(&self) -> &Mapper {
+        self.mapper.get_or_init(|| Mapper::new(&self.pack))
+    }
+
     /// Checks a file on disk: one report per submission it holds.
     pub fn check_path(&self, path: &Path) -> Vec<FileReport> {
+        if let Some(isolation) = &self.isolation {
+            return isolation.check_path(self, path);
+        }
+        self.check_path_here(path)
+    }
+
+    /// Checks a file on disk in this process, whatever the isolation setting.
+    pub fn check_path_here(&self, path: &Path) -> Vec<FileReport> {
         let shown = path.display().to_string();
+        let budget = Budget::start(self.limits.time_budget);
         match read_bounded(path, &self.limits) {
-            Ok(bytes) => self.check_bytes(&shown, &bytes),
+            Ok(bytes) => self.check_bytes_within(&shown, &bytes, &budget),
             Err(err) => vec![self.error_report(&shown, None, &err)],
         }
     }
 
     /// Checks the bytes of a file (office document, email or archive).
     pub fn check_bytes(&self, path: &str, bytes: &[u8]) -> Vec<FileReport> {
-        read::expand(path, bytes, &self.limits).into_iter().map(|entry| self.check_entry(entry)).collect()
+        self.check_bytes_within(path, bytes, &Budget::start(self.limits.time_budget))
+    }
+
+    /// Checks the bytes of a file within one file's budget (read, map and
+    /// check of every submission it holds).
+    pub fn check_bytes_within(&self, path: &str, bytes: &[u8], budget: &Budget) -> Vec<FileReport> {
+        read::expand(path, bytes, &self.limits.within(budget))
+            .into_iter()
+            .map(|entry| self.check_entry_within(entry, budget))
+            .collect()
     }
 
     pub fn check_entry(&self, entry: Entry) -> FileReport {
+        self.check_entry_within(entry, &Budget::start(self.limits.time_budget))
+    }
+
+    /// Maps and checks one entry, unless the file's budget is spent: then
+    /// (and when it runs out during mapping or checking) the entry's report
+    /// is the `ssos::input::unreadable` error naming the limit.
+    pub fn check_entry_within(&self, entry: Entry, budget: &Budget) -> FileReport {
         let mut report = match entry.result {
-            Ok(doc) => self.check_document(&entry.path, entry.attachment, &doc, entry.envelope.as_ref()),
+            Ok(doc) => match budget.check() {
+                Ok(()) => {
+                    let report =
+                        self.check_document(&entry.path, entry.attachment.clone(), &doc, entry.envelope.as_ref());
+                    match budget.check() {
+                        Ok(()) => report,
+                        Err(over) => self.error_report(
+                            &entry.path,
+                            entry.attachment,
+                            &over.into_error("mapping and checking its sections"),
+                        ),
+                    }
+                }
+                Err(over) => self.error_report(&entry.path, entry.attachment, &over.into_error("reading it")),
+            },
             Err(err) => self.error_report(&entry.path, entry.attachment, &err),
         };
         report.package = entry.package;
@@ -120,7 +171,7 @@ impl Linter {
         doc: &Document,
         envelope: Option<&Envelope>,
     ) -> FileReport {
-        let submission = self.mapper.map(doc);
+        let submission = self.mapper().map(doc);
         let name = attachment.as_deref().unwrap_or(path);
         let named = self.districts.find(Some(doc), name, envelope);
         // The e-mail's own district (subject, sender, body) stays the
@@ -205,7 +256,7 @@ impl Linter {
 
     /// The section map of one document, for `ssos-lint extract`.
     pub fn extract(&self, path: &str, doc: &Document) -> SubmissionMap {
-        let submission = self.mapper.map(doc);
+        let submission = self.mapper().map(doc);
         let sections = submission
             .sections
             .iter()
@@ -318,6 +369,13 @@ pub fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, InputError>
     let meta = std::fs::metadata(path).map_err(|e| {
         InputError::unreadable(format!("the file cannot be opened: {e}"), "Check the path and permissions.")
     })?;
+    if !meta.is_file() {
+        // A pipe, socket or device: reading it could block for ever.
+        return Err(InputError::unreadable(
+            "this is not a regular file (a pipe, socket or device)",
+            "Check the path: give the plan file itself.",
+        ));
+    }
     if meta.len() > limits.max_file_bytes {
         return Err(InputError::unreadable(
             format!("the file is {} MB, over the {} MB limit", meta.len() >> 20, limits.max_file_bytes >> 20),

@@ -73,7 +73,7 @@ pub struct FileReport {
     /// The submitting district, when it could be identified.
     pub district: Option<String>,
     pub status: Status,
-    /// All eight sections, in the guidance's order (empty when unreadable).
+    /// Every section of the rules pack, in the guidance's order (empty when unreadable).
     pub sections: Vec<SectionReport>,
     pub priorities: Count,
     pub benchmarks: Count,

@@ -37,8 +37,9 @@ fn writes_reports_next_to_files_and_rechecks_only_changes() {
     std::fs::copy(sample("worcester-form.xlsx"), root.join("sub/worcester.xlsx")).unwrap();
     let dir_arg = root.to_str().unwrap();
 
+    // taunton fails: `--once` exits 1.
     let (code, stderr) = watch_once(&[dir_arg]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let lines = checked_lines(&stderr);
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(lines.iter().any(|l| l.contains("taunton.docx") && l.ends_with(": fail")), "{stderr}");
@@ -77,7 +78,7 @@ fn out_mirrors_the_folder_and_formats_pick_the_ending() {
     std::fs::write(watched.path().join("broken.docx"), b"not a zip").unwrap();
 
     let (code, stderr) = watch_once(&[watched.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "a failing plan and an unreadable file: {stderr}");
     assert!(stderr.contains("broken.docx: error"), "{stderr}");
     let report = json(&out.path().join("a/b/plan.docx.ssos.json"));
     assert_eq!(report["files"][0]["status"], "fail");
@@ -85,7 +86,7 @@ fn out_mirrors_the_folder_and_formats_pick_the_ending() {
     assert!(!watched.path().join("a/b/plan.docx.ssos.json").exists(), "nothing written next to the file");
 
     let (code, _) = watch_once(&[watched.path().to_str().unwrap(), "--format", "markdown"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     let md = std::fs::read_to_string(watched.path().join("a/b/plan.docx.ssos.md")).unwrap();
     assert!(md.contains("Resources"), "{md}");
 
@@ -96,13 +97,6 @@ fn out_mirrors_the_folder_and_formats_pick_the_ending() {
 /// The watch loop itself (no `--once`): a file dropped in later is picked up.
 #[test]
 fn keeps_watching_until_stopped() {
-    struct Kill(std::process::Child);
-    impl Drop for Kill {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_ssos-lint"))
         .args(["watch", dir.path().to_str().unwrap(), "--interval-ms", "100"])
@@ -122,4 +116,78 @@ fn keeps_watching_until_stopped() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(json(&report)["files"][0]["status"], "fail");
+}
+
+struct Kill(std::process::Child);
+impl Drop for Kill {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "{what}: not within 60 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A file written slowly is checked once, after it stopped changing (never
+/// as a half-written "damaged" file); its report goes when the file goes.
+#[test]
+fn waits_for_a_file_to_settle_and_removes_the_report_of_a_deleted_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("watch.log");
+    let watched = dir.path().join("in");
+    std::fs::create_dir(&watched).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_ssos-lint"))
+        .args(["watch", watched.to_str().unwrap(), "--interval-ms", "200"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("starts");
+    let _guard = Kill(child);
+    // Write the plan in pieces, more slowly than the polling interval.
+    let bytes = std::fs::read(sample("taunton-incomplete.docx")).unwrap();
+    let plan = watched.join("slow.docx");
+    let mut file = std::fs::File::create(&plan).unwrap();
+    for chunk in bytes.chunks(bytes.len() / 4 + 1) {
+        use std::io::Write;
+        file.write_all(chunk).unwrap();
+        file.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(450));
+    }
+    drop(file);
+    let report = watched.join("slow.docx.ssos.json");
+    wait_for("the report", || report.exists());
+    assert_eq!(json(&report)["files"][0]["status"], "fail");
+    let stderr = std::fs::read_to_string(&log).unwrap();
+    let lines = checked_lines(&stderr);
+    assert_eq!(lines, vec![format!("checked {}: fail", plan.display())], "checked once, whole: {stderr}");
+
+    std::fs::remove_file(&plan).unwrap();
+    wait_for("the report's removal", || !report.exists());
+}
+
+/// A file that cannot be read (a named pipe: reading it would block for
+/// ever) and many files: each gets a report, and a second pass checks nothing.
+#[test]
+fn copes_with_unreadable_and_many_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        std::fs::write(dir.path().join(format!("note{i:03}.docx")), b"not a plan").unwrap();
+    }
+    let pipe = dir.path().join("pipe.docx");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success());
+    let (code, stderr) = watch_once(&[dir.path().to_str().unwrap(), "--in-process"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(checked_lines(&stderr).len(), 201, "{stderr}");
+    let report = json(&dir.path().join("pipe.docx.ssos.json"));
+    assert_eq!(report["files"][0]["status"], "error");
+    let (code, stderr) = watch_once(&[dir.path().to_str().unwrap(), "--in-process"]);
+    assert_eq!(code, 0);
+    assert!(checked_lines(&stderr).is_empty(), "{stderr}");
 }

@@ -129,8 +129,10 @@ fn name_of(report: &FileReport) -> String {
     }
 }
 
-/// Registry districts receiving SSoS assistance with no submission in the run.
-pub fn missing_districts(pack: &Pack, reports: &[FileReport]) -> Vec<String> {
+/// Districts of the registry's list `list` with no submission in the run
+/// (none for a list the pack does not have: the command line checks the name).
+pub fn missing_districts(pack: &Pack, reports: &[FileReport], list: &str) -> Vec<String> {
     let seen: HashSet<&str> = reports.iter().filter_map(|r| r.district.as_deref()).collect();
-    pack.districts.ssos.iter().filter(|d| !seen.contains(d.as_str())).cloned().collect()
+    let members = pack.districts.lists.get(list).map(|l| l.districts.as_slice()).unwrap_or_default();
+    members.iter().filter(|d| !seen.contains(d.as_str())).cloned().collect()
 }

@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::map::Submission;
 use crate::model::{Document, Evidence, PromptStatus, Severity};
 use crate::pack::lexicon::Lexicon;
-use crate::pack::{Check, Pack, RuleDef, Thresholds};
+use crate::pack::{Check, Pack, RuleDef, RuleStatus, Thresholds};
 
 pub use claims::{Claim, CompiledCheck};
 pub use units::{PlacedUnit, SectionUnits};
@@ -77,7 +77,7 @@ pub struct Engine {
     section_titles: Vec<String>,
     pub lexicon: Lexicon,
     /// The pack's priority markers, to tell a priority's statement from what is said about it.
-    priority_markers: Vec<regex::Regex>,
+    priority_markers: Vec<crate::pack::pattern::LazyRegex>,
 }
 
 impl Engine {
@@ -87,7 +87,14 @@ impl Engine {
             .rules
             .iter()
             .map(|def| ActiveRule {
-                severity: config.severity_of(&def.code, def.severity),
+                severity: match def.status {
+                    RuleStatus::Stable => config.severity_of(&def.code, def.severity),
+                    // A preview rule runs only when the config gives it a level.
+                    RuleStatus::Preview if config.rules.contains_key(&def.code) => {
+                        config.severity_of(&def.code, def.severity)
+                    }
+                    RuleStatus::Preview | RuleStatus::Removed => None,
+                },
                 section: def.section.as_ref().and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
                 compiled: CompiledCheck::new(&def.check, &lexicon),
                 def: def.clone(),
@@ -103,7 +110,7 @@ impl Engine {
                 .mapping
                 .priority_markers
                 .iter()
-                .filter_map(|m| regex::Regex::new(&format!("(?i){m}")).ok())
+                .map(|m| crate::pack::pattern::LazyRegex::new(format!("(?i){m}")))
                 .collect(),
         }
     }

@@ -14,7 +14,7 @@ use crate::model::Document;
 
 /// A typed list item: "1.", "a)", "-", "•", "(i)" and the like.
 static TYPED_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-h][.)]|[-•*▪◦●]|\(\w\))\s+\S").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*▪◦●]|\(\w\))\s+\S").expect("static regex"));
 
 /// One line of a response, and whether it is a list item.
 struct Line<'a> {

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, tokenize};
+use crate::pack::pattern::LazyRegex;
 
 /// Fewest words a heading placed by its position must govern.
 const MIN_REGION_WORDS: usize = 10;
@@ -87,23 +88,23 @@ struct SectionNames {
 pub struct Headings {
     sections: Vec<SectionNames>,
     all_prompts: HashSet<u64>,
-    placeholders: Vec<Regex>,
-    priority_markers: Vec<Regex>,
-    benchmark_markers: Vec<Regex>,
+    placeholders: Vec<LazyRegex>,
+    priority_markers: Vec<LazyRegex>,
+    benchmark_markers: Vec<LazyRegex>,
     benchmark_headers: Vec<Vec<String>>,
     benchmark_measures: TermSet,
-    end_markers: Vec<Regex>,
+    end_markers: Vec<LazyRegex>,
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
-    numbering: Regex,
+    numbering: LazyRegex,
     number_words: Vec<String>,
-    priority_list_lead_ins: Vec<Regex>,
-    priority_counts: Vec<Regex>,
-    benchmark_non_items: Vec<Regex>,
-    priority_deferrals: Vec<Regex>,
+    priority_list_lead_ins: Vec<LazyRegex>,
+    priority_counts: Vec<LazyRegex>,
+    benchmark_non_items: Vec<LazyRegex>,
+    priority_deferrals: Vec<LazyRegex>,
     priority_statement_cues: TermSet,
-    joiners: Regex,
-    continued: Vec<Regex>,
+    joiners: LazyRegex,
+    continued: Vec<LazyRegex>,
     stop_words: Vec<String>,
     priorities: usize,
     monitoring: Option<usize>,
@@ -111,7 +112,7 @@ pub struct Headings {
 
 /// One pattern splitting a heading at any of the pack's joiners: words
 /// ("and") only between spaces, symbols ("&", "/") anywhere.
-fn joiners(words: &[String]) -> Regex {
+fn joiners(words: &[String]) -> LazyRegex {
     let alternatives: Vec<String> = words
         .iter()
         .map(|w| {
@@ -120,11 +121,11 @@ fn joiners(words: &[String]) -> Regex {
         })
         .collect();
     let pattern = if alternatives.is_empty() { "$^".to_string() } else { format!("(?i){}", alternatives.join("|")) };
-    Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty pattern"))
+    LazyRegex::new(pattern)
 }
 
-fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
-    patterns.iter().filter_map(|p| Regex::new(&if anchor { format!("(?i){p}") } else { p.clone() }).ok()).collect()
+fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<LazyRegex> {
+    patterns.iter().map(|p| LazyRegex::new(if anchor { format!("(?i){p}") } else { p.clone() })).collect()
 }
 
 /// Normalised words of a heading: stemmed, lower-case, the pack's stop words out.
@@ -212,10 +213,9 @@ impl Headings {
             max_heading_words: m.max_heading_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
-            numbering: Regex::new(&format!(
-                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,2}}|[ivx]{{1,4}}|[a-h])(?:\s*[-–/&]\s*(?:\d{{1,2}}|[ivx]{{1,4}})\b)?(?:\s*[.):\-–—]\s*|\s+)"
-            ))
-            .expect("number words are escaped"),
+            numbering: LazyRegex::new(format!(
+                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*[-–/&]\s*(?:\d{{1,3}}|[ivxl]{{1,8}})\b)?(?:\s*[.):\-–—]\s*|\s+)"
+            )),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
             priority_counts: case_insensitive(&m.priority_counts, true),
@@ -792,10 +792,13 @@ impl Headings {
         let lower = t.to_ascii_lowercase();
         t.starts_with(|c: char| c.is_ascii_digit())
             || self.number_words.iter().any(|w| lower.starts_with(w.as_str()))
-            || lower
-                .split(['.', ')'])
-                .next()
-                .is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| "ivx".contains(c)))
+            || lower.split(['.', ')']).next().is_some_and(|p| {
+                !p.is_empty()
+                    && p.len() <= 8
+                    && p.chars().all(|c| "ivxl".contains(c))
+                    && (p.len() > 1 || p != "l")
+                    && roman(p).is_some()
+            })
     }
 
     /// The number of priorities a sentence states ("Our two priorities are ..."), if any.
@@ -881,26 +884,99 @@ fn is_capitals(text: &str) -> bool {
     letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// "3", "iii", "c", "three", "3." → 3.
+/// "3", "iii", "IX", "c", "three", "ninth", "3." → the number; of any
+/// size (a section 12 is "12.", "XII." or "Section Twelve").
 pub fn parse_number(label: &str) -> Option<u32> {
     let label = label.trim().trim_end_matches(['.', ')', ':']).trim_start_matches('(').to_ascii_lowercase();
     if let Ok(n) = label.parse() {
         return Some(n);
     }
-    let words = ["one", "two", "three", "four", "five", "six", "seven", "eight"];
-    if let Some(i) = words.iter().position(|w| *w == label) {
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = WORDS.iter().position(|w| *w == label) {
         return Some(i as u32 + 1);
     }
-    let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
-    if let Some(i) = romans.iter().position(|w| *w == label) {
+    const ORDINALS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
+    ];
+    if let Some(i) = ORDINALS.iter().position(|w| *w == label) {
         return Some(i as u32 + 1);
     }
-    let ordinals = ["first", "second", "third", "fourth", "fifth"];
-    if let Some(i) = ordinals.iter().position(|w| *w == label) {
-        return Some(i as u32 + 1);
+    // A single letter other than i, v, x is a letter ("c." is the third, "l." the twelfth).
+    if (label.len() > 1 || matches!(label.as_str(), "i" | "v" | "x"))
+        && let Some(n) = roman(&label)
+    {
+        return Some(n);
     }
     match label.as_bytes() {
-        [c @ b'a'..=b'h'] => Some(u32::from(c - b'a') + 1),
+        [c @ b'a'..=b'z'] => Some(u32::from(c - b'a') + 1),
         _ => None,
     }
+}
+
+/// A roman numeral written the usual way ("ix", "xiv", "xl"), up to 399; not "iiii" or "ic".
+fn roman(label: &str) -> Option<u32> {
+    let value = |c: char| match c.to_ascii_lowercase() {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        _ => None,
+    };
+    let digits: Vec<u32> = label.chars().map(value).collect::<Option<_>>()?;
+    if digits.is_empty() {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut i = 0;
+    while i < digits.len() {
+        let d = digits[i];
+        match digits.get(i + 1) {
+            Some(&next) if next > d => {
+                total += next - d;
+                i += 2;
+            }
+            _ => {
+                total += d;
+                i += 1;
+            }
+        }
+    }
+    // Only the usual spelling counts: re-encoded, it must read the same.
+    (total > 0 && total < 400 && encode_roman(total) == label.to_ascii_lowercase()).then_some(total)
+}
+
+fn encode_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] =
+        [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
 }

@@ -1,4 +1,4 @@
-//! Map: a [`Document`] → the guidance's eight sections, however the district
+//! Map: a [`Document`] → the pack's sections, however the district
 //! laid them out (heading styles, bold or numbered labels, the template's
 //! prompt/response table, sheets), with the priorities and benchmarks found.
 //!

@@ -326,3 +326,29 @@ fn mapping_is_linear_in_the_number_of_blocks() {
     let sub = mapper().map(&doc(blocks));
     assert_eq!(sub.sections[7].state, SectionState::Present);
 }
+
+#[test]
+fn section_numbers_of_any_length_parse() {
+    use super::headings::parse_number;
+    for (label, n) in [
+        ("3", 3),
+        ("12.", 12),
+        ("iii", 3),
+        ("VIII", 8),
+        ("IX.", 9),
+        ("x", 10),
+        ("XIV)", 14),
+        ("xl", 40),
+        ("c", 3),
+        ("l.", 12),
+        ("nine", 9),
+        ("Twelve", 12),
+        ("tenth", 10),
+        ("(i)", 1),
+    ] {
+        assert_eq!(parse_number(label), Some(n), "{label}");
+    }
+    for label in ["iiii", "vx", "ic", "ill", "", "ab"] {
+        assert_eq!(parse_number(label), None, "{label}");
+    }
+}

@@ -8,13 +8,14 @@
 pub mod lexicon;
 mod load;
 pub mod matcher;
+pub mod pattern;
 
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use load::{PackError, builtin, load_path, load_sources};
+pub use load::{BuiltinPack, PackError, builtin, builtin_packs, load_named, load_path, load_sources};
 
 use crate::model::Severity;
 
@@ -22,6 +23,11 @@ use crate::model::Severity;
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
+    /// A built-in pack (by id or alias) this pack starts from: its own
+    /// entries replace the base's (rules by `code`, sections by `id`, keys
+    /// of tables one by one) and add to them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
     pub pack: PackInfo,
     pub limits: Thresholds,
     /// How text is cut into sentences and how negation and hypotheticals are scoped.
@@ -34,6 +40,10 @@ pub struct Pack {
     #[serde(default)]
     pub concepts: BTreeMap<String, ConceptDef>,
     pub rules: Vec<RuleDef>,
+    /// Codes that were renamed: old code → the code that replaces it. A
+    /// config naming an old code applies to the new one; `explain` follows it.
+    #[serde(default)]
+    pub redirects: BTreeMap<String, String>,
     pub districts: Districts,
     /// Wording of the feedback letters (`rules/letter.toml`); a pack
     /// without one uses the built-in pack's.
@@ -100,6 +110,15 @@ pub struct PackInfo {
     pub version: String,
     /// The guidance document the pack implements.
     pub guidance: String,
+    /// What districts send, as output names it ("District Prioritization Submission").
+    pub product: String,
+    /// The edition, as output names it ("2023-24 guidance").
+    pub edition: String,
+    /// The school year the plans are for ("2023–24"), for letters (`{school_year}`).
+    pub school_year: String,
+    /// Short names the pack is also selected by (`--rules ssos-2023-24`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// Numeric thresholds; a config file may override them.
@@ -290,13 +309,13 @@ pub struct Mapping {
     pub max_heading_words: usize,
 }
 
-/// One of the guidance's eight sections.
+/// One of the guidance's sections.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionDef {
     /// Stable id (`priorities`, `analysis`, ...).
     pub id: String,
-    /// The guidance's number for the section (1-8).
+    /// The guidance's number for the section (1, 2, ...; unique in the pack).
     pub number: u8,
     /// The guidance's title ("Stakeholder Engagement").
     pub title: String,
@@ -341,14 +360,65 @@ pub struct RuleDef {
     /// The guidance's ask this rule covers, in plain words, for coverage lists.
     #[serde(default)]
     pub ask: Option<String>,
+    /// Where the rule looks: the whole `document`, its `section` once, or
+    /// each `priority` of its section. For `items` and `any` checks it
+    /// replaces their `per_priority`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// A page that explains the rule further (shown by `explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// `stable`; `preview` (off unless a config gives it a level); `removed`
+    /// (never runs, its code stays known so configs naming it still load).
+    #[serde(default)]
+    pub status: RuleStatus,
     pub check: Check,
+}
+
+/// Where a rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Document,
+    Section,
+    Priority,
+}
+
+/// Whether a rule runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleStatus {
+    #[default]
+    Stable,
+    Preview,
+    Removed,
+}
+
+impl RuleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleStatus::Stable => "stable",
+            RuleStatus::Preview => "preview",
+            RuleStatus::Removed => "removed",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
-    pub section: u8,
+    /// The section quoted: its id (`"analysis"`), its number, or 0 for the
+    /// guidance's general part.
+    pub section: SectionRef,
     pub text: String,
+}
+
+/// A section named by id or by number (0: no section, the guidance as a whole).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum SectionRef {
+    Number(u8),
+    Id(String),
 }
 
 /// What a rule checks. The structural kinds are implemented by the engine;
@@ -479,16 +549,13 @@ pub enum Tense {
     Ongoing,
 }
 
-/// The district registry (memo of October 18, 2022).
+/// The district registry: named lists of districts and how to recognise them.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Districts {
-    /// Districts receiving prioritized SSoS assistance: expected to submit.
-    pub ssos: Vec<String>,
-    /// Districts receiving CSDP support instead.
-    pub csdp: Vec<String>,
-    /// Districts transitioning off the SSoS caseload.
-    pub transitioning: Vec<String>,
+    /// Named lists (`[districts.lists.ssos]`): `check --expect ID` reports
+    /// the districts of list ID with no submission in the run.
+    pub lists: BTreeMap<String, DistrictList>,
     /// What follows a district's name in its title ("Holyoke Public Schools"),
     /// for naming districts outside the registry.
     pub name_suffixes: Vec<String>,
@@ -498,9 +565,20 @@ pub struct Districts {
     pub aliases: BTreeMap<String, Vec<String>>,
 }
 
+/// One list of districts ("receiving prioritized SSoS assistance").
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DistrictList {
+    /// What the list is, in plain words, for `--expect` and its report.
+    pub name: String,
+    pub districts: Vec<String>,
+}
+
 impl Districts {
+    /// Every district of every list, each once, in list order.
     pub fn all(&self) -> impl Iterator<Item = &String> {
-        self.ssos.iter().chain(&self.csdp).chain(&self.transitioning)
+        let mut seen = std::collections::HashSet::new();
+        self.lists.values().flat_map(|l| &l.districts).filter(move |d| seen.insert(d.as_str()))
     }
 }
 
@@ -511,6 +589,19 @@ impl Pack {
 
     pub fn rule(&self, code: &str) -> Option<&RuleDef> {
         self.rules.iter().find(|r| r.code == code)
+    }
+
+    /// The rule a code names now: itself, or the code it was renamed to.
+    pub fn resolve<'a>(&'a self, code: &'a str) -> Option<&'a RuleDef> {
+        self.rule(code).or_else(|| self.redirects.get(code).and_then(|to| self.rule(to)))
+    }
+
+    /// The section a quote names: `None` for the guidance as a whole (0) or an unknown one.
+    pub fn quoted_section(&self, quote: &Quote) -> Option<&SectionDef> {
+        match &quote.section {
+            SectionRef::Number(n) => self.sections.iter().find(|s| s.number == *n),
+            SectionRef::Id(id) => self.section(id),
+        }
     }
 
     /// The JSON Schema every pack is validated against.

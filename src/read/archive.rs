@@ -135,7 +135,7 @@ pub(crate) fn member(
     depth: usize,
     forced: Option<Container>,
 ) -> Vec<Entry> {
-    if let Err(err) = super::check_size(bytes, limits) {
+    if let Err(err) = super::check_size(bytes, limits).and_then(|()| limits.check_deadline()) {
         return vec![origin.entry(Some(name), Err(err))];
     }
     if super::email::is_tnef(bytes) {
@@ -215,11 +215,24 @@ pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: u
         Ok(p) => p,
         Err(err) => return vec![origin.entry(None, Err(err))],
     };
+    if overlapping_entries(bytes) {
+        return vec![origin.entry(
+            None,
+            Err(InputError::unreadable(
+                "the archive's entries overlap one another (the shape of a zip bomb)",
+                "Make a new .zip of the plan files, or attach the plans directly.",
+            )),
+        )];
+    }
     let declared = declared_sizes(bytes);
     let mut entries = Vec::new();
     for name in package.names() {
         if skipped_member(&name) {
             continue;
+        }
+        if let Err(err) = limits.check_deadline() {
+            entries.push(origin.entry(None, Err(err)));
+            break;
         }
         let size = declared.get(&name).copied().unwrap_or(0);
         let remaining = limits.max_total_inflated.saturating_sub(origin.spent.get());
@@ -268,6 +281,20 @@ fn budget_error(name: &str, size: u64, limits: &Limits) -> InputError {
 }
 
 /// The declared (central directory) inflated size of each member.
+/// Whether two entries of the central directory share their data (several
+/// names for one local entry, or one entry's data inside another's): no
+/// archiver writes that; overlapping zip bombs do.
+fn overlapping_entries(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let mut spans: Vec<(u64, u64)> = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|e| (e.header_start(), e.compressed_size())))
+        .collect();
+    spans.sort_unstable();
+    spans.windows(2).any(|w| w[0].0 == w[1].0 || w[0].0.saturating_add(w[0].1) > w[1].0)
+}
+
 fn declared_sizes(bytes: &[u8]) -> HashMap<String, u64> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return HashMap::new();

@@ -9,6 +9,7 @@ pub mod detect;
 pub mod docx;
 pub mod email;
 pub mod formats;
+pub mod grid;
 pub mod msg;
 pub mod pdf;
 pub mod pptx;
@@ -20,6 +21,13 @@ use std::time::Duration;
 
 use crate::model::Document;
 pub use detect::{Detected, detect};
+
+/// The command line's default time budget for one file (read, map and
+/// check together): hostile files end within about 5 s.
+pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(4);
+/// The library's default ([`Limits::default`]): generous, for callers and
+/// tests that run unoptimized or on a loaded machine.
+pub const LIBRARY_TIME_BUDGET: Duration = Duration::from_secs(30);
 
 /// Explicit limits on size and work; every one ends in a clear diagnostic.
 #[derive(Debug, Clone)]
@@ -38,8 +46,27 @@ pub struct Limits {
     pub max_xml_depth: usize,
     /// Most attachments taken from one email.
     pub max_attachments: usize,
-    /// Time budget for one file's read+map+check.
+    /// Time budget for one file's read+map+check (see [`crate::budget`]).
     pub time_budget: Duration,
+    /// The budget of the file being read, set per file by the linter;
+    /// readers stop when it is spent (`None`: each part gets `time_budget`
+    /// of its own).
+    pub budget: Option<crate::budget::Budget>,
+}
+
+impl Limits {
+    /// These limits with one file's [`crate::budget::Budget`].
+    pub fn within(&self, budget: &crate::budget::Budget) -> Limits {
+        Limits { budget: Some(*budget), ..self.clone() }
+    }
+
+    /// `Err` once the file's budget (when set) is spent.
+    pub fn check_deadline(&self) -> Result<(), InputError> {
+        match self.budget {
+            Some(budget) => budget.check().map_err(|over| over.into_error("reading it")),
+            None => Ok(()),
+        }
+    }
 }
 
 impl Default for Limits {
@@ -52,7 +79,8 @@ impl Default for Limits {
             max_archive_depth: 3,
             max_xml_depth: 512,
             max_attachments: 200,
-            time_budget: Duration::from_secs(30),
+            time_budget: LIBRARY_TIME_BUDGET,
+            budget: None,
         }
     }
 }

@@ -332,9 +332,9 @@ fn strip_tags(html: &str) -> String {
         let after = &rest[start..];
         let lower: String = after.chars().take(8).collect::<String>().to_ascii_lowercase();
         let skip_to = if lower.starts_with("<style") {
-            after.to_ascii_lowercase().find("</style>").map(|i| i + 8)
+            find_ascii_ci(after, "</style>").map(|i| i + 8)
         } else if lower.starts_with("<script") {
-            after.to_ascii_lowercase().find("</script>").map(|i| i + 9)
+            find_ascii_ci(after, "</script>").map(|i| i + 9)
         } else {
             after.find('>').map(|i| i + 1)
         };
@@ -355,6 +355,22 @@ fn strip_tags(html: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
+}
+
+/// Where `needle` (ASCII, lowercase) first occurs in `hay`, ignoring ASCII
+/// case; linear in `hay` (no lowercased copy per tag).
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    let mut from = 0;
+    while let Some(i) = hay[from..].iter().position(|b| b.to_ascii_lowercase() == first) {
+        let at = from + i;
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -547,5 +563,12 @@ mod tests {
         assert_eq!(filetime_iso(116_444_736_000_000_000), "1970-01-01T00:00:00Z");
         assert_eq!(filetime_iso(OCT_3), "2023-10-03T18:05:00Z");
         assert_eq!(strip_tags("<html><style>p{}</style><p>Hi &amp; bye</p><br>x</html>").trim(), "Hi & bye\n\nx");
+        assert_eq!(strip_tags("a<STYLE>x</StYlE>b<Script>y</SCRIPT>c"), "abc");
+        // The hostile body of issue 12: 150,000 empty style elements (2.4 MB)
+        // strip to nothing; each tag is scanned once.
+        let hostile = format!("{}Hello{}", "<style></style>".repeat(150_000), "<STYLE>".repeat(10));
+        assert_eq!(strip_tags(&hostile), "Hello");
+        assert_eq!(find_ascii_ci("xx</STYLE>", "</style>"), Some(2));
+        assert_eq!(find_ascii_ci("</styl", "</style>"), None);
     }
 }

@@ -38,6 +38,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, I
     } else {
         None
     };
+    super::grid::precheck(bytes, format, limits)?;
     let mut doc = match catch_unwind(AssertUnwindSafe(|| read_cells(bytes, format))) {
         Ok(result) => result?,
         Err(_) => {

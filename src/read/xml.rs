@@ -66,10 +66,16 @@ impl<'a> Package<'a> {
             return Err(part_too_large(&exact, part_cap));
         }
         let mut data = Vec::with_capacity(entry.size().min(cap).min(16 << 20) as usize);
-        let read = entry
-            .take(cap + 1)
-            .read_to_end(&mut data)
-            .map_err(|err| InputError::corrupt(format!("part '{exact}' is damaged: {err}")))?;
+        let read = entry.take(cap + 1).read_to_end(&mut data).map_err(|err| {
+            if err.kind() == std::io::ErrorKind::OutOfMemory {
+                InputError::unreadable(
+                    format!("part '{exact}' needs more memory than the memory limit per file allows"),
+                    "Save the plan again from Word or Excel and send only the plan; remove embedded files.",
+                )
+            } else {
+                InputError::corrupt(format!("part '{exact}' is damaged: {err}"))
+            }
+        })?;
         if read as u64 > cap {
             return Err(part_too_large(&exact, part_cap));
         }

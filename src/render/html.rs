@@ -69,12 +69,14 @@ fn status(f: &FileReport) -> (&'static str, String) {
     }
 }
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, options: &super::RenderOptions) -> String {
+    let pack = super::letter::pack_of(options);
+    let product = esc(&pack.pack.product);
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>SSoS submissions: review summary</title>\n<style>{STYLE}</style>\n</head>\n<body>");
-    out.push_str("<h1>District Prioritization Submissions: review summary</h1>\n");
+    let _ = writeln!(out, "<title>Review summary: {product}</title>\n<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<h1>Review summary: {product}</h1>");
     let s = &report.summary;
     let _ = writeln!(
         out,
@@ -104,7 +106,7 @@ pub fn render(report: &Report) -> String {
 }
 
 /// The section columns: from the first readable submission (all list the
-/// eight sections in the guidance's order).
+/// pack's sections in the guidance's order).
 fn columns(report: &Report) -> Vec<(String, u8, String)> {
     report
         .files
@@ -204,7 +206,7 @@ mod tests {
 
     #[test]
     fn one_self_contained_page_with_a_matrix_and_anchors() {
-        let out = render(&fixture::report());
+        let out = render(&fixture::report(), &Default::default());
         assert!(out.starts_with("<!DOCTYPE html>"));
         for banned in ["<script", "src=", "<link", "http://", "https://", "url("] {
             assert!(!out.contains(banned), "{banned} in a self-contained page");
@@ -228,7 +230,7 @@ mod tests {
     fn district_text_is_escaped() {
         let mut report = fixture::report();
         report.files[0].district = Some("<img src=x onerror=alert(1)>".into());
-        let out = render(&report);
+        let out = render(&report, &Default::default());
         assert!(!out.contains("<img"), "{out}");
         assert!(out.contains("&lt;img src=x onerror=alert(1)&gt;"));
     }
@@ -237,7 +239,7 @@ mod tests {
     fn superseded_submissions_are_marked() {
         let mut report = fixture::report();
         report.files[0].superseded_by = Some("inbox/lowell-v2.eml".into());
-        let out = render(&report);
+        let out = render(&report, &Default::default());
         assert!(out.contains("<td class=\"superseded\">superseded (fail)</td>"), "{out}");
         assert!(out.contains("Superseded by inbox/lowell-v2.eml."), "{out}");
     }

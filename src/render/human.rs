@@ -195,8 +195,9 @@ fn checklist(out: &mut String, f: &FileReport, all: bool, paint: &Paint) {
         let left: usize = f.sections.iter().map(|s| s.judgement.len()).sum();
         let _ = writeln!(
             out,
-            "  {} all 8 sections present, every checkable ask met; {left} asks left to the reviewer",
-            paint.green("✔")
+            "  {} all {} sections present, every checkable ask met; {left} asks left to the reviewer",
+            paint.green("✔"),
+            f.sections.len()
         );
         return;
     }

@@ -74,8 +74,8 @@ pub(super) fn pack_of(options: &RenderOptions) -> Arc<Pack> {
 /// The letter wording of `pack`, or the built-in pack's.
 fn wording(pack: &Pack) -> LetterDef {
     static BUILTIN: LazyLock<Option<LetterDef>> = LazyLock::new(|| crate::pack::builtin().letter);
-    pack.letter.clone().or_else(|| BUILTIN.clone()).unwrap_or_else(|| LetterDef {
-        title: "Feedback on the {district} District Prioritization Submission".into(),
+    let words = pack.letter.clone().or_else(|| BUILTIN.clone()).unwrap_or_else(|| LetterDef {
+        title: "Feedback on the {district} {product}".into(),
         salutation: "Dear {district} leadership team,".into(),
         salutation_unknown: "Dear district leadership team,".into(),
         opening: String::new(),
@@ -101,7 +101,31 @@ fn wording(pack: &Pack) -> LetterDef {
         suggestion: "Suggestion".into(),
         quote_chars: 110,
         prompts: BTreeMap::new(),
-    })
+    });
+    with_pack_words(words, pack)
+}
+
+/// Fills the pack's own words (`{product}`, `{edition}`, `{school_year}`,
+/// `{section_count}`) into every text of a letter's wording.
+fn with_pack_words(words: LetterDef, pack: &Pack) -> LetterDef {
+    let count = pack.sections.len().to_string();
+    let values = [
+        ("product", pack.pack.product.as_str()),
+        ("edition", pack.pack.edition.as_str()),
+        ("school_year", pack.pack.school_year.as_str()),
+        ("section_count", count.as_str()),
+    ];
+    fn walk(v: &mut serde_json::Value, values: &[(&str, &str)]) {
+        match v {
+            serde_json::Value::String(s) => *s = fill(s, values),
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| walk(x, values)),
+            serde_json::Value::Object(o) => o.values_mut().for_each(|x| walk(x, values)),
+            _ => {}
+        }
+    }
+    let Ok(mut value) = serde_json::to_value(&words) else { return words };
+    walk(&mut value, &values);
+    serde_json::from_value(value).unwrap_or(words)
 }
 
 /// Fills `{key}` placeholders.
@@ -118,7 +142,6 @@ pub fn letters(report: &Report, options: &RenderOptions) -> Vec<Letter> {
     let pack = pack_of(options);
     let words = wording(&pack);
     let labels = item_labels(&pack);
-    let year = school_year(&report.rules.id);
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     report
         .files
@@ -128,11 +151,8 @@ pub fn letters(report: &Report, options: &RenderOptions) -> Vec<Letter> {
             let n = used.entry(base.to_lowercase()).or_insert(0);
             *n += 1;
             let name = if *n == 1 { base } else { format!("{base}-{n}") };
-            let blocks = if f.status == Status::Error {
-                unreadable(f, &words)
-            } else {
-                letter(f, &words, &pack, &labels, &year)
-            };
+            let blocks =
+                if f.status == Status::Error { unreadable(f, &words) } else { letter(f, &words, &pack, &labels) };
             Letter { name, district: f.district.clone(), blocks, superseded_by: f.superseded_by.clone() }
         })
         .collect()
@@ -171,15 +191,6 @@ fn item_labels(pack: &Pack) -> BTreeMap<String, String> {
         }
     }
     map
-}
-
-/// " for the 2023–24 school year" from a rules pack id ending in `2023-24`.
-pub(super) fn school_year(rules_id: &str) -> String {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})$").expect("valid regex"));
-    match YEAR.captures(rules_id) {
-        Some(c) => format!(" for the {}–{} school year", &c[1], &c[2]),
-        None => String::new(),
-    }
 }
 
 /// A checker-written message as a plain sentence, any rule code removed.
@@ -264,9 +275,9 @@ fn unreadable(f: &FileReport, words: &LetterDef) -> Vec<Block> {
     out
 }
 
-fn letter(f: &FileReport, words: &LetterDef, pack: &Pack, labels: &BTreeMap<String, String>, year: &str) -> Vec<Block> {
+fn letter(f: &FileReport, words: &LetterDef, pack: &Pack, labels: &BTreeMap<String, String>) -> Vec<Block> {
     let mut out = heading_blocks(f, words);
-    let mut opening = fill(&words.opening, &[("year", year)]);
+    let mut opening = words.opening.clone();
     let tail = match f.status {
         Status::Fail => &words.opening_fail,
         _ if f.diagnostics.is_empty() => &words.opening_clean,

@@ -110,7 +110,7 @@ pub fn render(report: &Report, format: OutputFormat, options: &RenderOptions) ->
         OutputFormat::Github => github::render(report),
         OutputFormat::Markdown => markdown::render(report, options),
         OutputFormat::Csv => csv::render(report),
-        OutputFormat::Html => html::render(report),
+        OutputFormat::Html => html::render(report, options),
         // Word letters are files: see [`letter_files`].
         OutputFormat::Docx => markdown::render(report, options),
     }

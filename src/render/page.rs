@@ -26,6 +26,9 @@ pub const STYLESHEET: &str = include_str!("page.css");
 /// sub-prompt the ask it stands for and how to meet it.
 #[derive(Debug, Clone, Default)]
 pub struct Guide {
+    /// What districts send and the edition of the guidance, as the pack names them.
+    product: String,
+    edition: String,
     sections: Vec<(String, String)>,
     prompts: Vec<GuidePrompt>,
 }
@@ -52,7 +55,7 @@ impl Guide {
             let ask = rule.quote.as_ref().map_or_else(|| rule.summary.clone(), |q| q.text.clone());
             prompts.push(GuidePrompt { section: section.clone(), id: id.clone(), ask, help: rule.help.clone() });
         }
-        Guide { sections, prompts }
+        Guide { product: pack.pack.product.clone(), edition: pack.pack.edition.clone(), sections, prompts }
     }
 
     fn section_prompt(&self, id: &str) -> Option<&str> {
@@ -98,7 +101,7 @@ fn document(title: &str, main: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} – ssos-lint</title>\n<link rel=\"stylesheet\" href=\"{STYLESHEET_PATH}\">\n</head>\n<body>\n\
          <a class=\"skip\" href=\"#main\">Skip to the content</a>\n\
-         <header class=\"site\"><p><a href=\"/\">SSoS plan self-check</a></p></header>\n\
+         <header class=\"site\"><p><a href=\"/\">Plan self-check</a></p></header>\n\
          <main id=\"main\" tabindex=\"-1\">\n{main}</main>\n\
          <footer class=\"site\"><p>Files are checked in memory and never kept.</p></footer>\n</body>\n</html>\n",
         escape(title)
@@ -124,12 +127,15 @@ fn upload_form(forms: Forms, heading_id: &str) -> String {
 }
 
 /// The start page: what the check does, and the upload form.
-pub fn home(forms: Forms) -> String {
-    let mut main = String::from(
-        "<h1 id=\"start\">Check a District Prioritization Submission</h1>\n\
-         <p>Upload your plan to see which of the eight sections the 2023-24 guidance asks for are missing or \
+pub fn home(guide: &Guide, forms: Forms) -> String {
+    let mut main = format!(
+        "<h1 id=\"start\">Check a {}</h1>\n\
+         <p>Upload your plan to see which of the {} sections the {} asks for are missing or \
          incomplete, what to fix first, and how. Nothing uploaded is kept: files are checked in memory and \
          discarded.</p>\n",
+        escape(&guide.product),
+        guide.sections.len(),
+        escape(&guide.edition)
     );
     main.push_str(&upload_form(forms, "start"));
     if forms.annotate {
@@ -453,8 +459,11 @@ mod tests {
     fn pages_have_no_inline_script_or_style() {
         let guide = Guide::of(&crate::pack::builtin());
         let report = fixture::report();
-        for html in [home(Forms::default()), home(Forms { annotate: true }), results(&report, &guide, Forms::default())]
-        {
+        for html in [
+            home(&guide, Forms::default()),
+            home(&guide, Forms { annotate: true }),
+            results(&report, &guide, Forms::default()),
+        ] {
             assert!(!html.contains("<script") && !html.contains("<style") && !html.contains(" style="), "{html}");
             assert!(html.contains(&format!("href=\"{STYLESHEET_PATH}\"")));
         }

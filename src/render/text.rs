@@ -143,7 +143,8 @@ fn coverage(out: &mut String, f: &FileReport, all: bool) {
     if lines.is_empty() {
         let left: usize = f.sections.iter().map(|s| s.judgement.len()).sum();
         lines.push(format!(
-            "All eight sections are present and every ask that text can show is met; {left} asks are left to the reviewer's judgement (see --coverage)."
+            "All {} sections are present and every ask that text can show is met; {left} asks are left to the reviewer's judgement (see --coverage).",
+            f.sections.len()
         ));
     }
     for l in lines {

@@ -114,7 +114,7 @@ pub fn router(state: Arc<State>, options: &Options) -> Router {
 }
 
 async fn home(Extract(state): Extract<Arc<State>>) -> Response {
-    html(StatusCode::OK, page::home(state.forms))
+    html(StatusCode::OK, page::home(&state.guide, state.forms))
 }
 
 async fn health() -> Response {
@@ -315,7 +315,7 @@ async fn annotate_page(Extract(state): Extract<Arc<State>>, request: Request) ->
 fn check(linter: &Linter, upload: Upload) -> Report {
     let reports = batch::check_bytes_caught(linter, &upload.name, &upload.bytes);
     drop(upload);
-    batch::assemble(linter, reports, false)
+    batch::assemble(linter, reports, None)
 }
 
 fn html(status: StatusCode, body: String) -> Response {

@@ -45,7 +45,7 @@ pub fn openapi() -> Value {
         "info": {
             "title": "ssos-lint",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Checks a Massachusetts SSoS District Prioritization Submission and answers the JSON \
+            "description": "Checks a district's plan against the guidance of the server's rules pack and answers the JSON \
                             report of `ssos-lint check --format json`. Uploads are checked in memory and never kept."
         },
         "paths": {

@@ -40,6 +40,7 @@
 pub mod bad;
 mod content;
 mod docx;
+pub mod hostile;
 pub mod mail;
 mod pdf;
 mod png;

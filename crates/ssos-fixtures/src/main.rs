@@ -1,4 +1,4 @@
-//! `gen-samples [--all|--bad] DIR` — write the sample set (or, with `--all`,
+//! `gen-samples [--all|--bad|--hostile] DIR` — write the sample set (or, with `--all`,
 //! a large benchmark corpus; with `--bad`, the broken and hostile inputs of
 //! `ssos_fixtures::bad::catalog`) into DIR. Output is byte-identical across
 //! runs.
@@ -9,28 +9,30 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut all = false;
     let mut bad = false;
+    let mut hostile = false;
     let mut dir = None;
     for a in std::env::args().skip(1) {
         match a.as_str() {
             "--all" => all = true,
             "--bad" => bad = true,
+            "--hostile" => hostile = true,
             "-h" | "--help" => {
-                println!("usage: gen-samples [--all|--bad] DIR");
+                println!("usage: gen-samples [--all|--bad|--hostile] DIR");
                 return ExitCode::SUCCESS;
             }
             _ => dir = Some(PathBuf::from(a)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: gen-samples [--all|--bad] DIR");
+        eprintln!("usage: gen-samples [--all|--bad|--hostile] DIR");
         return ExitCode::from(2);
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
         return ExitCode::from(2);
     }
-    let set = if bad {
-        ssos_fixtures::bad::catalog()
+    let set = if bad || hostile {
+        if hostile { ssos_fixtures::hostile::catalog() } else { ssos_fixtures::bad::catalog() }
             .into_iter()
             .map(|b| ssos_fixtures::Sample {
                 name: b.name.to_string(),

@@ -32,7 +32,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::numbering::Numbering;
 use super::styles::Styles;
-use super::xmlutil::{Xml, int_val, local, reference_text, toggle, val};
+use super::xmlutil::{MAX_NAME, Xml, capped, int_val, local, reference_text, toggle, val};
 use crate::model::{Block, BlockKind, CellRef, Document, GridPos, Location};
 use crate::read::{InputError, Limits};
 
@@ -61,6 +61,9 @@ enum Tag {
     CheckBox,
     Other,
 }
+
+/// Most text kept from one paragraph (or table cell paragraph), in bytes.
+pub(crate) const MAX_PARA_TEXT: usize = 1 << 20;
 
 struct Acc {
     text: String,
@@ -97,7 +100,16 @@ impl Acc {
                 self.prefix_open = false;
             }
         }
-        self.text.push_str(s);
+        // One paragraph keeps at most MAX_PARA_TEXT bytes (a plan's longest
+        // paragraph is a few KB; a 60 MB run would be copied at every stage).
+        if self.text.len() < MAX_PARA_TEXT {
+            let room = MAX_PARA_TEXT - self.text.len();
+            let mut end = s.len().min(room);
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.text.push_str(&s[..end]);
+        }
     }
 
     /// The bold prefix measured in the trimmed text.
@@ -296,7 +308,7 @@ impl Body<'_> {
             "pPr" if parent == Some(Tag::P) => Tag::PPr,
             "pStyle" if parent == Some(Tag::PPr) => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.style = val(e).map(|v| v.into_owned());
+                    p.style = val(e).map(|v| capped(v, MAX_NAME));
                 }
                 Tag::Other
             }
@@ -367,7 +379,7 @@ impl Body<'_> {
             }
             "rStyle" if parent == Some(Tag::RPr) => {
                 if let Some(r) = self.runs.last_mut() {
-                    r.style = val(e).map(|v| v.into_owned());
+                    r.style = val(e).map(|v| capped(v, MAX_NAME));
                 }
                 Tag::Other
             }

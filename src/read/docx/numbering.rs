@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::events::Event;
 
 use super::styles::Styles;
-use super::xmlutil::{Xml, attr, int_val, local, val};
+use super::xmlutil::{MAX_NAME, Xml, attr, capped, int_val, local, val};
 use crate::read::{InputError, Limits};
 
 const LEVELS: usize = 9;
@@ -92,7 +92,8 @@ impl Numbering {
                         match field {
                             "start" => level.start = int_val(e),
                             "numFmt" => level.fmt = val(e).map(|v| v.into_owned()),
-                            _ => level.text = Some(val(e).map(|v| v.into_owned()).unwrap_or_default()),
+                            // Capped: a label is built from it for every list item.
+                            _ => level.text = Some(val(e).map(|v| capped(v, MAX_NAME)).unwrap_or_default()),
                         }
                     }
                     Ctx::Other

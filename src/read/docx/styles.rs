@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::Event;
 
-use super::xmlutil::{Xml, attr, int_val, local, toggle, val};
+use super::xmlutil::{MAX_NAME, Xml, attr, capped, int_val, local, toggle, val};
 use crate::read::{InputError, Limits};
 
 /// Longest `basedOn` chain followed (also ends cycles).
@@ -74,7 +74,7 @@ impl Styles {
             let name = local(e);
             let ctx = match (parent, name) {
                 (_, "style") => {
-                    let id = attr(e, "styleId").map(|s| s.into_owned()).unwrap_or_default();
+                    let id = attr(e, "styleId").map(|s| capped(s, MAX_NAME)).unwrap_or_default();
                     let is_para = attr(e, "type").is_none_or(|t| t == "paragraph");
                     if is_para && attr(e, "default").is_some_and(|d| matches!(&*d, "1" | "true" | "on")) {
                         styles.default_para = Some(id.clone());
@@ -84,13 +84,14 @@ impl Styles {
                 }
                 (Some(Ctx::Style), "name") => {
                     if let Some((_, def)) = cur.as_mut() {
-                        def.name = val(e).map(|v| v.into_owned());
+                        // Capped: the name is copied into every paragraph of the style.
+                        def.name = val(e).map(|v| capped(v, MAX_NAME));
                     }
                     Ctx::Other
                 }
                 (Some(Ctx::Style), "basedOn") => {
                     if let Some((_, def)) = cur.as_mut() {
-                        def.based_on = val(e).map(|v| v.into_owned());
+                        def.based_on = val(e).map(|v| capped(v, MAX_NAME));
                     }
                     Ctx::Other
                 }

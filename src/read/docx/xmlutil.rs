@@ -2,7 +2,6 @@
 //! source over one part, namespace-agnostic attribute access, toggles, text.
 
 use std::borrow::Cow;
-use std::time::{Duration, Instant};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -18,8 +17,7 @@ pub(crate) struct Xml<'a> {
     max_depth: usize,
     /// Events read so far; the clock is looked at every [`CLOCK_EVERY`] events.
     events: u64,
-    deadline: Instant,
-    budget: Duration,
+    budget: crate::budget::Budget,
 }
 
 /// How often (in events) the time budget is checked: rarely enough to cost nothing.
@@ -32,19 +30,17 @@ impl<'a> Xml<'a> {
         config.check_end_names = true;
         config.expand_empty_elements = false;
         config.trim_text(false);
-        let budget = limits.time_budget;
-        let deadline = Instant::now().checked_add(budget).unwrap_or_else(Instant::now);
-        Xml { reader, part, depth: 0, max_depth: limits.max_xml_depth.max(1), events: 0, deadline, budget }
+        let budget = limits.budget.unwrap_or_else(|| crate::budget::Budget::start(limits.time_budget));
+        Xml { reader, part, depth: 0, max_depth: limits.max_xml_depth.max(1), events: 0, budget }
     }
 
     /// The next event; `Ok(None)` at the end of the part.
     pub(crate) fn next(&mut self) -> Result<Option<Event<'a>>, InputError> {
         self.events += 1;
-        if self.events.is_multiple_of(CLOCK_EVERY) && Instant::now() > self.deadline {
-            return Err(InputError::unreadable(
-                format!("reading part '{}' took longer than the {} s time budget", self.part, self.budget.as_secs()),
-                "Save the plan again from Word; if it is very large, split off appendices and resend it.",
-            ));
+        if (self.events == 1 || self.events.is_multiple_of(CLOCK_EVERY))
+            && let Err(over) = self.budget.check()
+        {
+            return Err(over.into_error(&format!("reading part '{}'", self.part)));
         }
         match self.reader.read_event() {
             Ok(Event::Eof) => {
@@ -146,4 +142,20 @@ pub(crate) fn reference_text(r: &BytesRef<'_>, out: &mut String) {
     if let Some(s) = quick_xml::escape::resolve_predefined_entity(&name) {
         out.push_str(s);
     }
+}
+
+/// Longest style name, style id or list label template kept (Word's own
+/// limit on style names is 253 characters; real `lvlText`s are a few).
+pub(crate) const MAX_NAME: usize = 255;
+
+/// `s` cut to at most `max` bytes, on a character boundary.
+pub(crate) fn capped(s: std::borrow::Cow<'_, str>, max: usize) -> String {
+    if s.len() <= max {
+        return s.into_owned();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
 }

@@ -1,0 +1,8 @@
+//! The .zip archive reader on arbitrary bytes.
+#![no_main]
+#[path = "common.rs"]
+mod common;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = ssos_lint::read::archive::expand("fuzz.zip", data, &common::limits(), 0);
+});

@@ -1,0 +1,169 @@
+//! Hostile and unlucky inputs (issue 12): every class ends in a report for
+//! itself and for the good plan beside it in the same run. Time and memory
+//! are bounded by the readers' pre-checks, the per-file budget and the
+//! worker process per file; they are measured, never asserted here.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use ssos_fixtures::{Layout, Plan};
+
+fn bin() -> Command {
+    Command::cargo_bin("ssos-lint").expect("binary built")
+}
+
+/// Runs `check --format json` over `dir`; returns the exit code and report.
+fn check_dir(dir: &Path, extra: &[&str]) -> (i32, Value) {
+    let out = bin().args(["check", "--format", "json", "-q"]).args(extra).arg(dir).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let json: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("no JSON report ({e}); stderr: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap_or(-1), json)
+}
+
+fn good_plan(dir: &Path) -> PathBuf {
+    let path = dir.join("good-plan.docx");
+    std::fs::write(&path, ssos_fixtures::docx(&Plan::complete("Lowell"), Layout::HeadingStyles)).expect("write");
+    path
+}
+
+/// The reports of the run whose path ends with `name`.
+fn reports_of<'a>(report: &'a Value, name: &str) -> Vec<&'a Value> {
+    report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(name)))
+        .collect()
+}
+
+fn input_messages(file: &Value) -> Vec<(String, String)> {
+    file["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("ssos::input::")))
+        .map(|d| (d["code"].as_str().unwrap_or("").to_string(), d["message"].as_str().unwrap_or("").to_string()))
+        .collect()
+}
+
+fn assert_good_plan_passes(report: &Value) {
+    let good = reports_of(report, "good-plan.docx");
+    assert_eq!(good.len(), 1, "the good plan beside the hostile files is reported");
+    assert_eq!(good[0]["status"], "pass", "{:#}", good[0]);
+}
+
+/// Every hostile class of the catalog, each in a run with a good plan
+/// beside it (worker processes, the default).
+#[test]
+fn every_hostile_file_is_reported_and_so_is_the_good_plan_beside_it() {
+    let catalog = ssos_fixtures::hostile::catalog();
+    for chunk in catalog.chunks(5) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        good_plan(dir.path());
+        for bad in chunk {
+            std::fs::write(dir.path().join(bad.name), &bad.bytes).expect("write");
+        }
+        let (code, report) = check_dir(dir.path(), &["--jobs", "2"]);
+        assert_good_plan_passes(&report);
+        for bad in chunk {
+            let files = reports_of(&report, bad.name);
+            assert!(!files.is_empty(), "{}: no report", bad.name);
+            if let Some(expect) = bad.expect {
+                let messages = input_messages(files[0]);
+                assert!(messages.iter().any(|(c, _)| c == expect), "{}: expected {expect}, got {messages:?}", bad.name);
+            }
+        }
+        if chunk.iter().any(|b| b.expect.is_some()) {
+            assert_eq!(code, 2, "an unreadable input makes the exit code 2");
+        }
+    }
+}
+
+/// The grid bombs are refused before calamine allocates, naming the limit,
+/// in this process (no worker involved).
+#[test]
+fn sheet_bombs_are_refused_naming_the_grid_limit() {
+    let linter = ssos_lint::lint::Linter::new(
+        ssos_lint::pack::builtin(),
+        &ssos_lint::config::Config::default(),
+        ssos_lint::read::Limits::default(),
+    );
+    let cases: [(&str, Vec<u8>, &str); 6] = [
+        ("repeat.ods", ssos_fixtures::hostile::ods_repeat_bomb(), "table:number-rows-repeated"),
+        ("rows.ods", ssos_fixtures::hostile::ods_row_repeat(), "1048001 rows"),
+        ("spaces.ods", ssos_fixtures::hostile::ods_spaces(), "repeated spaces"),
+        ("dims.xls", ssos_fixtures::hostile::xls_huge_dimensions(), "declares 2147483647 rows"),
+        ("sparse.xls", ssos_fixtures::hostile::xls_sparse(), "16777216 cells"),
+        ("sst.xlsx", ssos_fixtures::hostile::xlsx_shared_strings_count(), "4000000000 shared strings"),
+    ];
+    for (name, bytes, says) in cases {
+        let reports = linter.check_bytes(name, &bytes);
+        assert_eq!(reports.len(), 1, "{name}");
+        let messages = input_messages(&serde_json::to_value(&reports[0]).expect("json"));
+        assert!(
+            messages.iter().any(|(c, m)| c == "ssos::input::unreadable" && m.contains(says)),
+            "{name}: {messages:?}"
+        );
+        if !name.ends_with("spaces.ods") && !name.ends_with("sst.xlsx") {
+            assert!(messages.iter().any(|(_, m)| m.contains("limit of 2000000 cells")), "{name}: {messages:?}");
+        }
+    }
+}
+
+/// A worker that runs out of time is killed; its file gets the time-budget
+/// error and the good plan beside it is still reported.
+#[test]
+fn a_file_over_the_time_budget_is_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    good_plan(dir.path());
+    std::fs::write(dir.path().join("slow.docx"), ssos_fixtures::hostile::docx_priority_lines(160_000)).expect("write");
+    // A budget too short for the 160,000-line plan but ample for the good one.
+    let (code, report) = check_dir(dir.path(), &["--time-budget", "0.3", "--jobs", "1"]);
+    let slow = reports_of(&report, "slow.docx");
+    assert_eq!(slow.len(), 1);
+    let messages = input_messages(slow[0]);
+    assert!(
+        messages.iter().any(|(c, m)| c == "ssos::input::unreadable" && m.contains("0.3 s time budget")),
+        "{messages:?}"
+    );
+    assert_eq!(code, 2);
+    let good = reports_of(&report, "good-plan.docx");
+    assert_eq!(good.len(), 1, "the good plan is reported");
+}
+
+/// A worker over the memory limit ends its own file only.
+#[test]
+fn a_file_over_the_memory_limit_is_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    good_plan(dir.path());
+    std::fs::write(dir.path().join("long-run.docx"), ssos_fixtures::hostile::docx_long_run()).expect("write");
+    // 60 MB cannot hold the 60 MB part inflated plus its text.
+    let (_, report) = check_dir(dir.path(), &["--max-memory", "60", "--jobs", "1", "--time-budget", "60"]);
+    let big = reports_of(&report, "long-run.docx");
+    assert_eq!(big.len(), 1);
+    let messages = input_messages(big[0]);
+    assert!(messages.iter().any(|(c, m)| c == "ssos::input::unreadable" && m.contains("memory limit")), "{messages:?}");
+    assert_good_plan_passes(&report);
+}
+
+/// In-process and worker runs give the same reports for ordinary files.
+#[test]
+fn worker_and_in_process_reports_are_the_same() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let (a_code, a) = check_dir(&samples, &[]);
+    let (b_code, b) = check_dir(&samples, &["--in-process"]);
+    assert_eq!(a_code, b_code);
+    assert_eq!(a["files"], b["files"]);
+    assert!(a["files"].as_array().is_some_and(|f| f.len() > 10));
+    // The human format quotes the extracted text, which the worker sends
+    // beside the JSON report.
+    let human = |extra: &[&str]| {
+        let out = bin().args(["check", "--format", "human"]).args(extra).arg(&samples).output().expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (a, b) = (human(&[]), human(&["--in-process"]));
+    assert!(a.contains("taunton-incomplete.docx"), "{a}");
+    assert_eq!(a, b);
+}
