@@ -231,6 +231,28 @@ fn stakeholder_group_families() {
 }
 
 #[test]
+fn stakeholder_group_school_leaders_by_what_they_did() {
+    run(&Case {
+        code: "ssos::stakeholders::group-missing",
+        heading: "Stakeholder",
+        items: &["school_leaders"],
+        rest: &[
+            STAKEHOLDER_OTHERS[0],
+            STAKEHOLDER_OTHERS[1],
+            "Families took part in listening sessions in English, Spanish and Portuguese.",
+            STAKEHOLDER_OTHERS[3],
+            "At Jefferson Elementary School, an identified school, parents asked for take-home books.",
+            STAKEHOLDER_OTHERS[4],
+        ],
+        // No word of input: the group did something to the plan (`@acted`).
+        met: "School leaders refined the theory of action during monthly principal meetings.",
+        synonym: "Assistant principals reshaped the second priority at the spring leadership retreat.",
+        negated: "Principals have not yet weighed in on the draft.",
+        wrong: "School leaders will attend monthly meetings on the plan next year.",
+    });
+}
+
+#[test]
 fn stakeholder_group_students() {
     run(&Case {
         code: "ssos::stakeholders::group-missing",

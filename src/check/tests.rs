@@ -210,3 +210,24 @@ fn differentiation_schools_and_support() {
     assert!(meets("differentiation::no-support-described", None, "Identified schools will receive weekly coaching."));
     assert!(!meets("differentiation::no-support-described", None, "Some schools are different."));
 }
+
+#[test]
+fn a_benchmark_row_read_as_one_record_names_its_level_and_schedule() {
+    // How a table row of three cells or more reads as one unit (see `units::Record`).
+    let row = "Percent of ELA units taught with the adopted core texts reaches 90% – Level: District – Owner: Deputy Superintendent – Review frequency: Quarterly";
+    assert!(meets("monitoring::level-missing", Some("district"), row));
+    assert!(!meets("monitoring::level-missing", Some("school"), row));
+    assert!(meets("monitoring::no-frequency", None, row));
+    assert!(!meets("monitoring::no-frequency", None, "Review frequency: to be decided – Level: School"));
+}
+
+#[test]
+fn budget_equity_in_other_words() {
+    let code = "resources::no-budget-equity";
+    assert!(meets(
+        code,
+        None,
+        "Our ESSA budget review found that per-pupil spending at Hurley School was below the district average; the plan redirects coaching FTE to that school."
+    ));
+    assert!(!meets(code, None, "Our budget pays for coaches and curriculum."));
+}

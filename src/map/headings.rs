@@ -980,3 +980,20 @@ fn encode_roman(mut n: u32) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod abbreviation_tests {
+    use super::same_word;
+
+    #[test]
+    fn an_abbreviation_spells_its_word_in_order_from_the_first_letter() {
+        assert!(same_word("diff.", "differentiated"));
+        assert!(same_word("engmt.", "engagement"));
+        assert!(same_word("mgmt.", "management"));
+        assert!(same_word("role.", "role"));
+        assert!(!same_word("dfx.", "differentiated"));
+        assert!(!same_word("eng.", "stakeholder"));
+        assert!(!same_word("di.", "differentiated"), "two letters are too few");
+        assert!(!same_word("diff", "differentiated"), "no full stop, no abbreviation");
+    }
+}

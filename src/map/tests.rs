@@ -37,6 +37,10 @@ fn states(sub: &Submission) -> Vec<SectionState> {
     sub.sections.iter().map(|s| s.state).collect()
 }
 
+fn section_text(sub: &Submission, index: usize) -> String {
+    sub.section(index).parts.iter().map(Part::text).collect::<Vec<_>>().join("\n")
+}
+
 fn all_present(sub: &Submission) -> bool {
     states(sub).iter().all(|s| *s == SectionState::Present)
 }
@@ -351,4 +355,58 @@ fn section_numbers_of_any_length_parse() {
     for label in ["iiii", "vx", "ic", "ill", "", "ab"] {
         assert_eq!(parse_number(label), None, "{label}");
     }
+}
+
+#[test]
+fn abbreviated_heading_words_stand_for_the_title_words() {
+    let mut blocks = headed_plan();
+    blocks[4] = heading(1, "III. Stakeholder Engmt.");
+    blocks[14] = heading(1, "VIII. Diff. Support");
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert_eq!(sub.section(7).parts[0].heading, Some(14));
+}
+
+#[test]
+fn a_numbered_range_heads_the_two_sections_it_names() {
+    let mut blocks = headed_plan();
+    blocks.drain(8..12);
+    blocks.insert(8, heading(1, "5/6. Role Clarity and Monitoring Implementation"));
+    blocks.insert(9, para(ANSWER));
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+}
+
+#[test]
+fn a_continued_heading_adds_to_the_section_it_continues() {
+    let mut blocks = headed_plan();
+    blocks.insert(4, heading(1, "Analysis of Strengths and Challenges (cont.)"));
+    blocks.insert(5, para("Student work: looking at student work in grade teams showed tasks below grade level."));
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 1).contains("looking at student work"));
+}
+
+#[test]
+fn an_unnamed_label_just_before_the_first_named_section_heads_the_section_missing_there() {
+    let intro = para("Worcester is a city of many neighbourhoods, and this introduction tells its story.");
+    let mut blocks = vec![heading(1, "Worcester Public Schools"), intro, heading(1, "Our Work Ahead")];
+    blocks.push(para(ANSWER));
+    blocks.extend(headed_plan().into_iter().skip(2));
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(!section_text(&sub, 0).contains("neighbourhoods"));
+}
+
+#[test]
+fn an_answer_that_echoes_its_prompt_is_kept() {
+    let mut blocks = headed_plan();
+    blocks.insert(
+        12,
+        para(
+            "Student assignments and work samples will be analyzed at the district, school, and classroom level using a common looking-at-student-work protocol.",
+        ),
+    );
+    let sub = mapper().map(&doc(blocks));
+    assert!(section_text(&sub, 5).contains("looking-at-student-work protocol"));
 }
