@@ -456,8 +456,12 @@ impl Headings {
             let mut missing = &missing[..];
             if before.is_none() {
                 // Before the first named section stand title pages and
-                // introductions too: only the labels nearest it, one per
-                // section missing there, are taken for the sections nearest.
+                // introductions too: only the labels nearest it, set off as
+                // it is (a sheet's name is not a row label), one per section
+                // missing there, are taken for the sections nearest. A
+                // workbook's first tabs are its cover and instructions.
+                let first_kind = anchors.first().map(|&(b, _)| doc.blocks[b].kind);
+                candidates.retain(|&&(b, cue, _)| cue != Cue::Sheet && Some(doc.blocks[b].kind) == first_kind);
                 candidates = candidates.split_off(candidates.len().saturating_sub(missing.len()));
                 missing = &missing[missing.len() - candidates.len()..];
             }
