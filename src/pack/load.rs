@@ -17,7 +17,17 @@ const SSOS_2023_24: &[(&str, &str)] = &[
     ("rules/sections.toml", include_str!("../../rules/sections.toml")),
     ("rules/text.toml", include_str!("../../rules/text.toml")),
     ("rules/concepts.toml", include_str!("../../rules/concepts.toml")),
-    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
+    ("rules/rules-input.toml", include_str!("../../rules/rules-input.toml")),
+    ("rules/rules-section.toml", include_str!("../../rules/rules-section.toml")),
+    ("rules/rules-priorities.toml", include_str!("../../rules/rules-priorities.toml")),
+    ("rules/rules-analysis.toml", include_str!("../../rules/rules-analysis.toml")),
+    ("rules/rules-stakeholders.toml", include_str!("../../rules/rules-stakeholders.toml")),
+    ("rules/rules-outcomes.toml", include_str!("../../rules/rules-outcomes.toml")),
+    ("rules/rules-roles.toml", include_str!("../../rules/rules-roles.toml")),
+    ("rules/rules-monitoring.toml", include_str!("../../rules/rules-monitoring.toml")),
+    ("rules/rules-resources.toml", include_str!("../../rules/rules-resources.toml")),
+    ("rules/rules-differentiation.toml", include_str!("../../rules/rules-differentiation.toml")),
+    ("rules/rules-document.toml", include_str!("../../rules/rules-document.toml")),
     ("rules/districts.toml", include_str!("../../rules/districts.toml")),
     ("rules/letter.toml", include_str!("../../rules/letter.toml")),
 ];
@@ -711,7 +721,9 @@ fn check_references(pack: &Pack, files: &[SourceFile], provenance: &Provenance) 
                     format!("rule `{}` has `scope = \"document\"` but names section `{section}`", rule.code),
                 ));
             }
-            (Some(scope @ (super::Scope::Section | super::Scope::Priority)), None) => {
+            (Some(scope @ (super::Scope::Section | super::Scope::Priority)), None)
+                if matches!(rule.check, Check::Items { .. } | Check::Any { .. }) =>
+            {
                 return Err(point_in(
                     "rules",
                     i,
