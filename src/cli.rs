@@ -415,7 +415,8 @@ fn worker(pack: Pack, args: WorkerArgs) -> ExitCode {
         }
     };
     let limits = Limits { max_file_bytes: args.max_file_bytes, time_budget: budget, ..Limits::default() };
-    let linter = Linter::new(pack, &config, limits);
+    // Freed by the process's exit, not piece by piece.
+    let linter = std::mem::ManuallyDrop::new(Linter::new(pack, &config, limits));
     crate::isolate::worker_main(&linter, &args.path, args.name.as_deref())
 }
 
@@ -436,6 +437,8 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
     let isolation = args.work.isolation(rules, args.config.as_deref(), &limits);
     let mut linter = Linter::new(pack, &config, limits);
     linter.isolation = isolation;
+    // Freed by the process's exit, not piece by piece.
+    let linter = std::mem::ManuallyDrop::new(linter);
     let progress = Progress::new(!args.quiet);
     let started = (std::time::SystemTime::now(), std::time::Instant::now());
     if let Some(list) = &args.expect
@@ -502,7 +505,9 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
         width: 0,
         quiet: args.quiet,
         rules: rule_metas(&linter),
-        pack: Some(std::sync::Arc::new(linter.pack.clone())),
+        // Only the letters word themselves from the pack.
+        pack: matches!(args.format, OutputFormat::Markdown | OutputFormat::Docx)
+            .then(|| std::sync::Arc::new(linter.pack.clone())),
         run: render::RunInfo::new(started.0, started.1.elapsed().as_secs_f64()),
     };
     let code = exit_code(&report, args.deny == Some(Deny::Warnings));
@@ -520,6 +525,7 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
         return ExitCode::from(2);
     }
     let text = render::render(&report, args.format, &render_options);
+    std::mem::forget(report);
     let written = match &args.output {
         Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes()),
         _ => {

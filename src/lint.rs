@@ -24,7 +24,8 @@ pub struct Linter {
     ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
     /// The config's folder, for matching paths relative to it.
     config_dir: Option<std::path::PathBuf>,
-    mapper: Mapper,
+    /// Built on the first document (a run over unreadable files never needs it).
+    mapper: std::sync::OnceLock<Mapper>,
     engine: Engine,
     districts: DistrictFinder,
     /// When set, each file on disk is checked in a worker process under a
@@ -45,7 +46,7 @@ impl Linter {
         Linter {
             ignores,
             config_dir,
-            mapper: Mapper::new(&pack),
+            mapper: std::sync::OnceLock::new(),
             engine: Engine::new(&pack, config),
             districts: DistrictFinder::new(&pack.districts),
             pack,
@@ -60,6 +61,10 @@ impl Linter {
 
     pub fn engine(&self) -> &Engine {
         &self.engine
+    }
+
+    fn mapper(&self) -> &Mapper {
+        self.mapper.get_or_init(|| Mapper::new(&self.pack))
     }
 
     /// Checks a file on disk: one report per submission it holds.
@@ -166,7 +171,7 @@ impl Linter {
         doc: &Document,
         envelope: Option<&Envelope>,
     ) -> FileReport {
-        let submission = self.mapper.map(doc);
+        let submission = self.mapper().map(doc);
         let name = attachment.as_deref().unwrap_or(path);
         let named = self.districts.find(Some(doc), name, envelope);
         // The e-mail's own district (subject, sender, body) stays the
@@ -251,7 +256,7 @@ impl Linter {
 
     /// The section map of one document, for `ssos-lint extract`.
     pub fn extract(&self, path: &str, doc: &Document) -> SubmissionMap {
-        let submission = self.mapper.map(doc);
+        let submission = self.mapper().map(doc);
         let sections = submission
             .sections
             .iter()

@@ -55,6 +55,9 @@ pub struct WatchState {
     pub pending: HashMap<PathBuf, Stamp>,
 }
 
+/// How long a file must have gone unmodified before it is checked.
+const SETTLE: Duration = Duration::from_secs(1);
+
 /// One pass. Outside `--once`, a new or changed file waits until it has
 /// stopped changing; the report of a file that disappeared is removed.
 /// Returns whether a file checked in this pass failed or was unreadable.
@@ -88,7 +91,10 @@ pub fn scan_settled(
             state.pending.remove(&file);
             continue;
         }
-        if !options.once && state.pending.get(&file) != Some(&stamp) {
+        // Held still for two passes, and not written to in the last moment
+        // (a writer may pause between pieces for longer than the interval).
+        let fresh = stamp.0.and_then(|m| SystemTime::now().duration_since(m).ok()).is_some_and(|age| age < SETTLE);
+        if !options.once && (state.pending.get(&file) != Some(&stamp) || fresh) {
             state.pending.insert(file.clone(), stamp);
             continue; // look again next pass: checked once it holds still
         }

@@ -77,7 +77,7 @@ pub struct Engine {
     section_titles: Vec<String>,
     pub lexicon: Lexicon,
     /// The pack's priority markers, to tell a priority's statement from what is said about it.
-    priority_markers: Vec<regex::Regex>,
+    priority_markers: Vec<crate::pack::pattern::LazyRegex>,
 }
 
 impl Engine {
@@ -110,7 +110,7 @@ impl Engine {
                 .mapping
                 .priority_markers
                 .iter()
-                .filter_map(|m| regex::Regex::new(&format!("(?i){m}")).ok())
+                .map(|m| crate::pack::pattern::LazyRegex::new(format!("(?i){m}")))
                 .collect(),
         }
     }

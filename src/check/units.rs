@@ -27,7 +27,12 @@ pub type SectionUnits = Vec<PlacedUnit>;
 /// `markers` are the pack's priority markers: a unit that opens with one
 /// states a priority, as does the first sentence of a block the mapper took
 /// for a priority statement.
-pub fn cut(lexicon: &Lexicon, markers: &[regex::Regex], doc: &Document, submission: &Submission) -> Vec<SectionUnits> {
+pub fn cut(
+    lexicon: &Lexicon,
+    markers: &[crate::pack::pattern::LazyRegex],
+    doc: &Document,
+    submission: &Submission,
+) -> Vec<SectionUnits> {
     let cells = cell_index(doc);
     let statements: std::collections::HashSet<usize> = submission.priorities.iter().map(|p| p.block).collect();
     submission

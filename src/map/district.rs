@@ -2,26 +2,72 @@
 //! headers), then the file name, then the email it came in. Names come from
 //! the pack's district registry.
 
-use regex::Regex;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::model::Document;
 use crate::pack::Districts;
+use crate::pack::pattern::LazyRegex;
 use crate::read::Envelope;
 
 /// How many blocks from the top count as the "first page".
 const FIRST_BLOCKS: usize = 15;
 
 pub struct DistrictFinder {
-    /// (canonical name, pattern), longest names first so "Greater Lowell RVT" beats "Lowell".
-    names: Vec<(String, Regex)>,
+    /// (canonical name, the name's words), longest names first so "Greater Lowell RVT" beats "Lowell".
+    names: Vec<(String, Vec<String>)>,
+    /// The first word of each name, found in one pass over a text; built on first use.
+    first_words: OnceLock<Option<AhoCorasick>>,
     /// (canonical name, letters-only form) for email domains and file names.
     compact: Vec<(String, String)>,
     /// "<Name> Public Schools" for districts outside the registry.
-    generic: Regex,
+    generic: LazyRegex,
 }
 
 fn compact(text: &str) -> String {
     text.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
+}
+
+/// Whether a regex `\b` stands at byte `at` of `text`.
+fn word_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back().is_some_and(regex_syntax::is_word_character);
+    let after = text[at..].chars().next().is_some_and(regex_syntax::is_word_character);
+    before != after
+}
+
+/// Whether `word` (lower case) is written at byte `at` of `text`, ignoring
+/// case; the byte after it.
+fn word_at(text: &str, at: usize, word: &str) -> Option<usize> {
+    let mut rest = text[at..].char_indices();
+    for expected in word.chars() {
+        let (_, c) = rest.next()?;
+        let folded = match c {
+            '\u{17f}' => 's',
+            c => c.to_lowercase().next().unwrap_or(c),
+        };
+        if folded != expected && c != expected {
+            return None;
+        }
+    }
+    Some(rest.next().map_or(text.len(), |(i, _)| at + i))
+}
+
+/// The end of `words` written from byte `at` of `text`, as the pattern
+/// `(?i)\bw1[\s\-_]*w2\b` matches it.
+fn name_at(text: &str, at: usize, words: &[String]) -> Option<usize> {
+    if !word_boundary(text, at) {
+        return None;
+    }
+    let mut end = at;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            end += text[end..].len()
+                - text[end..].trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '_').len();
+        }
+        end = word_at(text, end, word)?;
+    }
+    word_boundary(text, end).then_some(end)
 }
 
 impl DistrictFinder {
@@ -34,28 +80,28 @@ impl DistrictFinder {
             }
         }
         names.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
-        let compiled = names
+        let words = names
             .iter()
-            .filter_map(|(canonical, n)| {
+            .map(|(canonical, n)| {
                 let words: Vec<String> = n
                     .split(|c: char| c.is_whitespace() || c == '-')
                     .filter(|w| !w.is_empty())
-                    .map(regex::escape)
+                    .map(str::to_lowercase)
                     .collect();
-                let pattern = format!(r"(?i)\b{}\b", words.join(r"[\s\-_]*"));
-                Regex::new(&pattern).ok().map(|re| (canonical.clone(), re))
+                (canonical.clone(), words)
             })
+            .filter(|(_, words)| !words.is_empty())
             .collect();
         let compact_names =
             names.iter().map(|(canonical, n)| (canonical.clone(), compact(n))).filter(|(_, c)| c.len() >= 5).collect();
         let suffixes = districts.name_suffixes.iter().map(|x| regex::escape(x)).collect::<Vec<_>>().join("|");
         DistrictFinder {
-            names: compiled,
+            names: words,
+            first_words: OnceLock::new(),
             compact: compact_names,
-            generic: Regex::new(&format!(
+            generic: LazyRegex::new(format!(
                 r"\b([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){{0,3}})\s+(?:{suffixes})\b"
-            ))
-            .expect("suffixes are escaped"),
+            )),
         }
     }
 
@@ -88,11 +134,26 @@ impl DistrictFinder {
             .or_else(|| self.in_text(&body))
     }
 
-    /// The registry district named earliest in `text`.
+    /// The registry district named earliest in `text` (the longest name
+    /// there, on a tie): each name's first word is found in one pass, and
+    /// the rest of the name checked where it starts.
     fn in_text(&self, text: &str) -> Option<String> {
-        self.names
-            .iter()
-            .filter_map(|(name, re)| re.find(text).map(|m| (m.start(), std::cmp::Reverse(m.len()), name)))
+        let finder = self.first_words.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(self.names.iter().map(|(_, words)| words[0].as_str()))
+                .ok()
+        });
+        let finder = finder.as_ref()?;
+        finder
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (name, words) = &self.names[m.pattern().as_usize()];
+                let end = name_at(text, m.start(), words)?;
+                Some((m.start(), std::cmp::Reverse(end - m.start()), name))
+            })
             .min()
             .map(|(_, _, name)| name.clone())
     }
@@ -112,5 +173,63 @@ impl DistrictFinder {
             .chain(doc.blocks.iter().take(FIRST_BLOCKS).map(|b| b.text.as_str()))
             .collect();
         self.generic.captures(&text.join("\n")).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> DistrictFinder {
+        DistrictFinder::new(&crate::pack::builtin().districts)
+    }
+
+    #[test]
+    fn names_match_as_whole_words_in_any_case_and_spacing() {
+        let f = finder();
+        assert_eq!(f.in_text("Submitted by FALL RIVER Public Schools").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("fall-river plan").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("Fall_River").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("FallRiver").as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text("Lowellville and Fitchburgh"), None);
+        assert_eq!(f.in_text("x_Lowell"), None);
+    }
+
+    #[test]
+    fn the_earliest_then_the_longest_name_wins() {
+        let f = finder();
+        assert_eq!(f.in_text("Greater Lowell RVT, near Lowell").as_deref(), Some("Greater Lowell RVT"));
+        assert_eq!(f.in_text("Lowell, then Greater Lowell RVT").as_deref(), Some("Lowell"));
+        assert_eq!(f.in_text("Amherst-Pelham Regional").as_deref(), Some("Amherst-Pelham"));
+        assert_eq!(f.in_text("see grsd.org").as_deref(), Some("Gateway"));
+    }
+
+    #[test]
+    fn the_same_answers_as_one_pattern_per_name() {
+        let f = finder();
+        let texts = [
+            "Plan of the Chelsea Public Schools",
+            "NEW  BEDFORD",
+            "athol royalston regional",
+            "Salem-Malden",
+            "Ağawam Winchendon",
+            "",
+            "—Worcester—",
+            "Worcesters",
+            "Hoosac Valley Regional School District",
+        ];
+        for text in texts {
+            let by_regex = f
+                .names
+                .iter()
+                .filter_map(|(name, words)| {
+                    let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+                    let re = regex::Regex::new(&format!(r"(?i)\b{}\b", escaped.join(r"[\s\-_]*"))).unwrap();
+                    re.find(text).map(|m| (m.start(), std::cmp::Reverse(m.len()), name.clone()))
+                })
+                .min()
+                .map(|(_, _, name)| name);
+            assert_eq!(f.in_text(text), by_regex, "{text}");
+        }
     }
 }

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, tokenize};
+use crate::pack::pattern::LazyRegex;
 
 /// Fewest words a heading placed by its position must govern.
 const MIN_REGION_WORDS: usize = 10;
@@ -84,22 +85,22 @@ struct SectionNames {
 pub struct Headings {
     sections: Vec<SectionNames>,
     all_prompts: HashSet<u64>,
-    placeholders: Vec<Regex>,
-    priority_markers: Vec<Regex>,
-    benchmark_markers: Vec<Regex>,
+    placeholders: Vec<LazyRegex>,
+    priority_markers: Vec<LazyRegex>,
+    benchmark_markers: Vec<LazyRegex>,
     benchmark_headers: Vec<Vec<String>>,
     benchmark_measures: TermSet,
-    end_markers: Vec<Regex>,
+    end_markers: Vec<LazyRegex>,
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
-    numbering: Regex,
+    numbering: LazyRegex,
     number_words: Vec<String>,
-    priority_list_lead_ins: Vec<Regex>,
-    priority_counts: Vec<Regex>,
-    benchmark_non_items: Vec<Regex>,
-    priority_deferrals: Vec<Regex>,
+    priority_list_lead_ins: Vec<LazyRegex>,
+    priority_counts: Vec<LazyRegex>,
+    benchmark_non_items: Vec<LazyRegex>,
+    priority_deferrals: Vec<LazyRegex>,
     priority_statement_cues: TermSet,
-    joiners: Regex,
+    joiners: LazyRegex,
     stop_words: Vec<String>,
     priorities: usize,
     monitoring: Option<usize>,
@@ -107,7 +108,7 @@ pub struct Headings {
 
 /// One pattern splitting a heading at any of the pack's joiners: words
 /// ("and") only between spaces, symbols ("&", "/") anywhere.
-fn joiners(words: &[String]) -> Regex {
+fn joiners(words: &[String]) -> LazyRegex {
     let alternatives: Vec<String> = words
         .iter()
         .map(|w| {
@@ -116,11 +117,11 @@ fn joiners(words: &[String]) -> Regex {
         })
         .collect();
     let pattern = if alternatives.is_empty() { "$^".to_string() } else { format!("(?i){}", alternatives.join("|")) };
-    Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty pattern"))
+    LazyRegex::new(pattern)
 }
 
-fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<Regex> {
-    patterns.iter().filter_map(|p| Regex::new(&if anchor { format!("(?i){p}") } else { p.clone() }).ok()).collect()
+fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<LazyRegex> {
+    patterns.iter().map(|p| LazyRegex::new(if anchor { format!("(?i){p}") } else { p.clone() })).collect()
 }
 
 /// Normalised words of a heading: stemmed, lower-case, the pack's stop words out.
@@ -177,10 +178,9 @@ impl Headings {
             max_heading_words: m.max_heading_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
-            numbering: Regex::new(&format!(
+            numbering: LazyRegex::new(format!(
                 r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*[.):\-–—]\s*|\s+)"
-            ))
-            .expect("number words are escaped"),
+            )),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
             priority_counts: case_insensitive(&m.priority_counts, true),

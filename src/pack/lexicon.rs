@@ -10,7 +10,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
@@ -131,12 +130,40 @@ struct Trigger {
 }
 
 struct Concept {
-    patterns: Vec<Regex>,
+    patterns: Vec<super::pattern::LazyRegex>,
     stop_words: HashSet<String>,
 }
 
-/// The compiled language of a pack.
+/// The language of a pack. Concept names are known at once (rules are
+/// compiled against them); the vocabulary itself is compiled on first use,
+/// so a run that reads no document never pays for it.
 pub struct Lexicon {
+    pub max_label_words: usize,
+    names: HashMap<String, usize>,
+    source: Option<Source>,
+    compiled: std::sync::OnceLock<Compiled>,
+}
+
+/// What the vocabulary is compiled from.
+struct Source {
+    text: TextRules,
+    context: Context,
+    defs: std::collections::BTreeMap<String, ConceptDef>,
+}
+
+impl std::ops::Deref for Lexicon {
+    type Target = Compiled;
+
+    fn deref(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            let source = self.source.as_ref().expect("a lexicon keeps its source until compiled");
+            Compiled::build(&source.text, &source.context, &source.defs)
+        })
+    }
+}
+
+/// The compiled vocabulary of a pack.
+pub struct Compiled {
     stemmer: Stemmer,
     abbreviations: HashSet<String>,
     past_forms: HashSet<String>,
@@ -144,7 +171,10 @@ pub struct Lexicon {
     names: HashMap<String, usize>,
     concepts: Vec<Concept>,
     /// (concept, phrase) by the key of the phrase's first word.
-    index: HashMap<String, Vec<(usize, usize)>>,
+    /// (concept, phrase) by the first word's stem, caps form and exact form.
+    by_stem: HashMap<String, Vec<(usize, usize)>>,
+    by_caps: HashMap<String, Vec<(usize, usize)>>,
+    by_exact: HashMap<String, Vec<(usize, usize)>>,
     /// (concept, phrase) whose first word is a prefix pattern.
     prefixed: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
@@ -164,18 +194,60 @@ pub struct Ambiguous {
 
 impl Lexicon {
     pub fn new(pack: &Pack) -> Self {
-        Lexicon::build(&pack.text, &pack.context, &pack.concepts)
+        Lexicon {
+            max_label_words: pack.text.max_label_words,
+            names: pack.concepts.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
+            source: Some(Source {
+                text: pack.text.clone(),
+                context: pack.context.clone(),
+                defs: pack.concepts.clone(),
+            }),
+            compiled: std::sync::OnceLock::new(),
+        }
     }
 
+    /// A lexicon compiled at once from these parts.
     pub fn build(text: &TextRules, context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Self {
+        let compiled = Compiled::build(text, context, defs);
+        Lexicon {
+            max_label_words: compiled.max_label_words,
+            names: compiled.names.clone(),
+            source: None,
+            compiled: std::sync::OnceLock::from(compiled),
+        }
+    }
+
+    /// What the lexicon saw in `unit`, for debugging and `--explain`-style output:
+    /// each mention as (concept, words, trigger categories covering it).
+    pub fn describe(&self, unit: &Unit) -> Vec<(String, String, u8)> {
+        let name = |i: usize| self.names.iter().find(|(_, v)| **v == i).map_or(String::new(), |(k, _)| k.clone());
+        unit.hits
+            .iter()
+            .map(|h| {
+                let words = unit.tokens[h.from..h.to].iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
+                (name(h.concept), words, unit.scope_of(h))
+            })
+            .collect()
+    }
+
+    /// The index of a named concept.
+    pub fn concept(&self, name: &str) -> Option<usize> {
+        self.names.get(name).copied()
+    }
+}
+
+impl Compiled {
+    fn build(text: &TextRules, context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut lex = Lexicon {
+        let mut lex = Compiled {
             abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
             names: defs.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
             concepts: Vec::new(),
-            index: HashMap::new(),
+            by_stem: HashMap::new(),
+            by_caps: HashMap::new(),
+            by_exact: HashMap::new(),
             prefixed: Vec::new(),
             phrases: Vec::new(),
             triggers: Vec::new(),
@@ -209,9 +281,9 @@ impl Lexicon {
                 if let Some(phrase) = lex.phrase(&term) {
                     let pi = lex.phrases.len();
                     match &phrase.words[0] {
-                        Word::Stem(s) => lex.index.entry(format!("s:{s}")).or_default().push((ci, pi)),
-                        Word::Caps(w) => lex.index.entry(format!("c:{w}")).or_default().push((ci, pi)),
-                        Word::Exact(w) => lex.index.entry(format!("x:{w}")).or_default().push((ci, pi)),
+                        Word::Stem(s) => lex.by_stem.entry(s.clone()).or_default().push((ci, pi)),
+                        Word::Caps(w) => lex.by_caps.entry(w.clone()).or_default().push((ci, pi)),
+                        Word::Exact(w) => lex.by_exact.entry(w.clone()).or_default().push((ci, pi)),
                         Word::Prefix(_) => lex.prefixed.push((ci, pi)),
                     }
                     lex.phrases.push(phrase);
@@ -219,33 +291,31 @@ impl Lexicon {
             }
             lex.concepts.push(Concept {
                 // Bad patterns were rejected when the pack loaded.
-                patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect(),
+                patterns: patterns.iter().map(super::pattern::LazyRegex::new).collect(),
                 stop_words: stops.iter().map(|s| s.to_lowercase()).collect(),
             });
         }
         lex
     }
 
-    /// What the lexicon saw in `unit`, for debugging and `--explain`-style output:
-    /// each mention as (concept, words, trigger categories covering it).
-    pub fn describe(&self, unit: &Unit) -> Vec<(String, String, u8)> {
-        let name = |i: usize| self.names.iter().find(|(_, v)| **v == i).map_or(String::new(), |(k, _)| k.clone());
-        unit.hits
-            .iter()
-            .map(|h| {
-                let words = unit.tokens[h.from..h.to].iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
-                (name(h.concept), words, unit.scope_of(h))
-            })
-            .collect()
-    }
-
-    /// The index of a named concept.
-    pub fn concept(&self, name: &str) -> Option<usize> {
-        self.names.get(name).copied()
-    }
-
+    /// The Snowball stem of a lower-case word, remembered per thread: a
+    /// plan uses a few thousand distinct words many times over.
     fn stem(&self, lower: &str) -> String {
-        self.stemmer.stem(lower).into_owned()
+        thread_local! {
+            static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+        }
+        STEMS.with(|stems| {
+            let mut stems = stems.borrow_mut();
+            if let Some(stem) = stems.get(lower) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(lower).into_owned();
+            if stems.len() >= 50_000 {
+                stems.clear();
+            }
+            stems.insert(lower.to_string(), stem.clone());
+            stem
+        })
     }
 
     /// Compiles a term the way text is tokenised, so both meet in the middle.
@@ -476,14 +546,21 @@ impl Lexicon {
         let mut hits = Vec::new();
         for at in 0..tokens.len() {
             let t = &tokens[at];
-            let mut keys = vec![format!("s:{}", t.stem), format!("x:{}", t.lower)];
-            if is_caps(&t.raw) {
-                keys.push(format!("c:{}", t.raw));
-            }
-            if let Some(r) = t.raw.strip_suffix('s').filter(|r| is_caps(r)) {
-                keys.push(format!("c:{r}"));
-            }
-            let candidates = keys.iter().filter_map(|k| self.index.get(k)).flatten().chain(&self.prefixed);
+            let none: &[(usize, usize)] = &[];
+            let caps = if is_caps(&t.raw) { self.by_caps.get(&t.raw).map_or(none, Vec::as_slice) } else { none };
+            let caps_plural = match t.raw.strip_suffix('s').filter(|r| is_caps(r)) {
+                Some(r) => self.by_caps.get(r).map_or(none, Vec::as_slice),
+                None => none,
+            };
+            let candidates = self
+                .by_stem
+                .get(&t.stem)
+                .map_or(none, Vec::as_slice)
+                .iter()
+                .chain(self.by_exact.get(&t.lower).map_or(none, Vec::as_slice))
+                .chain(caps)
+                .chain(caps_plural)
+                .chain(&self.prefixed);
             for &(concept, pi) in candidates {
                 let phrase = &self.phrases[pi];
                 if phrase.matches_at(tokens, at) {
@@ -565,7 +642,9 @@ impl Lexicon {
         }
         (tokens, breaks)
     }
+}
 
+impl Lexicon {
     /// Terms of `concept` that are a single ambiguous word.
     pub fn ambiguous_terms(pack: &Pack) -> Vec<Ambiguous> {
         let ambiguous: HashSet<String> = pack.text.ambiguous.iter().map(|a| a.to_lowercase()).collect();
@@ -610,8 +689,14 @@ fn collect(
 
 /// A word in capitals: two or more letters, all upper case ("ML", "BOY", "K").
 fn is_caps(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Words of a term, split as text is: letters and digits, inner apostrophes, a trailing `*`.

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use super::pattern::LazyRegex;
 
 /// One normalised word of a text, with its byte range in the original.
 #[derive(Debug, Clone)]
@@ -208,7 +208,7 @@ pub struct TermSet {
     by_first: HashMap<String, Vec<usize>>,
     /// Phrases whose first word is a prefix pattern (`inequit*`).
     prefixed: Vec<usize>,
-    patterns: Vec<Regex>,
+    patterns: Vec<LazyRegex>,
 }
 
 impl TermSet {
@@ -224,7 +224,7 @@ impl TermSet {
                 WordPattern::Prefix(_) => prefixed.push(i),
             }
         }
-        TermSet { phrases, by_first, prefixed, patterns: patterns.iter().filter_map(|p| Regex::new(p).ok()).collect() }
+        TermSet { phrases, by_first, prefixed, patterns: patterns.iter().map(LazyRegex::new).collect() }
     }
 
     pub fn is_empty(&self) -> bool {

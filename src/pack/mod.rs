@@ -8,6 +8,7 @@
 pub mod lexicon;
 mod load;
 pub mod matcher;
+pub mod pattern;
 
 use std::collections::BTreeMap;
 
