@@ -972,7 +972,7 @@ mod tests {
         for builtin in BUILTIN_PACKS {
             let checked = match load_sources(builtin.sources()) {
                 Ok(pack) => pack,
-                Err(err) => panic!("the built-in pack {} fails validation: {err:?}", builtin.id),
+                Err(err) => panic!("the built-in pack {} fails validation: {err:?}", builtin.names().0),
             };
             let fast = builtin.load().expect("loads");
             assert_eq!(serde_json::to_value(&checked).unwrap(), serde_json::to_value(&fast).unwrap());
