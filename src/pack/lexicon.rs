@@ -128,8 +128,11 @@ struct FirstWords {
     stem: HashMap<String, Vec<usize>>,
     caps: HashMap<String, Vec<usize>>,
     exact: HashMap<String, Vec<usize>>,
-    /// By the prefix itself: a token is looked up by each of its own prefixes.
+    /// By the prefix itself: a token is looked up by each of its own
+    /// prefixes of a length some prefix has, when it starts as one does.
     prefix: HashMap<String, Vec<usize>>,
+    prefix_lens: Vec<usize>,
+    prefix_starts: HashSet<u8>,
 }
 
 impl FirstWords {
@@ -141,6 +144,13 @@ impl FirstWords {
             Word::Prefix(p) => (&mut self.prefix, p),
         };
         map.entry(key.clone()).or_default().push(item);
+        if let Word::Prefix(p) = first {
+            if !self.prefix_lens.contains(&p.len()) {
+                self.prefix_lens.push(p.len());
+                self.prefix_lens.sort_unstable();
+            }
+            self.prefix_starts.extend(p.bytes().next());
+        }
     }
 
     /// Every item whose first word matches `t` (and perhaps a few more
@@ -158,12 +168,17 @@ impl FirstWords {
         if let Some(r) = t.raw.strip_suffix('s') {
             take(&self.caps, r);
         }
-        if !self.prefix.is_empty() {
+        if self.prefix_lens.first() == Some(&0) {
             take(&self.prefix, "");
-            for (i, _) in t.lower.char_indices().skip(1) {
-                take(&self.prefix, &t.lower[..i]);
+        }
+        if t.lower.bytes().next().is_some_and(|b| self.prefix_starts.contains(&b)) {
+            for &len in self.prefix_lens.iter().filter(|&&len| len > 0) {
+                match t.lower.get(..len) {
+                    Some(head) => take(&self.prefix, head),
+                    None if len > t.lower.len() => break,
+                    None => {}
+                }
             }
-            take(&self.prefix, &t.lower);
         }
     }
 }
