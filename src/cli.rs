@@ -601,6 +601,7 @@ fn rule_metas(linter: &Linter) -> Vec<RuleMeta> {
             summary: r.def.summary.clone(),
             help: r.def.help.clone(),
             section: r.def.section.clone(),
+            link: r.def.link.clone(),
         })
         .collect()
 }

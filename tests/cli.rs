@@ -205,22 +205,23 @@ fn a_bad_rules_pack_points_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let pack_dir = dir.path().join("rules");
     std::fs::create_dir(&pack_dir).unwrap();
-    for name in ["pack", "sections", "text", "concepts", "rules", "districts", "letter"] {
-        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules").join(format!("{name}.toml"));
-        let mut text = std::fs::read_to_string(src).unwrap();
-        if name == "rules" {
+    for entry in std::fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap() {
+        let src = entry.unwrap().path();
+        let name = src.file_name().unwrap().to_string_lossy().to_string();
+        let mut text = std::fs::read_to_string(&src).unwrap();
+        if name == "rules-analysis.toml" {
             text = text.replacen("severity = \"advice\"", "severity = \"sometimes\"", 1);
         }
-        std::fs::write(pack_dir.join(format!("{name}.toml")), text).unwrap();
+        std::fs::write(pack_dir.join(name), text).unwrap();
     }
     let out = bin().args(["--rules", pack_dir.to_str().unwrap(), "rules"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("rules.toml") && err.contains("severity"), "{err}");
+    assert!(err.contains("rules-analysis.toml") && err.contains("severity"), "{err}");
     // The same pack, unbroken, loads and lists the rules.
     std::fs::write(
-        pack_dir.join("rules.toml"),
-        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules/rules.toml")).unwrap(),
+        pack_dir.join("rules-analysis.toml"),
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules/rules-analysis.toml")).unwrap(),
     )
     .unwrap();
     bin().args(["--rules", pack_dir.to_str().unwrap(), "rules"]).assert().success();

@@ -32,17 +32,15 @@ fn builtin_pack_loads_and_covers_every_spec_code() {
 #[test]
 fn every_builtin_pack_loads_under_its_id_and_aliases() {
     for b in pack::builtin_packs() {
-        let loaded = b.load().unwrap_or_else(|e| panic!("{}: {e:?}", b.id));
-        assert_eq!(loaded.pack.id, b.id);
-        let mut aliases: Vec<&str> = loaded.pack.aliases.iter().map(String::as_str).collect();
-        aliases.sort_unstable();
-        let mut listed = b.aliases.to_vec();
-        listed.sort_unstable();
-        assert_eq!(aliases, listed, "{}: [pack] aliases and the built-in table differ", b.id);
-        for name in b.aliases.iter().chain([&b.id]) {
-            assert_eq!(pack::load_named(name).unwrap().pack.id, b.id);
+        let (id, aliases) = b.names();
+        let loaded = b.load().unwrap_or_else(|e| panic!("{id}: {e:?}"));
+        assert_eq!(loaded.pack.id, id);
+        assert_eq!(loaded.pack.aliases, aliases);
+        for name in aliases.iter().chain([&id]) {
+            assert_eq!(pack::load_named(name).unwrap().pack.id, id);
         }
     }
+    assert_eq!(pack::builtin_packs()[0].names().1, ["ssos-2023-24"]);
     let err = pack::load_named("ssos-1999-00").unwrap_err();
     assert!(err.help.contains("ssos-2023-24"), "{}", err.help);
 }
@@ -101,21 +99,22 @@ fn the_unedited_pack_loads() {
 #[test]
 fn an_unknown_message_placeholder_is_named() {
     let needle = "message = \"The plan lists {count} interim benchmarks{priority}";
-    let (msg, line) = fails("rules.toml", |t| {
+    let (msg, line) = fails("rules-monitoring.toml", |t| {
         t.replace(needle, "message = \"The plan lists {count} interim benchmarks{priority} for {item}")
     });
     assert!(msg.contains("`{item}`") && msg.contains("ssos::monitoring::too-many-benchmarks"), "{msg}");
     assert!(msg.contains("{items}"), "the allowed placeholders are listed: {msg}");
-    assert_eq!(line, line_of("rules.toml", needle));
+    assert_eq!(line, line_of("rules-monitoring.toml", needle));
 }
 
 #[test]
 fn a_placeholder_in_help_is_named() {
     let needle = "help = \"Keep the few highest-leverage benchmarks";
-    let (msg, line) =
-        fails("rules.toml", |t| t.replace(needle, "help = \"Keep {limit} of the highest-leverage benchmarks"));
+    let (msg, line) = fails("rules-monitoring.toml", |t| {
+        t.replace(needle, "help = \"Keep {limit} of the highest-leverage benchmarks")
+    });
     assert!(msg.contains("`help`") && msg.contains("{limit}"), "{msg}");
-    assert_eq!(line, line_of("rules.toml", needle));
+    assert_eq!(line, line_of("rules-monitoring.toml", needle));
 }
 
 #[test]
@@ -150,30 +149,33 @@ fn a_misspelt_benchmarks_section_is_named() {
 #[test]
 fn an_empty_any_check_is_named() {
     let needle = "check = { kind = \"any\", when = [[\"student_work\"]] }";
-    let (msg, line) = fails("rules.toml", |t| t.replace(needle, "check = { kind = \"any\", when = [] }"));
+    let (msg, line) = fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"any\", when = [] }"));
     assert!(msg.contains("empty `when`") && msg.contains("ssos::analysis::no-student-work"), "{msg}");
-    assert_eq!(line, line_of("rules.toml", needle));
+    assert_eq!(line, line_of("rules-analysis.toml", needle));
     // An alternative with no concept in it fires just as blindly.
-    let (msg, _) = fails("rules.toml", |t| t.replace(needle, "check = { kind = \"any\", when = [[]] }"));
+    let (msg, _) = fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"any\", when = [[]] }"));
     assert!(msg.contains("empty alternative"), "{msg}");
 }
 
 #[test]
 fn an_items_check_with_an_empty_item_is_named() {
-    let (msg, _) = fails("rules.toml", |t| t.replacen("when = [[\"student_outcomes_data\"]]", "when = []", 1));
+    let (msg, _) = fails("rules-analysis.toml", |t| t.replacen("when = [[\"student_outcomes_data\"]]", "when = []", 1));
     assert!(msg.contains("item `student_outcomes`") && msg.contains("empty `when`"), "{msg}");
 }
 
 #[test]
 fn a_quote_section_out_of_range_or_unknown_is_named() {
     let needle = "quote = { section = \"monitoring\", text = \"Less is more";
-    let (msg, line) = fails("rules.toml", |t| t.replace(needle, "quote = { section = 9, text = \"Less is more"));
+    let (msg, line) =
+        fails("rules-monitoring.toml", |t| t.replace(needle, "quote = { section = 9, text = \"Less is more"));
     assert!(msg.contains("quote.section = 9") && msg.contains("numbers: 1, 2"), "{msg}");
-    assert_eq!(line, line_of("rules.toml", needle));
-    let (msg, _) = fails("rules.toml", |t| t.replace(needle, "quote = { section = \"monitor\", text = \"Less is more"));
+    assert_eq!(line, line_of("rules-monitoring.toml", needle));
+    let (msg, _) =
+        fails("rules-monitoring.toml", |t| t.replace(needle, "quote = { section = \"monitor\", text = \"Less is more"));
     assert!(msg.contains("\"monitor\"") && msg.contains("`monitoring`"), "{msg}");
     // By number, a section that exists is accepted.
-    let sources = sources_with("rules.toml", |t| t.replace(needle, "quote = { section = 6, text = \"Less is more"));
+    let sources =
+        sources_with("rules-monitoring.toml", |t| t.replace(needle, "quote = { section = 6, text = \"Less is more"));
     let loaded = pack::load_sources(sources).unwrap();
     let rule = loaded.rule("ssos::monitoring::too-many-benchmarks").unwrap();
     assert_eq!(loaded.quoted_section(rule.quote.as_ref().unwrap()).unwrap().id, "monitoring");
@@ -190,9 +192,10 @@ fn duplicate_section_numbers_and_ids_are_named() {
 
 #[test]
 fn duplicate_prompt_ids_are_named() {
-    let (msg, line) = fails("rules.toml", |t| t.replace("prompt = \"student_work\"", "prompt = \"student_groups\""));
+    let (msg, line) =
+        fails("rules-analysis.toml", |t| t.replace("prompt = \"student_work\"", "prompt = \"student_groups\""));
     assert!(msg.contains("prompt id `student_groups`") && msg.contains("ssos::analysis::no-student-work"), "{msg}");
-    assert_eq!(line, line_of("rules.toml", "prompt = \"student_work\""));
+    assert_eq!(line, line_of("rules-analysis.toml", "prompt = \"student_work\""));
 }
 
 #[test]
@@ -200,16 +203,17 @@ fn a_bad_key_inside_check_names_the_key_and_its_line() {
     // In an inline table.
     let needle = "check = { kind = \"any\", when = [[\"student_work\"]] }";
     let (msg, line) =
-        fails("rules.toml", |t| t.replace(needle, "check = { kind = \"any\", whn = [[\"student_work\"]] }"));
+        fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"any\", whn = [[\"student_work\"]] }"));
     assert!(msg.contains("`whn`") && msg.contains("rules[") && !msg.contains("oneOf"), "{msg}");
-    assert_eq!(line, line_of("rules.toml", needle));
+    assert_eq!(line, line_of("rules-analysis.toml", needle));
     // In a `[rules.check]` table.
-    let (msg, line) = fails("rules.toml", |t| t.replacen("skip_statements = true", "skip_statement = true", 1));
+    let (msg, line) =
+        fails("rules-priorities.toml", |t| t.replacen("skip_statements = true", "skip_statement = true", 1));
     assert!(msg.contains("`skip_statement`") && !msg.contains("oneOf"), "{msg}");
-    assert_eq!(line, line_of("rules.toml", "skip_statements = true"));
+    assert_eq!(line, line_of("rules-priorities.toml", "skip_statements = true"));
     // An unknown kind.
     let (msg, _) =
-        fails("rules.toml", |t| t.replace(needle, "check = { kind = \"anyy\", when = [[\"student_work\"]] }"));
+        fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"anyy\", when = [[\"student_work\"]] }"));
     assert!(msg.contains("anyy"), "{msg}");
 }
 
@@ -238,9 +242,9 @@ fn a_zero_limit_is_named() {
 fn scope_sets_where_a_claim_rule_looks() {
     use ssos_lint::pack::{Check, Scope};
     // `no-data-cited` runs per priority by default; `scope = "section"` runs it once.
-    let needle = "prompt = \"data_cited\"";
-    let loaded = pack::load_sources(sources_with("rules.toml", |t| {
-        t.replace(needle, &format!("{needle}\nscope = \"section\""))
+    let needle = "scope = \"priority\"\nprompt = \"data_cited\"";
+    let loaded = pack::load_sources(sources_with("rules-analysis.toml", |t| {
+        t.replace(needle, "scope = \"section\"\nprompt = \"data_cited\"")
     }))
     .unwrap();
     let rule = loaded.rule("ssos::analysis::no-data-cited").unwrap();
@@ -250,14 +254,15 @@ fn scope_sets_where_a_claim_rule_looks() {
         pack::builtin().rule("ssos::analysis::no-data-cited").unwrap().check,
         Check::Any { per_priority: true, .. }
     ));
-    let (msg, line) = fails("rules.toml", |t| t.replace(needle, &format!("{needle}\nscope = \"document\"")));
+    let (msg, line) =
+        fails("rules-analysis.toml", |t| t.replace(needle, "scope = \"document\"\nprompt = \"data_cited\""));
     assert!(msg.contains("scope = \"document\"") && msg.contains("analysis"), "{msg}");
-    assert_eq!(line, line_of("rules.toml", needle) + 1);
+    assert_eq!(line, line_of("rules-analysis.toml", needle));
 }
 
-/// The built-in pack with `edit` applied to rules.toml, and a linter over it with `config`.
+/// The built-in pack with `edit` applied to rules-analysis.toml, and a linter over it with `config`.
 fn linter_with(edit: impl Fn(&str) -> String, config: &str) -> ssos_lint::lint::Linter {
-    let pack = pack::load_sources(sources_with("rules.toml", edit)).unwrap();
+    let pack = pack::load_sources(sources_with("rules-analysis.toml", edit)).unwrap();
     let config = ssos_lint::config::Config::parse("ssos-lint.toml", config, &pack).unwrap();
     ssos_lint::lint::Linter::new(pack, &config, ssos_lint::read::Limits::default())
 }
@@ -297,10 +302,10 @@ fn a_renamed_code_keeps_working_in_configs() {
     let redirect = |t: &str| format!("{t}\n[redirects]\n\"ssos::analysis::student-work-missing\" = \"{code}\"\n");
     let off = "[rules]\n\"ssos::analysis::student-work-missing\" = \"off\"\n";
     assert!(!codes_of(&linter_with(redirect, off)).contains(&code.to_string()));
-    let loaded = pack::load_sources(sources_with("rules.toml", redirect)).unwrap();
+    let loaded = pack::load_sources(sources_with("rules-analysis.toml", redirect)).unwrap();
     assert_eq!(loaded.resolve("ssos::analysis::student-work-missing").unwrap().code, code);
     // A redirect to a code no rule has is refused at its line.
-    let (msg, _) = fails("rules.toml", |t| {
+    let (msg, _) = fails("rules-analysis.toml", |t| {
         format!("{t}\n[redirects]\n\"ssos::analysis::student-work-missing\" = \"ssos::analysis::no-student-wrk\"\n")
     });
     assert!(msg.contains("no-student-wrk") && msg.contains("which no rule has"), "{msg}");

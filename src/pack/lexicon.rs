@@ -121,6 +121,68 @@ impl Phrase {
     }
 }
 
+/// Items (phrases, or entries naming one) by their phrase's first word, so
+/// a token is compared only with the phrases that can start at it.
+#[derive(Debug, Clone, Default)]
+struct FirstWords {
+    stem: HashMap<String, Vec<usize>>,
+    caps: HashMap<String, Vec<usize>>,
+    exact: HashMap<String, Vec<usize>>,
+    /// By the prefix itself: a token is looked up by each of its own
+    /// prefixes of a length some prefix has, when it starts as one does.
+    prefix: HashMap<String, Vec<usize>>,
+    prefix_lens: Vec<usize>,
+    prefix_starts: HashSet<u8>,
+}
+
+impl FirstWords {
+    fn add(&mut self, first: &Word, item: usize) {
+        let (map, key) = match first {
+            Word::Stem(s) => (&mut self.stem, s),
+            Word::Caps(w) => (&mut self.caps, w),
+            Word::Exact(w) => (&mut self.exact, w),
+            Word::Prefix(p) => (&mut self.prefix, p),
+        };
+        map.entry(key.clone()).or_default().push(item);
+        if let Word::Prefix(p) = first {
+            if !self.prefix_lens.contains(&p.len()) {
+                self.prefix_lens.push(p.len());
+                self.prefix_lens.sort_unstable();
+            }
+            self.prefix_starts.extend(p.bytes().next());
+        }
+    }
+
+    /// Every item whose first word matches `t` (and perhaps a few more
+    /// listed twice), in no particular order.
+    fn candidates(&self, t: &Token, out: &mut Vec<usize>) {
+        out.clear();
+        let mut take = |map: &HashMap<String, Vec<usize>>, key: &str| {
+            if let Some(items) = map.get(key) {
+                out.extend_from_slice(items);
+            }
+        };
+        take(&self.stem, &t.stem);
+        take(&self.exact, &t.lower);
+        take(&self.caps, &t.raw);
+        if let Some(r) = t.raw.strip_suffix('s') {
+            take(&self.caps, r);
+        }
+        if self.prefix_lens.first() == Some(&0) {
+            take(&self.prefix, "");
+        }
+        if t.lower.bytes().next().is_some_and(|b| self.prefix_starts.contains(&b)) {
+            for &len in self.prefix_lens.iter().filter(|&&len| len > 0) {
+                match t.lower.get(..len) {
+                    Some(head) => take(&self.prefix, head),
+                    None if len > t.lower.len() => break,
+                    None => {}
+                }
+            }
+        }
+    }
+}
+
 struct Trigger {
     category: Category,
     direction: Direction,
@@ -130,7 +192,8 @@ struct Trigger {
 }
 
 struct Concept {
-    patterns: Vec<super::pattern::LazyRegex>,
+    /// Indices into [`Compiled::patterns`].
+    patterns: Vec<usize>,
     stop_words: HashSet<String>,
 }
 
@@ -170,18 +233,21 @@ pub struct Compiled {
     pub max_label_words: usize,
     names: HashMap<String, usize>,
     concepts: Vec<Concept>,
-    /// (concept, phrase) by the key of the phrase's first word.
-    /// (concept, phrase) by the first word's stem, caps form and exact form.
-    by_stem: HashMap<String, Vec<(usize, usize)>>,
-    by_caps: HashMap<String, Vec<(usize, usize)>>,
-    by_exact: HashMap<String, Vec<(usize, usize)>>,
-    /// (concept, phrase) whose first word is a prefix pattern.
-    prefixed: Vec<(usize, usize)>,
+    /// Indices into `entries` by the phrase's first word.
+    by_first: FirstWords,
+    /// (concept, phrase).
+    entries: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
     triggers: Vec<Trigger>,
     pseudo: Vec<Phrase>,
     terminators: HashSet<String>,
     ongoing: Vec<Phrase>,
+    /// Every distinct concept pattern.
+    patterns: Vec<super::pattern::LazyRegex>,
+    /// Indices into `pseudo`, `triggers` and `ongoing` by their first word.
+    pseudo_first: FirstWords,
+    trigger_first: FirstWords,
+    ongoing_first: FirstWords,
     window: usize,
 }
 
@@ -245,10 +311,12 @@ impl Compiled {
             max_label_words: text.max_label_words,
             names: defs.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
             concepts: Vec::new(),
-            by_stem: HashMap::new(),
-            by_caps: HashMap::new(),
-            by_exact: HashMap::new(),
-            prefixed: Vec::new(),
+            by_first: FirstWords::default(),
+            entries: Vec::new(),
+            pseudo_first: FirstWords::default(),
+            trigger_first: FirstWords::default(),
+            patterns: Vec::new(),
+            ongoing_first: FirstWords::default(),
             phrases: Vec::new(),
             triggers: Vec::new(),
             pseudo: Vec::new(),
@@ -274,26 +342,39 @@ impl Compiled {
         // Longer triggers first, so "did not conduct" wins over "not".
         lex.triggers
             .sort_by_key(|t| std::cmp::Reverse(t.first.words.len() + t.second.as_ref().map_or(0, |s| s.words.len())));
+        for (i, t) in lex.triggers.iter().enumerate() {
+            lex.trigger_first.add(&t.first.words[0], i);
+        }
+        for (i, p) in lex.pseudo.iter().enumerate() {
+            lex.pseudo_first.add(&p.words[0], i);
+        }
+        for (i, p) in lex.ongoing.iter().enumerate() {
+            lex.ongoing_first.add(&p.words[0], i);
+        }
         for (ci, (_, def)) in defs.iter().enumerate() {
             let mut seen = HashSet::new();
             let (terms, patterns, stops) = collect(defs, def, &mut seen);
             for term in terms {
                 if let Some(phrase) = lex.phrase(&term) {
                     let pi = lex.phrases.len();
-                    match &phrase.words[0] {
-                        Word::Stem(s) => lex.by_stem.entry(s.clone()).or_default().push((ci, pi)),
-                        Word::Caps(w) => lex.by_caps.entry(w.clone()).or_default().push((ci, pi)),
-                        Word::Exact(w) => lex.by_exact.entry(w.clone()).or_default().push((ci, pi)),
-                        Word::Prefix(_) => lex.prefixed.push((ci, pi)),
-                    }
+                    lex.by_first.add(&phrase.words[0], lex.entries.len());
+                    lex.entries.push((ci, pi));
                     lex.phrases.push(phrase);
                 }
             }
-            lex.concepts.push(Concept {
-                // Bad patterns were rejected when the pack loaded.
-                patterns: patterns.iter().map(super::pattern::LazyRegex::new).collect(),
-                stop_words: stops.iter().map(|s| s.to_lowercase()).collect(),
-            });
+            // A pattern several concepts share (by inclusion) is searched for once per unit.
+            let patterns = patterns
+                .iter()
+                .map(|p| match lex.patterns.iter().position(|known| known.as_str() == p) {
+                    Some(i) => i,
+                    None => {
+                        // Bad patterns were rejected when the pack loaded.
+                        lex.patterns.push(super::pattern::LazyRegex::new(p));
+                        lex.patterns.len() - 1
+                    }
+                })
+                .collect();
+            lex.concepts.push(Concept { patterns, stop_words: stops.iter().map(|s| s.to_lowercase()).collect() });
         }
         lex
     }
@@ -427,8 +508,10 @@ impl Compiled {
         let same_clause =
             |from: usize, len: usize, clause: &[u16]| clause[from..from + len].windows(2).all(|w| w[0] == w[1]);
         let mut masked = vec![false; n];
+        let mut candidates = Vec::new();
         for at in 0..n {
-            for p in &self.pseudo {
+            self.pseudo_first.candidates(&tokens[at], &mut candidates);
+            for p in candidates.iter().map(|&i| &self.pseudo[i]) {
                 if p.matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
                     masked[at..at + p.words.len()].iter_mut().for_each(|m| *m = true);
                 }
@@ -445,7 +528,11 @@ impl Compiled {
             // applies ("have not" scopes both ways).
             let mut best: Option<(usize, Option<usize>)> = None;
             let mut matched: Vec<(&Trigger, Option<usize>)> = Vec::new();
-            for t in &self.triggers {
+            // In the triggers' order (longest first).
+            self.trigger_first.candidates(&tokens[at], &mut candidates);
+            candidates.sort_unstable();
+            candidates.dedup();
+            for t in candidates.iter().map(|&i| &self.triggers[i]) {
                 let len = t.first.words.len();
                 if !t.first.matches_at(&tokens, at)
                     || !same_clause(at, len, &clause)
@@ -513,8 +600,10 @@ impl Compiled {
             }
         }
         let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
-        let ongoing = (0..n).any(|at| self.ongoing.iter().any(|p| p.matches_at(&tokens, at)))
-            || scope.iter().any(|s| s & bit(Category::Future) != 0);
+        let ongoing = (0..n).any(|at| {
+            self.ongoing_first.candidates(&tokens[at], &mut candidates);
+            candidates.iter().any(|&i| self.ongoing[i].matches_at(&tokens, at))
+        }) || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens);
         let label_end = self.label_end(text, &tokens);
         Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end }
@@ -544,39 +633,32 @@ impl Compiled {
 
     fn hits(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let mut candidates = Vec::new();
         for at in 0..tokens.len() {
             let t = &tokens[at];
-            let none: &[(usize, usize)] = &[];
-            let caps = if is_caps(&t.raw) { self.by_caps.get(&t.raw).map_or(none, Vec::as_slice) } else { none };
-            let caps_plural = match t.raw.strip_suffix('s').filter(|r| is_caps(r)) {
-                Some(r) => self.by_caps.get(r).map_or(none, Vec::as_slice),
-                None => none,
-            };
-            let candidates = self
-                .by_stem
-                .get(&t.stem)
-                .map_or(none, Vec::as_slice)
-                .iter()
-                .chain(self.by_exact.get(&t.lower).map_or(none, Vec::as_slice))
-                .chain(caps)
-                .chain(caps_plural)
-                .chain(&self.prefixed);
-            for &(concept, pi) in candidates {
+            self.by_first.candidates(t, &mut candidates);
+            for &(concept, pi) in candidates.iter().map(|&e| &self.entries[e]) {
                 let phrase = &self.phrases[pi];
                 if phrase.matches_at(tokens, at) {
                     hits.push(Hit { concept, from: at, to: at + phrase.words.len() });
                 }
             }
         }
+        // Token spans of each pattern's matches, found when a concept first asks.
+        let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
         for (ci, concept) in self.concepts.iter().enumerate() {
-            for re in &concept.patterns {
-                for m in re.find_iter(text) {
-                    let from = tokens.iter().position(|t| t.end > m.start());
-                    let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1);
-                    let (Some(from), Some(to)) = (from, to) else { continue };
-                    if to <= from {
-                        continue;
-                    }
+            for &pi in &concept.patterns {
+                let found = spans[pi].get_or_insert_with(|| {
+                    self.patterns[pi]
+                        .find_iter(text)
+                        .filter_map(|m| {
+                            let from = tokens.iter().position(|t| t.end > m.start())?;
+                            let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1)?;
+                            (to > from).then_some((from, to))
+                        })
+                        .collect()
+                });
+                for &(from, to) in found.iter() {
                     if !concept.stop_words.is_empty()
                         && tokens[from..to].iter().all(|t| concept.stop_words.contains(&t.lower))
                     {

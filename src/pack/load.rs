@@ -11,39 +11,70 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 
 use super::{Check, Pack};
 
-/// The files of the built-in 2023-24 pack, embedded at build time.
-const SSOS_2023_24: &[(&str, &str)] = &[
+/// The files of the default built-in pack (`rules/`), embedded at build time;
+/// its `pack.toml` comes first.
+const DEFAULT_PACK: &[(&str, &str)] = &[
     ("rules/pack.toml", include_str!("../../rules/pack.toml")),
     ("rules/sections.toml", include_str!("../../rules/sections.toml")),
     ("rules/text.toml", include_str!("../../rules/text.toml")),
     ("rules/concepts.toml", include_str!("../../rules/concepts.toml")),
-    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
+    ("rules/rules-input.toml", include_str!("../../rules/rules-input.toml")),
+    ("rules/rules-section.toml", include_str!("../../rules/rules-section.toml")),
+    ("rules/rules-priorities.toml", include_str!("../../rules/rules-priorities.toml")),
+    ("rules/rules-analysis.toml", include_str!("../../rules/rules-analysis.toml")),
+    ("rules/rules-stakeholders.toml", include_str!("../../rules/rules-stakeholders.toml")),
+    ("rules/rules-outcomes.toml", include_str!("../../rules/rules-outcomes.toml")),
+    ("rules/rules-roles.toml", include_str!("../../rules/rules-roles.toml")),
+    ("rules/rules-monitoring.toml", include_str!("../../rules/rules-monitoring.toml")),
+    ("rules/rules-resources.toml", include_str!("../../rules/rules-resources.toml")),
+    ("rules/rules-differentiation.toml", include_str!("../../rules/rules-differentiation.toml")),
+    ("rules/rules-document.toml", include_str!("../../rules/rules-document.toml")),
     ("rules/districts.toml", include_str!("../../rules/districts.toml")),
     ("rules/letter.toml", include_str!("../../rules/letter.toml")),
 ];
 
-/// A pack built into the binary.
+/// A pack built into the binary, known by the id and aliases of its own
+/// `[pack]` table (read from its first file, without loading the rest).
 pub struct BuiltinPack {
-    /// Its `[pack] id`.
-    pub id: &'static str,
-    /// The short names it is also selected by (its `[pack] aliases`).
-    pub aliases: &'static [&'static str],
     files: &'static [(&'static str, &'static str)],
 }
 
-/// The packs built in, the default first. A test checks that `id` and
-/// `aliases` agree with each pack's own `[pack]` table.
-const BUILTIN_PACKS: &[BuiltinPack] =
-    &[BuiltinPack { id: "ssos-district-priority-2023-24", aliases: &["ssos-2023-24"], files: SSOS_2023_24 }];
+/// The packs built in, the default first.
+const BUILTIN_PACKS: &[BuiltinPack] = &[BuiltinPack { files: DEFAULT_PACK }];
 
 /// Every built-in pack.
 pub fn builtin_packs() -> &'static [BuiltinPack] {
     BUILTIN_PACKS
 }
 
+/// The names built-in packs are selected by: aliases, then ids.
+fn builtin_names() -> Vec<String> {
+    BUILTIN_PACKS
+        .iter()
+        .flat_map(|b| {
+            let (id, aliases) = b.names();
+            aliases.into_iter().chain([id])
+        })
+        .collect()
+}
+
 impl BuiltinPack {
+    /// Its `[pack]` table's `id` and `aliases`.
+    pub fn names(&self) -> (String, Vec<String>) {
+        let table = self.files.first().and_then(|(_, text)| text.parse::<toml::Table>().ok()).unwrap_or_default();
+        let info = table.get("pack").and_then(|p| p.as_table());
+        let id = info.and_then(|p| p.get("id")).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let aliases = info
+            .and_then(|p| p.get("aliases"))
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        (id, aliases)
+    }
+
     fn matches(&self, name: &str) -> bool {
-        self.id == name || self.aliases.contains(&name)
+        let (id, aliases) = self.names();
+        id == name || aliases.iter().any(|a| a == name)
     }
 
     fn sources(&self) -> Vec<(String, String)> {
@@ -123,11 +154,7 @@ pub fn load_named(name: &str) -> Result<Pack, PackError> {
     match BUILTIN_PACKS.iter().find(|b| b.matches(name)) {
         Some(b) => b.load(),
         None => {
-            let known: Vec<String> = BUILTIN_PACKS
-                .iter()
-                .flat_map(|b| b.aliases.iter().copied().chain([b.id]))
-                .map(|n| format!("`{n}`"))
-                .collect();
+            let known: Vec<String> = builtin_names().into_iter().map(|n| format!("`{n}`")).collect();
             let mut err = PackError::plain(format!("no file or folder `{name}` and no built-in pack of that name"));
             err.help = format!(
                 "Give the path of a pack (a .toml file or a folder of them) or a built-in pack: {} (`ssos-lint rules --packs`).",
@@ -183,8 +210,7 @@ pub fn load_sources(sources: Vec<(String, String)>) -> Result<Pack, PackError> {
             let Some(base) = BUILTIN_PACKS.iter().find(|b| b.matches(base_name)) else {
                 let file = own.iter().find(|f| f.table.contains_key("extends")).unwrap_or(&own[0]);
                 let offset = find_key(&file.text, "extends").unwrap_or(0);
-                let known: Vec<&str> =
-                    BUILTIN_PACKS.iter().flat_map(|b| b.aliases.iter().copied().chain([b.id])).collect();
+                let known = builtin_names();
                 return Err(PackError::at(
                     file,
                     offset,
@@ -724,7 +750,9 @@ fn check_references(pack: &Pack, files: &[SourceFile], provenance: &Provenance) 
                     format!("rule `{}` has `scope = \"document\"` but names section `{section}`", rule.code),
                 ));
             }
-            (Some(scope @ (super::Scope::Section | super::Scope::Priority)), None) => {
+            (Some(scope @ (super::Scope::Section | super::Scope::Priority)), None)
+                if matches!(rule.check, Check::Items { .. } | Check::Any { .. }) =>
+            {
                 return Err(point_in(
                     "rules",
                     i,
@@ -944,7 +972,7 @@ mod tests {
         for builtin in BUILTIN_PACKS {
             let checked = match load_sources(builtin.sources()) {
                 Ok(pack) => pack,
-                Err(err) => panic!("the built-in pack {} fails validation: {err:?}", builtin.id),
+                Err(err) => panic!("the built-in pack {} fails validation: {err:?}", builtin.names().0),
             };
             let fast = builtin.load().expect("loads");
             assert_eq!(serde_json::to_value(&checked).unwrap(), serde_json::to_value(&fast).unwrap());

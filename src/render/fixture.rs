@@ -294,6 +294,7 @@ pub fn options() -> RenderOptions {
         summary: summary.into(),
         help: format!("help for {code}"),
         section: section.map(str::to_string),
+        link: (code == "ssos::section::missing").then(|| "https://example.org/rules/section-missing".to_string()),
     };
     RenderOptions {
         color: false,

@@ -97,6 +97,8 @@ pub struct RuleMeta {
     pub summary: String,
     pub help: String,
     pub section: Option<String>,
+    /// A page that explains the rule (the pack's `link`).
+    pub link: Option<String>,
 }
 
 /// Renders `report` in `format`.

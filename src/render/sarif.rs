@@ -38,6 +38,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
                 summary: d.code.clone(),
                 help: d.help.clone(),
                 section: d.section.clone(),
+                link: None,
             });
         }
     }
@@ -87,6 +88,9 @@ fn rule(r: &RuleMeta) -> Value {
     });
     if let Some(section) = &r.section {
         v["properties"] = json!({ "section": section });
+    }
+    if let Some(link) = &r.link {
+        v["helpUri"] = json!(link);
     }
     v
 }
@@ -205,6 +209,7 @@ mod tests {
         }
         // The pack's rule keeps its metadata; the unlisted input code is added.
         let missing = rules.iter().find(|r| r["id"] == "ssos::section::missing").unwrap();
+        assert_eq!(missing["helpUri"], "https://example.org/rules/section-missing");
         assert_eq!(missing["shortDescription"]["text"], "A required section is missing");
         assert_eq!(missing["defaultConfiguration"]["level"], "error");
         let advice = rules.iter().find(|r| r["id"] == "ssos::analysis::no-student-work").unwrap();
