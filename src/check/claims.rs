@@ -5,7 +5,8 @@
 //! no mention inside the scope of an excluded trigger, in the tense the
 //! guidance asks for. The unit that met it is quoted as its evidence.
 
-use super::{Coverage, Finding, Message, RuleCtx, SectionUnits};
+use super::units::PlacedUnit;
+use super::{Coverage, Finding, Message, RuleCtx};
 use crate::map::MappedSection;
 use crate::model::{Evidence, PromptStatus, SectionState, excerpt};
 use crate::pack::lexicon::{Hit, Lexicon, Unit, bit};
@@ -190,9 +191,16 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
         let coverage = Coverage { section: index, prompt, ask, status: PromptStatus::Missing, evidence: Vec::new() };
         return (Vec::new(), vec![coverage]);
     }
-    let units = &ctx.units[index];
+    // Units by part, so that each group reads only its own (linear in the
+    // section however many priorities split it).
+    let mut by_part: Vec<Vec<&PlacedUnit>> = vec![Vec::new(); section.parts.len()];
+    for u in &ctx.units[index] {
+        if let Some(part) = by_part.get_mut(u.part) {
+            part.push(u);
+        }
+    }
     let results: Vec<GroupResult> =
-        groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, units, section, g)).collect();
+        groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, &by_part, section, g)).collect();
     let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
     let coverage = Coverage {
         section: index,
@@ -218,10 +226,14 @@ fn groups(section: &MappedSection, per_priority: bool) -> Vec<Group> {
         return vec![Group { priority: None, parts: all() }];
     }
     let mut out: Vec<Group> = Vec::new();
+    let mut at: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
     for (i, part) in section.parts.iter().enumerate() {
-        match out.iter_mut().find(|g| g.priority == part.priority) {
-            Some(g) => g.parts.push(i),
-            None => out.push(Group { priority: part.priority, parts: vec![i] }),
+        match at.get(&part.priority) {
+            Some(&g) => out[g].parts.push(i),
+            None => {
+                at.insert(part.priority, out.len());
+                out.push(Group { priority: part.priority, parts: vec![i] });
+            }
         }
     }
     out
@@ -230,14 +242,19 @@ fn groups(section: &MappedSection, per_priority: bool) -> Vec<Group> {
 fn evaluate(
     ctx: &RuleCtx,
     compiled: &CompiledCheck,
-    units: &SectionUnits,
+    by_part: &[Vec<&PlacedUnit>],
     section: &MappedSection,
     group: &Group,
 ) -> GroupResult {
     let mut missing = Vec::new();
     let mut evidence = Vec::new();
-    let in_group =
-        || units.iter().filter(|u| group.parts.contains(&u.part) && !(compiled.skip_statements && u.statement));
+    let in_group = || {
+        group
+            .parts
+            .iter()
+            .flat_map(|&p| by_part[p].iter().copied())
+            .filter(|u| !(compiled.skip_statements && u.statement))
+    };
     for (i, item) in compiled.items.iter().enumerate() {
         match in_group().find(|u| item.claim.met_by(&u.unit)) {
             Some(u) => {

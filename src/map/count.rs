@@ -223,8 +223,9 @@ pub fn priorities(
         Some(PriorityMark { number: number?, label, block })
     });
     let mut distinct: Vec<PriorityMark> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for mark in marks.into_iter().chain(in_sentences) {
-        if !distinct.iter().any(|m| m.number == mark.number) {
+        if seen.insert(mark.number) {
             distinct.push(mark);
         }
     }
@@ -233,8 +234,9 @@ pub fn priorities(
         .filter_map(|&(block, s)| headings.stated_priority_count(s).map(|n| (block, n)))
         .max_by_key(|&(_, n)| n);
     if let Some((block, n)) = stated {
+        let mut free = (1..).filter(|k| !seen.contains(k));
         while distinct.len() < n {
-            let number = (1..).find(|k| !distinct.iter().any(|m| m.number == *k)).unwrap_or(n);
+            let number = free.next().unwrap_or(n);
             distinct.push(PriorityMark { number, label: format!("Priority {number}"), block });
         }
     }
