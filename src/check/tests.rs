@@ -231,3 +231,16 @@ fn budget_equity_in_other_words() {
     ));
     assert!(!meets(code, None, "Our budget pays for coaches and curriculum."));
 }
+
+#[test]
+fn a_student_work_label_over_a_finding_is_a_theme() {
+    let code = "analysis::no-student-work";
+    assert!(labelled(
+        code,
+        None,
+        "Themes from student work analysis",
+        "students can recall facts but rarely explain their reasoning."
+    ));
+    assert!(labelled(code, None, "Student work", "Samples from grade 5 showed that tasks were below grade level."));
+    assert!(!labelled(code, None, "Student work", "Students work in small groups during the intervention block."));
+}
