@@ -148,9 +148,9 @@ fn a_misspelt_benchmarks_section_is_named() {
 
 #[test]
 fn an_empty_any_check_is_named() {
-    let needle = "check = { kind = \"any\", when = [[\"student_work\"]] }";
+    let needle = "check = { kind = \"any\", when = [[\"root_cause\"]] }";
     let (msg, line) = fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"any\", when = [] }"));
-    assert!(msg.contains("empty `when`") && msg.contains("ssos::analysis::no-student-work"), "{msg}");
+    assert!(msg.contains("empty `when`") && msg.contains("ssos::analysis::no-root-causes"), "{msg}");
     assert_eq!(line, line_of("rules-analysis.toml", needle));
     // An alternative with no concept in it fires just as blindly.
     let (msg, _) = fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"any\", when = [[]] }"));
@@ -201,9 +201,9 @@ fn duplicate_prompt_ids_are_named() {
 #[test]
 fn a_bad_key_inside_check_names_the_key_and_its_line() {
     // In an inline table.
-    let needle = "check = { kind = \"any\", when = [[\"student_work\"]] }";
+    let needle = "check = { kind = \"any\", when = [[\"root_cause\"]] }";
     let (msg, line) =
-        fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"any\", whn = [[\"student_work\"]] }"));
+        fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"any\", whn = [[\"root_cause\"]] }"));
     assert!(msg.contains("`whn`") && msg.contains("rules[") && !msg.contains("oneOf"), "{msg}");
     assert_eq!(line, line_of("rules-analysis.toml", needle));
     // In a `[rules.check]` table.
@@ -213,7 +213,7 @@ fn a_bad_key_inside_check_names_the_key_and_its_line() {
     assert_eq!(line, line_of("rules-priorities.toml", "skip_statements = true"));
     // An unknown kind.
     let (msg, _) =
-        fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"anyy\", when = [[\"student_work\"]] }"));
+        fails("rules-analysis.toml", |t| t.replace(needle, "check = { kind = \"anyy\", when = [[\"root_cause\"]] }"));
     assert!(msg.contains("anyy"), "{msg}");
 }
 
