@@ -42,10 +42,10 @@ pub fn cut(
             let mut out = Vec::new();
             for (pi, part) in section.parts.iter().enumerate() {
                 let mut list_label: Option<String> = None;
-                let mut row = Record::default();
+                let mut row = Record::new(doc, &cells, lexicon);
                 for piece in &part.pieces {
                     let block = &doc.blocks[piece.block];
-                    row.take(doc, &cells, piece.block, lexicon, pi, &mut out);
+                    row.take(piece.block, pi, &mut out);
                     let words = piece.text.split_whitespace().count();
                     let is_label = block.grid.is_none()
                         && !block.is_list_item()
@@ -70,7 +70,7 @@ pub fn cut(
                         out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
                     }
                 }
-                row.flush(doc, &cells, lexicon, pi, &mut out);
+                row.flush(pi, &mut out);
             }
             out
         })
@@ -81,8 +81,10 @@ pub fn cut(
 /// a record ("Percent of ... reaches 90% | District | Deputy Superintendent |
 /// Every six weeks") and is a unit of its own too, each cell under its
 /// column's header, so a claim may take its parts from several cells.
-#[derive(Default)]
-struct Record {
+struct Record<'a> {
+    doc: &'a Document,
+    cells: &'a HashMap<(usize, usize, usize), usize>,
+    lexicon: &'a Lexicon,
     row: Option<(usize, usize)>,
     blocks: Vec<usize>,
 }
@@ -90,36 +92,26 @@ struct Record {
 /// Cells of a row that make it a record rather than a label and its answer.
 const RECORD_CELLS: usize = 3;
 
-impl Record {
+impl<'a> Record<'a> {
+    fn new(doc: &'a Document, cells: &'a HashMap<(usize, usize, usize), usize>, lexicon: &'a Lexicon) -> Self {
+        Record { doc, cells, lexicon, row: None, blocks: Vec::new() }
+    }
+
     /// Adds `block` to the row being read, or ends that row first.
-    fn take(
-        &mut self,
-        doc: &Document,
-        cells: &HashMap<(usize, usize, usize), usize>,
-        block: usize,
-        lexicon: &Lexicon,
-        part: usize,
-        out: &mut SectionUnits,
-    ) {
-        let row = doc.blocks[block].grid.map(|g| (g.table, g.row));
+    fn take(&mut self, block: usize, part: usize, out: &mut SectionUnits) {
+        let row = self.doc.blocks[block].grid.map(|g| (g.table, g.row));
         if row != self.row {
-            self.flush(doc, cells, lexicon, part, out);
+            self.flush(part, out);
             self.row = row;
         }
-        if row.is_some() && !doc.blocks[block].text.trim().is_empty() {
+        if row.is_some() && !self.doc.blocks[block].text.trim().is_empty() {
             self.blocks.push(block);
         }
     }
 
-    fn flush(
-        &mut self,
-        doc: &Document,
-        cells: &HashMap<(usize, usize, usize), usize>,
-        lexicon: &Lexicon,
-        part: usize,
-        out: &mut SectionUnits,
-    ) {
+    fn flush(&mut self, part: usize, out: &mut SectionUnits) {
         let blocks = std::mem::take(&mut self.blocks);
+        let doc = self.doc;
         let Some(&first) = blocks.first() else { return };
         let columns: std::collections::HashSet<usize> =
             blocks.iter().filter_map(|&b| doc.blocks[b].grid).map(|g| g.col).collect();
@@ -130,13 +122,13 @@ impl Record {
             .iter()
             .map(|&b| {
                 let cell = doc.blocks[b].text.trim();
-                match column_header(doc, cells, b, lexicon.max_label_words) {
+                match column_header(doc, self.cells, b, self.lexicon.max_label_words) {
                     Some(h) => format!("{h}: {cell}"),
                     None => cell.to_string(),
                 }
             })
             .collect();
-        out.push(PlacedUnit { part, block: first, statement: false, unit: lexicon.unit(&text.join(" – ")) });
+        out.push(PlacedUnit { part, block: first, statement: false, unit: self.lexicon.unit(&text.join(" – ")) });
     }
 }
 

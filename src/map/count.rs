@@ -144,6 +144,14 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     for g in blocks.iter().filter(|b| !b.text.trim().is_empty()).filter_map(|b| b.grid) {
         *filled_cells.entry((g.table, g.row)).or_default() += 1;
     }
+    // A table's rows fill two cells or more; a list typed one item per cell
+    // down a merged label ("District-level benchmarks:" beside the section's
+    // name) does not. The last such row of each table, found once.
+    let mut last_wide_row: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (&(table, row), _) in filled_cells.iter().filter(|&(_, &n)| n >= 2) {
+        let last = last_wide_row.entry(table).or_insert(row);
+        *last = (*last).max(row);
+    }
     let mut header: Option<(usize, usize, usize)> = None;
     let mut rows = BTreeSet::new();
     for block in blocks {
@@ -159,7 +167,7 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
                 && block.text.split_whitespace().count() <= 4
                 && !block.text.trim_end().ends_with(':')
                 && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2)
-                && wide_row_below(&filled_cells, g.table, g.row) =>
+                && last_wide_row.get(&g.table).is_some_and(|&last| last > g.row) =>
             {
                 header = Some((g.table, g.row, g.col));
             }
@@ -167,13 +175,6 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
         }
     }
     rows.len()
-}
-
-/// Whether a row under `row` fills two cells or more: a table's rows do; a
-/// list typed one item per cell down a merged label ("District-level
-/// benchmarks:" beside the section's name) does not.
-fn wide_row_below(filled_cells: &std::collections::HashMap<(usize, usize), usize>, table: usize, row: usize) -> bool {
-    filled_cells.iter().any(|(&(t, r), &n)| t == table && r > row && n >= 2)
 }
 
 /// The runs of list items that follow a lead-in `leads` accepts; `None`

@@ -742,16 +742,19 @@ impl Headings {
             Some(s) => self.sections[s].prompt.contains(g) || self.all_prompts.contains(g),
             None => self.all_prompts.contains(g),
         };
-        let hits = grams.iter().filter(|g| known(g)).count();
         // An answer may echo the prompt ("Student work samples will be
         // analyzed at the district, school and classroom level") but goes on
         // in its own words; a kept prompt, even reworded, has no such run or
         // still asks its question.
-        let mut run = 0;
-        let mut longest_own_run = 0;
+        let (mut hits, mut run, mut longest_own_run) = (0, 0, 0);
         for g in &grams {
-            run = if known(g) { 0 } else { run + 1 };
-            longest_own_run = longest_own_run.max(run);
+            if known(g) {
+                hits += 1;
+                run = 0;
+            } else {
+                run += 1;
+                longest_own_run = longest_own_run.max(run);
+            }
         }
         hits * 10 >= grams.len() * 6 && (longest_own_run < OWN_WORDS_RUN || text.contains('?'))
     }
