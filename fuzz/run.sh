@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one reader with cargo-fuzz (libFuzzer).
 #   fuzz/run.sh TARGET [SECONDS]     e.g. fuzz/run.sh docx 300
-# TARGET: docx sheet eml msg zip any lint_parts (or "list", or "all" to run
+# TARGET: docx sheet eml msg zip pdf pptx any lint_parts (or "list", or "all" to run
 # each target for SECONDS in turn). Seeds come from samples/ and the
 # hostile fixtures; the corpus grows under fuzz/corpus/TARGET and crashes
 # land in fuzz/artifacts/TARGET (minimize one with
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export RUSTC_BOOTSTRAP=1
-TARGETS=(docx sheet eml msg zip any lint_parts)
+TARGETS=(docx sheet eml msg zip pdf pptx any lint_parts)
 target=${1:-list}
 secs=${2:-60}
 jobs=${FUZZ_JOBS:-1}
@@ -32,7 +32,8 @@ seed() {
     [[ -n $(ls -A "$dir" 2>/dev/null) ]] && return 0
     local hostile=../tests/fixtures/hostile
     case $1 in
-        docx | any) cp ../samples/*.docx "$dir"/ ;;
+        docx) cp ../samples/*.docx "$dir"/ ;;
+        any) cp ../samples/*.{docx,xlsx,pdf,pptx,eml,msg,zip} "$dir"/ ;;
         sheet)
             # First byte picks the format: 0 xlsx, 1 xls, 2 ods.
             for f in ../samples/*.xlsx ../tests/fixtures/libreoffice/*.xlsx; do
@@ -45,6 +46,8 @@ seed() {
         eml) cp ../samples/*.eml "$dir"/ ;;
         msg) cp ../samples/*.msg "$dir"/ ;;
         zip) cp ../samples/*.zip "$dir"/ ;;
+        pdf) cp ../samples/*.pdf ../tests/fixtures/libreoffice/*.pdf "$dir"/ ;;
+        pptx) cp ../samples/*.pptx ../tests/fixtures/libreoffice/*.pptx "$dir"/ ;;
         lint_parts)
             # First byte picks the part: 0 document.xml, 1 styles.xml, 2 numbering.xml.
             local i=0

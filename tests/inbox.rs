@@ -150,10 +150,12 @@ fn registry_lists_missing_districts_and_flags_duplicates() {
         "Final",
         &[("plan v2.docx", &docx(&Plan::complete("Lowell"), Layout::BoldLabels))],
     );
-    // Dates decide which submission counts, not file names.
+    // Dates decide which submission counts, not file names, and time zones
+    // count: the draft's clock reads later (16:00 at +02:00 is 14:00 UTC)
+    // than the final's (11:00 at -04:00 is 15:00 UTC).
     let fixture_date = "Date: Thu, 29 Jun 2023 16:42:07 -0400";
-    let early = String::from_utf8(early).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 09:00:00 -0400", 1);
-    let late = String::from_utf8(late).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 16:30:00 -0400", 1);
+    let early = String::from_utf8(early).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 16:00:00 +0200", 1);
+    let late = String::from_utf8(late).unwrap().replacen(fixture_date, "Date: Fri, 30 Jun 2023 11:00:00 -0400", 1);
     write(d, "b-first.eml", late.as_bytes());
     write(d, "z-second.eml", early.as_bytes());
     write(d, "lynn.docx", &docx(&Plan::complete("Lynn"), Layout::HeadingStyles));

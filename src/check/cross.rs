@@ -107,7 +107,8 @@ pub fn mark_superseded(reports: &mut [FileReport]) {
         }
         let Some(&latest) = indices
             .iter()
-            .max_by_key(|&&i| (crate::read::email_date_key(reports[i].received.as_deref()), reports[i].path.clone()))
+            // Dates are RFC 3339 UTC text, so they order as times; undated first.
+            .max_by_key(|&&i| (reports[i].received.as_deref(), reports[i].path.as_str()))
         else {
             continue;
         };

@@ -16,7 +16,6 @@ pub mod pptx;
 pub mod xlsx;
 pub mod xml;
 
-use std::sync::LazyLock;
 use std::time::Duration;
 
 use crate::model::Document;
@@ -213,87 +212,24 @@ pub(crate) fn check_size(bytes: &[u8], limits: &Limits) -> Result<(), InputError
     Ok(())
 }
 
-/// A sortable key (seconds since 1970, UTC) for an email's Date header,
-/// RFC 5322 ("Tue, 27 Jun 2023 14:05:00 -0400") or ISO 8601; 0 when absent
-/// or unreadable, so undated messages sort first.
-pub fn email_date_key(date: Option<&str>) -> i64 {
-    date.and_then(parse_date).unwrap_or(0)
-}
-
-fn parse_date(text: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    static ISO: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?")
-            .expect("static regex")
-    });
-    static RFC: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,5})?",
-        )
-        .expect("static regex")
-    });
-    let (iso, rfc) = (&*ISO, &*RFC);
-    let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
-    let (y, mo, d, h, mi, s, zone) = if let Some(c) = iso.captures(text) {
-        (
-            num(&c, 1)?,
-            num(&c, 2)?,
-            num(&c, 3)?,
-            num(&c, 4)?,
-            num(&c, 5)?,
-            num(&c, 6).unwrap_or(0),
-            c.get(7).map(|m| m.as_str().to_string()),
-        )
-    } else {
-        let c = rfc.captures(text)?;
-        let month = MONTHS.iter().position(|m| c[2].eq_ignore_ascii_case(m))? as i64 + 1;
-        (
-            num(&c, 3)?,
-            month,
-            num(&c, 1)?,
-            num(&c, 4)?,
-            num(&c, 5)?,
-            num(&c, 6).unwrap_or(0),
-            c.get(7).map(|m| m.as_str().to_string()),
-        )
-    };
-    let offset = zone.as_deref().map_or(0, zone_seconds);
-    Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset)
-}
-
-fn zone_seconds(zone: &str) -> i64 {
-    let digits: String = zone.chars().filter(|c| c.is_ascii_digit()).collect();
-    if digits.len() != 4 {
-        return 0;
-    }
-    let hours: i64 = digits[..2].parse().unwrap_or(0);
-    let minutes: i64 = digits[2..].parse().unwrap_or(0);
-    let sign = if zone.starts_with('-') { -1 } else { 1 };
-    sign * (hours * 3600 + minutes * 60)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// A message's date as RFC 3339 in UTC ("2023-10-03T22:05:00Z"), the one
+/// form every reader gives `Envelope::date`: fixed width, so comparing two
+/// of them as text compares the times, and nothing parses a date twice.
+pub(crate) fn utc_rfc3339(unix_seconds: i64) -> String {
+    mail_parser::DateTime::from_timestamp(unix_seconds).to_rfc3339()
 }
 
 #[cfg(test)]
 mod date_tests {
-    use super::email_date_key;
+    use super::utc_rfc3339;
 
     #[test]
-    fn rfc5322_and_iso_dates_order_correctly() {
-        let a = email_date_key(Some("Tue, 27 Jun 2023 14:05:00 -0400"));
-        let b = email_date_key(Some("2023-06-27T18:06:00Z"));
-        assert_eq!(b - a, 60);
-        assert!(email_date_key(Some("Fri, 30 Jun 2023 09:00:00 +0000")) > b);
-        assert_eq!(email_date_key(None), 0);
-        assert_eq!(email_date_key(Some("not a date")), 0);
+    fn dates_are_utc_and_order_as_text() {
+        assert_eq!(utc_rfc3339(0), "1970-01-01T00:00:00Z");
+        // 2023-06-27 14:05 at -04:00 is 18:05 UTC.
+        assert_eq!(utc_rfc3339(1_687_889_100), "2023-06-27T18:05:00Z");
+        let times = [-86_400, 0, 59, 1_687_889_100, 1_687_889_160, 4_102_444_800];
+        let texts: Vec<String> = times.iter().map(|&t| utc_rfc3339(t)).collect();
+        assert!(texts.windows(2).all(|w| w[0] < w[1]), "{texts:?}");
     }
 }

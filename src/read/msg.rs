@@ -304,22 +304,9 @@ fn date(ole: &mut Ole<'_>, base: &str, limits: &Limits) -> Option<String> {
     Some(filetime_iso(filetime))
 }
 
-/// A Windows FILETIME (100 ns since 1601) as ISO 8601 UTC.
+/// A Windows FILETIME (100 ns since 1601) as RFC 3339 UTC.
 fn filetime_iso(filetime: u64) -> String {
-    let secs = (filetime / 10_000_000) as i64 - 11_644_473_600;
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, (rem / 60) % 60, rem % 60)
+    super::utc_rfc3339((filetime / 10_000_000) as i64 - 11_644_473_600)
 }
 
 /// Crude HTML to text: drops tags, `<style>`/`<script>` contents and decodes

@@ -1,5 +1,6 @@
 //! `--format junit`: JUnit XML valid against the common (Apache Ant /
-//! windyroad) JUnit schema. One `<testsuite>` per submission (with the
+//! windyroad) JUnit schema; `tests/output.rs` validates it with libxml2
+//! against Jenkins' xunit `junit-10.xsd`. One `<testsuite>` per submission (with the
 //! schema's required `id`, `package`, `timestamp`, `hostname` and `time`),
 //! one `<testcase>` for the document as a whole and one per section. Only
 //! error-level findings fail a test case (`<failure>`, or `<error>` when the
