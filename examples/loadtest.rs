@@ -90,6 +90,19 @@ fn rss_kib(pid: u32, field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// The server's RSS plus that of its check workers (the processes whose
+/// parent it is), as one figure: what the service costs the machine.
+fn tree_rss_kib(pid: u32) -> u64 {
+    let children = std::fs::read_dir("/proc").into_iter().flatten().flatten().filter_map(|e| {
+        let child: u32 = e.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(format!("/proc/{child}/stat")).ok()?;
+        // The parent pid is the second field after the `(name)` one.
+        let ppid: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+        (ppid == pid).then_some(child)
+    });
+    rss_kib(pid, "VmRSS:") + children.map(|c| rss_kib(c, "VmRSS:")).sum::<u64>()
+}
+
 struct Phase {
     rps: f64,
     p50: Duration,
@@ -106,7 +119,7 @@ fn phase(pid: u32, addr: &str, body: Arc<Vec<u8>>, concurrency: usize, total: us
         let (peak, done) = (peak.clone(), done.clone());
         std::thread::spawn(move || {
             while !done.load(Ordering::Relaxed) {
-                peak.fetch_max(rss_kib(pid, "VmRSS:"), Ordering::Relaxed);
+                peak.fetch_max(tree_rss_kib(pid), Ordering::Relaxed);
                 std::thread::sleep(Duration::from_millis(20));
             }
         })
@@ -223,7 +236,7 @@ fn main() {
     println!("idle RSS: {:.1} MiB", rss_kib(pid, "VmRSS:") as f64 / 1024.0);
     // Warm up.
     let _ = phase(pid, &addr, plan.clone(), 1, 10);
-    println!("| concurrency | requests/s | p50 | p99 | errors | peak RSS |");
+    println!("| concurrency | requests/s | p50 | p99 | errors | peak RSS (server + workers) |");
     println!("|---:|---:|---:|---:|---:|---:|");
     for c in [1, 8, 32] {
         let p = phase(pid, &addr, plan.clone(), c, args.requests);
