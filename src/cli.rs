@@ -129,11 +129,6 @@ struct WorkerArgs {
     max_file_bytes: u64,
     #[arg(long)]
     time_budget_ms: u64,
-    /// The upload's name, when the file comes on standard input.
-    #[arg(long)]
-    name: Option<String>,
-    /// The file, or "-" for standard input.
-    path: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -402,10 +397,11 @@ fn fail(err: impl Diagnostic + Send + Sync + 'static) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The hidden worker command: one file, in this process, under the limits.
+/// The hidden worker command: the files its parent sends, one after
+/// another, in this process, under the limits.
 fn worker(pack: Pack, args: WorkerArgs) -> ExitCode {
     let budget = std::time::Duration::from_millis(args.time_budget_ms);
-    crate::isolate::limit_self(args.memory_bytes, budget);
+    crate::isolate::limit_self(args.memory_bytes);
     let cwd = std::env::current_dir().unwrap_or_default();
     let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
         Ok(c) => c,
@@ -417,7 +413,7 @@ fn worker(pack: Pack, args: WorkerArgs) -> ExitCode {
     let limits = Limits { max_file_bytes: args.max_file_bytes, time_budget: budget, ..Limits::default() };
     // Freed by the process's exit, not piece by piece.
     let linter = std::mem::ManuallyDrop::new(Linter::new(pack, &config, limits));
-    crate::isolate::worker_main(&linter, &args.path, args.name.as_deref())
+    crate::isolate::worker_main(&linter)
 }
 
 fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCode {

@@ -167,3 +167,49 @@ fn worker_and_in_process_reports_are_the_same() {
     assert!(a.contains("taunton-incomplete.docx"), "{a}");
     assert_eq!(a, b);
 }
+
+/// Workers are kept between files: one worker checks a run of files, and a
+/// file that ends its worker costs that file only, the next file getting a
+/// fresh worker.
+#[test]
+fn a_worker_checks_many_files_and_one_that_dies_takes_only_its_file() {
+    use ssos_lint::isolate::Isolation;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = good_plan(dir.path());
+    let bomb = dir.path().join("long-run.docx");
+    std::fs::write(&bomb, ssos_fixtures::hostile::docx_long_run()).expect("write");
+    let limits = ssos_lint::read::Limits { time_budget: std::time::Duration::from_secs(60), ..Default::default() };
+    let mut linter = ssos_lint::lint::Linter::new(ssos_lint::pack::builtin(), &Default::default(), limits.clone());
+    let args = ["--max-file-bytes", &limits.max_file_bytes.to_string(), "--time-budget-ms", "60000"];
+    let isolation = Isolation::with_exe(
+        PathBuf::from(env!("CARGO_BIN_EXE_ssos-lint")),
+        args.iter().map(Into::into).collect(),
+        // Enough for the good plan; the long run's part does not fit.
+        40 * 1024 * 1024,
+    );
+    linter.isolation = Some(isolation.clone());
+    let status = |path: &Path| {
+        let reports = linter.check_path(path);
+        assert_eq!(reports.len(), 1);
+        (reports[0].status, reports[0].diagnostics.iter().map(|d| d.code.clone()).collect::<Vec<_>>())
+    };
+    for _ in 0..4 {
+        assert_eq!(status(&good).0, ssos_lint::report::Status::Pass);
+    }
+    assert_eq!(isolation.workers_started(), 1, "one worker for the first four files");
+    let (bomb_status, codes) = status(&bomb);
+    assert_eq!(bomb_status, ssos_lint::report::Status::Error, "{codes:?}");
+    assert!(codes.iter().any(|c| c == "ssos::input::unreadable"), "{codes:?}");
+    let message = &linter.check_path(&bomb)[0].diagnostics[0].message;
+    assert!(message.contains("40 MB memory limit"), "the worker died of it: {message}");
+    for _ in 0..4 {
+        assert_eq!(status(&good).0, ssos_lint::report::Status::Pass);
+    }
+    assert_eq!(isolation.workers_started(), 3, "each bomb's worker died; one more after each");
+    // Uploads go the same way.
+    let bytes = std::fs::read(&good).unwrap();
+    let reports = isolation.check_bytes(&linter, "upload.docx", &bytes);
+    assert_eq!(reports[0].path, "upload.docx");
+    assert_eq!(reports[0].status, ssos_lint::report::Status::Pass);
+    assert_eq!(isolation.workers_started(), 3);
+}
