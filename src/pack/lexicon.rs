@@ -351,15 +351,26 @@ impl Compiled {
         for (i, p) in lex.ongoing.iter().enumerate() {
             lex.ongoing_first.add(&p.words[0], i);
         }
+        // A term several concepts share (by inclusion) is compiled once.
+        let mut compiled_terms: HashMap<String, Option<usize>> = HashMap::new();
         for (ci, (_, def)) in defs.iter().enumerate() {
             let mut seen = HashSet::new();
             let (terms, patterns, stops) = collect(defs, def, &mut seen);
             for term in terms {
-                if let Some(phrase) = lex.phrase(&term) {
-                    let pi = lex.phrases.len();
-                    lex.by_first.add(&phrase.words[0], lex.entries.len());
+                let pi = match compiled_terms.get(&term) {
+                    Some(&known) => known,
+                    None => {
+                        let pi = lex.phrase(&term).map(|phrase| {
+                            lex.phrases.push(phrase);
+                            lex.phrases.len() - 1
+                        });
+                        compiled_terms.insert(term, pi);
+                        pi
+                    }
+                };
+                if let Some(pi) = pi {
+                    lex.by_first.add(&lex.phrases[pi].words[0], lex.entries.len());
                     lex.entries.push((ci, pi));
-                    lex.phrases.push(phrase);
                 }
             }
             // A pattern several concepts share (by inclusion) is searched for once per unit.
