@@ -17,6 +17,7 @@ use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 /// A hash map with a fast hash (keys are words, looked up for every token),
 /// still seeded per process.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// The Snowball stem of every word of the built-in pack, sorted by word,
 /// computed by `build.rs` with the same stemmer: terms are compiled from it
@@ -141,7 +142,7 @@ struct FirstWords {
     /// prefixes of a length some prefix has, when it starts as one does.
     prefix: FastMap<String, Vec<usize>>,
     prefix_lens: Vec<usize>,
-    prefix_starts: HashSet<u8>,
+    prefix_starts: FastSet<u8>,
 }
 
 impl FirstWords {
@@ -203,7 +204,7 @@ struct Trigger {
 struct Concept {
     /// Indices into [`Compiled::patterns`].
     patterns: Vec<usize>,
-    stop_words: HashSet<String>,
+    stop_words: FastSet<String>,
 }
 
 /// The language of a pack. Concept names are known at once (rules are
@@ -237,8 +238,8 @@ impl std::ops::Deref for Lexicon {
 /// The compiled vocabulary of a pack.
 pub struct Compiled {
     stemmer: Stemmer,
-    abbreviations: HashSet<String>,
-    past_forms: HashSet<String>,
+    abbreviations: FastSet<String>,
+    past_forms: FastSet<String>,
     pub max_label_words: usize,
     names: HashMap<String, usize>,
     concepts: Vec<Concept>,
@@ -249,7 +250,7 @@ pub struct Compiled {
     phrases: Vec<Phrase>,
     triggers: Vec<Trigger>,
     pseudo: Vec<Phrase>,
-    terminators: HashSet<String>,
+    terminators: FastSet<String>,
     ongoing: Vec<Phrase>,
     /// Every distinct concept pattern.
     patterns: Vec<super::pattern::LazyRegex>,
@@ -329,7 +330,7 @@ impl Compiled {
             phrases: Vec::new(),
             triggers: Vec::new(),
             pseudo: Vec::new(),
-            terminators: HashSet::new(),
+            terminators: FastSet::default(),
             ongoing: Vec::new(),
             window: context.window.max(1),
             stemmer,
@@ -402,9 +403,6 @@ impl Compiled {
     /// The Snowball stem of a lower-case word, remembered per thread: a
     /// plan uses a few thousand distinct words many times over.
     fn stem(&self, lower: &str) -> String {
-        if let Ok(i) = PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-            return PACK_STEMS[i].1.to_string();
-        }
         thread_local! {
             static STEMS: std::cell::RefCell<FastMap<String, String>> = std::cell::RefCell::new(FastMap::default());
         }
@@ -413,7 +411,10 @@ impl Compiled {
             if let Some(stem) = stems.get(lower) {
                 return stem.clone();
             }
-            let stem = self.stemmer.stem(lower).into_owned();
+            let stem = match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+                Ok(i) => PACK_STEMS[i].1.to_string(),
+                Err(_) => self.stemmer.stem(lower).into_owned(),
+            };
             if stems.len() >= 50_000 {
                 stems.clear();
             }
@@ -517,13 +518,16 @@ impl Compiled {
 
     /// One unit: tokens, trigger scopes and concept hits.
     pub fn unit(&self, text: &str) -> Unit {
-        let (tokens, breaks) = self.tokenize(text);
+        let (tokens, break_at) = self.tokenize(text);
         let n = tokens.len();
+        // Whether each token starts a new clause (after ";", "?", "!").
+        let mut breaks = vec![false; n];
+        break_at.into_iter().filter(|&i| i < n).for_each(|i| breaks[i] = true);
         // Clauses by punctuation first; triggers and pseudo-triggers are found within them.
         let mut clause = vec![0u16; n];
         let mut c = 0u16;
         for (i, slot) in clause.iter_mut().enumerate() {
-            if breaks.contains(&i) {
+            if breaks[i] {
                 c += 1;
             }
             *slot = c;
@@ -596,7 +600,7 @@ impl Compiled {
         // Word terminators end clauses, unless they belong to a trigger ("not yet").
         let mut c = 0u16;
         for i in 0..n {
-            if breaks.contains(&i) || (!used[i] && !masked[i] && self.terminators.contains(&tokens[i].stem)) {
+            if breaks[i] || (!used[i] && !masked[i] && self.terminators.contains(&tokens[i].stem)) {
                 c += 1;
             }
             clause[i] = c;
@@ -697,19 +701,19 @@ impl Compiled {
     }
 
     /// Tokens, and the token indices that start a new clause (after ";", "?", "!").
-    fn tokenize(&self, text: &str) -> (Vec<Token>, HashSet<usize>) {
+    fn tokenize(&self, text: &str) -> (Vec<Token>, Vec<usize>) {
         let mut tokens = Vec::new();
-        let mut breaks = HashSet::new();
+        let mut breaks = Vec::new();
         let mut pending = false;
         let mut word_start: Option<usize> = None;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut flush = |from: usize, to: usize, tokens: &mut Vec<Token>, pending: &mut bool| {
             if *pending {
-                breaks.insert(tokens.len());
+                breaks.push(tokens.len());
                 *pending = false;
             }
             let raw = &text[from..to];
-            let bare = raw.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
+            let bare = trim_suffix(trim_suffix(raw, "'s"), "’s").trim_end_matches(['\'', '’']);
             let mut lower = raw.to_lowercase();
             if lower.contains('’') {
                 lower = lower.replace('’', "'");
@@ -778,6 +782,15 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// `text` without any number of `suffix` at its end: `trim_end_matches`
+/// with a string, without building a substring searcher for each word.
+pub(crate) fn trim_suffix<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
 }
 
 /// Terms, patterns and stop words of a concept and the concepts it includes.
