@@ -133,6 +133,7 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         }
         // A table the page before ended with may go on at the top of this page.
         let carry = last_table.as_ref().map(|t| t.starts.clone());
+        tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
         let mut placed = order(page, &kept, &mut tables, carry.as_deref());
         continue_table(&mut placed, &mut last_table, &tables);
         paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
@@ -150,12 +151,17 @@ struct TableEnd {
     header: Vec<String>,
     last_row: usize,
     starts: Vec<f32>,
+    on_top: bool,
 }
 
-/// The tables laid out so far: the column starts of table `n` at `n - 1`.
+/// The tables laid out so far: the column starts of table `n` at `n - 1`,
+/// and whether its row labels sit at the top of their rows (not centred).
 #[derive(Default)]
 struct Tables {
     starts: Vec<Vec<f32>>,
+    on_top: Vec<bool>,
+    /// `on_top` of the table the page before ended with, for one that goes on.
+    carried_on_top: bool,
 }
 
 /// A table that starts a page and goes on from the table that ended the page
@@ -215,7 +221,8 @@ fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) ->
             .collect()
     });
     let starts = tables.starts.get(number.checked_sub(1)?)?.clone();
-    Some(TableEnd { number, header, last_row, starts })
+    let on_top = tables.on_top.get(number - 1).copied().unwrap_or(true);
+    Some(TableEnd { number, header, last_row, starts, on_top })
 }
 
 fn line_text(line: &Line) -> String {
@@ -243,9 +250,9 @@ fn lines_of(page: &Page) -> Vec<Line> {
     if stops.is_empty() { lines } else { segments(page, &groups, &stops) }
 }
 
-/// The x where a second or later segment of a line starts on three or more lines.
+/// The x where a segment starts on three or more lines (a margin, an indent, a column).
 fn column_stops(lines: &[Line]) -> Vec<f32> {
-    let mut xs: Vec<f32> = lines.iter().flat_map(|l| l.segs.iter().skip(1)).map(|s| s.x0).collect();
+    let mut xs: Vec<f32> = lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).collect();
     xs.sort_by(f32::total_cmp);
     let mut stops = Vec::new();
     let mut i = 0;
@@ -486,11 +493,46 @@ fn gutter(page: &Page, lines: &[Line], width: f32) -> Option<f32> {
     if page.vrules.iter().any(|&(vx, top, bottom)| vx > gap_left - 2.0 && vx < gap_right + 2.0 && bottom - top > 30.0) {
         return None;
     }
+    if hole_beside_text(lines, x) {
+        return None;
+    }
     let beside: Vec<f32> = segs.iter().filter(|s| s.x1 <= x || s.x0 >= x).map(|s| s.y).collect();
     let across = joined_hrules(page).into_iter().any(|(y, left, right)| {
         left < gap_left && right > gap_right && beside.iter().any(|&t| t < y) && beside.iter().any(|&t| t > y)
     });
     (!across).then_some(x)
+}
+
+/// Running text fills each column from the top down; a table's short cell
+/// leaves a hole beside its long neighbour. True when one side of `x` has
+/// an empty stretch (more than five lines tall) beside three or more lines
+/// of the other side, with its own text going on below it.
+fn hole_beside_text(lines: &[Line], x: f32) -> bool {
+    let mut sizes: Vec<f32> = lines.iter().flat_map(|l| &l.segs).map(|s| s.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let limit = sizes.get(sizes.len() / 2).copied().unwrap_or(11.0) * 5.0;
+    let left = |s: &Seg| s.x1 <= x + 2.0;
+    let right = |s: &Seg| s.x0 >= x - 2.0;
+    for (here, there) in [(&left as &dyn Fn(&Seg) -> bool, &right as &dyn Fn(&Seg) -> bool), (&right, &left)] {
+        let mut top = lines.first().map_or(0.0, |l| l.y);
+        let mut beside = 0;
+        for line in lines {
+            if line.segs.iter().any(|s| s.x0 < x - 2.0 && s.x1 > x + 2.0) {
+                // A line across both columns starts a new band.
+                top = line.y;
+                beside = 0;
+            } else if line.segs.iter().any(here) {
+                if line.y - top > limit && beside >= 3 {
+                    return true;
+                }
+                top = line.y;
+                beside = 0;
+            } else if line.segs.iter().any(there) {
+                beside += 1;
+            }
+        }
+    }
+    false
 }
 
 fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &mut Tables) -> Vec<Placed> {
@@ -652,8 +694,7 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
     } else {
         std::iter::once(x_min).chain(ruled.iter().copied()).collect()
     };
-    tables.starts.push(starts.clone());
-    let number = tables.starts.len();
+    let number = tables.starts.len() + 1;
     let col_of = |x: f32| col_of(&starts, x);
     let lead = column_lead(lines, &starts);
     let (left, right) = (starts[0], right_edge);
@@ -667,18 +708,28 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
     let wide = |k: usize| k == 0 || across[k] || gap(k) > lead * 2.1;
     // Labels set at the top of their rows (not centred in them): a first-column
     // line after a smaller gap starts a row too. Judged on the rows that wide
-    // gaps make: does their first-column text start on their first line?
+    // gaps make: does their first-column text start on their first line? The
+    // first row (a header), and the row cut by the page break when the table
+    // goes on from the page before, say nothing; with nothing said, a table
+    // that goes on keeps what its first page said.
     let (mut top, mut centred) = (0usize, 0usize);
     let mut k = 0;
+    let mut cut_row = carry.is_some();
     while k < lines.len() {
         let next = (k + 1..lines.len()).find(|&j| wide(j)).unwrap_or(lines.len());
-        // (The first row, a header or a row cut by the page break, says nothing.)
-        if k > 0 && lines[k..next].iter().any(|l| l.segs.iter().any(|s| col_of(s.x0) == 0)) {
-            if lines[k].segs.iter().any(|s| col_of(s.x0) == 0) { top += 1 } else { centred += 1 }
+        let labelled = lines[k..next].iter().any(|l| l.segs.iter().any(|s| col_of(s.x0) == 0));
+        let label_first = lines[k].segs.iter().any(|s| col_of(s.x0) == 0);
+        if k > 0 && cut_row && !label_first {
+            cut_row = false;
+        } else if k > 0 && labelled {
+            cut_row = false;
+            if label_first { top += 1 } else { centred += 1 }
         }
         k = next;
     }
-    let labels_on_top = top >= centred;
+    let labels_on_top = if top + centred == 0 && carry.is_some() { tables.carried_on_top } else { top >= centred };
+    tables.starts.push(starts.clone());
+    tables.on_top.push(labels_on_top);
     let mut rows: Vec<Vec<&Line>> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let new_row = if k == 0 {
@@ -1045,6 +1096,29 @@ mod tests {
         assert!(at("priority goes on 11") < at("2. Analysis") && at("2. Analysis") < at("analysis response line 00"));
         assert!(find("meaningful xx").grid.is_some_and(|g| g.col == 0), "{:?}", find("meaningful xx").text);
         assert!(!find("meaningful xx").text.contains("priority line"));
+    }
+
+    /// A table with no rules at all (LibreOffice, borders off): its short label
+    /// cells leave holes beside the long responses, which running text in
+    /// columns never does; it is a table, not a two-column page.
+    #[test]
+    fn an_unruled_table_is_not_two_columns() {
+        let mut runs =
+            vec![run("Guidance prompt", 72.0, 100.0, 12.0, false), run("Response", 306.0, 100.0, 12.0, false)];
+        let mut y = 124.0;
+        for (label, lines) in [("1. Priority(ies)", 12), ("2. Analysis of Strengths", 10), ("3. Stakeholders", 9)] {
+            runs.push(run(label, 72.0, y, 12.0, false));
+            for i in 0..lines {
+                runs.push(run(&format!("{label} answer line {i:02}"), 306.0, y + 14.0 * i as f32, 12.0, false));
+            }
+            y += 14.0 * lines as f32 + 24.0;
+        }
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.row, g.col)), &b.text)).collect();
+        assert!(laid.blocks.iter().all(|b| b.grid.is_some()), "{grids:#?}");
+        let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap().row;
+        assert_eq!(row("2. Analysis of Strengths"), row("2. Analysis of Strengths answer line 09"), "{grids:#?}");
+        assert_ne!(row("1. Priority"), row("2. Analysis of Strengths"));
     }
 
     #[test]
