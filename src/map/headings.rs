@@ -165,17 +165,13 @@ fn same_words(heading: &[String], name: &[String]) -> bool {
 }
 
 /// Word triples of `text`, hashed: prompt detection compares many of them.
+/// Each word is hashed once and each triple from its words' hashes, with one
+/// fixed hash, so the prompts' triples and a text's meet.
 fn trigrams(text: &str) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    let words: Vec<String> = tokenize(text, &[]).into_iter().map(|t| t.word).collect();
-    words
-        .windows(3)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect()
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::default();
+    let words: Vec<u64> = tokenize(text, &[]).iter().map(|t| hasher.hash_one(t.word.as_str())).collect();
+    words.windows(3).map(|w| hasher.hash_one((w[0], w[1], w[2]))).collect()
 }
 
 impl Headings {

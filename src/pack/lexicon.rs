@@ -14,6 +14,15 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 
+/// A hash map with a fast hash (keys are words, looked up for every token),
+/// still seeded per process.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// The Snowball stem of every word of the built-in pack, sorted by word,
+/// computed by `build.rs` with the same stemmer: terms are compiled from it
+/// without running the stemmer.
+static PACK_STEMS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/stems.rs"));
+
 /// One word of a unit.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -125,12 +134,12 @@ impl Phrase {
 /// a token is compared only with the phrases that can start at it.
 #[derive(Debug, Clone, Default)]
 struct FirstWords {
-    stem: HashMap<String, Vec<usize>>,
-    caps: HashMap<String, Vec<usize>>,
-    exact: HashMap<String, Vec<usize>>,
+    stem: FastMap<String, Vec<usize>>,
+    caps: FastMap<String, Vec<usize>>,
+    exact: FastMap<String, Vec<usize>>,
     /// By the prefix itself: a token is looked up by each of its own
     /// prefixes of a length some prefix has, when it starts as one does.
-    prefix: HashMap<String, Vec<usize>>,
+    prefix: FastMap<String, Vec<usize>>,
     prefix_lens: Vec<usize>,
     prefix_starts: HashSet<u8>,
 }
@@ -157,7 +166,7 @@ impl FirstWords {
     /// listed twice), in no particular order.
     fn candidates(&self, t: &Token, out: &mut Vec<usize>) {
         out.clear();
-        let mut take = |map: &HashMap<String, Vec<usize>>, key: &str| {
+        let mut take = |map: &FastMap<String, Vec<usize>>, key: &str| {
             if let Some(items) = map.get(key) {
                 out.extend_from_slice(items);
             }
@@ -351,15 +360,26 @@ impl Compiled {
         for (i, p) in lex.ongoing.iter().enumerate() {
             lex.ongoing_first.add(&p.words[0], i);
         }
+        // A term several concepts share (by inclusion) is compiled once.
+        let mut compiled_terms: HashMap<String, Option<usize>> = HashMap::new();
         for (ci, (_, def)) in defs.iter().enumerate() {
             let mut seen = HashSet::new();
             let (terms, patterns, stops) = collect(defs, def, &mut seen);
             for term in terms {
-                if let Some(phrase) = lex.phrase(&term) {
-                    let pi = lex.phrases.len();
-                    lex.by_first.add(&phrase.words[0], lex.entries.len());
+                let pi = match compiled_terms.get(&term) {
+                    Some(&known) => known,
+                    None => {
+                        let pi = lex.phrase(&term).map(|phrase| {
+                            lex.phrases.push(phrase);
+                            lex.phrases.len() - 1
+                        });
+                        compiled_terms.insert(term, pi);
+                        pi
+                    }
+                };
+                if let Some(pi) = pi {
+                    lex.by_first.add(&lex.phrases[pi].words[0], lex.entries.len());
                     lex.entries.push((ci, pi));
-                    lex.phrases.push(phrase);
                 }
             }
             // A pattern several concepts share (by inclusion) is searched for once per unit.
@@ -382,8 +402,11 @@ impl Compiled {
     /// The Snowball stem of a lower-case word, remembered per thread: a
     /// plan uses a few thousand distinct words many times over.
     fn stem(&self, lower: &str) -> String {
+        if let Ok(i) = PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+            return PACK_STEMS[i].1.to_string();
+        }
         thread_local! {
-            static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+            static STEMS: std::cell::RefCell<FastMap<String, String>> = std::cell::RefCell::new(FastMap::default());
         }
         STEMS.with(|stems| {
             let mut stems = stems.borrow_mut();
@@ -687,11 +710,22 @@ impl Compiled {
             }
             let raw = &text[from..to];
             let bare = raw.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
-            for (lower, synthetic) in expand(&raw.to_lowercase().replace('’', "'")) {
-                let stem = self.stem(&lower);
-                let raw = if synthetic { lower.clone() } else { bare.to_string() };
-                tokens.push(Token { start: from, end: to, raw, lower, stem });
+            let mut lower = raw.to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
             }
+            if lower.ends_with("n't") {
+                for (lower, _) in expand(&lower) {
+                    let stem = self.stem(&lower);
+                    tokens.push(Token { start: from, end: to, raw: lower.clone(), lower, stem });
+                }
+                return;
+            }
+            // As [`expand`] does for a word without "n't", in place.
+            let base = lower.strip_suffix("'s").unwrap_or(&lower).trim_end_matches('\'').len();
+            lower.truncate(base);
+            let stem = self.stem(&lower);
+            tokens.push(Token { start: from, end: to, raw: bare.to_string(), lower, stem });
         };
         for (i, &(offset, ch)) in chars.iter().enumerate() {
             let apostrophe = (ch == '\'' || ch == '’')

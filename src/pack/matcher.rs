@@ -60,13 +60,18 @@ fn push_word(
         *clause += 1;
         *pending_break = false;
     }
-    let lower = raw.to_lowercase().replace('’', "'");
+    let mut word = raw.to_lowercase();
+    if word.contains('’') {
+        word = word.replace('’', "'");
+    }
     // "haven't" → "haven" + "not"; "parents'" / "district's" → stem.
-    let (base, negated) = match lower.strip_suffix("n't") {
-        Some(b) => (b.to_string(), true),
-        None => (lower.trim_end_matches("'s").trim_end_matches('\'').to_string(), false),
+    let negated = word.ends_with("n't");
+    let base = match negated {
+        true => word.len() - 3,
+        false => word.trim_end_matches("'s").trim_end_matches('\'').len(),
     };
-    let word = stem(&base);
+    word.truncate(base);
+    stem_in_place(&mut word);
     if breaks.iter().any(|b| b == &word) {
         *clause += 1;
     }
@@ -79,17 +84,24 @@ fn push_word(
 /// A light plural stem, the same for text and terms: "families" → "family",
 /// "classes" → "class", "parents" → "parent"; short words are left alone.
 pub fn stem(word: &str) -> String {
+    let mut word = word.to_string();
+    stem_in_place(&mut word);
+    word
+}
+
+/// [`stem`] of a word it owns, without a copy.
+fn stem_in_place(word: &mut String) {
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
+        word.truncate(n - 3);
+        word.push('y');
+    } else if n > 4
+        && (word.ends_with("sses") || word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes"))
+    {
+        word.truncate(n - 2);
+    } else if n > 2 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        word.truncate(n - 1);
     }
-    if n > 4 && (word.ends_with("sses") || word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")) {
-        return word[..n - 2].to_string();
-    }
-    if n > 2 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
-        return word[..n - 1].to_string();
-    }
-    word.to_string()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
