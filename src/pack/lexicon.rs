@@ -14,6 +14,16 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 
+/// A hash map with a fast hash (keys are words, looked up for every token),
+/// still seeded per process.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
+
+/// The Snowball stem of every word of the built-in pack, sorted by word,
+/// computed by `build.rs` with the same stemmer: terms are compiled from it
+/// without running the stemmer.
+static PACK_STEMS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/stems.rs"));
+
 /// One word of a unit.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -125,14 +135,14 @@ impl Phrase {
 /// a token is compared only with the phrases that can start at it.
 #[derive(Debug, Clone, Default)]
 struct FirstWords {
-    stem: HashMap<String, Vec<usize>>,
-    caps: HashMap<String, Vec<usize>>,
-    exact: HashMap<String, Vec<usize>>,
+    stem: FastMap<String, Vec<usize>>,
+    caps: FastMap<String, Vec<usize>>,
+    exact: FastMap<String, Vec<usize>>,
     /// By the prefix itself: a token is looked up by each of its own
     /// prefixes of a length some prefix has, when it starts as one does.
-    prefix: HashMap<String, Vec<usize>>,
+    prefix: FastMap<String, Vec<usize>>,
     prefix_lens: Vec<usize>,
-    prefix_starts: HashSet<u8>,
+    prefix_starts: FastSet<u8>,
 }
 
 impl FirstWords {
@@ -157,7 +167,7 @@ impl FirstWords {
     /// listed twice), in no particular order.
     fn candidates(&self, t: &Token, out: &mut Vec<usize>) {
         out.clear();
-        let mut take = |map: &HashMap<String, Vec<usize>>, key: &str| {
+        let mut take = |map: &FastMap<String, Vec<usize>>, key: &str| {
             if let Some(items) = map.get(key) {
                 out.extend_from_slice(items);
             }
@@ -194,7 +204,7 @@ struct Trigger {
 struct Concept {
     /// Indices into [`Compiled::patterns`].
     patterns: Vec<usize>,
-    stop_words: HashSet<String>,
+    stop_words: FastSet<String>,
 }
 
 /// The language of a pack. Concept names are known at once (rules are
@@ -228,8 +238,8 @@ impl std::ops::Deref for Lexicon {
 /// The compiled vocabulary of a pack.
 pub struct Compiled {
     stemmer: Stemmer,
-    abbreviations: HashSet<String>,
-    past_forms: HashSet<String>,
+    abbreviations: FastSet<String>,
+    past_forms: FastSet<String>,
     pub max_label_words: usize,
     names: HashMap<String, usize>,
     concepts: Vec<Concept>,
@@ -240,7 +250,7 @@ pub struct Compiled {
     phrases: Vec<Phrase>,
     triggers: Vec<Trigger>,
     pseudo: Vec<Phrase>,
-    terminators: HashSet<String>,
+    terminators: FastSet<String>,
     ongoing: Vec<Phrase>,
     /// Every distinct concept pattern.
     patterns: Vec<super::pattern::LazyRegex>,
@@ -320,7 +330,7 @@ impl Compiled {
             phrases: Vec::new(),
             triggers: Vec::new(),
             pseudo: Vec::new(),
-            terminators: HashSet::new(),
+            terminators: FastSet::default(),
             ongoing: Vec::new(),
             window: context.window.max(1),
             stemmer,
@@ -351,15 +361,26 @@ impl Compiled {
         for (i, p) in lex.ongoing.iter().enumerate() {
             lex.ongoing_first.add(&p.words[0], i);
         }
+        // A term several concepts share (by inclusion) is compiled once.
+        let mut compiled_terms: HashMap<String, Option<usize>> = HashMap::new();
         for (ci, (_, def)) in defs.iter().enumerate() {
             let mut seen = HashSet::new();
             let (terms, patterns, stops) = collect(defs, def, &mut seen);
             for term in terms {
-                if let Some(phrase) = lex.phrase(&term) {
-                    let pi = lex.phrases.len();
-                    lex.by_first.add(&phrase.words[0], lex.entries.len());
+                let pi = match compiled_terms.get(&term) {
+                    Some(&known) => known,
+                    None => {
+                        let pi = lex.phrase(&term).map(|phrase| {
+                            lex.phrases.push(phrase);
+                            lex.phrases.len() - 1
+                        });
+                        compiled_terms.insert(term, pi);
+                        pi
+                    }
+                };
+                if let Some(pi) = pi {
+                    lex.by_first.add(&lex.phrases[pi].words[0], lex.entries.len());
                     lex.entries.push((ci, pi));
-                    lex.phrases.push(phrase);
                 }
             }
             // A pattern several concepts share (by inclusion) is searched for once per unit.
@@ -383,14 +404,17 @@ impl Compiled {
     /// plan uses a few thousand distinct words many times over.
     fn stem(&self, lower: &str) -> String {
         thread_local! {
-            static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+            static STEMS: std::cell::RefCell<FastMap<String, String>> = std::cell::RefCell::new(FastMap::default());
         }
         STEMS.with(|stems| {
             let mut stems = stems.borrow_mut();
             if let Some(stem) = stems.get(lower) {
                 return stem.clone();
             }
-            let stem = self.stemmer.stem(lower).into_owned();
+            let stem = match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+                Ok(i) => PACK_STEMS[i].1.to_string(),
+                Err(_) => self.stemmer.stem(lower).into_owned(),
+            };
             if stems.len() >= 50_000 {
                 stems.clear();
             }
@@ -494,13 +518,16 @@ impl Compiled {
 
     /// One unit: tokens, trigger scopes and concept hits.
     pub fn unit(&self, text: &str) -> Unit {
-        let (tokens, breaks) = self.tokenize(text);
+        let (tokens, break_at) = self.tokenize(text);
         let n = tokens.len();
+        // Whether each token starts a new clause (after ";", "?", "!").
+        let mut breaks = vec![false; n];
+        break_at.into_iter().filter(|&i| i < n).for_each(|i| breaks[i] = true);
         // Clauses by punctuation first; triggers and pseudo-triggers are found within them.
         let mut clause = vec![0u16; n];
         let mut c = 0u16;
         for (i, slot) in clause.iter_mut().enumerate() {
-            if breaks.contains(&i) {
+            if breaks[i] {
                 c += 1;
             }
             *slot = c;
@@ -573,7 +600,7 @@ impl Compiled {
         // Word terminators end clauses, unless they belong to a trigger ("not yet").
         let mut c = 0u16;
         for i in 0..n {
-            if breaks.contains(&i) || (!used[i] && !masked[i] && self.terminators.contains(&tokens[i].stem)) {
+            if breaks[i] || (!used[i] && !masked[i] && self.terminators.contains(&tokens[i].stem)) {
                 c += 1;
             }
             clause[i] = c;
@@ -674,24 +701,35 @@ impl Compiled {
     }
 
     /// Tokens, and the token indices that start a new clause (after ";", "?", "!").
-    fn tokenize(&self, text: &str) -> (Vec<Token>, HashSet<usize>) {
+    fn tokenize(&self, text: &str) -> (Vec<Token>, Vec<usize>) {
         let mut tokens = Vec::new();
-        let mut breaks = HashSet::new();
+        let mut breaks = Vec::new();
         let mut pending = false;
         let mut word_start: Option<usize> = None;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut flush = |from: usize, to: usize, tokens: &mut Vec<Token>, pending: &mut bool| {
             if *pending {
-                breaks.insert(tokens.len());
+                breaks.push(tokens.len());
                 *pending = false;
             }
             let raw = &text[from..to];
-            let bare = raw.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
-            for (lower, synthetic) in expand(&raw.to_lowercase().replace('’', "'")) {
-                let stem = self.stem(&lower);
-                let raw = if synthetic { lower.clone() } else { bare.to_string() };
-                tokens.push(Token { start: from, end: to, raw, lower, stem });
+            let bare = trim_suffix(trim_suffix(raw, "'s"), "’s").trim_end_matches(['\'', '’']);
+            let mut lower = raw.to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
             }
+            if lower.ends_with("n't") {
+                for (lower, _) in expand(&lower) {
+                    let stem = self.stem(&lower);
+                    tokens.push(Token { start: from, end: to, raw: lower.clone(), lower, stem });
+                }
+                return;
+            }
+            // As [`expand`] does for a word without "n't", in place.
+            let base = lower.strip_suffix("'s").unwrap_or(&lower).trim_end_matches('\'').len();
+            lower.truncate(base);
+            let stem = self.stem(&lower);
+            tokens.push(Token { start: from, end: to, raw: bare.to_string(), lower, stem });
         };
         for (i, &(offset, ch)) in chars.iter().enumerate() {
             let apostrophe = (ch == '\'' || ch == '’')
@@ -744,6 +782,15 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// `text` without any number of `suffix` at its end: `trim_end_matches`
+/// with a string, without building a substring searcher for each word.
+pub(crate) fn trim_suffix<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
 }
 
 /// Terms, patterns and stop words of a concept and the concepts it includes.

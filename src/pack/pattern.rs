@@ -14,7 +14,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
-use regex::{Captures, Match, Regex};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::captures::Captures as Groups;
 use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// Which characters a text holds, and so which form of a pattern serves it.
@@ -66,14 +67,71 @@ type Cache = Mutex<HashMap<(String, Tier), Option<Arc<Regex>>>>;
 static COMPILED: LazyLock<Cache> = LazyLock::new(Default::default);
 
 /// The pattern with every class cut down to the characters of `tier`.
+///
+/// It is parsed once and built from its parsed form, with the engines a
+/// short search needs: the regex crate's defaults, less the full DFA and the
+/// literal prefilters, which cost far more to build than they save on the
+/// few kilobytes of a section (the lazy DFA still runs each search in one
+/// pass). The matches are the same: only how they are found differs.
 fn compile(pattern: &str, tier: Tier) -> Option<Regex> {
-    if tier == Tier::Full {
-        return Regex::new(pattern).ok();
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let hir = if tier == Tier::Full { hir } else { narrow(hir, tier) };
+    let config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .dfa(false)
+        .auto_prefilter(false);
+    meta::Builder::new().configure(config).build_from_hir(&hir).ok()
+}
+
+/// A match of a [`LazyRegex`] in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Match<'t> {
+    fn new(text: &'t str, span: regex_automata::Span) -> Self {
+        Match { text, start: span.start, end: span.end }
     }
-    let narrowed = regex_syntax::Parser::new().parse(pattern).ok().map(|hir| narrow(hir, tier));
-    // The printed form of a parsed pattern parses back to the same thing;
-    // should it ever not, the pattern as written still gives the right answer.
-    narrowed.and_then(|hir| Regex::new(&hir.to_string()).ok()).or_else(|| Regex::new(pattern).ok())
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// The groups of one match of a [`LazyRegex`].
+#[derive(Debug)]
+pub struct Captures<'t> {
+    text: &'t str,
+    groups: Groups,
+}
+
+impl<'t> Captures<'t> {
+    /// Group `i` (0: the whole match), when it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'t>> {
+        self.groups.get_group(i).map(|span| Match::new(self.text, span))
+    }
 }
 
 fn narrow(hir: Hir, tier: Tier) -> Hir {
@@ -140,21 +198,24 @@ impl LazyRegex {
     }
 
     pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
-        self.regex_for(text).and_then(|re| re.find(text))
+        self.regex_for(text).and_then(|re| re.find(text)).map(|m| Match::new(text, m.span()))
     }
 
     pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
-        self.regex_for(text).into_iter().flat_map(move |re| re.find_iter(text))
+        self.regex_for(text).into_iter().flat_map(move |re| re.find_iter(text)).map(move |m| Match::new(text, m.span()))
     }
 
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        self.regex_for(text).and_then(|re| re.captures(text))
+        let re = self.regex_for(text)?;
+        let mut groups = re.create_captures();
+        re.captures(text, &mut groups);
+        groups.is_match().then_some(Captures { text, groups })
     }
 
     pub fn split<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = &'t str> + use<'r, 't> {
         let re = self.regex_for(text);
         let whole = re.is_none().then_some(text);
-        re.into_iter().flat_map(move |re| re.split(text)).chain(whole)
+        re.into_iter().flat_map(move |re| re.split(text)).map(move |span| &text[span.start..span.end]).chain(whole)
     }
 }
 
@@ -217,13 +278,22 @@ mod tests {
             "",
         ];
         for p in &patterns {
-            let full = Regex::new(p).unwrap();
-            for tier_ in [Tier::Ascii, Tier::Latin] {
+            let full = regex::Regex::new(p).unwrap();
+            for tier_ in [Tier::Ascii, Tier::Latin, Tier::Full] {
                 let narrow = compile(p, tier_).unwrap();
                 for text in texts.iter().filter(|t| tier(t) as usize <= tier_ as usize) {
-                    let a: Vec<_> = full.captures_iter(text).map(|c| format!("{c:?}")).collect();
-                    let b: Vec<_> = narrow.captures_iter(text).map(|c| format!("{c:?}")).collect();
+                    let a: Vec<Vec<Option<(usize, usize)>>> = full
+                        .captures_iter(text)
+                        .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                        .collect();
+                    let b: Vec<Vec<Option<(usize, usize)>>> = narrow
+                        .captures_iter(*text)
+                        .map(|c| (0..c.group_len()).map(|i| c.get_group(i).map(|s| (s.start, s.end))).collect())
+                        .collect();
                     assert_eq!(a, b, "{p} on {text}");
+                    let lazy = LazyRegex::new(p.as_str());
+                    let splits: Vec<&str> = full.split(text).collect();
+                    assert_eq!(lazy.split(text).collect::<Vec<_>>(), splits, "{p} splits {text}");
                 }
             }
         }

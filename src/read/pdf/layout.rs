@@ -115,7 +115,7 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     let running = running_lines(pages, &lines);
     let mut blocks = Vec::new();
     let mut headers: Vec<String> = Vec::new();
-    let mut tables = 0usize;
+    let mut tables = Tables::default();
     // The paragraph still open at the end of a page: it may go on at the top of the next.
     let mut open: Option<Open> = None;
     let mut last_table: Option<TableEnd> = None;
@@ -131,8 +131,11 @@ pub fn lay_out(pages: &[Page]) -> Laid {
                 kept.push(line.clone());
             }
         }
-        let mut placed = order(page, &kept, &mut tables);
-        continue_table(&mut placed, &mut last_table);
+        // A table the page before ended with may go on at the top of this page.
+        let carry = last_table.as_ref().map(|t| t.starts.clone());
+        tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
+        let mut placed = order(page, &kept, &mut tables, carry.as_deref());
+        continue_table(&mut placed, &mut last_table, &tables);
         paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
     }
     if let Some((block, _, _)) = open {
@@ -141,18 +144,31 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     Laid { blocks, headers }
 }
 
-/// The table a page ended with: its number, its header row's texts and its last row.
+/// The table a page ended with: its number, its header row's texts, its last row
+/// and where its columns start.
 struct TableEnd {
     number: usize,
     header: Vec<String>,
     last_row: usize,
+    starts: Vec<f32>,
+    on_top: bool,
+}
+
+/// The tables laid out so far: the column starts of table `n` at `n - 1`,
+/// and whether its row labels sit at the top of their rows (not centred).
+#[derive(Default)]
+struct Tables {
+    starts: Vec<Vec<f32>>,
+    on_top: Vec<bool>,
+    /// `on_top` of the table the page before ended with, for one that goes on.
+    carried_on_top: bool,
 }
 
 /// A table that starts a page and goes on from the table that ended the page
 /// before is the same table: its repeated header row is dropped and its rows
 /// follow the earlier ones (a first row with an empty first column finishes
 /// the row that was cut by the page break).
-fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>) {
+fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables: &Tables) {
     if let Some(prev) = last.take()
         && let Some(first) = placed.first()
         && let Some((number, _, _)) = first.cell
@@ -187,14 +203,14 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>) {
             }
         }
         let header = prev.header;
-        *last = end_table(placed, Some(header));
+        *last = end_table(placed, Some(header), tables);
         return;
     }
-    *last = end_table(placed, None);
+    *last = end_table(placed, None, tables);
 }
 
 /// The table the page ends with, if its last line is in one.
-fn end_table(placed: &[Placed], header: Option<Vec<String>>) -> Option<TableEnd> {
+fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) -> Option<TableEnd> {
     let (number, _, _) = placed.last()?.cell?;
     let last_row = placed.iter().filter_map(|p| p.cell).filter(|&(t, _, _)| t == number).map(|(_, r, _)| r).max()?;
     let header = header.unwrap_or_else(|| {
@@ -204,7 +220,9 @@ fn end_table(placed: &[Placed], header: Option<Vec<String>>) -> Option<TableEnd>
             .map(|p| p.seg.text.clone())
             .collect()
     });
-    Some(TableEnd { number, header, last_row })
+    let starts = tables.starts.get(number.checked_sub(1)?)?.clone();
+    let on_top = tables.on_top.get(number - 1).copied().unwrap_or(true);
+    Some(TableEnd { number, header, last_row, starts, on_top })
 }
 
 fn line_text(line: &Line) -> String {
@@ -222,20 +240,53 @@ fn lines_of(page: &Page) -> Vec<Line> {
             _ => groups.push(vec![run]),
         }
     }
+    for g in &mut groups {
+        g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    let lines = segments(page, &groups, &[]);
+    // A table whose columns sit close together: a word that starts where a
+    // column starts on other lines, after a wide space, starts a segment.
+    let stops = column_stops(&lines);
+    if stops.is_empty() { lines } else { segments(page, &groups, &stops) }
+}
+
+/// The x where a segment starts on three or more lines (a margin, an indent, a column).
+fn column_stops(lines: &[Line]) -> Vec<f32> {
+    let mut xs: Vec<f32> = lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).collect();
+    xs.sort_by(f32::total_cmp);
+    let mut stops = Vec::new();
+    let mut i = 0;
+    while i < xs.len() {
+        let j = i + xs[i..].partition_point(|&x| x - xs[i] < 1.5);
+        if j - i >= 3 {
+            stops.push(xs[i]);
+        }
+        i = j;
+    }
+    stops
+}
+
+/// Joins each line's runs into segments, split at wide gaps, rules and column `stops`.
+fn segments(page: &Page, groups: &[Vec<&Run>], stops: &[f32]) -> Vec<Line> {
     groups
-        .into_iter()
-        .map(|mut g| {
-            g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        .iter()
+        .map(|g| {
             let y = g[0].y;
             let mut segs: Vec<Seg> = Vec::new();
-            for run in g {
+            for &run in g {
                 let gap_limit = (1.2 * run.size).max(9.0);
                 let text = run.text.replace(['\u{a0}', '\t'], " ");
+                let at_stop = |s: &Seg| {
+                    run.x0 - s.x1 > 0.8 * run.size
+                        && !is_label(&s.text)
+                        && stops.iter().any(|&x| (run.x0 - x).abs() < 1.5 && x - s.x0 > 4.0)
+                };
                 match segs.last_mut() {
                     // A list label ("•", "3.") is followed by a tab, however wide.
                     Some(s)
                         if (run.x0 - s.x1 <= gap_limit || (is_label(&s.text) && run.x0 - s.x1 <= 6.0 * run.size))
-                            && !page.rule_between(s.x1, run.x0, y, run.size) =>
+                            && !page.rule_between(s.x1, run.x0, y, run.size)
+                            && !at_stop(s) =>
                     {
                         let gap = run.x0 - s.x1;
                         if gap > 0.12 * run.size && !s.text.ends_with(' ') && !text.starts_with(' ') {
@@ -355,19 +406,60 @@ fn is_running(page: &Page, line: &Line, text: &str, running: &[String]) -> bool 
 }
 
 /// Puts a page's lines in reading order: columns, tables, the rest.
-fn order(page: &Page, lines: &[Line], tables: &mut usize) -> Vec<Placed> {
+/// `carry`: the column starts of the table the page before ended with.
+fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>) -> Vec<Placed> {
     let width = if page.width > 0.0 { page.width } else { 612.0 };
     let right_edge = lines.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
-    if let Some(gutter) = gutter(lines, width)
-        && !page.vrules.iter().any(|&(x, top, bottom)| (x - gutter).abs() < 24.0 && bottom - top > 30.0)
+    // A table cut by the page break goes on here: its columns are not a two-column page.
+    let carried = carry.filter(|starts| continues(lines, starts));
+    if carried.is_none()
+        && let Some(gutter) = gutter(page, lines, width)
     {
         return columns(page, lines, gutter, right_edge, tables);
     }
-    flow(page, lines, right_edge, tables)
+    flow(page, lines, right_edge, tables, carried)
+}
+
+/// The column a segment starting at `x` is in.
+fn col_of(starts: &[f32], x: f32) -> usize {
+    starts.iter().rposition(|&c| x >= c - 8.0).unwrap_or(0)
+}
+
+/// A segment that starts in a column and does not run on into the next one.
+fn fits(starts: &[f32], seg: &Seg) -> bool {
+    let c = col_of(starts, seg.x0);
+    seg.x0 >= starts[0] - 8.0 && starts.get(c + 1).is_none_or(|&next| seg.x0 > next - 20.0 || seg.x1 <= next + 2.0)
+}
+
+/// The page's first line sits in the columns `starts` of a table: every
+/// segment starts at a column start, and it is not a lone first-column line.
+fn continues(lines: &[Line], starts: &[f32]) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    starts.len() >= 2
+        && first.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s))
+        && (first.segs.len() >= 2 || col_of(starts, first.segs[0].x0) > 0)
+}
+
+/// Horizontal rules with the pieces that meet end to end (one per cell) joined.
+fn joined_hrules(page: &Page) -> Vec<(f32, f32, f32)> {
+    let mut rules = page.hrules.clone();
+    rules.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut out: Vec<(f32, f32, f32)> = Vec::new();
+    for rule in rules {
+        match out.last_mut() {
+            Some(m) if (m.0 - rule.0).abs() < 1.5 && rule.1 <= m.2 + 3.0 => m.2 = m.2.max(rule.2),
+            _ => out.push(rule),
+        }
+    }
+    out
 }
 
 /// The x of a gutter between two columns of running text, if the page has one.
-fn gutter(lines: &[Line], width: f32) -> Option<f32> {
+/// A rule down the gap, or one across it with text of both sides above and
+/// below it, makes the gap a table's, not a gutter.
+fn gutter(page: &Page, lines: &[Line], width: f32) -> Option<f32> {
     let segs: Vec<&Seg> = lines.iter().flat_map(|l| &l.segs).collect();
     if segs.len() < 8 {
         return None;
@@ -392,13 +484,61 @@ fn gutter(lines: &[Line], width: f32) -> Option<f32> {
     let left_w = segs.iter().filter(|s| s.x1 <= x).map(|s| s.x1 - s.x0).fold(0.0f32, f32::max);
     let right_w = segs.iter().filter(|s| s.x0 >= x).map(|s| s.x1 - s.x0).fold(0.0f32, f32::max);
     let ratio = left_w / right_w.max(1.0);
-    (0.7..=1.45).contains(&ratio).then_some(x)
+    if !(0.7..=1.45).contains(&ratio) {
+        return None;
+    }
+    // The empty band around x, between the two columns' text.
+    let gap_left = segs.iter().filter(|s| s.x1 <= x).map(|s| s.x1).fold(f32::MIN, f32::max);
+    let gap_right = segs.iter().filter(|s| s.x0 >= x).map(|s| s.x0).fold(f32::MAX, f32::min);
+    if page.vrules.iter().any(|&(vx, top, bottom)| vx > gap_left - 2.0 && vx < gap_right + 2.0 && bottom - top > 30.0) {
+        return None;
+    }
+    if hole_beside_text(lines, x) {
+        return None;
+    }
+    let beside: Vec<f32> = segs.iter().filter(|s| s.x1 <= x || s.x0 >= x).map(|s| s.y).collect();
+    let across = joined_hrules(page).into_iter().any(|(y, left, right)| {
+        left < gap_left && right > gap_right && beside.iter().any(|&t| t < y) && beside.iter().any(|&t| t > y)
+    });
+    (!across).then_some(x)
 }
 
-fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &mut usize) -> Vec<Placed> {
+/// Running text fills each column from the top down; a table's short cell
+/// leaves a hole beside its long neighbour. True when one side of `x` has
+/// an empty stretch (more than five lines tall) beside three or more lines
+/// of the other side, with its own text going on below it.
+fn hole_beside_text(lines: &[Line], x: f32) -> bool {
+    let mut sizes: Vec<f32> = lines.iter().flat_map(|l| &l.segs).map(|s| s.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let limit = sizes.get(sizes.len() / 2).copied().unwrap_or(11.0) * 5.0;
+    let left = |s: &Seg| s.x1 <= x + 2.0;
+    let right = |s: &Seg| s.x0 >= x - 2.0;
+    for (here, there) in [(&left as &dyn Fn(&Seg) -> bool, &right as &dyn Fn(&Seg) -> bool), (&right, &left)] {
+        let mut top = lines.first().map_or(0.0, |l| l.y);
+        let mut beside = 0;
+        for line in lines {
+            if line.segs.iter().any(|s| s.x0 < x - 2.0 && s.x1 > x + 2.0) {
+                // A line across both columns starts a new band.
+                top = line.y;
+                beside = 0;
+            } else if line.segs.iter().any(here) {
+                if line.y - top > limit && beside >= 3 {
+                    return true;
+                }
+                top = line.y;
+                beside = 0;
+            } else if line.segs.iter().any(there) {
+                beside += 1;
+            }
+        }
+    }
+    false
+}
+
+fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &mut Tables) -> Vec<Placed> {
     let mut out = Vec::new();
     let mut band: Vec<Line> = Vec::new();
-    let flush = |band: &mut Vec<Line>, out: &mut Vec<Placed>, tables: &mut usize| {
+    let flush = |band: &mut Vec<Line>, out: &mut Vec<Placed>, tables: &mut Tables| {
         // Each column's part of a line keeps its own baseline.
         let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> {
             band.iter()
@@ -412,8 +552,8 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
         };
         let left = side(&|s: &Seg| s.x1 <= gutter + 2.0);
         let right = side(&|s: &Seg| s.x1 > gutter + 2.0);
-        out.extend(flow(page, &left, gutter, tables));
-        out.extend(flow(page, &right, right_edge, tables));
+        out.extend(flow(page, &left, gutter, tables, None));
+        out.extend(flow(page, &right, right_edge, tables, None));
         band.clear();
     };
     for line in lines {
@@ -421,7 +561,7 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
         if spans_gutter {
             flush(&mut band, &mut out, tables);
             let right = line.segs.iter().map(|s| s.x1).fold(0.0f32, f32::max).max(right_edge);
-            out.extend(flow(page, std::slice::from_ref(line), right, tables));
+            out.extend(flow(page, std::slice::from_ref(line), right, tables, None));
         } else {
             band.push(line.clone());
         }
@@ -430,16 +570,17 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
     out
 }
 
-/// Single-column text with tables in it.
-fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut usize) -> Vec<Placed> {
+/// Single-column text with tables in it; `carry`: the columns of a table
+/// that goes on from the page before in the first line.
+fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry: Option<&[f32]>) -> Vec<Placed> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].segs.len() >= 2
-            && let Some(end) = table_end(page, lines, i)
+        let carry = carry.filter(|_| i == 0);
+        if (lines[i].segs.len() >= 2 || carry.is_some())
+            && let Some(end) = table_end(page, lines, i, carry)
         {
-            *tables += 1;
-            out.extend(table(page, &lines[i..end], *tables, right_edge));
+            out.extend(table(page, &lines[i..end], tables, right_edge, carry));
             i = end;
             continue;
         }
@@ -457,36 +598,59 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut usize) -> Vec
     out
 }
 
-/// The usual distance between baselines in `lines` (the median of the plausible ones).
-fn usual_lead(lines: &[Line]) -> f32 {
+/// The usual distance between baselines in a table's columns: between
+/// consecutive lines of one column (the lower third of the plausible ones),
+/// since the lines of side-by-side cells interleave.
+fn column_lead(lines: &[Line], starts: &[f32]) -> f32 {
     let size = lines.first().and_then(|l| l.segs.first()).map_or(11.0, |s| s.size);
-    let mut gaps: Vec<f32> =
-        lines.windows(2).map(|w| w[1].y - w[0].y).filter(|&g| g > size * 0.6 && g < size * 4.0).collect();
+    let mut last: Vec<Option<f32>> = vec![None; starts.len()];
+    let mut gaps = Vec::new();
+    for line in lines {
+        for seg in &line.segs {
+            let c = col_of(starts, seg.x0);
+            if let Some(above) = last[c] {
+                let gap = line.y - above;
+                if gap > size * 0.6 && gap < size * 4.0 {
+                    gaps.push(gap);
+                }
+            }
+            last[c] = Some(line.y);
+        }
+    }
     gaps.sort_by(f32::total_cmp);
-    gaps.get(gaps.len() / 2).copied().unwrap_or(size * 1.2)
+    gaps.get(gaps.len() / 3).copied().unwrap_or(size * 1.2)
 }
 
 /// Where a table that starts at `lines[start]` (a line of two or more
-/// segments) ends: at a line that starts left of the first column, after a
-/// wide gap with no second column, or below the table's last rule.
-fn table_end(page: &Page, lines: &[Line], start: usize) -> Option<usize> {
-    let first_x = lines[start].segs[0].x0;
-    let lead = usual_lead(&lines[start..]);
-    let left = lines[start].segs.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
-    let right = lines[start].segs.iter().map(|s| s.x1).fold(0.0f32, f32::max);
+/// segments, or the first line of a page that goes on with the table of the
+/// page before, whose columns are `carry`) ends. A grid (a table with
+/// vertical rules) ends below its last horizontal rule; other tables end at a
+/// line that starts left of the first column or runs across a column start,
+/// at a lone first-column line after a wide gap, or after a very wide gap.
+fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -> Option<usize> {
+    let first = &lines[start];
+    let starts: Vec<f32> = carry.map_or_else(|| first.segs.iter().map(|s| s.x0).collect(), <[f32]>::to_vec);
+    let left = starts[0];
+    let right = first.segs.iter().map(|s| s.x1).fold(0.0f32, f32::max).max(starts[starts.len() - 1] + 1.0);
+    let size = first.segs[0].size;
+    let lead = column_lead(&lines[start..], &starts);
+    let grid = page
+        .vrules
+        .iter()
+        .any(|&(x, top, bottom)| x > left + 4.0 && x < right - 4.0 && top <= first.y && bottom >= first.y - size);
     // With ruled cells, the table ends at its last horizontal rule.
     let bottom = page
         .hrules
         .iter()
-        .filter(|&&(y, l, r)| y > lines[start].y - 30.0 && l < right && r > left)
+        .filter(|&&(y, l, r)| y > first.y - 30.0 && l < right && r > left)
         .map(|&(y, _, _)| y)
         .fold(f32::MIN, f32::max);
-    let ruled = bottom > lines[start].y;
+    let ruled = grid && bottom > first.y;
     let mut end = start + 1;
     let mut multi = 1;
     while end < lines.len() {
         let line = &lines[end];
-        if line.segs[0].x0 < first_x - 8.0 {
+        if line.segs[0].x0 < left - 8.0 {
             break;
         }
         if ruled {
@@ -495,7 +659,8 @@ fn table_end(page: &Page, lines: &[Line], start: usize) -> Option<usize> {
             }
         } else {
             let gap = line.y - lines[end - 1].y;
-            if gap > lead * 4.0 || (line.segs.len() < 2 && gap > lead * 1.6) {
+            let lone_label = line.segs.len() < 2 && col_of(&starts, line.segs[0].x0) == 0;
+            if gap > lead * 4.0 || (lone_label && gap > lead * 1.6) || !line.segs.iter().all(|s| fits(&starts, s)) {
                 break;
             }
         }
@@ -504,10 +669,10 @@ fn table_end(page: &Page, lines: &[Line], start: usize) -> Option<usize> {
         }
         end += 1;
     }
-    (multi >= 2 || ruled).then_some(end)
+    (multi >= 2 || ruled || carry.is_some()).then_some(end)
 }
 
-fn table(page: &Page, lines: &[Line], number: usize, right_edge: f32) -> Vec<Placed> {
+fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carry: Option<&[f32]>) -> Vec<Placed> {
     // Column starts: the vertical rules inside the table when it is ruled,
     // else the left edges of the line with the most segments.
     let (top, bottom) = (lines[0].y - 20.0, lines[lines.len() - 1].y + 10.0);
@@ -520,27 +685,60 @@ fn table(page: &Page, lines: &[Line], number: usize, right_edge: f32) -> Vec<Pla
         .collect();
     ruled.sort_by(f32::total_cmp);
     ruled.dedup_by(|a, b| (*a - *b).abs() < 4.0);
-    let starts: Vec<f32> = if ruled.is_empty() {
+    let grid = !ruled.is_empty();
+    let starts: Vec<f32> = if let Some(carried) = carry {
+        carried.to_vec()
+    } else if !grid {
         let widest = lines.iter().max_by_key(|l| l.segs.len()).unwrap_or(&lines[0]);
         widest.segs.iter().map(|s| s.x0).collect()
     } else {
         std::iter::once(x_min).chain(ruled.iter().copied()).collect()
     };
-    let col_of = |x: f32| starts.iter().rposition(|&c| x >= c - 8.0).unwrap_or(0);
-    let lead = usual_lead(lines);
+    let number = tables.starts.len() + 1;
+    let col_of = |x: f32| col_of(&starts, x);
+    let lead = column_lead(lines, &starts);
     let (left, right) = (starts[0], right_edge);
-    let ruled =
-        page.hrules.iter().any(|&(y, l, r)| y > lines[0].y && y < lines[lines.len() - 1].y && l < right && r > left);
+    // Rows are split by the rules between them when the body is ruled (a
+    // grid, or rules below more than the first row); else by rules and gaps.
+    let across: Vec<bool> = (0..lines.len())
+        .map(|k| k > 0 && page.rule_across(lines[k - 1].y, lines[k].y, left, right, lines[k].segs[0].size))
+        .collect();
+    let body_ruled = grid || across.iter().skip(2).any(|&a| a);
+    let gap = |k: usize| lines[k].y - lines[k - 1].y;
+    let wide = |k: usize| k == 0 || across[k] || gap(k) > lead * 2.1;
+    // Labels set at the top of their rows (not centred in them): a first-column
+    // line after a smaller gap starts a row too. Judged on the rows that wide
+    // gaps make: does their first-column text start on their first line? The
+    // first row (a header), and the row cut by the page break when the table
+    // goes on from the page before, say nothing; with nothing said, a table
+    // that goes on keeps what its first page said.
+    let (mut top, mut centred) = (0usize, 0usize);
+    let mut k = 0;
+    let mut cut_row = carry.is_some();
+    while k < lines.len() {
+        let next = (k + 1..lines.len()).find(|&j| wide(j)).unwrap_or(lines.len());
+        let labelled = lines[k..next].iter().any(|l| l.segs.iter().any(|s| col_of(s.x0) == 0));
+        let label_first = lines[k].segs.iter().any(|s| col_of(s.x0) == 0);
+        if k > 0 && cut_row && !label_first {
+            cut_row = false;
+        } else if k > 0 && labelled {
+            cut_row = false;
+            if label_first { top += 1 } else { centred += 1 }
+        }
+        k = next;
+    }
+    let labels_on_top = if top + centred == 0 && carry.is_some() { tables.carried_on_top } else { top >= centred };
+    tables.starts.push(starts.clone());
+    tables.on_top.push(labels_on_top);
     let mut rows: Vec<Vec<&Line>> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let new_row = if k == 0 {
             true
-        } else if ruled {
-            page.rule_across(lines[k - 1].y, line.y, left, right, line.segs[0].size)
+        } else if body_ruled || across[k] {
+            across[k]
         } else {
-            let gap = line.y - lines[k - 1].y;
             let first_col = col_of(line.segs[0].x0);
-            (first_col == 0 && line.segs.len() >= 2 && gap > lead * 1.25) || gap > lead * 1.8
+            wide(k) || (labels_on_top && first_col == 0 && line.segs.len() >= 2 && gap(k) > lead * 1.25)
         };
         if new_row {
             rows.push(Vec::new());
@@ -849,6 +1047,78 @@ mod tests {
         let laid = lay_out(&[page(1), page(2), page(3)]);
         assert_eq!(texts(&laid), ["Body of page 1 is here.", "Body of page 2 is here.", "Body of page 3 is here."]);
         assert!(laid.headers.iter().any(|h| h.contains("Lowell")));
+    }
+
+    /// A two-column table ruled only across (rows, no column rules), as HTML
+    /// exports draw it, whose long right-hand cell runs over a page break:
+    /// page 2 starts with the right column alone, then the next row's label
+    /// sits centred beside its response. It must not be read as a two-column page.
+    #[test]
+    fn a_long_cell_over_a_page_break_stays_in_its_row() {
+        let rule = |y: f32| [(y, 93.0, 297.0), (y, 297.0, 501.0)];
+        let mut p1 = vec![run("Component", 100.0, 100.0, 12.0, true), run("Response", 304.0, 100.0, 12.0, true)];
+        p1.push(run("1. Priority(ies)", 100.0, 150.0, 12.0, false));
+        for i in 0..30 {
+            p1.push(run(&format!("priority line {i:02} goes on here"), 304.0, 150.0 + 18.0 * i as f32, 12.0, false));
+        }
+        // A prompt line that ends 14 pt before the response column starts.
+        p1.push(run("What will be the meaningful xx", 100.0, 168.0, 12.0, false));
+        for (i, prompt) in ["changes in practice", "be the focus of", "this priority?"].iter().enumerate() {
+            p1.push(run(prompt, 100.0, 186.0 + 18.0 * i as f32, 12.0, false));
+        }
+        let mut p2 = Vec::new();
+        for i in 0..12 {
+            p2.push(run(&format!("and the priority goes on {i:02}"), 304.0, 70.0 + 18.0 * i as f32, 12.0, false));
+        }
+        for i in 0..16 {
+            p2.push(run(&format!("analysis response line {i:02}"), 304.0, 330.0 + 18.0 * i as f32, 12.0, false));
+        }
+        p2.push(run("2. Analysis of Strengths", 100.0, 456.0, 12.0, false));
+        let page = |runs: Vec<Run>, hrules: Vec<(f32, f32, f32)>| Page {
+            width: 595.0,
+            height: 842.0,
+            runs,
+            hrules,
+            ..Page::default()
+        };
+        let laid = lay_out(&[page(p1, [rule(85.0), rule(110.0)].concat()), page(p2, rule(300.0).to_vec())]);
+        let find = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).unwrap();
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
+        assert!(laid.blocks.iter().all(|b| b.grid.is_some()), "{grids:#?}");
+        let row = |needle: &str| find(needle).grid.map(|g| (g.table, g.row, g.col)).unwrap();
+        let (t, r, _) = row("1. Priority");
+        assert_eq!(row("priority goes on 11"), (t, r, 1), "the cut cell goes on in its row");
+        let (t2, r2, c2) = row("2. Analysis");
+        assert_eq!((t2, c2), (t, 0));
+        assert!(r2 > r);
+        assert_eq!(row("analysis response line 00"), (t, r2, 1), "a centred label is in its response's row");
+        let at = |needle: &str| laid.blocks.iter().position(|b| b.text.contains(needle)).unwrap();
+        assert!(at("priority goes on 11") < at("2. Analysis") && at("2. Analysis") < at("analysis response line 00"));
+        assert!(find("meaningful xx").grid.is_some_and(|g| g.col == 0), "{:?}", find("meaningful xx").text);
+        assert!(!find("meaningful xx").text.contains("priority line"));
+    }
+
+    /// A table with no rules at all (LibreOffice, borders off): its short label
+    /// cells leave holes beside the long responses, which running text in
+    /// columns never does; it is a table, not a two-column page.
+    #[test]
+    fn an_unruled_table_is_not_two_columns() {
+        let mut runs =
+            vec![run("Guidance prompt", 72.0, 100.0, 12.0, false), run("Response", 306.0, 100.0, 12.0, false)];
+        let mut y = 124.0;
+        for (label, lines) in [("1. Priority(ies)", 12), ("2. Analysis of Strengths", 10), ("3. Stakeholders", 9)] {
+            runs.push(run(label, 72.0, y, 12.0, false));
+            for i in 0..lines {
+                runs.push(run(&format!("{label} answer line {i:02}"), 306.0, y + 14.0 * i as f32, 12.0, false));
+            }
+            y += 14.0 * lines as f32 + 24.0;
+        }
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.row, g.col)), &b.text)).collect();
+        assert!(laid.blocks.iter().all(|b| b.grid.is_some()), "{grids:#?}");
+        let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap().row;
+        assert_eq!(row("2. Analysis of Strengths"), row("2. Analysis of Strengths answer line 09"), "{grids:#?}");
+        assert_ne!(row("1. Priority"), row("2. Analysis of Strengths"));
     }
 
     #[test]
