@@ -11,6 +11,10 @@ use crate::pack::Districts;
 use crate::pack::pattern::LazyRegex;
 use crate::read::Envelope;
 
+/// Longest text (in bytes, ASCII only) searched name by name rather than
+/// with the automaton of first words.
+const SHORT_TEXT: usize = 200;
+
 /// How many blocks from the top count as the "first page".
 const FIRST_BLOCKS: usize = 15;
 
@@ -138,21 +142,36 @@ impl DistrictFinder {
     /// there, on a tie): each name's first word is found in one pass, and
     /// the rest of the name checked where it starts.
     fn in_text(&self, text: &str) -> Option<String> {
-        let finder = self.first_words.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(self.names.iter().map(|(_, words)| words[0].as_str()))
-                .ok()
-        });
-        let finder = finder.as_ref()?;
-        finder
-            .find_overlapping_iter(text)
-            .filter_map(|m| {
-                let (name, words) = &self.names[m.pattern().as_usize()];
-                let end = name_at(text, m.start(), words)?;
-                Some((m.start(), std::cmp::Reverse(end - m.start()), name))
+        // (where a name's first word starts, the name)
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        if text.len() <= SHORT_TEXT && text.is_ascii() {
+            // A file name or a subject line: each first word looked for in
+            // turn costs less than building the automaton.
+            let lower = text.to_ascii_lowercase();
+            for (i, (_, words)) in self.names.iter().enumerate() {
+                let mut from = 0;
+                while let Some(at) = lower[from..].find(words[0].as_str()) {
+                    starts.push((from + at, i));
+                    from += at + 1;
+                }
+            }
+        } else {
+            let finder = self.first_words.get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(self.names.iter().map(|(_, words)| words[0].as_str()))
+                    .ok()
+            });
+            starts.extend(finder.as_ref()?.find_overlapping_iter(text).map(|m| (m.start(), m.pattern().as_usize())));
+        }
+        starts
+            .into_iter()
+            .filter_map(|(start, i)| {
+                let (name, words) = &self.names[i];
+                let end = name_at(text, start, words)?;
+                Some((start, std::cmp::Reverse(end - start), name))
             })
             .min()
             .map(|(_, _, name)| name.clone())
@@ -217,7 +236,10 @@ mod tests {
             "—Worcester—",
             "Worcesters",
             "Hoosac Valley Regional School District",
+            "x_Lowell lowell-ville aaa Fall River",
         ];
+        let long = format!("{} Pittsfield then Springfield", "word ".repeat(60));
+        let texts = texts.iter().copied().chain([long.as_str()]);
         for text in texts {
             let by_regex = f
                 .names

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
-use crate::pack::matcher::{Negation, TermSet, tokenize};
+use crate::pack::matcher::{Negation, TermSet, each_word, tokenize};
 use crate::pack::pattern::LazyRegex;
 
 /// Fewest words a heading placed by its position must govern.
@@ -170,7 +170,8 @@ fn same_words(heading: &[String], name: &[String]) -> bool {
 fn trigrams(text: &str) -> Vec<u64> {
     use std::hash::BuildHasher;
     let hasher = foldhash::fast::FixedState::default();
-    let words: Vec<u64> = tokenize(text, &[]).iter().map(|t| hasher.hash_one(t.word.as_str())).collect();
+    let mut words: Vec<u64> = Vec::new();
+    each_word(text, &[], |word, _, _, _| words.push(hasher.hash_one(word)));
     words.windows(3).map(|w| hasher.hash_one((w[0], w[1], w[2]))).collect()
 }
 
@@ -650,10 +651,13 @@ impl Headings {
         if let Some(rest) = bold_rest {
             return (number, text.trim().trim_end_matches(':').to_string(), rest);
         }
-        let cut = [": ", "? ", " – ", " — ", " - ", "\n", "\t"]
-            .iter()
-            .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())))
-            .min();
+        // The first separator in the text (the shorter where two start at
+        // one place), found in one pass.
+        const SEPARATORS: [&str; 7] = [": ", "? ", " – ", " — ", " - ", "\n", "\t"];
+        let bytes = text.as_bytes();
+        let cut = (0..bytes.len()).filter(|&i| matches!(bytes[i], b':' | b'?' | b' ' | b'\n' | b'\t')).find_map(|i| {
+            SEPARATORS.iter().filter(|sep| bytes[i..].starts_with(sep.as_bytes())).map(|sep| (i, sep.len())).min()
+        });
         match cut {
             Some((i, len)) => {
                 let rest = text[i + len..].trim().to_string();

@@ -9,6 +9,7 @@
 //! scope" — no rule re-reads the text.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -17,6 +18,10 @@ use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 /// A hash map with a fast hash (keys are words, looked up for every token),
 /// still seeded per process.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
+
+/// A word in lower case and its stem, shared by the tokens of that word.
+type Shared = (Arc<str>, Arc<str>);
 
 /// The Snowball stem of every word of the built-in pack, sorted by word,
 /// computed by `build.rs` with the same stemmer: terms are compiled from it
@@ -30,11 +35,11 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     /// The word as written ("MLs").
-    pub raw: String,
+    pub raw: Arc<str>,
     /// Lower case, curly apostrophes straightened.
-    pub lower: String,
+    pub lower: Arc<str>,
     /// Snowball stem of `lower`.
-    pub stem: String,
+    pub stem: Arc<str>,
 }
 
 /// A mention of a concept in a unit: tokens `[from, to)`.
@@ -111,10 +116,10 @@ enum Word {
 impl Word {
     fn matches(&self, t: &Token) -> bool {
         match self {
-            Word::Stem(s) => &t.stem == s,
-            Word::Caps(w) => t.raw == *w || t.raw.strip_suffix('s').is_some_and(|r| r == w),
+            Word::Stem(s) => *t.stem == **s,
+            Word::Caps(w) => *t.raw == **w || t.raw.strip_suffix('s').is_some_and(|r| r == w.as_str()),
             Word::Prefix(p) => t.lower.starts_with(p.as_str()),
-            Word::Exact(w) => t.lower == *w,
+            Word::Exact(w) => *t.lower == **w,
         }
     }
 }
@@ -141,7 +146,7 @@ struct FirstWords {
     /// prefixes of a length some prefix has, when it starts as one does.
     prefix: FastMap<String, Vec<usize>>,
     prefix_lens: Vec<usize>,
-    prefix_starts: HashSet<u8>,
+    prefix_starts: FastSet<u8>,
 }
 
 impl FirstWords {
@@ -203,7 +208,7 @@ struct Trigger {
 struct Concept {
     /// Indices into [`Compiled::patterns`].
     patterns: Vec<usize>,
-    stop_words: HashSet<String>,
+    stop_words: FastSet<String>,
 }
 
 /// The language of a pack. Concept names are known at once (rules are
@@ -237,8 +242,8 @@ impl std::ops::Deref for Lexicon {
 /// The compiled vocabulary of a pack.
 pub struct Compiled {
     stemmer: Stemmer,
-    abbreviations: HashSet<String>,
-    past_forms: HashSet<String>,
+    abbreviations: FastSet<String>,
+    past_forms: FastSet<String>,
     pub max_label_words: usize,
     names: HashMap<String, usize>,
     concepts: Vec<Concept>,
@@ -249,7 +254,7 @@ pub struct Compiled {
     phrases: Vec<Phrase>,
     triggers: Vec<Trigger>,
     pseudo: Vec<Phrase>,
-    terminators: HashSet<String>,
+    terminators: FastSet<String>,
     ongoing: Vec<Phrase>,
     /// Every distinct concept pattern.
     patterns: Vec<super::pattern::LazyRegex>,
@@ -299,7 +304,7 @@ impl Lexicon {
         unit.hits
             .iter()
             .map(|h| {
-                let words = unit.tokens[h.from..h.to].iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
+                let words = unit.tokens[h.from..h.to].iter().map(|t| &*t.raw).collect::<Vec<_>>().join(" ");
                 (name(h.concept), words, unit.scope_of(h))
             })
             .collect()
@@ -329,7 +334,7 @@ impl Compiled {
             phrases: Vec::new(),
             triggers: Vec::new(),
             pseudo: Vec::new(),
-            terminators: HashSet::new(),
+            terminators: FastSet::default(),
             ongoing: Vec::new(),
             window: context.window.max(1),
             stemmer,
@@ -402,9 +407,6 @@ impl Compiled {
     /// The Snowball stem of a lower-case word, remembered per thread: a
     /// plan uses a few thousand distinct words many times over.
     fn stem(&self, lower: &str) -> String {
-        if let Ok(i) = PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-            return PACK_STEMS[i].1.to_string();
-        }
         thread_local! {
             static STEMS: std::cell::RefCell<FastMap<String, String>> = std::cell::RefCell::new(FastMap::default());
         }
@@ -413,12 +415,35 @@ impl Compiled {
             if let Some(stem) = stems.get(lower) {
                 return stem.clone();
             }
-            let stem = self.stemmer.stem(lower).into_owned();
+            let stem = match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+                Ok(i) => PACK_STEMS[i].1.to_string(),
+                Err(_) => self.stemmer.stem(lower).into_owned(),
+            };
             if stems.len() >= 50_000 {
                 stems.clear();
             }
             stems.insert(lower.to_string(), stem.clone());
             stem
+        })
+    }
+
+    /// A word of a text in lower case, and its stem, each shared by every
+    /// token of that word (remembered per thread, as [`Compiled::stem`] is).
+    fn word(&self, lower: &str) -> Shared {
+        thread_local! {
+            static WORDS: std::cell::RefCell<FastMap<String, Shared>> = std::cell::RefCell::new(FastMap::default());
+        }
+        WORDS.with(|words| {
+            let mut words = words.borrow_mut();
+            if let Some((lower, stem)) = words.get(lower) {
+                return (lower.clone(), stem.clone());
+            }
+            let entry = (Arc::<str>::from(lower), Arc::<str>::from(self.stem(lower)));
+            if words.len() >= 50_000 {
+                words.clear();
+            }
+            words.insert(lower.to_string(), entry.clone());
+            entry
         })
     }
 
@@ -517,13 +542,16 @@ impl Compiled {
 
     /// One unit: tokens, trigger scopes and concept hits.
     pub fn unit(&self, text: &str) -> Unit {
-        let (tokens, breaks) = self.tokenize(text);
+        let (tokens, break_at) = self.tokenize(text);
         let n = tokens.len();
+        // Whether each token starts a new clause (after ";", "?", "!").
+        let mut breaks = vec![false; n];
+        break_at.into_iter().filter(|&i| i < n).for_each(|i| breaks[i] = true);
         // Clauses by punctuation first; triggers and pseudo-triggers are found within them.
         let mut clause = vec![0u16; n];
         let mut c = 0u16;
         for (i, slot) in clause.iter_mut().enumerate() {
-            if breaks.contains(&i) {
+            if breaks[i] {
                 c += 1;
             }
             *slot = c;
@@ -596,7 +624,7 @@ impl Compiled {
         // Word terminators end clauses, unless they belong to a trigger ("not yet").
         let mut c = 0u16;
         for i in 0..n {
-            if breaks.contains(&i) || (!used[i] && !masked[i] && self.terminators.contains(&tokens[i].stem)) {
+            if breaks[i] || (!used[i] && !masked[i] && self.terminators.contains(&*tokens[i].stem)) {
                 c += 1;
             }
             clause[i] = c;
@@ -647,11 +675,11 @@ impl Compiled {
     /// A past form: a listed irregular form, or "-ed" not after "be" ("will be held" is not past).
     fn is_past(&self, tokens: &[Token], i: usize) -> bool {
         let t = &tokens[i];
-        let after_be = i > 0 && matches!(tokens[i - 1].lower.as_str(), "be" | "being");
+        let after_be = i > 0 && matches!(&*tokens[i - 1].lower, "be" | "being");
         if after_be {
             return false;
         }
-        self.past_forms.contains(&t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+        self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
     }
 
     fn hits(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
@@ -683,7 +711,7 @@ impl Compiled {
                 });
                 for &(from, to) in found.iter() {
                     if !concept.stop_words.is_empty()
-                        && tokens[from..to].iter().all(|t| concept.stop_words.contains(&t.lower))
+                        && tokens[from..to].iter().all(|t| concept.stop_words.contains(&*t.lower))
                     {
                         continue;
                     }
@@ -697,26 +725,31 @@ impl Compiled {
     }
 
     /// Tokens, and the token indices that start a new clause (after ";", "?", "!").
-    fn tokenize(&self, text: &str) -> (Vec<Token>, HashSet<usize>) {
+    fn tokenize(&self, text: &str) -> (Vec<Token>, Vec<usize>) {
         let mut tokens = Vec::new();
-        let mut breaks = HashSet::new();
+        let mut breaks = Vec::new();
         let mut pending = false;
         let mut word_start: Option<usize> = None;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // The lower-case form of the word being cut.
+        let mut lower = String::new();
         let mut flush = |from: usize, to: usize, tokens: &mut Vec<Token>, pending: &mut bool| {
             if *pending {
-                breaks.insert(tokens.len());
+                breaks.push(tokens.len());
                 *pending = false;
             }
             let raw = &text[from..to];
-            let bare = raw.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
-            let mut lower = raw.to_lowercase();
-            if lower.contains('’') {
-                lower = lower.replace('’', "'");
+            let bare = trim_suffix(trim_suffix(raw, "'s"), "’s").trim_end_matches(['\'', '’']);
+            lower.clear();
+            if raw.is_ascii() {
+                lower.push_str(raw);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&raw.to_lowercase().replace('’', "'"));
             }
             if lower.ends_with("n't") {
                 for (lower, _) in expand(&lower) {
-                    let stem = self.stem(&lower);
+                    let (lower, stem) = self.word(&lower);
                     tokens.push(Token { start: from, end: to, raw: lower.clone(), lower, stem });
                 }
                 return;
@@ -724,8 +757,9 @@ impl Compiled {
             // As [`expand`] does for a word without "n't", in place.
             let base = lower.strip_suffix("'s").unwrap_or(&lower).trim_end_matches('\'').len();
             lower.truncate(base);
-            let stem = self.stem(&lower);
-            tokens.push(Token { start: from, end: to, raw: bare.to_string(), lower, stem });
+            let (lower, stem) = self.word(&lower);
+            let raw = if *bare == *lower { lower.clone() } else { interned(bare) };
+            tokens.push(Token { start: from, end: to, raw, lower, stem });
         };
         for (i, &(offset, ch)) in chars.iter().enumerate() {
             let apostrophe = (ch == '\'' || ch == '’')
@@ -744,9 +778,9 @@ impl Compiled {
                 tokens.push(Token {
                     start: offset,
                     end: offset + 1,
-                    raw: "&".into(),
-                    lower: "and".into(),
-                    stem: "and".into(),
+                    raw: interned("&"),
+                    lower: interned("and"),
+                    stem: interned("and"),
                 });
             }
             if matches!(ch, ';' | '?' | '!' | '•') {
@@ -778,6 +812,34 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// One shared copy of a word as written, remembered per thread.
+fn interned(text: &str) -> Arc<str> {
+    thread_local! {
+        static TEXTS: std::cell::RefCell<FastMap<String, Arc<str>>> = std::cell::RefCell::new(FastMap::default());
+    }
+    TEXTS.with(|texts| {
+        let mut texts = texts.borrow_mut();
+        if let Some(shared) = texts.get(text) {
+            return shared.clone();
+        }
+        let shared = Arc::<str>::from(text);
+        if texts.len() >= 50_000 {
+            texts.clear();
+        }
+        texts.insert(text.to_string(), shared.clone());
+        shared
+    })
+}
+
+/// `text` without any number of `suffix` at its end: `trim_end_matches`
+/// with a string, without building a substring searcher for each word.
+pub(crate) fn trim_suffix<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
 }
 
 /// Terms, patterns and stop words of a concept and the concepts it includes.

@@ -23,61 +23,76 @@ pub struct Token {
 /// Cuts `text` into normalised word tokens.
 pub fn tokenize(text: &str, breaks: &[String]) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut clause = 0;
+    each_word(text, breaks, |word, start, end, clause| {
+        tokens.push(Token { word: word.to_string(), start, end, clause });
+    });
+    tokens
+}
+
+/// The words [`tokenize`] cuts `text` into, in order, each with its byte
+/// range and clause, handed over one at a time from one reused buffer (no
+/// string per word when only looking at them).
+pub fn each_word(text: &str, breaks: &[String], mut f: impl FnMut(&str, usize, usize, usize)) {
+    let mut state = Words { clause: 0, pending_break: false, word: String::new() };
     let mut start = None;
-    let mut pending_break = false;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(offset, ch)) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, ch)) = chars.next() {
         let in_word = ch.is_alphanumeric()
-            || (ch == '\'' || ch == '’') && start.is_some() && chars.get(i + 1).is_some_and(|(_, c)| c.is_alphabetic());
+            || (ch == '\'' || ch == '’') && start.is_some() && chars.peek().is_some_and(|(_, c)| c.is_alphabetic());
         match (in_word, start) {
             (true, None) => start = Some(offset),
             (false, Some(s)) => {
-                push_word(&mut tokens, &text[s..offset], s, &mut clause, &mut pending_break, breaks);
+                state.push(&text[s..offset], s, breaks, &mut f);
                 start = None;
             }
             _ => {}
         }
         if !in_word && matches!(ch, '.' | ';' | ':' | ',' | '!' | '?' | '\n' | '(' | ')' | '•' | '–' | '—') {
-            pending_break = true;
+            state.pending_break = true;
         }
     }
     if let Some(s) = start {
-        push_word(&mut tokens, &text[s..], s, &mut clause, &mut pending_break, breaks);
+        state.push(&text[s..], s, breaks, &mut f);
     }
-    tokens
 }
 
-fn push_word(
-    tokens: &mut Vec<Token>,
-    raw: &str,
-    start: usize,
-    clause: &mut usize,
-    pending_break: &mut bool,
-    breaks: &[String],
-) {
-    if *pending_break {
-        *clause += 1;
-        *pending_break = false;
-    }
-    let mut word = raw.to_lowercase();
-    if word.contains('’') {
-        word = word.replace('’', "'");
-    }
-    // "haven't" → "haven" + "not"; "parents'" / "district's" → stem.
-    let negated = word.ends_with("n't");
-    let base = match negated {
-        true => word.len() - 3,
-        false => word.trim_end_matches("'s").trim_end_matches('\'').len(),
-    };
-    word.truncate(base);
-    stem_in_place(&mut word);
-    if breaks.iter().any(|b| b == &word) {
-        *clause += 1;
-    }
-    tokens.push(Token { word, start, end: start + raw.len(), clause: *clause });
-    if negated {
-        tokens.push(Token { word: "not".into(), start, end: start + raw.len(), clause: *clause });
+struct Words {
+    clause: usize,
+    pending_break: bool,
+    /// The word being handed over.
+    word: String,
+}
+
+impl Words {
+    fn push(&mut self, raw: &str, start: usize, breaks: &[String], f: &mut impl FnMut(&str, usize, usize, usize)) {
+        if self.pending_break {
+            self.clause += 1;
+            self.pending_break = false;
+        }
+        let word = &mut self.word;
+        word.clear();
+        if raw.is_ascii() {
+            word.push_str(raw);
+            word.make_ascii_lowercase();
+        } else {
+            word.push_str(&raw.to_lowercase().replace('’', "'"));
+        }
+        // "haven't" → "haven" + "not"; "parents'" / "district's" → stem.
+        let negated = word.ends_with("n't");
+        let base = match negated {
+            true => word.len() - 3,
+            false => super::lexicon::trim_suffix(word, "'s").trim_end_matches('\'').len(),
+        };
+        word.truncate(base);
+        stem_in_place(word);
+        if breaks.iter().any(|b| b == word) {
+            self.clause += 1;
+        }
+        let end = start + raw.len();
+        f(word, start, end, self.clause);
+        if negated {
+            f("not", start, end, self.clause);
+        }
     }
 }
 

@@ -137,3 +137,12 @@ fn ambiguous_words_are_refused_on_their_own() {
     let bad = Lexicon::ambiguous_terms(&pack);
     assert_eq!(bad, [Ambiguous { concept: "families".into(), term: "gap".into() }]);
 }
+
+#[test]
+fn trim_suffix_trims_as_trim_end_matches_does() {
+    for text in ["district's", "district's's", "'s", "s's'", "parents", "", "’s’s", "it's it"] {
+        for suffix in ["'s", "’s"] {
+            assert_eq!(super::trim_suffix(text, suffix), text.trim_end_matches(suffix), "{text} {suffix}");
+        }
+    }
+}
