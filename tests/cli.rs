@@ -226,3 +226,25 @@ fn a_bad_rules_pack_points_at_its_line() {
     .unwrap();
     bin().args(["--rules", pack_dir.to_str().unwrap(), "rules"]).assert().success();
 }
+
+#[test]
+fn a_pdf_the_extractor_panics_on_gives_only_the_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.pdf");
+    std::fs::write(&path, ssos_fixtures::bad::extractor_panic_pdf()).unwrap();
+    for extra in [&[][..], &["--in-process"][..]] {
+        let out = bin()
+            .args(["check", path.to_str().unwrap(), "--format", "json"])
+            .args(extra)
+            .env("RUST_BACKTRACE", "0")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{extra:?}: {stderr}");
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let codes: Vec<&str> =
+            json["files"][0]["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
+        assert_eq!(codes, ["ssos::input::unreadable"], "{extra:?}");
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+    }
+}

@@ -9,6 +9,7 @@
 //! scope" — no rule re-reads the text.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -18,6 +19,9 @@ use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 /// still seeded per process.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
+
+/// A word in lower case and its stem, shared by the tokens of that word.
+type Shared = (Arc<str>, Arc<str>);
 
 /// The Snowball stem of every word of the built-in pack, sorted by word,
 /// computed by `build.rs` with the same stemmer: terms are compiled from it
@@ -31,11 +35,11 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     /// The word as written ("MLs").
-    pub raw: String,
+    pub raw: Arc<str>,
     /// Lower case, curly apostrophes straightened.
-    pub lower: String,
+    pub lower: Arc<str>,
     /// Snowball stem of `lower`.
-    pub stem: String,
+    pub stem: Arc<str>,
 }
 
 /// A mention of a concept in a unit: tokens `[from, to)`.
@@ -112,10 +116,10 @@ enum Word {
 impl Word {
     fn matches(&self, t: &Token) -> bool {
         match self {
-            Word::Stem(s) => &t.stem == s,
-            Word::Caps(w) => t.raw == *w || t.raw.strip_suffix('s').is_some_and(|r| r == w),
+            Word::Stem(s) => *t.stem == **s,
+            Word::Caps(w) => *t.raw == **w || t.raw.strip_suffix('s').is_some_and(|r| r == w.as_str()),
             Word::Prefix(p) => t.lower.starts_with(p.as_str()),
-            Word::Exact(w) => t.lower == *w,
+            Word::Exact(w) => *t.lower == **w,
         }
     }
 }
@@ -300,7 +304,7 @@ impl Lexicon {
         unit.hits
             .iter()
             .map(|h| {
-                let words = unit.tokens[h.from..h.to].iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(" ");
+                let words = unit.tokens[h.from..h.to].iter().map(|t| &*t.raw).collect::<Vec<_>>().join(" ");
                 (name(h.concept), words, unit.scope_of(h))
             })
             .collect()
@@ -420,6 +424,26 @@ impl Compiled {
             }
             stems.insert(lower.to_string(), stem.clone());
             stem
+        })
+    }
+
+    /// A word of a text in lower case, and its stem, each shared by every
+    /// token of that word (remembered per thread, as [`Compiled::stem`] is).
+    fn word(&self, lower: &str) -> Shared {
+        thread_local! {
+            static WORDS: std::cell::RefCell<FastMap<String, Shared>> = std::cell::RefCell::new(FastMap::default());
+        }
+        WORDS.with(|words| {
+            let mut words = words.borrow_mut();
+            if let Some((lower, stem)) = words.get(lower) {
+                return (lower.clone(), stem.clone());
+            }
+            let entry = (Arc::<str>::from(lower), Arc::<str>::from(self.stem(lower)));
+            if words.len() >= 50_000 {
+                words.clear();
+            }
+            words.insert(lower.to_string(), entry.clone());
+            entry
         })
     }
 
@@ -600,7 +624,7 @@ impl Compiled {
         // Word terminators end clauses, unless they belong to a trigger ("not yet").
         let mut c = 0u16;
         for i in 0..n {
-            if breaks[i] || (!used[i] && !masked[i] && self.terminators.contains(&tokens[i].stem)) {
+            if breaks[i] || (!used[i] && !masked[i] && self.terminators.contains(&*tokens[i].stem)) {
                 c += 1;
             }
             clause[i] = c;
@@ -651,11 +675,11 @@ impl Compiled {
     /// A past form: a listed irregular form, or "-ed" not after "be" ("will be held" is not past).
     fn is_past(&self, tokens: &[Token], i: usize) -> bool {
         let t = &tokens[i];
-        let after_be = i > 0 && matches!(tokens[i - 1].lower.as_str(), "be" | "being");
+        let after_be = i > 0 && matches!(&*tokens[i - 1].lower, "be" | "being");
         if after_be {
             return false;
         }
-        self.past_forms.contains(&t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+        self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
     }
 
     fn hits(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
@@ -687,7 +711,7 @@ impl Compiled {
                 });
                 for &(from, to) in found.iter() {
                     if !concept.stop_words.is_empty()
-                        && tokens[from..to].iter().all(|t| concept.stop_words.contains(&t.lower))
+                        && tokens[from..to].iter().all(|t| concept.stop_words.contains(&*t.lower))
                     {
                         continue;
                     }
@@ -707,6 +731,8 @@ impl Compiled {
         let mut pending = false;
         let mut word_start: Option<usize> = None;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // The lower-case form of the word being cut.
+        let mut lower = String::new();
         let mut flush = |from: usize, to: usize, tokens: &mut Vec<Token>, pending: &mut bool| {
             if *pending {
                 breaks.push(tokens.len());
@@ -714,13 +740,16 @@ impl Compiled {
             }
             let raw = &text[from..to];
             let bare = trim_suffix(trim_suffix(raw, "'s"), "’s").trim_end_matches(['\'', '’']);
-            let mut lower = raw.to_lowercase();
-            if lower.contains('’') {
-                lower = lower.replace('’', "'");
+            lower.clear();
+            if raw.is_ascii() {
+                lower.push_str(raw);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&raw.to_lowercase().replace('’', "'"));
             }
             if lower.ends_with("n't") {
                 for (lower, _) in expand(&lower) {
-                    let stem = self.stem(&lower);
+                    let (lower, stem) = self.word(&lower);
                     tokens.push(Token { start: from, end: to, raw: lower.clone(), lower, stem });
                 }
                 return;
@@ -728,8 +757,9 @@ impl Compiled {
             // As [`expand`] does for a word without "n't", in place.
             let base = lower.strip_suffix("'s").unwrap_or(&lower).trim_end_matches('\'').len();
             lower.truncate(base);
-            let stem = self.stem(&lower);
-            tokens.push(Token { start: from, end: to, raw: bare.to_string(), lower, stem });
+            let (lower, stem) = self.word(&lower);
+            let raw = if *bare == *lower { lower.clone() } else { interned(bare) };
+            tokens.push(Token { start: from, end: to, raw, lower, stem });
         };
         for (i, &(offset, ch)) in chars.iter().enumerate() {
             let apostrophe = (ch == '\'' || ch == '’')
@@ -748,9 +778,9 @@ impl Compiled {
                 tokens.push(Token {
                     start: offset,
                     end: offset + 1,
-                    raw: "&".into(),
-                    lower: "and".into(),
-                    stem: "and".into(),
+                    raw: interned("&"),
+                    lower: interned("and"),
+                    stem: interned("and"),
                 });
             }
             if matches!(ch, ';' | '?' | '!' | '•') {
@@ -782,6 +812,25 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// One shared copy of a word as written, remembered per thread.
+fn interned(text: &str) -> Arc<str> {
+    thread_local! {
+        static TEXTS: std::cell::RefCell<FastMap<String, Arc<str>>> = std::cell::RefCell::new(FastMap::default());
+    }
+    TEXTS.with(|texts| {
+        let mut texts = texts.borrow_mut();
+        if let Some(shared) = texts.get(text) {
+            return shared.clone();
+        }
+        let shared = Arc::<str>::from(text);
+        if texts.len() >= 50_000 {
+            texts.clear();
+        }
+        texts.insert(text.to_string(), shared.clone());
+        shared
+    })
 }
 
 /// `text` without any number of `suffix` at its end: `trim_end_matches`

@@ -1,6 +1,6 @@
 //! Positioned text from a PDF, through `pdf-extract` (and the `lopdf` it
 //! re-exports): every glyph with its position and size, page by page, each
-//! page inside its own `catch_unwind` and under the time budget.
+//! page inside its own `catch_unwind` (quiet: see [`super::quietly`]) and under the time budget.
 //!
 //! Weight: `pdf-extract` does not say which font a glyph is in, so the
 //! page's content stream is walked once more with `lopdf` (forms included,
@@ -10,7 +10,6 @@
 //! ForceBold flag). When it does not line up, the page has no weights.
 
 use std::collections::HashMap;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
 
 use pdf_extract::{
@@ -47,7 +46,7 @@ pub fn pages(bytes: &[u8], limits: &Limits, started: Instant) -> Result<(Vec<Pag
                 "Send the plan as a Word file (.docx) instead.",
             ));
         }
-        let page = catch_unwind(AssertUnwindSafe(|| read_page(&doc, number, id))).unwrap_or_else(|_| {
+        let page = super::quietly(|| read_page(&doc, number, id)).unwrap_or_else(|_| {
             failed += 1;
             Page::default()
         });
@@ -80,7 +79,7 @@ fn blank_images(doc: &mut Document) {
 fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
     let mut sink = Sink::default();
     let _ = pdf_extract::output_doc_page(doc, &mut sink, number);
-    let shown = catch_unwind(AssertUnwindSafe(|| fonts_shown(doc, id))).ok().flatten();
+    let shown = super::quietly(|| fonts_shown(doc, id)).ok().flatten();
     let (weights, images) = match shown {
         Some(s) => (Some(s.bold), s.images),
         None => (None, Vec::new()),
@@ -456,7 +455,7 @@ pub fn properties(bytes: &[u8]) -> Properties {
         };
         Some(Properties { title: text(b"Title"), subject: text(b"Subject"), author: text(b"Author"), company: None })
     };
-    catch_unwind(AssertUnwindSafe(run)).ok().flatten().unwrap_or_default()
+    super::quietly(run).ok().flatten().unwrap_or_default()
 }
 
 /// A PDF text string: UTF-16BE with a BOM, else PDFDocEncoding (close to Latin-1).

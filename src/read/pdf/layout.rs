@@ -411,7 +411,7 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
     let width = if page.width > 0.0 { page.width } else { 612.0 };
     let right_edge = lines.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
     // A table cut by the page break goes on here: its columns are not a two-column page.
-    let carried = carry.filter(|starts| continues(lines, starts));
+    let carried = carry.filter(|starts| continues(page, lines, starts));
     if carried.is_none()
         && let Some(gutter) = gutter(page, lines, width)
     {
@@ -432,19 +432,39 @@ fn fits(starts: &[f32], seg: &Seg) -> bool {
 }
 
 /// The page's first line sits in the columns `starts` of a table: every
-/// segment starts at a column start, and it is not a lone first-column line.
-fn continues(lines: &[Line], starts: &[f32]) -> bool {
+/// segment starts at a column start, and it is not a lone first-column line
+/// unless a rule runs down a column boundary beside it.
+fn continues(page: &Page, lines: &[Line], starts: &[f32]) -> bool {
     let Some(first) = lines.first() else {
         return false;
     };
+    let ruled_beside = || {
+        page.vrules.iter().any(|&(x, top, bottom)| {
+            top <= first.y && bottom >= first.y && starts[1..].iter().any(|&s| (x - s).abs() < 10.0)
+        })
+    };
     starts.len() >= 2
         && first.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s))
-        && (first.segs.len() >= 2 || col_of(starts, first.segs[0].x0) > 0)
+        && (first.segs.len() >= 2 || col_of(starts, first.segs[0].x0) > 0 || ruled_beside())
 }
 
 /// Horizontal rules with the pieces that meet end to end (one per cell) joined.
 fn joined_hrules(page: &Page) -> Vec<(f32, f32, f32)> {
     let mut rules = page.hrules.clone();
+    rules.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut out: Vec<(f32, f32, f32)> = Vec::new();
+    for rule in rules {
+        match out.last_mut() {
+            Some(m) if (m.0 - rule.0).abs() < 1.5 && rule.1 <= m.2 + 3.0 => m.2 = m.2.max(rule.2),
+            _ => out.push(rule),
+        }
+    }
+    out
+}
+
+/// Vertical rules with the pieces that meet end to end (one per cell) joined.
+fn joined_vrules(page: &Page) -> Vec<(f32, f32, f32)> {
+    let mut rules = page.vrules.clone();
     rules.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut out: Vec<(f32, f32, f32)> = Vec::new();
     for rule in rules {
@@ -634,15 +654,19 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
     let right = first.segs.iter().map(|s| s.x1).fold(0.0f32, f32::max).max(starts[starts.len() - 1] + 1.0);
     let size = first.segs[0].size;
     let lead = column_lead(&lines[start..], &starts);
-    let grid = page
-        .vrules
-        .iter()
-        .any(|&(x, top, bottom)| x > left + 4.0 && x < right - 4.0 && top <= first.y && bottom >= first.y - size);
-    // With ruled cells, the table ends at its last horizontal rule.
+    // A grid: a rule down between the columns beside the first line. It
+    // ends where that rule (joined end to end) ends, at the last horizontal
+    // rule above that point.
+    let down = joined_vrules(page)
+        .into_iter()
+        .filter(|&(x, top, bottom)| x > left + 4.0 && x < right - 4.0 && top <= first.y && bottom >= first.y - size)
+        .map(|(_, _, bottom)| bottom)
+        .fold(f32::MIN, f32::max);
+    let grid = down > f32::MIN;
     let bottom = page
         .hrules
         .iter()
-        .filter(|&&(y, l, r)| y > first.y - 30.0 && l < right && r > left)
+        .filter(|&&(y, l, r)| y > first.y - 30.0 && y <= down + 2.0 && l < right && r > left)
         .map(|&(y, _, _)| y)
         .fold(f32::MIN, f32::max);
     let ruled = grid && bottom > first.y;
@@ -1119,6 +1143,32 @@ mod tests {
         let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap().row;
         assert_eq!(row("2. Analysis of Strengths"), row("2. Analysis of Strengths answer line 09"), "{grids:#?}");
         assert_ne!(row("1. Priority"), row("2. Analysis of Strengths"));
+    }
+
+    /// Two ruled tables on one page: the first ends where its column rules
+    /// end, so the heading between them is not a cell of either.
+    #[test]
+    fn a_ruled_table_ends_where_its_rules_end() {
+        let mut runs = Vec::new();
+        let mut vrules = Vec::new();
+        let mut hrules = Vec::new();
+        for (top, heading) in [(100.0, "II. Data Analysis"), (400.0, "III. Stakeholder Engagement")] {
+            runs.push(run(heading, 90.0, top - 20.0, 11.0, true));
+            for r in 0..4 {
+                let y = top + 16.0 + 40.0 * r as f32;
+                runs.push(run(&format!("label {r}"), 90.0, y, 11.0, false));
+                runs.push(run(&format!("{heading} cell {r} first line"), 306.0, y, 11.0, false));
+                runs.push(run("and its second line", 306.0, y + 13.0, 11.0, false));
+                hrules.push((top + 40.0 * r as f32, 84.0, 516.0));
+            }
+            hrules.push((top + 160.0, 84.0, 516.0));
+            vrules.extend([(84.0, top, top + 160.0), (300.0, top, top + 160.0), (516.0, top, top + 160.0)]);
+        }
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, vrules, hrules, ..Page::default() }]);
+        let heading = laid.blocks.iter().find(|b| b.text == "III. Stakeholder Engagement").unwrap();
+        assert_eq!(heading.grid, None);
+        let cell = laid.blocks.iter().find(|b| b.text.starts_with("II. Data Analysis cell 3")).unwrap();
+        assert_eq!(cell.grid.map(|g| (g.row, g.col)), Some((3, 1)));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! so an object or decompression bomb is refused without building anything.
 //! Text runs with their positions, sizes and weights come from the
 //! extractor (see [`extract`]), called page by page under the time budget
-//! and inside `catch_unwind`; [`layout`] turns them into blocks (lines,
+//! and inside `catch_unwind` (without printing the panic, see [`quietly`]); [`layout`] turns them into blocks (lines,
 //! paragraphs, headings, columns, tables) with `page`/`line` locations.
 //!
 //! A PDF with no text (a scan) ends in [`InputError::scanned`]; one that
@@ -15,8 +15,10 @@
 mod extract;
 pub mod layout;
 
+use std::cell::Cell;
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 use std::time::Instant;
 
 use super::{InputError, Limits};
@@ -46,7 +48,7 @@ pub struct Scan {
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     let started = Instant::now();
     let scan = prescan(bytes, limits)?;
-    let (pages, failed) = match catch_unwind(AssertUnwindSafe(|| extract::pages(bytes, limits, started))) {
+    let (pages, failed) = match quietly(|| extract::pages(bytes, limits, started)) {
         Ok(Ok(read)) => read,
         Ok(Err(err)) => return Err(refine(err, &scan)),
         Err(_) => {
@@ -77,6 +79,32 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     doc.headers = laid.headers;
     doc.properties = extract::properties(bytes);
     Ok(doc)
+}
+
+thread_local! {
+    /// Set while this thread runs the PDF crates under [`quietly`].
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` (a call into the PDF crates, which panic on some damaged files)
+/// and catches a panic in it without printing its message: the user sees only
+/// the diagnostic the caller makes of it. A panic hook, set once, stays silent
+/// while this thread is inside `quietly` and hands every other panic to the
+/// hook that was there before (the default one prints as usual).
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.replace(true);
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET.set(was);
+    result
 }
 
 /// A parse failure on an encrypted file is about the password.
@@ -248,6 +276,26 @@ mod tests {
         assert!(err.reason.contains("could not be made out"), "{}", err.reason);
         let blank = read(&one_page("0 0 m 10 10 l S"), &Limits::default()).unwrap_err();
         assert_eq!(blank.kind, InputErrorKind::Scanned);
+    }
+
+    #[test]
+    fn panics_are_quiet_only_inside_quietly_and_only_on_that_thread() {
+        assert!(!QUIET.with(Cell::get));
+        let caught = quietly(|| {
+            assert!(QUIET.with(Cell::get), "quiet inside");
+            // Another thread is not quiet while this one is.
+            let other = std::thread::spawn(|| QUIET.with(Cell::get)).join().unwrap();
+            assert!(!other);
+            // Nested calls keep the flag until the outer one ends.
+            let inner: std::thread::Result<()> = quietly(|| panic!("inner"));
+            assert!(inner.is_err());
+            assert!(QUIET.with(Cell::get), "still quiet after a nested call");
+            panic!("damaged page")
+        });
+        assert!(caught.is_err());
+        assert!(!QUIET.with(Cell::get), "loud again after the call");
+        assert_eq!(quietly(|| 7).ok(), Some(7));
+        assert!(!QUIET.with(Cell::get));
     }
 
     #[test]
