@@ -683,7 +683,21 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
             }
         } else {
             let gap = line.y - lines[end - 1].y;
-            let lone_label = line.segs.len() < 2 && col_of(&starts, line.segs[0].x0) == 0;
+            // A lone first-column line after a gap ends the table, unless the
+            // lines right below it go on in the other columns (a row whose
+            // cells are centred: its label's first line comes before theirs).
+            let lone_label = line.segs.len() < 2 && col_of(&starts, line.segs[0].x0) == 0 && {
+                let mut k = end + 1;
+                let mut beside = false;
+                while k < lines.len() && k < end + 8 && lines[k].y - lines[k - 1].y <= lead * 1.6 {
+                    if lines[k].segs.iter().any(|s| col_of(&starts, s.x0) > 0) {
+                        beside = lines[k].segs.iter().all(|s| fits(&starts, s));
+                        break;
+                    }
+                    k += 1;
+                }
+                !beside
+            };
             if gap > lead * 4.0 || (lone_label && gap > lead * 1.6) || !line.segs.iter().all(|s| fits(&starts, s)) {
                 break;
             }
@@ -1169,6 +1183,34 @@ mod tests {
         assert_eq!(heading.grid, None);
         let cell = laid.blocks.iter().find(|b| b.text.starts_with("II. Data Analysis cell 3")).unwrap();
         assert_eq!(cell.grid.map(|g| (g.row, g.col)), Some((3, 1)));
+    }
+
+    /// An unruled table whose cells are centred in their rows: a long first
+    /// cell's first line stands alone after the gap between rows, and the
+    /// other cells start lines later. The row stays in the table.
+    #[test]
+    fn a_centred_row_whose_label_starts_alone_stays_in_the_table() {
+        let mut runs = vec![
+            run("Benchmark", 100.0, 100.0, 12.0, true),
+            run("Level", 250.0, 100.0, 12.0, true),
+            run("Owner", 320.0, 100.0, 12.0, true),
+        ];
+        let mut y = 100.0;
+        for r in 0..3 {
+            y += 46.0;
+            runs.push(run(&format!("Percent {r} of"), 100.0, y, 12.0, false));
+            runs.push(run("walks showing", 100.0, y + 18.0, 12.0, false));
+            runs.push(run("Deputy", 320.0, y + 27.0, 12.0, false));
+            runs.push(run("practices", 100.0, y + 36.0, 12.0, false));
+            runs.push(run("District", 250.0, y + 36.0, 12.0, false));
+            y += 36.0;
+        }
+        let laid = lay_out(&[Page { width: 595.0, height: 842.0, runs, ..Page::default() }]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.row, g.col)), &b.text)).collect();
+        assert!(laid.blocks.iter().all(|b| b.grid.is_some()), "{grids:#?}");
+        let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap();
+        assert_eq!(row("Percent 2").col, 0);
+        assert!(row("Percent 2").row > row("Percent 1").row, "{grids:#?}");
     }
 
     #[test]
