@@ -5,7 +5,8 @@
 # each target for SECONDS in turn). Seeds come from samples/ and the
 # hostile fixtures; the corpus grows under fuzz/corpus/TARGET and crashes
 # land in fuzz/artifacts/TARGET (minimize one with
-# `cargo fuzz tmin TARGET FILE`, then add it under tests/fixtures/hostile/).
+# `cargo fuzz tmin TARGET FILE`, then add it under tests/fixtures/fuzz/ with
+# a case in tests/hostile.rs).
 # Needs `cargo install cargo-fuzz`. cargo-fuzz passes -Z flags (sanitizers),
 # which a stable toolchain accepts only with RUSTC_BOOTSTRAP=1: set here, for
 # this script only.

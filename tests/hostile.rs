@@ -213,3 +213,28 @@ fn a_worker_checks_many_files_and_one_that_dies_takes_only_its_file() {
     assert_eq!(reports[0].status, ssos_lint::report::Status::Pass);
     assert_eq!(isolation.workers_started(), 3);
 }
+
+/// Inputs the fuzzers found (`fuzz/run.sh pdf`, `fuzz/run.sh any`): PDFs
+/// on which the PDF crates panic (a missing object, a font's width table
+/// one entry short). Each ends in its own diagnostic, with no panic text
+/// on standard error, in a worker and in-process alike.
+#[test]
+fn fuzzer_finds_end_in_a_diagnostic() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    for name in ["pdf-missing-object.pdf", "any-font-widths.pdf"] {
+        for extra in [&[][..], &["--in-process"][..]] {
+            let out = bin()
+                .args(["check", "--format", "json", "-q"])
+                .args(extra)
+                .arg(fixtures.join(name))
+                .output()
+                .expect("runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(!stderr.contains("panicked"), "{name} {extra:?}: {stderr}");
+            assert_eq!(out.status.code(), Some(2), "{name} {extra:?}");
+            let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+            let messages = input_messages(&report["files"][0]);
+            assert!(messages.iter().any(|(c, _)| c == "ssos::input::unreadable"), "{name}: {messages:?}");
+        }
+    }
+}
