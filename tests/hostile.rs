@@ -176,16 +176,17 @@ fn a_worker_checks_many_files_and_one_that_dies_takes_only_its_file() {
     use ssos_lint::isolate::Isolation;
     let dir = tempfile::tempdir().expect("tempdir");
     let good = good_plan(dir.path());
-    let bomb = dir.path().join("long-run.docx");
-    std::fs::write(&bomb, ssos_fixtures::hostile::docx_long_run()).expect("write");
+    let bomb = dir.path().join("many-priorities.docx");
+    std::fs::write(&bomb, ssos_fixtures::hostile::docx_priority_lines(160_000)).expect("write");
     let limits = ssos_lint::read::Limits { time_budget: std::time::Duration::from_secs(60), ..Default::default() };
     let mut linter = ssos_lint::lint::Linter::new(ssos_lint::pack::builtin(), &Default::default(), limits.clone());
     let args = ["--max-file-bytes", &limits.max_file_bytes.to_string(), "--time-budget-ms", "60000"];
     let isolation = Isolation::with_exe(
         PathBuf::from(env!("CARGO_BIN_EXE_ssos-lint")),
         args.iter().map(Into::into).collect(),
-        // Enough for the good plan; the long run's part does not fit.
-        40 * 1024 * 1024,
+        // Enough for the good plan (debug or release build); 160,000
+        // priorities do not fit, and the worker dies of it.
+        150 * 1024 * 1024,
     );
     linter.isolation = Some(isolation.clone());
     let status = |path: &Path| {
@@ -201,7 +202,7 @@ fn a_worker_checks_many_files_and_one_that_dies_takes_only_its_file() {
     assert_eq!(bomb_status, ssos_lint::report::Status::Error, "{codes:?}");
     assert!(codes.iter().any(|c| c == "ssos::input::unreadable"), "{codes:?}");
     let message = &linter.check_path(&bomb)[0].diagnostics[0].message;
-    assert!(message.contains("40 MB memory limit"), "the worker died of it: {message}");
+    assert!(message.contains("150 MB memory limit"), "the worker died of it: {message}");
     for _ in 0..4 {
         assert_eq!(status(&good).0, ssos_lint::report::Status::Pass);
     }
