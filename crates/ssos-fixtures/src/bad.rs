@@ -77,7 +77,12 @@ pub fn legacy_doc() -> Vec<u8> {
 
 /// A tiny valid one-page PDF with a correct xref table.
 pub fn pdf() -> Vec<u8> {
-    let content = "BT /F1 18 Tf 72 720 Td (Lowell Public Schools - District Prioritization Submission) Tj ET";
+    one_page_pdf("BT /F1 18 Tf 72 720 Td (Lowell Public Schools - District Prioritization Submission) Tj ET")
+}
+
+/// A one-page PDF (Helvetica as `/F1`) whose content stream is `content`,
+/// with a correct xref table.
+fn one_page_pdf(content: &str) -> Vec<u8> {
     let objs = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
@@ -413,25 +418,5 @@ pub fn catalog() -> Vec<BadFile> {
 /// A one-page PDF whose content stream shows a number where a string must
 /// be (`5 Tj`): `pdf-extract` panics on that page.
 pub fn extractor_panic_pdf() -> Vec<u8> {
-    let content = "BT /F1 12 Tf 72 720 Td 5 Tj ET";
-    let objs = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-    ];
-    let mut out = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
-    }
-    let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1));
-    for off in offsets {
-        out.push_str(&format!("{off:010} 00000 n \n"));
-    }
-    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1));
-    out.into_bytes()
+    one_page_pdf("BT /F1 12 Tf 72 720 Td 5 Tj ET")
 }

@@ -450,21 +450,18 @@ fn continues(page: &Page, lines: &[Line], starts: &[f32]) -> bool {
 
 /// Horizontal rules with the pieces that meet end to end (one per cell) joined.
 fn joined_hrules(page: &Page) -> Vec<(f32, f32, f32)> {
-    let mut rules = page.hrules.clone();
-    rules.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut out: Vec<(f32, f32, f32)> = Vec::new();
-    for rule in rules {
-        match out.last_mut() {
-            Some(m) if (m.0 - rule.0).abs() < 1.5 && rule.1 <= m.2 + 3.0 => m.2 = m.2.max(rule.2),
-            _ => out.push(rule),
-        }
-    }
-    out
+    joined(&page.hrules)
 }
 
 /// Vertical rules with the pieces that meet end to end (one per cell) joined.
 fn joined_vrules(page: &Page) -> Vec<(f32, f32, f32)> {
-    let mut rules = page.vrules.clone();
+    joined(&page.vrules)
+}
+
+/// Rules as (position across, start, end) with the pieces on one line that
+/// meet end to end joined into one.
+fn joined(rules: &[(f32, f32, f32)]) -> Vec<(f32, f32, f32)> {
+    let mut rules = rules.to_vec();
     rules.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut out: Vec<(f32, f32, f32)> = Vec::new();
     for rule in rules {
