@@ -327,20 +327,22 @@ fn linter_with_config(
     config: Option<&std::path::Path>,
     work: &WorkArgs,
 ) -> Result<Linter, ExitCode> {
+    let c = discover_config(config, &pack)?;
+    let limits = Limits { time_budget: work.time_budget(), ..Limits::default() };
+    let isolation = work.isolation(rules, config, &limits);
+    let mut linter = Linter::new(pack, &c, limits);
+    linter.isolation = isolation;
+    Ok(linter)
+}
+
+/// The configuration given, or found here or in a parent folder; a bad one
+/// is reported and ends the command with exit code 2.
+fn discover_config(config: Option<&std::path::Path>, pack: &Pack) -> Result<Config, ExitCode> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    match Config::discover(config, &cwd, &pack) {
-        Ok(c) => {
-            let limits = Limits { time_budget: work.time_budget(), ..Limits::default() };
-            let isolation = work.isolation(rules, config, &limits);
-            let mut linter = Linter::new(pack, &c, limits);
-            linter.isolation = isolation;
-            Ok(linter)
-        }
-        Err(err) => {
-            eprintln!("{:?}", miette::Report::new_boxed(err));
-            Err(ExitCode::from(2))
-        }
-    }
+    Config::discover(config, &cwd, pack).map_err(|err| {
+        eprintln!("{:?}", miette::Report::new_boxed(err));
+        ExitCode::from(2)
+    })
 }
 
 fn serve(pack: Pack, rules: Option<&std::path::Path>, args: ServeArgs) -> ExitCode {
@@ -402,13 +404,9 @@ fn fail(err: impl Diagnostic + Send + Sync + 'static) -> ExitCode {
 fn worker(pack: Pack, args: WorkerArgs) -> ExitCode {
     let budget = std::time::Duration::from_millis(args.time_budget_ms);
     crate::isolate::limit_self(args.memory_bytes);
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
+    let config = match discover_config(args.config.as_deref(), &pack) {
         Ok(c) => c,
-        Err(err) => {
-            eprintln!("{:?}", miette::Report::new_boxed(err));
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let limits = Limits { max_file_bytes: args.max_file_bytes, time_budget: budget, ..Limits::default() };
     // Freed by the process's exit, not piece by piece.
@@ -417,13 +415,9 @@ fn worker(pack: Pack, args: WorkerArgs) -> ExitCode {
 }
 
 fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCode {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let config = match Config::discover(args.config.as_deref(), &cwd, &pack) {
+    let config = match discover_config(args.config.as_deref(), &pack) {
         Ok(c) => c,
-        Err(err) => {
-            eprintln!("{:?}", miette::Report::new_boxed(err));
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let limits = Limits {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
@@ -462,12 +456,9 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
     let mut report = batch::run(&linter, &main_paths, &options, &tick);
     let mut extra = Vec::new();
     for (path, group) in &groups {
-        let config = match Config::discover(Some(path), &cwd, &linter.pack) {
+        let config = match discover_config(Some(path), &linter.pack) {
             Ok(c) => c,
-            Err(err) => {
-                eprintln!("{:?}", miette::Report::new_boxed(err));
-                return ExitCode::from(2);
-            }
+            Err(code) => return code,
         };
         let other = Linter::new(linter.pack.clone(), &config, linter.limits.clone());
         extra.extend(batch::run(&other, group, &options, &tick).files);
