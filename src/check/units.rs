@@ -141,9 +141,18 @@ fn column_header(
 ) -> Option<String> {
     let g = doc.blocks[block].grid?;
     let &b = cells.get(&(g.table, 0, g.col))?;
+    if g.row == 0 {
+        return None;
+    }
+    short_cell(doc, b, block, max)
+}
+
+/// Cell `b`'s text as a label of `block`'s cell: another cell, of 1 to
+/// `max` words, without its closing colon.
+fn short_cell(doc: &Document, b: usize, block: usize, max: usize) -> Option<String> {
     let text = doc.blocks[b].text.trim();
     let words = text.split_whitespace().count();
-    (g.row > 0 && b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').to_string())
+    (b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').to_string())
 }
 
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).
@@ -177,14 +186,9 @@ fn grid_label(
     max: usize,
 ) -> Option<String> {
     let g = doc.blocks[block].grid?;
-    let short = |b: usize| {
-        let text = doc.blocks[b].text.trim();
-        let words = text.split_whitespace().count();
-        (b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').to_string())
-    };
     let mut parts: Vec<String> = column_header(doc, cells, block, max).into_iter().collect();
     if g.col > 0
-        && let Some(r) = cells.get(&(g.table, g.row, 0)).and_then(|&b| short(b))
+        && let Some(r) = cells.get(&(g.table, g.row, 0)).and_then(|&b| short_cell(doc, b, block, max))
     {
         parts.push(r);
     }

@@ -740,13 +740,7 @@ impl Compiled {
             }
             let raw = &text[from..to];
             let bare = trim_suffix(trim_suffix(raw, "'s"), "’s").trim_end_matches(['\'', '’']);
-            lower.clear();
-            if raw.is_ascii() {
-                lower.push_str(raw);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&raw.to_lowercase().replace('’', "'"));
-            }
+            super::matcher::lower_into(&mut lower, raw);
             if lower.ends_with("n't") {
                 for (lower, _) in expand(&lower) {
                     let (lower, stem) = self.word(&lower);

@@ -70,13 +70,7 @@ impl Words {
             self.pending_break = false;
         }
         let word = &mut self.word;
-        word.clear();
-        if raw.is_ascii() {
-            word.push_str(raw);
-            word.make_ascii_lowercase();
-        } else {
-            word.push_str(&raw.to_lowercase().replace('’', "'"));
-        }
+        lower_into(word, raw);
         // "haven't" → "haven" + "not"; "parents'" / "district's" → stem.
         let negated = word.ends_with("n't");
         let base = match negated {
@@ -98,6 +92,18 @@ impl Words {
 
 /// A light plural stem, the same for text and terms: "families" → "family",
 /// "classes" → "class", "parents" → "parent"; short words are left alone.
+/// Writes `raw` lower-cased into `out` (cleared first), with a typographic
+/// apostrophe as a plain one; ASCII words without allocating.
+pub(crate) fn lower_into(out: &mut String, raw: &str) {
+    out.clear();
+    if raw.is_ascii() {
+        out.push_str(raw);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&raw.to_lowercase().replace('’', "'"));
+    }
+}
+
 pub fn stem(word: &str) -> String {
     let mut word = word.to_string();
     stem_in_place(&mut word);
