@@ -76,6 +76,8 @@ struct Worker {
     replies: Receiver<Vec<u8>>,
     /// The end of what the worker wrote to standard error (an abort message).
     stderr: Arc<Mutex<Vec<u8>>>,
+    /// The thread keeping that tail; it ends when the worker does.
+    stderr_reader: Option<std::thread::JoinHandle<()>>,
     files: usize,
 }
 
@@ -231,8 +233,8 @@ impl Isolation {
         std::thread::spawn(move || forward_replies(stdout, sender));
         let tail = Arc::new(Mutex::new(Vec::new()));
         let writer = tail.clone();
-        std::thread::spawn(move || keep_tail(stderr, &writer));
-        Ok(Worker { child, stdin, replies, stderr: tail, files: 0 })
+        let stderr_reader = Some(std::thread::spawn(move || keep_tail(stderr, &writer)));
+        Ok(Worker { child, stdin, replies, stderr: tail, stderr_reader, files: 0 })
     }
 
     fn error(&self, failure: Failure, limit: Duration) -> InputError {
@@ -296,8 +298,10 @@ fn exchange(worker: &mut Worker, request: &[u8], wait: Duration) -> Result<Vec<F
         }
         Err(RecvTimeoutError::Disconnected) => {
             let status = worker.child.wait().map_err(|e| Failure::Crash(e.to_string()))?;
-            // The stderr reader may still be draining the last words.
-            std::thread::sleep(Duration::from_millis(20));
+            // The worker's last words are all read once its stderr closes.
+            if let Some(reader) = worker.stderr_reader.take() {
+                let _ = reader.join();
+            }
             let tail = worker.stderr.lock().map(|t| t.clone()).unwrap_or_default();
             Err(why_it_ended(status, &String::from_utf8_lossy(&tail)))
         }
