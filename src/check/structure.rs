@@ -63,7 +63,9 @@ fn benchmarks_too_many(ctx: &RuleCtx) -> Vec<Finding> {
     let limit = ctx.engine.thresholds.max_benchmarks_per_priority;
     let parts = &ctx.submission.benchmarks;
     let heading = ctx.rule.section.and_then(|s| ctx.submission.section(s).first_heading());
-    let per_priority = parts.iter().filter(|(p, _)| p.is_some()).count() > 1;
+    // Priority sub-parts that hold no benchmark ("Priority 1" named in a
+    // sentence above one shared list) do not make the list per priority.
+    let per_priority = parts.iter().filter(|(p, n)| p.is_some() && *n > 0).count() > 1;
     if per_priority {
         let mut by_priority: Vec<(usize, usize)> = Vec::new();
         for (priority, n) in parts {
@@ -85,8 +87,10 @@ fn benchmarks_too_many(ctx: &RuleCtx) -> Vec<Finding> {
             .collect();
     }
     let total = ctx.submission.benchmark_count();
-    // Benchmarks not split by priority count against the priorities the guidance allows.
-    let priorities = ctx.submission.priority_count().clamp(1, ctx.engine.thresholds.max_priorities.max(1));
+
+    // Benchmarks not split by priority count against every priority named:
+    // naming too many priorities is its own finding, not this one.
+    let priorities = ctx.submission.priority_count().max(1);
     if total <= limit * priorities {
         return Vec::new();
     }

@@ -244,3 +244,14 @@ fn a_student_work_label_over_a_finding_is_a_theme() {
     assert!(labelled(code, None, "Student work", "Samples from grade 5 showed that tasks were below grade level."));
     assert!(!labelled(code, None, "Student work", "Students work in small groups during the intervention block."));
 }
+
+#[test]
+fn a_stop_after_a_no_break_space_cuts_cleanly() {
+    // "(cf. the profile, p.\u{a0}2)." once panicked: the word before the stop
+    // was found one byte into the two-byte no-break space.
+    let e = engine();
+    let text = "Targets are as in DESE\u{2019}s report (cf. the profile, p.\u{a0}2). Families were surveyed.";
+    let cut: Vec<&str> = e.lexicon.sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+    assert_eq!(cut.last(), Some(&"Families were surveyed."));
+    assert!(cut.iter().all(|s| !s.is_empty()));
+}

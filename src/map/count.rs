@@ -70,27 +70,32 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     }
     let leads = |text: &str| headings.is_benchmark_header(text);
     let lines = paragraphs_under_labels(lines, &leads, headings);
-    let items: Vec<&Line> = led_lines(&lines, leads)
-        .unwrap_or_else(|| lines.iter().filter(|l| l.item).collect())
-        .into_iter()
-        .filter(|l| !headings.is_benchmark_non_item(l.text))
-        .collect();
-    // Prose bullets ("Staff told us ...") beside measurable ones are not benchmarks.
+    let not_fields = |l: &&Line| !headings.is_benchmark_non_item(l.text);
+    if let Some(led) = led_lines(&lines, leads, |text| headings.is_benchmark_non_item(text)) {
+        // A lead-in that names benchmarks vouches for every item of its list,
+        // with or without a number in it.
+        return led.len();
+    }
+    let items: Vec<&Line> = lines.iter().filter(|l| l.item).filter(not_fields).collect();
+    // Without a lead-in, prose bullets ("Staff told us ...") beside measurable
+    // ones are not benchmarks.
     let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
     if measures > 0 { measures } else { items.len() }
 }
 
-/// Under a short benchmark label ("School benchmarks"), plain paragraphs
-/// are that list's items, up to a field ("How often: ...") or another label.
-/// A label over a real list (numbered or bulleted) keeps it as it is: the
-/// prose after that list ("These benchmarks will be reviewed ...") is not
-/// one of its items.
+/// Under a benchmark label ("School benchmarks", "Interim benchmarks
+/// (district and school level):"), plain paragraphs are that list's items,
+/// also when short group labels ("Adult practice" / "Student learning")
+/// split the list. The list ends at a field ("How often: ..."), at a
+/// lead-in for something else, or at a paragraph of several sentences (the
+/// prose after the list: "The DILT reviews ... . Principals ..."). A label
+/// over a real list (numbered or bulleted) keeps it as it is.
 fn paragraphs_under_labels<'a>(
     mut lines: Vec<Line<'a>>,
     leads: &impl Fn(&str) -> bool,
     headings: &Headings,
 ) -> Vec<Line<'a>> {
-    #[derive(PartialEq)]
+    #[derive(PartialEq, Clone, Copy)]
     enum Under {
         Nothing,
         Label,
@@ -100,14 +105,32 @@ fn paragraphs_under_labels<'a>(
     for line in &mut lines {
         let words = line.text.split_whitespace().count();
         let label = words <= SHORT_LABEL_WORDS && !line.text.ends_with('.');
-        if label || line.text.ends_with(':') || headings.is_benchmark_non_item(line.text) {
-            under = if label && leads(line.text) { Under::Label } else { Under::Nothing };
+        let lead_in = line.text.ends_with(':');
+        if headings.is_benchmark_non_item(line.text) {
+            under = Under::Nothing;
+            continue;
+        }
+        if (label || lead_in) && leads(line.text) {
+            under = Under::Label;
+            continue;
+        }
+        if label && !lead_in && under != Under::Nothing && !line.item {
+            // A group label inside the list.
+            under = Under::Label;
+            continue;
+        }
+        if label || lead_in {
+            under = Under::Nothing;
             continue;
         }
         if under == Under::Label {
             under = if line.item { Under::Nothing } else { Under::PlainList };
         }
         if under == Under::PlainList {
+            if sentences(line.text).nth(1).is_some() {
+                under = Under::Nothing;
+                continue;
+            }
             line.item = true;
         }
     }
@@ -117,21 +140,31 @@ fn paragraphs_under_labels<'a>(
 /// Most words of a label line ("District-level benchmarks").
 const SHORT_LABEL_WORDS: usize = 5;
 
-/// Lines labelled as benchmarks: "Benchmark 2: ..." (each number once) and
-/// "District benchmark: ..." (each line).
+/// Lines labelled as benchmarks: "Benchmark 2: ..." (each number once in
+/// its run) and "District benchmark: ..." (each line). Numbering that starts
+/// again ("Benchmark 1" after "Benchmark 2", under the next topic) begins a
+/// new run.
 fn labelled_benchmarks(lines: &[Line], headings: &Headings) -> usize {
-    let mut numbered = BTreeSet::new();
+    let mut counted = 0;
+    let mut run: BTreeSet<(usize, String)> = BTreeSet::new();
+    let mut last: Option<(usize, String)> = None;
     let mut unnumbered = 0;
     for line in lines {
         match headings.benchmark_marker(line.text.trim_start_matches(|c: char| !c.is_alphanumeric())) {
             Some(Some(number)) => {
-                numbered.insert(number);
+                let key = (number.len(), number);
+                if last.as_ref().is_some_and(|l| key < *l) {
+                    counted += run.len();
+                    run.clear();
+                }
+                run.insert(key.clone());
+                last = Some(key);
             }
             Some(None) => unnumbered += 1,
             None => {}
         }
     }
-    numbered.len() + unnumbered
+    counted + run.len() + unnumbered
 }
 
 /// Filled rows under a benchmark table's header (a row with a "Benchmark"
@@ -177,9 +210,14 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     rows.len()
 }
 
-/// The runs of list items that follow a lead-in `leads` accepts; `None`
-/// when no run has such a lead-in.
-fn led_lines<'a>(lines: &'a [Line<'a>], leads: impl Fn(&str) -> bool) -> Option<Vec<&'a Line<'a>>> {
+/// The runs of list items that follow a lead-in `leads` accepts, each up to
+/// its first field (`ends`: "Who monitors: ...", after which the list is
+/// about something else); `None` when no run has such a lead-in.
+fn led_lines<'a>(
+    lines: &'a [Line<'a>],
+    leads: impl Fn(&str) -> bool,
+    ends: impl Fn(&str) -> bool,
+) -> Option<Vec<&'a Line<'a>>> {
     let mut led = Vec::new();
     let mut in_led_run = false;
     let mut any_lead = false;
@@ -192,6 +230,9 @@ fn led_lines<'a>(lines: &'a [Line<'a>], leads: impl Fn(&str) -> bool) -> Option<
         if previous.is_none_or(|p| !p.item) {
             in_led_run = previous.is_some_and(|p| leads(p.text));
             any_lead |= in_led_run;
+        }
+        if ends(line.text) {
+            in_led_run = false;
         }
         if in_led_run {
             led.push(line);
@@ -256,7 +297,7 @@ pub fn priorities(
     let lines = lines(doc, &parts);
     // Only a lead-in that announces priorities (plural) heads a list of them:
     // "Our priority is literacy:" followed by its sub-points is one priority.
-    let listed = led_lines(&lines, |text| headings.announces_priorities(text)).unwrap_or_default();
+    let listed = led_lines(&lines, |text| headings.announces_priorities(text), |_| false).unwrap_or_default();
     if listed.is_empty() {
         let first = section.parts.iter().flat_map(|p| &p.pieces).next().map_or(0, |p| p.block);
         return vec![PriorityMark { number: 1, label: "Priority".to_string(), block: first }];

@@ -514,7 +514,12 @@ impl Compiled {
     /// Whether the full stop at `chars[i]` ends a sentence.
     fn ends_sentence(&self, text: &str, chars: &[(usize, char)], i: usize) -> bool {
         let offset = chars[i].0;
-        let word_start = text[..offset].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+        // The separator may be wider than a byte (a no-break space).
+        let word_start = text[..offset]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(')
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = &text[word_start..offset];
         let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
         // "John F." — an initial.
