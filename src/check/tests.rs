@@ -255,3 +255,53 @@ fn a_stop_after_a_no_break_space_cuts_cleanly() {
     assert_eq!(cut.last(), Some(&"Families were surveyed."));
     assert!(cut.iter().all(|s| !s.is_empty()));
 }
+#[test]
+fn a_clause_before_a_colon_is_not_a_label_but_a_question_is() {
+    let code = "stakeholders::no-ongoing-engagement";
+    // "Engagement will be continuous:" states the claim itself.
+    let continuous =
+        "Engagement will be continuous: each review cycle ends with a report back to the families who gave input.";
+    assert!(meets(code, None, continuous));
+    // "What students will experience:" only names the topic; what follows is not an experience.
+    let code = "priorities::prompt-unanswered";
+    let dismissal =
+        "What students will experience: Students will be dismissed at 2:15 on Wednesdays so that teachers can meet.";
+    assert!(!meets(code, Some("student_experience"), dismissal));
+}
+
+#[test]
+fn an_owner_or_schedule_after_a_benchmark_may_be_passive() {
+    assert!(meets("monitoring::no-owner", None, "Monitored by the Director of English Learner Education."));
+    assert!(meets("monitoring::no-owner", None, "Attendance rises to 92% (owner: the DILT; frequency: monthly)."));
+    assert!(!meets("monitoring::no-owner", None, "These benchmarks will be monitored and reported."));
+    assert!(meets("monitoring::no-frequency", None, "Reviewed in November, February and May."));
+    assert!(!meets("monitoring::no-frequency", None, "Reviewed by the DILT."));
+}
+
+#[test]
+fn practice_changes_said_as_shifts_and_equity_said_as_rebalancing() {
+    let code = "priorities::prompt-unanswered";
+    let item = Some("educator_practice");
+    assert!(meets(
+        code,
+        item,
+        "We expect to see teachers doing less of the thinking: fewer worksheets, more rich tasks."
+    ));
+    assert!(meets(code, item, "Our staff will move from teacher-directed lessons to lessons where they facilitate."));
+    assert!(!meets(code, item, "Teachers' contracts were settled in June."));
+    let code = "resources::no-budget-equity";
+    let rebalance = "Our review of school-level budgeting data found that schools with the most English learners had the fewest ESL staff; we are rebalancing ESL staffing by October.";
+    assert!(meets(code, None, rebalance));
+    assert!(!meets(code, None, "Title I funds pay for two coaches."));
+}
+
+#[test]
+fn common_writing_tasks_are_student_work() {
+    let code = "monitoring::no-student-work";
+    assert!(meets(
+        code,
+        None,
+        "We will collect a common writing task from every classroom; teams score it with a shared rubric."
+    ));
+    assert!(!meets(code, None, "We will not collect any writing tasks this year."));
+}

@@ -21,6 +21,8 @@ struct Line<'a> {
     text: &'a str,
     item: bool,
     block: usize,
+    /// An item under a benchmark label: it counts whatever it says.
+    vouched: bool,
 }
 
 fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
@@ -29,7 +31,8 @@ fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
         let block = &doc.blocks[piece.block];
         let listed = block.is_list_item() && block.list_level.unwrap_or(0) == 0;
         for (i, text) in piece.text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
-            out.push(Line { text, item: (listed && i == 0) || TYPED_ITEM.is_match(text), block: piece.block });
+            let item = (listed && i == 0) || TYPED_ITEM.is_match(text);
+            out.push(Line { text, item, block: piece.block, vouched: false });
         }
     }
     out
@@ -100,6 +103,7 @@ fn paragraphs_under_labels<'a>(
         Nothing,
         Label,
         PlainList,
+        RealList,
     }
     let mut under = Under::Nothing;
     for line in &mut lines {
@@ -124,14 +128,17 @@ fn paragraphs_under_labels<'a>(
             continue;
         }
         if under == Under::Label {
-            under = if line.item { Under::Nothing } else { Under::PlainList };
+            under = if line.item { Under::RealList } else { Under::PlainList };
         }
-        if under == Under::PlainList {
-            if sentences(line.text).nth(1).is_some() {
-                under = Under::Nothing;
-                continue;
+        match under {
+            Under::PlainList if sentences(line.text).nth(1).is_some() => under = Under::Nothing,
+            Under::PlainList => {
+                line.item = true;
+                line.vouched = true;
             }
-            line.item = true;
+            Under::RealList if line.item => line.vouched = true,
+            Under::RealList => under = Under::Nothing,
+            _ => {}
         }
     }
     lines
@@ -234,7 +241,8 @@ fn led_lines<'a>(
         if ends(line.text) {
             in_led_run = false;
         }
-        if in_led_run {
+        any_lead |= line.vouched;
+        if in_led_run || line.vouched {
             led.push(line);
         }
     }

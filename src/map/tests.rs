@@ -264,6 +264,24 @@ fn a_deferred_choice_states_no_priority() {
     let mut blocks = headed_plan();
     blocks[1] = para("We will strengthen literacy instruction in grades K-3.");
     assert_eq!(mapper().map(&doc(blocks)).priority_count(), 1);
+    // Deciding something else is not deferring the priority.
+    let mut blocks = headed_plan();
+    blocks[1] = para(
+        "Our instructional priority: Improve Tier 1 instruction. Teachers will use student work to decide what to reteach.",
+    );
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 1);
+    let mut blocks = headed_plan();
+    blocks[1] =
+        para("Our team has not yet settled on a focus. We will use the summer retreat to decide, with our SSoS team.");
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 0);
+}
+
+#[test]
+fn a_priority_label_after_an_outline_number_is_marked() {
+    let mut blocks = headed_plan();
+    blocks[1] = para("1.1 Instructional Priority #1: Improve Tier 1 instruction in ELA and math");
+    blocks.insert(2, para("1.2 Instructional Priority #2: Build effective school ILTs"));
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 2);
 }
 
 #[test]
@@ -302,6 +320,59 @@ fn bullets_after_a_lead_in_are_benchmarks_but_schedule_lines_are_not() {
         blocks.insert(at + k, b);
     }
     assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+/// The plan of `headed_plan` with the monitoring response replaced by `new`.
+fn with_monitoring(new: Vec<Block>) -> Vec<Block> {
+    let mut blocks = headed_plan();
+    let at = 11;
+    blocks.remove(at);
+    for (k, b) in new.into_iter().enumerate() {
+        blocks.insert(at + k, b);
+    }
+    blocks
+}
+
+#[test]
+fn a_lead_in_vouches_for_items_without_numbers_up_to_a_field() {
+    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
+    let blocks = with_monitoring(vec![
+        para("We will watch a small number of benchmarks:"),
+        bullet("80% of observed lessons use a grade-level task by February"),
+        bullet("English learners show the same median typical growth as all students"),
+        bullet("Who monitors: the DILT"),
+        bullet("Families will hear about results at quarterly forums"),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+#[test]
+fn benchmark_numbers_that_start_again_under_each_topic_all_count() {
+    let blocks = with_monitoring(vec![
+        para("Early literacy:"),
+        para("Benchmark 1: 80% of K-2 classrooms teach the foundational skills block by January"),
+        para("Benchmark 2: DIBELS composite at or above benchmark rises by 10 points"),
+        para("Mathematics:"),
+        para("Benchmark 1: 75% of observed lessons use a grade-level task"),
+        para("Benchmark 2: every math team uses a discourse routine weekly"),
+        para("Benchmark 2: every math team uses a discourse routine weekly"),
+    ]);
+    // The repeated "Benchmark 2" is one benchmark; the second "Benchmark 1" starts a new run.
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 4);
+}
+
+#[test]
+fn group_labels_inside_a_benchmark_list_keep_it_and_prose_after_it_ends_it() {
+    let blocks = with_monitoring(vec![
+        para("Interim benchmarks (district and school level):"),
+        para("Adult practice"),
+        para("75% of observed math lessons use a grade-level task by February"),
+        para("Every math team uses a common discourse routine three times a week"),
+        para("Student learning"),
+        para("English learners show the same typical growth on the winter diagnostic as all students"),
+        para("The DILT monitors the district benchmarks. Principals review theirs every six weeks."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
 }
 
 #[test]

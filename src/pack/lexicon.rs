@@ -243,6 +243,8 @@ impl std::ops::Deref for Lexicon {
 pub struct Compiled {
     stemmer: Stemmer,
     abbreviations: FastSet<String>,
+    clause_verbs: FastSet<String>,
+    question_words: FastSet<String>,
     past_forms: FastSet<String>,
     pub max_label_words: usize,
     names: HashMap<String, usize>,
@@ -321,6 +323,8 @@ impl Compiled {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut lex = Compiled {
             abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
+            clause_verbs: text.clause_verbs.iter().map(|w| w.to_lowercase()).collect(),
+            question_words: text.question_words.iter().map(|w| w.to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
             names: defs.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
@@ -672,6 +676,10 @@ impl Compiled {
         };
         let before = tokens.iter().take_while(|t| t.end <= colon).count();
         if before == 0 || before > self.max_label_words || text[..colon].contains(['.', ';', '?', '!']) {
+            return 0;
+        }
+        let question = self.question_words.contains(&*tokens[0].lower);
+        if !question && tokens[..before].iter().any(|t| self.clause_verbs.contains(&*t.lower)) {
             return 0;
         }
         before

@@ -157,6 +157,15 @@ pub struct TextRules {
     /// "District:" line over a list, a table row's first cell, a column header.
     #[serde(default = "default_label_words")]
     pub max_label_words: usize,
+    /// Words that make the text before a colon a clause rather than a label
+    /// ("Engagement will be continuous: ..."), so that the text after it is
+    /// not read as that label's subject.
+    #[serde(default)]
+    pub clause_verbs: Vec<String>,
+    /// Words that open a question used as a label ("What students will
+    /// experience: ..."): such a label stays one whatever verbs it has.
+    #[serde(default)]
+    pub question_words: Vec<String>,
 }
 
 fn default_label_words() -> usize {
