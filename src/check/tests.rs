@@ -262,11 +262,18 @@ fn a_clause_before_a_colon_is_not_a_label_but_a_question_is() {
     let continuous =
         "Engagement will be continuous: each review cycle ends with a report back to the families who gave input.";
     assert!(meets(code, None, continuous));
+    let consulted =
+        "We consulted local organizations: the city's Office of Immigrant Affairs and two faith-based organizations.";
+    assert!(meets("stakeholders::group-missing", Some("community"), consulted));
     // "What students will experience:" only names the topic; what follows is not an experience.
     let code = "priorities::prompt-unanswered";
     let dismissal =
         "What students will experience: Students will be dismissed at 2:15 on Wednesdays so that teachers can meet.";
     assert!(!meets(code, Some("student_experience"), dismissal));
+    // A short question leads its answer the same way.
+    let notice = "What will students notice? Classes where they talk more than the adult and reason about texts.";
+    assert!(meets(code, Some("student_experience"), notice));
+    assert!(!meets(code, Some("student_experience"), "What will students notice? See the attached overview."));
 }
 
 #[test]

@@ -539,14 +539,21 @@ impl Compiled {
     }
 
     /// The units of one piece of text; `label` leads each one.
+    /// A short question ("What will students notice?") leads the sentence
+    /// after it as a label would: it names the topic, never the claim.
     pub fn units(&self, text: &str, label: Option<&str>) -> Vec<Unit> {
-        self.sentences(text)
-            .into_iter()
-            .map(|(a, b)| match label {
-                Some(l) => self.unit(&format!("{}: {}", l.trim().trim_end_matches(':'), &text[a..b])),
-                None => self.unit(&text[a..b]),
-            })
-            .collect()
+        let mut question: Option<&str> = None;
+        let mut out = Vec::new();
+        for (a, b) in self.sentences(text) {
+            let sentence = &text[a..b];
+            out.push(match label.or(question) {
+                Some(l) => self.unit(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), sentence)),
+                None => self.unit(sentence),
+            });
+            let short = sentence.split_whitespace().count() <= self.max_label_words;
+            question = (short && sentence.ends_with('?')).then_some(sentence);
+        }
+        out
     }
 
     /// One unit: tokens, trigger scopes and concept hits.
@@ -679,7 +686,9 @@ impl Compiled {
             return 0;
         }
         let question = self.question_words.contains(&*tokens[0].lower);
-        if !question && tokens[..before].iter().any(|t| self.clause_verbs.contains(&*t.lower)) {
+        // "We consulted local organizations: ..." is a clause, its claim included.
+        let verb = |i: usize| self.clause_verbs.contains(&*tokens[i].lower) || self.is_past(tokens, i);
+        if !question && (0..before).any(verb) {
             return 0;
         }
         before
