@@ -547,7 +547,7 @@ impl Compiled {
         for (a, b) in self.sentences(text) {
             let sentence = &text[a..b];
             out.push(match label.or(question) {
-                Some(l) => self.unit(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), sentence)),
+                Some(l) => self.labelled_unit(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), sentence)),
                 None => self.unit(sentence),
             });
             let short = sentence.split_whitespace().count() <= self.max_label_words;
@@ -558,6 +558,17 @@ impl Compiled {
 
     /// One unit: tokens, trigger scopes and concept hits.
     pub fn unit(&self, text: &str) -> Unit {
+        self.unit_with(text, false)
+    }
+
+    /// A unit whose text starts with a label the document set apart (a
+    /// lead-in over a list, a question over its answer): the label stays one
+    /// whatever verbs it has.
+    fn labelled_unit(&self, text: &str) -> Unit {
+        self.unit_with(text, true)
+    }
+
+    fn unit_with(&self, text: &str, set_apart: bool) -> Unit {
         let (tokens, break_at) = self.tokenize(text);
         let n = tokens.len();
         // Whether each token starts a new clause (after ";", "?", "!").
@@ -672,12 +683,12 @@ impl Compiled {
             candidates.iter().any(|&i| self.ongoing[i].matches_at(&tokens, at))
         }) || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens);
-        let label_end = self.label_end(text, &tokens);
+        let label_end = self.label_end(text, &tokens, set_apart);
         Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end }
     }
 
     /// Tokens of a run-in label: a few words before a colon at the start.
-    fn label_end(&self, text: &str, tokens: &[Token]) -> usize {
+    fn label_end(&self, text: &str, tokens: &[Token], set_apart: bool) -> usize {
         let Some(colon) = text.find(": ") else {
             return 0;
         };
@@ -688,7 +699,7 @@ impl Compiled {
         let question = self.question_words.contains(&*tokens[0].lower);
         // "We consulted local organizations: ..." is a clause, its claim included.
         let verb = |i: usize| self.clause_verbs.contains(&*tokens[i].lower) || self.is_past(tokens, i);
-        if !question && (0..before).any(verb) {
+        if !set_apart && !question && (0..before).any(verb) {
             return 0;
         }
         before

@@ -423,7 +423,7 @@ pub fn sample_set() -> Vec<Sample> {
         .collect();
     out.push(Sample {
         name: "taunton-incomplete.docx".into(),
-        description: "FAILING plan: Resources missing, Outcomes blank (\"Click or tap here to enter text.\"), 3 priorities, 12 benchmarks".into(),
+        description: "FAILING plan: Resources missing, Outcomes blank (\"Click or tap here to enter text.\"), 3 priorities, 16 benchmarks (more than 5 for each priority)".into(),
         bytes: docx(&incomplete_plan(), Layout::HeadingStyles),
     });
     out.push(Sample {
@@ -499,7 +499,7 @@ pub fn incomplete_plan() -> Plan {
         .without(SectionId::Resources)
         .blank(SectionId::Outcomes, "Click or tap here to enter text.")
         .with_priorities(3)
-        .with_benchmarks(12)
+        .with_benchmarks(16)
 }
 
 /// A large corpus for benchmarks: every layout and shape for each district,
