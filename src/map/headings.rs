@@ -110,18 +110,9 @@ pub struct Headings {
     monitoring: Option<usize>,
 }
 
-/// One pattern splitting a heading at any of the pack's joiners: words
-/// ("and") only between spaces, symbols ("&", "/") anywhere.
+/// One pattern splitting a heading at any of the pack's joiners.
 fn joiners(words: &[String]) -> LazyRegex {
-    let alternatives: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let escaped = regex::escape(w.trim());
-            if w.chars().all(char::is_alphanumeric) { format!(r"\s+{escaped}\s+") } else { format!(r"\s*{escaped}\s*") }
-        })
-        .collect();
-    let pattern = if alternatives.is_empty() { "$^".to_string() } else { format!("(?i){}", alternatives.join("|")) };
-    LazyRegex::new(pattern)
+    LazyRegex::new(crate::pack::forms::joiners(words))
 }
 
 fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<LazyRegex> {
@@ -196,7 +187,6 @@ impl Headings {
             })
             .collect();
         let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
-        let number_words = m.heading_number_words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
         Headings {
             sections,
             all_prompts,
@@ -210,9 +200,7 @@ impl Headings {
             max_heading_words: m.max_heading_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
-            numbering: LazyRegex::new(format!(
-                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*[-–/&]\s*(?:\d{{1,3}}|[ivxl]{{1,8}})\b)?(?:\s*[.):\-–—]\s*|\s+)"
-            )),
+            numbering: LazyRegex::new(crate::pack::forms::numbering(&m.heading_number_words)),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
             priority_counts: case_insensitive(&m.priority_counts, true),
