@@ -108,6 +108,8 @@ fn prebuild_patterns(pack: &toml::Table, out: &Path) {
     let districts = pack.get("districts").and_then(toml::Value::as_table).unwrap_or(&empty);
     patterns.insert(forms::district_generic(&strings(districts.get("name_suffixes"))));
 
+    patterns.extend(forms::ENGINE_PATTERNS.iter().map(|p| p.to_string()));
+
     let mut bytes: Vec<u8> = Vec::new();
     let mut table = String::from("&[\n");
     for pattern in &patterns {

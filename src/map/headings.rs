@@ -3,8 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use regex::Regex;
-
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, each_word, tokenize};
@@ -865,8 +863,8 @@ fn row_occupancy(doc: &Document) -> RowOccupancy {
 /// A table-of-contents line ("TOC 1" style, or a title with a tab or dot
 /// leader before a page number) repeats a heading; it is not one.
 fn is_contents_entry(block: &Block) -> bool {
-    static PAGE_NUMBER: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| Regex::new(r"(?:\t|\.{3,}|…|\s{3,})\s*\d{1,3}\s*$").expect("static regex"));
+    static PAGE_NUMBER: std::sync::LazyLock<LazyRegex> =
+        std::sync::LazyLock::new(|| LazyRegex::new(crate::pack::forms::PAGE_NUMBER));
     let styled = block.style.as_deref().is_some_and(|s| {
         let s = s.to_ascii_lowercase();
         s.starts_with("toc") || s.starts_with("table of contents") || s.starts_with("contents")

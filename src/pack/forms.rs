@@ -72,6 +72,15 @@ fn ascii_look(look: Look) -> Look {
     }
 }
 
+/// A typed list item: "1.", "a)", "-", "•", "(i)" and the like.
+pub const TYPED_ITEM: &str = r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*▪◦●]|\(\w\))\s+\S";
+
+/// A table-of-contents line's page number after a tab or dot leader.
+pub const PAGE_NUMBER: &str = r"(?:\t|\.{3,}|…|\s{3,})\s*\d{1,3}\s*$";
+
+/// The engine's own patterns (not from the pack).
+pub const ENGINE_PATTERNS: &[&str] = &[TYPED_ITEM, PAGE_NUMBER];
+
 /// The mapping lists whose patterns are matched case-insensitively, each
 /// as `(?i)` and the pack's pattern.
 pub const CASE_INSENSITIVE_LISTS: &[&str] = &[

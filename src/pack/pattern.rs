@@ -14,11 +14,12 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
-use regex_automata::Input;
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 use regex_automata::util::captures::Captures as Groups;
 use regex_automata::util::iter::Searcher;
+use regex_automata::{Anchored, Input};
 
 pub(crate) use super::forms::Tier;
 use super::forms::{narrow, tier};
@@ -56,11 +57,42 @@ struct Forms {
     tier: Tier,
     dfa: Option<Prebuilt>,
     meta: OnceLock<Option<Regex>>,
+    /// For the groups of a match the DFA found: a forward NFA alone costs
+    /// a fraction of the general engine to build.
+    groups: OnceLock<Option<PikeVM>>,
 }
 
 impl Forms {
     fn meta(&self) -> Option<&Regex> {
         self.meta.get_or_init(|| compile(&self.pattern, self.tier)).as_ref()
+    }
+
+    /// The groups of the match in `text`: the DFA finds where it starts,
+    /// then a Pike VM, anchored there, finds its groups (the leftmost-first
+    /// match is the first one by priority among those starting leftmost).
+    fn captures(&self, text: &str) -> Option<Groups> {
+        let Some(dfa) = &self.dfa else {
+            let re = self.meta()?;
+            let mut groups = re.create_captures();
+            re.captures(text, &mut groups);
+            return groups.is_match().then_some(groups);
+        };
+        let start = dfa.try_search(&Input::new(text)).ok()??.start();
+        let vm = self
+            .groups
+            .get_or_init(|| {
+                let hir = narrow(regex_syntax::Parser::new().parse(&self.pattern).ok()?, self.tier);
+                let nfa = thompson::Compiler::new()
+                    .configure(thompson::Config::new().nfa_size_limit(Some(10 * (1 << 20))))
+                    .build_from_hir(&hir)
+                    .ok()?;
+                PikeVM::new_from_nfa(nfa).ok()
+            })
+            .as_ref()?;
+        let mut cache = vm.create_cache();
+        let mut groups = vm.create_captures();
+        vm.search(&mut cache, &Input::new(text).range(start..).anchored(Anchored::Yes), &mut groups);
+        groups.is_match().then_some(groups)
     }
 
     /// The match starting the search `input`, by the DFA or the general engine.
@@ -206,6 +238,7 @@ impl LazyRegex {
                         tier,
                         dfa: prebuilt(&self.pattern, tier, false),
                         meta: OnceLock::new(),
+                        groups: OnceLock::new(),
                     })
                 })
                 .clone()
@@ -228,15 +261,7 @@ impl LazyRegex {
     }
 
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        let forms = self.forms_for(text);
-        // The DFA says whether there is a match at all, without compiling.
-        if forms.dfa.is_some() {
-            forms.search(&Input::new(text).earliest(true))?;
-        }
-        let re = forms.meta()?;
-        let mut groups = re.create_captures();
-        re.captures(text, &mut groups);
-        groups.is_match().then_some(Captures { text, groups })
+        self.forms_for(text).captures(text).map(|groups| Captures { text, groups })
     }
 
     pub fn split<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = &'t str> + use<'r, 't> {
@@ -305,6 +330,7 @@ mod tests {
         patterns.push(crate::pack::forms::numbering(&m.heading_number_words));
         patterns.push(crate::pack::forms::joiners(&m.heading_joiners));
         patterns.push(crate::pack::forms::district_generic(&pack.districts.name_suffixes));
+        patterns.extend(crate::pack::forms::ENGINE_PATTERNS.iter().map(|p| p.to_string()));
         patterns
     }
 
@@ -349,7 +375,8 @@ mod tests {
                 let narrow = compile(p, tier_).unwrap();
                 let dfa = prebuilt(p, tier_, true);
                 dfas += usize::from(dfa.is_some());
-                let forms = Forms { pattern: p.clone(), tier: tier_, dfa, meta: OnceLock::new() };
+                let forms =
+                    Forms { pattern: p.clone(), tier: tier_, dfa, meta: OnceLock::new(), groups: OnceLock::new() };
                 for text in texts.iter().filter(|t| tier(t) as usize <= tier_ as usize) {
                     let a: Vec<Vec<Option<(usize, usize)>>> = full
                         .captures_iter(text)
@@ -378,6 +405,8 @@ mod tests {
                         .captures(text)
                         .map(|c| (0..4).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>());
                     assert_eq!(groups(lazy.captures(text)), expected, "{p} captures on {text}");
+                    let in_form = forms.captures(text).map(|g| Captures { text, groups: g });
+                    assert_eq!(groups(in_form), expected, "{p} ({tier_:?} forms) captures on {text}");
                 }
             }
         }
