@@ -6,10 +6,12 @@
 
 pub mod archive;
 pub mod detect;
+pub(crate) mod dispatch;
 pub mod docx;
 pub mod email;
 pub mod formats;
 pub mod grid;
+pub(crate) mod mail;
 pub mod msg;
 pub mod pdf;
 pub mod pptx;
@@ -185,9 +187,9 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits) -> Vec<Entry> {
         }];
     }
     match detect(path, bytes) {
-        Detected::Eml => email::expand(path, bytes, limits, 0),
-        Detected::Msg => msg::expand(path, bytes, limits, 0),
-        Detected::Archive => archive::expand(path, bytes, limits, 0),
+        Detected::Eml => dispatch::expand_as(formats::Container::Email, path, bytes, limits, 0),
+        Detected::Msg => dispatch::expand_as(formats::Container::Msg, path, bytes, limits, 0),
+        Detected::Archive => dispatch::expand_as(formats::Container::Zip, path, bytes, limits, 0),
         _ => vec![Entry {
             path: path.to_string(),
             attachment: None,
