@@ -3,8 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use regex::Regex;
-
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, each_word, tokenize};
@@ -110,18 +108,9 @@ pub struct Headings {
     monitoring: Option<usize>,
 }
 
-/// One pattern splitting a heading at any of the pack's joiners: words
-/// ("and") only between spaces, symbols ("&", "/") anywhere.
+/// One pattern splitting a heading at any of the pack's joiners.
 fn joiners(words: &[String]) -> LazyRegex {
-    let alternatives: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let escaped = regex::escape(w.trim());
-            if w.chars().all(char::is_alphanumeric) { format!(r"\s+{escaped}\s+") } else { format!(r"\s*{escaped}\s*") }
-        })
-        .collect();
-    let pattern = if alternatives.is_empty() { "$^".to_string() } else { format!("(?i){}", alternatives.join("|")) };
-    LazyRegex::new(pattern)
+    LazyRegex::new(crate::pack::forms::joiners(words))
 }
 
 fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<LazyRegex> {
@@ -196,7 +185,6 @@ impl Headings {
             })
             .collect();
         let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
-        let number_words = m.heading_number_words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
         Headings {
             sections,
             all_prompts,
@@ -210,9 +198,7 @@ impl Headings {
             max_heading_words: m.max_heading_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
-            numbering: LazyRegex::new(format!(
-                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*[-–/&]\s*(?:\d{{1,3}}|[ivxl]{{1,8}})\b)?(?:\s*[.):\-–—]\s*|\s+)"
-            )),
+            numbering: LazyRegex::new(crate::pack::forms::numbering(&m.heading_number_words)),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
             priority_counts: case_insensitive(&m.priority_counts, true),
@@ -877,8 +863,8 @@ fn row_occupancy(doc: &Document) -> RowOccupancy {
 /// A table-of-contents line ("TOC 1" style, or a title with a tab or dot
 /// leader before a page number) repeats a heading; it is not one.
 fn is_contents_entry(block: &Block) -> bool {
-    static PAGE_NUMBER: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| Regex::new(r"(?:\t|\.{3,}|…|\s{3,})\s*\d{1,3}\s*$").expect("static regex"));
+    static PAGE_NUMBER: std::sync::LazyLock<LazyRegex> =
+        std::sync::LazyLock::new(|| LazyRegex::new(crate::pack::forms::PAGE_NUMBER));
     let styled = block.style.as_deref().is_some_and(|s| {
         let s = s.to_ascii_lowercase();
         s.starts_with("toc") || s.starts_with("table of contents") || s.starts_with("contents")

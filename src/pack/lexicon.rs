@@ -8,6 +8,7 @@
 //! check engine then asks of a unit only "which concepts, where, and in what
 //! scope" — no rule re-reads the text.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -157,7 +158,12 @@ impl FirstWords {
             Word::Exact(w) => (&mut self.exact, w),
             Word::Prefix(p) => (&mut self.prefix, p),
         };
-        map.entry(key.clone()).or_default().push(item);
+        match map.get_mut(key.as_str()) {
+            Some(items) => items.push(item),
+            None => {
+                map.insert(key.clone(), vec![item]);
+            }
+        }
         if let Word::Prefix(p) = first {
             if !self.prefix_lens.contains(&p.len()) {
                 self.prefix_lens.push(p.len());
@@ -339,7 +345,7 @@ impl Compiled {
             window: context.window.max(1),
             stemmer,
         };
-        lex.terminators = context.terminators.iter().map(|t| lex.stem(&t.to_lowercase())).collect();
+        lex.terminators = context.terminators.iter().map(|t| lex.pack_stem(&t.to_lowercase())).collect();
         lex.pseudo = context.pseudo.iter().filter_map(|p| lex.phrase(p)).collect();
         lex.ongoing = context.ongoing.iter().filter_map(|p| lex.phrase(p)).collect();
         for group in &context.triggers {
@@ -366,7 +372,7 @@ impl Compiled {
             lex.ongoing_first.add(&p.words[0], i);
         }
         // A term several concepts share (by inclusion) is compiled once.
-        let mut compiled_terms: HashMap<String, Option<usize>> = HashMap::new();
+        let mut compiled_terms: FastMap<String, Option<usize>> = FastMap::default();
         for (ci, (_, def)) in defs.iter().enumerate() {
             let mut seen = HashSet::new();
             let (terms, patterns, stops) = collect(defs, def, &mut seen);
@@ -447,6 +453,16 @@ impl Compiled {
         })
     }
 
+    /// The stem of a word of a term: from the table `build.rs` made of the
+    /// built-in pack's words, or by the stemmer (the same stem either way;
+    /// nothing is remembered, as a term's words are looked up once).
+    fn pack_stem(&self, lower: &str) -> String {
+        match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+            Ok(i) => PACK_STEMS[i].1.to_string(),
+            Err(_) => self.stemmer.stem(lower).into_owned(),
+        }
+    }
+
     /// Compiles a term the way text is tokenised, so both meet in the middle.
     fn phrase(&self, term: &str) -> Option<Phrase> {
         let mut words = Vec::new();
@@ -456,17 +472,13 @@ impl Compiled {
         };
         for (raw, _) in split_words(term) {
             if exact {
-                for (lower, _) in expand(&raw.to_lowercase()) {
-                    words.push(Word::Exact(lower));
-                }
+                expand_each(&lower_case(&raw), |lower| words.push(Word::Exact(lower.to_string())));
             } else if let Some(prefix) = raw.strip_suffix('*') {
                 words.push(Word::Prefix(prefix.to_lowercase()));
             } else if is_caps(&raw) {
-                words.push(Word::Caps(raw));
+                words.push(Word::Caps(raw.into_owned()));
             } else {
-                for (lower, _) in expand(&raw.to_lowercase()) {
-                    words.push(Word::Stem(self.stem(&lower)));
-                }
+                expand_each(&lower_case(&raw), |lower| words.push(Word::Stem(self.pack_stem(lower))));
             }
         }
         (!words.is_empty()).then_some(Phrase { words })
@@ -795,7 +807,7 @@ impl Lexicon {
         let mut out = Vec::new();
         for (name, def) in &pack.concepts {
             for term in &def.terms {
-                let words: Vec<(String, usize)> = split_words(term).collect();
+                let words: Vec<(Cow<str>, usize)> = split_words(term).collect();
                 if words.len() == 1
                     && !is_caps(&words[0].0)
                     && ambiguous.contains(words[0].0.to_lowercase().trim_end_matches('*'))
@@ -872,10 +884,35 @@ fn is_caps(word: &str) -> bool {
 }
 
 /// Words of a term, split as text is: letters and digits, inner apostrophes, a trailing `*`.
-fn split_words(term: &str) -> impl Iterator<Item = (String, usize)> + '_ {
+fn split_words(term: &str) -> impl Iterator<Item = (Cow<'_, str>, usize)> + '_ {
     term.split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '\'' || c == '’'))
-        .filter(|w| !w.trim_matches(|c| c == '\'' || c == '’').is_empty())
-        .map(|w| (w.trim_matches(|c| c == '\'' || c == '’').replace('’', "'"), 0))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| (if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) }, 0))
+}
+
+/// `word` in lower case, borrowed when it already is.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// [`expand`] without building its list: each token's word handed to `f`.
+fn expand_each(lower: &str, mut f: impl FnMut(&str)) {
+    if let Some(base) = lower.strip_suffix("n't") {
+        f(match base {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            b => b,
+        });
+        f("not");
+        return;
+    }
+    f(lower.strip_suffix("'s").unwrap_or(lower).trim_end_matches('\''));
 }
 
 /// A lower-case word as tokens: "didn't" → "did" + "not"; "parents'" → "parents".
