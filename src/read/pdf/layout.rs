@@ -472,7 +472,86 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
     {
         return columns(page, lines, gutter, right_edge, tables);
     }
-    flow(page, lines, right_edge, tables, carried)
+    let lines = labels_together(lines);
+    flow(page, &lines, right_edge, tables, carried)
+}
+
+/// A table without rules whose labels are centred in their rows: a label
+/// wrapped over lines ("Part III –", "Engaging", "Stakeholders") shares no
+/// baseline with the response beside it, so its lines fall between the
+/// response's. Where lines start at a left column and a right one (each on
+/// three lines or more), and every left line ends before the right column,
+/// a label's lines are put together where it starts, as one paragraph.
+fn labels_together(lines: &[Line]) -> Vec<Line> {
+    let single: Vec<&Seg> = lines.iter().filter(|l| l.segs.len() == 1).map(|l| &l.segs[0]).collect();
+    let stops = {
+        let mut xs: Vec<f32> = single.iter().map(|s| s.x0).collect();
+        xs.sort_by(f32::total_cmp);
+        let mut stops = Vec::new();
+        let mut i = 0;
+        while i < xs.len() {
+            let j = i + xs[i..].partition_point(|&x| x - xs[i] < 1.5);
+            if j - i >= 3 {
+                stops.push(xs[i]);
+            }
+            i = j;
+        }
+        stops
+    };
+    let (Some(&left), Some(&right)) = (stops.first(), stops.iter().find(|&&x| x - stops[0] >= 40.0)) else {
+        return lines.to_vec();
+    };
+    let is_label = |l: &Line| l.segs.len() == 1 && (l.segs[0].x0 - left).abs() < 1.5 && l.segs[0].x1 < right - 4.0;
+    let is_response = |l: &Line| l.segs.len() == 1 && l.segs[0].x0 >= right - 2.0;
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        // A stretch of label and response lines only.
+        let end = i + lines[i..].iter().take_while(|l| is_label(l) || is_response(l)).count();
+        if end == i {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        }
+        let stretch = &lines[i..end];
+        let labels = stretch.iter().filter(|l| is_label(l)).count();
+        if labels < 2 || stretch.len() - labels < 3 {
+            out.extend_from_slice(stretch);
+            i = end;
+            continue;
+        }
+        let size = stretch[0].segs[0].size;
+        let mut placed = vec![false; stretch.len()];
+        for k in 0..stretch.len() {
+            if placed[k] {
+                continue;
+            }
+            placed[k] = true;
+            let mut line = stretch[k].clone();
+            if is_label(&line) {
+                // The label's next lines, each close below the last, join it.
+                let mut last_y = line.y;
+                for m in k + 1..stretch.len() {
+                    if placed[m] || !is_label(&stretch[m]) {
+                        continue;
+                    }
+                    if stretch[m].y - last_y > size * 1.8 {
+                        break;
+                    }
+                    last_y = stretch[m].y;
+                    placed[m] = true;
+                    let (seg, next) = (&mut line.segs[0], &stretch[m].segs[0]);
+                    seg.text.push(' ');
+                    seg.text.push_str(&next.text);
+                    seg.x1 = seg.x1.max(next.x1);
+                    seg.bold &= next.bold;
+                }
+            }
+            out.push(line);
+        }
+        i = end;
+    }
+    out
 }
 
 /// The column a segment starting at `x` is in.
@@ -1141,6 +1220,45 @@ mod tests {
             ["Engagement with our Stakeholder groups in every school, mid-year and end-of-year reviews. \
                  Every team meets the principal on Mondays."]
         );
+    }
+
+    #[test]
+    fn a_label_centred_beside_its_response_is_read_as_one_line() {
+        // An unruled two-column table: the label "Part III – Engaging
+        // Stakeholders" wraps over three lines set between the response's.
+        let mut runs = vec![run(
+            "The district plan, as sent to the state in the fall, with all of its parts.",
+            58.0,
+            60.0,
+            11.0,
+            false,
+        )];
+        for (i, text) in
+            ["This plan was shaped by many voices.", "Our students told us what matters.", "Families came to forums."]
+                .iter()
+                .enumerate()
+        {
+            runs.push(run(text, 158.0, 100.0 + 14.0 * i as f32, 11.0, false));
+        }
+        for (i, text) in ["Part III –", "Engaging", "Stakeholders"].iter().enumerate() {
+            runs.push(run(text, 58.0, 107.0 + 14.0 * i as f32, 11.0, true));
+        }
+        runs.push(run("Engagement will not stop at submission.", 158.0, 156.0, 11.0, false));
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        let got = texts(&laid);
+        assert!(got.contains(&"Part III – Engaging Stakeholders".to_string()), "{got:?}");
+        assert!(got.iter().all(|t| t != "Engaging" && t != "Stakeholders"), "{got:?}");
+
+        // Short lines at the left margin between indented lines, each a line
+        // apart, are not a wrapped label: they stay in reading order.
+        let lines = ["Goals:", "Literacy for all.", "Notes:", "Math for all.", "Later:", "Reviewed monthly."];
+        let runs = lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| run(t, if i % 2 == 0 { 72.0 } else { 140.0 }, 100.0 + 14.0 * i as f32, 11.0, false))
+            .collect();
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(texts(&laid).join(" "), lines.join(" "));
     }
 
     #[test]
