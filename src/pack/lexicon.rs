@@ -752,8 +752,8 @@ impl Compiled {
 
     fn hits(&self, text: &str, tokens: &[Token], words: &[std::rc::Rc<WordCandidates>]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for at in 0..tokens.len() {
-            for &(concept, pi) in words[at].entries.iter().map(|&e| &self.entries[e]) {
+        for (at, word) in words.iter().enumerate() {
+            for &(concept, pi) in word.entries.iter().map(|&e| &self.entries[e]) {
                 let phrase = &self.phrases[pi];
                 if phrase.matches_at(tokens, at) {
                     hits.push(Hit { concept, from: at, to: at + phrase.words.len() });
