@@ -385,19 +385,13 @@ fn member(
     }
     let detected = detect(name, bytes);
     let action = triage(name, &detected);
-    // A file named as a message is read as one even when its content is not
-    // recognised, so that a message nobody can read is reported, not dropped.
-    let by_name = match (&detected, formats::extension(name).as_str()) {
-        (Detected::Unknown | Detected::Empty, "eml") => Some(Container::Email),
-        (Detected::Unknown | Detected::Empty, "msg") => Some(Container::Msg),
+    // A file named as a container is opened as one even when its content is
+    // not recognised, so that a message nobody can read is reported, not dropped.
+    let by_name = match detected {
+        Detected::Unknown | Detected::Empty => formats::container_by_name(name),
         _ => None,
     };
-    let container = forced.or(by_name).or(match (action, &detected) {
-        (Triage::Expand, Detected::Eml) => Some(Container::Email),
-        (Triage::Expand, Detected::Msg) => Some(Container::Msg),
-        (Triage::Expand, Detected::Archive) => Some(Container::Zip),
-        _ => None,
-    });
+    let container = forced.or(by_name).or(if action == Triage::Expand { detected.container() } else { None });
     if let Some(container) = container {
         if depth + 1 > limits.max_archive_depth {
             return vec![origin.entry(Some(name), Err(too_deep(limits)))];

@@ -38,7 +38,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::dispatch::{Listing, Member, MemberKind};
-use super::formats::Container;
+use super::formats::{self, Container, Kind};
 use super::mail::{MAX_BODY_BYTES, cap_text, clean_name};
 use super::{Entry, Envelope, InputError, Limits};
 
@@ -218,8 +218,8 @@ fn attachment(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Attached>
         .or_else(|| mime::parameter(&ct_params, "name", charset.as_deref()))
         .and_then(|n| clean_name(&n))
         .or_else(|| part.attachment_name().and_then(clean_name));
-    let is_message =
-        matches!(part.body, PartType::Message(_)) || ctype == "message/rfc822" || ctype == "message/global";
+    let is_message = matches!(part.body, PartType::Message(_))
+        || formats::by_mime(&ctype).is_some_and(|f| matches!(f.kind, Kind::Container(Container::Email)));
     let bytes: Vec<u8> = match &part.body {
         PartType::Text(_) | PartType::Html(_) => {
             let body = raw.get(part.raw_body_offset() as usize..part.raw_end_offset() as usize).unwrap_or_default();
@@ -357,7 +357,7 @@ fn fallback_name(part: &MessagePart<'_>, index: usize, is_message: bool) -> Stri
     }
     let ext = part
         .content_type()
-        .and_then(|ct| super::formats::ext_for_mime(&format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or_default())));
+        .and_then(|ct| formats::ext_for_mime(&format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or_default())));
     match ext {
         Some(ext) => format!("attachment {index}.{ext}"),
         None => format!("attachment {index}"),

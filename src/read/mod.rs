@@ -186,11 +186,9 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits) -> Vec<Entry> {
             result: Err(err),
         }];
     }
-    match detect(path, bytes) {
-        Detected::Eml => dispatch::expand_as(formats::Container::Email, path, bytes, limits, 0),
-        Detected::Msg => dispatch::expand_as(formats::Container::Msg, path, bytes, limits, 0),
-        Detected::Archive => dispatch::expand_as(formats::Container::Zip, path, bytes, limits, 0),
-        _ => vec![Entry {
+    match detect(path, bytes).container() {
+        Some(container) => dispatch::expand_as(container, path, bytes, limits, 0),
+        None => vec![Entry {
             path: path.to_string(),
             attachment: None,
             envelope: None,
