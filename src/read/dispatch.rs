@@ -513,6 +513,18 @@ mod tests {
     }
 
     #[test]
+    fn a_member_named_as_a_container_is_opened_as_one() {
+        // Bytes nobody recognises, named .eml, .msg or .zip: reported damaged, not dropped.
+        let junk: &[u8] = b"\x01\x02 not a container at all";
+        let bytes = zip_of(&[("Fwd plan.eml", junk), ("plan.msg", junk), ("plans.zip", junk), ("notes.bin", junk)]);
+        let entries = crate::read::expand("saved.zip", &bytes, &Limits::default());
+        assert_eq!(names(&entries), ["Fwd plan.eml", "plan.msg", "plans.zip"]);
+        for entry in &entries {
+            assert_eq!(entry.result.as_ref().unwrap_err().kind, InputErrorKind::Unreadable, "{:?}", entry.attachment);
+        }
+    }
+
+    #[test]
     fn triage_rules() {
         assert_eq!(triage("a.pdf", &Detected::Unsupported { what: "PDF", save_as: "" }), Triage::Report);
         assert_eq!(triage("a.png", &Detected::Unsupported { what: "image", save_as: "" }), Triage::Skip);
