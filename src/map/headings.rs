@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
-use crate::pack::matcher::{Negation, TermSet, each_word, tokenize};
+use crate::pack::matcher::{Negation, TermSet, each_word, each_word_while, tokenize};
 use crate::pack::pattern::LazyRegex;
 
 /// Fewest words a heading placed by its position must govern.
@@ -13,6 +13,9 @@ const MIN_REGION_WORDS: usize = 10;
 /// Word triples in a row not in any prompt that make a text the district's
 /// own answer, however much of a prompt it repeats.
 const OWN_WORDS_RUN: usize = 5;
+
+/// Hashed word triples of prompts (looked up for every triple of a text).
+type PromptGrams = HashSet<u64, foldhash::fast::RandomState>;
 
 /// How a block is set off as a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,12 +83,12 @@ struct SectionNames {
     number: u8,
     keywords: Vec<TermSet>,
     names: Vec<Vec<String>>,
-    prompt: HashSet<u64>,
+    prompt: PromptGrams,
 }
 
 pub struct Headings {
     sections: Vec<SectionNames>,
-    all_prompts: HashSet<u64>,
+    all_prompts: PromptGrams,
     placeholders: Vec<LazyRegex>,
     priority_markers: Vec<LazyRegex>,
     benchmark_markers: Vec<LazyRegex>,
@@ -720,10 +723,7 @@ impl Headings {
     /// Whether `text` is the guidance's prompt kept in the template rather than
     /// the district's words: most of its word triples come from a prompt.
     pub fn is_prompt_text(&self, text: &str, section: Option<usize>) -> bool {
-        let grams = trigrams(text);
-        if grams.is_empty() {
-            return false;
-        }
+        use std::hash::BuildHasher;
         let known = |g: &u64| match section {
             Some(s) => self.sections[s].prompt.contains(g) || self.all_prompts.contains(g),
             None => self.all_prompts.contains(g),
@@ -731,18 +731,28 @@ impl Headings {
         // An answer may echo the prompt ("Student work samples will be
         // analyzed at the district, school and classroom level") but goes on
         // in its own words; a kept prompt, even reworded, has no such run or
-        // still asks its question.
-        let (mut hits, mut run, mut longest_own_run) = (0, 0, 0);
-        for g in &grams {
-            if known(g) {
-                hits += 1;
-                run = 0;
-            } else {
-                run += 1;
-                longest_own_run = longest_own_run.max(run);
+        // still asks its question. The text's triples (as [`trigrams`] hashes
+        // them) are read only until such a run settles it.
+        let question = text.contains('?');
+        let hasher = foldhash::fast::FixedState::default();
+        let (mut grams, mut hits, mut run, mut longest_own_run) = (0, 0, 0, 0);
+        let (mut first, mut second): (Option<u64>, Option<u64>) = (None, None);
+        each_word_while(text, &[], |word, _, _, _| {
+            let word = hasher.hash_one(word);
+            if let (Some(a), Some(b)) = (first, second) {
+                grams += 1;
+                if known(&hasher.hash_one((a, b, word))) {
+                    hits += 1;
+                    run = 0;
+                } else {
+                    run += 1;
+                    longest_own_run = longest_own_run.max(run);
+                }
             }
-        }
-        hits * 10 >= grams.len() * 6 && (longest_own_run < OWN_WORDS_RUN || text.contains('?'))
+            (first, second) = (second, Some(word));
+            question || longest_own_run < OWN_WORDS_RUN
+        });
+        grams > 0 && hits * 10 >= grams * 6 && (longest_own_run < OWN_WORDS_RUN || question)
     }
 
     pub fn is_placeholder(&self, text: &str) -> bool {

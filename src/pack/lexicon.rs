@@ -203,6 +203,26 @@ impl FirstWords {
     }
 }
 
+/// What the indexes of a vocabulary list for one word (a token's raw,
+/// lower-case and stem forms), looked up once per word and thread rather
+/// than once per token.
+struct WordCandidates {
+    /// The forms, kept alive so that their addresses (the key) stay theirs.
+    _forms: (Arc<str>, Arc<str>, Arc<str>),
+    pseudo: Box<[usize]>,
+    /// Sorted, without repeats (the triggers' order: longest first).
+    triggers: Box<[usize]>,
+    ongoing: Box<[usize]>,
+    entries: Box<[usize]>,
+}
+
+type SeenWords = (usize, FastMap<(usize, usize, usize), std::rc::Rc<WordCandidates>>);
+
+thread_local! {
+    /// By the addresses of a token's shared forms, for the vocabulary with this id.
+    static WORDS_SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::new((usize::MAX, FastMap::default()));
+}
+
 struct Trigger {
     category: Category,
     direction: Direction,
@@ -247,6 +267,8 @@ impl std::ops::Deref for Lexicon {
 
 /// The compiled vocabulary of a pack.
 pub struct Compiled {
+    /// Tells this vocabulary's words apart from another's in [`WORDS_SEEN`].
+    id: usize,
     stemmer: Stemmer,
     abbreviations: FastSet<String>,
     past_forms: FastSet<String>,
@@ -325,7 +347,9 @@ impl Lexicon {
 impl Compiled {
     fn build(text: &TextRules, context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
+        static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let mut lex = Compiled {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
@@ -552,9 +576,48 @@ impl Compiled {
             .collect()
     }
 
+    /// Each token's candidates in the indexes.
+    fn word_candidates(&self, tokens: &[Token]) -> Vec<std::rc::Rc<WordCandidates>> {
+        WORDS_SEEN.with(|cell| {
+            let mut seen = cell.borrow_mut();
+            if seen.0 != self.id || seen.1.len() >= 50_000 {
+                seen.0 = self.id;
+                seen.1.clear();
+            }
+            let mut found = Vec::new();
+            let mut list = |index: &FirstWords, t: &Token| -> Box<[usize]> {
+                index.candidates(t, &mut found);
+                found.as_slice().into()
+            };
+            tokens
+                .iter()
+                .map(|t| {
+                    let addr = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
+                    let key = (addr(&t.raw), addr(&t.lower), addr(&t.stem));
+                    seen.1
+                        .entry(key)
+                        .or_insert_with(|| {
+                            let mut triggers = list(&self.trigger_first, t).into_vec();
+                            triggers.sort_unstable();
+                            triggers.dedup();
+                            std::rc::Rc::new(WordCandidates {
+                                _forms: (t.raw.clone(), t.lower.clone(), t.stem.clone()),
+                                pseudo: list(&self.pseudo_first, t),
+                                triggers: triggers.into(),
+                                ongoing: list(&self.ongoing_first, t),
+                                entries: list(&self.by_first, t),
+                            })
+                        })
+                        .clone()
+                })
+                .collect()
+        })
+    }
+
     /// One unit: tokens, trigger scopes and concept hits.
     pub fn unit(&self, text: &str) -> Unit {
         let (tokens, break_at) = self.tokenize(text);
+        let words = self.word_candidates(&tokens);
         let n = tokens.len();
         // Whether each token starts a new clause (after ";", "?", "!").
         let mut breaks = vec![false; n];
@@ -571,10 +634,8 @@ impl Compiled {
         let same_clause =
             |from: usize, len: usize, clause: &[u16]| clause[from..from + len].windows(2).all(|w| w[0] == w[1]);
         let mut masked = vec![false; n];
-        let mut candidates = Vec::new();
         for at in 0..n {
-            self.pseudo_first.candidates(&tokens[at], &mut candidates);
-            for p in candidates.iter().map(|&i| &self.pseudo[i]) {
+            for p in words[at].pseudo.iter().map(|&i| &self.pseudo[i]) {
                 if p.matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
                     masked[at..at + p.words.len()].iter_mut().for_each(|m| *m = true);
                 }
@@ -592,10 +653,7 @@ impl Compiled {
             let mut best: Option<(usize, Option<usize>)> = None;
             let mut matched: Vec<(&Trigger, Option<usize>)> = Vec::new();
             // In the triggers' order (longest first).
-            self.trigger_first.candidates(&tokens[at], &mut candidates);
-            candidates.sort_unstable();
-            candidates.dedup();
-            for t in candidates.iter().map(|&i| &self.triggers[i]) {
+            for t in words[at].triggers.iter().map(|&i| &self.triggers[i]) {
                 let len = t.first.words.len();
                 if !t.first.matches_at(&tokens, at)
                     || !same_clause(at, len, &clause)
@@ -663,11 +721,9 @@ impl Compiled {
             }
         }
         let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
-        let ongoing = (0..n).any(|at| {
-            self.ongoing_first.candidates(&tokens[at], &mut candidates);
-            candidates.iter().any(|&i| self.ongoing[i].matches_at(&tokens, at))
-        }) || scope.iter().any(|s| s & bit(Category::Future) != 0);
-        let hits = self.hits(text, &tokens);
+        let ongoing = (0..n).any(|at| words[at].ongoing.iter().any(|&i| self.ongoing[i].matches_at(&tokens, at)))
+            || scope.iter().any(|s| s & bit(Category::Future) != 0);
+        let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens);
         Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end }
     }
@@ -694,13 +750,10 @@ impl Compiled {
         self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
     }
 
-    fn hits(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
+    fn hits(&self, text: &str, tokens: &[Token], words: &[std::rc::Rc<WordCandidates>]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut candidates = Vec::new();
-        for at in 0..tokens.len() {
-            let t = &tokens[at];
-            self.by_first.candidates(t, &mut candidates);
-            for &(concept, pi) in candidates.iter().map(|&e| &self.entries[e]) {
+        for (at, word) in words.iter().enumerate() {
+            for &(concept, pi) in word.entries.iter().map(|&e| &self.entries[e]) {
                 let phrase = &self.phrases[pi];
                 if phrase.matches_at(tokens, at) {
                     hits.push(Hit { concept, from: at, to: at + phrase.words.len() });
@@ -709,11 +762,13 @@ impl Compiled {
         }
         // Token spans of each pattern's matches, found when a concept first asks.
         let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
+        let tier = super::forms::tier(text);
+
         for (ci, concept) in self.concepts.iter().enumerate() {
             for &pi in &concept.patterns {
                 let found = spans[pi].get_or_insert_with(|| {
                     self.patterns[pi]
-                        .find_iter(text)
+                        .find_iter_in(text, tier)
                         .filter_map(|m| {
                             let from = tokens.iter().position(|t| t.end > m.start())?;
                             let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1)?;

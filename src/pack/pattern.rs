@@ -227,7 +227,11 @@ impl LazyRegex {
 
     /// The forms of the pattern that serve `text`.
     fn forms_for(&self, text: &str) -> &Forms {
-        let tier = tier(text);
+        self.forms_in(tier(text))
+    }
+
+    /// The forms of the pattern for a text of `tier`.
+    fn forms_in(&self, tier: Tier) -> &Forms {
         self.compiled[tier as usize].get_or_init(|| {
             let mut cache = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             cache
@@ -254,7 +258,12 @@ impl LazyRegex {
     }
 
     pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
-        let forms = self.forms_for(text);
+        self.find_iter_in(text, tier(text))
+    }
+
+    /// [`LazyRegex::find_iter`] for a text whose [`Tier`] is known (`forms::tier(text)`).
+    pub fn find_iter_in<'r, 't>(&'r self, text: &'t str, tier: Tier) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
+        let forms = self.forms_in(tier);
         let mut searcher = Searcher::new(Input::new(text));
         std::iter::from_fn(move || searcher.advance(|input| Ok(forms.search(input))))
             .map(move |m| Match::new(text, m.span()))
