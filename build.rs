@@ -9,6 +9,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use regex_automata::dfa::{StartKind, dense};
+use regex_automata::nfa::thompson;
+
+/// The forms of a pattern, shared with the crate (`src/pack/pattern.rs`).
+#[allow(dead_code)]
+#[path = "src/pack/forms.rs"]
+mod forms;
+
 /// The files of the default pack, in the order `src/pack/load.rs` lists them
 /// (the order of top-level arrays such as `rules` follows it).
 const DEFAULT_PACK: &[&str] = &[
@@ -55,6 +63,7 @@ fn main() {
             }
         }
     }
+    prebuild_patterns(&merged, Path::new(&out));
     let json = serde_json::to_string(&merged).expect("a TOML table is JSON");
     std::fs::write(Path::new(&out).join("default-pack.json"), json).expect("writes OUT_DIR");
 
@@ -70,6 +79,93 @@ fn main() {
     }
     table.push(']');
     std::fs::write(Path::new(&out).join("stems.rs"), table).expect("writes OUT_DIR");
+}
+
+/// Every regular expression of the built-in pack, as the engine writes it
+/// (see `src/pack/forms.rs`), compiled to a forward and a reverse dense DFA
+/// for ASCII texts and, when it has no Unicode word boundary, for Latin
+/// ones: `patterns.dfa` holds their bytes, `patterns.rs` the table the crate
+/// looks them up in. A pattern with no DFA here is compiled when first used.
+fn prebuild_patterns(pack: &toml::Table, out: &Path) {
+    let strings = |v: Option<&toml::Value>| -> Vec<String> {
+        v.and_then(toml::Value::as_array)
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect())
+            .unwrap_or_default()
+    };
+    let mut patterns = std::collections::BTreeSet::new();
+    if let Some(concepts) = pack.get("concepts").and_then(toml::Value::as_table) {
+        for concept in concepts.values() {
+            patterns.extend(strings(concept.get("patterns")));
+        }
+    }
+    let empty = toml::Table::new();
+    let mapping = pack.get("mapping").and_then(toml::Value::as_table).unwrap_or(&empty);
+    for list in forms::CASE_INSENSITIVE_LISTS {
+        patterns.extend(strings(mapping.get(*list)).into_iter().map(|p| format!("(?i){p}")));
+    }
+    patterns.insert(forms::numbering(&strings(mapping.get("heading_number_words"))));
+    patterns.insert(forms::joiners(&strings(mapping.get("heading_joiners"))));
+    let districts = pack.get("districts").and_then(toml::Value::as_table).unwrap_or(&empty);
+    patterns.insert(forms::district_generic(&strings(districts.get("name_suffixes"))));
+
+    patterns.extend(forms::ENGINE_PATTERNS.iter().map(|p| p.to_string()));
+
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut table = String::from("&[\n");
+    for pattern in &patterns {
+        let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else { continue };
+        for tier in [forms::Tier::Ascii, forms::Tier::Latin] {
+            let hir = forms::narrow(hir.clone(), tier);
+            let Some((forward, reverse)) = dfas(&hir) else { continue };
+            let mut place = |dfa: &Dfa| {
+                while !bytes.len().is_multiple_of(8) {
+                    bytes.push(0);
+                }
+                let from = bytes.len();
+                bytes.resize(from + dfa.write_to_len(), 0);
+                let n = dfa.write_to_native_endian(&mut bytes[from..]).expect("the buffer is the DFA's size");
+                bytes.truncate(from + n);
+                (from, from + n)
+            };
+            let (f, r) = (place(&forward), place(&reverse));
+            table.push_str(&format!("    ({pattern:?}, {}, {f:?}, {r:?}),\n", tier as u8));
+        }
+    }
+    table.push(']');
+    std::fs::write(out.join("patterns.dfa"), bytes).expect("writes OUT_DIR");
+    std::fs::write(out.join("patterns.rs"), table).expect("writes OUT_DIR");
+}
+
+type Dfa = dense::DFA<Vec<u32>>;
+
+/// The forward and reverse DFAs of a leftmost-first search for `hir`, as
+/// `regex_automata::dfa::regex::Builder` makes them; none for a pattern a
+/// DFA cannot hold (a Unicode word boundary) or that grows too large.
+fn dfas(hir: &regex_syntax::hir::Hir) -> Option<(Dfa, Dfa)> {
+    let nfa = |reverse: bool| {
+        thompson::Compiler::new()
+            .configure(thompson::Config::new().reverse(reverse).which_captures(thompson::WhichCaptures::None))
+            .build_from_hir(hir)
+            .ok()
+    };
+    let limit = Some(4 << 20);
+    let forward = dense::Builder::new()
+        .configure(dense::Config::new().dfa_size_limit(limit).determinize_size_limit(limit))
+        .build_from_nfa(&nfa(false)?)
+        .ok()?;
+    let reverse = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .prefilter(None)
+                .specialize_start_states(false)
+                .start_kind(StartKind::Anchored)
+                .match_kind(regex_automata::MatchKind::All)
+                .dfa_size_limit(limit)
+                .determinize_size_limit(limit),
+        )
+        .build_from_nfa(&nfa(true)?)
+        .ok()?;
+    Some((forward, reverse))
 }
 
 fn collect_words(value: &toml::Value, words: &mut std::collections::BTreeSet<String>) {

@@ -32,7 +32,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check plans: .docx, .xlsx/.xlsm/.xls/.ods, .eml/.msg (each attachment), .zip (each member), and folders.
+    /// Check plans: .docx, .xlsx/.xlsm/.xls/.ods, .pptx, .pdf, .eml/.msg (each attachment), .zip (each member), and folders.
     Check(CheckArgs),
     /// Write a copy of a .docx plan with one Word comment per finding, anchored where the finding is.
     Annotate(AnnotateArgs),

@@ -6,15 +6,13 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::headings::Headings;
 use super::{MappedSection, Part, PriorityMark};
 use crate::model::Document;
+use crate::pack::pattern::LazyRegex;
 
 /// A typed list item: "1.", "a)", "-", "•", "(i)" and the like.
-static TYPED_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*▪◦●]|\(\w\))\s+\S").expect("static regex"));
+static TYPED_ITEM: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::new(crate::pack::forms::TYPED_ITEM));
 
 /// One line of a response, and whether it is a list item.
 struct Line<'a> {

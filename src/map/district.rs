@@ -98,14 +98,11 @@ impl DistrictFinder {
             .collect();
         let compact_names =
             names.iter().map(|(canonical, n)| (canonical.clone(), compact(n))).filter(|(_, c)| c.len() >= 5).collect();
-        let suffixes = districts.name_suffixes.iter().map(|x| regex::escape(x)).collect::<Vec<_>>().join("|");
         DistrictFinder {
             names: words,
             first_words: OnceLock::new(),
             compact: compact_names,
-            generic: LazyRegex::new(format!(
-                r"\b([A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){{0,3}})\s+(?:{suffixes})\b"
-            )),
+            generic: LazyRegex::new(crate::pack::forms::district_generic(&districts.name_suffixes)),
         }
     }
 

@@ -3,11 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use regex::Regex;
-
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
-use crate::pack::matcher::{Negation, TermSet, each_word, tokenize};
+use crate::pack::matcher::{Negation, TermSet, each_word, each_word_while, tokenize};
 use crate::pack::pattern::LazyRegex;
 
 /// Fewest words a heading placed by its position must govern.
@@ -15,6 +13,9 @@ const MIN_REGION_WORDS: usize = 10;
 /// Word triples in a row not in any prompt that make a text the district's
 /// own answer, however much of a prompt it repeats.
 const OWN_WORDS_RUN: usize = 5;
+
+/// Hashed word triples of prompts (looked up for every triple of a text).
+type PromptGrams = HashSet<u64, foldhash::fast::RandomState>;
 
 /// How a block is set off as a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,12 +83,12 @@ struct SectionNames {
     number: u8,
     keywords: Vec<TermSet>,
     names: Vec<Vec<String>>,
-    prompt: HashSet<u64>,
+    prompt: PromptGrams,
 }
 
 pub struct Headings {
     sections: Vec<SectionNames>,
-    all_prompts: HashSet<u64>,
+    all_prompts: PromptGrams,
     placeholders: Vec<LazyRegex>,
     priority_markers: Vec<LazyRegex>,
     benchmark_markers: Vec<LazyRegex>,
@@ -110,18 +111,9 @@ pub struct Headings {
     monitoring: Option<usize>,
 }
 
-/// One pattern splitting a heading at any of the pack's joiners: words
-/// ("and") only between spaces, symbols ("&", "/") anywhere.
+/// One pattern splitting a heading at any of the pack's joiners.
 fn joiners(words: &[String]) -> LazyRegex {
-    let alternatives: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let escaped = regex::escape(w.trim());
-            if w.chars().all(char::is_alphanumeric) { format!(r"\s+{escaped}\s+") } else { format!(r"\s*{escaped}\s*") }
-        })
-        .collect();
-    let pattern = if alternatives.is_empty() { "$^".to_string() } else { format!("(?i){}", alternatives.join("|")) };
-    LazyRegex::new(pattern)
+    LazyRegex::new(crate::pack::forms::joiners(words))
 }
 
 fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<LazyRegex> {
@@ -196,7 +188,6 @@ impl Headings {
             })
             .collect();
         let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
-        let number_words = m.heading_number_words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
         Headings {
             sections,
             all_prompts,
@@ -210,9 +201,7 @@ impl Headings {
             max_heading_words: m.max_heading_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
-            numbering: LazyRegex::new(format!(
-                r"(?i)^\s*(?:(?:{number_words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*[-–/&]\s*(?:\d{{1,3}}|[ivxl]{{1,8}})\b)?(?:\s*[.):\-–—]\s*|\s+)"
-            )),
+            numbering: LazyRegex::new(crate::pack::forms::numbering(&m.heading_number_words)),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
             priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
             priority_counts: case_insensitive(&m.priority_counts, true),
@@ -734,10 +723,7 @@ impl Headings {
     /// Whether `text` is the guidance's prompt kept in the template rather than
     /// the district's words: most of its word triples come from a prompt.
     pub fn is_prompt_text(&self, text: &str, section: Option<usize>) -> bool {
-        let grams = trigrams(text);
-        if grams.is_empty() {
-            return false;
-        }
+        use std::hash::BuildHasher;
         let known = |g: &u64| match section {
             Some(s) => self.sections[s].prompt.contains(g) || self.all_prompts.contains(g),
             None => self.all_prompts.contains(g),
@@ -745,18 +731,28 @@ impl Headings {
         // An answer may echo the prompt ("Student work samples will be
         // analyzed at the district, school and classroom level") but goes on
         // in its own words; a kept prompt, even reworded, has no such run or
-        // still asks its question.
-        let (mut hits, mut run, mut longest_own_run) = (0, 0, 0);
-        for g in &grams {
-            if known(g) {
-                hits += 1;
-                run = 0;
-            } else {
-                run += 1;
-                longest_own_run = longest_own_run.max(run);
+        // still asks its question. The text's triples (as [`trigrams`] hashes
+        // them) are read only until such a run settles it.
+        let question = text.contains('?');
+        let hasher = foldhash::fast::FixedState::default();
+        let (mut grams, mut hits, mut run, mut longest_own_run) = (0, 0, 0, 0);
+        let (mut first, mut second): (Option<u64>, Option<u64>) = (None, None);
+        each_word_while(text, &[], |word, _, _, _| {
+            let word = hasher.hash_one(word);
+            if let (Some(a), Some(b)) = (first, second) {
+                grams += 1;
+                if known(&hasher.hash_one((a, b, word))) {
+                    hits += 1;
+                    run = 0;
+                } else {
+                    run += 1;
+                    longest_own_run = longest_own_run.max(run);
+                }
             }
-        }
-        hits * 10 >= grams.len() * 6 && (longest_own_run < OWN_WORDS_RUN || text.contains('?'))
+            (first, second) = (second, Some(word));
+            question || longest_own_run < OWN_WORDS_RUN
+        });
+        grams > 0 && hits * 10 >= grams * 6 && (longest_own_run < OWN_WORDS_RUN || question)
     }
 
     pub fn is_placeholder(&self, text: &str) -> bool {
@@ -877,8 +873,8 @@ fn row_occupancy(doc: &Document) -> RowOccupancy {
 /// A table-of-contents line ("TOC 1" style, or a title with a tab or dot
 /// leader before a page number) repeats a heading; it is not one.
 fn is_contents_entry(block: &Block) -> bool {
-    static PAGE_NUMBER: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| Regex::new(r"(?:\t|\.{3,}|…|\s{3,})\s*\d{1,3}\s*$").expect("static regex"));
+    static PAGE_NUMBER: std::sync::LazyLock<LazyRegex> =
+        std::sync::LazyLock::new(|| LazyRegex::new(crate::pack::forms::PAGE_NUMBER));
     let styled = block.style.as_deref().is_some_and(|s| {
         let s = s.to_ascii_lowercase();
         s.starts_with("toc") || s.starts_with("table of contents") || s.starts_with("contents")

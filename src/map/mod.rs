@@ -59,7 +59,7 @@ pub struct Part {
 
 impl Part {
     pub fn words(&self) -> usize {
-        self.pieces.iter().map(|p| p.text.split_whitespace().count()).sum()
+        self.pieces.iter().map(|p| count_words(&p.text)).sum()
     }
 
     /// Nothing under the heading: no answer, placeholder, prompt or picture.
@@ -70,6 +70,23 @@ impl Part {
     pub fn text(&self) -> String {
         self.pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
     }
+}
+
+/// `text.split_whitespace().count()`, byte by byte for an ASCII text (the
+/// characters `char::is_whitespace` takes there).
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut after_space = true;
+    let mut words = 0;
+    for &b in text.as_bytes() {
+        let is_space = space(b);
+        words += usize::from(after_space && !is_space);
+        after_space = is_space;
+    }
+    words
 }
 
 /// A section as found in the document.

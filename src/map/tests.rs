@@ -486,3 +486,19 @@ fn an_answer_that_echoes_its_prompt_is_kept() {
     let sub = mapper().map(&doc(blocks));
     assert!(section_text(&sub, 5).contains("looking-at-student-work protocol"));
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        "  ",
+        "one",
+        " two  words ",
+        "a\tb\nc\x0bd\x0ce\rf",
+        "tab\t\t end\n",
+        "Sánchez — café\u{a0}x",
+        "x\u{2003}y",
+    ] {
+        assert_eq!(super::count_words(text), text.split_whitespace().count(), "{text:?}");
+    }
+}

@@ -8,6 +8,7 @@
 //! check engine then asks of a unit only "which concepts, where, and in what
 //! scope" — no rule re-reads the text.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -157,7 +158,12 @@ impl FirstWords {
             Word::Exact(w) => (&mut self.exact, w),
             Word::Prefix(p) => (&mut self.prefix, p),
         };
-        map.entry(key.clone()).or_default().push(item);
+        match map.get_mut(key.as_str()) {
+            Some(items) => items.push(item),
+            None => {
+                map.insert(key.clone(), vec![item]);
+            }
+        }
         if let Word::Prefix(p) = first {
             if !self.prefix_lens.contains(&p.len()) {
                 self.prefix_lens.push(p.len());
@@ -195,6 +201,26 @@ impl FirstWords {
             }
         }
     }
+}
+
+/// What the indexes of a vocabulary list for one word (a token's raw,
+/// lower-case and stem forms), looked up once per word and thread rather
+/// than once per token.
+struct WordCandidates {
+    /// The forms, kept alive so that their addresses (the key) stay theirs.
+    _forms: (Arc<str>, Arc<str>, Arc<str>),
+    pseudo: Box<[usize]>,
+    /// Sorted, without repeats (the triggers' order: longest first).
+    triggers: Box<[usize]>,
+    ongoing: Box<[usize]>,
+    entries: Box<[usize]>,
+}
+
+type SeenWords = (usize, FastMap<(usize, usize, usize), std::rc::Rc<WordCandidates>>);
+
+thread_local! {
+    /// By the addresses of a token's shared forms, for the vocabulary with this id.
+    static WORDS_SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::new((usize::MAX, FastMap::default()));
 }
 
 struct Trigger {
@@ -241,6 +267,8 @@ impl std::ops::Deref for Lexicon {
 
 /// The compiled vocabulary of a pack.
 pub struct Compiled {
+    /// Tells this vocabulary's words apart from another's in [`WORDS_SEEN`].
+    id: usize,
     stemmer: Stemmer,
     abbreviations: FastSet<String>,
     clause_verbs: FastSet<String>,
@@ -321,7 +349,9 @@ impl Lexicon {
 impl Compiled {
     fn build(text: &TextRules, context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
+        static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let mut lex = Compiled {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
             clause_verbs: text.clause_verbs.iter().map(|w| w.to_lowercase()).collect(),
             question_words: text.question_words.iter().map(|w| w.to_lowercase()).collect(),
@@ -343,7 +373,7 @@ impl Compiled {
             window: context.window.max(1),
             stemmer,
         };
-        lex.terminators = context.terminators.iter().map(|t| lex.stem(&t.to_lowercase())).collect();
+        lex.terminators = context.terminators.iter().map(|t| lex.pack_stem(&t.to_lowercase())).collect();
         lex.pseudo = context.pseudo.iter().filter_map(|p| lex.phrase(p)).collect();
         lex.ongoing = context.ongoing.iter().filter_map(|p| lex.phrase(p)).collect();
         for group in &context.triggers {
@@ -370,7 +400,7 @@ impl Compiled {
             lex.ongoing_first.add(&p.words[0], i);
         }
         // A term several concepts share (by inclusion) is compiled once.
-        let mut compiled_terms: HashMap<String, Option<usize>> = HashMap::new();
+        let mut compiled_terms: FastMap<String, Option<usize>> = FastMap::default();
         for (ci, (_, def)) in defs.iter().enumerate() {
             let mut seen = HashSet::new();
             let (terms, patterns, stops) = collect(defs, def, &mut seen);
@@ -451,6 +481,16 @@ impl Compiled {
         })
     }
 
+    /// The stem of a word of a term: from the table `build.rs` made of the
+    /// built-in pack's words, or by the stemmer (the same stem either way;
+    /// nothing is remembered, as a term's words are looked up once).
+    fn pack_stem(&self, lower: &str) -> String {
+        match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+            Ok(i) => PACK_STEMS[i].1.to_string(),
+            Err(_) => self.stemmer.stem(lower).into_owned(),
+        }
+    }
+
     /// Compiles a term the way text is tokenised, so both meet in the middle.
     fn phrase(&self, term: &str) -> Option<Phrase> {
         let mut words = Vec::new();
@@ -460,17 +500,13 @@ impl Compiled {
         };
         for (raw, _) in split_words(term) {
             if exact {
-                for (lower, _) in expand(&raw.to_lowercase()) {
-                    words.push(Word::Exact(lower));
-                }
+                expand_each(&lower_case(&raw), |lower| words.push(Word::Exact(lower.to_string())));
             } else if let Some(prefix) = raw.strip_suffix('*') {
                 words.push(Word::Prefix(prefix.to_lowercase()));
             } else if is_caps(&raw) {
-                words.push(Word::Caps(raw));
+                words.push(Word::Caps(raw.into_owned()));
             } else {
-                for (lower, _) in expand(&raw.to_lowercase()) {
-                    words.push(Word::Stem(self.stem(&lower)));
-                }
+                expand_each(&lower_case(&raw), |lower| words.push(Word::Stem(self.pack_stem(lower))));
             }
         }
         (!words.is_empty()).then_some(Phrase { words })
@@ -556,6 +592,44 @@ impl Compiled {
         out
     }
 
+    /// Each token's candidates in the indexes.
+    fn word_candidates(&self, tokens: &[Token]) -> Vec<std::rc::Rc<WordCandidates>> {
+        WORDS_SEEN.with(|cell| {
+            let mut seen = cell.borrow_mut();
+            if seen.0 != self.id || seen.1.len() >= 50_000 {
+                seen.0 = self.id;
+                seen.1.clear();
+            }
+            let mut found = Vec::new();
+            let mut list = |index: &FirstWords, t: &Token| -> Box<[usize]> {
+                index.candidates(t, &mut found);
+                found.as_slice().into()
+            };
+            tokens
+                .iter()
+                .map(|t| {
+                    let addr = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
+                    let key = (addr(&t.raw), addr(&t.lower), addr(&t.stem));
+                    seen.1
+                        .entry(key)
+                        .or_insert_with(|| {
+                            let mut triggers = list(&self.trigger_first, t).into_vec();
+                            triggers.sort_unstable();
+                            triggers.dedup();
+                            std::rc::Rc::new(WordCandidates {
+                                _forms: (t.raw.clone(), t.lower.clone(), t.stem.clone()),
+                                pseudo: list(&self.pseudo_first, t),
+                                triggers: triggers.into(),
+                                ongoing: list(&self.ongoing_first, t),
+                                entries: list(&self.by_first, t),
+                            })
+                        })
+                        .clone()
+                })
+                .collect()
+        })
+    }
+
     /// One unit: tokens, trigger scopes and concept hits.
     pub fn unit(&self, text: &str) -> Unit {
         self.unit_with(text, false)
@@ -570,6 +644,7 @@ impl Compiled {
 
     fn unit_with(&self, text: &str, set_apart: bool) -> Unit {
         let (tokens, break_at) = self.tokenize(text);
+        let words = self.word_candidates(&tokens);
         let n = tokens.len();
         // Whether each token starts a new clause (after ";", "?", "!").
         let mut breaks = vec![false; n];
@@ -586,10 +661,8 @@ impl Compiled {
         let same_clause =
             |from: usize, len: usize, clause: &[u16]| clause[from..from + len].windows(2).all(|w| w[0] == w[1]);
         let mut masked = vec![false; n];
-        let mut candidates = Vec::new();
         for at in 0..n {
-            self.pseudo_first.candidates(&tokens[at], &mut candidates);
-            for p in candidates.iter().map(|&i| &self.pseudo[i]) {
+            for p in words[at].pseudo.iter().map(|&i| &self.pseudo[i]) {
                 if p.matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
                     masked[at..at + p.words.len()].iter_mut().for_each(|m| *m = true);
                 }
@@ -607,10 +680,7 @@ impl Compiled {
             let mut best: Option<(usize, Option<usize>)> = None;
             let mut matched: Vec<(&Trigger, Option<usize>)> = Vec::new();
             // In the triggers' order (longest first).
-            self.trigger_first.candidates(&tokens[at], &mut candidates);
-            candidates.sort_unstable();
-            candidates.dedup();
-            for t in candidates.iter().map(|&i| &self.triggers[i]) {
+            for t in words[at].triggers.iter().map(|&i| &self.triggers[i]) {
                 let len = t.first.words.len();
                 if !t.first.matches_at(&tokens, at)
                     || !same_clause(at, len, &clause)
@@ -678,11 +748,9 @@ impl Compiled {
             }
         }
         let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
-        let ongoing = (0..n).any(|at| {
-            self.ongoing_first.candidates(&tokens[at], &mut candidates);
-            candidates.iter().any(|&i| self.ongoing[i].matches_at(&tokens, at))
-        }) || scope.iter().any(|s| s & bit(Category::Future) != 0);
-        let hits = self.hits(text, &tokens);
+        let ongoing = (0..n).any(|at| words[at].ongoing.iter().any(|&i| self.ongoing[i].matches_at(&tokens, at)))
+            || scope.iter().any(|s| s & bit(Category::Future) != 0);
+        let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens, set_apart);
         Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end }
     }
@@ -715,13 +783,10 @@ impl Compiled {
         self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
     }
 
-    fn hits(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
+    fn hits(&self, text: &str, tokens: &[Token], words: &[std::rc::Rc<WordCandidates>]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut candidates = Vec::new();
-        for at in 0..tokens.len() {
-            let t = &tokens[at];
-            self.by_first.candidates(t, &mut candidates);
-            for &(concept, pi) in candidates.iter().map(|&e| &self.entries[e]) {
+        for (at, word) in words.iter().enumerate() {
+            for &(concept, pi) in word.entries.iter().map(|&e| &self.entries[e]) {
                 let phrase = &self.phrases[pi];
                 if phrase.matches_at(tokens, at) {
                     hits.push(Hit { concept, from: at, to: at + phrase.words.len() });
@@ -730,11 +795,13 @@ impl Compiled {
         }
         // Token spans of each pattern's matches, found when a concept first asks.
         let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
+        let tier = super::forms::tier(text);
+
         for (ci, concept) in self.concepts.iter().enumerate() {
             for &pi in &concept.patterns {
                 let found = spans[pi].get_or_insert_with(|| {
                     self.patterns[pi]
-                        .find_iter(text)
+                        .find_iter_in(text, tier)
                         .filter_map(|m| {
                             let from = tokens.iter().position(|t| t.end > m.start())?;
                             let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1)?;
@@ -828,7 +895,7 @@ impl Lexicon {
         let mut out = Vec::new();
         for (name, def) in &pack.concepts {
             for term in &def.terms {
-                let words: Vec<(String, usize)> = split_words(term).collect();
+                let words: Vec<(Cow<str>, usize)> = split_words(term).collect();
                 if words.len() == 1
                     && !is_caps(&words[0].0)
                     && ambiguous.contains(words[0].0.to_lowercase().trim_end_matches('*'))
@@ -905,10 +972,35 @@ fn is_caps(word: &str) -> bool {
 }
 
 /// Words of a term, split as text is: letters and digits, inner apostrophes, a trailing `*`.
-fn split_words(term: &str) -> impl Iterator<Item = (String, usize)> + '_ {
+fn split_words(term: &str) -> impl Iterator<Item = (Cow<'_, str>, usize)> + '_ {
     term.split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '\'' || c == '’'))
-        .filter(|w| !w.trim_matches(|c| c == '\'' || c == '’').is_empty())
-        .map(|w| (w.trim_matches(|c| c == '\'' || c == '’').replace('’', "'"), 0))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| (if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) }, 0))
+}
+
+/// `word` in lower case, borrowed when it already is.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// [`expand`] without building its list: each token's word handed to `f`.
+fn expand_each(lower: &str, mut f: impl FnMut(&str)) {
+    if let Some(base) = lower.strip_suffix("n't") {
+        f(match base {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            b => b,
+        });
+        f("not");
+        return;
+    }
+    f(lower.strip_suffix("'s").unwrap_or(lower).trim_end_matches('\''));
 }
 
 /// A lower-case word as tokens: "didn't" → "did" + "not"; "parents'" → "parents".

@@ -33,6 +33,14 @@ pub fn tokenize(text: &str, breaks: &[String]) -> Vec<Token> {
 /// range and clause, handed over one at a time from one reused buffer (no
 /// string per word when only looking at them).
 pub fn each_word(text: &str, breaks: &[String], mut f: impl FnMut(&str, usize, usize, usize)) {
+    each_word_while(text, breaks, |word, start, end, clause| {
+        f(word, start, end, clause);
+        true
+    });
+}
+
+/// [`each_word`] until `f` returns false: the rest of `text` is not read.
+pub fn each_word_while(text: &str, breaks: &[String], mut f: impl FnMut(&str, usize, usize, usize) -> bool) {
     let mut state = Words { clause: 0, pending_break: false, word: String::new() };
     let mut start = None;
     let mut chars = text.char_indices().peekable();
@@ -42,7 +50,9 @@ pub fn each_word(text: &str, breaks: &[String], mut f: impl FnMut(&str, usize, u
         match (in_word, start) {
             (true, None) => start = Some(offset),
             (false, Some(s)) => {
-                state.push(&text[s..offset], s, breaks, &mut f);
+                if !state.push(&text[s..offset], s, breaks, &mut f) {
+                    return;
+                }
                 start = None;
             }
             _ => {}
@@ -64,7 +74,14 @@ struct Words {
 }
 
 impl Words {
-    fn push(&mut self, raw: &str, start: usize, breaks: &[String], f: &mut impl FnMut(&str, usize, usize, usize)) {
+    /// Hands over one word (two for "n't"); false when `f` asked to stop.
+    fn push(
+        &mut self,
+        raw: &str,
+        start: usize,
+        breaks: &[String],
+        f: &mut impl FnMut(&str, usize, usize, usize) -> bool,
+    ) -> bool {
         if self.pending_break {
             self.clause += 1;
             self.pending_break = false;
@@ -83,10 +100,7 @@ impl Words {
             self.clause += 1;
         }
         let end = start + raw.len();
-        f(word, start, end, self.clause);
-        if negated {
-            f("not", start, end, self.clause);
-        }
+        f(word, start, end, self.clause) && (!negated || f("not", start, end, self.clause))
     }
 }
 

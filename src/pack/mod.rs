@@ -5,6 +5,7 @@
 //! whose top-level tables are merged), validated against
 //! `schemas/rules.schema.json` before use.
 
+pub mod forms;
 pub mod lexicon;
 mod load;
 pub mod matcher;

@@ -14,32 +14,15 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 use regex_automata::util::captures::Captures as Groups;
-use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+use regex_automata::util::iter::Searcher;
+use regex_automata::{Anchored, Input};
 
-/// Which characters a text holds, and so which form of a pattern serves it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Tier {
-    Ascii,
-    /// Latin-1 and the punctuation, symbols and shapes of word processors.
-    Latin,
-    Full,
-}
-
-/// The characters of [`Tier::Latin`].
-const LATIN: &[(char, char)] =
-    &[('\0', '\u{ff}'), ('\u{2000}', '\u{21ff}'), ('\u{2500}', '\u{25ff}'), ('\u{feff}', '\u{feff}')];
-
-fn tier(text: &str) -> Tier {
-    if text.is_ascii() {
-        Tier::Ascii
-    } else if text.chars().all(|c| LATIN.iter().any(|&(a, b)| a <= c && c <= b)) {
-        Tier::Latin
-    } else {
-        Tier::Full
-    }
-}
+pub(crate) use super::forms::Tier;
+use super::forms::{narrow, tier};
 
 /// A regular expression compiled on first use. An invalid pattern never
 /// matches (the pack loader rejects those before they get here).
@@ -47,12 +30,12 @@ fn tier(text: &str) -> Tier {
 pub struct LazyRegex {
     pattern: String,
     /// By [`Tier`].
-    compiled: [OnceLock<Option<Arc<Regex>>>; 3],
+    compiled: [OnceLock<Arc<Forms>>; 3],
 }
 
 impl Clone for LazyRegex {
     fn clone(&self) -> Self {
-        let compiled: [OnceLock<Option<Arc<Regex>>>; 3] = Default::default();
+        let compiled: [OnceLock<Arc<Forms>>; 3] = Default::default();
         for (to, from) in compiled.iter().zip(&self.compiled) {
             if let Some(done) = from.get() {
                 let _ = to.set(done.clone());
@@ -62,9 +45,107 @@ impl Clone for LazyRegex {
     }
 }
 
-/// Every pattern compiled in this process, by its text and tier.
-type Cache = Mutex<HashMap<(String, Tier), Option<Arc<Regex>>>>;
+/// A DFA of the built-in pack, deserialised from the bytes `build.rs` wrote.
+type Prebuilt = DfaRegex<dense::DFA<&'static [u32]>>;
+
+/// One pattern in one tier's form: the DFA `build.rs` compiled, when there
+/// is one, and the general engine, compiled only when needed (no DFA, or
+/// the groups of a match are asked for).
+#[derive(Debug)]
+struct Forms {
+    pattern: String,
+    tier: Tier,
+    dfa: Option<Prebuilt>,
+    meta: OnceLock<Option<Regex>>,
+    /// For the groups of a match the DFA found: a forward NFA alone costs
+    /// a fraction of the general engine to build.
+    groups: OnceLock<Option<PikeVM>>,
+}
+
+impl Forms {
+    fn meta(&self) -> Option<&Regex> {
+        self.meta.get_or_init(|| compile(&self.pattern, self.tier)).as_ref()
+    }
+
+    /// The groups of the match in `text`: the DFA finds where it starts,
+    /// then a Pike VM, anchored there, finds its groups (the leftmost-first
+    /// match is the first one by priority among those starting leftmost).
+    fn captures(&self, text: &str) -> Option<Groups> {
+        let Some(dfa) = &self.dfa else {
+            let re = self.meta()?;
+            let mut groups = re.create_captures();
+            re.captures(text, &mut groups);
+            return groups.is_match().then_some(groups);
+        };
+        let start = dfa.try_search(&Input::new(text)).ok()??.start();
+        let vm = self
+            .groups
+            .get_or_init(|| {
+                let hir = narrow(regex_syntax::Parser::new().parse(&self.pattern).ok()?, self.tier);
+                let nfa = thompson::Compiler::new()
+                    .configure(thompson::Config::new().nfa_size_limit(Some(10 * (1 << 20))))
+                    .build_from_hir(&hir)
+                    .ok()?;
+                PikeVM::new_from_nfa(nfa).ok()
+            })
+            .as_ref()?;
+        let mut cache = vm.create_cache();
+        let mut groups = vm.create_captures();
+        vm.search(&mut cache, &Input::new(text).range(start..).anchored(Anchored::Yes), &mut groups);
+        groups.is_match().then_some(groups)
+    }
+
+    /// The match starting the search `input`, by the DFA or the general engine.
+    fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        if let Some(dfa) = &self.dfa
+            && let Ok(found) = dfa.try_search(input)
+        {
+            return found;
+        }
+        self.meta().and_then(|re| re.search(input))
+    }
+}
+
+/// Every pattern form used in this process, by its text and tier.
+type Cache = Mutex<HashMap<(String, Tier), Arc<Forms>>>;
 static COMPILED: LazyLock<Cache> = LazyLock::new(Default::default);
+
+/// The DFAs `build.rs` compiled from the built-in pack's patterns, in one
+/// block of bytes aligned as a DFA's transitions must be.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+static PREBUILT_BYTES: &Aligned<[u8]> =
+    &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/patterns.dfa")) };
+/// (pattern, tier, forward DFA's byte range, reverse DFA's byte range), sorted by pattern and tier.
+type PrebuiltEntry = (&'static str, u8, (usize, usize), (usize, usize));
+static PREBUILT: &[PrebuiltEntry] = include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
+
+/// The DFA `build.rs` compiled for `pattern` in `tier`'s form, if any.
+fn prebuilt(pattern: &str, tier: Tier, checked: bool) -> Option<Prebuilt> {
+    if cfg!(target_endian = "big") {
+        return None;
+    }
+    let i = PREBUILT.binary_search_by(|(p, t, _, _)| (*p, *t).cmp(&(pattern, tier as u8))).ok()?;
+    let (_, _, fwd, rev) = PREBUILT[i];
+    let bytes = &PREBUILT_BYTES.bytes;
+    let dfa = |(from, to): (usize, usize)| -> Option<dense::DFA<&'static [u32]>> {
+        let slice = bytes.get(from..to)?;
+        if checked {
+            return dense::DFA::from_bytes(slice).ok().map(|(dfa, _)| dfa);
+        }
+        // SAFETY: these bytes are what `build.rs` serialised with this very
+        // version of regex-automata (`DFA::write_to_native_endian`), built
+        // into the binary and never changed, so they are a valid DFA; the
+        // test `prebuilt_dfas_are_valid` checks every one of them with the
+        // validating `from_bytes`. Unchecked, a DFA costs nothing to load
+        // (validating one reads its whole transition table).
+        unsafe { dense::DFA::from_bytes_unchecked(slice).ok().map(|(dfa, _)| dfa) }
+    };
+    Some(DfaRegex::builder().build_from_dfas(dfa(fwd)?, dfa(rev)?))
+}
 
 /// The pattern with every class cut down to the characters of `tier`.
 ///
@@ -75,7 +156,7 @@ static COMPILED: LazyLock<Cache> = LazyLock::new(Default::default);
 /// pass). The matches are the same: only how they are found differs.
 fn compile(pattern: &str, tier: Tier) -> Option<Regex> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let hir = if tier == Tier::Full { hir } else { narrow(hir, tier) };
+    let hir = narrow(hir, tier);
     let config = meta::Config::new()
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true)
@@ -134,41 +215,6 @@ impl<'t> Captures<'t> {
     }
 }
 
-fn narrow(hir: Hir, tier: Tier) -> Hir {
-    match hir.into_kind() {
-        HirKind::Class(Class::Unicode(mut class)) => {
-            let allowed = match tier {
-                Tier::Ascii => ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]),
-                _ => ClassUnicode::new(LATIN.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b))),
-            };
-            class.intersect(&allowed);
-            Hir::class(Class::Unicode(class))
-        }
-        HirKind::Look(look) if tier == Tier::Ascii => Hir::look(ascii_look(look)),
-        HirKind::Repetition(rep) => Hir::repetition(hir::Repetition { sub: Box::new(narrow(*rep.sub, tier)), ..rep }),
-        HirKind::Capture(cap) => Hir::capture(hir::Capture { sub: Box::new(narrow(*cap.sub, tier)), ..cap }),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(|h| narrow(h, tier)).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(|h| narrow(h, tier)).collect()),
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(lit) => Hir::literal(lit.0),
-        HirKind::Class(class) => Hir::class(class),
-        HirKind::Look(look) => Hir::look(look),
-    }
-}
-
-/// The ASCII form of a word look-around (the same on an ASCII text).
-fn ascii_look(look: Look) -> Look {
-    match look {
-        Look::WordUnicode => Look::WordAscii,
-        Look::WordUnicodeNegate => Look::WordAsciiNegate,
-        Look::WordStartUnicode => Look::WordStartAscii,
-        Look::WordEndUnicode => Look::WordEndAscii,
-        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-        other => other,
-    }
-}
-
 impl LazyRegex {
     pub fn new(pattern: impl Into<String>) -> Self {
         LazyRegex { pattern: pattern.into(), compiled: Default::default() }
@@ -179,43 +225,71 @@ impl LazyRegex {
         &self.pattern
     }
 
-    /// The compiled expression that serves `text`; `None` when the pattern is invalid.
-    fn regex_for(&self, text: &str) -> Option<&Regex> {
-        let tier = tier(text);
-        self.compiled[tier as usize]
-            .get_or_init(|| {
-                let mut cache = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                cache
-                    .entry((self.pattern.clone(), tier))
-                    .or_insert_with(|| compile(&self.pattern, tier).map(Arc::new))
-                    .clone()
-            })
-            .as_deref()
+    /// The forms of the pattern that serve `text`.
+    fn forms_for(&self, text: &str) -> &Forms {
+        self.forms_in(tier(text))
+    }
+
+    /// The forms of the pattern for a text of `tier`.
+    fn forms_in(&self, tier: Tier) -> &Forms {
+        self.compiled[tier as usize].get_or_init(|| {
+            let mut cache = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            cache
+                .entry((self.pattern.clone(), tier))
+                .or_insert_with(|| {
+                    Arc::new(Forms {
+                        pattern: self.pattern.clone(),
+                        tier,
+                        dfa: prebuilt(&self.pattern, tier, false),
+                        meta: OnceLock::new(),
+                        groups: OnceLock::new(),
+                    })
+                })
+                .clone()
+        })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex_for(text).is_some_and(|re| re.is_match(text))
+        self.forms_for(text).search(&Input::new(text).earliest(true)).is_some()
     }
 
     pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
-        self.regex_for(text).and_then(|re| re.find(text)).map(|m| Match::new(text, m.span()))
+        self.forms_for(text).search(&Input::new(text)).map(|m| Match::new(text, m.span()))
     }
 
     pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
-        self.regex_for(text).into_iter().flat_map(move |re| re.find_iter(text)).map(move |m| Match::new(text, m.span()))
+        self.find_iter_in(text, tier(text))
+    }
+
+    /// [`LazyRegex::find_iter`] for a text whose [`Tier`] is known (`forms::tier(text)`).
+    pub fn find_iter_in<'r, 't>(&'r self, text: &'t str, tier: Tier) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
+        let forms = self.forms_in(tier);
+        let mut searcher = Searcher::new(Input::new(text));
+        std::iter::from_fn(move || searcher.advance(|input| Ok(forms.search(input))))
+            .map(move |m| Match::new(text, m.span()))
     }
 
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        let re = self.regex_for(text)?;
-        let mut groups = re.create_captures();
-        re.captures(text, &mut groups);
-        groups.is_match().then_some(Captures { text, groups })
+        self.forms_for(text).captures(text).map(|groups| Captures { text, groups })
     }
 
     pub fn split<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = &'t str> + use<'r, 't> {
-        let re = self.regex_for(text);
-        let whole = re.is_none().then_some(text);
-        re.into_iter().flat_map(move |re| re.split(text)).map(move |span| &text[span.start..span.end]).chain(whole)
+        let mut matches = self.find_iter(text);
+        let mut last = Some(0);
+        // As the regex crate splits: the text between matches, then the rest.
+        std::iter::from_fn(move || {
+            let from = last?;
+            match matches.next() {
+                Some(m) => {
+                    last = Some(m.end());
+                    Some(&text[from..m.start()])
+                }
+                None => {
+                    last = None;
+                    Some(&text[from..])
+                }
+            }
+        })
     }
 }
 
@@ -231,10 +305,7 @@ mod tests {
         let b = LazyRegex::new(r"(?i)\bpriority\s+(\d)");
         assert!(b.is_match("PRIORITY 1"));
         let ascii = Tier::Ascii as usize;
-        assert!(Arc::ptr_eq(
-            a.compiled[ascii].get().unwrap().as_ref().unwrap(),
-            b.compiled[ascii].get().unwrap().as_ref().unwrap()
-        ));
+        assert!(Arc::ptr_eq(a.compiled[ascii].get().unwrap(), b.compiled[ascii].get().unwrap()));
         assert!(a.compiled[Tier::Full as usize].get().is_none());
     }
 
@@ -247,10 +318,8 @@ mod tests {
         assert_eq!(bad.split("a b").collect::<Vec<_>>(), vec!["a b"]);
     }
 
-    /// Every pattern of the built-in pack finds the same matches in each
-    /// form, on texts of each kind.
-    #[test]
-    fn narrowed_forms_match_as_the_pattern_does() {
+    /// Every pattern the engine builds from the built-in pack.
+    fn builtin_patterns() -> Vec<String> {
         let pack = crate::pack::builtin();
         let m = &pack.mapping;
         let mut patterns: Vec<String> = pack.concepts.values().flat_map(|c| c.patterns.clone()).collect();
@@ -264,8 +333,38 @@ mod tests {
                 .chain(&m.priority_counts)
                 .chain(&m.benchmark_non_items)
                 .chain(&m.priority_deferrals)
+                .chain(&m.heading_continued)
                 .map(|p| format!("(?i){p}")),
         );
+        patterns.push(crate::pack::forms::numbering(&m.heading_number_words));
+        patterns.push(crate::pack::forms::joiners(&m.heading_joiners));
+        patterns.push(crate::pack::forms::district_generic(&pack.districts.name_suffixes));
+        patterns.extend(crate::pack::forms::ENGINE_PATTERNS.iter().map(|p| p.to_string()));
+        patterns
+    }
+
+    /// Every DFA `build.rs` wrote passes the full validation of
+    /// `DFA::from_bytes` (the crate loads them without it), and every
+    /// pattern of the built-in pack has one for ASCII texts.
+    #[test]
+    fn prebuilt_dfas_are_valid() {
+        assert!(!PREBUILT.is_empty());
+        for &(pattern, tier, _, _) in PREBUILT {
+            let tier = [Tier::Ascii, Tier::Latin, Tier::Full][tier as usize];
+            assert!(prebuilt(pattern, tier, true).is_some(), "{pattern} {tier:?}");
+        }
+        for p in builtin_patterns() {
+            assert!(prebuilt(&p, Tier::Ascii, true).is_some(), "no DFA for {p}");
+        }
+        assert!(PREBUILT.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)), "sorted for binary search");
+    }
+
+    /// Every pattern of the built-in pack finds the same matches in each
+    /// form (the DFAs `build.rs` compiled and the general engine), on texts
+    /// of each kind, as the regex crate finds them with the pattern as written.
+    #[test]
+    fn narrowed_forms_match_as_the_pattern_does() {
+        let mut patterns = builtin_patterns();
         patterns.push(r"\b\w+\b|\W+|(?i)k|\s+".to_string());
         let texts = [
             "District: The Murkland Elementary School and Bartlett Middle School will improve by 5 percent.",
@@ -274,13 +373,19 @@ mod tests {
             "Principals: “We will visit 3 classrooms” • Brown University Lab, Acme Partners",
             "Škola Łódź Elementary: 40% of students ✓ improved; School: Ωmega Middle",
             "Ünïcödé  wörds—and KELVIN K sign ſ long s",
+            "Section 2: Analysis & Data / Root Causes (cont’d) — Springfield Public Schools",
             "TBD",
             "",
         ];
+        let mut dfas = 0;
         for p in &patterns {
             let full = regex::Regex::new(p).unwrap();
             for tier_ in [Tier::Ascii, Tier::Latin, Tier::Full] {
                 let narrow = compile(p, tier_).unwrap();
+                let dfa = prebuilt(p, tier_, true);
+                dfas += usize::from(dfa.is_some());
+                let forms =
+                    Forms { pattern: p.clone(), tier: tier_, dfa, meta: OnceLock::new(), groups: OnceLock::new() };
                 for text in texts.iter().filter(|t| tier(t) as usize <= tier_ as usize) {
                     let a: Vec<Vec<Option<(usize, usize)>>> = full
                         .captures_iter(text)
@@ -291,12 +396,30 @@ mod tests {
                         .map(|c| (0..c.group_len()).map(|i| c.get_group(i).map(|s| (s.start, s.end))).collect())
                         .collect();
                     assert_eq!(a, b, "{p} on {text}");
+                    let whole: Vec<(usize, usize)> = full.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                    let mut searcher = Searcher::new(Input::new(*text));
+                    let found: Vec<(usize, usize)> =
+                        std::iter::from_fn(|| searcher.advance(|input| Ok(forms.search(input))))
+                            .map(|m| (m.start(), m.end()))
+                            .collect();
+                    assert_eq!(whole, found, "{p} ({tier_:?} forms) on {text}");
+                    assert_eq!(full.is_match(text), forms.search(&Input::new(*text).earliest(true)).is_some());
                     let lazy = LazyRegex::new(p.as_str());
                     let splits: Vec<&str> = full.split(text).collect();
                     assert_eq!(lazy.split(text).collect::<Vec<_>>(), splits, "{p} splits {text}");
+                    let groups = |c: Option<Captures>| {
+                        c.map(|c| (0..4).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>())
+                    };
+                    let expected = full
+                        .captures(text)
+                        .map(|c| (0..4).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>());
+                    assert_eq!(groups(lazy.captures(text)), expected, "{p} captures on {text}");
+                    let in_form = forms.captures(text).map(|g| Captures { text, groups: g });
+                    assert_eq!(groups(in_form), expected, "{p} ({tier_:?} forms) captures on {text}");
                 }
             }
         }
+        assert!(dfas >= patterns.len() - 1, "{dfas} DFAs");
         assert_eq!(tier(texts[0]), Tier::Ascii);
         assert_eq!(tier(texts[2]), Tier::Latin);
         assert_eq!(tier(texts[4]), Tier::Full);

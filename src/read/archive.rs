@@ -1,197 +1,64 @@
-//! Zip archives, and what the three container readers (zip, .eml, .msg) share:
-//! an [`Origin`] that names where a member came from, and [`member`], which
-//! turns one attachment or archive member into entries.
+//! Zip archives: the members of a zip on disk or inside an email, listed
+//! for the dispatcher ([`super::dispatch`]), which reads or expands each.
 //!
-//! Naming: a member's `attachment` is its path inside the container, prefixed
-//! by the containers it sits in: `"bundle.zip/Lowell/plan.docx"`,
-//! `"Fwd - Plan.eml/plan.xlsx"`. `path` is always the file on disk.
-//!
-//! Packages: the attachments of one email form one package (id: the email's
-//! path, or `path/<attachment name>` for a forwarded or zipped email). Members
-//! of a zip attached to an email stay in the email's package; members of a zip
-//! on disk share the archive's package.
-//!
-//! Archive members skipped: directories, `__MACOSX/`, hidden files (a path part
-//! starting with '.'), Office lock files (`~$...`). Each other member is
-//! detected by content: office files are read, nested zips and emails are
-//! expanded to `limits.max_archive_depth`, everything else follows the
-//! triage in [`triage`]. Members are inflated through [`Package`], so every
-//! inflate is capped; declared sizes are checked first so a zip bomb is
-//! refused without inflating it, and nested archives share one budget.
+//! Members left out: directories, `__MACOSX/`, hidden files (a path part
+//! starting with '.'), Office lock files (`~$...`). An archive whose entries
+//! overlap (the shape of a zip bomb) is refused when opened. Members are
+//! inflated through [`Package`], so every inflate is capped; each member's
+//! declared (central directory) size is listed so the dispatcher can refuse
+//! a bomb before inflating it.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::Cursor;
-use std::rc::Rc;
 
-use super::formats;
-pub(crate) use super::formats::Container;
+use super::dispatch::{Listing, Member, MemberKind};
+use super::formats::Container;
 use super::xml::Package;
-use super::{Detected, Entry, Envelope, InputError, Limits, detect};
+use super::{Entry, InputError, Limits};
 
-/// Where the members of a container come from.
-#[derive(Debug, Clone)]
-pub(crate) struct Origin {
-    /// The file on disk.
-    pub path: String,
-    /// Prepended to member names: "" at the top, "bundle.zip/" inside.
-    pub prefix: String,
-    /// The package the members belong to.
-    pub package: Option<String>,
-    /// The email the members came in, when they did.
-    pub envelope: Option<Envelope>,
-    /// Bytes inflated from archive members so far, shared by every container
-    /// under one file on disk, so nested archives share one budget
-    /// (`limits.max_total_inflated`).
-    pub spent: Rc<Cell<u64>>,
-}
-
-impl Origin {
-    pub fn root(path: &str) -> Self {
-        Origin {
-            path: path.to_string(),
-            prefix: String::new(),
-            package: None,
-            envelope: None,
-            spent: Rc::new(Cell::new(0)),
-        }
-    }
-
-    /// The container's own name inside its parents ("" at the top).
-    pub fn own_name(&self) -> Option<String> {
-        let name = self.prefix.trim_end_matches('/');
-        (!name.is_empty()).then(|| name.to_string())
-    }
-
-    /// An id for a package that starts at this container.
-    pub fn own_package(&self) -> String {
-        match self.own_name() {
-            Some(name) => format!("{}/{name}", self.path),
-            None => self.path.clone(),
-        }
-    }
-
-    /// The origin of the members of `name`, a container inside this one.
-    pub fn child(&self, name: &str) -> Origin {
-        Origin { prefix: format!("{}{name}/", self.prefix), ..self.clone() }
-    }
-
-    /// An entry for member `name` (or for the container itself when `None`).
-    pub fn entry(&self, name: Option<&str>, result: Result<crate::model::Document, InputError>) -> Entry {
-        let attachment = match name {
-            Some(name) => Some(format!("{}{name}", self.prefix)),
-            None => self.own_name(),
-        };
-        Entry {
-            path: self.path.clone(),
-            attachment,
-            envelope: self.envelope.clone(),
-            package: self.package.clone(),
-            result,
-        }
-    }
-}
-
-/// What to do with a member, once its content is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Triage {
-    /// An office document: read it.
-    Read,
-    /// A container: expand it.
-    Expand,
-    /// Not readable, but meant as a submission: report why.
-    Report,
-    /// Not a submission (signature images, calendar invites, ...): leave it out.
-    Skip,
-}
-
-/// Decides what to do with a member named `name` whose content is `detected`.
-pub(crate) fn triage(name: &str, detected: &Detected) -> Triage {
-    let documentish = formats::is_documentish(name);
-    match detected {
-        Detected::Office(_) => Triage::Read,
-        _ if formats::is_never(name) => Triage::Skip,
-        Detected::Eml | Detected::Msg | Detected::Archive => Triage::Expand,
-        Detected::Encrypted | Detected::Corrupt(_) => Triage::Report,
-        Detected::Unsupported { what, .. } if *what == "image" || *what == "plain text" => Triage::Skip,
-        Detected::Unsupported { .. } => Triage::Report,
-        Detected::Empty | Detected::Unknown => {
-            if documentish {
-                Triage::Report
-            } else {
-                Triage::Skip
-            }
-        }
-    }
-}
-
-/// Turns one member (attachment or archive member) into entries.
-/// `forced` overrides content detection (a `message/rfc822` part is an email).
-pub(crate) fn member(
-    origin: &Origin,
-    name: &str,
-    bytes: &[u8],
-    limits: &Limits,
-    depth: usize,
-    forced: Option<Container>,
-) -> Vec<Entry> {
-    if let Err(err) = super::check_size(bytes, limits).and_then(|()| limits.check_deadline()) {
-        return vec![origin.entry(Some(name), Err(err))];
-    }
-    if super::email::is_tnef(bytes) {
-        if depth + 1 > limits.max_archive_depth {
-            return vec![origin.entry(Some(name), Err(too_deep(limits)))];
-        }
-        return super::email::expand_tnef(origin, name, bytes, limits, depth + 1);
-    }
-    let detected = detect(name, bytes);
-    let action = triage(name, &detected);
-    // A file named as a message is read as one even when its content is not
-    // recognised, so that a message nobody can read is reported, not dropped.
-    let by_name = match (&detected, super::formats::extension(name).as_str()) {
-        (Detected::Unknown | Detected::Empty, "eml") => Some(Container::Email),
-        (Detected::Unknown | Detected::Empty, "msg") => Some(Container::Msg),
-        _ => None,
-    };
-    let container = forced.or(by_name).or(match (action, &detected) {
-        (Triage::Expand, Detected::Eml) => Some(Container::Email),
-        (Triage::Expand, Detected::Msg) => Some(Container::Msg),
-        (Triage::Expand, Detected::Archive) => Some(Container::Zip),
-        _ => None,
-    });
-    if let Some(container) = container {
-        if depth + 1 > limits.max_archive_depth {
-            return vec![origin.entry(Some(name), Err(too_deep(limits)))];
-        }
-        let child = origin.child(name);
-        // A message inside an email (forwarded, or attached as a file) is
-        // quiet when it holds nothing: the outer email speaks for it.
-        let quiet = forced.is_some() || origin.envelope.is_some();
-        return match container {
-            Container::Email => super::email::expand_in(&child, bytes, limits, depth + 1, quiet),
-            Container::Msg => super::msg::expand_in(&child, bytes, limits, depth + 1, quiet),
-            Container::Zip => expand_in(&child, bytes, limits, depth + 1),
-        };
-    }
-    match action {
-        Triage::Read => vec![origin.entry(Some(name), super::read_document(name, bytes, limits))],
-        Triage::Report => vec![origin.entry(Some(name), Err(detected.into_error(name)))],
-        Triage::Skip | Triage::Expand => Vec::new(),
-    }
-}
-
-pub(crate) fn too_deep(limits: &Limits) -> InputError {
-    InputError::unreadable(
-        format!("archives or forwarded emails are nested too deeply (more than {} levels)", limits.max_archive_depth),
-        "Attach the plan itself, or a zip of the plan files, without further nesting.",
-    )
-}
-
-/// Expands a zip archive on disk (or handed over by `super::expand`).
+/// Expands a zip archive on disk: the dispatcher with this archive at the top.
 pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
-    let mut origin = Origin::root(path);
-    origin.package = Some(path.to_string());
-    expand_in(&origin, bytes, limits, depth)
+    super::dispatch::expand_as(Container::Zip, path, bytes, limits, depth)
+}
+
+/// An opened zip archive, listing its members in central-directory order.
+pub(crate) struct Zip<'a> {
+    package: Package<'a>,
+    names: std::vec::IntoIter<String>,
+    declared: HashMap<String, u64>,
+    current: String,
+}
+
+impl<'a> Zip<'a> {
+    /// Opens an archive; `limits.max_total_inflated` is what it may inflate in all.
+    pub(crate) fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, InputError> {
+        let package = Package::open(bytes, limits)?;
+        if overlapping_entries(bytes) {
+            return Err(InputError::unreadable(
+                "the archive's entries overlap one another (the shape of a zip bomb)",
+                "Make a new .zip of the plan files, or attach the plans directly.",
+            ));
+        }
+        let names: Vec<String> = package.names().into_iter().filter(|n| !skipped_member(n)).collect();
+        Ok(Zip { package, names: names.into_iter(), declared: declared_sizes(bytes), current: String::new() })
+    }
+}
+
+impl Listing for Zip<'_> {
+    fn next(&mut self) -> Option<Result<Member, InputError>> {
+        let name = self.names.next()?;
+        let declared = self.declared.get(&name).copied().unwrap_or(0);
+        self.current.clone_from(&name);
+        Some(Ok(Member { name, kind: MemberKind::File { declared: Some(declared) } }))
+    }
+
+    fn rest(&mut self) -> usize {
+        self.names.len()
+    }
+
+    fn take(&mut self) -> Result<Option<Vec<u8>>, InputError> {
+        self.package.read(&self.current)
+    }
 }
 
 /// Member paths left out of archives: folders, macOS metadata, hidden files, lock files.
@@ -201,83 +68,6 @@ fn skipped_member(name: &str) -> bool {
         || name
             .split(['/', '\\'])
             .any(|part| (part.starts_with('.') && part != "." && part != "..") || part.starts_with("~$"))
-}
-
-pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
-    let mut origin = origin.clone();
-    if origin.package.is_none() {
-        origin.package = Some(origin.own_package());
-    }
-    // The package may inflate no more than what is left of the shared budget.
-    let local =
-        Limits { max_total_inflated: limits.max_total_inflated.saturating_sub(origin.spent.get()), ..limits.clone() };
-    let mut package = match Package::open(bytes, &local) {
-        Ok(p) => p,
-        Err(err) => return vec![origin.entry(None, Err(err))],
-    };
-    if overlapping_entries(bytes) {
-        return vec![origin.entry(
-            None,
-            Err(InputError::unreadable(
-                "the archive's entries overlap one another (the shape of a zip bomb)",
-                "Make a new .zip of the plan files, or attach the plans directly.",
-            )),
-        )];
-    }
-    let declared = declared_sizes(bytes);
-    let mut entries = Vec::new();
-    for name in package.names() {
-        if skipped_member(&name) {
-            continue;
-        }
-        if let Err(err) = limits.check_deadline() {
-            entries.push(origin.entry(None, Err(err)));
-            break;
-        }
-        let size = declared.get(&name).copied().unwrap_or(0);
-        let remaining = limits.max_total_inflated.saturating_sub(origin.spent.get());
-        if size > limits.max_part_bytes || size > remaining {
-            entries.push(origin.entry(Some(&name), Err(budget_error(&name, size, limits))));
-            continue;
-        }
-        let data = match package.read(&name) {
-            Ok(Some(data)) => data,
-            Ok(None) => continue,
-            Err(err) => {
-                entries.push(origin.entry(Some(&name), Err(err)));
-                continue;
-            }
-        };
-        origin.spent.set(origin.spent.get() + data.len() as u64);
-        if origin.spent.get() > limits.max_total_inflated {
-            entries.push(origin.entry(Some(&name), Err(budget_error(&name, u64::MAX, limits))));
-            continue;
-        }
-        entries.extend(member(&origin, &name, &data, limits, depth, None));
-    }
-    if entries.is_empty() {
-        entries.push(origin.entry(
-            None,
-            Err(InputError::unsupported(
-                "the archive holds no .docx or .xlsx file",
-                "Put the plan, saved as .docx or .xlsx, in the archive, or attach it directly.",
-            )),
-        ));
-    }
-    entries
-}
-
-fn budget_error(name: &str, size: u64, limits: &Limits) -> InputError {
-    if size > limits.max_part_bytes {
-        return super::xml::zip_bomb_error(name, limits);
-    }
-    InputError::unreadable(
-        format!(
-            "'{name}' would take the archive past the {} MB inflated-size limit (a zip bomb, or far too many files)",
-            limits.max_total_inflated / (1024 * 1024)
-        ),
-        "Send only the plan files, not a whole folder.",
-    )
 }
 
 /// The declared (central directory) inflated size of each member.
@@ -503,17 +293,5 @@ pub(crate) mod tests {
             }
         }
         out
-    }
-
-    #[test]
-    fn triage_rules() {
-        assert_eq!(triage("a.pdf", &Detected::Unsupported { what: "PDF", save_as: "" }), Triage::Report);
-        assert_eq!(triage("a.png", &Detected::Unsupported { what: "image", save_as: "" }), Triage::Skip);
-        assert_eq!(triage("winmail.dat", &Detected::Unknown), Triage::Skip);
-        assert_eq!(triage("invite.ics", &Detected::Eml), Triage::Skip);
-        assert_eq!(triage("fwd.eml", &Detected::Eml), Triage::Expand);
-        assert_eq!(triage("plan.pages", &Detected::Unknown), Triage::Report);
-        assert_eq!(triage("image001.gif", &Detected::Unknown), Triage::Skip);
-        assert_eq!(triage("plan.docx", &Detected::Empty), Triage::Report);
     }
 }

@@ -30,6 +30,16 @@ pub enum Detected {
 }
 
 impl Detected {
+    /// The container reader for what was detected, if it is a container.
+    pub fn container(&self) -> Option<Container> {
+        match self {
+            Detected::Eml => Some(Container::Email),
+            Detected::Msg => Some(Container::Msg),
+            Detected::Archive => Some(Container::Zip),
+            _ => None,
+        }
+    }
+
     /// The input diagnostic for a file that is not a readable document.
     pub fn into_error(self, name: &str) -> InputError {
         match self {
@@ -106,16 +116,7 @@ fn detect_zip(bytes: &[u8]) -> Detected {
         return detect_ooxml(&types);
     }
     let names: Vec<String> = zip.file_names().map(|n| n.to_ascii_lowercase()).collect();
-    if names.iter().any(|n| n == "index.xml" || n.starts_with("index/document")) {
-        return Detected::Unsupported { what: "Apple Pages", save_as: "a Word document (.docx)" };
-    }
-    if names.iter().any(|n| n == "word/document.xml") {
-        return Detected::Office(Format::Docx);
-    }
-    if names.iter().any(|n| n == "xl/workbook.xml") {
-        return Detected::Office(Format::Xlsx);
-    }
-    Detected::Archive
+    formats::by_zip_parts(&names).map_or(Detected::Archive, from_spec)
 }
 
 fn detect_ooxml(content_types: &str) -> Detected {
@@ -155,31 +156,16 @@ fn detect_ole(bytes: &[u8]) -> Detected {
         compound.walk().map(|e| e.path().to_string_lossy().trim_start_matches('/').to_ascii_lowercase()).collect();
     let has = |n: &str| names.iter().any(|x| x == n);
     if has("encryptedpackage") || has("encryptioninfo") {
-        Detected::Encrypted
-    } else if has("worddocument") {
-        Detected::Unsupported { what: "Word 97-2003 (.doc)", save_as: "a Word document (.docx)" }
-    } else if has("workbook") || has("book") {
-        Detected::Office(Format::Xls)
-    } else if has("__properties_version1.0") || names.iter().any(|n| n.starts_with("__substg1.0_")) {
-        Detected::Msg
-    } else if has("powerpoint document") {
-        Detected::Unsupported {
-            what: "PowerPoint 97-2003 (.ppt)",
-            save_as: "a PowerPoint presentation (.pptx) or a Word document (.docx)",
-        }
-    } else {
-        Detected::Unknown
+        return Detected::Encrypted;
     }
+    formats::by_ole(&names).map_or(Detected::Unknown, from_spec)
 }
 
 fn detect_text_or_binary(name: &str, bytes: &[u8]) -> Detected {
     let head = &bytes[..bytes.len().min(4096)];
     let trimmed = trim_bom(head);
-    if trimmed.starts_with(b"%PDF") {
-        return Detected::Office(Format::Pdf);
-    }
-    if trimmed.starts_with(b"{\\rtf") {
-        return Detected::Unsupported { what: "Rich Text Format (.rtf)", save_as: "a Word document (.docx)" };
+    if let Some(spec) = formats::by_magic(trimmed) {
+        return from_spec(spec);
     }
     if head.starts_with(&[0x89, b'P', b'N', b'G']) || head.starts_with(&[0xFF, 0xD8, 0xFF]) {
         return Detected::Unsupported { what: "image", save_as: "a Word document (.docx) with the text typed in" };

@@ -13,26 +13,21 @@
 //! and no binary signature is a body; notices (`message/feedback-report`,
 //! delivery and read reports) are not attachments.
 //!
-//! Every attachment in any multipart nesting is looked at (inline parts with
-//! a file name included), detected by content and handled by
-//! [`archive::member`]: office files are read, zips are
-//! expanded (`"bundle.zip/plan.docx"`), `.doc`/`.pdf`/`.pages`/`.odt`/`.rtf`
-//! get an "unsupported" entry, and non-submissions are left out (signature
-//! images, calendar invites, vCards, signatures, text and HTML parts such as
+//! Every attachment in any multipart nesting is listed (inline parts with a
+//! file name included) for the dispatcher ([`super::dispatch`]), which
+//! detects each by content: office files are read, zips are expanded
+//! (`"bundle.zip/plan.docx"`), `.doc`/`.pages`/`.odt`/`.rtf` get an
+//! "unsupported" entry, and non-submissions are left out (signature images,
+//! calendar invites, vCards, signatures, text and HTML parts such as
 //! Exchange's `ATT00001.txt`). A `winmail.dat` (TNEF, Outlook rich text) is
-//! opened and its attachments are taken as the email's own (see `tnef`:
-//! read attribute by attribute, keeping what was read before damage).
+//! listed by [`Winmail`]: its attachments are taken as the email's own (see
+//! `tnef`: read attribute by attribute, keeping what was read before damage).
 //!
 //! Forwarded messages (`message/rfc822` parts, or attached `.eml`/`.msg`
-//! files) are expanded with `depth + 1`, bounded by `limits.max_archive_depth`;
-//! their attachments are named `"<subject>.eml/plan.docx"`, carry the
-//! forwarded message's own envelope (its sender is the district) and form
-//! their own package. Only the first `limits.max_attachments` attachment
-//! parts are looked at; one more entry says how many were left.
-//!
-//! An email (not itself inside another email) that yields nothing gets one
-//! entry with an "unsupported" error: it has no .docx or .xlsx attachment.
-//! Emails inside archives on disk are not inside an email: they do report.
+//! files) are expanded by the dispatcher one level deeper; their attachments
+//! are named `"<subject>.eml/plan.docx"` (the subject names a forwarded part
+//! that has no file name), carry the forwarded message's own envelope (its
+//! sender is the district) and form their own package.
 
 mod mime;
 pub(crate) mod tnef;
@@ -42,54 +37,66 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
-use super::archive::{self, Container, Origin};
+use super::dispatch::{Listing, Member, MemberKind};
+use super::formats::{self, Container, Kind};
+use super::mail::{MAX_BODY_BYTES, cap_text, clean_name};
 use super::{Entry, Envelope, InputError, Limits};
 
-/// Largest email body kept in the envelope.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
+/// Expands an email on disk: the dispatcher with this email at the top.
 pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
-    expand_in(&Origin::root(path), bytes, limits, depth, false)
+    super::dispatch::expand_as(Container::Email, path, bytes, limits, depth)
 }
 
-/// Expands an email found at `origin`; `forwarded` is true for a message
-/// inside another message (forwarded or attached as a file): it stays quiet
-/// when it holds nothing.
-pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize, forwarded: bool) -> Vec<Entry> {
-    let mut origin = origin.clone();
-    origin.package = Some(origin.own_package());
-    let bytes = tidy_header(bytes);
-    let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(&bytes[..])));
-    let message = match parsed {
-        Ok(Some(m)) if is_email(&m) => m,
-        _ => {
-            origin.envelope = None;
-            return vec![origin.entry(None, Err(InputError::corrupt("the email cannot be parsed")))];
-        }
-    };
-    origin.envelope = Some(envelope(&message));
+/// A parsed email: its envelope and its attachments in order, listed for
+/// the dispatcher.
+pub(crate) struct Mail {
+    envelope: Envelope,
+    attachments: std::vec::IntoIter<(Member, Vec<u8>)>,
+    current: Vec<u8>,
+}
 
-    let mut entries = Vec::new();
-    let mut looked_at = 0usize;
-    let mut left = 0usize;
-    let mut index = 0usize;
-    for part in &message.parts {
-        let Some(file) = attachment(&message, part) else {
-            continue;
+impl Mail {
+    /// Parses an email; `Err` when the bytes are not one.
+    pub(crate) fn open(bytes: &[u8]) -> Result<Mail, InputError> {
+        let bytes = tidy_header(bytes);
+        let parsed = catch_unwind(AssertUnwindSafe(|| MessageParser::default().parse(&bytes[..])));
+        let message = match parsed {
+            Ok(Some(m)) if is_email(&m) => m,
+            _ => return Err(InputError::corrupt("the email cannot be parsed")),
         };
-        index += 1;
-        if looked_at >= limits.max_attachments {
-            left += 1;
-            continue;
+        let mut attachments = Vec::new();
+        for part in &message.parts {
+            let Some(file) = attachment(&message, part) else {
+                continue;
+            };
+            // A part declared a message but holding a document is a document.
+            let is_message = file.is_message && !super::detect::is_binary_signature(&file.bytes);
+            let name = file.name.unwrap_or_else(|| fallback_name(part, attachments.len() + 1, is_message));
+            let kind = if is_message { MemberKind::Message } else { MemberKind::File { declared: None } };
+            attachments.push((Member { name, kind }, file.bytes));
         }
-        looked_at += 1;
-        // A part declared a message but holding a document is a document.
-        let is_message = file.is_message && !super::detect::is_binary_signature(&file.bytes);
-        let name = file.name.unwrap_or_else(|| fallback_name(part, index, is_message));
-        let forced = is_message.then_some(Container::Email);
-        entries.extend(archive::member(&origin, &name, &file.bytes, limits, depth, forced));
+        Ok(Mail { envelope: envelope(&message), attachments: attachments.into_iter(), current: Vec::new() })
     }
-    close_message(&origin, entries, left, forwarded, limits)
+}
+
+impl Listing for Mail {
+    fn envelope(&mut self) -> Option<Envelope> {
+        Some(self.envelope.clone())
+    }
+
+    fn next(&mut self) -> Option<Result<Member, InputError>> {
+        let (member, bytes) = self.attachments.next()?;
+        self.current = bytes;
+        Some(Ok(member))
+    }
+
+    fn rest(&mut self) -> usize {
+        self.attachments.len()
+    }
+
+    fn take(&mut self) -> Result<Option<Vec<u8>>, InputError> {
+        Ok(Some(std::mem::take(&mut self.current)))
+    }
 }
 
 /// The file name of every attachment part of a message (not of the
@@ -211,8 +218,8 @@ fn attachment(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Attached>
         .or_else(|| mime::parameter(&ct_params, "name", charset.as_deref()))
         .and_then(|n| clean_name(&n))
         .or_else(|| part.attachment_name().and_then(clean_name));
-    let is_message =
-        matches!(part.body, PartType::Message(_)) || ctype == "message/rfc822" || ctype == "message/global";
+    let is_message = matches!(part.body, PartType::Message(_))
+        || formats::by_mime(&ctype).is_some_and(|f| matches!(f.kind, Kind::Container(Container::Email)));
     let bytes: Vec<u8> = match &part.body {
         PartType::Text(_) | PartType::Html(_) => {
             let body = raw.get(part.raw_body_offset() as usize..part.raw_end_offset() as usize).unwrap_or_default();
@@ -259,72 +266,40 @@ pub(crate) fn is_tnef(bytes: &[u8]) -> bool {
     bytes.starts_with(&tnef::SIGNATURE)
 }
 
-/// The end of reading any email (.eml or .msg): say how many attachments
-/// were over the limit, and that there was no plan when nothing was found
-/// (a forwarded message inside another stays silent).
-pub(crate) fn close_message(
-    origin: &Origin,
-    mut entries: Vec<Entry>,
-    left: usize,
-    forwarded: bool,
-    limits: &Limits,
-) -> Vec<Entry> {
-    if left > 0 {
-        entries.push(origin.entry(
-            None,
-            Err(InputError::unreadable(
-                format!("the email has {} more attachments than the {} that were read", left, limits.max_attachments),
-                "Send the plan in its own email with only the plan attached.",
-            )),
-        ));
-    }
-    if entries.is_empty() && !forwarded {
-        entries.push(origin.entry(
-            None,
-            Err(InputError::unsupported(
-                "the email has no .docx or .xlsx attachment",
-                "Attach the plan as .docx or .xlsx and send it again.",
-            )),
-        ));
-    }
-    entries
+/// The attachments of a `winmail.dat` (TNEF), listed for the dispatcher:
+/// they are the email's own.
+pub(crate) struct Winmail<'a> {
+    found: std::vec::IntoIter<tnef::Attachment<'a>>,
+    index: usize,
+    current: Option<Vec<u8>>,
 }
 
-/// Expands a `winmail.dat` (TNEF): its attachments are the email's own, so
-/// they are named as if attached directly ("plan.docx", not
-/// "winmail.dat/plan.docx").
-pub(crate) fn expand_tnef(origin: &Origin, name: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
-    let found = match tnef::attachments(bytes) {
-        Ok(found) => found,
-        Err(why) => {
-            return vec![origin.entry(
-                Some(name),
-                Err(InputError::corrupt(format!("the Outlook rich-text wrapper {name} cannot be read: {why}"))),
-            )];
+impl<'a> Winmail<'a> {
+    /// Opens the `winmail.dat` attached as `name`.
+    pub(crate) fn open(name: &str, bytes: &'a [u8]) -> Result<Self, InputError> {
+        match tnef::attachments(bytes) {
+            Ok(found) => Ok(Winmail { found: found.into_iter(), index: 0, current: None }),
+            Err(why) => Err(InputError::corrupt(format!("the Outlook rich-text wrapper {name} cannot be read: {why}"))),
         }
-    };
-    let mut entries = Vec::new();
-    for (index, attachment) in found.iter().take(limits.max_attachments).enumerate() {
-        let Some(data) = attachment.data.as_deref() else {
-            continue;
-        };
-        let file = attachment.name().and_then(clean_name).unwrap_or_else(|| format!("attachment {}", index + 1));
-        entries.extend(archive::member(origin, &file, data, limits, depth, None));
     }
-    if found.len() > limits.max_attachments {
-        entries.push(origin.entry(
-            Some(name),
-            Err(InputError::unreadable(
-                format!(
-                    "{name} holds {} more attachments than the {} that were read",
-                    found.len() - limits.max_attachments,
-                    limits.max_attachments
-                ),
-                "Send the plan in its own email with only the plan attached.",
-            )),
-        ));
+}
+
+impl Listing for Winmail<'_> {
+    fn next(&mut self) -> Option<Result<Member, InputError>> {
+        let attachment = self.found.next()?;
+        self.index += 1;
+        let name = attachment.name().and_then(clean_name).unwrap_or_else(|| format!("attachment {}", self.index));
+        self.current = attachment.data.map(std::borrow::Cow::into_owned);
+        Some(Ok(Member { name, kind: MemberKind::File { declared: None } }))
     }
-    entries
+
+    fn rest(&mut self) -> usize {
+        self.found.len()
+    }
+
+    fn take(&mut self) -> Result<Option<Vec<u8>>, InputError> {
+        Ok(self.current.take())
+    }
 }
 
 /// A parsed message counts as an email when it has one of the usual header fields.
@@ -373,18 +348,6 @@ fn envelope(message: &Message<'_>) -> Envelope {
     }
 }
 
-/// Cuts `text` to at most `max` bytes on a char boundary.
-pub(crate) fn cap_text(mut text: String, max: usize) -> String {
-    if text.len() > max {
-        let mut cut = max;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
-    }
-    text
-}
-
 /// A name for an attachment that has none: the subject of a forwarded
 /// message, or "attachment N" with the extension its declared type implies.
 fn fallback_name(part: &MessagePart<'_>, index: usize, is_message: bool) -> String {
@@ -394,19 +357,11 @@ fn fallback_name(part: &MessagePart<'_>, index: usize, is_message: bool) -> Stri
     }
     let ext = part
         .content_type()
-        .and_then(|ct| super::formats::ext_for_mime(&format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or_default())));
+        .and_then(|ct| formats::ext_for_mime(&format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or_default())));
     match ext {
         Some(ext) => format!("attachment {index}.{ext}"),
         None => format!("attachment {index}"),
     }
-}
-
-/// The last path component of a name, without control characters; `None` if blank.
-pub(crate) fn clean_name(name: &str) -> Option<String> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let cleaned: String = base.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let cleaned = cleaned.trim();
-    (!cleaned.is_empty()).then(|| cleaned.chars().take(200).collect())
 }
 
 #[cfg(test)]

@@ -43,8 +43,26 @@ pub struct FormatSpec {
     /// Markers of the main part's content type in an OOXML package's
     /// `[Content_Types].xml`, lower case; rows are tried in table order.
     pub ooxml: &'static [&'static str],
+    /// How its content is recognised when it says nothing of its type.
+    pub signs: Signs,
     pub kind: Kind,
 }
+
+/// What in a file's content marks the format; rows are tried in table
+/// order. In `ole` and `zip_parts` a name ending in `*` is a prefix.
+#[derive(Clone, Copy)]
+pub struct Signs {
+    /// The bytes it starts with (after a byte-order mark and white space).
+    pub magic: &'static [&'static [u8]],
+    /// Top-level stream or storage names of an OLE compound file, lower case.
+    pub ole: &'static [&'static str],
+    /// Part names of a zip package with no `[Content_Types].xml` or
+    /// `mimetype`, lower case.
+    pub zip_parts: &'static [&'static str],
+}
+
+/// No signs: a row known by its name, MIME type or OOXML content type only.
+pub const NONE: Signs = Signs { magic: &[], ole: &[], zip_parts: &[] };
 
 const fn document(format: Format, read: Reader) -> Kind {
     Kind::Document { format, read }
@@ -80,6 +98,7 @@ pub static FORMATS: &[FormatSpec] = &[
             "document.macroenabled.main",
             "ms-word.template.macroenabledtemplate.main",
         ],
+        signs: Signs { zip_parts: &["word/document.xml"], ..NONE },
         kind: document(Format::Docx, read_docx),
     },
     FormatSpec {
@@ -87,6 +106,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["xlsb"],
         mimes: &["application/vnd.ms-excel.sheet.binary.macroenabled.12"],
         ooxml: &["sheet.binary.macroenabled.main"],
+        signs: NONE,
         kind: Kind::Unsupported { save_as: "an Excel workbook (.xlsx)" },
     },
     FormatSpec {
@@ -94,6 +114,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["xlsm", "xltm"],
         mimes: &["application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel.template.macroenabled.12"],
         ooxml: &["sheet.macroenabled.main"],
+        signs: NONE,
         kind: document(Format::Xlsm, super::xlsx::read),
     },
     FormatSpec {
@@ -104,6 +125,7 @@ pub static FORMATS: &[FormatSpec] = &[
             "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
         ],
         ooxml: &["spreadsheetml.sheet.main", "spreadsheetml.template.main"],
+        signs: Signs { zip_parts: &["xl/workbook.xml"], ..NONE },
         kind: document(Format::Xlsx, super::xlsx::read),
     },
     FormatSpec {
@@ -126,6 +148,7 @@ pub static FORMATS: &[FormatSpec] = &[
             "ms-powerpoint.template.macroenabled.main",
             "presentationml",
         ],
+        signs: NONE,
         kind: document(Format::Pptx, read_pptx),
     },
     FormatSpec {
@@ -134,6 +157,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &[],
         mimes: &[],
         ooxml: &["wordprocessingml"],
+        signs: NONE,
         kind: document(Format::Docx, read_docx),
     },
     FormatSpec {
@@ -141,6 +165,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &[],
         mimes: &[],
         ooxml: &["spreadsheetml"],
+        signs: NONE,
         kind: document(Format::Xlsx, super::xlsx::read),
     },
     FormatSpec {
@@ -148,6 +173,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["xls", "xlt"],
         mimes: &["application/vnd.ms-excel"],
         ooxml: &[],
+        signs: Signs { ole: &["workbook", "book"], ..NONE },
         kind: document(Format::Xls, super::xlsx::read),
     },
     FormatSpec {
@@ -155,6 +181,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["ods"],
         mimes: &["application/vnd.oasis.opendocument.spreadsheet"],
         ooxml: &[],
+        signs: NONE,
         kind: document(Format::Ods, super::xlsx::read),
     },
     FormatSpec {
@@ -162,13 +189,15 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["pdf"],
         mimes: &["application/pdf", "application/x-pdf"],
         ooxml: &[],
+        signs: Signs { magic: &[b"%PDF"], ..NONE },
         kind: document(Format::Pdf, read_pdf),
     },
     FormatSpec {
         name: "email",
         exts: &["eml"],
-        mimes: &["message/rfc822"],
+        mimes: &["message/rfc822", "message/global"],
         ooxml: &[],
+        signs: NONE,
         kind: Kind::Container(Container::Email),
     },
     FormatSpec {
@@ -176,6 +205,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["msg"],
         mimes: &["application/vnd.ms-outlook"],
         ooxml: &[],
+        signs: Signs { ole: &["__properties_version1.0", "__substg1.0_*"], ..NONE },
         kind: Kind::Container(Container::Msg),
     },
     FormatSpec {
@@ -183,6 +213,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["zip"],
         mimes: &["application/zip", "application/x-zip-compressed", "application/x-zip"],
         ooxml: &[],
+        signs: NONE,
         kind: Kind::Container(Container::Zip),
     },
     FormatSpec {
@@ -190,6 +221,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["doc", "dot"],
         mimes: &["application/msword"],
         ooxml: &[],
+        signs: Signs { ole: &["worddocument"], ..NONE },
         kind: Kind::Unsupported { save_as: WORD },
     },
     FormatSpec {
@@ -197,6 +229,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["ppt", "pps", "pot"],
         mimes: &["application/vnd.ms-powerpoint"],
         ooxml: &[],
+        signs: Signs { ole: &["powerpoint document"], ..NONE },
         kind: Kind::Unsupported { save_as: "a PowerPoint presentation (.pptx) or a Word document (.docx)" },
     },
     FormatSpec {
@@ -204,6 +237,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["odt"],
         mimes: &["application/vnd.oasis.opendocument.text"],
         ooxml: &[],
+        signs: NONE,
         kind: Kind::Unsupported { save_as: WORD },
     },
     FormatSpec {
@@ -211,6 +245,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["odp"],
         mimes: &["application/vnd.oasis.opendocument.presentation"],
         ooxml: &[],
+        signs: NONE,
         kind: Kind::Unsupported { save_as: "a PowerPoint presentation (.pptx) or a Word document (.docx)" },
     },
     FormatSpec {
@@ -218,6 +253,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["pages"],
         mimes: &[],
         ooxml: &[],
+        signs: Signs { zip_parts: &["index.xml", "index/document*"], ..NONE },
         kind: Kind::Unsupported { save_as: WORD },
     },
     FormatSpec {
@@ -225,6 +261,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["numbers"],
         mimes: &[],
         ooxml: &[],
+        signs: NONE,
         kind: Kind::Unsupported { save_as: "an Excel workbook (.xlsx)" },
     },
     FormatSpec {
@@ -232,6 +269,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["rtf"],
         mimes: &["application/rtf", "text/rtf"],
         ooxml: &[],
+        signs: Signs { magic: &[b"{\\rtf"], ..NONE },
         kind: Kind::Unsupported { save_as: WORD },
     },
     FormatSpec {
@@ -239,6 +277,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["wpd"],
         mimes: &[],
         ooxml: &[],
+        signs: NONE,
         kind: Kind::Unsupported { save_as: WORD },
     },
     FormatSpec {
@@ -246,6 +285,7 @@ pub static FORMATS: &[FormatSpec] = &[
         exts: &["ics", "vcf", "vcs", "p7s", "p7m", "p7c", "asc", "sig", "htm", "html", "txt", "css", "js", "dat"],
         mimes: &[],
         ooxml: &[],
+        signs: NONE,
         kind: Kind::Never,
     },
 ];
@@ -280,6 +320,36 @@ pub fn ext_for_mime(mime: &str) -> Option<&'static str> {
 pub fn by_ooxml(content_types: &str) -> Option<&'static FormatSpec> {
     let types = content_types.to_ascii_lowercase();
     FORMATS.iter().find(|f| f.ooxml.iter().any(|marker| types.contains(marker)))
+}
+
+/// The row whose magic bytes `head` starts with.
+pub fn by_magic(head: &[u8]) -> Option<&'static FormatSpec> {
+    FORMATS.iter().find(|f| f.signs.magic.iter().any(|m| head.starts_with(m)))
+}
+
+/// The row one of whose OLE stream names is among `names` (lower case).
+pub fn by_ole(names: &[String]) -> Option<&'static FormatSpec> {
+    FORMATS.iter().find(|f| f.signs.ole.iter().any(|sign| names.iter().any(|n| sign_matches(sign, n))))
+}
+
+/// The row one of whose zip part names is among `names` (lower case).
+pub fn by_zip_parts(names: &[String]) -> Option<&'static FormatSpec> {
+    FORMATS.iter().find(|f| f.signs.zip_parts.iter().any(|sign| names.iter().any(|n| sign_matches(sign, n))))
+}
+
+fn sign_matches(sign: &str, name: &str) -> bool {
+    match sign.strip_suffix('*') {
+        Some(prefix) => name.starts_with(prefix),
+        None => name == sign,
+    }
+}
+
+/// The container a file name says it is ("Fwd.eml" → an email).
+pub fn container_by_name(name: &str) -> Option<Container> {
+    by_name(name).and_then(|f| match f.kind {
+        Kind::Container(container) => Some(container),
+        _ => None,
+    })
 }
 
 /// The reader of a document format.
@@ -351,6 +421,31 @@ mod tests {
             assert!(accept.split(',').any(|a| a == e), "{e} in {accept}");
         }
         assert!(!accept.contains(".doc,") && !accept.contains(".ics"));
+    }
+
+    #[test]
+    fn content_signs() {
+        let name = |f: Option<&FormatSpec>| f.map(|f| f.name);
+        assert_eq!(name(by_magic(b"%PDF-1.7\n")), Some("PDF"));
+        assert_eq!(name(by_magic(b"{\\rtf1\\ansi")), Some("Rich Text Format (.rtf)"));
+        assert_eq!(name(by_magic(b"PDF")), None);
+        let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            name(by_ole(&names(&["\u{5}summaryinformation", "worddocument", "1table"]))),
+            Some("Word 97-2003 (.doc)")
+        );
+        assert_eq!(name(by_ole(&names(&["__substg1.0_0037001f", "__nameid_version1.0"]))), Some("Outlook message"));
+        assert_eq!(name(by_ole(&names(&["workbook"]))), Some("Excel 97-2003 workbook"));
+        assert_eq!(name(by_ole(&names(&["contents"]))), None);
+        assert_eq!(
+            name(by_zip_parts(&names(&["index/document.iwa", "metadata/properties.plist"]))),
+            Some("Apple Pages")
+        );
+        assert_eq!(name(by_zip_parts(&names(&["word/document.xml"]))), Some("Word document"));
+        assert_eq!(name(by_zip_parts(&names(&["plans/word/document.xml"]))), None);
+        assert_eq!(container_by_name("Fwd: plan.EML"), Some(Container::Email));
+        assert_eq!(container_by_name("bundle.zip"), Some(Container::Zip));
+        assert_eq!(container_by_name("plan.docx"), None);
     }
 
     #[test]

@@ -6,10 +6,12 @@
 
 pub mod archive;
 pub mod detect;
+pub(crate) mod dispatch;
 pub mod docx;
 pub mod email;
 pub mod formats;
 pub mod grid;
+pub(crate) mod mail;
 pub mod msg;
 pub mod pdf;
 pub mod pptx;
@@ -184,11 +186,9 @@ pub fn expand(path: &str, bytes: &[u8], limits: &Limits) -> Vec<Entry> {
             result: Err(err),
         }];
     }
-    match detect(path, bytes) {
-        Detected::Eml => email::expand(path, bytes, limits, 0),
-        Detected::Msg => msg::expand(path, bytes, limits, 0),
-        Detected::Archive => archive::expand(path, bytes, limits, 0),
-        _ => vec![Entry {
+    match detect(path, bytes).container() {
+        Some(container) => dispatch::expand_as(container, path, bytes, limits, 0),
+        None => vec![Entry {
             path: path.to_string(),
             attachment: None,
             envelope: None,

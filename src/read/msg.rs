@@ -9,121 +9,149 @@
 //!
 //! Attachments are the storages `__attach_version1.0_#XXXXXXXX`: data in
 //! `__substg1.0_37010102`, file name `3707` (long), `3704` (short) or `3001`
-//! (display name). Each goes through the same triage as email attachments
-//! ([`archive::member`]). An attached message (a `__substg1.0_3701000D`
-//! storage holding message properties) is read like the outer one with
-//! `depth + 1`, named `"<subject>.msg/..."`, with its own envelope and
-//! package; an embedded OLE object (same storage name, no message
-//! properties) is left out. Attachment parts after `limits.max_attachments`
-//! are counted, not read. A message that yields nothing gets one
-//! "no .docx or .xlsx attachment" entry, as for .eml.
+//! (display name). [`Message`] lists them, in storage-name order, for the
+//! dispatcher ([`super::dispatch`]), which handles them as it handles email
+//! attachments. An attached message (a `__substg1.0_3701000D` storage
+//! holding message properties) is listed as a stored message named
+//! `"<subject>.msg"`, which the dispatcher opens one level deeper (its own
+//! envelope and package); an embedded OLE object (same storage name, no
+//! message properties) gives the file it wraps, if it wraps one.
 
 use std::io::{Cursor, Read};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use cfb::CompoundFile;
 
-use super::archive::{self, Origin};
-use super::email::{MAX_BODY_BYTES, cap_text, clean_name};
+use super::dispatch::{Listing, Member, MemberKind};
+use super::formats::Container;
+use super::mail::{MAX_BODY_BYTES, cap_text, clean_name};
 use super::{Entry, Envelope, InputError, Limits};
 
 type Ole<'a> = CompoundFile<Cursor<&'a [u8]>>;
 
+/// Expands an Outlook message on disk: the dispatcher with this message at the top.
 pub fn expand(path: &str, bytes: &[u8], limits: &Limits, depth: usize) -> Vec<Entry> {
-    expand_in(&Origin::root(path), bytes, limits, depth, false)
+    super::dispatch::expand_as(Container::Msg, path, bytes, limits, depth)
 }
 
-/// Expands a .msg found at `origin`; `forwarded` is true for a message inside
-/// another message (it stays quiet when it holds nothing).
-pub(crate) fn expand_in(origin: &Origin, bytes: &[u8], limits: &Limits, depth: usize, forwarded: bool) -> Vec<Entry> {
-    let run = || {
-        let mut ole = match CompoundFile::open(Cursor::new(bytes)) {
-            Ok(ole) => ole,
-            Err(err) => {
-                return vec![
-                    origin
-                        .entry(None, Err(InputError::corrupt(format!("the Outlook message cannot be opened: {err}")))),
-                ];
-            }
-        };
-        read_message(&mut ole, "", origin, limits, depth, forwarded)
-    };
-    match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(entries) => entries,
-        Err(_) => vec![origin.entry(None, Err(InputError::corrupt("the Outlook message could not be made sense of")))],
+/// The compound file a message is read from: the file's own (the top
+/// message) or lent by the message it is attached to.
+enum Store<'o, 'a> {
+    Own(Box<Ole<'a>>),
+    Lent(&'o mut Ole<'a>),
+}
+
+impl<'a> Store<'_, 'a> {
+    fn ole(&mut self) -> &mut Ole<'a> {
+        match self {
+            Store::Own(ole) => ole,
+            Store::Lent(ole) => ole,
+        }
     }
 }
 
-/// Reads the message whose storage is `base` ("" for the root).
-fn read_message(
-    ole: &mut Ole<'_>,
-    base: &str,
-    origin: &Origin,
-    limits: &Limits,
-    depth: usize,
-    forwarded: bool,
-) -> Vec<Entry> {
-    let mut origin = origin.clone();
-    origin.package = Some(origin.own_package());
-    origin.envelope = Some(envelope(ole, base, limits));
+/// What the member `next` gave last holds.
+enum Pending {
+    None,
+    /// The attachment's data stream.
+    Stream(String),
+    /// An embedded OLE object (the storage): the file it wraps.
+    Object(String),
+    /// An attached message (the storage).
+    Message(String),
+}
 
-    let mut attachments: Vec<String> = match ole.read_storage(storage_path(base)) {
-        Ok(entries) => entries
-            .filter(|e| e.is_storage() && e.name().starts_with("__attach_version1.0_#"))
-            .map(|e| e.name().to_string())
-            .collect(),
-        Err(err) => {
-            return vec![
-                origin.entry(None, Err(InputError::corrupt(format!("the Outlook message cannot be read: {err}")))),
-            ];
-        }
-    };
-    attachments.sort();
+/// One message of an .msg file (the top one, or one attached to it),
+/// listing its attachments for the dispatcher.
+pub(crate) struct Message<'o, 'a, 'l> {
+    store: Store<'o, 'a>,
+    limits: &'l Limits,
+    envelope: Envelope,
+    /// The attachment storages, sorted; `Err` when they cannot be listed.
+    storages: Result<Vec<String>, Option<InputError>>,
+    base: String,
+    pos: usize,
+    pending: Pending,
+}
 
-    let mut entries = Vec::new();
-    let mut looked_at = 0usize;
-    let mut left = 0usize;
-    for (index, storage) in attachments.iter().enumerate() {
-        if looked_at >= limits.max_attachments {
-            left += 1;
-            continue;
-        }
-        looked_at += 1;
-        let at = format!("{base}/{storage}");
+impl<'o, 'a, 'l> Message<'o, 'a, 'l> {
+    /// Opens the compound file of an .msg: its top message.
+    pub(crate) fn open(bytes: &'a [u8], limits: &'l Limits) -> Result<Self, InputError> {
+        let ole = CompoundFile::open(Cursor::new(bytes))
+            .map_err(|err| InputError::corrupt(format!("the Outlook message cannot be opened: {err}")))?;
+        Ok(Message::at(Store::Own(Box::new(ole)), String::new(), limits))
+    }
+
+    /// The message whose storage is `base` ("" for the root).
+    fn at(mut store: Store<'o, 'a>, base: String, limits: &'l Limits) -> Self {
+        let ole = store.ole();
+        let envelope = envelope(ole, &base, limits);
+        let storages = match ole.read_storage(storage_path(&base)) {
+            Ok(entries) => {
+                let mut names: Vec<String> = entries
+                    .filter(|e| e.is_storage() && e.name().starts_with("__attach_version1.0_#"))
+                    .map(|e| e.name().to_string())
+                    .collect();
+                names.sort();
+                Ok(names)
+            }
+            Err(err) => Err(Some(InputError::corrupt(format!("the Outlook message cannot be read: {err}")))),
+        };
+        Message { store, limits, envelope, storages, base, pos: 0, pending: Pending::None }
+    }
+}
+
+impl Listing for Message<'_, '_, '_> {
+    fn envelope(&mut self) -> Option<Envelope> {
+        Some(self.envelope.clone())
+    }
+
+    fn next(&mut self) -> Option<Result<Member, InputError>> {
+        let storages = match &mut self.storages {
+            Ok(storages) => storages,
+            Err(err) => return err.take().map(Err),
+        };
+        let storage = storages.get(self.pos)?;
+        self.pos += 1;
+        let index = self.pos;
+        let (ole, limits) = (self.store.ole(), self.limits);
+        let at = format!("{}/{storage}", self.base);
         let embedded = format!("{at}/__substg1.0_3701000D");
         let name = attachment_name(ole, &at, limits);
-        if ole.is_storage(&embedded) {
-            if !is_message_storage(ole, &embedded) {
-                // An embedded OLE object: the file it wraps, if it wraps one.
-                if let Some(data) = ole_payload(ole, &embedded, limits) {
-                    let name = name.unwrap_or_else(|| format!("attachment {}", index + 1));
-                    entries.extend(archive::member(&origin, &name, &data, limits, depth, None));
-                }
-                continue;
-            }
-            let subject = string_prop(ole, &embedded, "0037", limits).and_then(|s| clean_name(&s));
-            let name = format!("{}.msg", subject.or(name).unwrap_or_else(|| format!("attached message {}", index + 1)));
-            if depth + 1 > limits.max_archive_depth {
-                entries.push(origin.entry(Some(&name), Err(archive::too_deep(limits))));
-                continue;
-            }
-            let child = origin.child(&name);
-            entries.extend(read_message(ole, &embedded, &child, limits, depth + 1, true));
-            continue;
+        let fallback = || format!("attachment {index}");
+        let file = MemberKind::File { declared: None };
+        if !ole.is_storage(&embedded) {
+            self.pending = Pending::Stream(format!("{at}/__substg1.0_37010102"));
+            return Some(Ok(Member { name: name.unwrap_or_else(fallback), kind: file }));
         }
-        let data = match read_stream(ole, &format!("{at}/__substg1.0_37010102"), limits) {
-            Ok(Some(data)) => data,
-            Ok(None) => continue, // a link or a reference, no bytes
-            Err(err) => {
-                let name = name.unwrap_or_else(|| format!("attachment {}", index + 1));
-                entries.push(origin.entry(Some(&name), Err(err)));
-                continue;
-            }
-        };
-        let name = name.unwrap_or_else(|| format!("attachment {}", index + 1));
-        entries.extend(archive::member(&origin, &name, &data, limits, depth, None));
+        if !is_message_storage(ole, &embedded) {
+            self.pending = Pending::Object(embedded);
+            return Some(Ok(Member { name: name.unwrap_or_else(fallback), kind: file }));
+        }
+        let subject = string_prop(ole, &embedded, "0037", limits).and_then(|s| clean_name(&s));
+        let name = format!("{}.msg", subject.or(name).unwrap_or_else(|| format!("attached message {index}")));
+        self.pending = Pending::Message(embedded);
+        Some(Ok(Member { name, kind: MemberKind::Stored }))
     }
-    super::email::close_message(&origin, entries, left, forwarded, limits)
+
+    fn rest(&mut self) -> usize {
+        self.storages.as_ref().map_or(0, |s| s.len().saturating_sub(self.pos))
+    }
+
+    fn take(&mut self) -> Result<Option<Vec<u8>>, InputError> {
+        let (ole, limits) = (self.store.ole(), self.limits);
+        match &self.pending {
+            Pending::Stream(path) => read_stream(ole, path, limits),
+            Pending::Object(storage) => Ok(ole_payload(ole, storage, limits)),
+            Pending::Message(_) | Pending::None => Ok(None),
+        }
+    }
+
+    fn open_stored(&mut self) -> Option<Box<dyn Listing + '_>> {
+        let Pending::Message(base) = std::mem::replace(&mut self.pending, Pending::None) else {
+            return None;
+        };
+        Some(Box::new(Message::at(Store::Lent(self.store.ole()), base, self.limits)))
+    }
 }
 
 /// An attachment's file name: long (`3707`), short (`3704`) or display (`3001`).
@@ -255,7 +283,7 @@ fn ole_payload(ole: &mut Ole<'_>, storage: &str, limits: &Limits) -> Option<Vec<
         return Some(package);
     }
     if let Ok(Some(native)) = read_stream(ole, &format!("{storage}/\u{1}Ole10Native"), limits) {
-        return super::email::tnef::ole10_native(&native).map(<[u8]>::to_vec);
+        return super::mail::ole10_native(&native).map(<[u8]>::to_vec);
     }
     read_stream(ole, &format!("{storage}/CONTENTS"), limits).ok().flatten()
 }

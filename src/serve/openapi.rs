@@ -52,7 +52,7 @@ pub fn openapi() -> Value {
             "/api/v1/check": {
                 "post": {
                     "operationId": "check",
-                    "summary": "Check one plan (Word, Excel, a saved email or a zip file)",
+                    "summary": "Check one plan (Word, Excel, PowerPoint, PDF, a saved email or a zip file)",
                     "parameters": [
                         { "name": "X-Filename", "in": "header", "required": false,
                           "description": "The file's name, for a raw body (folders are dropped).",

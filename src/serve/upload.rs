@@ -81,25 +81,15 @@ pub struct Limits {
     pub total: Duration,
 }
 
-/// Media types an upload may declare: none, a file, a form, or the formats read.
+/// Media types an upload may declare: none, a file, a form, or a format of
+/// `read::formats` (read, or reported as unsupported).
 pub fn acceptable_type(headers: &HeaderMap) -> bool {
     let Some(value) = headers.get(header::CONTENT_TYPE) else { return true };
     let Ok(value) = value.to_str() else { return false };
     let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    matches!(
-        essence.as_str(),
-        "" | "application/octet-stream"
-            | "multipart/form-data"
-            | "application/zip"
-            | "application/x-zip-compressed"
-            | "application/msword"
-            | "application/vnd.ms-excel"
-            | "application/vnd.ms-outlook"
-            | "application/vnd.ms-powerpoint"
-            | "application/pdf"
-            | "application/x-ole-storage"
-            | "message/rfc822"
-    ) || essence.starts_with("application/vnd.openxmlformats-officedocument.")
+    matches!(essence.as_str(), "" | "application/octet-stream" | "multipart/form-data" | "application/x-ole-storage")
+        || crate::read::formats::by_mime(&essence).is_some()
+        || essence.starts_with("application/vnd.openxmlformats-officedocument.")
         || essence.starts_with("application/vnd.ms-excel.")
         || essence.starts_with("application/vnd.oasis.opendocument.")
 }
@@ -328,6 +318,8 @@ mod tests {
         assert!(with("multipart/form-data; boundary=x"));
         assert!(with("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
         assert!(with("Application/Octet-Stream"));
+        assert!(with("application/pdf") && with("message/rfc822") && with("application/vnd.ms-outlook"));
+        assert!(with("application/vnd.ms-powerpoint.presentation.macroEnabled.12"));
         assert!(!with("application/json"));
         assert!(!with("text/plain; charset=utf-8"));
         assert!(!with("application/x-www-form-urlencoded"));

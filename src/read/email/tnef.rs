@@ -21,6 +21,8 @@
 use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
+use crate::read::mail::ole10_native;
+
 /// The TNEF signature, little-endian 0x223E9F78.
 pub(crate) const SIGNATURE: [u8; 4] = [0x78, 0x9F, 0x3E, 0x22];
 
@@ -272,27 +274,6 @@ fn ole_payload(object: &[u8]) -> Option<Vec<u8>> {
         return ole10_native(&native).map(<[u8]>::to_vec);
     }
     stream("CONTENTS")
-}
-
-/// The file in an OLE Packager `\x01Ole10Native` stream: total size, a flag,
-/// label, source path, two reserved words, temporary path, then the size
-/// and the data.
-pub(crate) fn ole10_native(stream: &[u8]) -> Option<&[u8]> {
-    let mut r = Reader { bytes: stream, pos: 0 };
-    r.u32().ok()?;
-    r.u16().ok()?;
-    for _ in 0..2 {
-        let rest = &stream[r.pos..];
-        let nul = rest.iter().position(|&b| b == 0)?;
-        r.take(nul + 1).ok()?;
-    }
-    r.u32().ok()?;
-    r.u32().ok()?;
-    let rest = &stream[r.pos..];
-    let nul = rest.iter().position(|&b| b == 0)?;
-    r.take(nul + 1).ok()?; // the temporary path
-    let size = r.u32().ok()? as usize;
-    r.take(size).ok()
 }
 
 fn padded(len: usize) -> usize {

@@ -247,7 +247,60 @@ fn lines_of(page: &Page) -> Vec<Line> {
     // A table whose columns sit close together: a word that starts where a
     // column starts on other lines, after a wide space, starts a segment.
     let stops = column_stops(&lines);
-    if stops.is_empty() { lines } else { segments(page, &groups, &stops) }
+    let lines = if stops.is_empty() { lines } else { segments(page, &groups, &stops) };
+    contents_lines(lines)
+}
+
+/// 1 to 3 digits: a page number in a table of contents.
+fn is_page_number(text: &str) -> bool {
+    let text = text.trim();
+    (1..=3).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A typed table of contents: titles, each with its page number at a tab
+/// stop further right. Where a page has three or more lines of a title and
+/// a page number apart, each is one line with a tab before the number (as
+/// the document has it), not a two-column table.
+fn contents_lines(mut lines: Vec<Line>) -> Vec<Line> {
+    let entry = |line: &Line| {
+        let n = line.segs.len();
+        n >= 2
+            && is_page_number(&line.segs[n - 1].text)
+            && line.segs[n - 2].text.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ')')
+            && !is_page_number(&line.segs[n - 2].text)
+    };
+    let tabbed = |line: &Line| line.segs.len() == 1 && line.segs[0].text.contains('\t');
+    let mut entries: Vec<bool> = lines.iter().map(|l| entry(l) || tabbed(l)).collect();
+    if entries.iter().filter(|&&e| e).count() < 3 {
+        return lines;
+    }
+    for (i, line) in lines.iter_mut().enumerate() {
+        if entry(line) {
+            let Some(number) = line.segs.pop() else { continue };
+            if let Some(title) = line.segs.last_mut() {
+                title.text.push('\t');
+                title.text.push_str(&number.text);
+                title.x1 = number.x1;
+                title.bold &= number.bold;
+            }
+        } else if !entries[i]
+            && i > 0
+            && entries[i - 1]
+            && entries[i + 1..].iter().take(2).any(|&e| e)
+            && let [seg] = line.segs.as_mut_slice()
+        {
+            // Between entries, a number set close after its title (the tab
+            // stop was near) is its page number too.
+            let title = seg.text.trim_end_matches(|c: char| c.is_ascii_digit());
+            let digits = seg.text.len() - title.len();
+            let title = title.trim_end();
+            if (1..=3).contains(&digits) && title.chars().last().is_some_and(|c| c.is_alphabetic() || c == ')') {
+                seg.text = format!("{title}\t{}", &seg.text[seg.text.len() - digits..]);
+                entries[i] = true;
+            }
+        }
+    }
+    lines
 }
 
 /// The x where a segment starts on three or more lines (a margin, an indent, a column).
@@ -290,7 +343,9 @@ fn segments(page: &Page, groups: &[Vec<&Run>], stops: &[f32]) -> Vec<Line> {
                     {
                         let gap = run.x0 - s.x1;
                         if gap > 0.12 * run.size && !s.text.ends_with(' ') && !text.starts_with(' ') {
-                            s.text.push(' ');
+                            // A page number after a tab ends a contents line, as in the document.
+                            let last = std::ptr::eq(run, *g.last().unwrap_or(&run));
+                            s.text.push(if last && gap > 0.5 * run.size && is_page_number(&text) { '\t' } else { ' ' });
                         }
                         let all_bold_so_far = s.bold_prefix == s.text.trim_end().len();
                         s.text.push_str(&text);
@@ -417,7 +472,86 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
     {
         return columns(page, lines, gutter, right_edge, tables);
     }
-    flow(page, lines, right_edge, tables, carried)
+    let lines = labels_together(lines);
+    flow(page, &lines, right_edge, tables, carried)
+}
+
+/// A table without rules whose labels are centred in their rows: a label
+/// wrapped over lines ("Part III –", "Engaging", "Stakeholders") shares no
+/// baseline with the response beside it, so its lines fall between the
+/// response's. Where lines start at a left column and a right one (each on
+/// three lines or more), and every left line ends before the right column,
+/// a label's lines are put together where it starts, as one paragraph.
+fn labels_together(lines: &[Line]) -> Vec<Line> {
+    let single: Vec<&Seg> = lines.iter().filter(|l| l.segs.len() == 1).map(|l| &l.segs[0]).collect();
+    let stops = {
+        let mut xs: Vec<f32> = single.iter().map(|s| s.x0).collect();
+        xs.sort_by(f32::total_cmp);
+        let mut stops = Vec::new();
+        let mut i = 0;
+        while i < xs.len() {
+            let j = i + xs[i..].partition_point(|&x| x - xs[i] < 1.5);
+            if j - i >= 3 {
+                stops.push(xs[i]);
+            }
+            i = j;
+        }
+        stops
+    };
+    let (Some(&left), Some(&right)) = (stops.first(), stops.iter().find(|&&x| x - stops[0] >= 40.0)) else {
+        return lines.to_vec();
+    };
+    let is_label = |l: &Line| l.segs.len() == 1 && (l.segs[0].x0 - left).abs() < 1.5 && l.segs[0].x1 < right - 4.0;
+    let is_response = |l: &Line| l.segs.len() == 1 && l.segs[0].x0 >= right - 2.0;
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        // A stretch of label and response lines only.
+        let end = i + lines[i..].iter().take_while(|l| is_label(l) || is_response(l)).count();
+        if end == i {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        }
+        let stretch = &lines[i..end];
+        let labels = stretch.iter().filter(|l| is_label(l)).count();
+        if labels < 2 || stretch.len() - labels < 3 {
+            out.extend_from_slice(stretch);
+            i = end;
+            continue;
+        }
+        let size = stretch[0].segs[0].size;
+        let mut placed = vec![false; stretch.len()];
+        for k in 0..stretch.len() {
+            if placed[k] {
+                continue;
+            }
+            placed[k] = true;
+            let mut line = stretch[k].clone();
+            if is_label(&line) {
+                // The label's next lines, each close below the last, join it.
+                let mut last_y = line.y;
+                for m in k + 1..stretch.len() {
+                    if placed[m] || !is_label(&stretch[m]) {
+                        continue;
+                    }
+                    if stretch[m].y - last_y > size * 1.8 {
+                        break;
+                    }
+                    last_y = stretch[m].y;
+                    placed[m] = true;
+                    let (seg, next) = (&mut line.segs[0], &stretch[m].segs[0]);
+                    seg.text.push(' ');
+                    seg.text.push_str(&next.text);
+                    seg.x1 = seg.x1.max(next.x1);
+                    seg.bold &= next.bold;
+                }
+            }
+            out.push(line);
+        }
+        i = end;
+    }
+    out
 }
 
 /// The column a segment starting at `x` is in.
@@ -842,6 +976,24 @@ fn numbered(text: &str) -> bool {
             || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
+/// A word broken without a hyphen where a narrow cell ends ("Stakeholde|r",
+/// "Engageme|nt", "mathemati|cs"): the line above is filled to its column's
+/// edge with letters, and the next line starts with a piece of a word no
+/// word is: one to three lower-case letters without a vowel. (A piece with
+/// a vowel, "Instruction|al", cannot be told from a word by its shape.)
+fn broken_word(prev: &Placed, line: &Placed) -> bool {
+    let (Some(tail), Some(head)) = (prev.seg.text.split_whitespace().last(), line.seg.text.split_whitespace().next())
+    else {
+        return false;
+    };
+    let head = head.trim_end_matches([',', '.', ';', ':', ')']);
+    let per_char = (prev.seg.x1 - prev.seg.x0) / prev.seg.text.chars().count().max(1) as f32;
+    prev.right - prev.seg.x1 < per_char * 1.5
+        && tail.chars().all(char::is_alphabetic)
+        && (1..=3).contains(&head.len())
+        && head.chars().all(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c))
+}
+
 /// Joins placed lines into paragraph blocks.
 /// A paragraph being built: the block, its last line, and the text x of a list item.
 type Open = (Block, Placed, f32);
@@ -912,9 +1064,11 @@ fn paragraphs(
         if join {
             if let Some((block, prev, _)) = current.as_mut() {
                 let joined_bold = block.bold && line.seg.bold;
-                if block.text.ends_with('-') && !block.text.ends_with(" -") {
-                    block.text.pop(); // a word hyphenated at the line end
-                } else {
+                // Word processors do not hyphenate unless asked: a hyphen at
+                // the line end is the word's own ("grade-|level", "end-|of-year");
+                // a word wider than a narrow cell is broken at its edge.
+                let hyphen = block.text.ends_with('-') && !block.text.ends_with(" -");
+                if !hyphen && !broken_word(prev, line) {
                     block.text.push(' ');
                 }
                 if block.bold && line.seg.bold_prefix > 0 {
@@ -1048,6 +1202,105 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn line_end_hyphens_stay_and_words_broken_at_a_cell_edge_are_joined() {
+        let lines = [
+            "Engagement with our Stakeholde",
+            "r groups in every school, mid-",
+            "year and end-of-year reviews.",
+            "Every team meets the principal",
+            "on Mondays.",
+        ];
+        let runs = lines.iter().enumerate().map(|(i, t)| run(t, 72.0, 100.0 + 13.0 * i as f32, 11.0, false)).collect();
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(
+            texts(&laid),
+            ["Engagement with our Stakeholder groups in every school, mid-year and end-of-year reviews. \
+                 Every team meets the principal on Mondays."]
+        );
+    }
+
+    #[test]
+    fn a_label_centred_beside_its_response_is_read_as_one_line() {
+        // An unruled two-column table: the label "Part III – Engaging
+        // Stakeholders" wraps over three lines set between the response's.
+        let mut runs = vec![run(
+            "The district plan, as sent to the state in the fall, with all of its parts.",
+            58.0,
+            60.0,
+            11.0,
+            false,
+        )];
+        for (i, text) in
+            ["This plan was shaped by many voices.", "Our students told us what matters.", "Families came to forums."]
+                .iter()
+                .enumerate()
+        {
+            runs.push(run(text, 158.0, 100.0 + 14.0 * i as f32, 11.0, false));
+        }
+        for (i, text) in ["Part III –", "Engaging", "Stakeholders"].iter().enumerate() {
+            runs.push(run(text, 58.0, 107.0 + 14.0 * i as f32, 11.0, true));
+        }
+        runs.push(run("Engagement will not stop at submission.", 158.0, 156.0, 11.0, false));
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        let got = texts(&laid);
+        assert!(got.contains(&"Part III – Engaging Stakeholders".to_string()), "{got:?}");
+        assert!(got.iter().all(|t| t != "Engaging" && t != "Stakeholders"), "{got:?}");
+
+        // Short lines at the left margin between indented lines, each a line
+        // apart, are not a wrapped label: they stay in reading order.
+        let lines = ["Goals:", "Literacy for all.", "Notes:", "Math for all.", "Later:", "Reviewed monthly."];
+        let runs = lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| run(t, if i % 2 == 0 { 72.0 } else { 140.0 }, 100.0 + 14.0 * i as f32, 11.0, false))
+            .collect();
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(texts(&laid).join(" "), lines.join(" "));
+    }
+
+    #[test]
+    fn a_typed_table_of_contents_keeps_its_tabs() {
+        let mut runs = vec![run("Contents", 72.0, 80.0, 14.0, true)];
+        let entries =
+            [("1. Priority(ies)", "3"), ("2. Analysis of Strengths and Challenges", "4"), ("3. Stakeholders", "5")];
+        for (i, (title, page)) in entries.iter().enumerate() {
+            let y = 100.0 + 14.0 * i as f32;
+            runs.push(run(title, 72.0, y, 12.0, false));
+            runs.push(run(page, 400.0, y, 12.0, false));
+        }
+        // A number set close after its title (a tab stop just past it), or glued to it.
+        runs.push(run("4. Outcomes", 72.0, 142.0, 12.0, false));
+        runs.push(run("6", 72.0 + 11.0 * 6.0 + 2.0, 142.0, 12.0, false));
+        runs.push(run("5. Resources9", 72.0, 156.0, 12.0, false));
+        runs.push(run("6. Differentiation", 72.0, 170.0, 12.0, false));
+        runs.push(run("10", 72.0 + 18.0 * 6.0 + 9.0, 170.0, 12.0, false));
+        runs.push(run("The plan follows the state's template and its eight sections.", 72.0, 200.0, 12.0, false));
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(
+            texts(&laid)[1..7],
+            [
+                "1. Priority(ies)\t3",
+                "2. Analysis of Strengths and Challenges\t4",
+                "3. Stakeholders\t5",
+                "4. Outcomes\t6",
+                "5. Resources\t9",
+                "6. Differentiation\t10",
+            ]
+        );
+        assert!(laid.blocks.iter().all(|b| b.grid.is_none()), "a contents page is not a table");
+
+        // Two titles with numbers apart are not yet a table of contents.
+        let runs = vec![
+            run("Grade 3 reading", 72.0, 100.0, 12.0, false),
+            run("45", 400.0, 100.0, 12.0, false),
+            run("Grade 4 reading", 72.0, 114.0, 12.0, false),
+            run("52", 400.0, 114.0, 12.0, false),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert!(texts(&laid).iter().all(|t| !t.contains('\t')), "{:?}", texts(&laid));
     }
 
     #[test]
