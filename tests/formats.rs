@@ -124,7 +124,7 @@ fn pdfs_report_missing_blank_and_too_many() {
             .without(SectionId::Resources)
             .blank(SectionId::Outcomes, "Click or tap here to enter text.")
             .with_priorities(3)
-            .with_benchmarks(12);
+            .with_benchmarks(16);
         let report = check("plan.pdf", &pdf(&plan, layout));
         assert_eq!(state(&report, "resources"), SectionState::Missing, "{layout:?}: {}", summary(&report));
         assert_eq!(state(&report, "outcomes"), SectionState::Empty, "{layout:?}: {}", summary(&report));
