@@ -21,6 +21,8 @@ struct Line<'a> {
     block: usize,
     /// An item under a benchmark label: it counts whatever it says.
     vouched: bool,
+    /// The table row the line stands in, if any.
+    row: Option<(usize, usize)>,
 }
 
 fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
@@ -28,9 +30,10 @@ fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
     for piece in parts.iter().flat_map(|p| &p.pieces) {
         let block = &doc.blocks[piece.block];
         let listed = block.is_list_item() && block.list_level.unwrap_or(0) == 0;
+        let row = block.grid.map(|g| (g.table, g.row));
         for (i, text) in piece.text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
             let item = (listed && i == 0) || TYPED_ITEM.is_match(text);
-            out.push(Line { text, item, block: piece.block, vouched: false });
+            out.push(Line { text, item, block: piece.block, vouched: false, row });
         }
     }
     out
@@ -74,12 +77,18 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     let not_fields = |l: &&Line| !headings.is_benchmark_non_item(l.text);
     if let Some(led) = led_lines(&lines, leads, |text| headings.is_benchmark_non_item(text)) {
         // A lead-in that names benchmarks vouches for every item of its list,
-        // with or without a number in it.
-        return led.len();
+        // with or without a number in it, but not for the plans that trail
+        // it ("6.6 The DILT will review ..."): no measure, and a plan's verb.
+        let plan = |l: &&&Line| !headings.is_measure(l.text) && headings.states_plan(l.text);
+        let trailing = led.iter().rev().take_while(plan).count();
+        return led.len() - trailing;
     }
     let items: Vec<&Line> = lines.iter().filter(|l| l.item).filter(not_fields).collect();
     // Without a lead-in, prose bullets ("Staff told us ...") beside measurable
     // ones are not benchmarks.
+    if items.is_empty() {
+        return lines.iter().filter(|l| headings.is_level_benchmark(l.text) && headings.is_measure(l.text)).count();
+    }
     let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
     if measures > 0 { measures } else { items.len() }
 }
@@ -104,7 +113,13 @@ fn paragraphs_under_labels<'a>(
         RealList,
     }
     let mut under = Under::Nothing;
+    // A label in a table cell governs its own row only.
+    let mut label_row: Option<(usize, usize)> = None;
     for line in &mut lines {
+        if label_row.is_some() && line.row != label_row {
+            under = Under::Nothing;
+            label_row = None;
+        }
         let words = line.text.split_whitespace().count();
         let label = words <= SHORT_LABEL_WORDS && !line.text.ends_with('.');
         let lead_in = line.text.ends_with(':');
@@ -114,6 +129,7 @@ fn paragraphs_under_labels<'a>(
         }
         if (label || lead_in) && leads(line.text) {
             under = Under::Label;
+            label_row = line.row;
             continue;
         }
         if label && !lead_in && under != Under::Nothing && !line.item {
@@ -190,6 +206,13 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
         let last = last_wide_row.entry(table).or_insert(row);
         *last = (*last).max(row);
     }
+    // A header row holds labels only ("Level | Benchmark | Who monitors"); a
+    // row with an answer in it ("Benchmarks | District: 80% of ...") is a
+    // prompt and its response, not the head of a table of benchmarks.
+    let mut answer_rows = std::collections::HashSet::new();
+    for g in blocks.iter().filter(|b| b.text.split_whitespace().count() > HEADER_CELL_WORDS).filter_map(|b| b.grid) {
+        answer_rows.insert((g.table, g.row));
+    }
     let mut header: Option<(usize, usize, usize)> = None;
     let mut rows = BTreeSet::new();
     for block in blocks {
@@ -205,6 +228,7 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
                 && block.text.split_whitespace().count() <= 4
                 && !block.text.trim_end().ends_with(':')
                 && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2)
+                && !answer_rows.contains(&(g.table, g.row))
                 && last_wide_row.get(&g.table).is_some_and(|&last| last > g.row) =>
             {
                 header = Some((g.table, g.row, g.col));
@@ -214,6 +238,9 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     }
     rows.len()
 }
+
+/// Most words of a cell in a table's header row.
+const HEADER_CELL_WORDS: usize = 6;
 
 /// The runs of list items that follow a lead-in `leads` accepts, each up to
 /// its first field (`ends`: "Who monitors: ...", after which the list is

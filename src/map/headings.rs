@@ -92,8 +92,10 @@ pub struct Headings {
     placeholders: Vec<LazyRegex>,
     priority_markers: Vec<LazyRegex>,
     benchmark_markers: Vec<LazyRegex>,
+    benchmark_level_markers: Vec<LazyRegex>,
     benchmark_headers: Vec<Vec<String>>,
     benchmark_measures: TermSet,
+    plan_words: TermSet,
     end_markers: Vec<LazyRegex>,
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
@@ -194,8 +196,10 @@ impl Headings {
             placeholders: case_insensitive(&m.placeholders, true),
             priority_markers: case_insensitive(&m.priority_markers, true),
             benchmark_markers: case_insensitive(&m.benchmark_markers, true),
+            benchmark_level_markers: case_insensitive(&m.benchmark_level_markers, true),
             benchmark_headers: m.benchmark_headers.iter().map(|h| name_tokens(h)).collect(),
             benchmark_measures: TermSet::new(&m.benchmark_measures, &[]),
+            plan_words: TermSet::new(&m.benchmark_plan_words, &[]),
             end_markers: case_insensitive(&m.end_markers, true),
             table_headers: m.table_headers.iter().map(|h| name_tokens(h)).collect(),
             max_heading_words: m.max_heading_words,
@@ -787,6 +791,16 @@ impl Headings {
             .iter()
             .find_map(|re| re.captures(text.trim()))
             .map(|c| c.get(1).map(|m| m.as_str().to_ascii_lowercase()))
+    }
+
+    /// Whether a line says what someone will do ("The DILT will review ...").
+    pub fn states_plan(&self, text: &str) -> bool {
+        self.plan_words.find(text, &Negation::none()).is_some()
+    }
+
+    /// Whether a line gives a benchmark by its level ("District: 80% of ...").
+    pub fn is_level_benchmark(&self, text: &str) -> bool {
+        self.benchmark_level_markers.iter().any(|re| re.is_match(text.trim()))
     }
 
     /// Whether a line starts with a heading number: "3", "III.", "Section 3".

@@ -347,6 +347,37 @@ fn a_lead_in_vouches_for_items_without_numbers_up_to_a_field() {
 }
 
 #[test]
+fn plans_that_trail_a_benchmark_list_are_not_benchmarks() {
+    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
+    let blocks = with_monitoring(vec![
+        para("Interim benchmarks, adult practice and student experience:"),
+        bullet("District level: every school has an ILT that meets twice a month"),
+        bullet("School level: office discipline referrals drop by 20% at each identified school"),
+        bullet("The DILT will review a sample of student assignments from every school each quarter."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+#[test]
+fn a_benchmark_given_by_its_level_counts_when_nothing_else_is_a_list() {
+    let blocks = with_monitoring(vec![
+        para("District: 80% of classrooms use grade-level texts by January."),
+        para("School: every ILT completes two inquiry cycles by March."),
+        para("The DILT reviews these benchmarks monthly."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+    // Beside a list a lead-in vouches for, a level line is not one more.
+    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
+    let blocks = with_monitoring(vec![
+        para("District-level benchmarks:"),
+        bullet("By December, 80% of classrooms use grade-level texts."),
+        bullet("By March, 90% of teachers attend common planning time."),
+        para("School-level: the school day runs from 8:00 to 2:45."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+#[test]
 fn benchmark_numbers_that_start_again_under_each_topic_all_count() {
     let blocks = with_monitoring(vec![
         para("Early literacy:"),

@@ -87,6 +87,7 @@ pub const CASE_INSENSITIVE_LISTS: &[&str] = &[
     "placeholders",
     "priority_markers",
     "benchmark_markers",
+    "benchmark_level_markers",
     "end_markers",
     "priority_list_lead_ins",
     "priority_counts",

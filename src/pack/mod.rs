@@ -267,11 +267,21 @@ pub struct Mapping {
     pub priority_markers: Vec<String>,
     /// Regular expressions (case-insensitive) that start a benchmark ("Benchmark 3:").
     pub benchmark_markers: Vec<String>,
+    /// Regular expressions (case-insensitive) for a benchmark given by its
+    /// level ("District: 80% of classrooms ..."); counted only when the
+    /// section has no other kind of benchmark list.
+    #[serde(default)]
+    pub benchmark_level_markers: Vec<String>,
     /// Words that make a list item read as a measurable benchmark ("increase",
     /// "percent"); an item with a digit counts too. When a list mixes such
     /// items with prose bullets, only these are counted.
     #[serde(default)]
     pub benchmark_measures: Vec<String>,
+    /// Words of a plan ("will", "plan to"): an item with one of them and no
+    /// measure, after the last benchmark of a list, says what someone will
+    /// do rather than what will be measured.
+    #[serde(default)]
+    pub benchmark_plan_words: Vec<String>,
     /// Header-cell words of a benchmark table ("Benchmark", "Interim benchmark").
     pub benchmark_headers: Vec<String>,
     /// Header cells of a template table that are not section prompts ("District Response").

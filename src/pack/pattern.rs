@@ -328,6 +328,7 @@ mod tests {
                 .iter()
                 .chain(&m.priority_markers)
                 .chain(&m.benchmark_markers)
+                .chain(&m.benchmark_level_markers)
                 .chain(&m.end_markers)
                 .chain(&m.priority_list_lead_ins)
                 .chain(&m.priority_counts)
