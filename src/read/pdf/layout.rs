@@ -305,7 +305,11 @@ fn contents_lines(mut lines: Vec<Line>) -> Vec<Line> {
 
 /// The x where a segment starts on three or more lines (a margin, an indent, a column).
 fn column_stops(lines: &[Line]) -> Vec<f32> {
-    let mut xs: Vec<f32> = lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).collect();
+    stops_of(lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).collect())
+}
+
+/// The xs that three or more starts share (within 1.5 points).
+fn stops_of(mut xs: Vec<f32>) -> Vec<f32> {
     xs.sort_by(f32::total_cmp);
     let mut stops = Vec::new();
     let mut i = 0;
@@ -484,20 +488,7 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
 /// a label's lines are put together where it starts, as one paragraph.
 fn labels_together(lines: &[Line]) -> Vec<Line> {
     let single: Vec<&Seg> = lines.iter().filter(|l| l.segs.len() == 1).map(|l| &l.segs[0]).collect();
-    let stops = {
-        let mut xs: Vec<f32> = single.iter().map(|s| s.x0).collect();
-        xs.sort_by(f32::total_cmp);
-        let mut stops = Vec::new();
-        let mut i = 0;
-        while i < xs.len() {
-            let j = i + xs[i..].partition_point(|&x| x - xs[i] < 1.5);
-            if j - i >= 3 {
-                stops.push(xs[i]);
-            }
-            i = j;
-        }
-        stops
-    };
+    let stops = stops_of(single.iter().map(|s| s.x0).collect());
     let (Some(&left), Some(&right)) = (stops.first(), stops.iter().find(|&&x| x - stops[0] >= 40.0)) else {
         return lines.to_vec();
     };
