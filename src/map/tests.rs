@@ -13,6 +13,11 @@ fn para(text: &str) -> Block {
     Block { text: text.to_string(), location: Location::default(), ..Block::default() }
 }
 
+/// A top-level bulleted list item.
+fn bullet(text: &str) -> Block {
+    Block { list_label: Some("•".into()), list_level: Some(0), ..para(text) }
+}
+
 fn heading(level: u8, text: &str) -> Block {
     Block { heading_level: Some(level), ..para(text) }
 }
@@ -304,21 +309,14 @@ fn labelled_benchmark_lines_are_counted_and_fields_are_not() {
 
 #[test]
 fn bullets_after_a_lead_in_are_benchmarks_but_schedule_lines_are_not() {
-    let mut blocks = headed_plan();
-    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
-    let at = 11;
-    blocks.remove(at);
-    let new = vec![
+    let blocks = with_monitoring(vec![
         para("We will track these interim benchmarks:"),
         bullet("80% of K-2 classrooms teach the foundational skills block as designed by January"),
         bullet("Every ILT completes four instructional rounds"),
         para("Data meeting schedule:"),
         bullet("September: DILT launch meeting"),
         bullet("November: first quarterly data meeting"),
-    ];
-    for (k, b) in new.into_iter().enumerate() {
-        blocks.insert(at + k, b);
-    }
+    ]);
     assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
 }
 
@@ -335,7 +333,6 @@ fn with_monitoring(new: Vec<Block>) -> Vec<Block> {
 
 #[test]
 fn a_lead_in_vouches_for_items_without_numbers_up_to_a_field() {
-    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
     let blocks = with_monitoring(vec![
         para("We will watch a small number of benchmarks:"),
         bullet("80% of observed lessons use a grade-level task by February"),
@@ -348,7 +345,6 @@ fn a_lead_in_vouches_for_items_without_numbers_up_to_a_field() {
 
 #[test]
 fn plans_that_trail_a_benchmark_list_are_not_benchmarks() {
-    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
     let blocks = with_monitoring(vec![
         para("Interim benchmarks, adult practice and student experience:"),
         bullet("District level: every school has an ILT that meets twice a month"),
@@ -367,7 +363,6 @@ fn a_benchmark_given_by_its_level_counts_when_nothing_else_is_a_list() {
     ]);
     assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
     // Beside a list a lead-in vouches for, a level line is not one more.
-    let bullet = |t: &str| Block { list_label: Some("•".into()), list_level: Some(0), ..para(t) };
     let blocks = with_monitoring(vec![
         para("District-level benchmarks:"),
         bullet("By December, 80% of classrooms use grade-level texts."),
