@@ -20,6 +20,7 @@ pub struct Claim {
     exclude: u8,
     tense: Option<Tense>,
     subject: Option<usize>,
+    label_answers: bool,
 }
 
 impl Claim {
@@ -35,12 +36,19 @@ impl Claim {
             exclude: def.exclude.iter().fold(0, |a, c| a | bit(*c)),
             tense: def.tense,
             subject: def.subject.as_deref().and_then(|s| lexicon.concept(s)),
+            label_answers: def.label_answers,
         }
     }
 
     /// Whether `unit` makes this claim.
     pub fn met_by(&self, unit: &Unit) -> bool {
         self.alternatives.iter().any(|alt| self.alternative_met(alt, unit))
+    }
+
+    /// A topic label whose answer has words, none in an excluded scope.
+    fn topic_answered(&self, unit: &Unit) -> bool {
+        let body = &unit.scope[unit.label_end.min(unit.scope.len())..];
+        unit.topic_label && body.len() >= MIN_TOPIC_ANSWER_WORDS && body.iter().all(|s| s & self.exclude == 0)
     }
 
     fn alternative_met(&self, alt: &[usize], unit: &Unit) -> bool {
@@ -54,9 +62,12 @@ impl Claim {
         };
         let mut per_concept: Vec<Vec<Hit>> =
             alt.iter().enumerate().map(|(i, &c)| valid(c, i.checked_sub(1).map(|p| alt[p]))).collect();
-        // A run-in label names the topic: it may say who or where, never the claim.
+        // A run-in label names the topic: it may say who or where, never the
+        // claim, unless the item is its topic alone (`label_answers`) and
+        // words follow that no excluded trigger covers.
+        let topic_only = self.label_answers && alt.len() == 1 && self.topic_answered(unit);
         if let Some(last) = per_concept.last_mut() {
-            last.retain(|h| h.to > unit.label_end);
+            last.retain(|h| h.to > unit.label_end || topic_only);
         }
         if let (Some(subject), Some(first)) = (self.subject, per_concept.first_mut()) {
             // The actor must be the first actor of its clause: no other one stands before it.
@@ -93,6 +104,9 @@ impl Claim {
         }
     }
 }
+
+/// Fewest words after a topic label for it to count as answered.
+const MIN_TOPIC_ANSWER_WORDS: usize = 2;
 
 /// Index standing for [`ACTED_CLAIM`] among concept indices.
 const ACTED: usize = usize::MAX;
@@ -149,6 +163,7 @@ impl CompiledCheck {
                     exclude: exclude.clone(),
                     tense: *tense,
                     subject: subject.clone(),
+                    label_answers: false,
                 };
                 Some(CompiledCheck {
                     items: vec![CompiledItem {

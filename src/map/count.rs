@@ -220,7 +220,11 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
         match header {
             Some((table, row, col)) if g.table == table && g.row > row => {
                 let filled = !block.text.trim().is_empty() && !headings.is_placeholder(&block.text);
-                if g.col == col && filled {
+                // A line typed under the table (a sheet's next row) with no
+                // measure is a note about the table, not one more benchmark.
+                let note_below = last_wide_row.get(&g.table).is_some_and(|&last| g.row > last)
+                    && !headings.is_measure(&block.text);
+                if g.col == col && filled && !note_below {
                     rows.insert((g.table, g.row));
                 }
             }

@@ -8,6 +8,10 @@ use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, each_word, each_word_while, tokenize};
 use crate::pack::pattern::LazyRegex;
 
+/// An outline number before a line ("6.5 "), so its digits are not read as a measure.
+static OUTLINE_NUMBER: std::sync::LazyLock<LazyRegex> =
+    std::sync::LazyLock::new(|| LazyRegex::new(crate::pack::forms::OUTLINE_NUMBER));
+
 /// Fewest words a heading placed by its position must govern.
 const MIN_REGION_WORDS: usize = 10;
 /// Word triples in a row not in any prompt that make a text the district's
@@ -273,6 +277,7 @@ impl Headings {
                 None => candidates.push((i, cue)),
             }
         }
+        drop_column_headers(doc, &rows, &mut hits);
         let mut boundaries = self.place_siblings(doc, &mut hits, &candidates);
         boundaries.extend(ends);
         hits.sort_by_key(|h| h.block);
@@ -346,6 +351,10 @@ impl Headings {
                 continue;
             }
             let (number, title, rest) = self.split_heading(block);
+            let first_line = block.text.trim().lines().next().unwrap_or("");
+            if number.is_none() && rest.is_none() && is_sentence(first_line.trim()) {
+                continue; // "We talked to a lot of people." opens an answer; it heads nothing.
+            }
             // A label set off from its answer on the same line (bold, a line
             // break, or a short title before a colon) may head a long paragraph.
             let labelled = self.bold_label(block).is_some()
@@ -851,6 +860,7 @@ impl Headings {
 
     /// Whether a list item reads as a measurable benchmark (a number, a percentage, a change).
     pub fn is_measure(&self, text: &str) -> bool {
+        let text = OUTLINE_NUMBER.find(text).map_or(text, |m| &text[m.end()..]);
         text.chars().any(|c| c.is_ascii_digit() || c == '%')
             || self.benchmark_measures.find(text, &Negation::none()).is_some()
     }
@@ -861,12 +871,54 @@ impl Headings {
     }
 }
 
+/// A cell of a table's header row that alone names a section found
+/// elsewhere too ("Priority" over a column of P1, P1, P2 in the benchmark
+/// table) heads a column, not a section. A header row naming several
+/// sections is a plan on a page; a header cell naming a section nothing
+/// else names ("Resource | Type | Amount" under an unknown heading) may be
+/// the only sign of that section, so it stays.
+fn drop_column_headers(doc: &Document, rows: &RowOccupancy, hits: &mut Vec<HeadingHit>) {
+    let mut per_row: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut per_section: HashMap<usize, usize> = HashMap::new();
+    for h in hits.iter() {
+        if let Some(g) = doc.blocks[h.block].grid {
+            *per_row.entry((g.table, g.row)).or_default() += 1;
+        }
+        *per_section.entry(h.section).or_default() += 1;
+    }
+    hits.retain(|h| {
+        let Some(g) = doc.blocks[h.block].grid else { return true };
+        h.cue != Cue::TableLabel
+            || !rows.is_header_row(g.table, g.row)
+            || per_row[&(g.table, g.row)] >= 2
+            || per_section[&h.section] < 2
+    });
+}
+
+/// A full sentence: several words ending as a sentence ends. Headings do not.
+fn is_sentence(text: &str) -> bool {
+    text.split_whitespace().count() >= 4 && text.ends_with(['.', '!'])
+}
+
 /// Which columns of each table row hold text, and how wide each table is.
 #[derive(Default)]
 struct RowOccupancy {
     cells: HashMap<(usize, usize), Vec<usize>>,
     columns: HashMap<usize, usize>,
+    /// Rows with a cell that is no column header: long, or a sentence.
+    answered: HashSet<(usize, usize)>,
 }
+
+impl RowOccupancy {
+    /// A table's header row: three cells or more, each a short label
+    /// ("Priority | Interim benchmark | Level | Monitored by").
+    fn is_header_row(&self, table: usize, row: usize) -> bool {
+        self.cells.get(&(table, row)).is_some_and(|cols| cols.len() >= 3) && !self.answered.contains(&(table, row))
+    }
+}
+
+/// Most words of a column header cell.
+const HEADER_LABEL_WORDS: usize = 4;
 
 fn row_occupancy(doc: &Document) -> RowOccupancy {
     let mut rows = RowOccupancy::default();
@@ -874,10 +926,14 @@ fn row_occupancy(doc: &Document) -> RowOccupancy {
         let Some(g) = block.grid else { continue };
         let width = rows.columns.entry(g.table).or_default();
         *width = (*width).max(g.col + 1);
-        if !block.text.trim().is_empty() {
+        let text = block.text.trim();
+        if !text.is_empty() {
             let cols = rows.cells.entry((g.table, g.row)).or_default();
             if !cols.contains(&g.col) {
                 cols.push(g.col);
+            }
+            if text.split_whitespace().count() > HEADER_LABEL_WORDS || text.ends_with('.') {
+                rows.answered.insert((g.table, g.row));
             }
         }
     }

@@ -357,11 +357,15 @@ fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize
         .collect()
 }
 
-/// A deeper heading naming only the section already open.
+/// A deeper heading naming only the section already open, or an unnumbered
+/// cell label naming it ("Interim benchmark" heading a column of the
+/// monitoring table): a sub-label of the answer, not a new section.
 fn repeats_open_section(doc: &Document, hit: &HeadingHit, walk: &Walk) -> bool {
     let level = doc.blocks[hit.block].heading_level;
     let open_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
-    walk.current == [hit.section] && hit.also.is_empty() && matches!((level, open_level), (Some(l), Some(o)) if l > o)
+    let deeper = matches!((level, open_level), (Some(l), Some(o)) if l > o);
+    let cell_label = hit.cue == Cue::TableLabel && hit.number.is_none() && hit.rest.is_none();
+    walk.current == [hit.section] && hit.also.is_empty() && (deeper || cell_label)
 }
 
 fn add_response(part: &mut Part, index: usize, block: &Block) {

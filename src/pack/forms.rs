@@ -79,7 +79,11 @@ pub const TYPED_ITEM: &str = r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*▪◦●]|\(\
 pub const PAGE_NUMBER: &str = r"(?:\t|\.{3,}|…|\s{3,})\s*\d{1,3}\s*$";
 
 /// The engine's own patterns (not from the pack).
-pub const ENGINE_PATTERNS: &[&str] = &[TYPED_ITEM, PAGE_NUMBER];
+/// An outline number before a line's text ("6.5 ", "3.", "2)"): its digits
+/// are the document's numbering, not a measure the line states.
+pub const OUTLINE_NUMBER: &str = r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])\s+";
+
+pub const ENGINE_PATTERNS: &[&str] = &[TYPED_ITEM, PAGE_NUMBER, OUTLINE_NUMBER];
 
 /// The mapping lists whose patterns are matched case-insensitively, each
 /// as `(?i)` and the pack's pattern.

@@ -70,6 +70,9 @@ pub struct Unit {
     /// Tokens `[0, label_end)` are a run-in label ("Student work: ..."): they
     /// name the topic, so they can say who or where, but never make the claim.
     pub label_end: usize,
+    /// The label names a topic ("Student work: ..."), not a question ("What
+    /// will students experience: ..."), which only asks for one.
+    pub topic_label: bool,
 }
 
 impl Unit {
@@ -752,7 +755,8 @@ impl Compiled {
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens, set_apart);
-        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end }
+        let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[0].lower);
+        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end, topic_label }
     }
 
     /// Tokens of a run-in label: a few words before a colon at the start.

@@ -526,6 +526,11 @@ pub struct ItemDef {
     /// principals" is not a principal's role).
     #[serde(default)]
     pub subject: Option<String>,
+    /// A run-in label naming the item answers it when words follow that no
+    /// excluded trigger covers ("MCAS ELA: 21% (state 47%)" cites student
+    /// outcomes); by default a label only names the topic of its sentence.
+    #[serde(default)]
+    pub label_answers: bool,
 }
 
 impl ItemDef {
@@ -536,6 +541,7 @@ impl ItemDef {
             exclude: self.exclude.clone(),
             tense: self.tense,
             subject: self.subject.clone(),
+            label_answers: self.label_answers,
         }
     }
 }
@@ -548,6 +554,7 @@ pub struct ClaimDef {
     pub exclude: Vec<Category>,
     pub tense: Option<Tense>,
     pub subject: Option<String>,
+    pub label_answers: bool,
 }
 
 /// The built-in claim `@acted`, usable in any alternative after a concept:
