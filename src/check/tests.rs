@@ -312,3 +312,39 @@ fn common_writing_tasks_are_student_work() {
     ));
     assert!(!meets(code, None, "We will not collect any writing tasks this year."));
 }
+
+#[test]
+fn a_data_source_label_over_its_figures_cites_that_area() {
+    let code = "analysis::data-area-missing";
+    assert!(labelled(code, Some("student_outcomes"), "MCAS ELA meeting/exceeding", "21% (state 47%)."));
+    assert!(meets(code, Some("student_outcomes"), "Achievement: ELA M/E 33%; chronic absence 16% district-wide."));
+    assert!(!labelled(code, Some("instruction"), "Learning walks", "We did not conduct any this year."));
+    // Other items still need their claim after the label.
+    assert!(!labelled("analysis::no-student-work", None, "Student work", "Students work in small groups."));
+}
+
+#[test]
+fn group_data_may_be_a_comparison_without_a_number() {
+    let code = "analysis::no-student-groups";
+    assert!(meets(
+        code,
+        None,
+        "Multilingual learners and students with disabilities are the students most often pulled from core instruction."
+    ));
+    assert!(!meets(code, None, "Multilingual learners and students with disabilities are welcome in every classroom."));
+}
+
+#[test]
+fn a_maybe_is_not_ongoing_engagement() {
+    let code = "stakeholders::no-ongoing-engagement";
+    assert!(meets(
+        code,
+        None,
+        "The same groups will be brought back together in November and March to look at benchmark data."
+    ));
+    assert!(!meets(
+        code,
+        None,
+        "We may look for ways to keep stakeholders involved once the school year starts, if capacity allows."
+    ));
+}

@@ -222,8 +222,8 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
                 let filled = !block.text.trim().is_empty() && !headings.is_placeholder(&block.text);
                 // A line typed under the table (a sheet's next row) with no
                 // measure is a note about the table, not one more benchmark.
-                let note_below = last_wide_row.get(&g.table).is_some_and(|&last| g.row > last)
-                    && !headings.is_measure(&block.text);
+                let note_below =
+                    last_wide_row.get(&g.table).is_some_and(|&last| g.row > last) && !headings.is_measure(&block.text);
                 if g.col == col && filled && !note_below {
                     rows.insert((g.table, g.row));
                 }

@@ -878,11 +878,11 @@ impl Headings {
 /// else names ("Resource | Type | Amount" under an unknown heading) may be
 /// the only sign of that section, so it stays.
 fn drop_column_headers(doc: &Document, rows: &RowOccupancy, hits: &mut Vec<HeadingHit>) {
-    let mut per_row: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut per_row: HashMap<(usize, usize), HashSet<usize>> = HashMap::new();
     let mut per_section: HashMap<usize, usize> = HashMap::new();
     for h in hits.iter() {
         if let Some(g) = doc.blocks[h.block].grid {
-            *per_row.entry((g.table, g.row)).or_default() += 1;
+            per_row.entry((g.table, g.row)).or_default().insert(h.section);
         }
         *per_section.entry(h.section).or_default() += 1;
     }
@@ -890,10 +890,13 @@ fn drop_column_headers(doc: &Document, rows: &RowOccupancy, hits: &mut Vec<Headi
         let Some(g) = doc.blocks[h.block].grid else { return true };
         h.cue != Cue::TableLabel
             || !rows.is_header_row(g.table, g.row)
-            || per_row[&(g.table, g.row)] >= 2
+            || per_row[&(g.table, g.row)].len() >= PLAN_ON_A_PAGE_SECTIONS
             || per_section[&h.section] < 2
     });
 }
+
+/// Fewest sections a header row names to be a plan on a page's.
+const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 
 /// A full sentence: several words ending as a sentence ends. Headings do not.
 fn is_sentence(text: &str) -> bool {

@@ -528,3 +528,78 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         assert_eq!(super::count_words(text), text.split_whitespace().count(), "{text:?}");
     }
 }
+
+#[test]
+fn sub_numbered_benchmark_labels_each_count() {
+    let blocks = with_monitoring(vec![
+        para("Benchmark 1.1: Student discourse observed in 50% of visited classrooms; School; coaches; biweekly"),
+        para("Benchmark 1.2: 94% of teachers attend unit internalization PD; District; Director of ELA; monthly"),
+        para("Benchmark 2.1: All schools hold two ILT data cycles per semester; District; Director of ELA; monthly"),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
+}
+
+#[test]
+fn an_outline_number_is_not_the_measure_of_a_trailing_plan() {
+    let blocks = with_monitoring(vec![
+        para("6.1 These are the interim benchmarks we will track:"),
+        para("6.2 Chronic absenteeism falls below 20% by the March attendance report."),
+        para("6.3 41% of observed classrooms show grade-level tasks by February."),
+        para("6.4 Samples of student assignments will be pulled from classrooms in November and May."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+/// A benchmark table whose header row starts with "Priority": that cell
+/// heads a column, not the priorities section found above it.
+#[test]
+fn a_priority_column_header_in_the_benchmark_table_keeps_the_table_in_monitoring() {
+    let header = ["Priority", "Interim benchmark", "Level", "Monitored by"];
+    let rows = [
+        ["P1", "ELs in grades 3-5 meet the ACCESS growth target", "District", "Director of ELA"],
+        ["P1", "53% of K-2 students at or above benchmark at mid-year", "School", "coaches"],
+        ["P2", "Every ILT completes a Data Equity Pause by December", "School", "principals"],
+    ];
+    let mut table: Vec<Block> = header.iter().enumerate().map(|(c, t)| cell(0, 0, c, t)).collect();
+    for (r, row) in rows.iter().enumerate() {
+        table.extend(row.iter().enumerate().map(|(c, t)| cell(0, r + 1, c, t)));
+    }
+    let d = doc(with_monitoring(table));
+    let sub = mapper().map(&d);
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 5).contains("Data Equity Pause"));
+    assert_eq!(sub.benchmark_count(), 3);
+}
+
+/// Notes typed under a benchmark table (the sheet's next rows) with no
+/// measure are not more benchmarks.
+#[test]
+fn a_note_under_a_benchmark_table_is_not_a_benchmark() {
+    let mut table: Vec<Block> =
+        ["Interim benchmark", "Level", "Who monitors"].iter().enumerate().map(|(c, t)| cell(0, 0, c, t)).collect();
+    for (r, b) in ["Attendance rises to 92% by May", "80% of classrooms use the new texts"].iter().enumerate() {
+        table.extend([cell(0, r + 1, 0, b), cell(0, r + 1, 1, "District"), cell(0, r + 1, 2, "the DILT")]);
+    }
+    table.push(cell(0, 3, 0, "At each level we'll look at what students produce in team meetings."));
+    assert_eq!(mapper().map(&doc(with_monitoring(table))).benchmark_count(), 2);
+}
+
+/// Between "3. Stakeholder Engagement" and "5. Role Clarity", a plain
+/// sentence opening the answer does not head the missing section 4.
+#[test]
+fn a_sentence_does_not_head_a_missing_section() {
+    let mut blocks = headed_plan();
+    blocks.drain(6..8); // section 4 and its answer
+    blocks[5] = para("We talked to a lot of people.");
+    blocks.insert(6, para(ANSWER));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.section(3).state, SectionState::Missing);
+    assert_eq!(sub.section(2).state, SectionState::Present);
+}
+
+#[test]
+fn a_deferral_is_a_placeholder() {
+    let mut blocks = headed_plan();
+    blocks[3] = para("To be completed by the DILT in August.");
+    assert_eq!(mapper().map(&doc(blocks)).section(1).state, SectionState::Empty);
+}
