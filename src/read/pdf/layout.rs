@@ -791,6 +791,9 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
         .filter(|&&(y, l, r)| y > first.y - 30.0 && y <= down + 2.0 && l < right && r > left)
         .map(|&(y, _, _)| y)
         .fold(f32::MIN, f32::max);
+    // A row cut by the page break has its column rules but no rule below it:
+    // the grid goes on to where the column rules end.
+    let bottom = if grid && down > bottom + size { down } else { bottom };
     let ruled = grid && bottom > first.y;
     let mut end = start + 1;
     let mut multi = 1;
