@@ -49,6 +49,8 @@ pub struct Page {
     pub hrules: Vec<(f32, f32, f32)>,
     /// Pictures drawn (x0, top, x1, bottom), measured from the top.
     pub images: Vec<(f32, f32, f32, f32)>,
+    /// Rectangles filled with a tint (x0, top, x1, bottom), measured from the top.
+    pub shades: Vec<(f32, f32, f32, f32)>,
 }
 
 /// The text of the stand-in segment for a picture.
@@ -80,6 +82,8 @@ struct Seg {
     /// Bytes of `text` set in bold from the start.
     bold_prefix: usize,
     bold: bool,
+    /// Set on a tinted band across the page (see [`mark_bands`]).
+    band: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -109,7 +113,7 @@ pub struct Laid {
 
 /// Lays out every page and returns the blocks in reading order.
 pub fn lay_out(pages: &[Page]) -> Laid {
-    let lines: Vec<Vec<Line>> = pages.iter().map(|p| with_pictures(p, lines_of(p))).collect();
+    let lines: Vec<Vec<Line>> = pages.iter().map(|p| mark_bands(p, with_pictures(p, lines_of(p)))).collect();
     let body_size = body_size(&lines);
     let levels = heading_sizes(&lines, body_size);
     let running = running_lines(pages, &lines);
@@ -361,6 +365,7 @@ fn segments(page: &Page, groups: &[Vec<&Run>], stops: &[f32]) -> Vec<Line> {
                         s.size = s.size.max(run.size);
                     }
                     _ => segs.push(Seg {
+                        band: false,
                         y: run.y,
                         bold_prefix: if run.bold { text.len() } else { 0 },
                         text,
@@ -389,9 +394,34 @@ fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
         if x1 - x0 < MIN_PICTURE || bottom - top < MIN_PICTURE {
             continue;
         }
-        let seg = Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false };
+        let seg = Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false, band: false };
         let at = lines.partition_point(|l| l.y <= bottom);
         lines.insert(at, Line { y: bottom, segs: vec![seg] });
+    }
+    lines
+}
+
+/// A line of text set alone on a tinted band across the page (a shaded
+/// title row, as web exports set a section's name above its response) is
+/// marked: it is a heading however large its type.
+fn mark_bands(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
+    let width = if page.width > 0.0 { page.width } else { 612.0 };
+    for line in &mut lines {
+        let size = line.segs.iter().map(|s| s.size).fold(0.0f32, f32::max);
+        let (x0, x1) = line.segs.iter().fold((f32::MAX, f32::MIN), |(a, b), s| (a.min(s.x0), b.max(s.x1)));
+        let on_band = page.shades.iter().any(|&(left, top, right, bottom)| {
+            right - left >= width * 0.4
+                && bottom - top <= size * 3.0
+                && left <= x0 + 1.0
+                && right >= x1 - 1.0
+                && top <= line.y - size * 0.5
+                && bottom >= line.y
+        });
+        if on_band && size > 0.0 {
+            for seg in &mut line.segs {
+                seg.band = true;
+            }
+        }
     }
     lines
 }
@@ -1021,7 +1051,8 @@ fn paragraphs(
             blocks.push(Block { images: 1, location, ..Block::default() });
             continue;
         }
-        let level = level_of(levels, line.seg.size);
+        // A band's title is a heading below the ones its type size makes.
+        let level = level_of(levels, line.seg.size).or_else(|| line.seg.band.then_some(levels.len() as u8 + 1));
         let heading_words = text.split_whitespace().count() <= 30;
         let starts_item = bullet(text).is_some() || numbered(text);
         let join = match &*current {
@@ -1041,6 +1072,7 @@ fn paragraphs(
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
+                let same_band = prev.seg.band == line.seg.band;
                 // The first line of a page or column may continue the last paragraph of the one before.
                 let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
 
@@ -1052,6 +1084,7 @@ fn paragraphs(
                     && !ended_short
                     && (page_turn || !indented)
                     && !label_line
+                    && same_band
             }
             None => false,
         };
@@ -1319,6 +1352,7 @@ mod tests {
             height: 792.0,
             vrules: Vec::new(),
             images: Vec::new(),
+            shades: Vec::new(),
             hrules: Vec::new(),
             runs: vec![
                 run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
