@@ -139,7 +139,7 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         let carry = last_table.as_ref().map(|t| t.starts.clone());
         tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
         let mut placed = order(page, &kept, &mut tables, carry.as_deref());
-        continue_table(&mut placed, &mut last_table, &tables);
+        continue_table(page, &mut placed, &mut last_table, &tables);
         paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
     }
     if let Some((block, _, _)) = open {
@@ -156,6 +156,9 @@ struct TableEnd {
     last_row: usize,
     starts: Vec<f32>,
     on_top: bool,
+    /// For a ruled table: whether a rule closes its last row (`None`: no rules down its columns).
+    /// Only a missing rule tells: some writers close a row cut by the page break too.
+    closed: Option<bool>,
 }
 
 /// The tables laid out so far: the column starts of table `n` at `n - 1`,
@@ -172,7 +175,7 @@ struct Tables {
 /// before is the same table: its repeated header row is dropped and its rows
 /// follow the earlier ones (a first row with an empty first column finishes
 /// the row that was cut by the page break).
-fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables: &Tables) {
+fn continue_table(page: &Page, placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables: &Tables) {
     if let Some(prev) = last.take()
         && let Some(first) = placed.first()
         && let Some((number, _, _)) = first.cell
@@ -187,17 +190,15 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables:
             placed.retain(|p| !p.cell.is_some_and(|(t, r, _)| t == number && r == 0));
         }
         let skip = usize::from(repeated);
-        // A row cut by the page break: its first column is empty, or a cell goes on mid-sentence.
+        // A row cut by the page break: a ruled table's last row with no rule
+        // below it (some writers close a cut row with a rule all the same),
+        // or its first column is empty, or goes on mid-sentence (the other
+        // columns often start in lower case: "the principal", "monthly").
         let first_row: Vec<&Placed> =
             placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
-        let mut seen = Vec::new();
-        let mid_sentence = first_row.iter().any(|p| {
-            let col = p.cell.map_or(0, |(_, _, c)| c);
-            let first = !seen.contains(&col);
-            seen.push(col);
-            first && p.seg.text.chars().next().is_some_and(char::is_lowercase)
-        });
-        let split = mid_sentence || !first_row.iter().any(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let label = first_row.iter().find(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let mid_sentence = label.is_some_and(|p| p.seg.text.chars().next().is_some_and(char::is_lowercase));
+        let split = prev.closed == Some(false) || mid_sentence || label.is_none();
         let offset = if split { prev.last_row } else { prev.last_row + 1 };
         for p in placed.iter_mut() {
             if let Some((t, r, c)) = p.cell
@@ -207,14 +208,14 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables:
             }
         }
         let header = prev.header;
-        *last = end_table(placed, Some(header), tables);
+        *last = end_table(page, placed, Some(header), tables);
         return;
     }
-    *last = end_table(placed, None, tables);
+    *last = end_table(page, placed, None, tables);
 }
 
 /// The table the page ends with, if its last line is in one.
-fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) -> Option<TableEnd> {
+fn end_table(page: &Page, placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) -> Option<TableEnd> {
     let (number, _, _) = placed.last()?.cell?;
     let last_row = placed.iter().filter_map(|p| p.cell).filter(|&(t, _, _)| t == number).map(|(_, r, _)| r).max()?;
     let header = header.unwrap_or_else(|| {
@@ -226,7 +227,26 @@ fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) ->
     });
     let starts = tables.starts.get(number.checked_sub(1)?)?.clone();
     let on_top = tables.on_top.get(number - 1).copied().unwrap_or(true);
-    Some(TableEnd { number, header, last_row, starts, on_top })
+    let closed = closed_below(page, placed, number);
+    Some(TableEnd { number, header, last_row, starts, on_top, closed })
+}
+
+/// Whether a rule closes the last row of table `number` on this page: the
+/// rules down its columns beside its last line end at a rule across it.
+/// `None` when no rule runs down beside its last line (an unruled table).
+fn closed_below(page: &Page, placed: &[Placed], number: usize) -> Option<bool> {
+    let cells: Vec<&Placed> = placed.iter().filter(|p| p.cell.is_some_and(|(t, _, _)| t == number)).collect();
+    let last_y = cells.iter().map(|p| p.y).fold(f32::MIN, f32::max);
+    let left = cells.iter().map(|p| p.seg.x0).fold(f32::MAX, f32::min);
+    let right = cells.iter().map(|p| p.seg.x1).fold(f32::MIN, f32::max);
+    let down = joined_vrules(page)
+        .into_iter()
+        .filter(|&(x, top, bottom)| x > left - 12.0 && x < right + 12.0 && top <= last_y && bottom >= last_y)
+        .map(|(_, _, bottom)| bottom)
+        .fold(f32::MIN, f32::max);
+    (down > f32::MIN).then(|| {
+        joined_hrules(page).iter().any(|&(y, l, r)| (y - down).abs() < 3.0 && y > last_y && l < right && r > left)
+    })
 }
 
 fn line_text(line: &Line) -> String {
@@ -394,7 +414,8 @@ fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
         if x1 - x0 < MIN_PICTURE || bottom - top < MIN_PICTURE {
             continue;
         }
-        let seg = Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false, band: false };
+        let seg =
+            Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false, band: false };
         let at = lines.partition_point(|l| l.y <= bottom);
         lines.insert(at, Line { y: bottom, segs: vec![seg] });
     }
