@@ -1021,6 +1021,29 @@ fn numbered(text: &str) -> bool {
             || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
+/// Records typed one to a paragraph with no space between them ("Benchmark:
+/// ...; Level: ..."): a line that starts with the label its paragraph
+/// started with (or one of its kind: "District benchmark:", "School
+/// benchmark:"), or a labelled line after a short lead-in paragraph ending in
+/// a colon ("Interim benchmarks:"), starts a new paragraph.
+fn starts_record(paragraph: &str, line: &str) -> bool {
+    let lead_in = paragraph.trim_end().ends_with(':') && paragraph.split_whitespace().count() <= 6;
+    let kind = |label: &str| label.rsplit(' ').next().map(str::to_lowercase);
+    field_label(line).is_some_and(|l| lead_in || field_label(paragraph).is_some_and(|p| kind(p) == kind(l)))
+}
+
+/// The label a line starts with: one or two capitalised words and a colon
+/// ("Benchmark:", "Review frequency:").
+fn field_label(text: &str) -> Option<&str> {
+    let (label, _) = text.split_once(": ")?;
+    let words = label.split_whitespace().count();
+    ((1..=2).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && label.len() <= 24)
+        .then_some(label)
+}
+
 /// A word broken without a hyphen where a narrow cell ends ("Stakeholde|r",
 /// "Engageme|nt", "mathemati|cs"): the line above is filled to its column's
 /// edge with letters, and the next line starts with a piece of a word no
@@ -1093,6 +1116,7 @@ fn paragraphs(
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
+                let next_record = starts_record(&block.text, text);
                 let same_band = prev.seg.band == line.seg.band;
                 // The first line of a page or column may continue the last paragraph of the one before.
                 let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
@@ -1105,6 +1129,7 @@ fn paragraphs(
                     && !ended_short
                     && (page_turn || !indented)
                     && !label_line
+                    && !next_record
                     && same_band
             }
             None => false,
@@ -1142,6 +1167,7 @@ fn paragraphs(
             && bullet(text).is_none()
             && !numbered(text)
             && let Some(earlier) = blocks.get_mut(index)
+            && !starts_record(&earlier.text, text)
         {
             earlier.text.push(' ');
             earlier.text.push_str(text);
@@ -1165,6 +1191,7 @@ fn paragraphs(
             && let Some(earlier) = blocks.get_mut(index)
             && (text.chars().next().is_some_and(char::is_lowercase)
                 || !earlier.text.trim_end().ends_with(['.', '!', '?', ':']))
+            && !starts_record(&earlier.text, text)
             && bullet(text).is_none()
             && !numbered(text)
         {
