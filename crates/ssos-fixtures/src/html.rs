@@ -18,16 +18,22 @@ pub enum HtmlLayout {
     /// paragraphs set with no space between them; the benchmarks are
     /// paragraphs too ("District benchmark: ...").
     RowLabels,
+    /// An `h2` per section, then every answer as a paragraph typed with its
+    /// outline number ("6.1 ...", "6.2 ..."), benchmarks included, as a
+    /// numbered outline prints.
+    Outline,
 }
 
 impl HtmlLayout {
-    pub const ALL: [HtmlLayout; 3] = [HtmlLayout::Headings, HtmlLayout::Banded, HtmlLayout::RowLabels];
+    pub const ALL: [HtmlLayout; 4] =
+        [HtmlLayout::Headings, HtmlLayout::Banded, HtmlLayout::RowLabels, HtmlLayout::Outline];
 
     pub fn slug(self) -> &'static str {
         match self {
             HtmlLayout::Headings => "headings",
             HtmlLayout::Banded => "banded",
             HtmlLayout::RowLabels => "row-labels",
+            HtmlLayout::Outline => "outline",
         }
     }
 }
@@ -40,6 +46,7 @@ fn esc(text: &str) -> String {
 pub fn html(plan: &Plan, layout: HtmlLayout) -> String {
     let banded = layout == HtmlLayout::Banded;
     let rows = layout == HtmlLayout::RowLabels;
+    let outline = layout == HtmlLayout::Outline;
     let mut h = String::from(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Serif',serif;font-size:11pt} \
          table{border-collapse:collapse} td,th{border:1px solid #444;padding:3px;vertical-align:top}",
@@ -62,8 +69,11 @@ pub fn html(plan: &Plan, layout: HtmlLayout) -> String {
     for (s, _) in &plan.sections {
         let mut body = String::new();
         let mut items = Vec::new();
-        for b in plan.body(*s) {
+        for (k, b) in plan.body(*s).into_iter().enumerate() {
             match b {
+                Block::Para(t) | Block::Item(t) if outline => {
+                    body.push_str(&format!("<p>{}.{} {}</p>", s.number(), k + 1, esc(&t)));
+                }
                 // Web forms set the priority statements in bold; a form for
                 // one priority labels it in its own words.
                 Block::Para(t) if t.starts_with("Priority ") && *s == SectionId::Priorities => {

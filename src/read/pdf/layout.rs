@@ -145,7 +145,51 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     if let Some((block, _, _)) = open {
         blocks.push(block);
     }
+    outline_items(&mut blocks);
     Laid { blocks, headers }
+}
+
+/// "6.2" at the start of a paragraph: the outline number (section, item).
+fn outline_number(text: &str) -> Option<(u32, u32)> {
+    let (label, rest) = text.split_once(' ')?;
+    let (a, b) = label.trim_end_matches('.').split_once('.')?;
+    let ok = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    (ok(a) && ok(b) && rest.starts_with(|c: char| c.is_alphabetic()))
+        .then(|| (a.parse().ok(), b.parse().ok()))
+        .and_then(|(a, b)| Some((a?, b?)))
+}
+
+/// An outline's sub-items typed with their numbers ("6.1 ...", "6.2 ...", as
+/// a numbered outline prints): paragraphs in a row numbered n.1, n.2, ...
+/// are list items, as the word processor's list was.
+fn outline_items(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some((section, first)) = outline_number(&blocks[i].text) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        let mut last = first;
+        while let Some(b) = blocks.get(end) {
+            match outline_number(&b.text) {
+                Some((s, n)) if s == section && n == last + 1 && b.grid == blocks[i].grid => {
+                    last = n;
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        if end - i >= 2 {
+            for b in &mut blocks[i..end] {
+                if b.list_label.is_none() && b.heading_level.is_none() {
+                    b.list_label = Some("•".to_string());
+                    b.list_level = Some(0);
+                }
+            }
+        }
+        i = end;
+    }
 }
 
 /// The table a page ended with: its number, its header row's texts, its last row
@@ -1109,9 +1153,14 @@ fn paragraphs(
                     || (block.bold && line.seg.bold_prefix > 0)
                     || block.text.len() > 200;
                 // The line above stopped although this line's first word would have fitted after it.
-                let first_word = text.split_whitespace().next().unwrap_or("");
+                // A title is kept with the name after it ("Ms. Ortiz", a no-break space).
+                let mut words = text.split_whitespace();
+                let first_word = words.next().unwrap_or("");
+                let titled = ["Mr.", "Ms.", "Mrs.", "Dr.", "St."].contains(&first_word);
+                let first_len = first_word.chars().count()
+                    + if titled { 1 + words.next().map_or(0, |w| w.chars().count()) } else { 0 };
                 let per_char = (line.seg.x1 - line.seg.x0) / text.chars().count().max(1) as f32;
-                let word_width = first_word.chars().count() as f32 * per_char;
+                let word_width = first_len as f32 * per_char;
                 let ended_short = prev.right - prev.seg.x1 > word_width * 1.3 + line.seg.size;
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
@@ -1277,6 +1326,26 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn a_line_that_stops_before_a_title_and_name_goes_on() {
+        // "Ms. Ortiz" is kept together (a no-break space): the line above stops short of it.
+        let runs = vec![
+            run(
+                "District level: the gap between English learners and all young people narrows -",
+                72.0,
+                100.0,
+                11.0,
+                false,
+            ),
+            run("Ms. Ortiz, Director of English Learner Education reviews this monthly.", 72.0, 113.0, 11.0, false),
+        ];
+        let mut page = Page { width: 612.0, height: 792.0, runs, ..Page::default() };
+        // The column runs a little past the first line: room for "Ms." but not "Ms. Ortiz,".
+        page.runs.push(run("x", 72.0 + 84.0 * 5.5 + 20.0 - 5.5, 200.0, 11.0, false));
+        let laid = lay_out(&[page]);
+        assert!(texts(&laid)[0].ends_with("reviews this monthly."), "{:?}", texts(&laid));
     }
 
     #[test]
