@@ -810,14 +810,29 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
 /// Single-column text with tables in it; `carry`: the columns of a table
 /// that goes on from the page before in the first line.
 fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry: Option<&[f32]>) -> Vec<Placed> {
-    let mut out = Vec::new();
+    let mut out: Vec<Placed> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let carry = carry.filter(|_| i == 0);
         if (lines[i].segs.len() >= 2 || carry.is_some())
             && let Some(end) = table_end(page, lines, i, carry)
         {
-            out.extend(table(page, &lines[i..end], tables, right_edge, carry));
+            // Lines above inside the grid's first row (a header cell's text
+            // centred over two lines, "Review / frequency") are the table's.
+            let mut start = i;
+            if let Some(top) = grid_top(page, &lines[i]) {
+                while start > 0 && lines[start - 1].y > top + 1.0 {
+                    let n = lines[start - 1].segs.len();
+                    let placed_above = out.len() >= n
+                        && out[out.len() - n..].iter().all(|p| p.cell.is_none() && p.y == lines[start - 1].y);
+                    if !placed_above {
+                        break;
+                    }
+                    out.truncate(out.len() - n);
+                    start -= 1;
+                }
+            }
+            out.extend(table(page, &lines[start..end], tables, right_edge, carry));
             i = end;
             continue;
         }
@@ -833,6 +848,18 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
         i += 1;
     }
     out
+}
+
+/// The top of the grid whose rules run down between the segments of `line`.
+fn grid_top(page: &Page, line: &Line) -> Option<f32> {
+    let (left, right) = (line.segs.first()?.x0, line.segs.last()?.x1);
+    let size = line.segs[0].size;
+    let top = joined_vrules(page)
+        .into_iter()
+        .filter(|&(x, top, bottom)| x > left + 4.0 && x < right - 4.0 && top <= line.y && bottom >= line.y - size)
+        .map(|(_, top, _)| top)
+        .fold(f32::MAX, f32::min);
+    (top < f32::MAX).then_some(top)
 }
 
 /// The usual distance between baselines in a table's columns: between
@@ -880,6 +907,16 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
         .map(|(_, _, bottom)| bottom)
         .fold(f32::MIN, f32::max);
     let grid = down > f32::MIN;
+    // A grid's header cells may be centred: its rows start at its left rule.
+    let left = if grid {
+        joined_vrules(page)
+            .into_iter()
+            .filter(|&(x, top, bottom)| x < left && top <= first.y && bottom >= first.y - size)
+            .map(|(x, _, _)| x)
+            .fold(left, |best, x| if best == left || x > best { x } else { best })
+    } else {
+        left
+    };
     let bottom = page
         .hrules
         .iter()
@@ -1552,6 +1589,42 @@ mod tests {
         let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap().row;
         assert_eq!(row("2. Analysis of Strengths"), row("2. Analysis of Strengths answer line 09"), "{grids:#?}");
         assert_ne!(row("1. Priority"), row("2. Analysis of Strengths"));
+    }
+
+    /// A ruled grid (as LibreOffice exports a Word table) whose header cells
+    /// are centred both ways: "Review / frequency" wraps round the line of the
+    /// other headers, and "Benchmark" starts right of the body's first
+    /// column. The header's lines and the rows below are one table.
+    #[test]
+    fn a_grid_with_centred_header_cells_is_one_table() {
+        let cols = [57.0, 299.0, 339.0, 485.0, 567.0];
+        let mut runs = vec![
+            run("Review", 508.0, 41.7, 11.0, true),
+            run("Benchmark", 148.0, 48.6, 11.0, true),
+            run("Level", 305.0, 48.6, 11.0, true),
+            run("Owner", 394.0, 48.6, 11.0, true),
+            run("frequency", 500.0, 55.5, 11.0, true),
+        ];
+        let mut hrules = vec![(28.6, 57.0, 567.0), (74.0, 57.0, 567.0)];
+        for r in 0..3 {
+            let top = 74.0 + 45.0 * r as f32;
+            runs.push(run(&format!("Percent {r} of walks showing"), 58.0, top + 13.0, 11.0, false));
+            runs.push(run("the grade-level tasks", 58.0, top + 27.0, 11.0, false));
+            runs.push(run("District", 301.0, top + 20.0, 11.0, false));
+            runs.push(run("Deputy Superintendent", 340.0, top + 20.0, 11.0, false));
+            runs.push(run("Monthly", 487.0, top + 20.0, 11.0, false));
+            hrules.push((top + 45.0, 57.0, 567.0));
+        }
+        let vrules = cols.iter().map(|&x| (x, 28.6, 209.0)).collect();
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, vrules, hrules, ..Page::default() }]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
+        assert!(laid.blocks.iter().all(|b| b.grid.is_some_and(|g| g.table == 1)), "{grids:#?}");
+        let cell =
+            |needle: &str| laid.blocks.iter().find(|b| b.text == needle).and_then(|b| b.grid).map(|g| (g.row, g.col));
+        assert_eq!(cell("Review frequency"), Some((0, 3)), "{grids:#?}");
+        assert_eq!(cell("Benchmark"), Some((0, 0)));
+        assert_eq!(cell("Percent 2 of walks showing the grade-level tasks"), Some((3, 0)), "{grids:#?}");
+        assert_eq!(cell("Monthly").map(|c| c.1), Some(3));
     }
 
     /// Two ruled tables on one page: the first ends where its column rules
