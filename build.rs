@@ -263,8 +263,12 @@ fn emit_tables(t: &tables::Tables) -> String {
         format!("Phrase {{ words: {} }}", list(&p.words, word))
     }
     fn first(f: &tables::FirstWords) -> String {
-        let map = |m: &[(tables::Str, tables::List<u32>)]| {
-            list(m, |(k, v)| format!("({}, {})", text(k), list(v, |i| i.to_string())))
+        let map = |m: &tables::Index| {
+            format!(
+                "Index {{ keys: {}, slots: {} }}",
+                list(&m.keys, |(k, v)| format!("({}, {})", text(k), list(v, |i| i.to_string()))),
+                list(&m.slots, |i| i.to_string())
+            )
         };
         format!(
             "FirstWords {{ stem: {}, caps: {}, exact: {}, prefix: {}, prefix_lens: {}, prefix_starts: {} }}",

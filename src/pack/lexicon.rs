@@ -133,9 +133,9 @@ impl FirstWords {
     /// listed twice), in no particular order.
     fn candidates(&self, t: &Token, out: &mut Vec<usize>) {
         out.clear();
-        let mut take = |list: &[(tables::Str, tables::List<u32>)], key: &str| {
-            if let Ok(i) = list.binary_search_by(|(k, _)| (**k).cmp(key)) {
-                out.extend(list[i].1.iter().map(|&item| item as usize));
+        let mut take = |index: &tables::Index, key: &str| {
+            if let Some(items) = index.get(key) {
+                out.extend(items.iter().map(|&item| item as usize));
             }
         };
         take(&self.stem, &t.stem);
@@ -781,7 +781,7 @@ pub(crate) fn trim_suffix<'t>(mut text: &'t str, suffix: &str) -> &'t str {
 mod builtin {
     use std::borrow::Cow;
 
-    use super::tables::{ConceptTables, FirstWords, Phrase, Tables, Trigger, Word};
+    use super::tables::{ConceptTables, FirstWords, Index, Phrase, Tables, Trigger, Word};
 
     pub static TABLES: Option<Tables> = include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 }

@@ -51,16 +51,67 @@ pub const DIRECTIONS: [&str; 3] = ["forward", "backward", "both"];
 /// order they were added.
 #[derive(Debug, Clone, Default)]
 pub struct FirstWords {
-    pub stem: List<(Str, List<u32>)>,
-    pub caps: List<(Str, List<u32>)>,
-    pub exact: List<(Str, List<u32>)>,
+    pub stem: Index,
+    pub caps: Index,
+    pub exact: Index,
     /// By the prefix itself: a token is looked up by each of its own
     /// prefixes of a length some prefix has, when it starts as one does.
-    pub prefix: List<(Str, List<u32>)>,
+    pub prefix: Index,
     /// Sorted.
     pub prefix_lens: List<u32>,
     /// Sorted.
     pub prefix_starts: List<u8>,
+}
+
+/// Items by a word: a hash table (open addressing) over the keys.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Sorted by key.
+    pub keys: List<(Str, List<u32>)>,
+    /// A power of two long (or empty): 0 for a free slot, else 1 + the key's index.
+    pub slots: List<u32>,
+}
+
+impl Index {
+    fn new(keys: Vec<(Str, List<u32>)>) -> Self {
+        let mut slots = vec![0u32; if keys.is_empty() { 0 } else { (keys.len() * 2).next_power_of_two() }];
+        let mask = slots.len().wrapping_sub(1);
+        for (i, (key, _)) in keys.iter().enumerate() {
+            let mut at = key_hash(key) as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32 + 1;
+        }
+        Index { keys: keys.into(), slots: slots.into() }
+    }
+
+    /// The items of `key`.
+    pub fn get(&self, key: &str) -> Option<&[u32]> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = key_hash(key) as usize & mask;
+        loop {
+            let slot = self.slots[at] as usize;
+            if slot == 0 {
+                return None;
+            }
+            let (k, items) = &self.keys[slot - 1];
+            if **k == *key {
+                return Some(items);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// The hash of an index's key.
+pub fn key_hash(key: &str) -> u64 {
+    let mut h = Hasher(0x9e37_79b9_7f4a_7c15);
+    h.text(key);
+    h.0 ^ (h.0 >> 32)
 }
 
 /// A concept's own patterns (indices into [`Tables::patterns`]) and stop words.
@@ -283,8 +334,8 @@ impl FirstWordsBuilder {
     }
 
     fn finish(self) -> FirstWords {
-        let list = |map: BTreeMap<String, Vec<u32>>| -> List<(Str, List<u32>)> {
-            map.into_iter().map(|(k, v)| (Cow::Owned(k), Cow::Owned(v))).collect::<Vec<_>>().into()
+        let list = |map: BTreeMap<String, Vec<u32>>| -> Index {
+            Index::new(map.into_iter().map(|(k, v)| (Cow::Owned(k), Cow::Owned(v))).collect())
         };
         let mut prefix_lens: Vec<u32> = self.prefix.keys().map(|p| p.len() as u32).collect();
         prefix_lens.sort_unstable();
