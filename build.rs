@@ -77,8 +77,8 @@ fn main() {
         format!("Some({})", emit_tables(&lexicon_input(&merged).compile(&mut |w| stemmer.stem(w).into_owned())))
     };
     std::fs::write(Path::new(&out).join("lexicon.rs"), lexicon).expect("writes OUT_DIR");
-    let json = serde_json::to_string(&merged).expect("a TOML table is JSON");
-    std::fs::write(Path::new(&out).join("default-pack.json"), json).expect("writes OUT_DIR");
+    let tree = if merged.is_empty() { "None".to_string() } else { format!("Some({})", emit_tree(&merged)) };
+    std::fs::write(Path::new(&out).join("default-pack.rs"), tree).expect("writes OUT_DIR");
 
     // Every word of the pack, lower case, as the lexicon cuts terms.
     let mut words = std::collections::BTreeSet::new();
@@ -311,4 +311,44 @@ fn emit_tables(t: &tables::Tables) -> String {
         first(&t.trigger_first),
         first(&t.ongoing_first),
     )
+}
+
+/// The merged pack as a `pack::tree::Tree`: nodes without pointers, the
+/// children of each array or table in one run, every string in one text.
+fn emit_tree(pack: &toml::Table) -> String {
+    fn node(value: &toml::Value, nodes: &mut Vec<String>, text: &mut String) -> String {
+        let string = |s: &str, text: &mut String| {
+            let from = text.len();
+            text.push_str(s);
+            format!("Node::Str({from}, {})", s.len())
+        };
+        match value {
+            toml::Value::String(s) => string(s, text),
+            toml::Value::Integer(i) => format!("Node::Int({i})"),
+            toml::Value::Float(f) => format!("Node::Float({f:?})"),
+            toml::Value::Boolean(b) => format!("Node::Bool({b})"),
+            toml::Value::Datetime(d) => string(&d.to_string(), text),
+            toml::Value::Array(items) => {
+                let start = nodes.len();
+                nodes.resize(start + items.len(), String::new());
+                for (i, item) in items.iter().enumerate() {
+                    nodes[start + i] = node(item, nodes, text);
+                }
+                format!("Node::Array({start}, {})", items.len())
+            }
+            toml::Value::Table(table) => {
+                let start = nodes.len();
+                nodes.resize(start + 2 * table.len(), String::new());
+                for (i, (key, item)) in table.iter().enumerate() {
+                    nodes[start + 2 * i] = string(key, text);
+                    nodes[start + 2 * i + 1] = node(item, nodes, text);
+                }
+                format!("Node::Table({start}, {})", table.len())
+            }
+        }
+    }
+    let (mut nodes, mut text) = (Vec::new(), String::new());
+    let root = node(&toml::Value::Table(pack.clone()), &mut nodes, &mut text);
+    nodes.push(root);
+    format!("Tree {{ nodes: &[{}], text: {text:?} }}", nodes.join(", "))
 }
