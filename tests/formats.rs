@@ -215,6 +215,31 @@ fn real_libreoffice_exports_read_like_the_word_file() {
     }
 }
 
+/// Plans printed from HTML by weasyprint (`regen-weasyprint.sh`): a
+/// benchmark table cut by page breaks (inside a row, and after the header
+/// row), and a plan whose section titles are set apart only by a shaded band.
+#[test]
+fn real_web_exports_read_like_the_word_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/weasyprint");
+    let cases = ssos_fixtures::web_exports();
+    assert!(cases.len() >= 3);
+    for (stem, plan, _) in cases {
+        let name = format!("{stem}.pdf");
+        let from_pdf = check(&name, &std::fs::read(dir.join(&name)).unwrap());
+        let from_docx = check("plan.docx", &docx(&plan, Layout::HeadingStyles));
+        let states = |r: &ssos_lint::report::FileReport| r.sections.iter().map(|s| s.state).collect::<Vec<_>>();
+        assert_eq!(states(&from_pdf), states(&from_docx), "{name}: {}", summary(&from_pdf));
+        let mut a = codes(&from_pdf);
+        let mut b = codes(&from_docx);
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{name}: {}\nvs {}", summary(&from_pdf), summary(&from_docx));
+        assert_eq!(from_pdf.status, Status::Pass, "{name}: {}", summary(&from_pdf));
+        assert_eq!(from_pdf.priorities.count, plan.priorities.len(), "{name}");
+        assert_eq!(from_pdf.benchmarks.count, plan.benchmarks.len(), "{name}");
+    }
+}
+
 #[test]
 fn bad_decks_and_pdfs_end_in_clear_diagnostics() {
     let scanned = check("scan.pdf", &bad::scanned_pdf());

@@ -49,6 +49,8 @@ pub struct Page {
     pub hrules: Vec<(f32, f32, f32)>,
     /// Pictures drawn (x0, top, x1, bottom), measured from the top.
     pub images: Vec<(f32, f32, f32, f32)>,
+    /// Rectangles filled with a tint (x0, top, x1, bottom), measured from the top.
+    pub shades: Vec<(f32, f32, f32, f32)>,
 }
 
 /// The text of the stand-in segment for a picture.
@@ -80,6 +82,8 @@ struct Seg {
     /// Bytes of `text` set in bold from the start.
     bold_prefix: usize,
     bold: bool,
+    /// Set on a tinted band across the page (see [`mark_bands`]).
+    band: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -109,7 +113,7 @@ pub struct Laid {
 
 /// Lays out every page and returns the blocks in reading order.
 pub fn lay_out(pages: &[Page]) -> Laid {
-    let lines: Vec<Vec<Line>> = pages.iter().map(|p| with_pictures(p, lines_of(p))).collect();
+    let lines: Vec<Vec<Line>> = pages.iter().map(|p| mark_bands(p, with_pictures(p, lines_of(p)))).collect();
     let body_size = body_size(&lines);
     let levels = heading_sizes(&lines, body_size);
     let running = running_lines(pages, &lines);
@@ -135,7 +139,7 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         let carry = last_table.as_ref().map(|t| t.starts.clone());
         tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
         let mut placed = order(page, &kept, &mut tables, carry.as_deref());
-        continue_table(&mut placed, &mut last_table, &tables);
+        continue_table(page, &mut placed, &mut last_table, &tables);
         paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
     }
     if let Some((block, _, _)) = open {
@@ -152,6 +156,9 @@ struct TableEnd {
     last_row: usize,
     starts: Vec<f32>,
     on_top: bool,
+    /// For a ruled table: whether a rule closes its last row (`None`: no rules down its columns).
+    /// Only a missing rule tells: some writers close a row cut by the page break too.
+    closed: Option<bool>,
 }
 
 /// The tables laid out so far: the column starts of table `n` at `n - 1`,
@@ -168,7 +175,7 @@ struct Tables {
 /// before is the same table: its repeated header row is dropped and its rows
 /// follow the earlier ones (a first row with an empty first column finishes
 /// the row that was cut by the page break).
-fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables: &Tables) {
+fn continue_table(page: &Page, placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables: &Tables) {
     if let Some(prev) = last.take()
         && let Some(first) = placed.first()
         && let Some((number, _, _)) = first.cell
@@ -183,17 +190,15 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables:
             placed.retain(|p| !p.cell.is_some_and(|(t, r, _)| t == number && r == 0));
         }
         let skip = usize::from(repeated);
-        // A row cut by the page break: its first column is empty, or a cell goes on mid-sentence.
+        // A row cut by the page break: a ruled table's last row with no rule
+        // below it (some writers close a cut row with a rule all the same),
+        // or its first column is empty, or goes on mid-sentence (the other
+        // columns often start in lower case: "the principal", "monthly").
         let first_row: Vec<&Placed> =
             placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
-        let mut seen = Vec::new();
-        let mid_sentence = first_row.iter().any(|p| {
-            let col = p.cell.map_or(0, |(_, _, c)| c);
-            let first = !seen.contains(&col);
-            seen.push(col);
-            first && p.seg.text.chars().next().is_some_and(char::is_lowercase)
-        });
-        let split = mid_sentence || !first_row.iter().any(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let label = first_row.iter().find(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let mid_sentence = label.is_some_and(|p| p.seg.text.chars().next().is_some_and(char::is_lowercase));
+        let split = prev.closed == Some(false) || mid_sentence || label.is_none();
         let offset = if split { prev.last_row } else { prev.last_row + 1 };
         for p in placed.iter_mut() {
             if let Some((t, r, c)) = p.cell
@@ -203,14 +208,14 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables:
             }
         }
         let header = prev.header;
-        *last = end_table(placed, Some(header), tables);
+        *last = end_table(page, placed, Some(header), tables);
         return;
     }
-    *last = end_table(placed, None, tables);
+    *last = end_table(page, placed, None, tables);
 }
 
 /// The table the page ends with, if its last line is in one.
-fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) -> Option<TableEnd> {
+fn end_table(page: &Page, placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) -> Option<TableEnd> {
     let (number, _, _) = placed.last()?.cell?;
     let last_row = placed.iter().filter_map(|p| p.cell).filter(|&(t, _, _)| t == number).map(|(_, r, _)| r).max()?;
     let header = header.unwrap_or_else(|| {
@@ -222,7 +227,26 @@ fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) ->
     });
     let starts = tables.starts.get(number.checked_sub(1)?)?.clone();
     let on_top = tables.on_top.get(number - 1).copied().unwrap_or(true);
-    Some(TableEnd { number, header, last_row, starts, on_top })
+    let closed = closed_below(page, placed, number);
+    Some(TableEnd { number, header, last_row, starts, on_top, closed })
+}
+
+/// Whether a rule closes the last row of table `number` on this page: the
+/// rules down its columns beside its last line end at a rule across it.
+/// `None` when no rule runs down beside its last line (an unruled table).
+fn closed_below(page: &Page, placed: &[Placed], number: usize) -> Option<bool> {
+    let cells: Vec<&Placed> = placed.iter().filter(|p| p.cell.is_some_and(|(t, _, _)| t == number)).collect();
+    let last_y = cells.iter().map(|p| p.y).fold(f32::MIN, f32::max);
+    let left = cells.iter().map(|p| p.seg.x0).fold(f32::MAX, f32::min);
+    let right = cells.iter().map(|p| p.seg.x1).fold(f32::MIN, f32::max);
+    let down = joined_vrules(page)
+        .into_iter()
+        .filter(|&(x, top, bottom)| x > left - 12.0 && x < right + 12.0 && top <= last_y && bottom >= last_y)
+        .map(|(_, _, bottom)| bottom)
+        .fold(f32::MIN, f32::max);
+    (down > f32::MIN).then(|| {
+        joined_hrules(page).iter().any(|&(y, l, r)| (y - down).abs() < 3.0 && y > last_y && l < right && r > left)
+    })
 }
 
 fn line_text(line: &Line) -> String {
@@ -361,6 +385,7 @@ fn segments(page: &Page, groups: &[Vec<&Run>], stops: &[f32]) -> Vec<Line> {
                         s.size = s.size.max(run.size);
                     }
                     _ => segs.push(Seg {
+                        band: false,
                         y: run.y,
                         bold_prefix: if run.bold { text.len() } else { 0 },
                         text,
@@ -389,9 +414,35 @@ fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
         if x1 - x0 < MIN_PICTURE || bottom - top < MIN_PICTURE {
             continue;
         }
-        let seg = Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false };
+        let seg =
+            Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false, band: false };
         let at = lines.partition_point(|l| l.y <= bottom);
         lines.insert(at, Line { y: bottom, segs: vec![seg] });
+    }
+    lines
+}
+
+/// A line of text set alone on a tinted band across the page (a shaded
+/// title row, as web exports set a section's name above its response) is
+/// marked: it is a heading however large its type.
+fn mark_bands(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
+    let width = if page.width > 0.0 { page.width } else { 612.0 };
+    for line in &mut lines {
+        let size = line.segs.iter().map(|s| s.size).fold(0.0f32, f32::max);
+        let (x0, x1) = line.segs.iter().fold((f32::MAX, f32::MIN), |(a, b), s| (a.min(s.x0), b.max(s.x1)));
+        let on_band = page.shades.iter().any(|&(left, top, right, bottom)| {
+            right - left >= width * 0.4
+                && bottom - top <= size * 3.0
+                && left <= x0 + 1.0
+                && right >= x1 - 1.0
+                && top <= line.y - size * 0.5
+                && bottom >= line.y
+        });
+        if on_band && size > 0.0 {
+            for seg in &mut line.segs {
+                seg.band = true;
+            }
+        }
     }
     lines
 }
@@ -791,6 +842,9 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
         .filter(|&&(y, l, r)| y > first.y - 30.0 && y <= down + 2.0 && l < right && r > left)
         .map(|&(y, _, _)| y)
         .fold(f32::MIN, f32::max);
+    // A row cut by the page break has its column rules but no rule below it:
+    // the grid goes on to where the column rules end.
+    let bottom = if grid && down > bottom + size { down } else { bottom };
     let ruled = grid && bottom > first.y;
     let mut end = start + 1;
     let mut multi = 1;
@@ -1018,7 +1072,8 @@ fn paragraphs(
             blocks.push(Block { images: 1, location, ..Block::default() });
             continue;
         }
-        let level = level_of(levels, line.seg.size);
+        // A band's title is a heading below the ones its type size makes.
+        let level = level_of(levels, line.seg.size).or_else(|| line.seg.band.then_some(levels.len() as u8 + 1));
         let heading_words = text.split_whitespace().count() <= 30;
         let starts_item = bullet(text).is_some() || numbered(text);
         let join = match &*current {
@@ -1038,6 +1093,7 @@ fn paragraphs(
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
+                let same_band = prev.seg.band == line.seg.band;
                 // The first line of a page or column may continue the last paragraph of the one before.
                 let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
 
@@ -1049,6 +1105,7 @@ fn paragraphs(
                     && !ended_short
                     && (page_turn || !indented)
                     && !label_line
+                    && same_band
             }
             None => false,
         };
@@ -1316,6 +1373,7 @@ mod tests {
             height: 792.0,
             vrules: Vec::new(),
             images: Vec::new(),
+            shades: Vec::new(),
             hrules: Vec::new(),
             runs: vec![
                 run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
