@@ -17,6 +17,11 @@ use regex_automata::nfa::thompson;
 #[path = "src/pack/forms.rs"]
 mod forms;
 
+/// The compiled vocabulary's tables, shared with the crate (`src/pack/lexicon/tables.rs`).
+#[allow(dead_code)]
+#[path = "src/pack/lexicon/tables.rs"]
+mod tables;
+
 /// The files of the default pack, in the order `src/pack/load.rs` lists them
 /// (the order of top-level arrays such as `rules` follows it).
 const DEFAULT_PACK: &[&str] = &[
@@ -42,6 +47,7 @@ const DEFAULT_PACK: &[&str] = &[
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=rules");
+    println!("cargo::rerun-if-changed=src/pack/lexicon/tables.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut merged = toml::Table::new();
     for name in DEFAULT_PACK {
@@ -64,13 +70,19 @@ fn main() {
         }
     }
     prebuild_patterns(&merged, Path::new(&out));
-    let json = serde_json::to_string(&merged).expect("a TOML table is JSON");
-    std::fs::write(Path::new(&out).join("default-pack.json"), json).expect("writes OUT_DIR");
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let lexicon = if merged.is_empty() {
+        "None".to_string()
+    } else {
+        format!("Some({})", emit_tables(&lexicon_input(&merged).compile(&mut |w| stemmer.stem(w).into_owned())))
+    };
+    std::fs::write(Path::new(&out).join("lexicon.rs"), lexicon).expect("writes OUT_DIR");
+    let tree = if merged.is_empty() { "None".to_string() } else { format!("Some({})", emit_tree(&merged)) };
+    std::fs::write(Path::new(&out).join("default-pack.rs"), tree).expect("writes OUT_DIR");
 
     // Every word of the pack, lower case, as the lexicon cuts terms.
     let mut words = std::collections::BTreeSet::new();
     collect_words(&toml::Value::Table(merged), &mut words);
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let stems: BTreeMap<String, String> =
         words.into_iter().map(|w| (w.clone(), stemmer.stem(&w).into_owned())).collect();
     let mut table = String::from("&[\n");
@@ -188,4 +200,155 @@ fn collect_words(value: &toml::Value, words: &mut std::collections::BTreeSet<Str
         toml::Value::Table(t) => t.values().for_each(|v| collect_words(v, words)),
         _ => {}
     }
+}
+
+/// The input of the vocabulary's tables, as the crate takes it from a loaded
+/// pack (`Lexicon::new`): absent lists are empty, concepts in name order.
+fn lexicon_input(pack: &toml::Table) -> tables::Input<'_> {
+    fn strs(v: Option<&toml::Value>) -> Vec<&str> {
+        v.and_then(toml::Value::as_array)
+            .map(|a| a.iter().filter_map(toml::Value::as_str).collect())
+            .unwrap_or_default()
+    }
+    static EMPTY: std::sync::OnceLock<toml::Table> = std::sync::OnceLock::new();
+    let empty = EMPTY.get_or_init(toml::Table::new);
+    let context = pack.get("context").and_then(toml::Value::as_table).unwrap_or(empty);
+    let triggers = context.get("triggers").and_then(toml::Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let mut concepts: Vec<tables::ConceptInput> = pack
+        .get("concepts")
+        .and_then(toml::Value::as_table)
+        .unwrap_or(empty)
+        .iter()
+        .map(|(name, c)| tables::ConceptInput {
+            name,
+            terms: strs(c.get("terms")),
+            patterns: strs(c.get("patterns")),
+            include: strs(c.get("include")),
+            stop_words: strs(c.get("stop_words")),
+        })
+        .collect();
+    concepts.sort_by(|a, b| a.name.cmp(b.name));
+    tables::Input {
+        terminators: strs(context.get("terminators")),
+        pseudo: strs(context.get("pseudo")),
+        ongoing: strs(context.get("ongoing")),
+        triggers: triggers
+            .iter()
+            .map(|t| {
+                let field = |k: &str| t.get(k).and_then(toml::Value::as_str).unwrap_or_default();
+                (field("category"), field("direction"), strs(t.get("terms")))
+            })
+            .collect(),
+        concepts,
+    }
+}
+
+/// The tables as a Rust expression of static data.
+fn emit_tables(t: &tables::Tables) -> String {
+    fn list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+        format!("Cow::Borrowed(&[{}])", items.iter().map(f).collect::<Vec<_>>().join(", "))
+    }
+    fn text(s: &str) -> String {
+        format!("Cow::Borrowed({s:?})")
+    }
+    fn word(w: &tables::Word) -> String {
+        match w {
+            tables::Word::Stem(s) => format!("Word::Stem({})", text(s)),
+            tables::Word::Caps(s) => format!("Word::Caps({})", text(s)),
+            tables::Word::Prefix(s) => format!("Word::Prefix({})", text(s)),
+            tables::Word::Exact(s) => format!("Word::Exact({})", text(s)),
+        }
+    }
+    fn phrase(p: &tables::Phrase) -> String {
+        format!("Phrase {{ words: {} }}", list(&p.words, word))
+    }
+    fn first(f: &tables::FirstWords) -> String {
+        let map = |m: &tables::Index| {
+            format!(
+                "Index {{ keys: {}, slots: {} }}",
+                list(&m.keys, |(k, v)| format!("({}, {})", text(k), list(v, |i| i.to_string()))),
+                list(&m.slots, |i| i.to_string())
+            )
+        };
+        format!(
+            "FirstWords {{ stem: {}, caps: {}, exact: {}, prefix: {}, prefix_lens: {}, prefix_starts: {} }}",
+            map(&f.stem),
+            map(&f.caps),
+            map(&f.exact),
+            map(&f.prefix),
+            list(&f.prefix_lens, |i| i.to_string()),
+            list(&f.prefix_starts, |i| i.to_string()),
+        )
+    }
+    let trigger = |tr: &tables::Trigger| {
+        format!(
+            "Trigger {{ category: {}, direction: {}, first: {}, second: {} }}",
+            tr.category,
+            tr.direction,
+            phrase(&tr.first),
+            tr.second.as_ref().map_or("None".to_string(), |s| format!("Some({})", phrase(s)))
+        )
+    };
+    let concept = |c: &tables::ConceptTables| {
+        format!(
+            "ConceptTables {{ patterns: {}, stop_words: {} }}",
+            list(&c.patterns, |i| i.to_string()),
+            list(&c.stop_words, |s| text(s))
+        )
+    };
+    format!(
+        "Tables {{ fingerprint: {}, concepts: {}, by_first: {}, entries: {}, phrases: {}, triggers: {}, pseudo: {}, ongoing: {}, patterns: {}, pseudo_first: {}, trigger_first: {}, ongoing_first: {} }}",
+        t.fingerprint,
+        list(&t.concepts, concept),
+        first(&t.by_first),
+        list(&t.entries, |(c, p)| format!("({c}, {p})")),
+        list(&t.phrases, phrase),
+        list(&t.triggers, trigger),
+        list(&t.pseudo, phrase),
+        list(&t.ongoing, phrase),
+        list(&t.patterns, |s| text(s)),
+        first(&t.pseudo_first),
+        first(&t.trigger_first),
+        first(&t.ongoing_first),
+    )
+}
+
+/// The merged pack as a `pack::tree::Tree`: nodes without pointers, the
+/// children of each array or table in one run, every string in one text.
+fn emit_tree(pack: &toml::Table) -> String {
+    fn node(value: &toml::Value, nodes: &mut Vec<String>, text: &mut String) -> String {
+        let string = |s: &str, text: &mut String| {
+            let from = text.len();
+            text.push_str(s);
+            format!("Node::Str({from}, {})", s.len())
+        };
+        match value {
+            toml::Value::String(s) => string(s, text),
+            toml::Value::Integer(i) => format!("Node::Int({i})"),
+            toml::Value::Float(f) => format!("Node::Float({f:?})"),
+            toml::Value::Boolean(b) => format!("Node::Bool({b})"),
+            toml::Value::Datetime(d) => string(&d.to_string(), text),
+            toml::Value::Array(items) => {
+                let start = nodes.len();
+                nodes.resize(start + items.len(), String::new());
+                for (i, item) in items.iter().enumerate() {
+                    nodes[start + i] = node(item, nodes, text);
+                }
+                format!("Node::Array({start}, {})", items.len())
+            }
+            toml::Value::Table(table) => {
+                let start = nodes.len();
+                nodes.resize(start + 2 * table.len(), String::new());
+                for (i, (key, item)) in table.iter().enumerate() {
+                    nodes[start + 2 * i] = string(key, text);
+                    nodes[start + 2 * i + 1] = node(item, nodes, text);
+                }
+                format!("Node::Table({start}, {})", table.len())
+            }
+        }
+    }
+    let (mut nodes, mut text) = (Vec::new(), String::new());
+    let root = node(&toml::Value::Table(pack.clone()), &mut nodes, &mut text);
+    nodes.push(root);
+    format!("Tree {{ nodes: &[{}], text: {text:?} }}", nodes.join(", "))
 }

@@ -16,6 +16,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 
+mod tables;
+
 /// A hash map with a fast hash (keys are words, looked up for every token),
 /// still seeded per process.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
@@ -105,32 +107,22 @@ pub fn bit(category: Category) -> u8 {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Word {
-    /// Matches a token with this stem.
-    Stem(String),
-    /// Matches a token written exactly so, or with a plural "s" ("ML", "MLs").
-    Caps(String),
-    /// Matches a token whose lower case starts so.
-    Prefix(String),
-    /// Matches a token whose lower case is exactly this (a term written "=regularly").
-    Exact(String),
-}
+use tables::{FirstWords, Phrase, Tables, Word, is_caps, split_words};
+
+/// A trigger category by its number in the tables.
+const CATEGORY: [Category; 4] = [Category::Negated, Category::NotDone, Category::Hypothetical, Category::Future];
+/// A trigger direction by its number in the tables.
+const DIRECTION: [Direction; 3] = [Direction::Forward, Direction::Backward, Direction::Both];
 
 impl Word {
     fn matches(&self, t: &Token) -> bool {
         match self {
             Word::Stem(s) => *t.stem == **s,
-            Word::Caps(w) => *t.raw == **w || t.raw.strip_suffix('s').is_some_and(|r| r == w.as_str()),
-            Word::Prefix(p) => t.lower.starts_with(p.as_str()),
+            Word::Caps(w) => *t.raw == **w || t.raw.strip_suffix('s').is_some_and(|r| r == &**w),
+            Word::Prefix(p) => t.lower.starts_with(&**p),
             Word::Exact(w) => *t.lower == **w,
         }
     }
-}
-
-#[derive(Debug, Clone)]
-struct Phrase {
-    words: Vec<Word>,
 }
 
 impl Phrase {
@@ -139,50 +131,14 @@ impl Phrase {
     }
 }
 
-/// Items (phrases, or entries naming one) by their phrase's first word, so
-/// a token is compared only with the phrases that can start at it.
-#[derive(Debug, Clone, Default)]
-struct FirstWords {
-    stem: FastMap<String, Vec<usize>>,
-    caps: FastMap<String, Vec<usize>>,
-    exact: FastMap<String, Vec<usize>>,
-    /// By the prefix itself: a token is looked up by each of its own
-    /// prefixes of a length some prefix has, when it starts as one does.
-    prefix: FastMap<String, Vec<usize>>,
-    prefix_lens: Vec<usize>,
-    prefix_starts: FastSet<u8>,
-}
-
 impl FirstWords {
-    fn add(&mut self, first: &Word, item: usize) {
-        let (map, key) = match first {
-            Word::Stem(s) => (&mut self.stem, s),
-            Word::Caps(w) => (&mut self.caps, w),
-            Word::Exact(w) => (&mut self.exact, w),
-            Word::Prefix(p) => (&mut self.prefix, p),
-        };
-        match map.get_mut(key.as_str()) {
-            Some(items) => items.push(item),
-            None => {
-                map.insert(key.clone(), vec![item]);
-            }
-        }
-        if let Word::Prefix(p) = first {
-            if !self.prefix_lens.contains(&p.len()) {
-                self.prefix_lens.push(p.len());
-                self.prefix_lens.sort_unstable();
-            }
-            self.prefix_starts.extend(p.bytes().next());
-        }
-    }
-
     /// Every item whose first word matches `t` (and perhaps a few more
     /// listed twice), in no particular order.
     fn candidates(&self, t: &Token, out: &mut Vec<usize>) {
         out.clear();
-        let mut take = |map: &FastMap<String, Vec<usize>>, key: &str| {
-            if let Some(items) = map.get(key) {
-                out.extend_from_slice(items);
+        let mut take = |index: &tables::Index, key: &str| {
+            if let Some(items) = index.get(key) {
+                out.extend(items.iter().map(|&item| item as usize));
             }
         };
         take(&self.stem, &t.stem);
@@ -194,8 +150,9 @@ impl FirstWords {
         if self.prefix_lens.first() == Some(&0) {
             take(&self.prefix, "");
         }
-        if t.lower.bytes().next().is_some_and(|b| self.prefix_starts.contains(&b)) {
+        if t.lower.bytes().next().is_some_and(|b| self.prefix_starts.binary_search(&b).is_ok()) {
             for &len in self.prefix_lens.iter().filter(|&&len| len > 0) {
+                let len = len as usize;
                 match t.lower.get(..len) {
                     Some(head) => take(&self.prefix, head),
                     None if len > t.lower.len() => break,
@@ -226,20 +183,6 @@ thread_local! {
     static WORDS_SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::new((usize::MAX, FastMap::default()));
 }
 
-struct Trigger {
-    category: Category,
-    direction: Direction,
-    first: Phrase,
-    /// The second half of a "no ... was gathered" trigger.
-    second: Option<Phrase>,
-}
-
-struct Concept {
-    /// Indices into [`Compiled::patterns`].
-    patterns: Vec<usize>,
-    stop_words: FastSet<String>,
-}
-
 /// The language of a pack. Concept names are known at once (rules are
 /// compiled against them); the vocabulary itself is compiled on first use,
 /// so a run that reads no document never pays for it.
@@ -254,7 +197,8 @@ pub struct Lexicon {
 struct Source {
     text: TextRules,
     context: Context,
-    defs: std::collections::BTreeMap<String, ConceptDef>,
+    /// The built-in pack's tables when the vocabulary is theirs, else the concepts to compile.
+    vocabulary: Result<&'static Tables, std::collections::BTreeMap<String, ConceptDef>>,
 }
 
 impl std::ops::Deref for Lexicon {
@@ -263,7 +207,11 @@ impl std::ops::Deref for Lexicon {
     fn deref(&self) -> &Compiled {
         self.compiled.get_or_init(|| {
             let source = self.source.as_ref().expect("a lexicon keeps its source until compiled");
-            Compiled::build(&source.text, &source.context, &source.defs)
+            let tables = match &source.vocabulary {
+                Ok(tables) => (*tables).clone(),
+                Err(defs) => compile_tables(&source.context, defs),
+            };
+            Compiled::build(&source.text, &source.context, tables)
         })
     }
 }
@@ -278,23 +226,11 @@ pub struct Compiled {
     question_words: FastSet<String>,
     past_forms: FastSet<String>,
     pub max_label_words: usize,
-    names: HashMap<String, usize>,
-    concepts: Vec<Concept>,
-    /// Indices into `entries` by the phrase's first word.
-    by_first: FirstWords,
-    /// (concept, phrase).
-    entries: Vec<(usize, usize)>,
-    phrases: Vec<Phrase>,
-    triggers: Vec<Trigger>,
-    pseudo: Vec<Phrase>,
+    /// The phrases and their indexes (static for the built-in pack).
+    tables: Tables,
     terminators: FastSet<String>,
-    ongoing: Vec<Phrase>,
-    /// Every distinct concept pattern.
+    /// Every distinct concept pattern (as `tables.patterns`).
     patterns: Vec<super::pattern::LazyRegex>,
-    /// Indices into `pseudo`, `triggers` and `ongoing` by their first word.
-    pseudo_first: FirstWords,
-    trigger_first: FirstWords,
-    ongoing_first: FirstWords,
     window: usize,
 }
 
@@ -307,24 +243,27 @@ pub struct Ambiguous {
 
 impl Lexicon {
     pub fn new(pack: &Pack) -> Self {
+        // The built-in pack's vocabulary was compiled by `build.rs`: its
+        // tables serve any pack whose context and concepts are the same.
+        let vocabulary = match builtin_tables() {
+            Some(tables) if input(&pack.context, &pack.concepts).fingerprint() == tables.fingerprint => Ok(tables),
+            _ => Err(pack.concepts.clone()),
+        };
         Lexicon {
             max_label_words: pack.text.max_label_words,
             names: pack.concepts.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
-            source: Some(Source {
-                text: pack.text.clone(),
-                context: pack.context.clone(),
-                defs: pack.concepts.clone(),
-            }),
+            source: Some(Source { text: pack.text.clone(), context: pack.context.clone(), vocabulary }),
             compiled: std::sync::OnceLock::new(),
         }
     }
 
     /// A lexicon compiled at once from these parts.
     pub fn build(text: &TextRules, context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Self {
-        let compiled = Compiled::build(text, context, defs);
+        let names: HashMap<String, usize> = defs.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        let compiled = Compiled::build(text, context, compile_tables(context, defs));
         Lexicon {
             max_label_words: compiled.max_label_words,
-            names: compiled.names.clone(),
+            names,
             source: None,
             compiled: std::sync::OnceLock::from(compiled),
         }
@@ -350,95 +289,23 @@ impl Lexicon {
 }
 
 impl Compiled {
-    fn build(text: &TextRules, context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Self {
+    fn build(text: &TextRules, context: &Context, tables: Tables) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let mut lex = Compiled {
+        Compiled {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
             clause_verbs: text.clause_verbs.iter().map(|w| w.to_lowercase()).collect(),
             question_words: text.question_words.iter().map(|w| w.to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
-            names: defs.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
-            concepts: Vec::new(),
-            by_first: FirstWords::default(),
-            entries: Vec::new(),
-            pseudo_first: FirstWords::default(),
-            trigger_first: FirstWords::default(),
-            patterns: Vec::new(),
-            ongoing_first: FirstWords::default(),
-            phrases: Vec::new(),
-            triggers: Vec::new(),
-            pseudo: Vec::new(),
-            terminators: FastSet::default(),
-            ongoing: Vec::new(),
+            terminators: context.terminators.iter().map(|t| pack_stem(&stemmer, &t.to_lowercase())).collect(),
+            // Bad patterns were rejected when the pack loaded.
+            patterns: tables.patterns.iter().map(|p| super::pattern::LazyRegex::new(&**p)).collect(),
+            tables,
             window: context.window.max(1),
             stemmer,
-        };
-        lex.terminators = context.terminators.iter().map(|t| lex.pack_stem(&t.to_lowercase())).collect();
-        lex.pseudo = context.pseudo.iter().filter_map(|p| lex.phrase(p)).collect();
-        lex.ongoing = context.ongoing.iter().filter_map(|p| lex.phrase(p)).collect();
-        for group in &context.triggers {
-            for term in &group.terms {
-                let (first, second) = match term.split_once("...") {
-                    Some((a, b)) => (lex.phrase(a), lex.phrase(b)),
-                    None => (lex.phrase(term), None),
-                };
-                if let Some(first) = first {
-                    lex.triggers.push(Trigger { category: group.category, direction: group.direction, first, second });
-                }
-            }
         }
-        // Longer triggers first, so "did not conduct" wins over "not".
-        lex.triggers
-            .sort_by_key(|t| std::cmp::Reverse(t.first.words.len() + t.second.as_ref().map_or(0, |s| s.words.len())));
-        for (i, t) in lex.triggers.iter().enumerate() {
-            lex.trigger_first.add(&t.first.words[0], i);
-        }
-        for (i, p) in lex.pseudo.iter().enumerate() {
-            lex.pseudo_first.add(&p.words[0], i);
-        }
-        for (i, p) in lex.ongoing.iter().enumerate() {
-            lex.ongoing_first.add(&p.words[0], i);
-        }
-        // A term several concepts share (by inclusion) is compiled once.
-        let mut compiled_terms: FastMap<String, Option<usize>> = FastMap::default();
-        for (ci, (_, def)) in defs.iter().enumerate() {
-            let mut seen = HashSet::new();
-            let (terms, patterns, stops) = collect(defs, def, &mut seen);
-            for term in terms {
-                let pi = match compiled_terms.get(&term) {
-                    Some(&known) => known,
-                    None => {
-                        let pi = lex.phrase(&term).map(|phrase| {
-                            lex.phrases.push(phrase);
-                            lex.phrases.len() - 1
-                        });
-                        compiled_terms.insert(term, pi);
-                        pi
-                    }
-                };
-                if let Some(pi) = pi {
-                    lex.by_first.add(&lex.phrases[pi].words[0], lex.entries.len());
-                    lex.entries.push((ci, pi));
-                }
-            }
-            // A pattern several concepts share (by inclusion) is searched for once per unit.
-            let patterns = patterns
-                .iter()
-                .map(|p| match lex.patterns.iter().position(|known| known.as_str() == p) {
-                    Some(i) => i,
-                    None => {
-                        // Bad patterns were rejected when the pack loaded.
-                        lex.patterns.push(super::pattern::LazyRegex::new(p));
-                        lex.patterns.len() - 1
-                    }
-                })
-                .collect();
-            lex.concepts.push(Concept { patterns, stop_words: stops.iter().map(|s| s.to_lowercase()).collect() });
-        }
-        lex
     }
 
     /// The Snowball stem of a lower-case word, remembered per thread: a
@@ -482,37 +349,6 @@ impl Compiled {
             words.insert(lower.to_string(), entry.clone());
             entry
         })
-    }
-
-    /// The stem of a word of a term: from the table `build.rs` made of the
-    /// built-in pack's words, or by the stemmer (the same stem either way;
-    /// nothing is remembered, as a term's words are looked up once).
-    fn pack_stem(&self, lower: &str) -> String {
-        match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-            Ok(i) => PACK_STEMS[i].1.to_string(),
-            Err(_) => self.stemmer.stem(lower).into_owned(),
-        }
-    }
-
-    /// Compiles a term the way text is tokenised, so both meet in the middle.
-    fn phrase(&self, term: &str) -> Option<Phrase> {
-        let mut words = Vec::new();
-        let (exact, term) = match term.trim().strip_prefix('=') {
-            Some(t) => (true, t),
-            None => (false, term.trim()),
-        };
-        for (raw, _) in split_words(term) {
-            if exact {
-                expand_each(&lower_case(&raw), |lower| words.push(Word::Exact(lower.to_string())));
-            } else if let Some(prefix) = raw.strip_suffix('*') {
-                words.push(Word::Prefix(prefix.to_lowercase()));
-            } else if is_caps(&raw) {
-                words.push(Word::Caps(raw.into_owned()));
-            } else {
-                expand_each(&lower_case(&raw), |lower| words.push(Word::Stem(self.pack_stem(lower))));
-            }
-        }
-        (!words.is_empty()).then_some(Phrase { words })
     }
 
     /// Cuts `text` into sentences: byte ranges, trimmed, never empty.
@@ -616,15 +452,15 @@ impl Compiled {
                     seen.1
                         .entry(key)
                         .or_insert_with(|| {
-                            let mut triggers = list(&self.trigger_first, t).into_vec();
+                            let mut triggers = list(&self.tables.trigger_first, t).into_vec();
                             triggers.sort_unstable();
                             triggers.dedup();
                             std::rc::Rc::new(WordCandidates {
                                 _forms: (t.raw.clone(), t.lower.clone(), t.stem.clone()),
-                                pseudo: list(&self.pseudo_first, t),
+                                pseudo: list(&self.tables.pseudo_first, t),
                                 triggers: triggers.into(),
-                                ongoing: list(&self.ongoing_first, t),
-                                entries: list(&self.by_first, t),
+                                ongoing: list(&self.tables.ongoing_first, t),
+                                entries: list(&self.tables.by_first, t),
                             })
                         })
                         .clone()
@@ -665,7 +501,7 @@ impl Compiled {
             |from: usize, len: usize, clause: &[u16]| clause[from..from + len].windows(2).all(|w| w[0] == w[1]);
         let mut masked = vec![false; n];
         for at in 0..n {
-            for p in words[at].pseudo.iter().map(|&i| &self.pseudo[i]) {
+            for p in words[at].pseudo.iter().map(|&i| &self.tables.pseudo[i]) {
                 if p.matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
                     masked[at..at + p.words.len()].iter_mut().for_each(|m| *m = true);
                 }
@@ -681,9 +517,9 @@ impl Compiled {
             // The longest trigger at this word wins; every trigger of that span
             // applies ("have not" scopes both ways).
             let mut best: Option<(usize, Option<usize>)> = None;
-            let mut matched: Vec<(&Trigger, Option<usize>)> = Vec::new();
+            let mut matched: Vec<(&tables::Trigger, Option<usize>)> = Vec::new();
             // In the triggers' order (longest first).
-            for t in words[at].triggers.iter().map(|&i| &self.triggers[i]) {
+            for t in words[at].triggers.iter().map(|&i| &self.tables.triggers[i]) {
                 let len = t.first.words.len();
                 if !t.first.matches_at(&tokens, at)
                     || !same_clause(at, len, &clause)
@@ -718,7 +554,7 @@ impl Compiled {
                 if let (Some(j), Some(second)) = (gap, &t.second) {
                     used[j..j + second.words.len()].iter_mut().for_each(|u| *u = true);
                 }
-                found.push((t.category, t.direction, at, at + len, gap));
+                found.push((CATEGORY[t.category as usize], DIRECTION[t.direction as usize], at, at + len, gap));
             }
         }
         // Word terminators end clauses, unless they belong to a trigger ("not yet").
@@ -751,7 +587,8 @@ impl Compiled {
             }
         }
         let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
-        let ongoing = (0..n).any(|at| words[at].ongoing.iter().any(|&i| self.ongoing[i].matches_at(&tokens, at)))
+        let ongoing = (0..n)
+            .any(|at| words[at].ongoing.iter().any(|&i| self.tables.ongoing[i].matches_at(&tokens, at)))
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens, set_apart);
@@ -790,10 +627,10 @@ impl Compiled {
     fn hits(&self, text: &str, tokens: &[Token], words: &[std::rc::Rc<WordCandidates>]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (at, word) in words.iter().enumerate() {
-            for &(concept, pi) in word.entries.iter().map(|&e| &self.entries[e]) {
-                let phrase = &self.phrases[pi];
+            for &(concept, pi) in word.entries.iter().map(|&e| &self.tables.entries[e]) {
+                let phrase = &self.tables.phrases[pi as usize];
                 if phrase.matches_at(tokens, at) {
-                    hits.push(Hit { concept, from: at, to: at + phrase.words.len() });
+                    hits.push(Hit { concept: concept as usize, from: at, to: at + phrase.words.len() });
                 }
             }
         }
@@ -801,8 +638,9 @@ impl Compiled {
         let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
         let tier = super::forms::tier(text);
 
-        for (ci, concept) in self.concepts.iter().enumerate() {
-            for &pi in &concept.patterns {
+        for (ci, concept) in self.tables.concepts.iter().enumerate() {
+            for &pi in concept.patterns.iter() {
+                let pi = pi as usize;
                 let found = spans[pi].get_or_insert_with(|| {
                     self.patterns[pi]
                         .find_iter_in(text, tier)
@@ -815,7 +653,9 @@ impl Compiled {
                 });
                 for &(from, to) in found.iter() {
                     if !concept.stop_words.is_empty()
-                        && tokens[from..to].iter().all(|t| concept.stop_words.contains(&*t.lower))
+                        && tokens[from..to]
+                            .iter()
+                            .all(|t| concept.stop_words.binary_search_by(|s| (**s).cmp(&*t.lower)).is_ok())
                     {
                         continue;
                     }
@@ -899,10 +739,10 @@ impl Lexicon {
         let mut out = Vec::new();
         for (name, def) in &pack.concepts {
             for term in &def.terms {
-                let words: Vec<(Cow<str>, usize)> = split_words(term).collect();
+                let words: Vec<Cow<str>> = split_words(term).collect();
                 if words.len() == 1
-                    && !is_caps(&words[0].0)
-                    && ambiguous.contains(words[0].0.to_lowercase().trim_end_matches('*'))
+                    && !is_caps(&words[0])
+                    && ambiguous.contains(words[0].to_lowercase().trim_end_matches('*'))
                 {
                     out.push(Ambiguous { concept: name.clone(), term: term.clone() });
                 }
@@ -940,71 +780,62 @@ pub(crate) fn trim_suffix<'t>(mut text: &'t str, suffix: &str) -> &'t str {
     text
 }
 
-/// Terms, patterns and stop words of a concept and the concepts it includes.
-fn collect(
-    defs: &std::collections::BTreeMap<String, ConceptDef>,
-    def: &ConceptDef,
-    seen: &mut HashSet<String>,
-) -> (Vec<String>, Vec<String>, Vec<String>) {
-    let mut terms = def.terms.clone();
-    let mut patterns = def.patterns.clone();
-    let mut stops = def.stop_words.clone();
-    for name in &def.include {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        if let Some(inner) = defs.get(name) {
-            let (t, p, s) = collect(defs, inner, seen);
-            terms.extend(t);
-            patterns.extend(p);
-            stops.extend(s);
-        }
-    }
-    (terms, patterns, stops)
+/// The built-in pack's vocabulary, compiled by `build.rs` with [`tables`]
+/// (none when its pack did not parse there).
+mod builtin {
+    use std::borrow::Cow;
+
+    use super::tables::{ConceptTables, FirstWords, Index, Phrase, Tables, Trigger, Word};
+
+    pub static TABLES: Option<Tables> = include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 }
 
-/// A word in capitals: two or more letters, all upper case ("ML", "BOY", "K").
-fn is_caps(word: &str) -> bool {
-    let mut letters = 0;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
+fn builtin_tables() -> Option<&'static Tables> {
+    builtin::TABLES.as_ref()
 }
 
-/// Words of a term, split as text is: letters and digits, inner apostrophes, a trailing `*`.
-fn split_words(term: &str) -> impl Iterator<Item = (Cow<'_, str>, usize)> + '_ {
-    term.split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| (if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) }, 0))
-}
-
-/// `word` in lower case, borrowed when it already is.
-fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
+/// What a pack's tables are compiled from, borrowed from its context and concepts.
+fn input<'a>(context: &'a Context, defs: &'a std::collections::BTreeMap<String, ConceptDef>) -> tables::Input<'a> {
+    let strs = |v: &'a [String]| v.iter().map(String::as_str).collect::<Vec<_>>();
+    tables::Input {
+        terminators: strs(&context.terminators),
+        pseudo: strs(&context.pseudo),
+        ongoing: strs(&context.ongoing),
+        triggers: context
+            .triggers
+            .iter()
+            .map(|t| {
+                let category = tables::CATEGORIES[CATEGORY.iter().position(|c| *c == t.category).unwrap_or(0)];
+                let direction = tables::DIRECTIONS[DIRECTION.iter().position(|d| *d == t.direction).unwrap_or(0)];
+                (category, direction, strs(&t.terms))
+            })
+            .collect(),
+        concepts: defs
+            .iter()
+            .map(|(name, def)| tables::ConceptInput {
+                name,
+                terms: strs(&def.terms),
+                patterns: strs(&def.patterns),
+                include: strs(&def.include),
+                stop_words: strs(&def.stop_words),
+            })
+            .collect(),
     }
 }
 
-/// [`expand`] without building its list: each token's word handed to `f`.
-fn expand_each(lower: &str, mut f: impl FnMut(&str)) {
-    if let Some(base) = lower.strip_suffix("n't") {
-        f(match base {
-            "wo" => "will",
-            "ca" => "can",
-            "sha" => "shall",
-            b => b,
-        });
-        f("not");
-        return;
+/// A pack's tables compiled now (a pack whose vocabulary is not the built-in one).
+fn compile_tables(context: &Context, defs: &std::collections::BTreeMap<String, ConceptDef>) -> Tables {
+    let stemmer = Stemmer::create(Algorithm::English);
+    input(context, defs).compile(&mut |lower| pack_stem(&stemmer, lower))
+}
+
+/// The stem of a word of a term: from the table `build.rs` made of the
+/// built-in pack's words, or by the stemmer (the same stem either way).
+fn pack_stem(stemmer: &Stemmer, lower: &str) -> String {
+    match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+        Ok(i) => PACK_STEMS[i].1.to_string(),
+        Err(_) => stemmer.stem(lower).into_owned(),
     }
-    f(lower.strip_suffix("'s").unwrap_or(lower).trim_end_matches('\''));
 }
 
 /// A lower-case word as tokens: "didn't" → "did" + "not"; "parents'" → "parents".

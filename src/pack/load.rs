@@ -9,6 +9,7 @@ use std::path::Path;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 
+use super::tree::Tree;
 use super::{Check, Pack};
 
 /// The files of the default built-in pack (`rules/`), embedded at build time;
@@ -33,20 +34,24 @@ const DEFAULT_PACK: &[(&str, &str)] = &[
     ("rules/letter.toml", include_str!("../../rules/letter.toml")),
 ];
 
-/// The default pack's files merged into one JSON document by `build.rs`
-/// when the crate is built: it loads several times faster than the TOML.
-const DEFAULT_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default-pack.json"));
+/// The default pack's files merged by `build.rs` when the crate is built,
+/// as a tree of static nodes read without parsing (none when a file did
+/// not parse there).
+static DEFAULT_PACK_TREE: Option<Tree> = {
+    use super::tree::Node;
+    include!(concat!(env!("OUT_DIR"), "/default-pack.rs"))
+};
 
 /// A pack built into the binary, known by the id and aliases of its own
 /// `[pack]` table (read from its first file, without loading the rest).
 pub struct BuiltinPack {
     files: &'static [(&'static str, &'static str)],
     /// The same files merged at build time, when the build did so.
-    merged: Option<&'static str>,
+    merged: Option<&'static Tree>,
 }
 
 /// The packs built in, the default first.
-const BUILTIN_PACKS: &[BuiltinPack] = &[BuiltinPack { files: DEFAULT_PACK, merged: Some(DEFAULT_PACK_JSON) }];
+const BUILTIN_PACKS: &[BuiltinPack] = &[BuiltinPack { files: DEFAULT_PACK, merged: DEFAULT_PACK_TREE.as_ref() }];
 
 /// Every built-in pack.
 pub fn builtin_packs() -> &'static [BuiltinPack] {
@@ -94,7 +99,7 @@ impl BuiltinPack {
     /// should that not read (a file that did not parse then), from its files,
     /// which says where.
     pub fn load(&self) -> Result<Pack, PackError> {
-        if let Some(pack) = self.merged.and_then(|json| serde_json::from_str::<Pack>(json).ok()) {
+        if let Some(pack) = self.merged.and_then(|tree| tree.deserialize::<Pack>().ok()) {
             return Ok(apply_scopes(pack));
         }
         load_unchecked(self.sources())
@@ -986,7 +991,9 @@ mod tests {
                 Ok(pack) => pack,
                 Err(err) => panic!("the built-in pack {} fails validation: {err:?}", builtin.names().0),
             };
-            let fast = builtin.load().expect("loads");
+            // The tree `build.rs` made reads (`load` would fall back to the TOML).
+            let tree = builtin.merged.expect("build.rs merged the built-in pack");
+            let fast = apply_scopes(tree.deserialize::<Pack>().unwrap_or_else(|e| panic!("the pack's tree: {e}")));
             assert_eq!(serde_json::to_value(&checked).unwrap(), serde_json::to_value(&fast).unwrap());
             assert!(!fast.rules.is_empty() && !fast.sections.is_empty());
         }

@@ -41,6 +41,7 @@ pub mod bad;
 mod content;
 mod docx;
 pub mod hostile;
+mod html;
 pub mod mail;
 mod pdf;
 mod png;
@@ -49,6 +50,7 @@ mod xlsx;
 mod xml;
 
 pub use docx::{Layout, docx};
+pub use html::{HtmlLayout, html};
 pub use pdf::{PdfLayout, pdf};
 pub use pptx::{DeckLayout, pptx};
 pub use xlsx::{SheetShape, xlsx};
@@ -494,6 +496,31 @@ pub fn sample_set() -> Vec<Sample> {
 /// The "what a failing plan looks like" demo (Taunton): Resources removed,
 /// Outcomes blank with "Click or tap here to enter text.", 3 priorities,
 /// 12 benchmarks.
+/// The plans printed from HTML by `weasyprint` into
+/// `tests/fixtures/weasyprint/` (`regen-weasyprint.sh`): file stem, plan, layout.
+pub fn web_exports() -> Vec<(&'static str, Plan, HtmlLayout)> {
+    vec![
+        // The page breaks inside a benchmark row (no rule below its first part).
+        ("taunton-headings", Plan::complete("Taunton").with_benchmarks(4), HtmlLayout::Headings),
+        // The page ends with the benchmark table's header row alone.
+        ("lynn-headings", Plan::complete("Lynn").with_benchmarks(4), HtmlLayout::Headings),
+        // Records typed one to a paragraph in a cell, no space between them.
+        ("salem-row-labels", Plan::complete("Salem").with_benchmarks(5), HtmlLayout::RowLabels),
+        // Every answer typed with its outline number ("6.2 ...").
+        ("chelsea-outline", Plan::complete("Chelsea"), HtmlLayout::Outline),
+        ("lowell-banded", short_priority(Plan::complete("Lowell")), HtmlLayout::Banded),
+    ]
+}
+
+/// One priority, stated in a short line (a title more than a paragraph).
+fn short_priority(mut plan: Plan) -> Plan {
+    plan.priorities = vec![
+        "Improve Tier 1 instruction: grade-level work, taught in culturally and linguistically sustaining ways, in ELA and math"
+            .to_string(),
+    ];
+    plan
+}
+
 pub fn incomplete_plan() -> Plan {
     Plan::complete("Taunton")
         .without(SectionId::Resources)

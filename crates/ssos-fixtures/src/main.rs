@@ -1,6 +1,7 @@
-//! `gen-samples [--all|--bad|--hostile] DIR` — write the sample set (or, with `--all`,
+//! `gen-samples [--all|--bad|--hostile|--html] DIR` — write the sample set (or, with `--all`,
 //! a large benchmark corpus; with `--bad`, the broken and hostile inputs of
-//! `ssos_fixtures::bad::catalog`) into DIR. Output is byte-identical across
+//! `ssos_fixtures::bad::catalog`; with `--html`, the HTML pages of
+//! `ssos_fixtures::web_exports` to print with weasyprint) into DIR. Output is byte-identical across
 //! runs.
 
 use std::path::PathBuf;
@@ -10,26 +11,40 @@ fn main() -> ExitCode {
     let mut all = false;
     let mut bad = false;
     let mut hostile = false;
+    let mut html = false;
     let mut dir = None;
     for a in std::env::args().skip(1) {
         match a.as_str() {
             "--all" => all = true,
             "--bad" => bad = true,
             "--hostile" => hostile = true,
+            "--html" => html = true,
             "-h" | "--help" => {
-                println!("usage: gen-samples [--all|--bad|--hostile] DIR");
+                println!("usage: gen-samples [--all|--bad|--hostile|--html] DIR");
                 return ExitCode::SUCCESS;
             }
             _ => dir = Some(PathBuf::from(a)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: gen-samples [--all|--bad|--hostile] DIR");
+        eprintln!("usage: gen-samples [--all|--bad|--hostile|--html] DIR");
         return ExitCode::from(2);
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
         return ExitCode::from(2);
+    }
+    if html {
+        // The plans for tests/fixtures/weasyprint/, as HTML to print to PDF.
+        for (stem, plan, layout) in ssos_fixtures::web_exports() {
+            let p = dir.join(format!("{stem}.html"));
+            if let Err(e) = std::fs::write(&p, ssos_fixtures::html(&plan, layout)) {
+                eprintln!("cannot write {}: {e}", p.display());
+                return ExitCode::from(1);
+            }
+            println!("{}", p.display());
+        }
+        return ExitCode::SUCCESS;
     }
     let set = if bad || hostile {
         if hostile { ssos_fixtures::hostile::catalog() } else { ssos_fixtures::bad::catalog() }

@@ -80,9 +80,9 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
     let mut sink = Sink::default();
     let _ = pdf_extract::output_doc_page(doc, &mut sink, number);
     let shown = super::quietly(|| fonts_shown(doc, id)).ok().flatten();
-    let (weights, images) = match shown {
-        Some(s) => (Some(s.bold), s.images),
-        None => (None, Vec::new()),
+    let (weights, images, shades) = match shown {
+        Some(s) => (Some(s.bold), s.images, s.shades),
+        None => (None, Vec::new(), Vec::new()),
     };
     let aligned = weights.as_ref().is_some_and(|w| w.len() == sink.strings);
     let mut page = Page {
@@ -92,9 +92,11 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
         vrules: std::mem::take(&mut sink.vrules),
         hrules: std::mem::take(&mut sink.hrules),
         images: Vec::new(),
+        shades: Vec::new(),
     };
     let top = sink.top.unwrap_or(792.0) as f32;
     page.images = images.into_iter().map(|(x0, y0, x1, y1)| (x0, top - y1, x1, top - y0)).collect();
+    page.shades = shades.into_iter().map(|(x0, y0, x1, y1)| (x0, top - y1, x1, top - y0)).collect();
     for g in sink.glyphs {
         let bold = aligned && weights.as_ref().and_then(|w| w.get(g.string)).copied().unwrap_or(false);
         match page.runs.last_mut() {
@@ -273,10 +275,38 @@ struct Shown {
     bold: Vec<bool>,
     /// Pictures drawn, as (x0, y0, x1, y1) in PDF space (from the bottom).
     images: Vec<(f32, f32, f32, f32)>,
+    /// Rectangles filled with a tint (not white), as (x0, y0, x1, y1) in PDF space.
+    shades: Vec<(f32, f32, f32, f32)>,
 }
 
 /// Most pictures noted per page.
 const MAX_IMAGES: usize = 1_000;
+/// Most tinted rectangles noted per page.
+const MAX_SHADES: usize = 2_000;
+/// Smallest tinted rectangle noted (points, width and height): smaller ones are rules and bullets.
+const MIN_SHADE: (f32, f32) = (36.0, 6.0);
+
+/// The corners' bounding box of the rectangle `x, y, w, h` placed by `ctm`.
+fn placed(ctm: Matrix, x: f32, y: f32, w: f32, h: f32) -> (f32, f32, f32, f32) {
+    let corners = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+        .map(|(x, y)| (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]));
+    let xs = corners.map(|c| c.0);
+    let ys = corners.map(|c| c.1);
+    let min = |v: [f32; 4]| v.into_iter().fold(f32::MAX, f32::min);
+    let max = |v: [f32; 4]| v.into_iter().fold(f32::MIN, f32::max);
+    (min(xs), min(ys), max(xs), max(ys))
+}
+
+/// A fill colour that is a tint, not white (nor an unknown colour space):
+/// gray, RGB or CMYK components as the colour operators give them.
+fn tinted(color: &[f32]) -> bool {
+    match *color {
+        [g] => g < 0.97,
+        [r, g, b] => r.min(g).min(b) < 0.97,
+        [c, m, y, k] => c.max(m).max(y).max(k) > 0.03,
+        _ => false,
+    }
+}
 
 fn fonts_shown(doc: &Document, page: ObjectId) -> Option<Shown> {
     let content = doc.get_page_content(page).ok()?;
@@ -337,11 +367,34 @@ fn walk(
     let fonts = resources.get(b"Font").ok().and_then(|f| resolve(doc, f)).and_then(|f| f.as_dict().ok());
     let mut bold = false;
     let mut ctm = base;
+    let mut fill: Vec<f32> = vec![0.0];
+    // Rectangles of the path being built, placed on the page.
+    let mut rects: Vec<(f32, f32, f32, f32)> = Vec::new();
     let mut stack = Vec::new();
     for op in &ops.operations {
+        let numbers = || op.operands.iter().filter_map(|o| o.as_float().ok()).collect::<Vec<f32>>();
         match op.operator.as_str() {
-            "q" => stack.push((bold, ctm)),
-            "Q" => (bold, ctm) = stack.pop().unwrap_or((bold, ctm)),
+            "q" => stack.push((bold, ctm, fill.clone())),
+            "Q" => (bold, ctm, fill) = stack.pop().unwrap_or((bold, ctm, fill)),
+            "g" | "rg" | "k" | "sc" | "scn" => fill = numbers(),
+            "re" => {
+                if let [x, y, w, h] = numbers()[..]
+                    && rects.len() < 64
+                {
+                    rects.push(placed(ctm, x, y, w, h));
+                }
+            }
+            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                if tinted(&fill) {
+                    for &(x0, y0, x1, y1) in &rects {
+                        if x1 - x0 >= MIN_SHADE.0 && y1 - y0 >= MIN_SHADE.1 && out.shades.len() < MAX_SHADES {
+                            out.shades.push((x0, y0, x1, y1));
+                        }
+                    }
+                }
+                rects.clear();
+            }
+            "n" | "S" | "s" => rects.clear(),
             "cm" => {
                 let n: Vec<f32> = op.operands.iter().filter_map(|o| o.as_float().ok()).collect();
                 if let [a, b, c, d, e, f] = n[..] {
@@ -397,13 +450,7 @@ fn walk(
                     walk(doc, &data, inner, multiply(matrix, ctm), out, cache, depth + 1)?;
                 } else if subtype == b"Image" && out.images.len() < MAX_IMAGES {
                     // The unit square, placed by the CTM.
-                    let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
-                        .map(|(x, y)| (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]));
-                    let xs = corners.map(|c| c.0);
-                    let ys = corners.map(|c| c.1);
-                    let min = |v: [f32; 4]| v.into_iter().fold(f32::MAX, f32::min);
-                    let max = |v: [f32; 4]| v.into_iter().fold(f32::MIN, f32::max);
-                    out.images.push((min(xs), min(ys), max(xs), max(ys)));
+                    out.images.push(placed(ctm, 0.0, 0.0, 1.0, 1.0));
                 }
             }
             _ => {}

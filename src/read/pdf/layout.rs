@@ -49,6 +49,8 @@ pub struct Page {
     pub hrules: Vec<(f32, f32, f32)>,
     /// Pictures drawn (x0, top, x1, bottom), measured from the top.
     pub images: Vec<(f32, f32, f32, f32)>,
+    /// Rectangles filled with a tint (x0, top, x1, bottom), measured from the top.
+    pub shades: Vec<(f32, f32, f32, f32)>,
 }
 
 /// The text of the stand-in segment for a picture.
@@ -80,6 +82,8 @@ struct Seg {
     /// Bytes of `text` set in bold from the start.
     bold_prefix: usize,
     bold: bool,
+    /// Set on a tinted band across the page (see [`mark_bands`]).
+    band: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -109,7 +113,7 @@ pub struct Laid {
 
 /// Lays out every page and returns the blocks in reading order.
 pub fn lay_out(pages: &[Page]) -> Laid {
-    let lines: Vec<Vec<Line>> = pages.iter().map(|p| with_pictures(p, lines_of(p))).collect();
+    let lines: Vec<Vec<Line>> = pages.iter().map(|p| mark_bands(p, with_pictures(p, lines_of(p)))).collect();
     let body_size = body_size(&lines);
     let levels = heading_sizes(&lines, body_size);
     let running = running_lines(pages, &lines);
@@ -135,13 +139,57 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         let carry = last_table.as_ref().map(|t| t.starts.clone());
         tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
         let mut placed = order(page, &kept, &mut tables, carry.as_deref());
-        continue_table(&mut placed, &mut last_table, &tables);
+        continue_table(page, &mut placed, &mut last_table, &tables);
         paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
     }
     if let Some((block, _, _)) = open {
         blocks.push(block);
     }
+    outline_items(&mut blocks);
     Laid { blocks, headers }
+}
+
+/// "6.2" at the start of a paragraph: the outline number (section, item).
+fn outline_number(text: &str) -> Option<(u32, u32)> {
+    let (label, rest) = text.split_once(' ')?;
+    let (a, b) = label.trim_end_matches('.').split_once('.')?;
+    let ok = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    (ok(a) && ok(b) && rest.starts_with(|c: char| c.is_alphabetic()))
+        .then(|| (a.parse().ok(), b.parse().ok()))
+        .and_then(|(a, b)| Some((a?, b?)))
+}
+
+/// An outline's sub-items typed with their numbers ("6.1 ...", "6.2 ...", as
+/// a numbered outline prints): paragraphs in a row numbered n.1, n.2, ...
+/// are list items, as the word processor's list was.
+fn outline_items(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some((section, first)) = outline_number(&blocks[i].text) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        let mut last = first;
+        while let Some(b) = blocks.get(end) {
+            match outline_number(&b.text) {
+                Some((s, n)) if s == section && n == last + 1 && b.grid == blocks[i].grid => {
+                    last = n;
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        if end - i >= 2 {
+            for b in &mut blocks[i..end] {
+                if b.list_label.is_none() && b.heading_level.is_none() {
+                    b.list_label = Some("•".to_string());
+                    b.list_level = Some(0);
+                }
+            }
+        }
+        i = end;
+    }
 }
 
 /// The table a page ended with: its number, its header row's texts, its last row
@@ -152,6 +200,12 @@ struct TableEnd {
     last_row: usize,
     starts: Vec<f32>,
     on_top: bool,
+    /// Whether its last row has text in its first column (a row cut before its label
+    /// is not: its cells were centred, the label's lines fell on the next page).
+    labelled: bool,
+    /// For a ruled table: whether a rule closes its last row (`None`: no rules down its columns).
+    /// Only a missing rule tells: some writers close a row cut by the page break too.
+    closed: Option<bool>,
 }
 
 /// The tables laid out so far: the column starts of table `n` at `n - 1`,
@@ -168,7 +222,7 @@ struct Tables {
 /// before is the same table: its repeated header row is dropped and its rows
 /// follow the earlier ones (a first row with an empty first column finishes
 /// the row that was cut by the page break).
-fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables: &Tables) {
+fn continue_table(page: &Page, placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables: &Tables) {
     if let Some(prev) = last.take()
         && let Some(first) = placed.first()
         && let Some((number, _, _)) = first.cell
@@ -183,17 +237,15 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables:
             placed.retain(|p| !p.cell.is_some_and(|(t, r, _)| t == number && r == 0));
         }
         let skip = usize::from(repeated);
-        // A row cut by the page break: its first column is empty, or a cell goes on mid-sentence.
+        // A row cut by the page break: a ruled table's last row with no rule
+        // below it (some writers close a cut row with a rule all the same),
+        // or its first column is empty, or goes on mid-sentence (the other
+        // columns often start in lower case: "the principal", "monthly").
         let first_row: Vec<&Placed> =
             placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
-        let mut seen = Vec::new();
-        let mid_sentence = first_row.iter().any(|p| {
-            let col = p.cell.map_or(0, |(_, _, c)| c);
-            let first = !seen.contains(&col);
-            seen.push(col);
-            first && p.seg.text.chars().next().is_some_and(char::is_lowercase)
-        });
-        let split = mid_sentence || !first_row.iter().any(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let label = first_row.iter().find(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
+        let mid_sentence = label.is_some_and(|p| p.seg.text.chars().next().is_some_and(char::is_lowercase));
+        let split = prev.closed == Some(false) || !prev.labelled || mid_sentence || label.is_none();
         let offset = if split { prev.last_row } else { prev.last_row + 1 };
         for p in placed.iter_mut() {
             if let Some((t, r, c)) = p.cell
@@ -203,14 +255,14 @@ fn continue_table(placed: &mut Vec<Placed>, last: &mut Option<TableEnd>, tables:
             }
         }
         let header = prev.header;
-        *last = end_table(placed, Some(header), tables);
+        *last = end_table(page, placed, Some(header), tables);
         return;
     }
-    *last = end_table(placed, None, tables);
+    *last = end_table(page, placed, None, tables);
 }
 
 /// The table the page ends with, if its last line is in one.
-fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) -> Option<TableEnd> {
+fn end_table(page: &Page, placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) -> Option<TableEnd> {
     let (number, _, _) = placed.last()?.cell?;
     let last_row = placed.iter().filter_map(|p| p.cell).filter(|&(t, _, _)| t == number).map(|(_, r, _)| r).max()?;
     let header = header.unwrap_or_else(|| {
@@ -222,7 +274,27 @@ fn end_table(placed: &[Placed], header: Option<Vec<String>>, tables: &Tables) ->
     });
     let starts = tables.starts.get(number.checked_sub(1)?)?.clone();
     let on_top = tables.on_top.get(number - 1).copied().unwrap_or(true);
-    Some(TableEnd { number, header, last_row, starts, on_top })
+    let closed = closed_below(page, placed, number);
+    let labelled = placed.iter().any(|p| p.cell == Some((number, last_row, 0)));
+    Some(TableEnd { number, header, last_row, starts, on_top, labelled, closed })
+}
+
+/// Whether a rule closes the last row of table `number` on this page: the
+/// rules down its columns beside its last line end at a rule across it.
+/// `None` when no rule runs down beside its last line (an unruled table).
+fn closed_below(page: &Page, placed: &[Placed], number: usize) -> Option<bool> {
+    let cells: Vec<&Placed> = placed.iter().filter(|p| p.cell.is_some_and(|(t, _, _)| t == number)).collect();
+    let last_y = cells.iter().map(|p| p.y).fold(f32::MIN, f32::max);
+    let left = cells.iter().map(|p| p.seg.x0).fold(f32::MAX, f32::min);
+    let right = cells.iter().map(|p| p.seg.x1).fold(f32::MIN, f32::max);
+    let down = joined_vrules(page)
+        .into_iter()
+        .filter(|&(x, top, bottom)| x > left - 12.0 && x < right + 12.0 && top <= last_y && bottom >= last_y)
+        .map(|(_, _, bottom)| bottom)
+        .fold(f32::MIN, f32::max);
+    (down > f32::MIN).then(|| {
+        joined_hrules(page).iter().any(|&(y, l, r)| (y - down).abs() < 3.0 && y > last_y && l < right && r > left)
+    })
 }
 
 fn line_text(line: &Line) -> String {
@@ -361,6 +433,7 @@ fn segments(page: &Page, groups: &[Vec<&Run>], stops: &[f32]) -> Vec<Line> {
                         s.size = s.size.max(run.size);
                     }
                     _ => segs.push(Seg {
+                        band: false,
                         y: run.y,
                         bold_prefix: if run.bold { text.len() } else { 0 },
                         text,
@@ -389,9 +462,35 @@ fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
         if x1 - x0 < MIN_PICTURE || bottom - top < MIN_PICTURE {
             continue;
         }
-        let seg = Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false };
+        let seg =
+            Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false, band: false };
         let at = lines.partition_point(|l| l.y <= bottom);
         lines.insert(at, Line { y: bottom, segs: vec![seg] });
+    }
+    lines
+}
+
+/// A line of text set alone on a tinted band across the page (a shaded
+/// title row, as web exports set a section's name above its response) is
+/// marked: it is a heading however large its type.
+fn mark_bands(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
+    let width = if page.width > 0.0 { page.width } else { 612.0 };
+    for line in &mut lines {
+        let size = line.segs.iter().map(|s| s.size).fold(0.0f32, f32::max);
+        let (x0, x1) = line.segs.iter().fold((f32::MAX, f32::MIN), |(a, b), s| (a.min(s.x0), b.max(s.x1)));
+        let on_band = page.shades.iter().any(|&(left, top, right, bottom)| {
+            right - left >= width * 0.4
+                && bottom - top <= size * 3.0
+                && left <= x0 + 1.0
+                && right >= x1 - 1.0
+                && top <= line.y - size * 0.5
+                && bottom >= line.y
+        });
+        if on_band && size > 0.0 {
+            for seg in &mut line.segs {
+                seg.band = true;
+            }
+        }
     }
     lines
 }
@@ -715,14 +814,43 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
 /// Single-column text with tables in it; `carry`: the columns of a table
 /// that goes on from the page before in the first line.
 fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry: Option<&[f32]>) -> Vec<Placed> {
-    let mut out = Vec::new();
+    let mut out: Vec<Placed> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let carry = carry.filter(|_| i == 0);
         if (lines[i].segs.len() >= 2 || carry.is_some())
             && let Some(end) = table_end(page, lines, i, carry)
         {
-            out.extend(table(page, &lines[i..end], tables, right_edge, carry));
+            // Lines above inside the grid's first row (a header cell's text
+            // centred over two lines, "Review / frequency") are the table's.
+            let mut start = i;
+            // Without rules: a bold header line just above a bold first line,
+            // set in its columns (a header cell centred round the others').
+            let first = &lines[i];
+            let header_above = |above: &Line| {
+                let size = first.segs[0].size;
+                above.y < first.y
+                    && first.y - above.y <= size * 1.3
+                    && first.segs.iter().all(|s| s.bold)
+                    && above.segs.iter().all(|s| s.bold && (s.size - size).abs() < 0.6)
+                    && above.segs.iter().all(|s| s.x0 > first.segs[0].x0 + 8.0 || (s.x0 - first.segs[0].x0).abs() < 2.0)
+                    && above.segs.iter().all(|s| !first.segs.iter().any(|f| f.x0 < s.x1 && s.x0 < f.x1))
+            };
+            let top = grid_top(page, first)
+                .or_else(|| (i > 0 && header_above(&lines[i - 1]) && carry.is_none()).then(|| lines[i - 1].y - 2.0));
+            if let Some(top) = top {
+                while start > 0 && lines[start - 1].y > top + 1.0 {
+                    let n = lines[start - 1].segs.len();
+                    let placed_above = out.len() >= n
+                        && out[out.len() - n..].iter().all(|p| p.cell.is_none() && p.y == lines[start - 1].y);
+                    if !placed_above {
+                        break;
+                    }
+                    out.truncate(out.len() - n);
+                    start -= 1;
+                }
+            }
+            out.extend(table(page, &lines[start..end], tables, right_edge, carry));
             i = end;
             continue;
         }
@@ -738,6 +866,18 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
         i += 1;
     }
     out
+}
+
+/// The top of the grid whose rules run down between the segments of `line`.
+fn grid_top(page: &Page, line: &Line) -> Option<f32> {
+    let (left, right) = (line.segs.first()?.x0, line.segs.last()?.x1);
+    let size = line.segs[0].size;
+    let top = joined_vrules(page)
+        .into_iter()
+        .filter(|&(x, top, bottom)| x > left + 4.0 && x < right - 4.0 && top <= line.y && bottom >= line.y - size)
+        .map(|(_, top, _)| top)
+        .fold(f32::MAX, f32::min);
+    (top < f32::MAX).then_some(top)
 }
 
 /// The usual distance between baselines in a table's columns: between
@@ -785,12 +925,25 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
         .map(|(_, _, bottom)| bottom)
         .fold(f32::MIN, f32::max);
     let grid = down > f32::MIN;
+    // A grid's header cells may be centred: its rows start at its left rule.
+    let left = if grid {
+        joined_vrules(page)
+            .into_iter()
+            .filter(|&(x, top, bottom)| x < left && top <= first.y && bottom >= first.y - size)
+            .map(|(x, _, _)| x)
+            .fold(left, |best, x| if best == left || x > best { x } else { best })
+    } else {
+        left
+    };
     let bottom = page
         .hrules
         .iter()
         .filter(|&&(y, l, r)| y > first.y - 30.0 && y <= down + 2.0 && l < right && r > left)
         .map(|&(y, _, _)| y)
         .fold(f32::MIN, f32::max);
+    // A row cut by the page break has its column rules but no rule below it:
+    // the grid goes on to where the column rules end.
+    let bottom = if grid && down > bottom + size { down } else { bottom };
     let ruled = grid && bottom > first.y;
     let mut end = start + 1;
     let mut multi = 1;
@@ -850,7 +1003,28 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
         carried.to_vec()
     } else if !grid {
         let widest = lines.iter().max_by_key(|l| l.segs.len()).unwrap_or(&lines[0]);
-        widest.segs.iter().map(|s| s.x0).collect()
+        let mut starts: Vec<f32> = widest.segs.iter().map(|s| s.x0).collect();
+        // A column whose cells are centred in their rows may start on no
+        // line with the most cells: an x where two or more segments start
+        // and that no segment runs across is a column start too.
+        let segs: Vec<&Seg> = lines.iter().flat_map(|l| &l.segs).collect();
+        let mut xs: Vec<f32> = segs.iter().map(|s| s.x0).collect();
+        xs.sort_by(f32::total_cmp);
+        let mut k = 0;
+        while k < xs.len() {
+            let j = k + xs[k..].partition_point(|&x| x - xs[k] < 3.0);
+            let x = xs[k];
+            if j - k >= 2
+                && x > starts[0]
+                && starts.iter().all(|&s| (s - x).abs() > 8.0)
+                && !segs.iter().any(|s| s.x0 < x - 4.0 && s.x1 > x + 4.0)
+            {
+                starts.push(x);
+            }
+            k = j;
+        }
+        starts.sort_by(f32::total_cmp);
+        starts
     } else {
         std::iter::once(x_min).chain(ruled.iter().copied()).collect()
     };
@@ -863,7 +1037,8 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
     let across: Vec<bool> = (0..lines.len())
         .map(|k| k > 0 && page.rule_across(lines[k - 1].y, lines[k].y, left, right, lines[k].segs[0].size))
         .collect();
-    let body_ruled = grid || across.iter().skip(2).any(|&a| a);
+    // (One rule across is the header's: a header row may take several lines.)
+    let body_ruled = grid || across.iter().filter(|&&a| a).count() >= 2;
     let gap = |k: usize| lines[k].y - lines[k - 1].y;
     let wide = |k: usize| k == 0 || across[k] || gap(k) > lead * 2.1;
     // Labels set at the top of their rows (not centred in them): a first-column
@@ -967,6 +1142,29 @@ fn numbered(text: &str) -> bool {
             || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
+/// Records typed one to a paragraph with no space between them ("Benchmark:
+/// ...; Level: ..."): a line that starts with the label its paragraph
+/// started with (or one of its kind: "District benchmark:", "School
+/// benchmark:"), or a labelled line after a short lead-in paragraph ending in
+/// a colon ("Interim benchmarks:"), starts a new paragraph.
+fn starts_record(paragraph: &str, line: &str) -> bool {
+    let lead_in = paragraph.trim_end().ends_with(':') && paragraph.split_whitespace().count() <= 6;
+    let kind = |label: &str| label.rsplit(' ').next().map(str::to_lowercase);
+    field_label(line).is_some_and(|l| lead_in || field_label(paragraph).is_some_and(|p| kind(p) == kind(l)))
+}
+
+/// The label a line starts with: one or two capitalised words and a colon
+/// ("Benchmark:", "Review frequency:").
+fn field_label(text: &str) -> Option<&str> {
+    let (label, _) = text.split_once(": ")?;
+    let words = label.split_whitespace().count();
+    ((1..=2).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && label.len() <= 24)
+        .then_some(label)
+}
+
 /// A word broken without a hyphen where a narrow cell ends ("Stakeholde|r",
 /// "Engageme|nt", "mathemati|cs"): the line above is filled to its column's
 /// edge with letters, and the next line starts with a piece of a word no
@@ -1005,7 +1203,18 @@ fn paragraphs(
         .filter(|&d| d > body * 0.8 && d < body * 3.0)
         .collect();
     leads.sort_by(f32::total_cmp);
-    let usual = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
+    let usual_body = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
+    // Table cells may be set at their own size and leading.
+    let mut cell_leads: Vec<f32> = placed
+        .windows(2)
+        .filter(|w| w[0].cell.is_some() && w[0].cell == w[1].cell && (w[0].seg.size - w[1].seg.size).abs() < 0.6)
+        .map(|w| (w[1].y - w[0].y, w[1].seg.size))
+        .filter(|&(d, size)| d > size * 0.8 && d < size * 3.0)
+        .map(|(d, _)| d)
+        .collect();
+    cell_leads.sort_by(f32::total_cmp);
+    let usual_cell = cell_leads.get(cell_leads.len() / 3).copied().unwrap_or(usual_body);
+    let usual_of = |line: &Placed| if line.cell.is_some() { usual_cell } else { usual_body };
     let mut cells_seen: Vec<(usize, usize, usize)> = Vec::new();
     let mut appending: Option<((usize, usize, usize), usize, f32)> = None;
     for (n, line) in placed.iter().enumerate() {
@@ -1018,7 +1227,8 @@ fn paragraphs(
             blocks.push(Block { images: 1, location, ..Block::default() });
             continue;
         }
-        let level = level_of(levels, line.seg.size);
+        // A band's title is a heading below the ones its type size makes.
+        let level = level_of(levels, line.seg.size).or_else(|| line.seg.band.then_some(levels.len() as u8 + 1));
         let heading_words = text.split_whitespace().count() <= 30;
         let starts_item = bullet(text).is_some() || numbered(text);
         let join = match &*current {
@@ -1031,24 +1241,33 @@ fn paragraphs(
                     || (block.bold && line.seg.bold_prefix > 0)
                     || block.text.len() > 200;
                 // The line above stopped although this line's first word would have fitted after it.
-                let first_word = text.split_whitespace().next().unwrap_or("");
+                // A title is kept with the name after it ("Ms. Ortiz", a no-break space).
+                let mut words = text.split_whitespace();
+                let first_word = words.next().unwrap_or("");
+                let titled = ["Mr.", "Ms.", "Mrs.", "Dr.", "St."].contains(&first_word);
+                let first_len = first_word.chars().count()
+                    + if titled { 1 + words.next().map_or(0, |w| w.chars().count()) } else { 0 };
                 let per_char = (line.seg.x1 - line.seg.x0) / text.chars().count().max(1) as f32;
-                let word_width = first_word.chars().count() as f32 * per_char;
+                let word_width = first_len as f32 * per_char;
                 let ended_short = prev.right - prev.seg.x1 > word_width * 1.3 + line.seg.size;
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
+                let next_record = starts_record(&block.text, text);
+                let same_band = prev.seg.band == line.seg.band;
                 // The first line of a page or column may continue the last paragraph of the one before.
                 let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
 
                 same_cell
-                    && (page_turn || (gap > 0.0 && gap <= usual * 1.25 + 0.5))
+                    && (page_turn || (gap > 0.0 && gap <= usual_of(line) * 1.25 + 0.5))
                     && same_size
                     && same_weight
                     && !starts_item
                     && !ended_short
                     && (page_turn || !indented)
                     && !label_line
+                    && !next_record
+                    && same_band
             }
             None => false,
         };
@@ -1081,10 +1300,11 @@ fn paragraphs(
         if let Some((cell, index, last_y)) = appending
             && line.cell == Some(cell)
             && line.y - last_y > 0.0
-            && line.y - last_y <= usual * 1.25 + 0.5
+            && line.y - last_y <= usual_of(line) * 1.25 + 0.5
             && bullet(text).is_none()
             && !numbered(text)
             && let Some(earlier) = blocks.get_mut(index)
+            && !starts_record(&earlier.text, text)
         {
             earlier.text.push(' ');
             earlier.text.push_str(text);
@@ -1108,6 +1328,7 @@ fn paragraphs(
             && let Some(earlier) = blocks.get_mut(index)
             && (text.chars().next().is_some_and(char::is_lowercase)
                 || !earlier.text.trim_end().ends_with(['.', '!', '?', ':']))
+            && !starts_record(&earlier.text, text)
             && bullet(text).is_none()
             && !numbered(text)
         {
@@ -1193,6 +1414,26 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn a_line_that_stops_before_a_title_and_name_goes_on() {
+        // "Ms. Ortiz" is kept together (a no-break space): the line above stops short of it.
+        let runs = vec![
+            run(
+                "District level: the gap between English learners and all young people narrows -",
+                72.0,
+                100.0,
+                11.0,
+                false,
+            ),
+            run("Ms. Ortiz, Director of English Learner Education reviews this monthly.", 72.0, 113.0, 11.0, false),
+        ];
+        let mut page = Page { width: 612.0, height: 792.0, runs, ..Page::default() };
+        // The column runs a little past the first line: room for "Ms." but not "Ms. Ortiz,".
+        page.runs.push(run("x", 72.0 + 84.0 * 5.5 + 20.0 - 5.5, 200.0, 11.0, false));
+        let laid = lay_out(&[page]);
+        assert!(texts(&laid)[0].ends_with("reviews this monthly."), "{:?}", texts(&laid));
     }
 
     #[test]
@@ -1316,6 +1557,7 @@ mod tests {
             height: 792.0,
             vrules: Vec::new(),
             images: Vec::new(),
+            shades: Vec::new(),
             hrules: Vec::new(),
             runs: vec![
                 run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
@@ -1398,6 +1640,119 @@ mod tests {
         let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap().row;
         assert_eq!(row("2. Analysis of Strengths"), row("2. Analysis of Strengths answer line 09"), "{grids:#?}");
         assert_ne!(row("1. Priority"), row("2. Analysis of Strengths"));
+    }
+
+    /// A ruled grid (as LibreOffice exports a Word table) whose header cells
+    /// are centred both ways: "Review / frequency" wraps round the line of the
+    /// other headers, and "Benchmark" starts right of the body's first
+    /// column. The header's lines and the rows below are one table.
+    #[test]
+    fn a_grid_with_centred_header_cells_is_one_table() {
+        let cols = [57.0, 299.0, 339.0, 485.0, 567.0];
+        let mut runs = vec![
+            run("Review", 508.0, 41.7, 11.0, true),
+            run("Benchmark", 148.0, 48.6, 11.0, true),
+            run("Level", 305.0, 48.6, 11.0, true),
+            run("Owner", 394.0, 48.6, 11.0, true),
+            run("frequency", 500.0, 55.5, 11.0, true),
+        ];
+        let mut hrules = vec![(28.6, 57.0, 567.0), (74.0, 57.0, 567.0)];
+        for r in 0..3 {
+            let top = 74.0 + 45.0 * r as f32;
+            runs.push(run(&format!("Percent {r} of walks showing"), 58.0, top + 13.0, 11.0, false));
+            runs.push(run("the grade-level tasks", 58.0, top + 27.0, 11.0, false));
+            runs.push(run("District", 301.0, top + 20.0, 11.0, false));
+            runs.push(run("Deputy Superintendent", 340.0, top + 20.0, 11.0, false));
+            runs.push(run("Monthly", 487.0, top + 20.0, 11.0, false));
+            hrules.push((top + 45.0, 57.0, 567.0));
+        }
+        let vrules = cols.iter().map(|&x| (x, 28.6, 209.0)).collect();
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, vrules, hrules, ..Page::default() }]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
+        assert!(laid.blocks.iter().all(|b| b.grid.is_some_and(|g| g.table == 1)), "{grids:#?}");
+        let cell =
+            |needle: &str| laid.blocks.iter().find(|b| b.text == needle).and_then(|b| b.grid).map(|g| (g.row, g.col));
+        assert_eq!(cell("Review frequency"), Some((0, 3)), "{grids:#?}");
+        assert_eq!(cell("Benchmark"), Some((0, 0)));
+        assert_eq!(cell("Percent 2 of walks showing the grade-level tasks"), Some((3, 0)), "{grids:#?}");
+        assert_eq!(cell("Monthly").map(|c| c.1), Some(3));
+    }
+
+    /// A table as a document converter prints it: rules only above the
+    /// header and under it, bold header cells centred in their row (the
+    /// wrapped "Review / frequency" above and below the others), body cells
+    /// centred in their rows, set larger than the body text. A row is cut by
+    /// the page break before its label (only its centred "District" is on
+    /// the first page), and the next page repeats the header.
+    #[test]
+    fn a_centred_table_over_a_page_break_keeps_its_columns_and_rows() {
+        let header = |top: f32| {
+            vec![
+                run("Review", 420.0, top, 12.0, true),
+                run("Benchmark", 100.0, top + 9.0, 12.0, true),
+                run("Level", 249.0, top + 9.0, 12.0, true),
+                run("Owner", 306.0, top + 9.0, 12.0, true),
+                run("frequency", 420.0, top + 18.0, 12.0, true),
+            ]
+        };
+        let row = |y: f32, k: usize, level: &str| {
+            vec![
+                run(&format!("Percent {k} of learning"), 100.0, y, 12.0, false),
+                run("walks showing that the", 100.0, y + 18.0, 12.0, false),
+                run("Deputy", 306.0, y + 27.0, 12.0, false),
+                run("Every six", 420.0, y + 27.0, 12.0, false),
+                run("grade-level tasks are", 100.0, y + 36.0, 12.0, false),
+                run(level, 249.0, y + 36.0, 12.0, false),
+                run("Superintendent", 306.0, y + 45.0, 12.0, false),
+                run("weeks", 420.0, y + 45.0, 12.0, false),
+                run("in most of the lessons", 100.0, y + 54.0, 12.0, false),
+                run("by the spring.", 100.0, y + 72.0, 12.0, false),
+            ]
+        };
+        let mut p1 = vec![run("Interim benchmarks:", 72.0, 560.0, 11.0, false)];
+        p1.extend(header(583.0));
+        p1.extend(row(640.0, 1, "District"));
+        // The next row's Level cell, centred, is all that fits on the page.
+        p1.push(run("District", 249.0, 772.0, 12.0, false));
+        let mut p2 = header(88.0);
+        // The rest of that row: its label's lines, its owner and frequency.
+        p2.extend(row(140.0, 2, "").into_iter().filter(|r| !r.text.is_empty()));
+        p2.extend(row(262.0, 3, "School"));
+        let page = |runs: Vec<Run>, hrules: Vec<(f32, f32, f32)>| Page {
+            width: 595.0,
+            height: 842.0,
+            runs,
+            hrules,
+            ..Page::default()
+        };
+        let laid = lay_out(&[
+            page(p1, vec![(570.0, 94.0, 501.0), (608.0, 94.0, 501.0)]),
+            page(p2, vec![(75.0, 94.0, 501.0), (113.0, 94.0, 501.0)]),
+        ]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
+        let cell = |needle: &str| {
+            laid.blocks
+                .iter()
+                .filter(|b| b.text.starts_with(needle))
+                .filter_map(|b| b.grid)
+                .map(|g| (g.row, g.col))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cell("Review frequency"), [(0, 3)], "the wrapped header is one cell: {grids:#?}");
+        assert_eq!(cell("Benchmark"), [(0, 0)], "the repeated header is dropped: {grids:#?}");
+        assert_eq!(
+            cell(
+                "Percent 1 of learning walks showing that the grade-level tasks are in most of the lessons by the spring."
+            ),
+            [(1, 0)],
+            "{grids:#?}"
+        );
+        assert_eq!(cell("Every six weeks"), [(1, 3), (2, 3), (3, 3)], "{grids:#?}");
+        assert_eq!(cell("Deputy Superintendent"), [(1, 2), (2, 2), (3, 2)], "{grids:#?}");
+        assert_eq!(cell("Percent 2"), [(2, 0)], "the cut row is finished on the next page: {grids:#?}");
+        assert_eq!(cell("District"), [(1, 1), (2, 1)], "{grids:#?}");
+        assert_eq!(cell("School"), [(3, 1)], "{grids:#?}");
+        assert!(laid.blocks.iter().all(|b| b.grid.is_none_or(|g| g.table == 1)), "{grids:#?}");
     }
 
     /// Two ruled tables on one page: the first ends where its column rules
