@@ -190,25 +190,20 @@ pub struct Lexicon {
     compiled: std::sync::OnceLock<Compiled>,
 }
 
-/// What the vocabulary is compiled from.
-struct Source {
-    text: TextRules,
-    context: Context,
-    /// The built-in pack's tables when the vocabulary is theirs, else the concepts to compile.
-    vocabulary: Result<&'static Tables, std::collections::BTreeMap<String, ConceptDef>>,
-}
+/// What the vocabulary is compiled from: the pack's text rules, context and concepts.
+type Source = Arc<Pack>;
 
 impl std::ops::Deref for Lexicon {
     type Target = Compiled;
 
     fn deref(&self) -> &Compiled {
         self.compiled.get_or_init(|| {
-            let source = self.source.as_ref().expect("a lexicon keeps its source until compiled");
-            let tables = match &source.vocabulary {
-                Ok(tables) => (*tables).clone(),
-                Err(defs) => compile_tables(&source.context, defs),
+            let pack = self.source.as_ref().expect("a lexicon keeps its pack until compiled");
+            let tables = match vocabulary(pack) {
+                Some(tables) => tables.clone(),
+                None => compile_tables(&pack.context, &pack.concepts),
             };
-            Compiled::build(&source.text, &source.context, tables)
+            Compiled::build(&pack.text, &pack.context, tables)
         })
     }
 }
@@ -239,17 +234,17 @@ pub struct Ambiguous {
 }
 
 impl Lexicon {
+    /// The lexicon of a copy of `pack`.
     pub fn new(pack: &Pack) -> Self {
-        // The built-in pack's vocabulary was compiled by `build.rs`: its
-        // tables serve any pack whose context and concepts are the same.
-        let vocabulary = match builtin_tables() {
-            Some(tables) if input(&pack.context, &pack.concepts).fingerprint() == tables.fingerprint => Ok(tables),
-            _ => Err(pack.concepts.clone()),
-        };
+        Lexicon::of(Arc::new(pack.clone()))
+    }
+
+    /// The lexicon of a shared pack, compiled when first used.
+    pub fn of(pack: Arc<Pack>) -> Self {
         Lexicon {
             max_label_words: pack.text.max_label_words,
             names: pack.concepts.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
-            source: Some(Source { text: pack.text.clone(), context: pack.context.clone(), vocabulary }),
+            source: Some(pack),
             compiled: std::sync::OnceLock::new(),
         }
     }
@@ -788,6 +783,12 @@ mod builtin {
 
 fn builtin_tables() -> Option<&'static Tables> {
     builtin::TABLES.as_ref()
+}
+
+/// The built-in pack's tables when `pack`'s context and concepts are the
+/// built-in pack's (`build.rs` compiled them; they serve any such pack).
+fn vocabulary(pack: &Pack) -> Option<&'static Tables> {
+    builtin_tables().filter(|tables| input(&pack.context, &pack.concepts).fingerprint() == tables.fingerprint)
 }
 
 /// What a pack's tables are compiled from, borrowed from its context and concepts.
