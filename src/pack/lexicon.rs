@@ -300,31 +300,17 @@ impl Compiled {
         }
     }
 
-    /// The Snowball stem of a lower-case word, remembered per thread: a
-    /// plan uses a few thousand distinct words many times over.
-    fn stem(&self, lower: &str) -> String {
-        thread_local! {
-            static STEMS: std::cell::RefCell<FastMap<String, String>> = std::cell::RefCell::new(FastMap::default());
+    /// The Snowball stem of a lower-case word (remembered with the word, by [`Compiled::word`]).
+    fn stem<'w>(&self, lower: &'w str) -> Cow<'w, str> {
+        match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+            Ok(i) => Cow::Borrowed(PACK_STEMS[i].1),
+            Err(_) => self.stemmer.stem(lower),
         }
-        STEMS.with(|stems| {
-            let mut stems = stems.borrow_mut();
-            if let Some(stem) = stems.get(lower) {
-                return stem.clone();
-            }
-            let stem = match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-                Ok(i) => PACK_STEMS[i].1.to_string(),
-                Err(_) => self.stemmer.stem(lower).into_owned(),
-            };
-            if stems.len() >= 50_000 {
-                stems.clear();
-            }
-            stems.insert(lower.to_string(), stem.clone());
-            stem
-        })
     }
 
-    /// A word of a text in lower case, and its stem, each shared by every
-    /// token of that word (remembered per thread, as [`Compiled::stem`] is).
+    /// A word of a text in lower case, and its stem (one copy when they
+    /// are the same), each shared by every token of that word: remembered
+    /// per thread, as a plan uses a few thousand distinct words many times over.
     fn word(&self, lower: &str) -> Shared {
         thread_local! {
             static WORDS: std::cell::RefCell<FastMap<String, Shared>> = std::cell::RefCell::new(FastMap::default());
@@ -334,7 +320,12 @@ impl Compiled {
             if let Some((lower, stem)) = words.get(lower) {
                 return (lower.clone(), stem.clone());
             }
-            let entry = (Arc::<str>::from(lower), Arc::<str>::from(self.stem(lower)));
+            let shared = Arc::<str>::from(lower);
+            let stem = match self.stem(lower) {
+                stem if *stem == *lower => shared.clone(),
+                stem => Arc::from(&*stem),
+            };
+            let entry = (shared, stem);
             if words.len() >= 50_000 {
                 words.clear();
             }
