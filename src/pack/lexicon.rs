@@ -220,6 +220,8 @@ pub struct Compiled {
     pub max_label_words: usize,
     /// The phrases and their indexes (static for the built-in pack).
     tables: Tables,
+    /// The built-in tables' pattern sets, when these are those tables.
+    pattern_sets: Option<&'static [PatternSetDfa]>,
     terminators: FastSet<String>,
     /// Every distinct concept pattern (as `tables.patterns`).
     patterns: Vec<super::pattern::LazyRegex>,
@@ -294,6 +296,9 @@ impl Compiled {
             terminators: context.terminators.iter().map(|t| pack_stem(&stemmer, &t.to_lowercase())).collect(),
             // Bad patterns were rejected when the pack loaded.
             patterns: tables.patterns.iter().map(|p| super::pattern::LazyRegex::new(&**p)).collect(),
+            pattern_sets: builtin_tables()
+                .filter(|builtin| builtin.fingerprint == tables.fingerprint)
+                .map(|_| pattern_sets()),
             tables,
             window: context.window.max(1),
             stemmer,
@@ -619,6 +624,31 @@ impl Compiled {
         // Token spans of each pattern's matches, found when a concept first asks.
         let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
         let tier = super::forms::tier(text);
+        // In an ASCII text, the patterns that match anywhere in it, found
+        // in a pass per set: the others are not searched for.
+        if tier == super::forms::Tier::Ascii
+            && let Some(sets) = self.pattern_sets
+        {
+            let mut matching = vec![false; self.patterns.len()];
+            let input = regex_automata::Input::new(text);
+            let mut complete = true;
+            for set in sets {
+                let mut found = regex_automata::PatternSet::new(set.count);
+                if regex_automata::dfa::Automaton::try_which_overlapping_matches(&set.dfa, &input, &mut found).is_err()
+                {
+                    complete = false;
+                    break;
+                }
+                found.iter().for_each(|p| matching[set.first + p.as_usize()] = true);
+            }
+            if complete {
+                for (slot, matches) in spans.iter_mut().zip(matching) {
+                    if !matches {
+                        *slot = Some(Vec::new());
+                    }
+                }
+            }
+        }
 
         for (ci, concept) in self.tables.concepts.iter().enumerate() {
             for &pi in concept.patterns.iter() {
@@ -774,6 +804,58 @@ mod builtin {
 
 fn builtin_tables() -> Option<&'static Tables> {
     builtin::TABLES.as_ref()
+}
+
+/// A DFA over patterns `first..first + count` of the built-in tables, in
+/// their ASCII form, that says which of them match anywhere in a text.
+pub(crate) struct PatternSetDfa {
+    first: usize,
+    count: usize,
+    dfa: regex_automata::dfa::dense::DFA<&'static [u32]>,
+}
+
+/// The bytes `build.rs` wrote: runs of (first, count, length, 0) as u32,
+/// a DFA's bytes, padding to 8 (see `pattern_set` there).
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u64; 0],
+    bytes: B,
+}
+static PATTERN_SET_BYTES: &Aligned<[u8]> =
+    &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/pattern-set.dfa")) };
+
+/// The built-in tables' pattern sets (none on a big-endian target, where
+/// the bytes do not read, or when `build.rs` could not make them).
+fn pattern_sets() -> &'static [PatternSetDfa] {
+    static SETS: std::sync::OnceLock<Vec<PatternSetDfa>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| read_pattern_sets(false).unwrap_or_default())
+}
+
+fn read_pattern_sets(checked: bool) -> Option<Vec<PatternSetDfa>> {
+    if cfg!(target_endian = "big") {
+        return None;
+    }
+    let mut bytes = &PATTERN_SET_BYTES.bytes[..];
+    let mut sets = Vec::new();
+    while !bytes.is_empty() {
+        let word = |i: usize| -> Option<usize> {
+            Some(u32::from_ne_bytes(bytes.get(4 * i..4 * i + 4)?.try_into().ok()?) as usize)
+        };
+        let (first, count, len) = (word(0)?, word(1)?, word(2)?);
+        let dfa_bytes = bytes.get(16..16 + len)?;
+        let dfa = if checked {
+            regex_automata::dfa::dense::DFA::from_bytes(dfa_bytes).ok()?.0
+        } else {
+            // SAFETY: these bytes are what `build.rs` serialised with this
+            // very version of regex-automata, for this target's endianness,
+            // at an 8-byte aligned offset (the test `pattern_sets_are_valid`
+            // reads them all with the checks).
+            unsafe { regex_automata::dfa::dense::DFA::from_bytes_unchecked(dfa_bytes).ok()?.0 }
+        };
+        sets.push(PatternSetDfa { first, count, dfa });
+        bytes = bytes.get((16 + len).next_multiple_of(8)..)?;
+    }
+    Some(sets)
 }
 
 /// The built-in pack's tables when `pack`'s context and concepts are the
