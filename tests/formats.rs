@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use ssos_fixtures::{DeckLayout, Layout, PdfLayout, Plan, SectionId, bad, docx, pdf, pptx};
+use ssos_fixtures::{DeckLayout, HtmlLayout, Layout, PdfLayout, Plan, SectionId, bad, docx, pdf, pptx};
 use ssos_lint::report::{SectionState, Status};
 
 const TEXT_PDFS: [PdfLayout; 4] =
@@ -222,8 +222,8 @@ fn real_libreoffice_exports_read_like_the_word_file() {
 fn real_web_exports_read_like_the_word_file() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/weasyprint");
     let cases = ssos_fixtures::web_exports();
-    assert!(cases.len() >= 3);
-    for (stem, plan, _) in cases {
+    assert!(cases.len() >= 4);
+    for (stem, plan, _) in cases.into_iter().filter(|(_, _, layout)| *layout != HtmlLayout::Outline) {
         let name = format!("{stem}.pdf");
         let from_pdf = check(&name, &std::fs::read(dir.join(&name)).unwrap());
         let from_docx = check("plan.docx", &docx(&plan, Layout::HeadingStyles));
@@ -238,6 +238,32 @@ fn real_web_exports_read_like_the_word_file() {
         assert_eq!(from_pdf.priorities.count, plan.priorities.len(), "{name}");
         assert_eq!(from_pdf.benchmarks.count, plan.benchmarks.len(), "{name}");
     }
+}
+
+/// A numbered outline printed (every answer typed "6.1 ...", "6.2 ..."):
+/// the numbered paragraphs are list items, as in the word processor, and
+/// each keeps its number and its wrapped lines.
+#[test]
+fn a_printed_outline_reads_as_list_items() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/weasyprint");
+    let (stem, plan, layout) = ssos_fixtures::web_exports().into_iter().find(|c| c.2 == HtmlLayout::Outline).unwrap();
+    assert_eq!(layout, HtmlLayout::Outline);
+    let bytes = std::fs::read(dir.join(format!("{stem}.pdf"))).unwrap();
+    let doc = ssos_lint::read::read_document("plan.pdf", &bytes, &Default::default()).unwrap();
+    let outline = |b: &&ssos_lint::model::Block| b.text.starts_with("6.") && b.heading_level.is_none();
+    let items: Vec<&str> = doc.blocks.iter().filter(outline).map(|b| b.text.as_str()).collect();
+    // The lead-in, the benchmarks, then the owner and student-work paragraphs.
+    assert_eq!(items.len(), plan.benchmarks.len() + 3, "{items:#?}");
+    for (k, text) in items.iter().enumerate() {
+        assert!(text.starts_with(&format!("6.{} ", k + 1)), "{text}");
+    }
+    assert!(doc.blocks.iter().filter(outline).all(|b| b.list_label.is_some()), "outline items are list items");
+    for b in &plan.benchmarks {
+        assert!(items.iter().any(|t| t.contains(&b.text)), "{} is one paragraph", b.text);
+    }
+    let report = check("plan.pdf", &bytes);
+    assert_eq!(report.status, Status::Pass, "{}", summary(&report));
+    all_present(&report);
 }
 
 #[test]

@@ -14,15 +14,26 @@ pub enum HtmlLayout {
     /// first cell, then the text; benchmarks as a numbered list). All text is
     /// body size: only the shading sets the titles apart.
     Banded,
+    /// One two-column table (section title | response), the response's
+    /// paragraphs set with no space between them; the benchmarks are
+    /// paragraphs too ("District benchmark: ...").
+    RowLabels,
+    /// An `h2` per section, then every answer as a paragraph typed with its
+    /// outline number ("6.1 ...", "6.2 ..."), benchmarks included, as a
+    /// numbered outline prints.
+    Outline,
 }
 
 impl HtmlLayout {
-    pub const ALL: [HtmlLayout; 2] = [HtmlLayout::Headings, HtmlLayout::Banded];
+    pub const ALL: [HtmlLayout; 4] =
+        [HtmlLayout::Headings, HtmlLayout::Banded, HtmlLayout::RowLabels, HtmlLayout::Outline];
 
     pub fn slug(self) -> &'static str {
         match self {
             HtmlLayout::Headings => "headings",
             HtmlLayout::Banded => "banded",
+            HtmlLayout::RowLabels => "row-labels",
+            HtmlLayout::Outline => "outline",
         }
     }
 }
@@ -34,6 +45,8 @@ fn esc(text: &str) -> String {
 /// Render `plan` as one HTML page in the given layout.
 pub fn html(plan: &Plan, layout: HtmlLayout) -> String {
     let banded = layout == HtmlLayout::Banded;
+    let rows = layout == HtmlLayout::RowLabels;
+    let outline = layout == HtmlLayout::Outline;
     let mut h = String::from(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Serif',serif;font-size:11pt} \
          table{border-collapse:collapse} td,th{border:1px solid #444;padding:3px;vertical-align:top}",
@@ -41,20 +54,26 @@ pub fn html(plan: &Plan, layout: HtmlLayout) -> String {
     if banded {
         h.push_str("@page{size:letter landscape}");
     }
+    if rows {
+        h.push_str("td p{margin:0}");
+    }
     h.push_str("</style></head><body>\n");
     let name = plan.district_long_name();
     h.push_str(&format!(
         "<h1>{}</h1><p>District Prioritization Submission, SY 2023-2024</p>\n",
         esc(if name.is_empty() { "Our District" } else { &name })
     ));
-    if banded {
+    if banded || rows {
         h.push_str("<table style='width:100%'>\n");
     }
     for (s, _) in &plan.sections {
         let mut body = String::new();
         let mut items = Vec::new();
-        for b in plan.body(*s) {
+        for (k, b) in plan.body(*s).into_iter().enumerate() {
             match b {
+                Block::Para(t) | Block::Item(t) if outline => {
+                    body.push_str(&format!("<p>{}.{} {}</p>", s.number(), k + 1, esc(&t)));
+                }
                 // Web forms set the priority statements in bold; a form for
                 // one priority labels it in its own words.
                 Block::Para(t) if t.starts_with("Priority ") && *s == SectionId::Priorities => {
@@ -70,6 +89,7 @@ pub fn html(plan: &Plan, layout: HtmlLayout) -> String {
                     body.push_str(&list(&mut items, plan, banded));
                     body.push_str(&format!("<p>{}</p>", esc(&t)));
                 }
+                Block::Item(t) if rows => body.push_str(&format!("<p>{}</p>", esc(&t))),
                 Block::Item(t) => items.push(t),
                 Block::Picture => {}
             }
@@ -81,11 +101,13 @@ pub fn html(plan: &Plan, layout: HtmlLayout) -> String {
                  <tr><td style='width:3%'></td><td>{body}</td></tr>\n",
                 esc(&s.heading())
             ));
+        } else if rows {
+            h.push_str(&format!("<tr><td style='width:25%'><b>{}</b></td><td>{body}</td></tr>\n", esc(&s.heading())));
         } else {
             h.push_str(&format!("<h2>{}</h2>\n{body}\n", esc(&s.heading())));
         }
     }
-    if banded {
+    if banded || rows {
         h.push_str("</table>\n");
     }
     h.push_str("</body></html>\n");

@@ -504,6 +504,10 @@ pub fn web_exports() -> Vec<(&'static str, Plan, HtmlLayout)> {
         ("taunton-headings", Plan::complete("Taunton").with_benchmarks(4), HtmlLayout::Headings),
         // The page ends with the benchmark table's header row alone.
         ("lynn-headings", Plan::complete("Lynn").with_benchmarks(4), HtmlLayout::Headings),
+        // Records typed one to a paragraph in a cell, no space between them.
+        ("salem-row-labels", Plan::complete("Salem").with_benchmarks(5), HtmlLayout::RowLabels),
+        // Every answer typed with its outline number ("6.2 ...").
+        ("chelsea-outline", Plan::complete("Chelsea"), HtmlLayout::Outline),
         ("lowell-banded", short_priority(Plan::complete("Lowell")), HtmlLayout::Banded),
     ]
 }

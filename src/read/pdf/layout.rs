@@ -145,7 +145,51 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     if let Some((block, _, _)) = open {
         blocks.push(block);
     }
+    outline_items(&mut blocks);
     Laid { blocks, headers }
+}
+
+/// "6.2" at the start of a paragraph: the outline number (section, item).
+fn outline_number(text: &str) -> Option<(u32, u32)> {
+    let (label, rest) = text.split_once(' ')?;
+    let (a, b) = label.trim_end_matches('.').split_once('.')?;
+    let ok = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    (ok(a) && ok(b) && rest.starts_with(|c: char| c.is_alphabetic()))
+        .then(|| (a.parse().ok(), b.parse().ok()))
+        .and_then(|(a, b)| Some((a?, b?)))
+}
+
+/// An outline's sub-items typed with their numbers ("6.1 ...", "6.2 ...", as
+/// a numbered outline prints): paragraphs in a row numbered n.1, n.2, ...
+/// are list items, as the word processor's list was.
+fn outline_items(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some((section, first)) = outline_number(&blocks[i].text) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        let mut last = first;
+        while let Some(b) = blocks.get(end) {
+            match outline_number(&b.text) {
+                Some((s, n)) if s == section && n == last + 1 && b.grid == blocks[i].grid => {
+                    last = n;
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        if end - i >= 2 {
+            for b in &mut blocks[i..end] {
+                if b.list_label.is_none() && b.heading_level.is_none() {
+                    b.list_label = Some("•".to_string());
+                    b.list_level = Some(0);
+                }
+            }
+        }
+        i = end;
+    }
 }
 
 /// The table a page ended with: its number, its header row's texts, its last row
@@ -766,14 +810,29 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
 /// Single-column text with tables in it; `carry`: the columns of a table
 /// that goes on from the page before in the first line.
 fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry: Option<&[f32]>) -> Vec<Placed> {
-    let mut out = Vec::new();
+    let mut out: Vec<Placed> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let carry = carry.filter(|_| i == 0);
         if (lines[i].segs.len() >= 2 || carry.is_some())
             && let Some(end) = table_end(page, lines, i, carry)
         {
-            out.extend(table(page, &lines[i..end], tables, right_edge, carry));
+            // Lines above inside the grid's first row (a header cell's text
+            // centred over two lines, "Review / frequency") are the table's.
+            let mut start = i;
+            if let Some(top) = grid_top(page, &lines[i]) {
+                while start > 0 && lines[start - 1].y > top + 1.0 {
+                    let n = lines[start - 1].segs.len();
+                    let placed_above = out.len() >= n
+                        && out[out.len() - n..].iter().all(|p| p.cell.is_none() && p.y == lines[start - 1].y);
+                    if !placed_above {
+                        break;
+                    }
+                    out.truncate(out.len() - n);
+                    start -= 1;
+                }
+            }
+            out.extend(table(page, &lines[start..end], tables, right_edge, carry));
             i = end;
             continue;
         }
@@ -789,6 +848,18 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
         i += 1;
     }
     out
+}
+
+/// The top of the grid whose rules run down between the segments of `line`.
+fn grid_top(page: &Page, line: &Line) -> Option<f32> {
+    let (left, right) = (line.segs.first()?.x0, line.segs.last()?.x1);
+    let size = line.segs[0].size;
+    let top = joined_vrules(page)
+        .into_iter()
+        .filter(|&(x, top, bottom)| x > left + 4.0 && x < right - 4.0 && top <= line.y && bottom >= line.y - size)
+        .map(|(_, top, _)| top)
+        .fold(f32::MAX, f32::min);
+    (top < f32::MAX).then_some(top)
 }
 
 /// The usual distance between baselines in a table's columns: between
@@ -836,6 +907,16 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
         .map(|(_, _, bottom)| bottom)
         .fold(f32::MIN, f32::max);
     let grid = down > f32::MIN;
+    // A grid's header cells may be centred: its rows start at its left rule.
+    let left = if grid {
+        joined_vrules(page)
+            .into_iter()
+            .filter(|&(x, top, bottom)| x < left && top <= first.y && bottom >= first.y - size)
+            .map(|(x, _, _)| x)
+            .fold(left, |best, x| if best == left || x > best { x } else { best })
+    } else {
+        left
+    };
     let bottom = page
         .hrules
         .iter()
@@ -1021,6 +1102,29 @@ fn numbered(text: &str) -> bool {
             || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
+/// Records typed one to a paragraph with no space between them ("Benchmark:
+/// ...; Level: ..."): a line that starts with the label its paragraph
+/// started with (or one of its kind: "District benchmark:", "School
+/// benchmark:"), or a labelled line after a short lead-in paragraph ending in
+/// a colon ("Interim benchmarks:"), starts a new paragraph.
+fn starts_record(paragraph: &str, line: &str) -> bool {
+    let lead_in = paragraph.trim_end().ends_with(':') && paragraph.split_whitespace().count() <= 6;
+    let kind = |label: &str| label.rsplit(' ').next().map(str::to_lowercase);
+    field_label(line).is_some_and(|l| lead_in || field_label(paragraph).is_some_and(|p| kind(p) == kind(l)))
+}
+
+/// The label a line starts with: one or two capitalised words and a colon
+/// ("Benchmark:", "Review frequency:").
+fn field_label(text: &str) -> Option<&str> {
+    let (label, _) = text.split_once(": ")?;
+    let words = label.split_whitespace().count();
+    ((1..=2).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && label.len() <= 24)
+        .then_some(label)
+}
+
 /// A word broken without a hyphen where a narrow cell ends ("Stakeholde|r",
 /// "Engageme|nt", "mathemati|cs"): the line above is filled to its column's
 /// edge with letters, and the next line starts with a piece of a word no
@@ -1086,13 +1190,19 @@ fn paragraphs(
                     || (block.bold && line.seg.bold_prefix > 0)
                     || block.text.len() > 200;
                 // The line above stopped although this line's first word would have fitted after it.
-                let first_word = text.split_whitespace().next().unwrap_or("");
+                // A title is kept with the name after it ("Ms. Ortiz", a no-break space).
+                let mut words = text.split_whitespace();
+                let first_word = words.next().unwrap_or("");
+                let titled = ["Mr.", "Ms.", "Mrs.", "Dr.", "St."].contains(&first_word);
+                let first_len = first_word.chars().count()
+                    + if titled { 1 + words.next().map_or(0, |w| w.chars().count()) } else { 0 };
                 let per_char = (line.seg.x1 - line.seg.x0) / text.chars().count().max(1) as f32;
-                let word_width = first_word.chars().count() as f32 * per_char;
+                let word_width = first_len as f32 * per_char;
                 let ended_short = prev.right - prev.seg.x1 > word_width * 1.3 + line.seg.size;
                 let indented = line.seg.x0 > prev.seg.x0 + line.seg.size * 1.5
                     && (item_x.is_nan() || (line.seg.x0 - item_x).abs() > line.seg.size);
                 let label_line = prev.seg.bold && prev.seg.text.ends_with(':') && !line.seg.bold;
+                let next_record = starts_record(&block.text, text);
                 let same_band = prev.seg.band == line.seg.band;
                 // The first line of a page or column may continue the last paragraph of the one before.
                 let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
@@ -1105,6 +1215,7 @@ fn paragraphs(
                     && !ended_short
                     && (page_turn || !indented)
                     && !label_line
+                    && !next_record
                     && same_band
             }
             None => false,
@@ -1142,6 +1253,7 @@ fn paragraphs(
             && bullet(text).is_none()
             && !numbered(text)
             && let Some(earlier) = blocks.get_mut(index)
+            && !starts_record(&earlier.text, text)
         {
             earlier.text.push(' ');
             earlier.text.push_str(text);
@@ -1165,6 +1277,7 @@ fn paragraphs(
             && let Some(earlier) = blocks.get_mut(index)
             && (text.chars().next().is_some_and(char::is_lowercase)
                 || !earlier.text.trim_end().ends_with(['.', '!', '?', ':']))
+            && !starts_record(&earlier.text, text)
             && bullet(text).is_none()
             && !numbered(text)
         {
@@ -1250,6 +1363,26 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn a_line_that_stops_before_a_title_and_name_goes_on() {
+        // "Ms. Ortiz" is kept together (a no-break space): the line above stops short of it.
+        let runs = vec![
+            run(
+                "District level: the gap between English learners and all young people narrows -",
+                72.0,
+                100.0,
+                11.0,
+                false,
+            ),
+            run("Ms. Ortiz, Director of English Learner Education reviews this monthly.", 72.0, 113.0, 11.0, false),
+        ];
+        let mut page = Page { width: 612.0, height: 792.0, runs, ..Page::default() };
+        // The column runs a little past the first line: room for "Ms." but not "Ms. Ortiz,".
+        page.runs.push(run("x", 72.0 + 84.0 * 5.5 + 20.0 - 5.5, 200.0, 11.0, false));
+        let laid = lay_out(&[page]);
+        assert!(texts(&laid)[0].ends_with("reviews this monthly."), "{:?}", texts(&laid));
     }
 
     #[test]
@@ -1456,6 +1589,42 @@ mod tests {
         let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap().row;
         assert_eq!(row("2. Analysis of Strengths"), row("2. Analysis of Strengths answer line 09"), "{grids:#?}");
         assert_ne!(row("1. Priority"), row("2. Analysis of Strengths"));
+    }
+
+    /// A ruled grid (as LibreOffice exports a Word table) whose header cells
+    /// are centred both ways: "Review / frequency" wraps round the line of the
+    /// other headers, and "Benchmark" starts right of the body's first
+    /// column. The header's lines and the rows below are one table.
+    #[test]
+    fn a_grid_with_centred_header_cells_is_one_table() {
+        let cols = [57.0, 299.0, 339.0, 485.0, 567.0];
+        let mut runs = vec![
+            run("Review", 508.0, 41.7, 11.0, true),
+            run("Benchmark", 148.0, 48.6, 11.0, true),
+            run("Level", 305.0, 48.6, 11.0, true),
+            run("Owner", 394.0, 48.6, 11.0, true),
+            run("frequency", 500.0, 55.5, 11.0, true),
+        ];
+        let mut hrules = vec![(28.6, 57.0, 567.0), (74.0, 57.0, 567.0)];
+        for r in 0..3 {
+            let top = 74.0 + 45.0 * r as f32;
+            runs.push(run(&format!("Percent {r} of walks showing"), 58.0, top + 13.0, 11.0, false));
+            runs.push(run("the grade-level tasks", 58.0, top + 27.0, 11.0, false));
+            runs.push(run("District", 301.0, top + 20.0, 11.0, false));
+            runs.push(run("Deputy Superintendent", 340.0, top + 20.0, 11.0, false));
+            runs.push(run("Monthly", 487.0, top + 20.0, 11.0, false));
+            hrules.push((top + 45.0, 57.0, 567.0));
+        }
+        let vrules = cols.iter().map(|&x| (x, 28.6, 209.0)).collect();
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, vrules, hrules, ..Page::default() }]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
+        assert!(laid.blocks.iter().all(|b| b.grid.is_some_and(|g| g.table == 1)), "{grids:#?}");
+        let cell =
+            |needle: &str| laid.blocks.iter().find(|b| b.text == needle).and_then(|b| b.grid).map(|g| (g.row, g.col));
+        assert_eq!(cell("Review frequency"), Some((0, 3)), "{grids:#?}");
+        assert_eq!(cell("Benchmark"), Some((0, 0)));
+        assert_eq!(cell("Percent 2 of walks showing the grade-level tasks"), Some((3, 0)), "{grids:#?}");
+        assert_eq!(cell("Monthly").map(|c| c.1), Some(3));
     }
 
     /// Two ruled tables on one page: the first ends where its column rules
