@@ -200,6 +200,9 @@ struct TableEnd {
     last_row: usize,
     starts: Vec<f32>,
     on_top: bool,
+    /// Whether its last row has text in its first column (a row cut before its label
+    /// is not: its cells were centred, the label's lines fell on the next page).
+    labelled: bool,
     /// For a ruled table: whether a rule closes its last row (`None`: no rules down its columns).
     /// Only a missing rule tells: some writers close a row cut by the page break too.
     closed: Option<bool>,
@@ -242,7 +245,7 @@ fn continue_table(page: &Page, placed: &mut Vec<Placed>, last: &mut Option<Table
             placed.iter().filter(|p| p.cell.is_some_and(|(t, r, _)| t == number && r == skip)).collect();
         let label = first_row.iter().find(|p| p.cell.is_some_and(|(_, _, c)| c == 0));
         let mid_sentence = label.is_some_and(|p| p.seg.text.chars().next().is_some_and(char::is_lowercase));
-        let split = prev.closed == Some(false) || mid_sentence || label.is_none();
+        let split = prev.closed == Some(false) || !prev.labelled || mid_sentence || label.is_none();
         let offset = if split { prev.last_row } else { prev.last_row + 1 };
         for p in placed.iter_mut() {
             if let Some((t, r, c)) = p.cell
@@ -272,7 +275,8 @@ fn end_table(page: &Page, placed: &[Placed], header: Option<Vec<String>>, tables
     let starts = tables.starts.get(number.checked_sub(1)?)?.clone();
     let on_top = tables.on_top.get(number - 1).copied().unwrap_or(true);
     let closed = closed_below(page, placed, number);
-    Some(TableEnd { number, header, last_row, starts, on_top, closed })
+    let labelled = placed.iter().any(|p| p.cell == Some((number, last_row, 0)));
+    Some(TableEnd { number, header, last_row, starts, on_top, labelled, closed })
 }
 
 /// Whether a rule closes the last row of table `number` on this page: the
@@ -820,7 +824,21 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
             // Lines above inside the grid's first row (a header cell's text
             // centred over two lines, "Review / frequency") are the table's.
             let mut start = i;
-            if let Some(top) = grid_top(page, &lines[i]) {
+            // Without rules: a bold header line just above a bold first line,
+            // set in its columns (a header cell centred round the others').
+            let first = &lines[i];
+            let header_above = |above: &Line| {
+                let size = first.segs[0].size;
+                above.y < first.y
+                    && first.y - above.y <= size * 1.3
+                    && first.segs.iter().all(|s| s.bold)
+                    && above.segs.iter().all(|s| s.bold && (s.size - size).abs() < 0.6)
+                    && above.segs.iter().all(|s| s.x0 > first.segs[0].x0 + 8.0 || (s.x0 - first.segs[0].x0).abs() < 2.0)
+                    && above.segs.iter().all(|s| !first.segs.iter().any(|f| f.x0 < s.x1 && s.x0 < f.x1))
+            };
+            let top = grid_top(page, first)
+                .or_else(|| (i > 0 && header_above(&lines[i - 1]) && carry.is_none()).then(|| lines[i - 1].y - 2.0));
+            if let Some(top) = top {
                 while start > 0 && lines[start - 1].y > top + 1.0 {
                     let n = lines[start - 1].segs.len();
                     let placed_above = out.len() >= n
@@ -985,7 +1003,28 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
         carried.to_vec()
     } else if !grid {
         let widest = lines.iter().max_by_key(|l| l.segs.len()).unwrap_or(&lines[0]);
-        widest.segs.iter().map(|s| s.x0).collect()
+        let mut starts: Vec<f32> = widest.segs.iter().map(|s| s.x0).collect();
+        // A column whose cells are centred in their rows may start on no
+        // line with the most cells: an x where two or more segments start
+        // and that no segment runs across is a column start too.
+        let segs: Vec<&Seg> = lines.iter().flat_map(|l| &l.segs).collect();
+        let mut xs: Vec<f32> = segs.iter().map(|s| s.x0).collect();
+        xs.sort_by(f32::total_cmp);
+        let mut k = 0;
+        while k < xs.len() {
+            let j = k + xs[k..].partition_point(|&x| x - xs[k] < 3.0);
+            let x = xs[k];
+            if j - k >= 2
+                && x > starts[0]
+                && starts.iter().all(|&s| (s - x).abs() > 8.0)
+                && !segs.iter().any(|s| s.x0 < x - 4.0 && s.x1 > x + 4.0)
+            {
+                starts.push(x);
+            }
+            k = j;
+        }
+        starts.sort_by(f32::total_cmp);
+        starts
     } else {
         std::iter::once(x_min).chain(ruled.iter().copied()).collect()
     };
@@ -998,7 +1037,8 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
     let across: Vec<bool> = (0..lines.len())
         .map(|k| k > 0 && page.rule_across(lines[k - 1].y, lines[k].y, left, right, lines[k].segs[0].size))
         .collect();
-    let body_ruled = grid || across.iter().skip(2).any(|&a| a);
+    // (One rule across is the header's: a header row may take several lines.)
+    let body_ruled = grid || across.iter().filter(|&&a| a).count() >= 2;
     let gap = |k: usize| lines[k].y - lines[k - 1].y;
     let wide = |k: usize| k == 0 || across[k] || gap(k) > lead * 2.1;
     // Labels set at the top of their rows (not centred in them): a first-column
@@ -1163,7 +1203,18 @@ fn paragraphs(
         .filter(|&d| d > body * 0.8 && d < body * 3.0)
         .collect();
     leads.sort_by(f32::total_cmp);
-    let usual = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
+    let usual_body = leads.get(leads.len() / 3).copied().unwrap_or(body * 1.2);
+    // Table cells may be set at their own size and leading.
+    let mut cell_leads: Vec<f32> = placed
+        .windows(2)
+        .filter(|w| w[0].cell.is_some() && w[0].cell == w[1].cell && (w[0].seg.size - w[1].seg.size).abs() < 0.6)
+        .map(|w| (w[1].y - w[0].y, w[1].seg.size))
+        .filter(|&(d, size)| d > size * 0.8 && d < size * 3.0)
+        .map(|(d, _)| d)
+        .collect();
+    cell_leads.sort_by(f32::total_cmp);
+    let usual_cell = cell_leads.get(cell_leads.len() / 3).copied().unwrap_or(usual_body);
+    let usual_of = |line: &Placed| if line.cell.is_some() { usual_cell } else { usual_body };
     let mut cells_seen: Vec<(usize, usize, usize)> = Vec::new();
     let mut appending: Option<((usize, usize, usize), usize, f32)> = None;
     for (n, line) in placed.iter().enumerate() {
@@ -1208,7 +1259,7 @@ fn paragraphs(
                 let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
 
                 same_cell
-                    && (page_turn || (gap > 0.0 && gap <= usual * 1.25 + 0.5))
+                    && (page_turn || (gap > 0.0 && gap <= usual_of(line) * 1.25 + 0.5))
                     && same_size
                     && same_weight
                     && !starts_item
@@ -1249,7 +1300,7 @@ fn paragraphs(
         if let Some((cell, index, last_y)) = appending
             && line.cell == Some(cell)
             && line.y - last_y > 0.0
-            && line.y - last_y <= usual * 1.25 + 0.5
+            && line.y - last_y <= usual_of(line) * 1.25 + 0.5
             && bullet(text).is_none()
             && !numbered(text)
             && let Some(earlier) = blocks.get_mut(index)
@@ -1625,6 +1676,83 @@ mod tests {
         assert_eq!(cell("Benchmark"), Some((0, 0)));
         assert_eq!(cell("Percent 2 of walks showing the grade-level tasks"), Some((3, 0)), "{grids:#?}");
         assert_eq!(cell("Monthly").map(|c| c.1), Some(3));
+    }
+
+    /// A table as a document converter prints it: rules only above the
+    /// header and under it, bold header cells centred in their row (the
+    /// wrapped "Review / frequency" above and below the others), body cells
+    /// centred in their rows, set larger than the body text. A row is cut by
+    /// the page break before its label (only its centred "District" is on
+    /// the first page), and the next page repeats the header.
+    #[test]
+    fn a_centred_table_over_a_page_break_keeps_its_columns_and_rows() {
+        let header = |top: f32| {
+            vec![
+                run("Review", 420.0, top, 12.0, true),
+                run("Benchmark", 100.0, top + 9.0, 12.0, true),
+                run("Level", 249.0, top + 9.0, 12.0, true),
+                run("Owner", 306.0, top + 9.0, 12.0, true),
+                run("frequency", 420.0, top + 18.0, 12.0, true),
+            ]
+        };
+        let row = |y: f32, k: usize, level: &str| {
+            vec![
+                run(&format!("Percent {k} of learning"), 100.0, y, 12.0, false),
+                run("walks showing that the", 100.0, y + 18.0, 12.0, false),
+                run("Deputy", 306.0, y + 27.0, 12.0, false),
+                run("Every six", 420.0, y + 27.0, 12.0, false),
+                run("grade-level tasks are", 100.0, y + 36.0, 12.0, false),
+                run(level, 249.0, y + 36.0, 12.0, false),
+                run("Superintendent", 306.0, y + 45.0, 12.0, false),
+                run("weeks", 420.0, y + 45.0, 12.0, false),
+                run("in most of the lessons", 100.0, y + 54.0, 12.0, false),
+                run("by the spring.", 100.0, y + 72.0, 12.0, false),
+            ]
+        };
+        let mut p1 = vec![run("Interim benchmarks:", 72.0, 560.0, 11.0, false)];
+        p1.extend(header(583.0));
+        p1.extend(row(640.0, 1, "District"));
+        // The next row's Level cell, centred, is all that fits on the page.
+        p1.push(run("District", 249.0, 772.0, 12.0, false));
+        let mut p2 = header(88.0);
+        // The rest of that row: its label's lines, its owner and frequency.
+        p2.extend(row(140.0, 2, "").into_iter().filter(|r| !r.text.is_empty()));
+        p2.extend(row(262.0, 3, "School"));
+        let page = |runs: Vec<Run>, hrules: Vec<(f32, f32, f32)>| Page {
+            width: 595.0,
+            height: 842.0,
+            runs,
+            hrules,
+            ..Page::default()
+        };
+        let laid = lay_out(&[
+            page(p1, vec![(570.0, 94.0, 501.0), (608.0, 94.0, 501.0)]),
+            page(p2, vec![(75.0, 94.0, 501.0), (113.0, 94.0, 501.0)]),
+        ]);
+        let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
+        let cell = |needle: &str| {
+            laid.blocks
+                .iter()
+                .filter(|b| b.text.starts_with(needle))
+                .filter_map(|b| b.grid)
+                .map(|g| (g.row, g.col))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cell("Review frequency"), [(0, 3)], "the wrapped header is one cell: {grids:#?}");
+        assert_eq!(cell("Benchmark"), [(0, 0)], "the repeated header is dropped: {grids:#?}");
+        assert_eq!(
+            cell(
+                "Percent 1 of learning walks showing that the grade-level tasks are in most of the lessons by the spring."
+            ),
+            [(1, 0)],
+            "{grids:#?}"
+        );
+        assert_eq!(cell("Every six weeks"), [(1, 3), (2, 3), (3, 3)], "{grids:#?}");
+        assert_eq!(cell("Deputy Superintendent"), [(1, 2), (2, 2), (3, 2)], "{grids:#?}");
+        assert_eq!(cell("Percent 2"), [(2, 0)], "the cut row is finished on the next page: {grids:#?}");
+        assert_eq!(cell("District"), [(1, 1), (2, 1)], "{grids:#?}");
+        assert_eq!(cell("School"), [(3, 1)], "{grids:#?}");
+        assert!(laid.blocks.iter().all(|b| b.grid.is_none_or(|g| g.table == 1)), "{grids:#?}");
     }
 
     /// Two ruled tables on one page: the first ends where its column rules
