@@ -71,12 +71,11 @@ fn main() {
     }
     prebuild_patterns(&merged, Path::new(&out));
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let lexicon = if merged.is_empty() {
-        "None".to_string()
-    } else {
-        format!("Some({})", emit_tables(&lexicon_input(&merged).compile(&mut |w| stemmer.stem(w).into_owned())))
-    };
+    let tables = (!merged.is_empty()).then(|| lexicon_input(&merged).compile(&mut |w| stemmer.stem(w).into_owned()));
+    let lexicon = tables.as_ref().map_or("None".to_string(), |t| format!("Some({})", emit_tables(t)));
     std::fs::write(Path::new(&out).join("lexicon.rs"), lexicon).expect("writes OUT_DIR");
+    let set = tables.as_ref().and_then(|t| pattern_set(&t.patterns)).unwrap_or_default();
+    std::fs::write(Path::new(&out).join("pattern-set.dfa"), set).expect("writes OUT_DIR");
     let tree = if merged.is_empty() { "None".to_string() } else { format!("Some({})", emit_tree(&merged)) };
     std::fs::write(Path::new(&out).join("default-pack.rs"), tree).expect("writes OUT_DIR");
 
@@ -149,6 +148,63 @@ fn prebuild_patterns(pack: &toml::Table, out: &Path) {
 }
 
 type Dfa = dense::DFA<Vec<u32>>;
+
+/// DFAs of the vocabulary's patterns in their ASCII form, each over a run
+/// of them, which say in one pass over an ASCII text which of their
+/// patterns match anywhere in it: the patterns are grouped in order, a
+/// group as large as a DFA of bounded size holds. Written as
+/// (first pattern, patterns, DFA bytes) runs: u32 first, u32 count, u32
+/// length, the bytes, padding to 8. Empty when a pattern does not parse.
+fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
+    let hirs = patterns
+        .iter()
+        .map(|p| Some(forms::narrow(regex_syntax::Parser::new().parse(p).ok()?, forms::Tier::Ascii)))
+        .collect::<Option<Vec<_>>>()?;
+    let build = |hirs: &[regex_syntax::hir::Hir]| -> Option<Dfa> {
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many_from_hir(hirs)
+            .ok()?;
+        let limit = Some(1 << 20);
+        dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .start_kind(StartKind::Unanchored)
+                    .dfa_size_limit(limit)
+                    .determinize_size_limit(limit),
+            )
+            .build_from_nfa(&nfa)
+            .ok()
+    };
+    let mut out = Vec::new();
+    let mut first = 0;
+    while first < hirs.len() {
+        // The longest run from `first` that fits (a pattern alone always
+        // has its own DFA: build.rs made one for each).
+        let mut best: Option<(usize, Dfa)> = None;
+        let mut len = 1;
+        while first + len <= hirs.len() {
+            match build(&hirs[first..first + len]) {
+                Some(dfa) => best = Some((len, dfa)),
+                None => break,
+            }
+            len += 1;
+        }
+        let (len, dfa) = best?;
+        let (bytes, pad) = dfa.to_bytes_native_endian();
+        let bytes = &bytes[pad..];
+        for n in [first as u32, len as u32, bytes.len() as u32, 0] {
+            out.extend_from_slice(&n.to_ne_bytes());
+        }
+        out.extend_from_slice(bytes);
+        while !out.len().is_multiple_of(8) {
+            out.push(0);
+        }
+        first += len;
+    }
+    Some(out)
+}
 
 /// The forward and reverse DFAs of a leftmost-first search for `hir`, as
 /// `regex_automata::dfa::regex::Builder` makes them; none for a pattern a

@@ -5,6 +5,9 @@
 #     --in-process, beside pandoc's plain-text extraction of the same file;
 #   - instructions (valgrind callgrind) of the same checks and of start-up
 #     alone (checking a file that does not exist), when valgrind is installed;
+#     for the worker-process mode, the parent's and the worker's together
+#     (the worker ends after the parent, once its input closes: its counts
+#     are waited for);
 #   - batch throughput of `check DIR` with --jobs 1 and 2.
 # Usage: scripts/bench.sh [RUNS]   (default 10 runs per wall-time figure)
 # Figures are measured, never asserted.
@@ -33,6 +36,8 @@ def wall(cmd, runs=RUNS):
     return statistics.median(times) * 1000
 
 def instructions(cmd, children=False):
+    """Instructions of `cmd` and, with `children`, of the processes it
+    starts: (total, the first process's alone)."""
     if not shutil.which("valgrind"):
         return None
     # valgrind runs the code ~50x slower: lift the per-file time budget.
@@ -42,15 +47,25 @@ def instructions(cmd, children=False):
         if children:
             args.append("--trace-children=yes")
         subprocess.run(args + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        total = 0
-        for f in glob.glob(f"{d}/cg.*"):
-            for line in open(f):
-                if line.startswith("summary:") or line.startswith("totals:"):
-                    total += int(line.split()[1]); break
-        return total
+        # A worker writes its counts when it ends, after the parent.
+        counts = {}
+        deadline = time.time() + 120
+        while True:
+            for f in glob.glob(f"{d}/cg.*"):
+                for line in open(f):
+                    if line.startswith("summary:") or line.startswith("totals:"):
+                        counts[f] = int(line.split()[1]); break
+            if len(counts) == len(glob.glob(f"{d}/cg.*")) or time.time() > deadline:
+                break
+            time.sleep(0.5)
+        first = counts.get(min(counts, key=lambda f: int(f.rsplit(".", 1)[1])), 0) if counts else 0
+        return sum(counts.values()), first
 
 def mi(n):
-    return "n/a (no valgrind)" if n is None else f"{n / 1e6:8.1f} M instr"
+    if n is None:
+        return "n/a (no valgrind)"
+    total, first = n
+    return f"{total / 1e6:8.1f} M instr" + (f" (parent {first / 1e6:.1f} M)" if total != first else "")
 
 pandoc = shutil.which("pandoc")
 print(f"{'per file (median of %d)' % RUNS:44} {'wall':>10}  {'pandoc -t plain':>16}  {'pandoc/ours':>11}  instructions")

@@ -460,7 +460,7 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
             Ok(c) => c,
             Err(code) => return code,
         };
-        let other = Linter::new(linter.pack.clone(), &config, linter.limits.clone());
+        let other = Linter::new(Pack::clone(&linter.pack), &config, linter.limits.clone());
         extra.extend(batch::run(&other, group, &options, &tick).files);
     }
     progress.finish();
@@ -493,8 +493,7 @@ fn check(pack: Pack, rules: Option<&std::path::Path>, args: CheckArgs) -> ExitCo
         quiet: args.quiet,
         rules: rule_metas(&linter),
         // Only the letters word themselves from the pack.
-        pack: matches!(args.format, OutputFormat::Markdown | OutputFormat::Docx)
-            .then(|| std::sync::Arc::new(linter.pack.clone())),
+        pack: matches!(args.format, OutputFormat::Markdown | OutputFormat::Docx).then(|| linter.pack.clone()),
         run: render::RunInfo::new(started.0, started.1.elapsed().as_secs_f64()),
     };
     let code = exit_code(&report, args.deny == Some(Deny::Warnings));

@@ -18,7 +18,8 @@ use crate::report::{
 
 /// Everything needed to check files under one pack and config; build once per run.
 pub struct Linter {
-    pub pack: Pack,
+    /// Shared with the engine (its rules and vocabulary read it in place).
+    pub pack: std::sync::Arc<Pack>,
     pub limits: Limits,
     /// `[per-file-ignores]` of the config: which codes are silenced where.
     ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
@@ -27,7 +28,8 @@ pub struct Linter {
     /// Built on the first document (a run over unreadable files never needs it).
     mapper: std::sync::OnceLock<Mapper>,
     engine: Engine,
-    districts: DistrictFinder,
+    /// Built on first use (a run over unreadable files never needs it).
+    districts: std::sync::OnceLock<DistrictFinder>,
     /// When set, each file on disk is checked in a worker process under a
     /// memory and time limit (see [`crate::isolate`]).
     pub isolation: Option<crate::isolate::Isolation>,
@@ -43,12 +45,13 @@ impl Linter {
             .filter_map(|(glob, codes)| Some((globset::Glob::new(glob).ok()?.compile_matcher(), codes.clone())))
             .collect();
         let config_dir = config.path.as_ref().and_then(|p| p.parent()).map(|d| d.to_path_buf());
+        let pack = std::sync::Arc::new(pack);
         Linter {
             ignores,
             config_dir,
             mapper: std::sync::OnceLock::new(),
             engine: Engine::new(&pack, config),
-            districts: DistrictFinder::new(&pack.districts),
+            districts: std::sync::OnceLock::new(),
             pack,
             limits,
             isolation: None,
@@ -65,6 +68,10 @@ impl Linter {
 
     fn mapper(&self) -> &Mapper {
         self.mapper.get_or_init(|| Mapper::new(&self.pack))
+    }
+
+    fn districts(&self) -> &DistrictFinder {
+        self.districts.get_or_init(|| DistrictFinder::new(&self.pack.districts))
     }
 
     /// Checks a file on disk: one report per submission it holds.
@@ -173,10 +180,10 @@ impl Linter {
     ) -> FileReport {
         let submission = self.mapper().map(doc);
         let name = attachment.as_deref().unwrap_or(path);
-        let named = self.districts.find(Some(doc), name, envelope);
+        let named = self.districts().find(Some(doc), name, envelope);
         // The e-mail's own district (subject, sender, body) stays the
         // submission's district; a plan naming another one is a finding.
-        let sender = envelope.and_then(|e| self.districts.find(None, "", Some(e)));
+        let sender = envelope.and_then(|e| self.districts().find(None, "", Some(e)));
         let (district, other) = match (named, sender) {
             (Some(n), Some(s)) if n != s => (Some(s), Some(n)),
             (named, sender) => (named.or(sender), None),
@@ -239,7 +246,7 @@ impl Linter {
             path: path.to_string(),
             attachment: attachment.clone(),
             format: None,
-            district: self.districts.find(None, name, None),
+            district: self.districts().find(None, name, None),
             status: Status::Error,
             sections: Vec::new(),
             priorities: Count::default(),
@@ -284,7 +291,7 @@ impl Linter {
             schema_version: SCHEMA_VERSION,
             path: path.to_string(),
             format: doc.format.as_str().to_string(),
-            district: self.districts.find(Some(doc), path, None),
+            district: self.districts().find(Some(doc), path, None),
             sections,
         }
     }

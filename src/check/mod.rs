@@ -18,6 +18,8 @@ use crate::config::Config;
 use crate::map::Submission;
 use crate::model::{Document, Evidence, PromptStatus, Severity};
 use crate::pack::lexicon::Lexicon;
+use std::sync::Arc;
+
 use crate::pack::{Check, Pack, RuleDef, RuleStatus, Thresholds};
 
 pub use claims::{Claim, CompiledCheck};
@@ -64,10 +66,25 @@ pub struct FileFacts {
 
 /// A rule ready to run: its pack entry, effective severity, compiled matcher.
 pub struct ActiveRule {
-    pub def: RuleDef,
+    pub def: RuleRef,
     pub severity: Option<Severity>,
     pub section: Option<usize>,
     pub compiled: Option<CompiledCheck>,
+}
+
+/// A rule of a shared pack, read in place.
+#[derive(Clone)]
+pub struct RuleRef {
+    pack: Arc<Pack>,
+    index: usize,
+}
+
+impl std::ops::Deref for RuleRef {
+    type Target = RuleDef;
+
+    fn deref(&self) -> &RuleDef {
+        &self.pack.rules[self.index]
+    }
 }
 
 /// The compiled rules of a pack under a config.
@@ -81,12 +98,13 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(pack: &Pack, config: &Config) -> Self {
-        let lexicon = Lexicon::new(pack);
+    pub fn new(pack: &Arc<Pack>, config: &Config) -> Self {
+        let lexicon = Lexicon::of(pack.clone());
         let rules = pack
             .rules
             .iter()
-            .map(|def| ActiveRule {
+            .enumerate()
+            .map(|(index, def)| ActiveRule {
                 severity: match def.status {
                     RuleStatus::Stable => config.severity_of(&def.code, def.severity),
                     // A preview rule runs only when the config gives it a level.
@@ -97,7 +115,7 @@ impl Engine {
                 },
                 section: def.section.as_ref().and_then(|id| pack.sections.iter().position(|s| &s.id == id)),
                 compiled: CompiledCheck::new(&def.check, &lexicon),
-                def: def.clone(),
+                def: RuleRef { pack: pack.clone(), index },
             })
             .collect();
         Engine {

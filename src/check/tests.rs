@@ -7,7 +7,7 @@ use crate::pack::builtin;
 
 fn engine() -> &'static Engine {
     static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
-    ENGINE.get_or_init(|| Engine::new(&builtin(), &Config::default()))
+    ENGINE.get_or_init(|| Engine::new(&std::sync::Arc::new(builtin()), &Config::default()))
 }
 
 /// Whether one unit of `text` meets `item` of rule `code` (any item when `None`).

@@ -2,10 +2,6 @@
 //! headers), then the file name, then the email it came in. Names come from
 //! the pack's district registry.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use crate::model::Document;
 use crate::pack::Districts;
 use crate::pack::pattern::LazyRegex;
@@ -21,8 +17,9 @@ const FIRST_BLOCKS: usize = 15;
 pub struct DistrictFinder {
     /// (canonical name, the name's words), longest names first so "Greater Lowell RVT" beats "Lowell".
     names: Vec<(String, Vec<String>)>,
-    /// The first word of each name, found in one pass over a text; built on first use.
-    first_words: OnceLock<Option<AhoCorasick>>,
+    /// Indices into `names` by the first byte of their first word (ASCII
+    /// lower case): the names that can start at a byte of a text.
+    by_first_byte: Vec<Vec<usize>>,
     /// (canonical name, letters-only form) for email domains and file names.
     compact: Vec<(String, String)>,
     /// "<Name> Public Schools" for districts outside the registry.
@@ -84,7 +81,7 @@ impl DistrictFinder {
             }
         }
         names.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
-        let words = names
+        let words: Vec<(String, Vec<String>)> = names
             .iter()
             .map(|(canonical, n)| {
                 let words: Vec<String> = n
@@ -98,9 +95,15 @@ impl DistrictFinder {
             .collect();
         let compact_names =
             names.iter().map(|(canonical, n)| (canonical.clone(), compact(n))).filter(|(_, c)| c.len() >= 5).collect();
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (i, (_, words)) in words.iter().enumerate() {
+            if let Some(&b) = words[0].as_bytes().first() {
+                by_first_byte[b.to_ascii_lowercase() as usize].push(i);
+            }
+        }
         DistrictFinder {
             names: words,
-            first_words: OnceLock::new(),
+            by_first_byte,
             compact: compact_names,
             generic: LazyRegex::new(crate::pack::forms::district_generic(&districts.name_suffixes)),
         }
@@ -153,15 +156,22 @@ impl DistrictFinder {
                 }
             }
         } else {
-            let finder = self.first_words.get_or_init(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                    .build(self.names.iter().map(|(_, words)| words[0].as_str()))
-                    .ok()
-            });
-            starts.extend(finder.as_ref()?.find_overlapping_iter(text).map(|m| (m.start(), m.pattern().as_usize())));
+            // Every place a first word is written (ASCII case ignored), in
+            // one pass: only the names starting with each byte are compared,
+            // and only where a word can start (a name needs `\b` there).
+            let bytes = text.as_bytes();
+            for (at, &b) in bytes.iter().enumerate() {
+                let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+                if at > 0 && word_byte(bytes[at - 1]) && word_byte(b) {
+                    continue;
+                }
+                for &i in &self.by_first_byte[b.to_ascii_lowercase() as usize] {
+                    let first = self.names[i].1[0].as_bytes();
+                    if bytes.get(at..at + first.len()).is_some_and(|here| here.eq_ignore_ascii_case(first)) {
+                        starts.push((at, i));
+                    }
+                }
+            }
         }
         starts
             .into_iter()
@@ -209,6 +219,31 @@ mod tests {
         assert_eq!(f.in_text("FallRiver").as_deref(), Some("Fall River"));
         assert_eq!(f.in_text("Lowellville and Fitchburgh"), None);
         assert_eq!(f.in_text("x_Lowell"), None);
+    }
+
+    #[test]
+    fn a_long_text_finds_the_names_a_short_one_does() {
+        let f = finder();
+        let filler = " and then the plan goes on".repeat(10);
+        for text in [
+            "Submitted by FALL RIVER Public Schools",
+            "fall-river plan",
+            "Fall_River",
+            "FallRiver",
+            "Lowellville and Fitchburgh",
+            "x_Lowell",
+            "Greater Lowell RVT, near Lowell",
+            "Lowell, then Greater Lowell RVT",
+            "Amherst-Pelham Regional",
+            "see grsd.org",
+        ] {
+            let long = format!("{text}{filler}");
+            assert!(long.len() > SHORT_TEXT);
+            assert_eq!(f.in_text(&long), f.in_text(text), "{text}");
+        }
+        let unicode = format!("Plan — café{filler}\nSubmitted by FALL RIVER Public Schools");
+        assert_eq!(f.in_text(&unicode).as_deref(), Some("Fall River"));
+        assert_eq!(f.in_text(&format!("éLowell{filler}")).as_deref(), None, "no word boundary after é");
     }
 
     #[test]

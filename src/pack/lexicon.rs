@@ -193,25 +193,20 @@ pub struct Lexicon {
     compiled: std::sync::OnceLock<Compiled>,
 }
 
-/// What the vocabulary is compiled from.
-struct Source {
-    text: TextRules,
-    context: Context,
-    /// The built-in pack's tables when the vocabulary is theirs, else the concepts to compile.
-    vocabulary: Result<&'static Tables, std::collections::BTreeMap<String, ConceptDef>>,
-}
+/// What the vocabulary is compiled from: the pack's text rules, context and concepts.
+type Source = Arc<Pack>;
 
 impl std::ops::Deref for Lexicon {
     type Target = Compiled;
 
     fn deref(&self) -> &Compiled {
         self.compiled.get_or_init(|| {
-            let source = self.source.as_ref().expect("a lexicon keeps its source until compiled");
-            let tables = match &source.vocabulary {
-                Ok(tables) => (*tables).clone(),
-                Err(defs) => compile_tables(&source.context, defs),
+            let pack = self.source.as_ref().expect("a lexicon keeps its pack until compiled");
+            let tables = match vocabulary(pack) {
+                Some(tables) => tables.clone(),
+                None => compile_tables(&pack.context, &pack.concepts),
             };
-            Compiled::build(&source.text, &source.context, tables)
+            Compiled::build(&pack.text, &pack.context, tables)
         })
     }
 }
@@ -228,6 +223,8 @@ pub struct Compiled {
     pub max_label_words: usize,
     /// The phrases and their indexes (static for the built-in pack).
     tables: Tables,
+    /// The built-in tables' pattern sets, when these are those tables.
+    pattern_sets: Option<&'static [PatternSetDfa]>,
     terminators: FastSet<String>,
     /// Every distinct concept pattern (as `tables.patterns`).
     patterns: Vec<super::pattern::LazyRegex>,
@@ -242,17 +239,17 @@ pub struct Ambiguous {
 }
 
 impl Lexicon {
+    /// The lexicon of a copy of `pack`.
     pub fn new(pack: &Pack) -> Self {
-        // The built-in pack's vocabulary was compiled by `build.rs`: its
-        // tables serve any pack whose context and concepts are the same.
-        let vocabulary = match builtin_tables() {
-            Some(tables) if input(&pack.context, &pack.concepts).fingerprint() == tables.fingerprint => Ok(tables),
-            _ => Err(pack.concepts.clone()),
-        };
+        Lexicon::of(Arc::new(pack.clone()))
+    }
+
+    /// The lexicon of a shared pack, compiled when first used.
+    pub fn of(pack: Arc<Pack>) -> Self {
         Lexicon {
             max_label_words: pack.text.max_label_words,
             names: pack.concepts.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
-            source: Some(Source { text: pack.text.clone(), context: pack.context.clone(), vocabulary }),
+            source: Some(pack),
             compiled: std::sync::OnceLock::new(),
         }
     }
@@ -302,37 +299,26 @@ impl Compiled {
             terminators: context.terminators.iter().map(|t| pack_stem(&stemmer, &t.to_lowercase())).collect(),
             // Bad patterns were rejected when the pack loaded.
             patterns: tables.patterns.iter().map(|p| super::pattern::LazyRegex::new(&**p)).collect(),
+            pattern_sets: builtin_tables()
+                .filter(|builtin| builtin.fingerprint == tables.fingerprint)
+                .map(|_| pattern_sets()),
             tables,
             window: context.window.max(1),
             stemmer,
         }
     }
 
-    /// The Snowball stem of a lower-case word, remembered per thread: a
-    /// plan uses a few thousand distinct words many times over.
-    fn stem(&self, lower: &str) -> String {
-        thread_local! {
-            static STEMS: std::cell::RefCell<FastMap<String, String>> = std::cell::RefCell::new(FastMap::default());
+    /// The Snowball stem of a lower-case word (remembered with the word, by [`Compiled::word`]).
+    fn stem<'w>(&self, lower: &'w str) -> Cow<'w, str> {
+        match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
+            Ok(i) => Cow::Borrowed(PACK_STEMS[i].1),
+            Err(_) => self.stemmer.stem(lower),
         }
-        STEMS.with(|stems| {
-            let mut stems = stems.borrow_mut();
-            if let Some(stem) = stems.get(lower) {
-                return stem.clone();
-            }
-            let stem = match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-                Ok(i) => PACK_STEMS[i].1.to_string(),
-                Err(_) => self.stemmer.stem(lower).into_owned(),
-            };
-            if stems.len() >= 50_000 {
-                stems.clear();
-            }
-            stems.insert(lower.to_string(), stem.clone());
-            stem
-        })
     }
 
-    /// A word of a text in lower case, and its stem, each shared by every
-    /// token of that word (remembered per thread, as [`Compiled::stem`] is).
+    /// A word of a text in lower case, and its stem (one copy when they
+    /// are the same), each shared by every token of that word: remembered
+    /// per thread, as a plan uses a few thousand distinct words many times over.
     fn word(&self, lower: &str) -> Shared {
         thread_local! {
             static WORDS: std::cell::RefCell<FastMap<String, Shared>> = std::cell::RefCell::new(FastMap::default());
@@ -342,7 +328,12 @@ impl Compiled {
             if let Some((lower, stem)) = words.get(lower) {
                 return (lower.clone(), stem.clone());
             }
-            let entry = (Arc::<str>::from(lower), Arc::<str>::from(self.stem(lower)));
+            let shared = Arc::<str>::from(lower);
+            let stem = match self.stem(lower) {
+                stem if *stem == *lower => shared.clone(),
+                stem => Arc::from(&*stem),
+            };
+            let entry = (shared, stem);
             if words.len() >= 50_000 {
                 words.clear();
             }
@@ -637,6 +628,31 @@ impl Compiled {
         // Token spans of each pattern's matches, found when a concept first asks.
         let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
         let tier = super::forms::tier(text);
+        // In an ASCII text, the patterns that match anywhere in it, found
+        // in a pass per set: the others are not searched for.
+        if tier == super::forms::Tier::Ascii
+            && let Some(sets) = self.pattern_sets
+        {
+            let mut matching = vec![false; self.patterns.len()];
+            let input = regex_automata::Input::new(text);
+            let mut complete = true;
+            for set in sets {
+                let mut found = regex_automata::PatternSet::new(set.count);
+                if regex_automata::dfa::Automaton::try_which_overlapping_matches(&set.dfa, &input, &mut found).is_err()
+                {
+                    complete = false;
+                    break;
+                }
+                found.iter().for_each(|p| matching[set.first + p.as_usize()] = true);
+            }
+            if complete {
+                for (slot, matches) in spans.iter_mut().zip(matching) {
+                    if !matches {
+                        *slot = Some(Vec::new());
+                    }
+                }
+            }
+        }
 
         for (ci, concept) in self.tables.concepts.iter().enumerate() {
             for &pi in concept.patterns.iter() {
@@ -792,6 +808,64 @@ mod builtin {
 
 fn builtin_tables() -> Option<&'static Tables> {
     builtin::TABLES.as_ref()
+}
+
+/// A DFA over patterns `first..first + count` of the built-in tables, in
+/// their ASCII form, that says which of them match anywhere in a text.
+pub(crate) struct PatternSetDfa {
+    first: usize,
+    count: usize,
+    dfa: regex_automata::dfa::dense::DFA<&'static [u32]>,
+}
+
+/// The bytes `build.rs` wrote: runs of (first, count, length, 0) as u32,
+/// a DFA's bytes, padding to 8 (see `pattern_set` there).
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u64; 0],
+    bytes: B,
+}
+static PATTERN_SET_BYTES: &Aligned<[u8]> =
+    &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/pattern-set.dfa")) };
+
+/// The built-in tables' pattern sets (none on a big-endian target, where
+/// the bytes do not read, or when `build.rs` could not make them).
+fn pattern_sets() -> &'static [PatternSetDfa] {
+    static SETS: std::sync::OnceLock<Vec<PatternSetDfa>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| read_pattern_sets(false).unwrap_or_default())
+}
+
+fn read_pattern_sets(checked: bool) -> Option<Vec<PatternSetDfa>> {
+    if cfg!(target_endian = "big") {
+        return None;
+    }
+    let mut bytes = &PATTERN_SET_BYTES.bytes[..];
+    let mut sets = Vec::new();
+    while !bytes.is_empty() {
+        let word = |i: usize| -> Option<usize> {
+            Some(u32::from_ne_bytes(bytes.get(4 * i..4 * i + 4)?.try_into().ok()?) as usize)
+        };
+        let (first, count, len) = (word(0)?, word(1)?, word(2)?);
+        let dfa_bytes = bytes.get(16..16 + len)?;
+        let dfa = if checked {
+            regex_automata::dfa::dense::DFA::from_bytes(dfa_bytes).ok()?.0
+        } else {
+            // SAFETY: these bytes are what `build.rs` serialised with this
+            // very version of regex-automata, for this target's endianness,
+            // at an 8-byte aligned offset (the test `pattern_sets_are_valid`
+            // reads them all with the checks).
+            unsafe { regex_automata::dfa::dense::DFA::from_bytes_unchecked(dfa_bytes).ok()?.0 }
+        };
+        sets.push(PatternSetDfa { first, count, dfa });
+        bytes = bytes.get((16 + len).next_multiple_of(8)..)?;
+    }
+    Some(sets)
+}
+
+/// The built-in pack's tables when `pack`'s context and concepts are the
+/// built-in pack's (`build.rs` compiled them; they serve any such pack).
+fn vocabulary(pack: &Pack) -> Option<&'static Tables> {
+    builtin_tables().filter(|tables| input(&pack.context, &pack.concepts).fingerprint() == tables.fingerprint)
 }
 
 /// What a pack's tables are compiled from, borrowed from its context and concepts.

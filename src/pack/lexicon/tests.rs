@@ -152,21 +152,49 @@ fn the_built_in_vocabulary_is_the_one_build_rs_compiled() {
     let pack = builtin();
     let tables = builtin_tables().expect("build.rs compiled the built-in pack's vocabulary");
     assert_eq!(input(&pack.context, &pack.concepts).fingerprint(), tables.fingerprint, "the pack's own fingerprint");
-    assert!(
-        matches!(Lexicon::new(&pack).source.as_ref().map(|s| &s.vocabulary), Some(Ok(_))),
-        "the static tables serve it"
-    );
+    assert!(vocabulary(&pack).is_some(), "the static tables serve it");
     // Compiled now from the loaded pack: the same tables, item for item.
     let now = compile_tables(&pack.context, &pack.concepts);
     assert_eq!(format!("{now:?}"), format!("{tables:?}"));
 }
 
 #[test]
+fn pattern_sets_are_valid_and_cover_every_pattern() {
+    let sets = read_pattern_sets(true).expect("the pattern sets read with every check");
+    let tables = builtin_tables().unwrap();
+    assert_eq!(sets.iter().map(|s| s.count).sum::<usize>(), tables.patterns.len());
+    assert!(sets.windows(2).all(|w| w[0].first + w[0].count == w[1].first), "runs in order");
+    assert!(lexicon().pattern_sets.is_some_and(|s| s.len() == sets.len()), "the built-in lexicon uses them");
+}
+
+#[test]
+fn pattern_sets_find_the_patterns_that_match() {
+    // Each concept pattern's own matches, with and without the sets.
+    let lex = lexicon();
+    let mut without = Compiled::build(&builtin().text, &builtin().context, builtin_tables().unwrap().clone());
+    without.pattern_sets = None;
+    let texts = [
+        "Rafael Hernández K-8 School will get a coach.",
+        "Support goes to Lincoln Middle School first.",
+        "We will review data weekly with the DILT; 80% of students will meet benchmark by June 2024.",
+        "Family input was gathered in surveys in October and at two forums.",
+        "Middle School teachers will plan together.",
+    ];
+    for text in texts {
+        let (a, b) = (lex.units(text, None), without.units(text, None));
+        assert_eq!(a.len(), b.len());
+        for (a, b) in a.iter().zip(&b) {
+            assert_eq!(a.hits, b.hits, "{text}");
+        }
+    }
+}
+
+#[test]
 fn a_pack_with_other_concepts_compiles_its_own_vocabulary() {
     let mut pack = builtin();
     pack.concepts.get_mut("families").unwrap().terms.push("zorblat kin".into());
+    assert!(vocabulary(&pack).is_none(), "not the built-in tables");
     let lex = Lexicon::new(&pack);
-    assert!(matches!(lex.source.as_ref().map(|s| &s.vocabulary), Some(Err(_))), "not the built-in tables");
     let families = lex.concept("families").unwrap();
     let units = lex.units("We asked zorblat kin about homework.", None);
     assert!(units[0].hits_of(families).next().is_some(), "{:?}", lex.describe(&units[0]));
