@@ -3,7 +3,7 @@
 //! Both are counted over lines: a paragraph, or a line of a multi-line
 //! spreadsheet cell, since districts type lists into one cell too.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use super::headings::Headings;
@@ -59,7 +59,30 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
     let Some(section) = headings.monitoring_index().and_then(|i| sections.get(i)) else {
         return Vec::new();
     };
-    by_priority(section).into_iter().map(|(priority, parts)| (priority, count_group(doc, &parts, headings))).collect()
+    let mut counts = Vec::new();
+    for (priority, parts) in by_priority(section) {
+        match table_rows(doc, &parts, headings) {
+            // A benchmark table's own priority column ("P1", "P2") splits
+            // its rows by priority, whatever part they stand in.
+            rows if !rows.is_empty() && lines_labelled(doc, &parts, headings) == 0 => {
+                let mut per: Vec<(Option<usize>, usize)> = Vec::new();
+                for row_priority in rows.into_values() {
+                    let p = row_priority.or(priority);
+                    match per.iter_mut().find(|(q, _)| *q == p) {
+                        Some((_, n)) => *n += 1,
+                        None => per.push((p, 1)),
+                    }
+                }
+                counts.extend(per);
+            }
+            _ => counts.push((priority, count_group(doc, &parts, headings))),
+        }
+    }
+    counts
+}
+
+fn lines_labelled(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
+    labelled_benchmarks(&lines(doc, parts), headings)
 }
 
 fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
@@ -68,7 +91,7 @@ fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     if labelled > 0 {
         return labelled;
     }
-    let rows = table_rows(doc, parts, headings);
+    let rows = table_rows(doc, parts, headings).len();
     if rows > 0 {
         return rows;
     }
@@ -192,7 +215,8 @@ fn labelled_benchmarks(lines: &[Line], headings: &Headings) -> usize {
 /// cell beside other header cells), counted in the header's column wherever
 /// the table starts. A lone "Benchmarks:" cell in a one-column sheet is a
 /// lead-in, not a table header.
-fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
+/// Each row counted, with the priority its priority column names, if any.
+fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<(usize, usize), Option<usize>> {
     let blocks: Vec<&crate::model::Block> = parts.iter().flat_map(|p| &p.blocks).map(|&i| &doc.blocks[i]).collect();
     let mut filled_cells: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
     for g in blocks.iter().filter(|b| !b.text.trim().is_empty()).filter_map(|b| b.grid) {
@@ -215,7 +239,9 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
     }
     let mut header: Option<(usize, usize, usize)> = None;
     let mut rows = BTreeSet::new();
-    for block in blocks {
+    let cells: std::collections::HashMap<(usize, usize, usize), &str> =
+        blocks.iter().filter_map(|b| b.grid.map(|g| ((g.table, g.row, g.col), b.text.trim()))).collect();
+    for &block in &blocks {
         let Some(g) = block.grid else { continue };
         match header {
             Some((table, row, col)) if g.table == table && g.row > row => {
@@ -240,7 +266,19 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
             _ => {}
         }
     }
-    rows.len()
+    let Some((table, header_row, _)) = header else { return BTreeMap::new() };
+    let priority_col = cells
+        .iter()
+        .filter(|&(&(t, r, _), text)| t == table && r == header_row && headings.is_priority_column_header(text))
+        .map(|(&(_, _, c), _)| c)
+        .min();
+    rows.into_iter()
+        .map(|(t, r)| {
+            let priority =
+                priority_col.and_then(|c| cells.get(&(t, r, c))).and_then(|text| headings.priority_in_cell(text));
+            ((t, r), priority)
+        })
+        .collect()
 }
 
 /// Most words of a cell in a table's header row.

@@ -802,6 +802,22 @@ impl Headings {
             .map(|c| c.get(1).map(|m| m.as_str().to_ascii_lowercase()))
     }
 
+    /// A table column headed "Priority" ("Priority #", "Focus area").
+    pub fn is_priority_column_header(&self, text: &str) -> bool {
+        let text = text.trim().trim_end_matches([':', '#']).trim();
+        text.split_whitespace().count() <= 2 && self.priority_markers.iter().any(|re| re.is_match(&format!("{text} 1")))
+    }
+
+    /// The priority a cell of a priority column names: "P1", "Priority 2", "2", "B".
+    pub fn priority_in_cell(&self, text: &str) -> Option<usize> {
+        let text = text.trim();
+        if let Some((Some(n), _)) = self.priority_marker_in(text) {
+            return Some(n);
+        }
+        let bare = text.strip_prefix(['P', 'p']).unwrap_or(text).trim_start_matches('#');
+        (bare.len() <= 3).then(|| parse_number(bare)).flatten().map(|n| n as usize).filter(|&n| n > 0)
+    }
+
     /// Whether a line says what someone will do ("The DILT will review ...").
     pub fn states_plan(&self, text: &str) -> bool {
         self.plan_words.find(text, &Negation::none()).is_some()

@@ -603,3 +603,31 @@ fn a_deferral_is_a_placeholder() {
     blocks[3] = para("To be completed by the DILT in August.");
     assert_eq!(mapper().map(&doc(blocks)).section(1).state, SectionState::Empty);
 }
+
+/// A benchmark table's priority column ("P1", "P2") counts each priority's
+/// benchmarks apart, so six for one priority are six, not three of twelve.
+#[test]
+fn a_priority_column_splits_the_benchmark_count() {
+    let mut table: Vec<Block> =
+        ["Priority", "Interim benchmark", "Level"].iter().enumerate().map(|(c, t)| cell(0, 0, c, t)).collect();
+    for r in 1..=7 {
+        let priority = if r <= 6 { "P1" } else { "P2" };
+        let benchmark = format!("{}% of classrooms use the new texts by May", 50 + r);
+        table.extend([cell(0, r, 0, priority), cell(0, r, 1, &benchmark), cell(0, r, 2, "District")]);
+    }
+    let sub = mapper().map(&doc(with_monitoring(table)));
+    assert!(sub.benchmarks.contains(&(Some(1), 6)), "{:?}", sub.benchmarks);
+    assert!(sub.benchmarks.contains(&(Some(2), 1)), "{:?}", sub.benchmarks);
+}
+
+/// "Benchmark 2" alone in a cell, its benchmark in the next cell (a table
+/// on a slide): each numbered label is one benchmark.
+#[test]
+fn numbered_benchmark_labels_beside_their_text_count() {
+    let mut table = Vec::new();
+    for r in 0..3 {
+        table.push(cell(0, r, 0, &format!("Benchmark {}", r + 1)));
+        table.push(cell(0, r, 1, "Chronic absenteeism falls below 20% by March. Reviewed quarterly."));
+    }
+    assert_eq!(mapper().map(&doc(with_monitoring(table))).benchmark_count(), 3);
+}
