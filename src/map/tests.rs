@@ -320,6 +320,11 @@ fn bullets_after_a_lead_in_are_benchmarks_but_schedule_lines_are_not() {
     assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
 }
 
+/// A table's cells, row by row.
+fn table(rows: &[Vec<&str>]) -> Vec<Block> {
+    rows.iter().enumerate().flat_map(|(r, row)| row.iter().enumerate().map(move |(c, t)| cell(0, r, c, t))).collect()
+}
+
 /// The plan of `headed_plan` with the monitoring response replaced by `new`.
 fn with_monitoring(new: Vec<Block>) -> Vec<Block> {
     let mut blocks = headed_plan();
@@ -554,16 +559,12 @@ fn an_outline_number_is_not_the_measure_of_a_trailing_plan() {
 /// heads a column, not the priorities section found above it.
 #[test]
 fn a_priority_column_header_in_the_benchmark_table_keeps_the_table_in_monitoring() {
-    let header = ["Priority", "Interim benchmark", "Level", "Monitored by"];
-    let rows = [
-        ["P1", "ELs in grades 3-5 meet the ACCESS growth target", "District", "Director of ELA"],
-        ["P1", "53% of K-2 students at or above benchmark at mid-year", "School", "coaches"],
-        ["P2", "Every ILT completes a Data Equity Pause by December", "School", "principals"],
-    ];
-    let mut table: Vec<Block> = header.iter().enumerate().map(|(c, t)| cell(0, 0, c, t)).collect();
-    for (r, row) in rows.iter().enumerate() {
-        table.extend(row.iter().enumerate().map(|(c, t)| cell(0, r + 1, c, t)));
-    }
+    let table = table(&[
+        vec!["Priority", "Interim benchmark", "Level", "Monitored by"],
+        vec!["P1", "ELs in grades 3-5 meet the ACCESS growth target", "District", "Director of ELA"],
+        vec!["P1", "53% of K-2 students at or above benchmark at mid-year", "School", "coaches"],
+        vec!["P2", "Every ILT completes a Data Equity Pause by December", "School", "principals"],
+    ]);
     let d = doc(with_monitoring(table));
     let sub = mapper().map(&d);
     assert!(all_present(&sub), "{:?}", states(&sub));
@@ -575,11 +576,11 @@ fn a_priority_column_header_in_the_benchmark_table_keeps_the_table_in_monitoring
 /// measure are not more benchmarks.
 #[test]
 fn a_note_under_a_benchmark_table_is_not_a_benchmark() {
-    let mut table: Vec<Block> =
-        ["Interim benchmark", "Level", "Who monitors"].iter().enumerate().map(|(c, t)| cell(0, 0, c, t)).collect();
-    for (r, b) in ["Attendance rises to 92% by May", "80% of classrooms use the new texts"].iter().enumerate() {
-        table.extend([cell(0, r + 1, 0, b), cell(0, r + 1, 1, "District"), cell(0, r + 1, 2, "the DILT")]);
-    }
+    let mut table = table(&[
+        vec!["Interim benchmark", "Level", "Who monitors"],
+        vec!["Attendance rises to 92% by May", "District", "the DILT"],
+        vec!["80% of classrooms use the new texts", "District", "the DILT"],
+    ]);
     table.push(cell(0, 3, 0, "At each level we'll look at what students produce in team meetings."));
     assert_eq!(mapper().map(&doc(with_monitoring(table))).benchmark_count(), 2);
 }
@@ -608,13 +609,13 @@ fn a_deferral_is_a_placeholder() {
 /// benchmarks apart, so six for one priority are six, not three of twelve.
 #[test]
 fn a_priority_column_splits_the_benchmark_count() {
-    let mut table: Vec<Block> =
-        ["Priority", "Interim benchmark", "Level"].iter().enumerate().map(|(c, t)| cell(0, 0, c, t)).collect();
-    for r in 1..=7 {
-        let priority = if r <= 6 { "P1" } else { "P2" };
-        let benchmark = format!("{}% of classrooms use the new texts by May", 50 + r);
-        table.extend([cell(0, r, 0, priority), cell(0, r, 1, &benchmark), cell(0, r, 2, "District")]);
-    }
+    let benchmarks: Vec<String> =
+        (1..=7).map(|r| format!("{}% of classrooms use the new texts by May", 50 + r)).collect();
+    let mut rows = vec![vec!["Priority", "Interim benchmark", "Level"]];
+    rows.extend(
+        benchmarks.iter().enumerate().map(|(i, b)| vec![if i < 6 { "P1" } else { "P2" }, b.as_str(), "District"]),
+    );
+    let table = table(&rows);
     let sub = mapper().map(&doc(with_monitoring(table)));
     assert!(sub.benchmarks.contains(&(Some(1), 6)), "{:?}", sub.benchmarks);
     assert!(sub.benchmarks.contains(&(Some(2), 1)), "{:?}", sub.benchmarks);
