@@ -389,8 +389,14 @@ pub fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, InputError>
             "Remove large pictures or embedded files and save it again.",
         ));
     }
-    std::fs::read(path)
-        .map_err(|e| InputError::unreadable(format!("the file cannot be read: {e}"), "Check the path and permissions."))
+    std::fs::read(path).map_err(|e| match e.kind() {
+        // Under a worker's address-space limit the file itself may not fit.
+        std::io::ErrorKind::OutOfMemory => InputError::unreadable(
+            "the file needs more memory than the memory limit per file allows",
+            "Remove large pictures or embedded files and save it again.",
+        ),
+        _ => InputError::unreadable(format!("the file cannot be read: {e}"), "Check the path and permissions."),
+    })
 }
 
 /// The document's text as one string (a line per block) and where each block sits in it.

@@ -348,3 +348,13 @@ fn a_maybe_is_not_ongoing_engagement() {
         "We may look for ways to keep stakeholders involved once the school year starts, if capacity allows."
     ));
 }
+
+/// "Reviewed quarterly." after a benchmark gives its schedule, also in the
+/// benchmark's own cell under its label ("Benchmark 1 | ... Reviewed monthly.").
+#[test]
+fn a_passive_schedule_under_a_benchmark_label_is_a_frequency() {
+    let code = "monitoring::no-frequency";
+    assert!(meets(code, None, "Reviewed monthly."));
+    assert!(labelled(code, None, "Benchmark 1", "Reviewed monthly."));
+    assert!(!labelled(code, None, "Benchmark 1", "Reviewed by the DILT."));
+}
