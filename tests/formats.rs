@@ -198,13 +198,7 @@ fn real_libreoffice_exports_read_like_the_word_file() {
         let pdf = std::fs::read(dir.join(name)).unwrap();
         let from_pdf = check(name, &pdf);
         let from_docx = check("plan.docx", &docx(&plan, layout));
-        let states = |r: &ssos_lint::report::FileReport| r.sections.iter().map(|s| s.state).collect::<Vec<_>>();
-        assert_eq!(states(&from_pdf), states(&from_docx), "{name}: {}", summary(&from_pdf));
-        let mut a = codes(&from_pdf);
-        let mut b = codes(&from_docx);
-        a.sort();
-        b.sort();
-        assert_eq!(a, b, "{name}: {}\nvs {}", summary(&from_pdf), summary(&from_docx));
+        assert_same_findings(name, &from_pdf, &from_docx);
         assert_eq!(from_pdf.priorities.count, from_docx.priorities.count, "{name}");
         assert_eq!(from_pdf.benchmarks.count, from_docx.benchmarks.count, "{name}");
     }
@@ -213,6 +207,21 @@ fn real_libreoffice_exports_read_like_the_word_file() {
         assert_eq!(report.status, Status::Pass, "{name}: {}", summary(&report));
         all_present(&report);
     }
+}
+
+/// The PDF's report has the Word file's section states and codes.
+fn assert_same_findings(
+    name: &str,
+    from_pdf: &ssos_lint::report::FileReport,
+    from_docx: &ssos_lint::report::FileReport,
+) {
+    let states = |r: &ssos_lint::report::FileReport| r.sections.iter().map(|s| s.state).collect::<Vec<_>>();
+    assert_eq!(states(from_pdf), states(from_docx), "{name}: {}", summary(from_pdf));
+    let mut a = codes(from_pdf);
+    let mut b = codes(from_docx);
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "{name}: {}\nvs {}", summary(from_pdf), summary(from_docx));
 }
 
 /// Plans printed from HTML by weasyprint (`regen-weasyprint.sh`): a
@@ -227,13 +236,7 @@ fn real_web_exports_read_like_the_word_file() {
         let name = format!("{stem}.pdf");
         let from_pdf = check(&name, &std::fs::read(dir.join(&name)).unwrap());
         let from_docx = check("plan.docx", &docx(&plan, Layout::HeadingStyles));
-        let states = |r: &ssos_lint::report::FileReport| r.sections.iter().map(|s| s.state).collect::<Vec<_>>();
-        assert_eq!(states(&from_pdf), states(&from_docx), "{name}: {}", summary(&from_pdf));
-        let mut a = codes(&from_pdf);
-        let mut b = codes(&from_docx);
-        a.sort();
-        b.sort();
-        assert_eq!(a, b, "{name}: {}\nvs {}", summary(&from_pdf), summary(&from_docx));
+        assert_same_findings(&name, &from_pdf, &from_docx);
         assert_eq!(from_pdf.status, Status::Pass, "{name}: {}", summary(&from_pdf));
         assert_eq!(from_pdf.priorities.count, plan.priorities.len(), "{name}");
         assert_eq!(from_pdf.benchmarks.count, plan.benchmarks.len(), "{name}");

@@ -1385,6 +1385,11 @@ mod tests {
         Run { text: text.to_string(), x0, x1: x0 + text.len() as f32 * size * 0.5, y, size, bold }
     }
 
+    /// An A4 page of `runs` with horizontal rules `hrules` (y, x0, x1).
+    fn a4_page(runs: Vec<Run>, hrules: Vec<(f32, f32, f32)>) -> Page {
+        Page { width: 595.0, height: 842.0, runs, hrules, ..Page::default() }
+    }
+
     fn texts(laid: &Laid) -> Vec<String> {
         laid.blocks.iter().map(|b| b.display_text()).collect()
     }
@@ -1595,14 +1600,7 @@ mod tests {
             p2.push(run(&format!("analysis response line {i:02}"), 304.0, 330.0 + 18.0 * i as f32, 12.0, false));
         }
         p2.push(run("2. Analysis of Strengths", 100.0, 456.0, 12.0, false));
-        let page = |runs: Vec<Run>, hrules: Vec<(f32, f32, f32)>| Page {
-            width: 595.0,
-            height: 842.0,
-            runs,
-            hrules,
-            ..Page::default()
-        };
-        let laid = lay_out(&[page(p1, [rule(85.0), rule(110.0)].concat()), page(p2, rule(300.0).to_vec())]);
+        let laid = lay_out(&[a4_page(p1, [rule(85.0), rule(110.0)].concat()), a4_page(p2, rule(300.0).to_vec())]);
         let find = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).unwrap();
         let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
         assert!(laid.blocks.iter().all(|b| b.grid.is_some()), "{grids:#?}");
@@ -1718,16 +1716,9 @@ mod tests {
         // The rest of that row: its label's lines, its owner and frequency.
         p2.extend(row(140.0, 2, "").into_iter().filter(|r| !r.text.is_empty()));
         p2.extend(row(262.0, 3, "School"));
-        let page = |runs: Vec<Run>, hrules: Vec<(f32, f32, f32)>| Page {
-            width: 595.0,
-            height: 842.0,
-            runs,
-            hrules,
-            ..Page::default()
-        };
         let laid = lay_out(&[
-            page(p1, vec![(570.0, 94.0, 501.0), (608.0, 94.0, 501.0)]),
-            page(p2, vec![(75.0, 94.0, 501.0), (113.0, 94.0, 501.0)]),
+            a4_page(p1, vec![(570.0, 94.0, 501.0), (608.0, 94.0, 501.0)]),
+            a4_page(p2, vec![(75.0, 94.0, 501.0), (113.0, 94.0, 501.0)]),
         ]);
         let grids: Vec<_> = laid.blocks.iter().map(|b| (b.grid.map(|g| (g.table, g.row, g.col)), &b.text)).collect();
         let cell = |needle: &str| {
