@@ -59,42 +59,41 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
     let Some(section) = headings.monitoring_index().and_then(|i| sections.get(i)) else {
         return Vec::new();
     };
-    let mut counts = Vec::new();
-    for (priority, parts) in by_priority(section) {
-        match table_rows(doc, &parts, headings) {
-            // A benchmark table's own priority column ("P1", "P2") splits
-            // its rows by priority, whatever part they stand in.
-            rows if !rows.is_empty() && lines_labelled(doc, &parts, headings) == 0 => {
-                let mut per: Vec<(Option<usize>, usize)> = Vec::new();
-                for row_priority in rows.into_values() {
-                    let p = row_priority.or(priority);
-                    match per.iter_mut().find(|(q, _)| *q == p) {
-                        Some((_, n)) => *n += 1,
-                        None => per.push((p, 1)),
-                    }
-                }
-                counts.extend(per);
-            }
-            _ => counts.push((priority, count_group(doc, &parts, headings))),
-        }
-    }
-    counts
+    by_priority(section)
+        .into_iter()
+        .flat_map(|(priority, parts)| count_group(doc, &parts, headings, priority))
+        .collect()
 }
 
-fn lines_labelled(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
-    labelled_benchmarks(&lines(doc, parts), headings)
-}
-
-fn count_group(doc: &Document, parts: &[&Part], headings: &Headings) -> usize {
+/// One group's benchmarks; a benchmark table's own priority column ("P1",
+/// "P2") splits its rows by priority, whatever part they stand in.
+fn count_group(
+    doc: &Document,
+    parts: &[&Part],
+    headings: &Headings,
+    priority: Option<usize>,
+) -> Vec<(Option<usize>, usize)> {
     let lines = lines(doc, parts);
     let labelled = labelled_benchmarks(&lines, headings);
     if labelled > 0 {
-        return labelled;
+        return vec![(priority, labelled)];
     }
-    let rows = table_rows(doc, parts, headings).len();
-    if rows > 0 {
-        return rows;
+    let rows = table_rows(doc, parts, headings);
+    if !rows.is_empty() {
+        let mut per: Vec<(Option<usize>, usize)> = Vec::new();
+        for p in rows.into_values().map(|row_priority| row_priority.or(priority)) {
+            match per.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, n)) => *n += 1,
+                None => per.push((p, 1)),
+            }
+        }
+        return per;
     }
+    vec![(priority, count_listed(lines, headings))]
+}
+
+/// Benchmarks typed as a list or as paragraphs under a benchmark label.
+fn count_listed(lines: Vec<Line>, headings: &Headings) -> usize {
     let leads = |text: &str| headings.is_benchmark_header(text);
     let lines = paragraphs_under_labels(lines, &leads, headings);
     let not_fields = |l: &&Line| !headings.is_benchmark_non_item(l.text);
