@@ -6,7 +6,7 @@
 //! guidance asks for. The unit that met it is quoted as its evidence.
 
 use super::units::PlacedUnit;
-use super::{Coverage, Finding, Message, RuleCtx};
+use super::{Coverage, Finding, RuleCtx};
 use crate::map::MappedSection;
 use crate::model::{Evidence, PromptStatus, SectionState, excerpt};
 use crate::pack::lexicon::{Hit, Lexicon, Unit, bit};
@@ -51,7 +51,24 @@ impl Claim {
         unit.topic_label && body.len() >= MIN_TOPIC_ANSWER_WORDS && body.iter().all(|s| s & self.exclude == 0)
     }
 
+    /// A run-in label naming the claim's first concept ("School leaders:
+    /// monthly principals' meeting", "Teachers: grade-level lesson daily")
+    /// stands for the rest of the claim when its answer follows, in no
+    /// excluded scope and, where the claim is about what happened, not
+    /// only planned.
+    fn label_answers_claim(&self, topic: usize, unit: &Unit) -> bool {
+        if !self.topic_answered(unit) || !unit.hits_of(topic).any(|h| h.to <= unit.label_end) {
+            return false;
+        }
+        let future = bit(Category::Future);
+        let body = &unit.scope[unit.label_end.min(unit.scope.len())..];
+        self.tense != Some(Tense::Past) || body.iter().all(|s| s & future == 0)
+    }
+
     fn alternative_met(&self, alt: &[usize], unit: &Unit) -> bool {
+        if self.label_answers && alt.len() > 1 && self.label_answers_claim(alt[0], unit) {
+            return true;
+        }
         let valid = |concept: usize, before: Option<usize>| -> Vec<Hit> {
             let hits = match (concept, before) {
                 (ACTED, Some(actor)) => acted(unit, actor),
@@ -214,8 +231,9 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
             part.push(u);
         }
     }
-    let results: Vec<GroupResult> =
+    let mut results: Vec<GroupResult> =
         groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, &by_part, section, g)).collect();
+    share_answers(&mut results, compiled.items.len());
     let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
     let coverage = Coverage {
         section: index,
@@ -227,6 +245,20 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
     (findings, vec![coverage])
 }
 
+/// An item one priority's part answers is answered for every priority: a
+/// plan often says once, after the last priority's table, who monitors and
+/// how often ("The CAO owns the district benchmarks ..."), and that is not
+/// a gap in the priorities above it.
+fn share_answers(results: &mut [GroupResult], items: usize) {
+    if results.len() < 2 {
+        return;
+    }
+    let answered: Vec<bool> = (0..items).map(|i| results.iter().any(|r| !r.missing.contains(&i))).collect();
+    for result in results.iter_mut() {
+        result.missing.retain(|&i| !answered[i]);
+    }
+}
+
 /// Parts of a section (by index) checked together, for one priority or all.
 struct Group {
     priority: Option<usize>,
@@ -234,20 +266,24 @@ struct Group {
 }
 
 /// The section's parts, grouped by priority when the check runs per priority
-/// and the section repeats per priority; else all parts as one group.
+/// and the section repeats per priority; else all parts as one group. The
+/// parts of no priority (the section's own lead-in, its prompt) belong to
+/// every priority's group rather than being checked alone.
 fn groups(section: &MappedSection, per_priority: bool) -> Vec<Group> {
     let all = || (0..section.parts.len()).collect();
     if !per_priority || section.priorities().is_empty() {
         return vec![Group { priority: None, parts: all() }];
     }
+    let shared: Vec<usize> = (0..section.parts.len()).filter(|&i| section.parts[i].priority.is_none()).collect();
     let mut out: Vec<Group> = Vec::new();
-    let mut at: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    let mut at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, part) in section.parts.iter().enumerate() {
-        match at.get(&part.priority) {
+        let Some(priority) = part.priority else { continue };
+        match at.get(&priority) {
             Some(&g) => out[g].parts.push(i),
             None => {
-                at.insert(part.priority, out.len());
-                out.push(Group { priority: part.priority, parts: vec![i] });
+                at.insert(priority, out.len());
+                out.push(Group { priority: Some(priority), parts: shared.iter().copied().chain([i]).collect() });
             }
         }
     }
@@ -291,10 +327,8 @@ fn evaluate(
 
 fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, section: usize) -> Finding {
     let labels: Vec<String> = result.missing.iter().map(|&i| compiled.items[i].label.clone()).collect();
-    let mut message = ctx.message().items(&labels).priority(result.priority);
-    if result.priority.is_some() && !ctx.rule.def.message.contains("{priority}") {
-        message = Message::append_priority(message, result.priority);
-    }
+    // The finding carries its priority; renderers show it beside the message.
+    let message = ctx.message().items(&labels).priority(result.priority);
     let mut f = ctx.finding(message, Some(section), result.heading);
     if !compiled.any {
         f.items = result.missing.iter().map(|&i| compiled.items[i].id.clone()).collect();
@@ -303,17 +337,6 @@ fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, sectio
     f
 }
 
-impl Message {
-    /// Adds "(priority N)" to a message whose template has no `{priority}`.
-    fn append_priority(self, priority: Option<usize>) -> Message {
-        let text = self.finish();
-        let text = match priority {
-            Some(p) => format!("{} (priority {p})", text.trim_end_matches('.')) + ".",
-            None => text,
-        };
-        Message::new(&text)
-    }
-}
 
 fn status(results: &[GroupResult], items: usize) -> PromptStatus {
     let total = results.len() * items;

@@ -358,3 +358,45 @@ fn a_passive_schedule_under_a_benchmark_label_is_a_frequency() {
     assert!(labelled(code, None, "Benchmark 1", "Reviewed monthly."));
     assert!(!labelled(code, None, "Benchmark 1", "Reviewed by the DILT."));
 }
+
+/// A plan that splits monitoring per priority and then says once, after the
+/// last priority's benchmarks, who monitors and how often: neither priority
+/// lacks an owner or a schedule.
+#[test]
+fn an_answer_after_the_last_priority_serves_every_priority() {
+    use crate::model::{Block, Document, Format};
+    let para = |text: &str| Block { text: text.to_string(), ..Block::default() };
+    let heading = |text: &str| Block { heading_level: Some(1), ..para(text) };
+    let sub_heading = |text: &str| Block { heading_level: Some(2), ..para(text) };
+    let answer = "We will do this work with every school this year, and we explain how below in some detail.";
+    let titles = [
+        "1. Priority(ies)",
+        "2. Analysis of Strengths and Challenges",
+        "3. Stakeholder Engagement",
+        "4. Outcomes",
+        "5. Role Clarity",
+    ];
+    let mut blocks: Vec<Block> = titles.iter().flat_map(|t| [heading(t), para(answer)]).collect();
+    blocks.extend([
+        heading("6. Monitoring Implementation"),
+        sub_heading("Priority 1"),
+        para("District: 80% of K-5 classrooms use the adopted texts by March."),
+        para("School: each ILT completes two data cycles by February."),
+        sub_heading("Priority 2"),
+        para("District: chronic absence falls to 12% by June."),
+        para("School: belonging survey favourability reaches 70% at each school."),
+        para("The Chief Academic Officer monitors every benchmark, and the DILT reviews the data every six weeks."),
+    ]);
+    for t in ["7. Resources", "8. Differentiation"] {
+        blocks.extend([heading(t), para(answer)]);
+    }
+    let mut doc = Document::new(Format::Docx);
+    doc.blocks = blocks;
+    let pack = std::sync::Arc::new(builtin());
+    let submission = crate::map::Mapper::new(&pack).map(&doc);
+    assert!(submission.section(5).parts.iter().any(|p| p.priority == Some(1)), "monitoring is not split per priority");
+    let outcome = engine().run(&doc, &submission, &Default::default());
+    let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
+    assert!(!codes.contains(&"ssos::monitoring::no-owner"), "{codes:?}");
+    assert!(!codes.contains(&"ssos::monitoring::no-frequency"), "{codes:?}");
+}

@@ -89,7 +89,21 @@ fn count_group(
         }
         return per;
     }
-    vec![(priority, count_listed(lines, headings))]
+    let dated = dated_sentences(&lines, headings);
+    let listed = count_listed(lines, headings);
+    vec![(priority, if listed > 0 { listed } else { dated })]
+}
+
+/// Benchmarks written as the sentences of a paragraph, each opening with its
+/// deadline ("By October, every ILT completes a data cycle. By June, 80% of
+/// ..."); a dated plan without a measure ("By June, we will review ...") is
+/// not one.
+fn dated_sentences(lines: &[Line], headings: &Headings) -> usize {
+    lines
+        .iter()
+        .flat_map(|l| sentences(l.text))
+        .filter(|s| headings.opens_with_deadline(s) && (has_number(s) || !headings.states_plan(s)))
+        .count()
 }
 
 /// Benchmarks typed as a list or as paragraphs under a benchmark label.
@@ -233,7 +247,14 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<
     // row with an answer in it ("Benchmarks | District: 80% of ...") is a
     // prompt and its response, not the head of a table of benchmarks.
     let mut answer_rows = std::collections::HashSet::new();
-    for g in blocks.iter().filter(|b| b.text.split_whitespace().count() > HEADER_CELL_WORDS).filter_map(|b| b.grid) {
+    // So is a row with a lead-in or a sentence in it ("Benchmarks | Interim
+    // benchmarks for this year:", "Interim benchmarks | See the next tab."):
+    // a form's label and its answer. Header cells are names, unpunctuated.
+    let answers = |b: &&&crate::model::Block| {
+        let text = b.text.trim_end();
+        text.split_whitespace().count() > HEADER_CELL_WORDS || text.ends_with([':', '.'])
+    };
+    for g in blocks.iter().filter(answers).filter_map(|b| b.grid) {
         answer_rows.insert((g.table, g.row));
     }
     let mut header: Option<(usize, usize, usize)> = None;
@@ -381,6 +402,13 @@ pub fn priorities(
         .enumerate()
         .map(|(i, line)| PriorityMark { number: i + 1, label: format!("Priority {}", i + 1), block: line.block })
         .collect()
+}
+
+/// Whether a sentence holds a number or a rate (its deadline aside, a plan's
+/// "By June, we will review ..." has none).
+fn has_number(sentence: &str) -> bool {
+    let after_deadline = sentence.split_once(',').map_or(sentence, |(_, rest)| rest);
+    after_deadline.chars().any(|c| c.is_ascii_digit() || c == '%')
 }
 
 /// The sentences of a response, line by line.

@@ -97,6 +97,8 @@ pub struct Headings {
     priority_markers: Vec<LazyRegex>,
     benchmark_markers: Vec<LazyRegex>,
     benchmark_level_markers: Vec<LazyRegex>,
+    benchmark_deadlines: Vec<LazyRegex>,
+    priority_short_markers: Vec<LazyRegex>,
     benchmark_headers: Vec<Vec<String>>,
     benchmark_measures: TermSet,
     plan_words: TermSet,
@@ -201,6 +203,8 @@ impl Headings {
             priority_markers: case_insensitive(&m.priority_markers, true),
             benchmark_markers: case_insensitive(&m.benchmark_markers, true),
             benchmark_level_markers: case_insensitive(&m.benchmark_level_markers, true),
+            benchmark_deadlines: case_insensitive(&m.benchmark_deadlines, true),
+            priority_short_markers: case_insensitive(&m.priority_short_markers, true),
             benchmark_headers: m.benchmark_headers.iter().map(|h| name_tokens(h)).collect(),
             benchmark_measures: TermSet::new(&m.benchmark_measures, &[]),
             plan_words: TermSet::new(&m.benchmark_plan_words, &[]),
@@ -329,6 +333,14 @@ impl Headings {
                 }
             })
             .map(|(sig, _, _)| sig);
+        // A section named only by a weak label off the headings' family ("Root
+        // cause: ..." in bold inside section 2) is still open to the heading
+        // that carries its number ("2. Why This Priority: Our Data").
+        let firmly_named: HashSet<usize> = hits
+            .iter()
+            .filter(|h| h.cue.is_strong() || Some(signature(h.block, h.cue)) == dominant)
+            .map(|h| h.section)
+            .collect();
         // Label cells count as siblings only in the tables that hold section
         // labels: a benchmark table's first column is not a list of sections.
         let mut label_counts: HashMap<usize, usize> = HashMap::new();
@@ -375,9 +387,8 @@ impl Headings {
                 .and_then(|n| self.sections.iter().position(|s| u32::from(s.number) == n));
             let in_order = |s: &usize| order.iter().all(|&(b, named)| (named < *s) == (b < i) || named == *s);
             let target = by_number
-                .or_else(|| self.keyword_section(&title))
-                .or_else(|| self.prompt_after(doc, i))
-                .filter(|s| !named.contains(s) && in_order(s));
+                .filter(|s| !firmly_named.contains(s) && in_order(s))
+                .or_else(|| self.keyword_section(&title).or_else(|| self.prompt_after(doc, i)).filter(|s| !named.contains(s) && in_order(s)));
             match target {
                 Some(section) => {
                     let rest =
@@ -814,8 +825,18 @@ impl Headings {
         if let Some((Some(n), _)) = self.priority_marker_in(text) {
             return Some(n);
         }
-        let bare = text.strip_prefix(['P', 'p']).unwrap_or(text).trim_start_matches('#');
+        if let Some(n) = self.short_priority_marker(text) {
+            return Some(n);
+        }
+        let bare = text.trim_start_matches('#');
         (bare.len() <= 3).then(|| parse_number(bare)).flatten().map(|n| n as usize).filter(|&n| n > 0)
+    }
+
+    /// A priority's short label at the start of `text` ("P1", "P2: ..."): its number.
+    pub fn short_priority_marker(&self, text: &str) -> Option<usize> {
+        let text = text.trim();
+        let captures = self.priority_short_markers.iter().find_map(|re| re.captures(text))?;
+        parse_number(captures.get(1)?.as_str()).map(|n| n as usize).filter(|&n| n > 0)
     }
 
     /// Whether a line says what someone will do ("The DILT will review ...").
@@ -824,6 +845,11 @@ impl Headings {
     }
 
     /// Whether a line gives a benchmark by its level ("District: 80% of ...").
+    /// Whether a sentence opens with its deadline ("By January, 60% of ...").
+    pub fn opens_with_deadline(&self, text: &str) -> bool {
+        self.benchmark_deadlines.iter().any(|re| re.is_match(text.trim()))
+    }
+
     pub fn is_level_benchmark(&self, text: &str) -> bool {
         self.benchmark_level_markers.iter().any(|re| re.is_match(text.trim()))
     }

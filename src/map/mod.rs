@@ -219,9 +219,10 @@ impl Mapper {
                 walk.close();
                 continue;
             }
-            if let Some((number, label)) = marker_at.get(&i) {
+            let short = || self.short_statement(block, &walk).map(|n| (Some(n), format!("Priority {n}")));
+            if let Some((number, label)) = marker_at.get(&i).cloned().or_else(short) {
                 let number = number.unwrap_or(walk.priorities.len() + 1);
-                let mark = PriorityMark { number, label: label.clone(), block: i };
+                let mark = PriorityMark { number, label, block: i };
                 if grids.is_priority_header(block) {
                     walk.priorities.push(mark);
                     continue;
@@ -277,6 +278,15 @@ impl Mapper {
             Some(&s) if s == self.headings.priorities_index() => PriorityRole::Statement,
             Some(_) => PriorityRole::Part,
         }
+    }
+
+    /// A short label ("P1", "P2: ...") in section 1 states a priority there;
+    /// anywhere else it is only words.
+    fn short_statement(&self, block: &Block, walk: &Walk) -> Option<usize> {
+        if walk.current.first() != Some(&self.headings.priorities_index()) {
+            return None;
+        }
+        self.headings.short_priority_marker(block.text.lines().next().unwrap_or(""))
     }
 
     fn classify(&self, block: &Block, section: Option<usize>) -> Content {

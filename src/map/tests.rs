@@ -632,3 +632,108 @@ fn numbered_benchmark_labels_beside_their_text_count() {
     }
     assert_eq!(mapper().map(&doc(with_monitoring(table))).benchmark_count(), 3);
 }
+
+/// A form sheet's label column ("Interim benchmarks | See the next tab.",
+/// "Student work | ...") is not a benchmark table: a row whose other cell is
+/// a sentence or a lead-in is a label and its answer, so only the real table
+/// on the second sheet counts.
+#[test]
+fn a_form_label_beside_its_answer_does_not_head_a_benchmark_table() {
+    let mut blocks = with_monitoring(table(&[
+        vec!["Benchmarks", "Interim benchmarks for this year:"],
+        vec!["Interim benchmarks", "See the second tab."],
+        vec!["Student work", "Samples of student assignments are pulled in November and May."],
+        vec!["Monitoring", "The DILT reviews them."],
+    ]));
+    let second = [
+        vec!["#", "Interim benchmark", "Level"],
+        vec!["1", "Attendance rises to 92% by May", "District"],
+        vec!["2", "80% of classrooms use the new texts", "School"],
+    ];
+    let at = blocks.iter().position(|b| b.text == "The DILT reviews them.").unwrap() + 1;
+    for (r, row) in second.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            blocks.insert(at + r * row.len() + c, cell(1, r, c, text));
+        }
+    }
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+/// "P1" / "P2" in section 1 state the priorities; the same short labels in a
+/// benchmark table's priority column name each row's priority and split
+/// nothing.
+#[test]
+fn short_priority_labels_state_priorities_in_section_one_only() {
+    let mut blocks = headed_plan();
+    blocks.splice(
+        1..2,
+        table(&[
+            vec!["P1", "Grade-level literacy through culturally sustaining instruction in every K-5 classroom"],
+            vec!["P2", "Every student reports a strong sense of belonging at school"],
+        ]),
+    );
+    let mut benchmarks = table(&[
+        vec!["Priority", "Interim benchmark", "Level"],
+        vec!["P1", "80% of classrooms use the adopted texts by March", "School"],
+        vec!["P1", "Chronic absence falls to 12% by June", "District"],
+        vec!["P2", "Belonging survey favourability rises to 70%", "District"],
+    ]);
+    for b in &mut benchmarks {
+        b.grid.as_mut().unwrap().table = 1;
+    }
+    let blocks = with_monitoring_in(blocks, benchmarks);
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert_eq!(sub.priority_count(), 2);
+    assert!(sub.section(5).parts.iter().all(|p| p.priority.is_none()), "the P1/P2 cells split monitoring");
+    assert!(sub.benchmarks.contains(&(Some(1), 2)) && sub.benchmarks.contains(&(Some(2), 1)), "{:?}", sub.benchmarks);
+}
+
+/// `blocks` with the monitoring answer (the paragraph after its heading) replaced by `new`.
+fn with_monitoring_in(mut blocks: Vec<Block>, new: Vec<Block>) -> Vec<Block> {
+    let at = blocks.iter().position(|b| b.text == "6. Monitoring Implementation").unwrap() + 1;
+    blocks.splice(at..at + 1, new);
+    blocks
+}
+
+/// Benchmarks written as the sentences of one paragraph, each opening with
+/// its deadline, count one each; a dated plan without a measure does not.
+#[test]
+fn dated_sentences_in_a_paragraph_are_benchmarks() {
+    let blocks = with_monitoring(vec![
+        para(
+            "Our interim benchmarks are simple. By October, in every school: each ILT completes a full data \
+             cycle. By December, district-wide: 90% of students in grades 3-5 are at or above benchmark. By \
+             June, at the school level: 80% of teachers complete the CLSP series.",
+        ),
+        para("By June, we will review what we learned with the School Committee."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
+}
+
+/// "E/F) Role clarity and Monitoring implementation": a heading numbered by
+/// two letters names both sections.
+#[test]
+fn a_heading_numbered_by_two_letters_heads_both_sections() {
+    let mut blocks = headed_plan();
+    let role = blocks.iter().position(|b| b.text == "5. Role Clarity").unwrap();
+    blocks.splice(role..role + 4, [heading(1, "E/F) Role clarity and Monitoring implementation"), para(ANSWER)]);
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert_eq!(section_text(&sub, 4), section_text(&sub, 5));
+}
+
+/// A section named only by a bold run-in label inside another section
+/// ("Root cause: ...") is still headed by the heading carrying its number.
+#[test]
+fn a_numbered_heading_outranks_a_bold_run_in_label_for_its_section() {
+    let mut blocks = headed_plan();
+    blocks[2] = heading(1, "2. Why This Priority: Our Data");
+    let mut label = para("Root cause: our systems have not given teachers the time to plan together.");
+    label.bold_prefix = "Root cause:".len();
+    blocks.insert(4, label);
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    let analysis = section_text(&sub, 1);
+    assert!(analysis.contains(ANSWER) && analysis.contains("Root cause"), "{analysis}");
+}

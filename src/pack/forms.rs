@@ -92,6 +92,8 @@ pub const CASE_INSENSITIVE_LISTS: &[&str] = &[
     "priority_markers",
     "benchmark_markers",
     "benchmark_level_markers",
+    "benchmark_deadlines",
+    "priority_short_markers",
     "end_markers",
     "priority_list_lead_ins",
     "priority_counts",
@@ -104,7 +106,7 @@ pub const CASE_INSENSITIVE_LISTS: &[&str] = &[
 pub fn numbering(number_words: &[String]) -> String {
     let words = number_words.iter().map(|w| regex_syntax::escape(w)).collect::<Vec<_>>().join("|");
     format!(
-        r"(?i)^\s*(?:(?:{words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*[-–/&]\s*(?:\d{{1,3}}|[ivxl]{{1,8}})\b)?(?:\s*[.):\-–—]\s*|\s+)"
+        r"(?i)^\s*(?:(?:{words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*[-–/&]\s*(?:\d{{1,3}}|[ivxl]{{1,8}}|[a-z])\b)?(?:\s*[.):\-–—]\s*|\s+)"
     )
 }
 

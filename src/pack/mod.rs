@@ -266,6 +266,11 @@ pub struct Mapping {
     /// Regular expressions (case-insensitive) that start a priority statement
     /// ("Priority 1:", "Priority #2 -", "Instructional Priority A").
     pub priority_markers: Vec<String>,
+    /// Regular expressions (case-insensitive) for a priority's short label
+    /// ("P1", "P2:"); group 1 is the number. It states a priority in section
+    /// 1 and names a row's priority in a table's priority column.
+    #[serde(default)]
+    pub priority_short_markers: Vec<String>,
     /// Regular expressions (case-insensitive) that start a benchmark ("Benchmark 3:").
     pub benchmark_markers: Vec<String>,
     /// Regular expressions (case-insensitive) for a benchmark given by its
@@ -273,6 +278,12 @@ pub struct Mapping {
     /// section has no other kind of benchmark list.
     #[serde(default)]
     pub benchmark_level_markers: Vec<String>,
+    /// Regular expressions (case-insensitive) for a sentence that opens with
+    /// its deadline ("By January, 60% of ..."): benchmarks written as the
+    /// sentences of a paragraph are counted by these when the section has no
+    /// other kind of benchmark list.
+    #[serde(default)]
+    pub benchmark_deadlines: Vec<String>,
     /// Words that make a list item read as a measurable benchmark ("increase",
     /// "percent"); an item with a digit counts too. When a list mixes such
     /// items with prose bullets, only these are counted.

@@ -329,6 +329,8 @@ mod tests {
                 .chain(&m.priority_markers)
                 .chain(&m.benchmark_markers)
                 .chain(&m.benchmark_level_markers)
+                .chain(&m.benchmark_deadlines)
+                .chain(&m.priority_short_markers)
                 .chain(&m.end_markers)
                 .chain(&m.priority_list_lead_ins)
                 .chain(&m.priority_counts)
