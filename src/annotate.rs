@@ -93,10 +93,7 @@ fn note(report: &FileReport, pack: &Pack, d: &Diagnostic) -> Note {
         Severity::Warning => "Recommended",
         Severity::Advice => "Suggestion",
     };
-    let mut message = d.message.trim().trim_end_matches('.').to_string();
-    if let Some(p) = d.priority {
-        message.push_str(&format!(" (priority {p})"));
-    }
+    let message = d.message.trim().trim_end_matches('.').to_string();
     let mut text = vec![format!("{lead}: {message}.")];
     if !d.help.trim().is_empty() {
         text.push(d.help.trim().to_string());

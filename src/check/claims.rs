@@ -6,7 +6,7 @@
 //! guidance asks for. The unit that met it is quoted as its evidence.
 
 use super::units::PlacedUnit;
-use super::{Coverage, Finding, RuleCtx};
+use super::{Coverage, Finding, Message, RuleCtx};
 use crate::map::MappedSection;
 use crate::model::{Evidence, PromptStatus, SectionState, excerpt};
 use crate::pack::lexicon::{Hit, Lexicon, Unit, bit};
@@ -233,7 +233,7 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
     }
     let mut results: Vec<GroupResult> =
         groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, &by_part, section, g)).collect();
-    share_answers(&mut results, compiled.items.len());
+    share_answers(&mut results);
     let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
     let coverage = Coverage {
         section: index,
@@ -245,17 +245,16 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
     (findings, vec![coverage])
 }
 
-/// An item one priority's part answers is answered for every priority: a
-/// plan often says once, after the last priority's table, who monitors and
-/// how often ("The CAO owns the district benchmarks ..."), and that is not
-/// a gap in the priorities above it.
-fn share_answers(results: &mut [GroupResult], items: usize) {
-    if results.len() < 2 {
-        return;
-    }
-    let answered: Vec<bool> = (0..items).map(|i| results.iter().any(|r| !r.missing.contains(&i))).collect();
-    for result in results.iter_mut() {
-        result.missing.retain(|&i| !answered[i]);
+/// An item a later priority's part answers is answered for the priorities
+/// before it: a plan often says once, after the last priority's table, who
+/// monitors and how often ("The CAO owns the district benchmarks ..."), and
+/// that is not a gap in the priorities above it. An item the last priority
+/// leaves out is still its gap.
+fn share_answers(results: &mut [GroupResult]) {
+    for k in (0..results.len()).rev().skip(1) {
+        let (before, after) = results.split_at_mut(k + 1);
+        let answered_later = |i: &usize| after.iter().any(|r| !r.missing.contains(i));
+        before[k].missing.retain(|i| !answered_later(i));
     }
 }
 
@@ -327,8 +326,11 @@ fn evaluate(
 
 fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, section: usize) -> Finding {
     let labels: Vec<String> = result.missing.iter().map(|&i| compiled.items[i].label.clone()).collect();
-    // The finding carries its priority; renderers show it beside the message.
-    let message = ctx.message().items(&labels).priority(result.priority);
+    // The message names its priority itself, so every renderer shows it.
+    let mut message = ctx.message().items(&labels).priority(result.priority);
+    if result.priority.is_some() && !ctx.rule.def.message.contains("{priority}") {
+        message = Message::append_priority(message, result.priority);
+    }
     let mut f = ctx.finding(message, Some(section), result.heading);
     if !compiled.any {
         f.items = result.missing.iter().map(|&i| compiled.items[i].id.clone()).collect();
@@ -337,6 +339,18 @@ fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, sectio
     f
 }
 
+
+impl Message {
+    /// Adds "(priority N)" to a message whose template has no `{priority}`.
+    fn append_priority(self, priority: Option<usize>) -> Message {
+        let text = self.finish();
+        let text = match priority {
+            Some(p) => format!("{} (priority {p})", text.trim_end_matches('.')) + ".",
+            None => text,
+        };
+        Message::new(&text)
+    }
+}
 
 fn status(results: &[GroupResult], items: usize) -> PromptStatus {
     let total = results.len() * items;

@@ -29,10 +29,8 @@ impl MietteDiag {
             Severity::Warning => miette::Severity::Warning,
             Severity::Advice => miette::Severity::Advice,
         };
+        // The message names its priority already ("... (priority 2).").
         let mut message = one_line(trim_stop(&d.message));
-        if let Some(p) = d.priority {
-            let _ = write!(message, " (priority {p})");
-        }
         let help = Some(d.help.trim()).filter(|h| !h.is_empty()).map(str::to_string);
         let (mut source, mut label) = (None, None);
         if let Some(src) = &f.source

@@ -82,9 +82,6 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
 
 fn describe(d: &Diagnostic) -> String {
     let mut s = format!("{}[{}]: {}", d.severity.as_str(), d.code, one_line(trim_stop(&d.message)));
-    if let Some(p) = d.priority {
-        let _ = write!(s, " (priority {p})");
-    }
     if let Some(loc) = &d.location {
         let _ = write!(s, " ({})", loc.describe());
     }

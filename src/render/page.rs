@@ -298,9 +298,6 @@ fn fix_first(out: &mut String, file: &FileReport, id: &str) {
             );
         }
         let _ = write!(out, "{}", escape(&d.message));
-        if let Some(p) = d.priority {
-            let _ = write!(out, " (priority {p})");
-        }
         let _ = writeln!(out, "<br><span class=\"help\">How to fix it: {}</span></li>", escape(&d.help));
     }
     out.push_str("</ol>\n");
@@ -417,9 +414,6 @@ fn findings(out: &mut String, diagnostics: &[&Diagnostic], _file: &FileReport, _
             severity_word(d.severity),
             escape(&d.message)
         );
-        if let Some(p) = d.priority {
-            let _ = write!(out, " (priority {p})");
-        }
         if let Some(location) = &d.location {
             match location.excerpt.as_deref().filter(|e| !e.is_empty()) {
                 Some(excerpt) => {
