@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn small_blocks_come_from_the_arena_large_ones_from_the_system() {
-        let arena: Box<Arena<4096>> = Box::new(Arena::new());
+        let arena: Box<Arena<4096>> = Box::default();
         unsafe {
             let a = arena.alloc(layout(10, 1));
             let b = arena.alloc(layout(16, 16));
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn the_last_block_is_given_back_and_grows_in_place() {
-        let arena: Box<Arena<4096>> = Box::new(Arena::new());
+        let arena: Box<Arena<4096>> = Box::default();
         unsafe {
             let keep = arena.alloc(layout(8, 8));
             let used = arena.used();
@@ -207,7 +207,7 @@ mod tests {
 
     #[test]
     fn a_full_arena_hands_over_to_the_system() {
-        let arena: Box<Arena<256>> = Box::new(Arena::new());
+        let arena: Box<Arena<256>> = Box::default();
         unsafe {
             let a = arena.alloc(layout(200, 8));
             assert!(arena.holds(a));
