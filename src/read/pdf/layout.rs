@@ -837,7 +837,12 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
                     && above.segs.iter().all(|s| !first.segs.iter().any(|f| f.x0 < s.x1 && s.x0 < f.x1))
             };
             let top = grid_top(page, first)
-                .or_else(|| (i > 0 && header_above(&lines[i - 1]) && carry.is_none()).then(|| lines[i - 1].y - 2.0));
+                .or_else(|| (i > 0 && header_above(&lines[i - 1]) && carry.is_none()).then(|| lines[i - 1].y - 2.0))
+                .or_else(|| {
+                    // A centred first-column label whose first lines come before the first line beside it.
+                    let above = if carry.is_none() { centred_label_above(lines, i) } else { i };
+                    (above < i).then(|| lines[above].y - 1.5)
+                });
             if let Some(top) = top {
                 while start > 0 && lines[start - 1].y > top + 1.0 {
                     let n = lines[start - 1].segs.len();
@@ -911,7 +916,7 @@ fn column_lead(lines: &[Line], starts: &[f32]) -> f32 {
 /// at a lone first-column line after a wide gap, or after a very wide gap.
 fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -> Option<usize> {
     let first = &lines[start];
-    let starts: Vec<f32> = carry.map_or_else(|| first.segs.iter().map(|s| s.x0).collect(), <[f32]>::to_vec);
+    let mut starts: Vec<f32> = carry.map_or_else(|| first.segs.iter().map(|s| s.x0).collect(), <[f32]>::to_vec);
     let left = starts[0];
     let right = first.segs.iter().map(|s| s.x1).fold(0.0f32, f32::max).max(starts[starts.len() - 1] + 1.0);
     let size = first.segs[0].size;
@@ -932,6 +937,9 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
             .filter(|&(x, top, bottom)| x < left && top <= first.y && bottom >= first.y - size)
             .map(|(x, _, _)| x)
             .fold(left, |best, x| if best == left || x > best { x } else { best })
+    } else if let Some(x) = carry.is_none().then(|| centred_first_column(lines, start)).flatten() {
+        starts.insert(0, x);
+        x
     } else {
         left
     };
@@ -985,6 +993,50 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
     (multi >= 2 || ruled || carry.is_some()).then_some(end)
 }
 
+/// The start of a first column whose cells are centred in their rows, when
+/// the line that starts a table has no text in it: a table without rules
+/// printed from HTML (cells centred by default) whose first row's label is
+/// set between the lines of the cells beside it ("Baseline / (2023)",
+/// "Target / (2024)" with "Measure" between). A lone line just below, left
+/// of the first segment and ending before it, is that column's.
+fn centred_first_column(lines: &[Line], start: usize) -> Option<f32> {
+    let first = &lines[start];
+    let (x, size) = (first.segs[0].x0, first.segs[0].size);
+    lines[start + 1..]
+        .iter()
+        .zip(&lines[start..])
+        .take(3)
+        .take_while(|(line, above)| line.y - above.y <= size * 2.0)
+        .find_map(|(line, _)| match line.segs.as_slice() {
+            [seg] if seg.x0 < x - 8.0 && seg.x1 < x - size * 0.5 => Some(seg.x0),
+            _ => None,
+        })
+}
+
+/// The lines just above a table that starts at `lines[start]` with an empty
+/// centred first column (see [`centred_first_column`]) that belong to its
+/// first row: each a lone line in that column, close above the next.
+fn centred_label_above(lines: &[Line], start: usize) -> usize {
+    let Some(x) = centred_first_column(lines, start) else {
+        return start;
+    };
+    let first = &lines[start].segs[0];
+    let mut top = start;
+    while top > 0 && start - top < 3 {
+        let (above, below) = (&lines[top - 1], &lines[top]);
+        match above.segs.as_slice() {
+            [seg] if (seg.x0 - x).abs() < 2.0
+                && seg.x1 < first.x0 - first.size * 0.5
+                && below.y - above.y <= first.size * 2.0 =>
+            {
+                top -= 1
+            }
+            _ => break,
+        }
+    }
+    top
+}
+
 fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carry: Option<&[f32]>) -> Vec<Placed> {
     // Column starts: the vertical rules inside the table when it is ruled,
     // else the left edges of the line with the most segments.
@@ -1014,8 +1066,8 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
         while k < xs.len() {
             let j = k + xs[k..].partition_point(|&x| x - xs[k] < 3.0);
             let x = xs[k];
+            // (Left of the widest line's first segment: a first column whose cells are centred.)
             if j - k >= 2
-                && x > starts[0]
                 && starts.iter().all(|&s| (s - x).abs() > 8.0)
                 && !segs.iter().any(|s| s.x0 < x - 4.0 && s.x1 > x + 4.0)
             {
