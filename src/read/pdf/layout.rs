@@ -1266,7 +1266,10 @@ fn paragraphs(
         .collect();
     cell_leads.sort_by(f32::total_cmp);
     let usual_cell = cell_leads.get(cell_leads.len() / 3).copied().unwrap_or(usual_body);
-    let usual_of = |line: &Placed| if line.cell.is_some() { usual_cell } else { usual_body };
+    // Larger type is set with more leading: a heading that wraps ("Priority 1: Deepen
+    // culturally and / linguistically sustaining ...") is one paragraph.
+    let usual_of =
+        |line: &Placed| if line.cell.is_some() { usual_cell } else { usual_body * (line.seg.size / body).max(1.0) };
     let mut cells_seen: Vec<(usize, usize, usize)> = Vec::new();
     let mut appending: Option<((usize, usize, usize), usize, f32)> = None;
     for (n, line) in placed.iter().enumerate() {
