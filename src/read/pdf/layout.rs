@@ -1134,6 +1134,12 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
             row.push(line);
         }
     }
+    if !body_ruled
+        && let Some(by_cells) = rows_by_cells(lines, &starts, lead)
+        && by_cells.len() > rows.len()
+    {
+        rows = by_cells;
+    }
     // Each column's right edge: where its longest line ends.
     let mut rights = vec![0.0f32; starts.len()];
     for seg in lines.iter().flat_map(|l| &l.segs) {
@@ -1158,6 +1164,52 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
         }
     }
     out
+}
+
+/// The rows of a table without rules whose rows are set close together (a
+/// little cell padding between them, as `pandoc` styles HTML tables), its
+/// cells centred in their rows: each column's lines fall into cells where
+/// the gap between them is wider than the column's leading; a row is a run
+/// of cells that overlap from top to bottom (a centred cell lies within the
+/// tallest one beside it). `None` unless every row so found has text in two
+/// columns or more (a cell whose paragraphs are spaced apart would otherwise
+/// make a row of its own).
+fn rows_by_cells<'a>(lines: &'a [Line], starts: &[f32], lead: f32) -> Option<Vec<Vec<&'a Line>>> {
+    // Each column's cells, as (top baseline, bottom baseline).
+    let mut cells: Vec<(f32, f32)> = Vec::new();
+    for c in 0..starts.len() {
+        let mut open: Option<(f32, f32)> = None;
+        for line in lines.iter().filter(|l| l.segs.iter().any(|s| col_of(starts, s.x0) == c)) {
+            match open.as_mut() {
+                Some(cell) if line.y - cell.1 <= lead * 1.1 => cell.1 = line.y,
+                _ => {
+                    cells.extend(open.take());
+                    open = Some((line.y, line.y));
+                }
+            }
+        }
+        cells.extend(open);
+    }
+    cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut spans: Vec<(f32, f32)> = Vec::new();
+    for (top, bottom) in cells {
+        match spans.last_mut() {
+            Some(span) if top <= span.1 + 0.5 => span.1 = span.1.max(bottom),
+            _ => spans.push((top, bottom)),
+        }
+    }
+    let mut rows: Vec<Vec<&Line>> = vec![Vec::new(); spans.len()];
+    for line in lines {
+        let r = spans.iter().position(|&(top, bottom)| line.y >= top - 0.5 && line.y <= bottom + 0.5)?;
+        rows[r].push(line);
+    }
+    let columns = |row: &Vec<&Line>| {
+        let mut cols: Vec<usize> = row.iter().flat_map(|l| &l.segs).map(|s| col_of(starts, s.x0)).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        cols.len()
+    };
+    (rows.len() >= 2 && rows.iter().all(|row| columns(row) >= 2)).then_some(rows)
 }
 
 /// A list bullet at the start of a line: the glyphs word processors use.
