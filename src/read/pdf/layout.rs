@@ -667,9 +667,23 @@ fn continues(page: &Page, lines: &[Line], starts: &[f32]) -> bool {
             top <= first.y && bottom >= first.y && starts[1..].iter().any(|&s| (x - s).abs() < 10.0)
         })
     };
+    // Without rules: a lone first-column line (the rest of a label cut by the
+    // page break) with lines in the other columns close below it.
+    let in_columns = |line: &Line| {
+        line.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s))
+    };
+    let size = first.segs[0].size;
+    let beside_below = || {
+        lines[1..]
+            .iter()
+            .zip(lines)
+            .take(6)
+            .take_while(|(line, above)| line.y - above.y <= size * 2.0)
+            .any(|(line, _)| in_columns(line) && line.segs.iter().any(|s| col_of(starts, s.x0) > 0))
+    };
     starts.len() >= 2
-        && first.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s))
-        && (first.segs.len() >= 2 || col_of(starts, first.segs[0].x0) > 0 || ruled_beside())
+        && in_columns(first)
+        && (first.segs.len() >= 2 || col_of(starts, first.segs[0].x0) > 0 || ruled_beside() || beside_below())
 }
 
 /// Horizontal rules with the pieces that meet end to end (one per cell) joined.
@@ -1135,7 +1149,7 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
         }
     }
     if !body_ruled
-        && let Some(by_cells) = rows_by_cells(lines, &starts, lead)
+        && let Some(by_cells) = rows_by_cells(lines, &starts, lead, carry.is_some())
         && by_cells.len() > rows.len()
     {
         rows = by_cells;
@@ -1173,8 +1187,9 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
 /// of cells that overlap from top to bottom (a centred cell lies within the
 /// tallest one beside it). `None` unless every row so found has text in two
 /// columns or more (a cell whose paragraphs are spaced apart would otherwise
-/// make a row of its own).
-fn rows_by_cells<'a>(lines: &'a [Line], starts: &[f32], lead: f32) -> Option<Vec<Vec<&'a Line>>> {
+/// make a row of its own; `cut`: the first row may be the rest of one cut by
+/// the page break, text in one column only).
+fn rows_by_cells<'a>(lines: &'a [Line], starts: &[f32], lead: f32, cut: bool) -> Option<Vec<Vec<&'a Line>>> {
     // Each column's cells, as (top baseline, bottom baseline).
     let mut cells: Vec<(f32, f32)> = Vec::new();
     for c in 0..starts.len() {
@@ -1209,7 +1224,7 @@ fn rows_by_cells<'a>(lines: &'a [Line], starts: &[f32], lead: f32) -> Option<Vec
         cols.dedup();
         cols.len()
     };
-    (rows.len() >= 2 && rows.iter().all(|row| columns(row) >= 2)).then_some(rows)
+    (rows.len() >= 2 && rows.iter().enumerate().all(|(r, row)| columns(row) >= 2 || (cut && r == 0))).then_some(rows)
 }
 
 /// A list bullet at the start of a line: the glyphs word processors use.
