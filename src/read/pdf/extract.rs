@@ -605,7 +605,15 @@ mod tests {
     #[test]
     fn width_ranges_are_spelt_out_and_ligatures_spelt_in_letters() {
         let int = Object::Integer;
-        let mut w = vec![int(0), Object::Array(vec![int(600), int(0)]), int(19), int(21), Object::Real(636.2), int(29), Object::Array(vec![int(337)])];
+        let mut w = vec![
+            int(0),
+            Object::Array(vec![int(600), int(0)]),
+            int(19),
+            int(21),
+            Object::Real(636.2),
+            int(29),
+            Object::Array(vec![int(337)]),
+        ];
         spell_out(&mut w);
         assert_eq!(w.len(), 6, "{w:?}");
         assert_eq!(w[2], int(19));

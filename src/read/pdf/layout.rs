@@ -669,9 +669,8 @@ fn continues(page: &Page, lines: &[Line], starts: &[f32]) -> bool {
     };
     // Without rules: a lone first-column line (the rest of a label cut by the
     // page break) with lines in the other columns close below it.
-    let in_columns = |line: &Line| {
-        line.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s))
-    };
+    let in_columns =
+        |line: &Line| line.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s));
     let size = first.segs[0].size;
     let beside_below = || {
         lines[1..]
@@ -1039,9 +1038,10 @@ fn centred_label_above(lines: &[Line], start: usize) -> usize {
     while top > 0 && start - top < 3 {
         let (above, below) = (&lines[top - 1], &lines[top]);
         match above.segs.as_slice() {
-            [seg] if (seg.x0 - x).abs() < 2.0
-                && seg.x1 < first.x0 - first.size * 0.5
-                && below.y - above.y <= first.size * 2.0 =>
+            [seg]
+                if (seg.x0 - x).abs() < 2.0
+                    && seg.x1 < first.x0 - first.size * 0.5
+                    && below.y - above.y <= first.size * 2.0 =>
             {
                 top -= 1
             }
@@ -1541,6 +1541,67 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn a_wrapped_heading_in_large_type_is_one_heading() {
+        // A 22-point title set with its own leading (26 points), then body text.
+        let runs = vec![
+            run("Priority 1: Deepen culturally and", 72.0, 100.0, 22.0, true),
+            run("linguistically sustaining practices", 72.0, 126.0, 22.0, true),
+            run(
+                "Our first priority is early literacy in all schools of the district, so that",
+                72.0,
+                160.0,
+                11.0,
+                false,
+            ),
+            run("every child reads on grade level.", 72.0, 173.0, 11.0, false),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(laid.blocks[0].text, "Priority 1: Deepen culturally and linguistically sustaining practices");
+        assert_eq!(laid.blocks[0].heading_level, Some(1));
+        assert_eq!(laid.blocks.len(), 2, "{:?}", texts(&laid));
+        assert_eq!(laid.blocks[1].heading_level, None);
+    }
+
+    #[test]
+    fn an_unruled_table_with_centred_cells_and_close_rows_keeps_its_rows() {
+        // As HTML prints a table without rules: every cell centred in its row,
+        // rows 4 points apart (cell padding), the first column empty on the
+        // header's first line ("Measure" is set between "Baseline" and "(2023)").
+        let r = |t: &str, x: f32, y: f32| run(t, x, y, 10.0, false);
+        let runs = vec![
+            run("District response:", 72.0, 70.0, 10.0, true),
+            r("Baseline", 250.0, 100.0),
+            r("Target", 330.0, 100.0),
+            r("Measure", 72.0, 107.0),
+            r("(2023)", 250.0, 114.0),
+            r("(2024)", 330.0, 114.0),
+            r("ELA Meeting/Exceeding", 72.0, 132.0),
+            r("29%", 250.0, 139.0),
+            r("35%", 330.0, 139.0),
+            r("(accountability target)", 72.0, 146.0),
+            r("Chronic absenteeism, Black/African", 72.0, 164.0),
+            r("31%", 250.0, 171.0),
+            r("24%", 330.0, 171.0),
+            r("American students", 72.0, 178.0),
+            r("This paragraph follows the table and runs across the columns.", 72.0, 220.0),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        let cell = |text: &str| {
+            let b = laid.blocks.iter().find(|b| b.text == text).unwrap_or_else(|| panic!("{text}: {:?}", texts(&laid)));
+            b.grid.map(|g| (g.row, g.col))
+        };
+        assert_eq!(cell("District response:"), None);
+        assert_eq!(cell("Measure"), Some((0, 0)));
+        assert_eq!(cell("Baseline (2023)"), Some((0, 1)));
+        assert_eq!(cell("Target (2024)"), Some((0, 2)));
+        assert_eq!(cell("ELA Meeting/Exceeding (accountability target)"), Some((1, 0)));
+        assert_eq!(cell("35%"), Some((1, 2)));
+        assert_eq!(cell("Chronic absenteeism, Black/African American students"), Some((2, 0)));
+        assert_eq!(cell("31%"), Some((2, 1)));
+        assert_eq!(cell("This paragraph follows the table and runs across the columns."), None);
     }
 
     #[test]
