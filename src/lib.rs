@@ -6,6 +6,7 @@
 //! (document → sections) → [`check`] (rules over sections) → [`report`]
 //! (one report value) → [`render`] (human, JSON, SARIF, ...).
 
+pub mod alloc;
 pub mod annotate;
 pub mod batch;
 pub mod budget;

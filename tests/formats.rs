@@ -224,22 +224,52 @@ fn assert_same_findings(
     assert_eq!(a, b, "{name}: {}\nvs {}", summary(from_pdf), summary(from_docx));
 }
 
-/// Plans printed from HTML by weasyprint (`regen-weasyprint.sh`): a
-/// benchmark table cut by page breaks (inside a row, and after the header
-/// row), and a plan whose section titles are set apart only by a shaded band.
+/// Plans printed from HTML by weasyprint (`regen-weasyprint.sh`) and by
+/// Chromium (`regen-chromium.sh`): a benchmark table cut by page breaks
+/// (inside a row, and after the header row), a plan whose section titles are
+/// set apart only by a shaded band, and a table without rules whose rows are
+/// set close together with their cells centred (pandoc's style), cut by a
+/// page break inside a row. Chromium's PDFs give a run of glyphs one width
+/// (`c_first c_last w` in `/W`) and map ligatures to their own code points
+/// ("o\u{fb03}ce"); its headings wrap at 2em.
 #[test]
 fn real_web_exports_read_like_the_word_file() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/weasyprint");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let cases = ssos_fixtures::web_exports();
-    assert!(cases.len() >= 4);
-    for (stem, plan, _) in cases.into_iter().filter(|(_, _, layout)| *layout != HtmlLayout::Outline) {
-        let name = format!("{stem}.pdf");
-        let from_pdf = check(&name, &std::fs::read(dir.join(&name)).unwrap());
+    assert!(cases.len() >= 5);
+    for (stem, plan, producer) in cases
+        .into_iter()
+        .filter(|(_, _, layout)| *layout != HtmlLayout::Outline)
+        .flat_map(|(stem, plan, _)| ["weasyprint", "chromium"].map(|p| (stem, plan.clone(), p)))
+    {
+        let name = format!("{producer}/{stem}.pdf");
+        let from_pdf = check(&name, &std::fs::read(root.join(&name)).unwrap());
         let from_docx = check("plan.docx", &docx(&plan, Layout::HeadingStyles));
         assert_same_findings(&name, &from_pdf, &from_docx);
         assert_eq!(from_pdf.status, Status::Pass, "{name}: {}", summary(&from_pdf));
         assert_eq!(from_pdf.priorities.count, plan.priorities.len(), "{name}");
         assert_eq!(from_pdf.benchmarks.count, plan.benchmarks.len(), "{name}");
+    }
+}
+
+/// Chromium's PDFs: ligature glyphs come out as letters and figures keep
+/// their places (its fonts give the digits one width for the run of them),
+/// so every benchmark reads as written, with its figures.
+#[test]
+fn chromium_prints_read_letter_for_letter() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chromium");
+    for (stem, plan, layout) in ssos_fixtures::web_exports() {
+        let bytes = std::fs::read(dir.join(format!("{stem}.pdf"))).unwrap();
+        let doc = ssos_lint::read::read_document("plan.pdf", &bytes, &Default::default()).unwrap();
+        let text: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(text.iter().all(|t| !t.contains(|c: char| ('\u{fb00}'..='\u{fb06}').contains(&c))), "{stem}");
+        assert!(text.iter().any(|t| t.contains("office") || t.contains("fi")), "{stem}: ligatures spelt out");
+        if layout == HtmlLayout::Banded {
+            continue;
+        }
+        for b in &plan.benchmarks {
+            assert!(text.iter().any(|t| t.contains(b.text.as_str())), "{stem}: {} in {text:#?}", b.text);
+        }
     }
 }
 

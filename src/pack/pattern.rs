@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
-use regex_automata::util::captures::Captures as Groups;
+use regex_automata::util::captures::Captures as AutomataGroups;
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input};
 
@@ -60,6 +60,28 @@ struct Forms {
     /// For the groups of a match the DFA found: a forward NFA alone costs
     /// a fraction of the general engine to build.
     groups: OnceLock<Option<PikeVM>>,
+    /// For the groups of a match in an ASCII text: the pattern as written,
+    /// compiled by `regex_lite`, whose classes, `\b` and `(?i)` are ASCII
+    /// ones, so it means there what the pattern narrowed to ASCII means;
+    /// it compiles without Unicode tables, at a fraction of the cost of the
+    /// NFA. None when it does not compile (a Unicode class such as `\p{L}`).
+    lite: OnceLock<Option<regex_lite::Regex>>,
+}
+
+/// The groups of a match, as the engine that found them gives them.
+#[derive(Debug)]
+enum Groups {
+    Automata(AutomataGroups),
+    Lite(regex_lite::CaptureLocations),
+}
+
+impl Groups {
+    fn get(&self, i: usize) -> Option<(usize, usize)> {
+        match self {
+            Groups::Automata(groups) => groups.get_group(i).map(|span| (span.start, span.end)),
+            Groups::Lite(locations) => locations.get(i),
+        }
+    }
 }
 
 impl Forms {
@@ -75,9 +97,18 @@ impl Forms {
             let re = self.meta()?;
             let mut groups = re.create_captures();
             re.captures(text, &mut groups);
-            return groups.is_match().then_some(groups);
+            return groups.is_match().then_some(Groups::Automata(groups));
         };
         let start = dfa.try_search(&Input::new(text)).ok()??.start();
+        // The leftmost-first match starts at `start`: searched for from
+        // there (with the text before it as context for `\b`), it is found again.
+        if self.tier == Tier::Ascii
+            && let Some(lite) = self.lite.get_or_init(|| regex_lite::Regex::new(&self.pattern).ok()).as_ref()
+        {
+            let mut locations = lite.capture_locations();
+            lite.captures_read_at(&mut locations, text, start)?;
+            return Some(Groups::Lite(locations));
+        }
         let vm = self
             .groups
             .get_or_init(|| {
@@ -92,7 +123,7 @@ impl Forms {
         let mut cache = vm.create_cache();
         let mut groups = vm.create_captures();
         vm.search(&mut cache, &Input::new(text).range(start..).anchored(Anchored::Yes), &mut groups);
-        groups.is_match().then_some(groups)
+        groups.is_match().then_some(Groups::Automata(groups))
     }
 
     /// The match starting the search `input`, by the DFA or the general engine.
@@ -211,7 +242,7 @@ pub struct Captures<'t> {
 impl<'t> Captures<'t> {
     /// Group `i` (0: the whole match), when it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'t>> {
-        self.groups.get_group(i).map(|span| Match::new(self.text, span))
+        self.groups.get(i).map(|(start, end)| Match { text: self.text, start, end })
     }
 }
 
@@ -243,6 +274,7 @@ impl LazyRegex {
                         dfa: prebuilt(&self.pattern, tier, false),
                         meta: OnceLock::new(),
                         groups: OnceLock::new(),
+                        lite: OnceLock::new(),
                     })
                 })
                 .clone()
@@ -380,15 +412,21 @@ mod tests {
             "TBD",
             "",
         ];
-        let mut dfas = 0;
+        let (mut dfas, mut lite, mut asked) = (0, 0, 0);
         for p in &patterns {
             let full = regex::Regex::new(p).unwrap();
             for tier_ in [Tier::Ascii, Tier::Latin, Tier::Full] {
                 let narrow = compile(p, tier_).unwrap();
                 let dfa = prebuilt(p, tier_, true);
                 dfas += usize::from(dfa.is_some());
-                let forms =
-                    Forms { pattern: p.clone(), tier: tier_, dfa, meta: OnceLock::new(), groups: OnceLock::new() };
+                let forms = Forms {
+                    pattern: p.clone(),
+                    tier: tier_,
+                    dfa,
+                    meta: OnceLock::new(),
+                    groups: OnceLock::new(),
+                    lite: OnceLock::new(),
+                };
                 for text in texts.iter().filter(|t| tier(t) as usize <= tier_ as usize) {
                     let a: Vec<Vec<Option<(usize, usize)>>> = full
                         .captures_iter(text)
@@ -420,9 +458,19 @@ mod tests {
                     let in_form = forms.captures(text).map(|g| Captures { text, groups: g });
                     assert_eq!(groups(in_form), expected, "{p} ({tier_:?} forms) captures on {text}");
                 }
+                // An ASCII text's groups came from the pattern compiled by regex-lite.
+                if tier_ == Tier::Ascii
+                    && forms.dfa.is_some()
+                    && texts.iter().any(|t| tier(t) == Tier::Ascii && full.is_match(t))
+                {
+                    lite += usize::from(matches!(forms.lite.get(), Some(Some(_))));
+                    asked += 1;
+                }
             }
         }
         assert!(dfas >= patterns.len() - 1, "{dfas} DFAs");
+        // (Not those with a Unicode class, `\p{Lu}`, which regex-lite does not have.)
+        assert!(asked > 10 && lite + 2 >= asked, "regex-lite served {lite} of {asked} patterns");
         assert_eq!(tier(texts[0]), Tier::Ascii);
         assert_eq!(tier(texts[2]), Tier::Latin);
         assert_eq!(tier(texts[4]), Tier::Full);

@@ -22,11 +22,17 @@ pub enum HtmlLayout {
     /// outline number ("6.1 ...", "6.2 ..."), benchmarks included, as a
     /// numbered outline prints.
     Outline,
+    /// An `h2` per section, styled as `pandoc -s` styles HTML (a narrow text
+    /// column, tables without rules, cells centred in their rows and set
+    /// close together): the benchmark table's long benchmarks wrap over
+    /// several lines, the level, owner and frequency cells sit centred
+    /// beside them.
+    Pandoc,
 }
 
 impl HtmlLayout {
-    pub const ALL: [HtmlLayout; 4] =
-        [HtmlLayout::Headings, HtmlLayout::Banded, HtmlLayout::RowLabels, HtmlLayout::Outline];
+    pub const ALL: [HtmlLayout; 5] =
+        [HtmlLayout::Headings, HtmlLayout::Banded, HtmlLayout::RowLabels, HtmlLayout::Outline, HtmlLayout::Pandoc];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -34,6 +40,7 @@ impl HtmlLayout {
             HtmlLayout::Banded => "banded",
             HtmlLayout::RowLabels => "row-labels",
             HtmlLayout::Outline => "outline",
+            HtmlLayout::Pandoc => "pandoc",
         }
     }
 }
@@ -47,10 +54,16 @@ pub fn html(plan: &Plan, layout: HtmlLayout) -> String {
     let banded = layout == HtmlLayout::Banded;
     let rows = layout == HtmlLayout::RowLabels;
     let outline = layout == HtmlLayout::Outline;
-    let mut h = String::from(
+    let mut h = String::from(if layout == HtmlLayout::Pandoc {
+        // pandoc's default template: no cell rules, cells centred (the HTML default).
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Serif',serif;font-size:11pt;\
+         line-height:1.5;max-width:36em;margin:0 auto;padding:30px} table{border-collapse:collapse;width:100%} \
+         tbody{border-top:1px solid #1a1a1a;border-bottom:1px solid #1a1a1a} th{padding:0.25em 0.5em} \
+         td{padding:0.125em 0.5em 0.25em 0.5em}"
+    } else {
         "<!DOCTYPE html><html><head><meta charset='utf-8'><style>body{font-family:'DejaVu Serif',serif;font-size:11pt} \
-         table{border-collapse:collapse} td,th{border:1px solid #444;padding:3px;vertical-align:top}",
-    );
+         table{border-collapse:collapse} td,th{border:1px solid #444;padding:3px;vertical-align:top}"
+    });
     if banded {
         h.push_str("@page{size:letter landscape}");
     }

@@ -509,6 +509,8 @@ pub fn web_exports() -> Vec<(&'static str, Plan, HtmlLayout)> {
         // Every answer typed with its outline number ("6.2 ...").
         ("chelsea-outline", Plan::complete("Chelsea"), HtmlLayout::Outline),
         ("lowell-banded", short_priority(Plan::complete("Lowell")), HtmlLayout::Banded),
+        // A table without rules, rows close together, cells centred in them.
+        ("pittsfield-pandoc", Plan::complete("Pittsfield").with_benchmarks(4), HtmlLayout::Pandoc),
     ]
 }
 

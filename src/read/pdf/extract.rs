@@ -36,6 +36,7 @@ pub fn pages(bytes: &[u8], limits: &Limits, started: Instant) -> Result<(Vec<Pag
         ));
     }
     blank_images(&mut doc);
+    spell_out_widths(&mut doc);
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut runs = 0usize;
     let mut failed = 0usize;
@@ -74,6 +75,64 @@ fn blank_images(doc: &mut Document) {
             stream.set_plain_content(Vec::new());
         }
     }
+}
+
+/// Most glyph widths one `c_first c_last w` range of a CID font's `/W` may stand for.
+const MAX_WIDTH_RANGE: i64 = 65_536;
+
+/// A CID font's `/W` ranges (`c_first c_last w`: one width for a run of
+/// glyphs, as Chromium's Skia writes the digits) spelt out as lists
+/// (`c_first [w w ...]`): `pdf-extract` reads only the list form and gives
+/// the other glyphs the default width, so every glyph after one of them
+/// would be set too far right ("2 3 %" for "23%").
+fn spell_out_widths(doc: &mut Document) {
+    let mut arrays: Vec<ObjectId> = Vec::new();
+    for object in doc.objects.values_mut() {
+        let Object::Dictionary(dict) = object else { continue };
+        if !dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n.starts_with(b"CIDFontType")) {
+            continue;
+        }
+        match dict.get_mut(b"W") {
+            Ok(Object::Array(w)) => spell_out(w),
+            Ok(Object::Reference(id)) => arrays.push(*id),
+            _ => {}
+        }
+    }
+    for id in arrays {
+        if let Ok(Object::Array(w)) = doc.get_object_mut(id) {
+            spell_out(w);
+        }
+    }
+}
+
+fn spell_out(w: &mut Vec<Object>) {
+    if !w.windows(3).any(|t| t.iter().all(|o| !matches!(o, Object::Array(_)))) {
+        return;
+    }
+    let mut out = Vec::with_capacity(w.len());
+    let mut i = 0;
+    while i < w.len() {
+        match (&w[i], w.get(i + 1), w.get(i + 2)) {
+            (first, Some(Object::Array(list)), _) => {
+                out.push(first.clone());
+                out.push(Object::Array(list.clone()));
+                i += 2;
+            }
+            (Object::Integer(first), Some(Object::Integer(last)), Some(width))
+                if (0..MAX_WIDTH_RANGE).contains(&(last - first)) && width.as_float().is_ok() =>
+            {
+                out.push(Object::Integer(*first));
+                out.push(Object::Array(vec![width.clone(); (last - first + 1) as usize]));
+                i += 3;
+            }
+            // Not a width entry: the rest is left as it was.
+            _ => {
+                out.extend(w[i..].iter().cloned());
+                break;
+            }
+        }
+    }
+    *w = out;
 }
 
 fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
@@ -244,7 +303,7 @@ impl OutputDev for Sink {
             return Ok(());
         }
         self.glyphs.push(Glyph {
-            text: text.to_string(),
+            text: unligate(text),
             x: x as f32,
             y: y as f32,
             width: (width * size) as f32,
@@ -266,6 +325,28 @@ impl OutputDev for Sink {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+}
+
+/// A glyph's text with typographic ligatures spelt out: Chromium (Skia) and
+/// other writers map a ligature glyph to its own code point ("o\u{fb03}ce"
+/// for "office"), which no word in the rules matches.
+fn unligate(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// What a page's content stream shows, walked in `pdf-extract`'s order.
@@ -515,4 +596,34 @@ fn decode_text_string(bytes: &[u8]) -> String {
         return String::from_utf8_lossy(rest).into_owned();
     }
     bytes.iter().map(|&b| b as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_ranges_are_spelt_out_and_ligatures_spelt_in_letters() {
+        let int = Object::Integer;
+        let mut w = vec![
+            int(0),
+            Object::Array(vec![int(600), int(0)]),
+            int(19),
+            int(21),
+            Object::Real(636.2),
+            int(29),
+            Object::Array(vec![int(337)]),
+        ];
+        spell_out(&mut w);
+        assert_eq!(w.len(), 6, "{w:?}");
+        assert_eq!(w[2], int(19));
+        assert_eq!(w[3], Object::Array(vec![Object::Real(636.2); 3]));
+        assert_eq!(w[5], Object::Array(vec![int(337)]));
+        // A range too long to spell out is left as it was.
+        let mut huge = vec![int(0), int(1 << 40), int(500)];
+        spell_out(&mut huge);
+        assert_eq!(huge, vec![int(0), int(1 << 40), int(500)]);
+        assert_eq!(unligate("o\u{fb03}ce \u{fb01}rst \u{fb02}oor"), "office first floor");
+        assert_eq!(unligate("plain"), "plain");
+    }
 }

@@ -667,9 +667,22 @@ fn continues(page: &Page, lines: &[Line], starts: &[f32]) -> bool {
             top <= first.y && bottom >= first.y && starts[1..].iter().any(|&s| (x - s).abs() < 10.0)
         })
     };
+    // Without rules: a lone first-column line (the rest of a label cut by the
+    // page break) with lines in the other columns close below it.
+    let in_columns =
+        |line: &Line| line.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s));
+    let size = first.segs[0].size;
+    let beside_below = || {
+        lines[1..]
+            .iter()
+            .zip(lines)
+            .take(6)
+            .take_while(|(line, above)| line.y - above.y <= size * 2.0)
+            .any(|(line, _)| in_columns(line) && line.segs.iter().any(|s| col_of(starts, s.x0) > 0))
+    };
     starts.len() >= 2
-        && first.segs.iter().all(|s| starts.iter().any(|&x| (s.x0 - x).abs() <= 8.0) && fits(starts, s))
-        && (first.segs.len() >= 2 || col_of(starts, first.segs[0].x0) > 0 || ruled_beside())
+        && in_columns(first)
+        && (first.segs.len() >= 2 || col_of(starts, first.segs[0].x0) > 0 || ruled_beside() || beside_below())
 }
 
 /// Horizontal rules with the pieces that meet end to end (one per cell) joined.
@@ -837,7 +850,12 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
                     && above.segs.iter().all(|s| !first.segs.iter().any(|f| f.x0 < s.x1 && s.x0 < f.x1))
             };
             let top = grid_top(page, first)
-                .or_else(|| (i > 0 && header_above(&lines[i - 1]) && carry.is_none()).then(|| lines[i - 1].y - 2.0));
+                .or_else(|| (i > 0 && header_above(&lines[i - 1]) && carry.is_none()).then(|| lines[i - 1].y - 2.0))
+                .or_else(|| {
+                    // A centred first-column label whose first lines come before the first line beside it.
+                    let above = if carry.is_none() { centred_label_above(lines, i) } else { i };
+                    (above < i).then(|| lines[above].y - 1.5)
+                });
             if let Some(top) = top {
                 while start > 0 && lines[start - 1].y > top + 1.0 {
                     let n = lines[start - 1].segs.len();
@@ -911,7 +929,7 @@ fn column_lead(lines: &[Line], starts: &[f32]) -> f32 {
 /// at a lone first-column line after a wide gap, or after a very wide gap.
 fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -> Option<usize> {
     let first = &lines[start];
-    let starts: Vec<f32> = carry.map_or_else(|| first.segs.iter().map(|s| s.x0).collect(), <[f32]>::to_vec);
+    let mut starts: Vec<f32> = carry.map_or_else(|| first.segs.iter().map(|s| s.x0).collect(), <[f32]>::to_vec);
     let left = starts[0];
     let right = first.segs.iter().map(|s| s.x1).fold(0.0f32, f32::max).max(starts[starts.len() - 1] + 1.0);
     let size = first.segs[0].size;
@@ -932,6 +950,9 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
             .filter(|&(x, top, bottom)| x < left && top <= first.y && bottom >= first.y - size)
             .map(|(x, _, _)| x)
             .fold(left, |best, x| if best == left || x > best { x } else { best })
+    } else if let Some(x) = carry.is_none().then(|| centred_first_column(lines, start)).flatten() {
+        starts.insert(0, x);
+        x
     } else {
         left
     };
@@ -985,6 +1006,51 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
     (multi >= 2 || ruled || carry.is_some()).then_some(end)
 }
 
+/// The start of a first column whose cells are centred in their rows, when
+/// the line that starts a table has no text in it: a table without rules
+/// printed from HTML (cells centred by default) whose first row's label is
+/// set between the lines of the cells beside it ("Baseline / (2023)",
+/// "Target / (2024)" with "Measure" between). A lone line just below, left
+/// of the first segment and ending before it, is that column's.
+fn centred_first_column(lines: &[Line], start: usize) -> Option<f32> {
+    let first = &lines[start];
+    let (x, size) = (first.segs[0].x0, first.segs[0].size);
+    lines[start + 1..]
+        .iter()
+        .zip(&lines[start..])
+        .take(3)
+        .take_while(|(line, above)| line.y - above.y <= size * 2.0)
+        .find_map(|(line, _)| match line.segs.as_slice() {
+            [seg] if seg.x0 < x - 8.0 && seg.x1 < x - size * 0.5 => Some(seg.x0),
+            _ => None,
+        })
+}
+
+/// The lines just above a table that starts at `lines[start]` with an empty
+/// centred first column (see [`centred_first_column`]) that belong to its
+/// first row: each a lone line in that column, close above the next.
+fn centred_label_above(lines: &[Line], start: usize) -> usize {
+    let Some(x) = centred_first_column(lines, start) else {
+        return start;
+    };
+    let first = &lines[start].segs[0];
+    let mut top = start;
+    while top > 0 && start - top < 3 {
+        let (above, below) = (&lines[top - 1], &lines[top]);
+        match above.segs.as_slice() {
+            [seg]
+                if (seg.x0 - x).abs() < 2.0
+                    && seg.x1 < first.x0 - first.size * 0.5
+                    && below.y - above.y <= first.size * 2.0 =>
+            {
+                top -= 1
+            }
+            _ => break,
+        }
+    }
+    top
+}
+
 fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carry: Option<&[f32]>) -> Vec<Placed> {
     // Column starts: the vertical rules inside the table when it is ruled,
     // else the left edges of the line with the most segments.
@@ -1014,8 +1080,8 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
         while k < xs.len() {
             let j = k + xs[k..].partition_point(|&x| x - xs[k] < 3.0);
             let x = xs[k];
+            // (Left of the widest line's first segment: a first column whose cells are centred.)
             if j - k >= 2
-                && x > starts[0]
                 && starts.iter().all(|&s| (s - x).abs() > 8.0)
                 && !segs.iter().any(|s| s.x0 < x - 4.0 && s.x1 > x + 4.0)
             {
@@ -1082,6 +1148,12 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
             row.push(line);
         }
     }
+    if !body_ruled
+        && let Some(by_cells) = rows_by_cells(lines, &starts, lead, carry.is_some())
+        && by_cells.len() > rows.len()
+    {
+        rows = by_cells;
+    }
     // Each column's right edge: where its longest line ends.
     let mut rights = vec![0.0f32; starts.len()];
     for seg in lines.iter().flat_map(|l| &l.segs) {
@@ -1106,6 +1178,53 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
         }
     }
     out
+}
+
+/// The rows of a table without rules whose rows are set close together (a
+/// little cell padding between them, as `pandoc` styles HTML tables), its
+/// cells centred in their rows: each column's lines fall into cells where
+/// the gap between them is wider than the column's leading; a row is a run
+/// of cells that overlap from top to bottom (a centred cell lies within the
+/// tallest one beside it). `None` unless every row so found has text in two
+/// columns or more (a cell whose paragraphs are spaced apart would otherwise
+/// make a row of its own; `cut`: the first row may be the rest of one cut by
+/// the page break, text in one column only).
+fn rows_by_cells<'a>(lines: &'a [Line], starts: &[f32], lead: f32, cut: bool) -> Option<Vec<Vec<&'a Line>>> {
+    // Each column's cells, as (top baseline, bottom baseline).
+    let mut cells: Vec<(f32, f32)> = Vec::new();
+    for c in 0..starts.len() {
+        let mut open: Option<(f32, f32)> = None;
+        for line in lines.iter().filter(|l| l.segs.iter().any(|s| col_of(starts, s.x0) == c)) {
+            match open.as_mut() {
+                Some(cell) if line.y - cell.1 <= lead * 1.1 => cell.1 = line.y,
+                _ => {
+                    cells.extend(open.take());
+                    open = Some((line.y, line.y));
+                }
+            }
+        }
+        cells.extend(open);
+    }
+    cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut spans: Vec<(f32, f32)> = Vec::new();
+    for (top, bottom) in cells {
+        match spans.last_mut() {
+            Some(span) if top <= span.1 + 0.5 => span.1 = span.1.max(bottom),
+            _ => spans.push((top, bottom)),
+        }
+    }
+    let mut rows: Vec<Vec<&Line>> = vec![Vec::new(); spans.len()];
+    for line in lines {
+        let r = spans.iter().position(|&(top, bottom)| line.y >= top - 0.5 && line.y <= bottom + 0.5)?;
+        rows[r].push(line);
+    }
+    let columns = |row: &Vec<&Line>| {
+        let mut cols: Vec<usize> = row.iter().flat_map(|l| &l.segs).map(|s| col_of(starts, s.x0)).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        cols.len()
+    };
+    (rows.len() >= 2 && rows.iter().enumerate().all(|(r, row)| columns(row) >= 2 || (cut && r == 0))).then_some(rows)
 }
 
 /// A list bullet at the start of a line: the glyphs word processors use.
@@ -1214,7 +1333,10 @@ fn paragraphs(
         .collect();
     cell_leads.sort_by(f32::total_cmp);
     let usual_cell = cell_leads.get(cell_leads.len() / 3).copied().unwrap_or(usual_body);
-    let usual_of = |line: &Placed| if line.cell.is_some() { usual_cell } else { usual_body };
+    // Larger type is set with more leading: a heading that wraps ("Priority 1: Deepen
+    // culturally and / linguistically sustaining ...") is one paragraph.
+    let usual_of =
+        |line: &Placed| if line.cell.is_some() { usual_cell } else { usual_body * (line.seg.size / body).max(1.0) };
     let mut cells_seen: Vec<(usize, usize, usize)> = Vec::new();
     let mut appending: Option<((usize, usize, usize), usize, f32)> = None;
     for (n, line) in placed.iter().enumerate() {
@@ -1419,6 +1541,67 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn a_wrapped_heading_in_large_type_is_one_heading() {
+        // A 22-point title set with its own leading (26 points), then body text.
+        let runs = vec![
+            run("Priority 1: Deepen culturally and", 72.0, 100.0, 22.0, true),
+            run("linguistically sustaining practices", 72.0, 126.0, 22.0, true),
+            run(
+                "Our first priority is early literacy in all schools of the district, so that",
+                72.0,
+                160.0,
+                11.0,
+                false,
+            ),
+            run("every child reads on grade level.", 72.0, 173.0, 11.0, false),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(laid.blocks[0].text, "Priority 1: Deepen culturally and linguistically sustaining practices");
+        assert_eq!(laid.blocks[0].heading_level, Some(1));
+        assert_eq!(laid.blocks.len(), 2, "{:?}", texts(&laid));
+        assert_eq!(laid.blocks[1].heading_level, None);
+    }
+
+    #[test]
+    fn an_unruled_table_with_centred_cells_and_close_rows_keeps_its_rows() {
+        // As HTML prints a table without rules: every cell centred in its row,
+        // rows 4 points apart (cell padding), the first column empty on the
+        // header's first line ("Measure" is set between "Baseline" and "(2023)").
+        let r = |t: &str, x: f32, y: f32| run(t, x, y, 10.0, false);
+        let runs = vec![
+            run("District response:", 72.0, 70.0, 10.0, true),
+            r("Baseline", 250.0, 100.0),
+            r("Target", 330.0, 100.0),
+            r("Measure", 72.0, 107.0),
+            r("(2023)", 250.0, 114.0),
+            r("(2024)", 330.0, 114.0),
+            r("ELA Meeting/Exceeding", 72.0, 132.0),
+            r("29%", 250.0, 139.0),
+            r("35%", 330.0, 139.0),
+            r("(accountability target)", 72.0, 146.0),
+            r("Chronic absenteeism, Black/African", 72.0, 164.0),
+            r("31%", 250.0, 171.0),
+            r("24%", 330.0, 171.0),
+            r("American students", 72.0, 178.0),
+            r("This paragraph follows the table and runs across the columns.", 72.0, 220.0),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        let cell = |text: &str| {
+            let b = laid.blocks.iter().find(|b| b.text == text).unwrap_or_else(|| panic!("{text}: {:?}", texts(&laid)));
+            b.grid.map(|g| (g.row, g.col))
+        };
+        assert_eq!(cell("District response:"), None);
+        assert_eq!(cell("Measure"), Some((0, 0)));
+        assert_eq!(cell("Baseline (2023)"), Some((0, 1)));
+        assert_eq!(cell("Target (2024)"), Some((0, 2)));
+        assert_eq!(cell("ELA Meeting/Exceeding (accountability target)"), Some((1, 0)));
+        assert_eq!(cell("35%"), Some((1, 2)));
+        assert_eq!(cell("Chronic absenteeism, Black/African American students"), Some((2, 0)));
+        assert_eq!(cell("31%"), Some((2, 1)));
+        assert_eq!(cell("This paragraph follows the table and runs across the columns."), None);
     }
 
     #[test]
