@@ -53,11 +53,14 @@ impl Claim {
 
     /// A run-in label naming the claim's first concept ("School leaders:
     /// monthly principals' meeting", "Teachers: grade-level lesson daily")
-    /// stands for the rest of the claim when its answer follows, in no
-    /// excluded scope and, where the claim is about what happened, not
-    /// only planned.
+    /// stands for the rest of the claim when a note follows it, in no
+    /// excluded scope and, where the claim is about what happened, not only
+    /// planned. A full sentence after the label ("Families: A Parent Advisory
+    /// Council exists.") must make the claim itself.
     fn label_answers_claim(&self, topic: usize, unit: &Unit) -> bool {
-        if !self.topic_answered(unit) || !unit.hits_of(topic).any(|h| h.to <= unit.label_end) {
+        let note = !unit.text.trim_end().ends_with(['.', '!', '?'])
+            && unit.tokens.len().saturating_sub(unit.label_end) <= MAX_NOTE_WORDS;
+        if !note || !self.topic_answered(unit) || !unit.hits_of(topic).any(|h| h.to <= unit.label_end) {
             return false;
         }
         let future = bit(Category::Future);
@@ -121,6 +124,9 @@ impl Claim {
         }
     }
 }
+
+/// Most words of a note after a label (a slide's fragment, not a sentence).
+const MAX_NOTE_WORDS: usize = 14;
 
 /// Fewest words after a topic label for it to count as answered.
 const MIN_TOPIC_ANSWER_WORDS: usize = 2;

@@ -400,3 +400,22 @@ fn an_answer_after_the_last_priority_serves_every_priority() {
     assert!(!codes.contains(&"ssos::monitoring::no-owner"), "{codes:?}");
     assert!(!codes.contains(&"ssos::monitoring::no-frequency"), "{codes:?}");
 }
+
+/// A slide's note after a label naming the group or role answers for it; a
+/// full sentence after the label must make the claim itself, and a negated
+/// note answers nothing.
+#[test]
+fn a_label_with_a_note_answers_for_the_group_it_names() {
+    let groups = "stakeholders::group-missing";
+    assert!(meets(groups, Some("school_leaders"), "School leaders: monthly principals' mtg"));
+    assert!(meets(groups, Some("community"), "Community: partner roundtable"));
+    assert!(!meets(groups, Some("families"), "Families: A Parent Advisory Council exists at the district level."));
+    assert!(!meets(groups, Some("families"), "Families: not yet consulted"));
+    let roles = "roles::level-missing";
+    assert!(meets(roles, Some("teachers"), "Teachers: grade-level lesson daily + exit tickets"));
+    assert!(!meets(
+        roles,
+        Some("teachers"),
+        "Teachers: Regular education teachers and special education teachers are assigned to each grade-level team."
+    ));
+}

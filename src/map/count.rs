@@ -39,6 +39,31 @@ fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
     out
 }
 
+/// A priority's label that names benchmarks ("PRIORITY 2 BENCHMARKS") opens
+/// its part but is not among its words: put it back as the lead-in of the
+/// part's list, as it reads.
+fn with_part_labels<'a>(doc: &'a Document, parts: &[&'a Part], lines: Vec<Line<'a>>, headings: &Headings) -> Vec<Line<'a>> {
+    let labels: Vec<(usize, &str)> = parts
+        .iter()
+        .filter(|p| p.priority.is_some())
+        .filter_map(|p| p.blocks.first().map(|&b| (b, doc.blocks[b].text.trim())))
+        .filter(|&(b, text)| headings.is_benchmark_header(text) && !lines.iter().any(|l| l.block == b))
+        .collect();
+    if labels.is_empty() {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + labels.len());
+    let mut pending = labels.into_iter().peekable();
+    for line in lines {
+        while let Some(&(b, text)) = pending.peek().filter(|&&(b, _)| b < line.block) {
+            out.push(Line { text, item: false, block: b, vouched: false, row: doc.blocks[b].grid.map(|g| (g.table, g.row)) });
+            pending.next();
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// The parts of a section grouped by priority (one group when it does not repeat).
 fn by_priority(section: &MappedSection) -> Vec<(Option<usize>, Vec<&Part>)> {
     let mut groups: Vec<(Option<usize>, Vec<&Part>)> = Vec::new();
@@ -73,7 +98,7 @@ fn count_group(
     headings: &Headings,
     priority: Option<usize>,
 ) -> Vec<(Option<usize>, usize)> {
-    let lines = lines(doc, parts);
+    let lines = with_part_labels(doc, parts, lines(doc, parts), headings);
     let labelled = labelled_benchmarks(&lines, headings);
     if labelled > 0 {
         return vec![(priority, labelled)];
@@ -268,9 +293,18 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<
                 let filled = !block.text.trim().is_empty() && !headings.is_placeholder(&block.text);
                 // A line typed under the table (a sheet's next row) with no
                 // measure is a note about the table, not one more benchmark.
-                let note_below =
-                    last_wide_row.get(&g.table).is_some_and(|&last| g.row > last) && !headings.is_measure(&block.text);
-                if g.col == col && filled && !note_below {
+                let note_below = last_wide_row.get(&g.table).is_some_and(|&last| g.row > last)
+                    && (!headings.is_measure(&block.text) || headings.is_benchmark_non_item(&block.text));
+                // The header typed again over the next priority's rows, and
+                // the title band just above it, are not benchmarks.
+                let header_text = cells.get(&(table, row, col)).copied().unwrap_or_default();
+                let repeats_header = |r: usize| {
+                    cells.get(&(g.table, r, col)).is_some_and(|t| t.eq_ignore_ascii_case(header_text))
+                        && filled_cells.get(&(g.table, r)).is_some_and(|&n| n >= 2)
+                };
+                let sub_table_head = repeats_header(g.row)
+                    || (filled_cells.get(&(g.table, g.row)) == Some(&1) && repeats_header(g.row + 1));
+                if g.col == col && filled && !note_below && !sub_table_head {
                     rows.insert((g.table, g.row));
                 }
             }

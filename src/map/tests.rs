@@ -737,3 +737,23 @@ fn a_numbered_heading_outranks_a_bold_run_in_label_for_its_section() {
     let analysis = section_text(&sub, 1);
     assert!(analysis.contains(ANSWER) && analysis.contains("Root cause"), "{analysis}");
 }
+
+/// One sheet holding a benchmark table per priority and outcome kind: each
+/// sub-table's title band and its header typed again are not benchmarks,
+/// and neither is a field line under the last table.
+#[test]
+fn repeated_sub_table_heads_in_one_sheet_are_not_benchmarks() {
+    let rows = [
+        vec!["Priority 1 benchmarks – adult outcomes"],
+        vec!["Benchmark", "Level", "Owner"],
+        vec!["75% of teachers complete the CLSP series", "School", "ILT chairs"],
+        vec!["Priority 1 benchmarks – student outcomes"],
+        vec!["Benchmark", "Level", "Owner"],
+        vec!["55% of writing samples meet the grade-level rubric", "District", "the Executive Director"],
+        vec!["Benchmark", "Level", "Owner"],
+        vec!["Chronic absence falls to 12% or lower", "District", "the Data Coordinator"],
+        vec!["• Student work: teams every 6 weeks, ILT quarterly"],
+    ];
+    let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.to_vec()).collect();
+    assert_eq!(mapper().map(&doc(with_monitoring(table(&cells)))).benchmark_count(), 3);
+}
