@@ -114,7 +114,13 @@ fn count_group(
         }
         return per;
     }
-    let dated = dated_sentences(&lines, headings);
+    // A paragraph that names benchmarks and dates them one by one ("Our
+    // interim benchmarks are simple. By October, ...") is the list itself.
+    let led_dated = dated_sentences(lines.iter().filter(|l| headings.is_benchmark_header(l.text)), headings);
+    if led_dated > 0 {
+        return vec![(priority, led_dated)];
+    }
+    let dated = dated_sentences(lines.iter(), headings);
     let listed = count_listed(lines, headings);
     vec![(priority, if listed > 0 { listed } else { dated })]
 }
@@ -123,9 +129,8 @@ fn count_group(
 /// deadline ("By October, every ILT completes a data cycle. By June, 80% of
 /// ..."); a dated plan without a measure ("By June, we will review ...") is
 /// not one.
-fn dated_sentences(lines: &[Line], headings: &Headings) -> usize {
+fn dated_sentences<'a>(lines: impl Iterator<Item = &'a Line<'a>>, headings: &Headings) -> usize {
     lines
-        .iter()
         .flat_map(|l| sentences(l.text))
         .filter(|s| headings.opens_with_deadline(s) && (has_number(s) || !headings.states_plan(s)))
         .count()

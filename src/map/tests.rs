@@ -757,3 +757,19 @@ fn repeated_sub_table_heads_in_one_sheet_are_not_benchmarks() {
     let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.to_vec()).collect();
     assert_eq!(mapper().map(&doc(with_monitoring(table(&cells)))).benchmark_count(), 3);
 }
+
+/// A paragraph that names the benchmarks and dates them one by one is the
+/// list, whatever short lines follow it ("Reviewed quarterly", "Every 6 weeks").
+#[test]
+fn dated_benchmarks_named_in_a_paragraph_win_over_stray_lines() {
+    let blocks = with_monitoring(vec![
+        para(
+            "Our interim benchmarks are simple. By October, at the school level: 55% of teachers use two talk \
+             routines. By June, district-wide: 85% of writing samples meet the rubric.",
+        ),
+        bullet("Monitored by the Chief Academic Officer"),
+        bullet("Reviewed quarterly (Oct/Jan/Apr/Jun)"),
+        bullet("Every 6 weeks"),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
