@@ -346,7 +346,7 @@ impl Compiled {
     pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut chars = text.char_indices().peekable();
         let push = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
             let s = &text[from..to];
             let lead = s.len() - s.trim_start().len();
@@ -355,8 +355,8 @@ impl Compiled {
                 out.push((from + lead, from + lead + body.len()));
             }
         };
-        for (i, &(offset, ch)) in chars.iter().enumerate() {
-            let next = chars.get(i + 1).map(|c| c.1);
+        while let Some((offset, ch)) = chars.next() {
+            let next = chars.peek().map(|c| c.1);
             let end = offset + ch.len_utf8();
             match ch {
                 '\n' | '\r' => {
@@ -368,7 +368,7 @@ impl Compiled {
                     start = end;
                 }
                 '.' | '!' | '?' if next.is_none_or(char::is_whitespace) => {
-                    if ch == '.' && !self.ends_sentence(text, &chars, i) {
+                    if ch == '.' && !self.ends_sentence(text, offset) {
                         continue;
                     }
                     push(start, end, &mut out);
@@ -381,9 +381,8 @@ impl Compiled {
         out
     }
 
-    /// Whether the full stop at `chars[i]` ends a sentence.
-    fn ends_sentence(&self, text: &str, chars: &[(usize, char)], i: usize) -> bool {
-        let offset = chars[i].0;
+    /// Whether the full stop at byte `offset` ends a sentence.
+    fn ends_sentence(&self, text: &str, offset: usize) -> bool {
         // The separator may be wider than a byte (a no-break space).
         let word_start = text[..offset]
             .char_indices()
@@ -400,7 +399,7 @@ impl Compiled {
             return false;
         }
         // The next word starts in lower case: "approx. five".
-        let rest = chars[i + 1..].iter().map(|c| c.1).find(|c| !c.is_whitespace());
+        let rest = text[offset + 1..].chars().find(|c| !c.is_whitespace());
         !rest.is_some_and(char::is_lowercase)
     }
 
