@@ -129,6 +129,13 @@ impl Phrase {
     fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
         at + self.words.len() <= tokens.len() && self.words.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
     }
+
+    /// [`Phrase::matches_at`] for a phrase whose first word is known to
+    /// match the token at `at`: one its index listed for that token
+    /// ([`FirstWords::candidates`] lists only those), so only the rest is compared.
+    fn rest_matches_at(&self, tokens: &[Token], at: usize) -> bool {
+        at + self.words.len() <= tokens.len() && self.words.iter().zip(&tokens[at..]).skip(1).all(|(w, t)| w.matches(t))
+    }
 }
 
 impl FirstWords {
@@ -492,7 +499,7 @@ impl Compiled {
         let mut masked = vec![false; n];
         for at in 0..n {
             for p in words[at].pseudo.iter().map(|&i| &self.tables.pseudo[i]) {
-                if p.matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
+                if p.rest_matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
                     masked[at..at + p.words.len()].iter_mut().for_each(|m| *m = true);
                 }
             }
@@ -511,7 +518,7 @@ impl Compiled {
             // In the triggers' order (longest first).
             for t in words[at].triggers.iter().map(|&i| &self.tables.triggers[i]) {
                 let len = t.first.words.len();
-                if !t.first.matches_at(&tokens, at)
+                if !t.first.rest_matches_at(&tokens, at)
                     || !same_clause(at, len, &clause)
                     || used[at..at + len].iter().any(|u| *u)
                     || masked[at..at + len].iter().any(|m| *m)
@@ -578,7 +585,7 @@ impl Compiled {
         }
         let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
         let ongoing = (0..n)
-            .any(|at| words[at].ongoing.iter().any(|&i| self.tables.ongoing[i].matches_at(&tokens, at)))
+            .any(|at| words[at].ongoing.iter().any(|&i| self.tables.ongoing[i].rest_matches_at(&tokens, at)))
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens, set_apart);
@@ -619,7 +626,7 @@ impl Compiled {
         for (at, word) in words.iter().enumerate() {
             for &(concept, pi) in word.entries.iter().map(|&e| &self.tables.entries[e]) {
                 let phrase = &self.tables.phrases[pi as usize];
-                if phrase.matches_at(tokens, at) {
+                if phrase.rest_matches_at(tokens, at) {
                     hits.push(Hit { concept: concept as usize, from: at, to: at + phrase.words.len() });
                 }
             }
