@@ -352,3 +352,30 @@ fn pptx_and_pdf_attachments_are_read_from_email_and_zip() {
         reports.iter().map(summary).collect::<Vec<_>>().join("\n")
     );
 }
+
+/// A two-column page of "cards" printed by Chromium (a flex row of tinted
+/// boxes, uneven heights, then a full-width card): each card is read whole,
+/// its heading first, never as the cells of a table, so every card's
+/// section has its own text.
+#[test]
+fn chromium_cards_read_a_card_at_a_time() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chromium-cards");
+    let bytes = std::fs::read(dir.join("revere-cards.pdf")).unwrap();
+    let doc = ssos_lint::read::read_document("plan.pdf", &bytes, &Default::default()).unwrap();
+    assert!(doc.blocks.iter().all(|b| b.grid.is_none()), "cards are not a table");
+    let after = |heading: &str| {
+        let k = doc.blocks.iter().position(|b| b.text == heading).unwrap_or_else(|| panic!("{heading}"));
+        assert!(doc.blocks[k].heading_level.is_some(), "{heading} is a heading");
+        doc.blocks[k + 1].text.clone()
+    };
+    assert!(after("ANALYSIS OF STRENGTHS AND CHALLENGES").starts_with("On the 2022 MCAS"));
+    assert!(after("STAKEHOLDER ENGAGEMENT").starts_with("Students shaped the plan"));
+    assert!(after("OUTCOMES").starts_with("We expect to meet our 2024"));
+    assert!(after("ROLE CLARITY").starts_with("The district office will support"));
+    assert!(after("RESOURCES AND SUPPORT FOR IDENTIFIED SCHOOLS").starts_with("Internal resources include"));
+    let report = check("plan.pdf", &bytes);
+    for id in ["stakeholder_engagement", "outcomes", "role_clarity", "monitoring"] {
+        let s = report.sections.iter().find(|s| s.id == id).unwrap();
+        assert_eq!(s.state, SectionState::Present, "{id}: {}", summary(&report));
+    }
+}

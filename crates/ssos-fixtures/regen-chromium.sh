@@ -19,3 +19,7 @@ for f in "$tmp"/*.html; do
         --print-to-pdf="$out/$stem.pdf" "file://$f" 2>/dev/null
 done
 ls -l "$out"
+# A two-column page of cards (flex rows of tinted boxes), written by hand.
+cards="$root/tests/fixtures/chromium-cards"
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$cards/revere-cards.pdf" "file://$cards/revere-cards.html" 2>/dev/null

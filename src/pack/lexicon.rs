@@ -129,6 +129,13 @@ impl Phrase {
     fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
         at + self.words.len() <= tokens.len() && self.words.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
     }
+
+    /// [`Phrase::matches_at`] for a phrase whose first word is known to
+    /// match the token at `at`: one its index listed for that token
+    /// ([`FirstWords::candidates`] lists only those), so only the rest is compared.
+    fn rest_matches_at(&self, tokens: &[Token], at: usize) -> bool {
+        at + self.words.len() <= tokens.len() && self.words.iter().zip(&tokens[at..]).skip(1).all(|(w, t)| w.matches(t))
+    }
 }
 
 impl FirstWords {
@@ -346,7 +353,7 @@ impl Compiled {
     pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut chars = text.char_indices().peekable();
         let push = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
             let s = &text[from..to];
             let lead = s.len() - s.trim_start().len();
@@ -355,8 +362,8 @@ impl Compiled {
                 out.push((from + lead, from + lead + body.len()));
             }
         };
-        for (i, &(offset, ch)) in chars.iter().enumerate() {
-            let next = chars.get(i + 1).map(|c| c.1);
+        while let Some((offset, ch)) = chars.next() {
+            let next = chars.peek().map(|c| c.1);
             let end = offset + ch.len_utf8();
             match ch {
                 '\n' | '\r' => {
@@ -368,7 +375,7 @@ impl Compiled {
                     start = end;
                 }
                 '.' | '!' | '?' if next.is_none_or(char::is_whitespace) => {
-                    if ch == '.' && !self.ends_sentence(text, &chars, i) {
+                    if ch == '.' && !self.ends_sentence(text, offset) {
                         continue;
                     }
                     push(start, end, &mut out);
@@ -381,9 +388,8 @@ impl Compiled {
         out
     }
 
-    /// Whether the full stop at `chars[i]` ends a sentence.
-    fn ends_sentence(&self, text: &str, chars: &[(usize, char)], i: usize) -> bool {
-        let offset = chars[i].0;
+    /// Whether the full stop at byte `offset` ends a sentence.
+    fn ends_sentence(&self, text: &str, offset: usize) -> bool {
         // The separator may be wider than a byte (a no-break space).
         let word_start = text[..offset]
             .char_indices()
@@ -400,7 +406,7 @@ impl Compiled {
             return false;
         }
         // The next word starts in lower case: "approx. five".
-        let rest = chars[i + 1..].iter().map(|c| c.1).find(|c| !c.is_whitespace());
+        let rest = text[offset + 1..].chars().find(|c| !c.is_whitespace());
         !rest.is_some_and(char::is_lowercase)
     }
 
@@ -493,7 +499,7 @@ impl Compiled {
         let mut masked = vec![false; n];
         for at in 0..n {
             for p in words[at].pseudo.iter().map(|&i| &self.tables.pseudo[i]) {
-                if p.matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
+                if p.rest_matches_at(&tokens, at) && same_clause(at, p.words.len(), &clause) {
                     masked[at..at + p.words.len()].iter_mut().for_each(|m| *m = true);
                 }
             }
@@ -512,7 +518,7 @@ impl Compiled {
             // In the triggers' order (longest first).
             for t in words[at].triggers.iter().map(|&i| &self.tables.triggers[i]) {
                 let len = t.first.words.len();
-                if !t.first.matches_at(&tokens, at)
+                if !t.first.rest_matches_at(&tokens, at)
                     || !same_clause(at, len, &clause)
                     || used[at..at + len].iter().any(|u| *u)
                     || masked[at..at + len].iter().any(|m| *m)
@@ -579,7 +585,7 @@ impl Compiled {
         }
         let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
         let ongoing = (0..n)
-            .any(|at| words[at].ongoing.iter().any(|&i| self.tables.ongoing[i].matches_at(&tokens, at)))
+            .any(|at| words[at].ongoing.iter().any(|&i| self.tables.ongoing[i].rest_matches_at(&tokens, at)))
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens, set_apart);
@@ -620,7 +626,7 @@ impl Compiled {
         for (at, word) in words.iter().enumerate() {
             for &(concept, pi) in word.entries.iter().map(|&e| &self.tables.entries[e]) {
                 let phrase = &self.tables.phrases[pi as usize];
-                if phrase.matches_at(tokens, at) {
+                if phrase.rest_matches_at(tokens, at) {
                     hits.push(Hit { concept: concept as usize, from: at, to: at + phrase.words.len() });
                 }
             }

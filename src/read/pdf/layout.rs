@@ -570,6 +570,10 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
     let right_edge = lines.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
     // A table cut by the page break goes on here: its columns are not a two-column page.
     let carried = carry.filter(|starts| continues(page, lines, starts));
+    let rows = card_rows(page, width);
+    if carried.is_none() && !rows.is_empty() {
+        return cards(page, lines, &rows, right_edge, tables);
+    }
     if carried.is_none()
         && let Some(gutter) = gutter(page, lines, width)
     {
@@ -577,6 +581,65 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
     }
     let lines = labels_together(lines);
     flow(page, &lines, right_edge, tables, carried)
+}
+
+/// Rows of tinted boxes set side by side ("cards" of a two-column web page,
+/// printed from a flex or grid layout): two boxes, each over 30% of the page
+/// wide and several lines tall, with the same top and bottom, the first
+/// ending before the second starts. Each as (top, bottom, x between them).
+fn card_rows(page: &Page, width: f32) -> Vec<(f32, f32, f32)> {
+    let wide = |b: &(f32, f32, f32, f32)| b.2 - b.0 >= width * 0.3 && b.3 - b.1 >= 30.0;
+    let mut rows: Vec<(f32, f32, f32)> = Vec::new();
+    for a in page.shades.iter().filter(|b| wide(b)) {
+        for b in page.shades.iter().filter(|b| wide(b)) {
+            let side_by_side = a.2 <= b.0 && b.0 - a.2 < width * 0.1;
+            if side_by_side
+                && (a.1 - b.1).abs() < 2.0
+                && (a.3 - b.3).abs() < 2.0
+                && !rows.iter().any(|r| (r.0 - a.1).abs() < 2.0)
+            {
+                rows.push((a.1, a.3, (a.2 + b.0) / 2.0));
+            }
+        }
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows
+}
+
+/// Reading order on a page of cards: each row of cards is read a card at a
+/// time, left then right; lines outside the rows run as on a plain page.
+fn cards(page: &Page, lines: &[Line], rows: &[(f32, f32, f32)], right_edge: f32, tables: &mut Tables) -> Vec<Placed> {
+    let row_of = |line: &Line| rows.iter().position(|&(top, bottom, _)| line.y > top && line.y <= bottom);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let row = row_of(&lines[i]);
+        let end = i + lines[i..].iter().take_while(|l| row_of(l) == row).count();
+        let group = &lines[i..end];
+        match row {
+            Some(r) => {
+                let split = rows[r].2;
+                let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> {
+                    group
+                        .iter()
+                        .map(|l| {
+                            let segs: Vec<Seg> = l.segs.iter().filter(|s| keep(s)).cloned().collect();
+                            let y = segs.iter().map(|s| s.y).fold(f32::MAX, f32::min);
+                            Line { y, segs }
+                        })
+                        .filter(|l| !l.segs.is_empty())
+                        .collect()
+                };
+                let left = side(&|s: &Seg| s.x0 < split);
+                let right = side(&|s: &Seg| s.x0 >= split);
+                out.extend(flow(page, &left, split, tables, None));
+                out.extend(flow(page, &right, right_edge, tables, None));
+            }
+            None => out.extend(flow(page, &labels_together(group), right_edge, tables, None)),
+        }
+        i = end;
+    }
+    out
 }
 
 /// A table without rules whose labels are centred in their rows: a label
