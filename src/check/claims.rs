@@ -345,7 +345,6 @@ fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, sectio
     f
 }
 
-
 impl Message {
     /// Adds "(priority N)" to a message whose template has no `{priority}`.
     fn append_priority(self, priority: Option<usize>) -> Message {

@@ -42,7 +42,12 @@ fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
 /// A priority's label that names benchmarks ("PRIORITY 2 BENCHMARKS") opens
 /// its part but is not among its words: put it back as the lead-in of the
 /// part's list, as it reads.
-fn with_part_labels<'a>(doc: &'a Document, parts: &[&'a Part], lines: Vec<Line<'a>>, headings: &Headings) -> Vec<Line<'a>> {
+fn with_part_labels<'a>(
+    doc: &'a Document,
+    parts: &[&'a Part],
+    lines: Vec<Line<'a>>,
+    headings: &Headings,
+) -> Vec<Line<'a>> {
     let labels: Vec<(usize, &str)> = parts
         .iter()
         .filter(|p| p.priority.is_some())
@@ -56,7 +61,13 @@ fn with_part_labels<'a>(doc: &'a Document, parts: &[&'a Part], lines: Vec<Line<'
     let mut pending = labels.into_iter().peekable();
     for line in lines {
         while let Some(&(b, text)) = pending.peek().filter(|&&(b, _)| b < line.block) {
-            out.push(Line { text, item: false, block: b, vouched: false, row: doc.blocks[b].grid.map(|g| (g.table, g.row)) });
+            out.push(Line {
+                text,
+                item: false,
+                block: b,
+                vouched: false,
+                row: doc.blocks[b].grid.map(|g| (g.table, g.row)),
+            });
             pending.next();
         }
         out.push(line);

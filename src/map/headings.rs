@@ -386,9 +386,11 @@ impl Headings {
                 .filter(|_| numbers_trusted)
                 .and_then(|n| self.sections.iter().position(|s| u32::from(s.number) == n));
             let in_order = |s: &usize| order.iter().all(|&(b, named)| (named < *s) == (b < i) || named == *s);
-            let target = by_number
-                .filter(|s| !firmly_named.contains(s) && in_order(s))
-                .or_else(|| self.keyword_section(&title).or_else(|| self.prompt_after(doc, i)).filter(|s| !named.contains(s) && in_order(s)));
+            let target = by_number.filter(|s| !firmly_named.contains(s) && in_order(s)).or_else(|| {
+                self.keyword_section(&title)
+                    .or_else(|| self.prompt_after(doc, i))
+                    .filter(|s| !named.contains(s) && in_order(s))
+            });
             match target {
                 Some(section) => {
                     let rest =
