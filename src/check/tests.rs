@@ -364,32 +364,22 @@ fn a_passive_schedule_under_a_benchmark_label_is_a_frequency() {
 /// lacks an owner or a schedule.
 #[test]
 fn an_answer_after_the_last_priority_serves_every_priority() {
-    use crate::model::{Block, Document, Format};
-    let para = |text: &str| Block { text: text.to_string(), ..Block::default() };
-    let heading = |text: &str| Block { heading_level: Some(1), ..para(text) };
-    let sub_heading = |text: &str| Block { heading_level: Some(2), ..para(text) };
-    let answer = "We will do this work with every school this year, and we explain how below in some detail.";
-    let titles = [
-        "1. Priority(ies)",
-        "2. Analysis of Strengths and Challenges",
-        "3. Stakeholder Engagement",
-        "4. Outcomes",
-        "5. Role Clarity",
-    ];
-    let mut blocks: Vec<Block> = titles.iter().flat_map(|t| [heading(t), para(answer)]).collect();
-    blocks.extend([
-        heading("6. Monitoring Implementation"),
-        sub_heading("Priority 1"),
-        para("District: 80% of K-5 classrooms use the adopted texts by March."),
-        para("School: each ILT completes two data cycles by February."),
-        sub_heading("Priority 2"),
-        para("District: chronic absence falls to 12% by June."),
-        para("School: belonging survey favourability reaches 70% at each school."),
-        para("The Chief Academic Officer monitors every benchmark, and the DILT reviews the data every six weeks."),
-    ]);
-    for t in ["7. Resources", "8. Differentiation"] {
-        blocks.extend([heading(t), para(answer)]);
-    }
+    use crate::map::tests::{headed_plan, heading, para};
+    use crate::model::{Document, Format};
+    let mut blocks = headed_plan();
+    let at = blocks.iter().position(|b| b.text == "6. Monitoring Implementation").unwrap() + 1;
+    blocks.splice(
+        at..at + 1,
+        [
+            heading(2, "Priority 1"),
+            para("District: 80% of K-5 classrooms use the adopted texts by March."),
+            para("School: each ILT completes two data cycles by February."),
+            heading(2, "Priority 2"),
+            para("District: chronic absence falls to 12% by June."),
+            para("School: belonging survey favourability reaches 70% at each school."),
+            para("The Chief Academic Officer monitors every benchmark, and the DILT reviews the data every six weeks."),
+        ],
+    );
     let mut doc = Document::new(Format::Docx);
     doc.blocks = blocks;
     let pack = std::sync::Arc::new(builtin());

@@ -10,7 +10,7 @@ pub mod district;
 mod grid;
 mod headings;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::{HashMap, HashSet};
 

@@ -9,7 +9,7 @@ fn mapper() -> Mapper {
     Mapper::new(&crate::pack::builtin())
 }
 
-fn para(text: &str) -> Block {
+pub(crate) fn para(text: &str) -> Block {
     Block { text: text.to_string(), location: Location::default(), ..Block::default() }
 }
 
@@ -18,7 +18,7 @@ fn bullet(text: &str) -> Block {
     Block { list_label: Some("•".into()), list_level: Some(0), ..para(text) }
 }
 
-fn heading(level: u8, text: &str) -> Block {
+pub(crate) fn heading(level: u8, text: &str) -> Block {
     Block { heading_level: Some(level), ..para(text) }
 }
 
@@ -51,7 +51,7 @@ fn all_present(sub: &Submission) -> bool {
 }
 
 /// The eight guidance titles as Heading 1, each over `ANSWER`.
-fn headed_plan() -> Vec<Block> {
+pub(crate) fn headed_plan() -> Vec<Block> {
     let titles = [
         "1. Priority(ies)",
         "2. Analysis of Strengths and Challenges",

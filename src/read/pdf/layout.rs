@@ -619,17 +619,7 @@ fn cards(page: &Page, lines: &[Line], rows: &[(f32, f32, f32)], right_edge: f32,
         match row {
             Some(r) => {
                 let split = rows[r].2;
-                let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> {
-                    group
-                        .iter()
-                        .map(|l| {
-                            let segs: Vec<Seg> = l.segs.iter().filter(|s| keep(s)).cloned().collect();
-                            let y = segs.iter().map(|s| s.y).fold(f32::MAX, f32::min);
-                            Line { y, segs }
-                        })
-                        .filter(|l| !l.segs.is_empty())
-                        .collect()
-                };
+                let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> { side_of(group, keep) };
                 let left = side(&|s: &Seg| s.x0 < split);
                 let right = side(&|s: &Seg| s.x0 >= split);
                 out.extend(flow(page, &left, split, tables, None));
@@ -857,16 +847,7 @@ fn columns(page: &Page, lines: &[Line], gutter: f32, right_edge: f32, tables: &m
     let mut band: Vec<Line> = Vec::new();
     let flush = |band: &mut Vec<Line>, out: &mut Vec<Placed>, tables: &mut Tables| {
         // Each column's part of a line keeps its own baseline.
-        let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> {
-            band.iter()
-                .map(|l| {
-                    let segs: Vec<Seg> = l.segs.iter().filter(|s| keep(s)).cloned().collect();
-                    let y = segs.iter().map(|s| s.y).fold(f32::MAX, f32::min);
-                    Line { y, segs }
-                })
-                .filter(|l| !l.segs.is_empty())
-                .collect()
-        };
+        let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> { side_of(band, keep) };
         let left = side(&|s: &Seg| s.x1 <= gutter + 2.0);
         let right = side(&|s: &Seg| s.x1 > gutter + 2.0);
         out.extend(flow(page, &left, gutter, tables, None));
@@ -1560,6 +1541,20 @@ fn paragraphs(
         };
         *current = Some((block, line.clone(), item_x));
     }
+}
+
+/// One side of a band of lines (the segments `keep` takes), each line with
+/// its own baseline; lines left empty are dropped.
+fn side_of(lines: &[Line], keep: &dyn Fn(&Seg) -> bool) -> Vec<Line> {
+    lines
+        .iter()
+        .map(|l| {
+            let segs: Vec<Seg> = l.segs.iter().filter(|s| keep(s)).cloned().collect();
+            let y = segs.iter().map(|s| s.y).fold(f32::MAX, f32::min);
+            Line { y, segs }
+        })
+        .filter(|l| !l.segs.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
