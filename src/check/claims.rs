@@ -239,7 +239,7 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
     }
     let mut results: Vec<GroupResult> =
         groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, &by_part, section, g)).collect();
-    share_answers(&mut results);
+    share_answers(&mut results, compiled.items.len());
     let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
     let coverage = Coverage {
         section: index,
@@ -256,11 +256,15 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
 /// monitors and how often ("The CAO owns the district benchmarks ..."), and
 /// that is not a gap in the priorities above it. An item the last priority
 /// leaves out is still its gap.
-fn share_answers(results: &mut [GroupResult]) {
-    for k in (0..results.len()).rev().skip(1) {
-        let (before, after) = results.split_at_mut(k + 1);
-        let answered_later = |i: &usize| after.iter().any(|r| !r.missing.contains(i));
-        before[k].missing.retain(|i| !answered_later(i));
+fn share_answers(results: &mut [GroupResult], items: usize) {
+    // One pass from the last priority up, linear however many there are.
+    let mut answered_later = vec![false; items];
+    for result in results.iter_mut().rev() {
+        let missing_here: Vec<bool> = (0..items).map(|i| result.missing.contains(&i)).collect();
+        result.missing.retain(|&i| !answered_later[i]);
+        for (i, missing) in missing_here.into_iter().enumerate() {
+            answered_later[i] |= !missing;
+        }
     }
 }
 

@@ -48,11 +48,13 @@ fn with_part_labels<'a>(
     lines: Vec<Line<'a>>,
     headings: &Headings,
 ) -> Vec<Line<'a>> {
+    // Looked up in a set: a section may have as many parts as lines.
+    let in_lines: std::collections::HashSet<usize> = lines.iter().map(|l| l.block).collect();
     let labels: Vec<(usize, &str)> = parts
         .iter()
         .filter(|p| p.priority.is_some())
         .filter_map(|p| p.blocks.first().map(|&b| (b, doc.blocks[b].text.trim())))
-        .filter(|&(b, text)| headings.is_benchmark_header(text) && !lines.iter().any(|l| l.block == b))
+        .filter(|&(b, text)| !in_lines.contains(&b) && headings.is_benchmark_header(text))
         .collect();
     if labels.is_empty() {
         return lines;
