@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::pattern::Aligned;
 use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 
 mod tables;
@@ -826,11 +827,6 @@ pub(crate) struct PatternSetDfa {
 
 /// The bytes `build.rs` wrote: runs of (first, count, length, 0) as u32,
 /// a DFA's bytes, padding to 8 (see `pattern_set` there).
-#[repr(C)]
-struct Aligned<B: ?Sized> {
-    _align: [u64; 0],
-    bytes: B,
-}
 static PATTERN_SET_BYTES: &Aligned<[u8]> =
     &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/pattern-set.dfa")) };
 

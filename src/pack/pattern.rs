@@ -141,13 +141,15 @@ impl Forms {
 type Cache = Mutex<HashMap<(String, Tier), Arc<Forms>>>;
 static COMPILED: LazyLock<Cache> = LazyLock::new(Default::default);
 
-/// The DFAs `build.rs` compiled from the built-in pack's patterns, in one
-/// block of bytes aligned as a DFA's transitions must be.
+/// Bytes `build.rs` wrote, aligned as a DFA's transitions must be (and as
+/// the u64 runs of the pattern sets read): one wrapper for every such table.
 #[repr(C)]
-struct Aligned<B: ?Sized> {
-    _align: [u32; 0],
-    bytes: B,
+pub(crate) struct Aligned<B: ?Sized> {
+    pub(crate) _align: [u64; 0],
+    pub(crate) bytes: B,
 }
+
+/// The DFAs `build.rs` compiled from the built-in pack's patterns.
 static PREBUILT_BYTES: &Aligned<[u8]> =
     &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/patterns.dfa")) };
 /// (pattern, tier, forward DFA's byte range, reverse DFA's byte range), sorted by pattern and tier.
