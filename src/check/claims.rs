@@ -21,6 +21,7 @@ pub struct Claim {
     tense: Option<Tense>,
     subject: Option<usize>,
     label_answers: bool,
+    fragment_answers: bool,
 }
 
 impl Claim {
@@ -37,6 +38,7 @@ impl Claim {
             tense: def.tense,
             subject: def.subject.as_deref().and_then(|s| lexicon.concept(s)),
             label_answers: def.label_answers,
+            fragment_answers: def.fragment_answers,
         }
     }
 
@@ -46,8 +48,8 @@ impl Claim {
     }
 
     /// A topic label whose answer has words, none in an excluded scope.
-    fn topic_answered(&self, unit: &Unit) -> bool {
-        let body = &unit.scope[unit.label_end.min(unit.scope.len())..];
+    fn topic_answered(&self, unit: &Unit, label_end: usize) -> bool {
+        let body = &unit.scope[label_end.min(unit.scope.len())..];
         unit.topic_label && body.len() >= MIN_TOPIC_ANSWER_WORDS && body.iter().all(|s| s & self.exclude == 0)
     }
 
@@ -58,18 +60,39 @@ impl Claim {
     /// planned. A full sentence after the label ("Families: A Parent Advisory
     /// Council exists.") must make the claim itself.
     fn label_answers_claim(&self, topic: usize, unit: &Unit) -> bool {
-        let note = !unit.text.trim_end().ends_with(['.', '!', '?'])
-            && unit.tokens.len().saturating_sub(unit.label_end) <= MAX_NOTE_WORDS;
-        if !note || !self.topic_answered(unit) || !unit.hits_of(topic).any(|h| h.to <= unit.label_end) {
+        let label = unit.inner_label_end.min(unit.scope.len());
+        let note = !unit.text.trim_end().ends_with(['.', '!', '?']) && unit.tokens.len() - label <= MAX_NOTE_WORDS;
+        if !note || !self.topic_answered(unit, label) || !unit.hits_of(topic).any(|h| h.from < label) {
             return false;
         }
         let future = bit(Category::Future);
-        let body = &unit.scope[unit.label_end.min(unit.scope.len())..];
+        let body = &unit.scope[label..];
         self.tense != Some(Tense::Past) || body.iter().all(|s| s & future == 0)
+    }
+
+    /// A fragment naming the claim's first concept among other words, with
+    /// no verb, no closing full stop and nothing excluded, planned or
+    /// recurring in it (see `ItemDef::fragment_answers`).
+    fn fragment_answers_claim(&self, topic: usize, unit: &Unit) -> bool {
+        let body = unit.label_end.min(unit.tokens.len());
+        let words = unit.tokens.len() - body;
+        let covered = self.exclude | bit(Category::Future);
+        let Some(hit) = unit.hits_of(topic).find(|h| h.from >= body) else {
+            return false;
+        };
+        unit.verbless
+            && !unit.ongoing
+            && !unit.text.trim_end().ends_with(['.', '!', '?'])
+            && words <= MAX_NOTE_WORDS
+            && words.saturating_sub(hit.to - hit.from) >= MIN_TOPIC_ANSWER_WORDS
+            && unit.scope.iter().all(|s| s & covered == 0)
     }
 
     fn alternative_met(&self, alt: &[usize], unit: &Unit) -> bool {
         if self.label_answers && alt.len() > 1 && self.label_answers_claim(alt[0], unit) {
+            return true;
+        }
+        if self.fragment_answers && self.fragment_answers_claim(alt[0], unit) {
             return true;
         }
         let valid = |concept: usize, before: Option<usize>| -> Vec<Hit> {
@@ -85,7 +108,7 @@ impl Claim {
         // A run-in label names the topic: it may say who or where, never the
         // claim, unless the item is its topic alone (`label_answers`) and
         // words follow that no excluded trigger covers.
-        let topic_only = self.label_answers && alt.len() == 1 && self.topic_answered(unit);
+        let topic_only = self.label_answers && alt.len() == 1 && self.topic_answered(unit, unit.label_end);
         if let Some(last) = per_concept.last_mut() {
             last.retain(|h| h.to > unit.label_end || topic_only);
         }
@@ -179,14 +202,15 @@ impl CompiledCheck {
                 per_priority: *per_priority,
                 skip_statements: *skip_statements,
             }),
-            Check::Any { when, ordered, exclude, tense, subject, per_priority } => {
+            Check::Any { when, ordered, exclude, tense, subject, label_answers, per_priority } => {
                 let def = ClaimDef {
                     when: when.clone(),
                     ordered: *ordered,
                     exclude: exclude.clone(),
                     tense: *tense,
                     subject: subject.clone(),
-                    label_answers: false,
+                    label_answers: *label_answers,
+                    fragment_answers: false,
                 };
                 Some(CompiledCheck {
                     items: vec![CompiledItem {

@@ -73,9 +73,15 @@ pub struct Unit {
     /// Tokens `[0, label_end)` are a run-in label ("Student work: ..."): they
     /// name the topic, so they can say who or where, but never make the claim.
     pub label_end: usize,
+    /// The end of the sentence's own run-in label under a set-apart one
+    /// ("Stakeholder input: Principals: spring retreat"), else `label_end`.
+    pub inner_label_end: usize,
     /// The label names a topic ("Student work: ..."), not a question ("What
     /// will students experience: ..."), which only asks for one.
     pub topic_label: bool,
+    /// No word of the unit is a clause verb or a past form: a fragment
+    /// ("Community orgs + School Committee subcommittee"), not a sentence.
+    pub verbless: bool,
 }
 
 impl Unit {
@@ -590,26 +596,50 @@ impl Compiled {
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
         let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens, set_apart);
+        // Under a label the document set apart, the sentence's own run-in
+        // label ("Stakeholder input: Principals: spring retreat").
+        let inner_label_end = match set_apart && label_end > 0 {
+            true => self.run_in_label(text, &tokens, label_end, false).unwrap_or(label_end),
+            false => label_end,
+        };
         let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[0].lower);
-        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end, topic_label }
+        let verbless = !(0..n).any(|i| self.is_verb(&tokens, i));
+        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end, inner_label_end, topic_label, verbless }
     }
 
     /// Tokens of a run-in label: a few words before a colon at the start.
     fn label_end(&self, text: &str, tokens: &[Token], set_apart: bool) -> usize {
-        let Some(colon) = text.find(": ") else {
-            return 0;
-        };
+        self.run_in_label(text, tokens, 0, set_apart).unwrap_or(0)
+    }
+
+    /// The end of a run-in label starting at token `from`: a few words, with
+    /// no sentence end and (unless set apart) no verb, before ": ".
+    fn run_in_label(&self, text: &str, tokens: &[Token], from: usize, set_apart: bool) -> Option<usize> {
+        let start = tokens.get(from)?.start;
+        let colon = start + text[start..].find(": ")?;
         let before = tokens.iter().take_while(|t| t.end <= colon).count();
-        if before == 0 || before > self.max_label_words || text[..colon].contains(['.', ';', '?', '!']) {
-            return 0;
-        }
-        let question = self.question_words.contains(&*tokens[0].lower);
-        // "We consulted local organizations: ..." is a clause, its claim included.
-        let verb = |i: usize| self.clause_verbs.contains(&*tokens[i].lower) || self.is_past(tokens, i);
-        if !set_apart && !question && (0..before).any(verb) {
-            return 0;
-        }
-        before
+        let head = &text[start..colon];
+        // A parenthesis is an aside: "Identified schools (St. Mary's, Westside Academy):".
+        let aside = |t: &Token| head[..t.start - start].matches('(').count() > head[..t.start - start].matches(')').count();
+        let words = tokens[from..before].iter().filter(|t| !aside(t)).count();
+        (words > 0 && words <= self.max_label_words).then_some(())?;
+        let sentence_end = head.char_indices().any(|(i, c)| match c {
+            ';' | '?' | '!' => true,
+            // "Identified schools (St. Mary's, Westside)" is still a label.
+            '.' => head[i + 1..].starts_with(char::is_whitespace) && self.ends_sentence(text, start + i),
+            _ => false,
+        });
+        let question = self.question_words.contains(&*tokens[from].lower);
+        // "We consulted local organizations: ..." is a clause, its claim
+        // included; a participle leading the label is an adjective
+        // ("Identified schools: ...", "Targeted supports: ...").
+        let verb = (from..before).any(|i| self.clause_verbs.contains(&*tokens[i].lower) || (i > from && self.is_past(tokens, i)));
+        (!sentence_end && (set_apart || question || !verb)).then_some(before)
+    }
+
+    /// A clause verb ("is", "will") or a past form.
+    fn is_verb(&self, tokens: &[Token], i: usize) -> bool {
+        self.clause_verbs.contains(&*tokens[i].lower) || self.is_past(tokens, i)
     }
 
     /// A past form: a listed irregular form, or "-ed" not after "be" ("will be held" is not past).

@@ -500,6 +500,9 @@ pub enum Check {
         /// A concept of actors: the first concept's mention must be the first of these in its clause.
         #[serde(default)]
         subject: Option<String>,
+        /// A run-in label naming the first concept stands for the claim when a short note follows it.
+        #[serde(default)]
+        label_answers: bool,
         #[serde(default = "yes")]
         per_priority: bool,
     },
@@ -543,6 +546,12 @@ pub struct ItemDef {
     /// outcomes); by default a label only names the topic of its sentence.
     #[serde(default)]
     pub label_answers: bool,
+    /// A fragment with no verb naming the item's first concept, among other
+    /// words that no excluded, future or ongoing cue covers, answers it
+    /// ("Community orgs + School Committee subcommittee" under a stakeholder
+    /// heading): the section's prompt supplies the claim a slide's note leaves out.
+    #[serde(default)]
+    pub fragment_answers: bool,
 }
 
 impl ItemDef {
@@ -554,6 +563,7 @@ impl ItemDef {
             tense: self.tense,
             subject: self.subject.clone(),
             label_answers: self.label_answers,
+            fragment_answers: self.fragment_answers,
         }
     }
 }
@@ -567,6 +577,7 @@ pub struct ClaimDef {
     pub tense: Option<Tense>,
     pub subject: Option<String>,
     pub label_answers: bool,
+    pub fragment_answers: bool,
 }
 
 /// The built-in claim `@acted`, usable in any alternative after a concept:

@@ -1346,6 +1346,10 @@ fn broken_word(prev: &Placed, line: &Placed) -> bool {
         && head.chars().all(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c))
 }
 
+/// How many times the usual leading a line may stand below a line it
+/// continues mid-sentence and still join its paragraph.
+const MID_SENTENCE_LEADING: f32 = 1.75;
+
 /// Joins placed lines into paragraph blocks.
 /// A paragraph being built: the block, its last line, and the text x of a list item.
 type Open = (Block, Placed, f32);
@@ -1423,9 +1427,15 @@ fn paragraphs(
                 let same_band = prev.seg.band == line.seg.band;
                 // The first line of a page or column may continue the last paragraph of the one before.
                 let page_turn = (n == 0 || line.y < prev.y) && prev.depth > 0.7 && line.depth < 0.35;
+                // A sentence cut mid-way goes on in lower case: the leading
+                // measured in a table whose columns are set at different
+                // sizes is only a rough guide then.
+                let mid_sentence = !prev.seg.text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+                    && first_word.starts_with(|c: char| c.is_lowercase());
+                let leading = usual_of(line) * if mid_sentence { MID_SENTENCE_LEADING } else { 1.25 };
 
                 same_cell
-                    && (page_turn || (gap > 0.0 && gap <= usual_of(line) * 1.25 + 0.5))
+                    && (page_turn || (gap > 0.0 && gap <= leading + 0.5))
                     && same_size
                     && same_weight
                     && !starts_item
