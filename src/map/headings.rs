@@ -282,10 +282,68 @@ impl Headings {
             }
         }
         drop_column_headers(doc, &rows, &mut hits);
+        let skeleton = self.keyword_skeleton(doc, &hits, &candidates);
+        candidates.retain(|(i, _)| !skeleton.iter().any(|h| h.block == *i));
+        hits.extend(skeleton);
         let mut boundaries = self.place_siblings(doc, &mut hits, &candidates);
         boundaries.extend(ends);
         hits.sort_by_key(|h| h.block);
         Found { hits, boundaries, markers }
+    }
+
+    /// Headings all in the district's own words ("What the data told us",
+    /// "Who we heard from", "How we will know"), none naming a section: when
+    /// the document names fewer than two sections otherwise, the headings of
+    /// one kind (one style level, or bold lines) whose keywords point to
+    /// sections in the guidance's order, at least [`MIN_SKELETON`] of them,
+    /// head those sections; the others are left to be placed by order.
+    fn keyword_skeleton(&self, doc: &Document, hits: &[HeadingHit], candidates: &[(usize, Cue)]) -> Vec<HeadingHit> {
+        let named: HashSet<usize> = hits.iter().map(|h| h.section).collect();
+        if named.len() >= 2 {
+            return Vec::new();
+        }
+        let mut families: Vec<((Cue, Option<u8>), Vec<(usize, usize)>)> = Vec::new();
+        for h in hits.iter().filter(|h| matches!(h.cue, Cue::Styled | Cue::Bold | Cue::Numbered)) {
+            families.push(((h.cue, doc.blocks[h.block].heading_level), vec![(h.block, h.section)]));
+        }
+        let mut in_order: Vec<(usize, Cue)> = candidates.to_vec();
+        in_order.sort_unstable_by_key(|c| c.0);
+        for (i, cue) in in_order {
+            if !matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered) {
+                continue;
+            }
+            let (number, title, _) = self.split_heading(&doc.blocks[i]);
+            let words = title.split_whitespace().count();
+            if number.is_some_and(|_| is_sub_number(&doc.blocks[i].text))
+                || words > self.max_heading_words
+                || is_sentence(doc.blocks[i].text.trim())
+            {
+                continue;
+            }
+            let Some(section) = self.keyword_section(&title) else { continue };
+            let key = (cue, doc.blocks[i].heading_level);
+            match families.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, found)) => found.push((i, section)),
+                None => families.push((key, vec![(i, section)])),
+            }
+        }
+        let best = families
+            .into_iter()
+            .map(|(key, mut found)| {
+                found.sort_unstable();
+                (key.0, increasing_run(&found))
+            })
+            .filter(|(_, run)| run.len() >= MIN_SKELETON)
+            .max_by_key(|(_, run)| run.len());
+        let Some((cue, run)) = best else { return Vec::new() };
+        run.into_iter()
+            .filter(|(_, s)| !named.contains(s))
+            .map(|(block, section)| {
+                let (number, _, rest) = self.split_heading(&doc.blocks[block]);
+                let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                HeadingHit { block, section, cue, rest, number, also: Vec::new() }
+            })
+            .collect()
     }
 
     /// Headings set off like the recognised ones but named otherwise ("4.
@@ -527,6 +585,19 @@ impl Headings {
             let rest = rest.filter(|r| r.split_whitespace().count() >= 3);
             let also = joined.map(|j| j[1..].to_vec()).unwrap_or_default();
             return Some(HeadingHit { block: index, section, cue, rest, number, also });
+        }
+        // A heading in the district's own words ("Question 5: Does everyone
+        // know their role?", "4. How we'll know"): its number and its
+        // keywords name the same section.
+        if matches!(cue, Cue::Styled | Cue::Numbered)
+            && !long
+            && !is_sub_number(&block.text)
+            && let Some(n) = number
+            && let Some(section) = self.keyword_section(&title)
+            && u32::from(self.sections[section].number) == n
+        {
+            let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+            return Some(HeadingHit { block: index, section, cue, rest, number, also: Vec::new() });
         }
         if cue == Cue::TableLabel && !doc.format.is_spreadsheet() {
             let section = self.prompt_section(&block.text)?;
@@ -943,6 +1014,37 @@ fn drop_column_headers(doc: &Document, rows: &RowOccupancy, hits: &mut Vec<Headi
 const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 
 /// A full sentence: several words ending as a sentence ends. Headings do not.
+/// Fewest own-words headings, in the guidance's order, taken for its sections.
+const MIN_SKELETON: usize = 4;
+
+/// The longest run of `(block, section)` whose sections strictly increase
+/// (blocks are in document order): the headings that follow the guidance.
+fn increasing_run(found: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Quadratic in the headings of one kind, a few dozen at most.
+    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(found.len());
+    for (i, &(_, s)) in found.iter().enumerate() {
+        let prev = (0..i).filter(|&j| found[j].1 < s).max_by_key(|&j| best[j].0);
+        best.push((prev.map_or(1, |j| best[j].0 + 1), prev));
+    }
+    let Some(mut at) = (0..found.len()).max_by_key(|&i| (best[i].0, std::cmp::Reverse(i))) else {
+        return Vec::new();
+    };
+    let mut run = vec![found[at]];
+    while let Some(p) = best[at].1 {
+        run.push(found[p]);
+        at = p;
+    }
+    run.reverse();
+    run
+}
+
+/// A sub-section's number ("6.1 Interim benchmarks"): it heads part of a section.
+fn is_sub_number(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with('.') && t[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn is_sentence(text: &str) -> bool {
     text.split_whitespace().count() >= 4 && text.ends_with(['.', '!'])
 }
