@@ -136,11 +136,14 @@ impl Claim {
             None => true,
             // What happened: the claim (the alternative's last concept) stands
             // outside a plan, or is itself a past form ("what families told us").
+            // A unit only about what goes on ("Ongoing: quarterly family
+            // forums") tells of no input received.
             Some(Tense::Past) => {
                 let future = bit(Category::Future);
-                per_concept
-                    .last()
-                    .is_some_and(|hits| hits.iter().any(|h| unit.scope_of(h) & future == 0 || unit.has_past(h)))
+                (!unit.ongoing || unit.any_past())
+                    && per_concept
+                        .last()
+                        .is_some_and(|hits| hits.iter().any(|h| unit.scope_of(h) & future == 0 || unit.has_past(h)))
             }
             // What goes on: said in the present or future, or at least not only in the past.
             Some(Tense::Ongoing) => unit.ongoing || !unit.any_past(),

@@ -409,3 +409,41 @@ fn a_label_with_a_note_answers_for_the_group_it_names() {
         "Teachers: Regular education teachers and special education teachers are assigned to each grade-level team."
     ));
 }
+
+#[test]
+fn a_slide_fragment_naming_a_group_counts_as_its_input() {
+    let code = "stakeholders::group-missing";
+    assert!(meets(code, Some("community"), "Community orgs + School Committee subcommittee"));
+    assert!(meets(code, Some("educators"), "Teacher leaders on planning team"));
+    // A sentence must make the claim itself; a fragment may not be planned, recurring or negated.
+    assert!(!meets(code, Some("community"), "The School Committee meets in the town library."));
+    assert!(!meets(code, Some("families"), "Ongoing: quarterly family forums, semester student advisory"));
+    assert!(!meets(code, Some("families"), "No family input yet"));
+    assert!(!meets(code, Some("families"), "Families"));
+    // Under a column header, the line's own label still names the group.
+    assert!(labelled(code, Some("school_leaders"), "Stakeholder Input", "• Principals: spring retreat"));
+}
+
+#[test]
+fn a_label_with_an_aside_and_a_leading_participle_is_still_a_label() {
+    let code = "stakeholders::no-identified-school-input";
+    assert!(meets(
+        code,
+        None,
+        "Identified schools (St. Mary's Street Elementary, Westside Academy): scheduling, newcomers"
+    ));
+    assert!(!meets(code, None, "Identified schools (Westside Academy): to be surveyed next spring"));
+}
+
+#[test]
+fn a_target_label_over_its_measures_names_the_targets() {
+    assert!(meets("outcomes::no-accountability-targets", None, "Accountability targets: ELA + math achievement"));
+    assert!(!meets("outcomes::no-accountability-targets", None, "Accountability targets: not yet set"));
+    assert!(meets(
+        "outcomes::no-student-group-targets",
+        None,
+        "Student group targets: high needs, students with disabilities"
+    ));
+    assert!(meets("analysis::no-student-groups", None, "Widest gaps: Hispanic/Latino students, English learners"));
+    assert!(!meets("analysis::no-student-groups", None, "We found a gap in the bus schedule."));
+}

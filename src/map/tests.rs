@@ -773,3 +773,65 @@ fn dated_benchmarks_named_in_a_paragraph_win_over_stray_lines() {
     ]);
     assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
 }
+
+/// Headings in a district's own words, as `make` sets them, each over `ANSWER`.
+fn own_words_plan(titles: &[&str], make: fn(&str) -> Block) -> Vec<Block> {
+    titles.iter().flat_map(|t| [make(t), para(ANSWER)]).collect()
+}
+
+#[test]
+fn numbered_questions_in_own_words_head_the_sections_their_numbers_name() {
+    let titles = [
+        "Question 1: What are our priorities?",
+        "Question 2: What did we learn from the data?",
+        "Question 3: How did we hear from people?",
+        "Question 4: Which targets will we meet?",
+        "Question 5: Does everyone know their role?",
+        "Question 6: How will we monitor implementation?",
+        "Question 7: What will it take?",
+        "Question 8: How will support differ by school?",
+    ];
+    let sub = mapper().map(&doc(own_words_plan(&titles, |t| heading(1, t))));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 6).contains("every school"));
+}
+
+#[test]
+fn unnumbered_own_words_headings_in_guidance_order_head_the_sections() {
+    let titles = [
+        "Where we are focusing",
+        "What the data told us",
+        "Who we heard from",
+        "How we will know it worked",
+        "Who does what",
+        "Checking our progress",
+        "What it will take",
+        "Support that differs by school",
+    ];
+    for make in [|t: &str| heading(1, t), bold as fn(&str) -> Block] {
+        let sub = mapper().map(&doc(own_words_plan(&titles, make)));
+        assert!(all_present(&sub), "{:?}", states(&sub));
+    }
+}
+
+#[test]
+fn own_words_headings_out_of_the_guidance_order_are_not_taken_for_sections() {
+    // Keywords of four sections, but backwards: a report's own chapters.
+    let titles = ["Checking our progress", "Who does what", "What the data told us", "Where we are focusing"];
+    let sub = mapper().map(&doc(own_words_plan(&titles, |t| heading(1, t))));
+    // "Who does what" is a name of role clarity; the others only share keywords.
+    for index in [0, 1, 5] {
+        assert_ne!(sub.sections[index].state, SectionState::Present, "{:?}", states(&sub));
+    }
+}
+
+#[test]
+fn a_sub_numbered_heading_with_a_section_keyword_stays_inside_its_section() {
+    let mut blocks = headed_plan();
+    let monitoring = blocks.iter().position(|b| b.text.starts_with("6.")).unwrap();
+    blocks.insert(monitoring + 2, heading(2, "6.1 Interim benchmarks we will track"));
+    blocks.insert(monitoring + 3, para("By January, 80% of classrooms use the new units."));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.sections[5].parts.len(), 1, "{:?}", sub.sections[5].parts.len());
+    assert!(section_text(&sub, 5).contains("80% of classrooms"));
+}

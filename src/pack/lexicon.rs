@@ -604,7 +604,19 @@ impl Compiled {
         };
         let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[0].lower);
         let verbless = !(0..n).any(|i| self.is_verb(&tokens, i));
-        Unit { text: text.to_string(), tokens, scope, past, clause, hits, ongoing, label_end, inner_label_end, topic_label, verbless }
+        Unit {
+            text: text.to_string(),
+            tokens,
+            scope,
+            past,
+            clause,
+            hits,
+            ongoing,
+            label_end,
+            inner_label_end,
+            topic_label,
+            verbless,
+        }
     }
 
     /// Tokens of a run-in label: a few words before a colon at the start.
@@ -620,7 +632,8 @@ impl Compiled {
         let before = tokens.iter().take_while(|t| t.end <= colon).count();
         let head = &text[start..colon];
         // A parenthesis is an aside: "Identified schools (St. Mary's, Westside Academy):".
-        let aside = |t: &Token| head[..t.start - start].matches('(').count() > head[..t.start - start].matches(')').count();
+        let aside =
+            |t: &Token| head[..t.start - start].matches('(').count() > head[..t.start - start].matches(')').count();
         let words = tokens[from..before].iter().filter(|t| !aside(t)).count();
         (words > 0 && words <= self.max_label_words).then_some(())?;
         let sentence_end = head.char_indices().any(|(i, c)| match c {
@@ -633,7 +646,8 @@ impl Compiled {
         // "We consulted local organizations: ..." is a clause, its claim
         // included; a participle leading the label is an adjective
         // ("Identified schools: ...", "Targeted supports: ...").
-        let verb = (from..before).any(|i| self.clause_verbs.contains(&*tokens[i].lower) || (i > from && self.is_past(tokens, i)));
+        let verb = (from..before)
+            .any(|i| self.clause_verbs.contains(&*tokens[i].lower) || (i > from && self.is_past(tokens, i)));
         (!sentence_end && (set_apart || question || !verb)).then_some(before)
     }
 
