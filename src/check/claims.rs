@@ -113,8 +113,14 @@ impl Claim {
         // claim, unless the item is its topic alone (`label_answers`) and
         // words follow that no excluded trigger covers.
         let topic_only = self.label_answers && alt.len() == 1 && self.topic_answered(unit, unit.label_end);
+        // Where labels answer, a label may state the claim when the words
+        // after it name the rest ("Group targets: EL, SWD, high needs").
+        let rest_in_body = self.label_answers
+            && unit.topic_label
+            && alt.len() > 1
+            && per_concept[..alt.len() - 1].iter().all(|hits| hits.iter().any(|h| h.from >= unit.label_end));
         if let Some(last) = per_concept.last_mut() {
-            last.retain(|h| h.to > unit.label_end || topic_only);
+            last.retain(|h| h.to > unit.label_end || topic_only || rest_in_body);
         }
         if let (Some(subject), Some(first)) = (self.subject, per_concept.first_mut()) {
             // The actor must be the first actor of its clause: no other one stands before it.
