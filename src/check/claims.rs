@@ -61,10 +61,11 @@ impl Claim {
     /// Council exists.") must make the claim itself.
     fn label_answers_claim(&self, topic: usize, unit: &Unit) -> bool {
         let label = unit.inner_label_end.min(unit.scope.len());
-        // A note, not a sentence: no closing stop, or no capital to open it
-        // ("Principals: weekly walkthroughs + feedback; run ILT data cycles.").
-        let lower_start = unit.tokens.get(label).is_some_and(|t| t.raw.starts_with(char::is_lowercase));
-        let note = (!unit.text.trim_end().ends_with(['.', '!', '?']) || lower_start)
+        // A note, not a sentence: no closing stop, or no verb and words that
+        // do not open a sentence ("Principals: weekly walkthroughs + feedback; run ILT
+        // data cycles.", "Student work: PLCs weekly; ILTs each cycle.").
+        let fragment = unit.verbless && !unit.sentence_after_label;
+        let note = (!unit.text.trim_end().ends_with(['.', '!', '?']) || fragment)
             && unit.tokens.len() - label <= MAX_NOTE_WORDS;
         if !note || !self.topic_answered(unit, label) || !unit.hits_of(topic).any(|h| h.from < label) {
             return false;

@@ -447,3 +447,21 @@ fn a_target_label_over_its_measures_names_the_targets() {
     assert!(meets("analysis::no-student-groups", None, "Widest gaps: Hispanic/Latino students, English learners"));
     assert!(!meets("analysis::no-student-groups", None, "We found a gap in the bus schedule."));
 }
+
+#[test]
+fn a_note_after_a_label_answers_but_a_sentence_must_claim_itself() {
+    assert!(meets("monitoring::no-student-work", None, "Student work: PLCs weekly; ILTs each cycle; DILT quarterly."));
+    assert!(meets(
+        "roles::level-missing",
+        Some("school_leaders"),
+        "Principals: weekly walkthroughs + feedback; run ILT data cycles."
+    ));
+    assert!(!meets(
+        "roles::level-missing",
+        Some("teachers"),
+        "Teachers: Regular education teachers and special education teachers are assigned to each grade-level team."
+    ));
+    assert!(!meets("stakeholders::group-missing", Some("families"), "Families: A Parent Advisory Council exists."));
+    assert!(meets("outcomes::no-student-group-targets", None, "Group targets: EL, SWD, high needs (ELA + math)."));
+    assert!(!meets("outcomes::no-student-group-targets", None, "Group targets: to be set next year."));
+}

@@ -82,6 +82,8 @@ pub struct Unit {
     /// No word of the unit is a clause verb or a past form: a fragment
     /// ("Community orgs + School Committee subcommittee"), not a sentence.
     pub verbless: bool,
+    /// The words after the (inner) label open a sentence ("A council exists."), not a note.
+    pub sentence_after_label: bool,
 }
 
 impl Unit {
@@ -232,6 +234,7 @@ pub struct Compiled {
     stemmer: Stemmer,
     abbreviations: FastSet<String>,
     clause_verbs: FastSet<String>,
+    sentence_openers: FastSet<String>,
     question_words: FastSet<String>,
     past_forms: FastSet<String>,
     pub max_label_words: usize,
@@ -307,6 +310,7 @@ impl Compiled {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
             clause_verbs: text.clause_verbs.iter().map(|w| w.to_lowercase()).collect(),
+            sentence_openers: text.sentence_openers.iter().map(|w| w.to_lowercase()).collect(),
             question_words: text.question_words.iter().map(|w| w.to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
@@ -604,6 +608,8 @@ impl Compiled {
         };
         let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[0].lower);
         let verbless = !(0..n).any(|i| self.is_verb(&tokens, i));
+        let sentence_after_label = inner_label_end > 0
+            && tokens.get(inner_label_end).is_some_and(|t| self.sentence_openers.contains(&*t.lower));
         Unit {
             text: text.to_string(),
             tokens,
@@ -616,6 +622,7 @@ impl Compiled {
             inner_label_end,
             topic_label,
             verbless,
+            sentence_after_label,
         }
     }
 

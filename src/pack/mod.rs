@@ -168,6 +168,11 @@ pub struct TextRules {
     /// experience: ..."): such a label stays one whatever verbs it has.
     #[serde(default)]
     pub question_words: Vec<String>,
+    /// Words that open a sentence rather than a note ("Families: A Parent
+    /// Advisory Council exists." against "Student work: PLCs weekly; ILTs
+    /// each cycle."): after a label, a sentence must make its claim itself.
+    #[serde(default)]
+    pub sentence_openers: Vec<String>,
 }
 
 fn default_label_words() -> usize {
