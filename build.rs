@@ -48,6 +48,7 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=rules");
     println!("cargo::rerun-if-changed=src/pack/lexicon/tables.rs");
+    println!("cargo::rerun-if-changed=src/pack/forms.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut merged = toml::Table::new();
     for name in DEFAULT_PACK {

@@ -635,13 +635,17 @@ impl Compiled {
         // Token spans of each pattern's matches, found when a concept first asks.
         let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
         let tier = super::forms::tier(text);
-        // In an ASCII text, the patterns that match anywhere in it, found
-        // in a pass per set: the others are not searched for.
-        if tier == super::forms::Tier::Ascii
+        let ascii = tier == super::forms::Tier::Ascii;
+        // A text outside ASCII is searched in its ASCII shadow when it has one.
+        let shadow = if ascii { None } else { super::pattern::Shadow::of(text) };
+        // In an ASCII text (or its shadow), the patterns that match anywhere
+        // in it, found in a pass per set: the others are not searched for.
+        let searched = if ascii { Some(text) } else { shadow.as_ref().map(|s| s.text()) };
+        if let Some(searched) = searched
             && let Some(sets) = self.pattern_sets
         {
             let mut matching = vec![false; self.patterns.len()];
-            let input = regex_automata::Input::new(text);
+            let input = regex_automata::Input::new(searched);
             let mut complete = true;
             for set in sets {
                 let mut found = regex_automata::PatternSet::new(set.count);
@@ -666,7 +670,7 @@ impl Compiled {
                 let pi = pi as usize;
                 let found = spans[pi].get_or_insert_with(|| {
                     self.patterns[pi]
-                        .find_iter_in(text, tier)
+                        .find_iter_shadowed(text, tier, shadow.as_ref())
                         .filter_map(|m| {
                             let from = tokens.iter().position(|t| t.end > m.start())?;
                             let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1)?;
