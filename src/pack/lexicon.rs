@@ -830,7 +830,7 @@ impl Compiled {
                 }
                 push(&text[s..], s, text.len(), &mut tokens);
             }
-            drop(push);
+            // (`push` borrows `words` until its last use above.)
             (tokens, breaks, words)
         })
     }
