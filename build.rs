@@ -48,6 +48,7 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=rules");
     println!("cargo::rerun-if-changed=src/pack/lexicon/tables.rs");
+    println!("cargo::rerun-if-changed=src/pack/forms.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut merged = toml::Table::new();
     for name in DEFAULT_PACK {
@@ -90,6 +91,19 @@ fn main() {
     }
     table.push(']');
     std::fs::write(Path::new(&out).join("stems.rs"), table).expect("writes OUT_DIR");
+    // An open-addressing index of the words (as `tables::Index` has): 0 for
+    // a free slot, else 1 + the word's place in `stems.rs`.
+    let mut slots = vec![0u32; (stems.len() * 2).next_power_of_two()];
+    let mask = slots.len() - 1;
+    for (i, word) in stems.keys().enumerate() {
+        let mut at = tables::key_hash(word) as usize & mask;
+        while slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        slots[at] = i as u32 + 1;
+    }
+    let slots: Vec<String> = slots.iter().map(u32::to_string).collect();
+    std::fs::write(Path::new(&out).join("stem-slots.rs"), format!("&[{}]", slots.join(","))).expect("writes OUT_DIR");
 }
 
 /// Every regular expression of the built-in pack, as the engine writes it

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::map::Submission;
 use crate::model::Document;
-use crate::pack::lexicon::{Lexicon, Unit};
+use crate::pack::lexicon::{Lexicon, Unit, UnitCache};
 
 /// A unit and where it came from.
 #[derive(Debug, Clone)]
@@ -17,7 +17,8 @@ pub struct PlacedUnit {
     pub block: usize,
     /// The unit states a priority ("Priority 1: ..."), rather than answering a prompt about it.
     pub statement: bool,
-    pub unit: Unit,
+    /// Shared by the places of a document that say the same thing.
+    pub unit: std::rc::Rc<Unit>,
 }
 
 /// All units of one section, in reading order.
@@ -34,6 +35,7 @@ pub fn cut(
     submission: &Submission,
 ) -> Vec<SectionUnits> {
     let cells = cell_index(doc);
+    let mut cache = UnitCache::default();
     let statements: std::collections::HashSet<usize> = submission.priorities.iter().map(|p| p.block).collect();
     submission
         .sections
@@ -45,7 +47,7 @@ pub fn cut(
                 let mut row = Record::new(doc, &cells, lexicon);
                 for piece in &part.pieces {
                     let block = &doc.blocks[piece.block];
-                    row.take(piece.block, pi, &mut out);
+                    row.take(piece.block, pi, &mut out, &mut cache);
                     let words = piece.text.split_whitespace().count();
                     let is_label = block.grid.is_none()
                         && !block.is_list_item()
@@ -53,7 +55,7 @@ pub fn cut(
                         && piece.text.trim_end().ends_with(':');
                     if is_label {
                         list_label = Some(piece.text.trim().to_string());
-                        continue_label(&mut out, lexicon, pi, piece.block, &piece.text);
+                        continue_label(&mut out, lexicon, pi, piece.block, &piece.text, &mut cache);
                         continue;
                     }
                     let label = match block.grid {
@@ -65,12 +67,13 @@ pub fn cut(
                         }
                     };
                     let marked = statements.contains(&piece.block);
-                    for (i, unit) in lexicon.units(&piece.text, label.as_deref()).into_iter().enumerate() {
+                    for (i, unit) in lexicon.units_in(&piece.text, label.as_deref(), &mut cache).into_iter().enumerate()
+                    {
                         let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(unit.text.trim()));
                         out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
                     }
                 }
-                row.flush(pi, &mut out);
+                row.flush(pi, &mut out, &mut cache);
             }
             out
         })
@@ -98,10 +101,10 @@ impl<'a> Record<'a> {
     }
 
     /// Adds `block` to the row being read, or ends that row first.
-    fn take(&mut self, block: usize, part: usize, out: &mut SectionUnits) {
+    fn take(&mut self, block: usize, part: usize, out: &mut SectionUnits, cache: &mut UnitCache) {
         let row = self.doc.blocks[block].grid.map(|g| (g.table, g.row));
         if row != self.row {
-            self.flush(part, out);
+            self.flush(part, out, cache);
             self.row = row;
         }
         if row.is_some() && !self.doc.blocks[block].text.trim().is_empty() {
@@ -109,7 +112,7 @@ impl<'a> Record<'a> {
         }
     }
 
-    fn flush(&mut self, part: usize, out: &mut SectionUnits) {
+    fn flush(&mut self, part: usize, out: &mut SectionUnits, cache: &mut UnitCache) {
         let blocks = std::mem::take(&mut self.blocks);
         let doc = self.doc;
         let Some(&first) = blocks.first() else { return };
@@ -128,7 +131,8 @@ impl<'a> Record<'a> {
                 }
             })
             .collect();
-        out.push(PlacedUnit { part, block: first, statement: false, unit: self.lexicon.unit(&text.join(" – ")) });
+        let unit = self.lexicon.unit_in(&text.join(" – "), false, cache);
+        out.push(PlacedUnit { part, block: first, statement: false, unit });
     }
 }
 
@@ -156,8 +160,15 @@ fn short_cell(doc: &Document, b: usize, block: usize, max: usize) -> Option<Stri
 }
 
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).
-fn continue_label(out: &mut SectionUnits, lexicon: &Lexicon, part: usize, block: usize, text: &str) {
-    for unit in lexicon.units(text, None) {
+fn continue_label(
+    out: &mut SectionUnits,
+    lexicon: &Lexicon,
+    part: usize,
+    block: usize,
+    text: &str,
+    cache: &mut UnitCache,
+) {
+    for unit in lexicon.units_in(text, None, cache) {
         out.push(PlacedUnit { part, block, statement: false, unit });
     }
 }

@@ -32,6 +32,23 @@ type Shared = (Arc<str>, Arc<str>);
 /// without running the stemmer.
 static PACK_STEMS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/stems.rs"));
 
+/// [`PACK_STEMS`] by [`tables::key_hash`] of the word, open addressing: 0
+/// for a free slot, else 1 + the word's index (a power of two long).
+static PACK_STEM_SLOTS: &[u32] = include!(concat!(env!("OUT_DIR"), "/stem-slots.rs"));
+
+/// The stem `build.rs` computed for a word of the built-in pack.
+fn pack_stem_of(lower: &str) -> Option<&'static str> {
+    let mask = PACK_STEM_SLOTS.len().checked_sub(1)?;
+    let mut at = tables::key_hash(lower) as usize & mask;
+    loop {
+        let (word, stem) = PACK_STEMS[(*PACK_STEM_SLOTS.get(at)? as usize).checked_sub(1)?];
+        if word == lower {
+            return Some(stem);
+        }
+        at = (at + 1) & mask;
+    }
+}
+
 /// One word of a unit.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -179,12 +196,10 @@ impl FirstWords {
     }
 }
 
-/// What the indexes of a vocabulary list for one word (a token's raw,
-/// lower-case and stem forms), looked up once per word and thread rather
-/// than once per token.
+/// What the indexes of a vocabulary list for one token's forms (raw,
+/// lower-case and stem), looked up once per word and thread rather than
+/// once per token.
 struct WordCandidates {
-    /// The forms, kept alive so that their addresses (the key) stay theirs.
-    _forms: (Arc<str>, Arc<str>, Arc<str>),
     pseudo: Box<[usize]>,
     /// Sorted, without repeats (the triggers' order: longest first).
     triggers: Box<[usize]>,
@@ -192,10 +207,16 @@ struct WordCandidates {
     entries: Box<[usize]>,
 }
 
-type SeenWords = (usize, FastMap<(usize, usize, usize), std::rc::Rc<WordCandidates>>);
+/// One token of a word as written: its raw, lower-case and stem forms and
+/// their candidates.
+type WordToken = (Arc<str>, Arc<str>, Arc<str>, std::rc::Rc<WordCandidates>);
+
+/// The vocabulary's id and, by a word as written, its tokens (one; two for
+/// "didn't"; "&" stands for the token of an ampersand).
+type SeenWords = (usize, FastMap<Box<str>, std::rc::Rc<[WordToken]>>);
 
 thread_local! {
-    /// By the addresses of a token's shared forms, for the vocabulary with this id.
+    /// The words seen by this thread, for the vocabulary with this id.
     static WORDS_SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::new((usize::MAX, FastMap::default()));
 }
 
@@ -246,6 +267,13 @@ pub struct Compiled {
     /// Every distinct concept pattern (as `tables.patterns`).
     patterns: Vec<super::pattern::LazyRegex>,
     window: usize,
+}
+
+/// The units one document has read, by their text (see [`Compiled::units_in`]).
+#[derive(Default)]
+pub struct UnitCache {
+    plain: FastMap<String, std::rc::Rc<Unit>>,
+    set_apart: FastMap<String, std::rc::Rc<Unit>>,
 }
 
 /// A concept term that uses a word the pack marks as ambiguous on its own.
@@ -328,9 +356,9 @@ impl Compiled {
 
     /// The Snowball stem of a lower-case word (remembered with the word, by [`Compiled::word`]).
     fn stem<'w>(&self, lower: &'w str) -> Cow<'w, str> {
-        match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-            Ok(i) => Cow::Borrowed(PACK_STEMS[i].1),
-            Err(_) => self.stemmer.stem(lower),
+        match pack_stem_of(lower) {
+            Some(stem) => Cow::Borrowed(stem),
+            None => self.stemmer.stem(lower),
         }
     }
 
@@ -425,56 +453,99 @@ impl Compiled {
     /// A short question ("What will students notice?") leads the sentence
     /// after it as a label would: it names the topic, never the claim.
     pub fn units(&self, text: &str, label: Option<&str>) -> Vec<Unit> {
-        let mut question: Option<&str> = None;
         let mut out = Vec::new();
-        for (a, b) in self.sentences(text) {
-            let sentence = &text[a..b];
-            out.push(match label.or(question) {
-                Some(l) => self.labelled_unit(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), sentence)),
-                None => self.unit(sentence),
-            });
-            let short = sentence.split_whitespace().count() <= self.max_label_words;
-            question = (short && sentence.ends_with('?')).then_some(sentence);
-        }
+        self.each_unit(text, label, |text, set_apart| out.push(self.unit_with(text, set_apart)));
         out
     }
 
-    /// Each token's candidates in the indexes.
-    fn word_candidates(&self, tokens: &[Token]) -> Vec<std::rc::Rc<WordCandidates>> {
-        WORDS_SEEN.with(|cell| {
-            let mut seen = cell.borrow_mut();
-            if seen.0 != self.id || seen.1.len() >= 50_000 {
-                seen.0 = self.id;
-                seen.1.clear();
+    /// [`Compiled::units`], each unit read once per `cache` (a document
+    /// repeats sentences: a per-priority table's cells, a statement quoted
+    /// again), shared.
+    pub fn units_in(&self, text: &str, label: Option<&str>, cache: &mut UnitCache) -> Vec<std::rc::Rc<Unit>> {
+        let mut out = Vec::new();
+        self.each_unit(text, label, |text, set_apart| out.push(self.unit_in(text, set_apart, cache)));
+        out
+    }
+
+    /// [`Compiled::unit`] (or a labelled unit, when `set_apart`), read once per `cache`.
+    pub fn unit_in(&self, text: &str, set_apart: bool, cache: &mut UnitCache) -> std::rc::Rc<Unit> {
+        let seen = if set_apart { &mut cache.set_apart } else { &mut cache.plain };
+        if let Some(unit) = seen.get(text) {
+            return unit.clone();
+        }
+        let unit = std::rc::Rc::new(self.unit_with(text, set_apart));
+        seen.insert(text.to_string(), unit.clone());
+        unit
+    }
+
+    /// The text of each unit of `text` under `label`, and whether it is a
+    /// labelled unit, in order.
+    fn each_unit(&self, text: &str, label: Option<&str>, mut f: impl FnMut(&str, bool)) {
+        let mut question: Option<&str> = None;
+        for (a, b) in self.sentences(text) {
+            let sentence = &text[a..b];
+            match label.or(question) {
+                Some(l) => f(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), sentence), true),
+                None => f(sentence, false),
             }
-            let mut found = Vec::new();
-            let mut list = |index: &FirstWords, t: &Token| -> Box<[usize]> {
-                index.candidates(t, &mut found);
-                found.as_slice().into()
-            };
-            tokens
-                .iter()
-                .map(|t| {
-                    let addr = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
-                    let key = (addr(&t.raw), addr(&t.lower), addr(&t.stem));
-                    seen.1
-                        .entry(key)
-                        .or_insert_with(|| {
-                            let mut triggers = list(&self.tables.trigger_first, t).into_vec();
-                            triggers.sort_unstable();
-                            triggers.dedup();
-                            std::rc::Rc::new(WordCandidates {
-                                _forms: (t.raw.clone(), t.lower.clone(), t.stem.clone()),
-                                pseudo: list(&self.tables.pseudo_first, t),
-                                triggers: triggers.into(),
-                                ongoing: list(&self.tables.ongoing_first, t),
-                                entries: list(&self.tables.by_first, t),
-                            })
-                        })
-                        .clone()
-                })
-                .collect()
-        })
+            let short = sentence.split_whitespace().count() <= self.max_label_words;
+            question = (short && sentence.ends_with('?')).then_some(sentence);
+        }
+    }
+
+    /// The tokens of `raw`, a word as written (or "&"), with their
+    /// candidates in the indexes: cut, stemmed and looked up once per word
+    /// and thread. `lower` is scratch space.
+    fn word_tokens(&self, seen: &mut SeenWords, raw: &str, lower: &mut String) -> std::rc::Rc<[WordToken]> {
+        if let Some(found) = seen.1.get(raw) {
+            return found.clone();
+        }
+        let mut forms: Vec<(Arc<str>, Arc<str>, Arc<str>)> = Vec::new();
+        if raw == "&" {
+            forms.push((interned("&"), interned("and"), interned("and")));
+        } else {
+            let bare = trim_suffix(trim_suffix(raw, "'s"), "’s").trim_end_matches(['\'', '’']);
+            super::matcher::lower_into(lower, raw);
+            if lower.ends_with("n't") {
+                for (lower, _) in expand(lower) {
+                    let (lower, stem) = self.word(&lower);
+                    forms.push((lower.clone(), lower, stem));
+                }
+            } else {
+                // As [`expand`] does for a word without "n't", in place.
+                let base = lower.strip_suffix("'s").unwrap_or(lower).trim_end_matches('\'').len();
+                lower.truncate(base);
+                let (lower, stem) = self.word(lower);
+                let raw = if *bare == *lower { lower.clone() } else { interned(bare) };
+                forms.push((raw, lower, stem));
+            }
+        }
+        let mut found = Vec::new();
+        let tokens: std::rc::Rc<[WordToken]> = forms
+            .into_iter()
+            .map(|(raw, lower, stem)| {
+                let t = Token { start: 0, end: 0, raw, lower, stem };
+                let mut list = |index: &FirstWords| -> Box<[usize]> {
+                    index.candidates(&t, &mut found);
+                    found.as_slice().into()
+                };
+                let mut triggers = list(&self.tables.trigger_first).into_vec();
+                triggers.sort_unstable();
+                triggers.dedup();
+                let candidates = WordCandidates {
+                    pseudo: list(&self.tables.pseudo_first),
+                    triggers: triggers.into(),
+                    ongoing: list(&self.tables.ongoing_first),
+                    entries: list(&self.tables.by_first),
+                };
+                (t.raw, t.lower, t.stem, std::rc::Rc::new(candidates))
+            })
+            .collect();
+        if seen.1.len() >= 50_000 {
+            seen.1.clear();
+        }
+        seen.1.insert(raw.into(), tokens.clone());
+        tokens
     }
 
     /// One unit: tokens, trigger scopes and concept hits.
@@ -482,16 +553,11 @@ impl Compiled {
         self.unit_with(text, false)
     }
 
-    /// A unit whose text starts with a label the document set apart (a
-    /// lead-in over a list, a question over its answer): the label stays one
-    /// whatever verbs it has.
-    fn labelled_unit(&self, text: &str) -> Unit {
-        self.unit_with(text, true)
-    }
-
+    /// One unit; `set_apart` when its text starts with a label the
+    /// document set apart (a lead-in over a list, a question over its
+    /// answer): the label stays one whatever verbs it has.
     fn unit_with(&self, text: &str, set_apart: bool) -> Unit {
-        let (tokens, break_at) = self.tokenize(text);
-        let words = self.word_candidates(&tokens);
+        let (tokens, break_at, words) = self.tokenize(text);
         let n = tokens.len();
         // Whether each token starts a new clause (after ";", "?", "!").
         let mut breaks = vec![false; n];
@@ -686,13 +752,17 @@ impl Compiled {
         // Token spans of each pattern's matches, found when a concept first asks.
         let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; self.patterns.len()];
         let tier = super::forms::tier(text);
-        // In an ASCII text, the patterns that match anywhere in it, found
-        // in a pass per set: the others are not searched for.
-        if tier == super::forms::Tier::Ascii
+        let ascii = tier == super::forms::Tier::Ascii;
+        // A text outside ASCII is searched in its ASCII shadow when it has one.
+        let shadow = if ascii { None } else { super::pattern::Shadow::of(text) };
+        // In an ASCII text (or its shadow), the patterns that match anywhere
+        // in it, found in a pass per set: the others are not searched for.
+        let searched = if ascii { Some(text) } else { shadow.as_ref().map(|s| s.text()) };
+        if let Some(searched) = searched
             && let Some(sets) = self.pattern_sets
         {
             let mut matching = vec![false; self.patterns.len()];
-            let input = regex_automata::Input::new(text);
+            let input = regex_automata::Input::new(searched);
             let mut complete = true;
             for set in sets {
                 let mut found = regex_automata::PatternSet::new(set.count);
@@ -717,7 +787,7 @@ impl Compiled {
                 let pi = pi as usize;
                 let found = spans[pi].get_or_insert_with(|| {
                     self.patterns[pi]
-                        .find_iter_in(text, tier)
+                        .find_iter_shadowed(text, tier, shadow.as_ref())
                         .filter_map(|m| {
                             let from = tokens.iter().position(|t| t.end > m.start())?;
                             let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1)?;
@@ -737,72 +807,83 @@ impl Compiled {
                 }
             }
         }
-        hits.sort_by_key(|h| (h.from, h.to, h.concept));
+        // The key is the whole hit: an unstable sort gives the same order.
+        hits.sort_unstable_by_key(|h| (h.from, h.to, h.concept));
         hits.dedup();
         hits
     }
 
-    /// Tokens, and the token indices that start a new clause (after ";", "?", "!").
-    fn tokenize(&self, text: &str) -> (Vec<Token>, Vec<usize>) {
-        let mut tokens = Vec::new();
-        let mut breaks = Vec::new();
-        let mut pending = false;
-        let mut word_start: Option<usize> = None;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        // The lower-case form of the word being cut.
-        let mut lower = String::new();
-        let mut flush = |from: usize, to: usize, tokens: &mut Vec<Token>, pending: &mut bool| {
-            if *pending {
-                breaks.push(tokens.len());
-                *pending = false;
+    /// Tokens, the token indices that start a new clause (after ";", "?",
+    /// "!"), and each token's candidates in the indexes.
+    fn tokenize(&self, text: &str) -> (Vec<Token>, Vec<usize>, Vec<std::rc::Rc<WordCandidates>>) {
+        WORDS_SEEN.with(|cell| {
+            let mut seen = cell.borrow_mut();
+            if seen.0 != self.id {
+                seen.0 = self.id;
+                seen.1.clear();
             }
-            let raw = &text[from..to];
-            let bare = trim_suffix(trim_suffix(raw, "'s"), "’s").trim_end_matches(['\'', '’']);
-            super::matcher::lower_into(&mut lower, raw);
-            if lower.ends_with("n't") {
-                for (lower, _) in expand(&lower) {
-                    let (lower, stem) = self.word(&lower);
-                    tokens.push(Token { start: from, end: to, raw: lower.clone(), lower, stem });
+            let mut tokens = Vec::new();
+            let mut words = Vec::new();
+            let mut breaks = Vec::new();
+            let mut pending = false;
+            let mut word_start: Option<usize> = None;
+            // Scratch space for the lower-case form of a word seen first.
+            let mut lower = String::new();
+            let mut push = |raw: &str, from: usize, to: usize, tokens: &mut Vec<Token>| {
+                for (raw, lower, stem, candidates) in self.word_tokens(&mut seen, raw, &mut lower).iter() {
+                    tokens.push(Token {
+                        start: from,
+                        end: to,
+                        raw: raw.clone(),
+                        lower: lower.clone(),
+                        stem: stem.clone(),
+                    });
+                    words.push(candidates.clone());
                 }
-                return;
-            }
-            // As [`expand`] does for a word without "n't", in place.
-            let base = lower.strip_suffix("'s").unwrap_or(&lower).trim_end_matches('\'').len();
-            lower.truncate(base);
-            let (lower, stem) = self.word(&lower);
-            let raw = if *bare == *lower { lower.clone() } else { interned(bare) };
-            tokens.push(Token { start: from, end: to, raw, lower, stem });
-        };
-        for (i, &(offset, ch)) in chars.iter().enumerate() {
-            let apostrophe = (ch == '\'' || ch == '’')
-                && word_start.is_some()
-                && chars.get(i + 1).is_some_and(|(_, c)| c.is_alphabetic());
-            let in_word = ch.is_alphanumeric() || apostrophe;
-            match (in_word, word_start) {
-                (true, None) => word_start = Some(offset),
-                (false, Some(s)) => {
-                    flush(s, offset, &mut tokens, &mut pending);
-                    word_start = None;
+            };
+            let bytes = text.as_bytes();
+            let mut offset = 0;
+            while offset < bytes.len() {
+                let (ch, width) = match bytes[offset] {
+                    b if b.is_ascii() => (char::from(b), 1),
+                    _ => {
+                        let ch = text[offset..].chars().next().expect("offsets stay on character boundaries");
+                        (ch, ch.len_utf8())
+                    }
+                };
+                let apostrophe = (ch == '\'' || ch == '’')
+                    && word_start.is_some()
+                    && text[offset + width..].chars().next().is_some_and(char::is_alphabetic);
+                let in_word = ch.is_alphanumeric() || apostrophe;
+                match (in_word, word_start) {
+                    (true, None) => word_start = Some(offset),
+                    (false, Some(s)) => {
+                        if pending {
+                            breaks.push(tokens.len());
+                            pending = false;
+                        }
+                        push(&text[s..offset], s, offset, &mut tokens);
+                        word_start = None;
+                    }
+                    _ => {}
                 }
-                _ => {}
+                if ch == '&' {
+                    push("&", offset, offset + 1, &mut tokens);
+                }
+                if matches!(ch, ';' | '?' | '!' | '•') {
+                    pending = true;
+                }
+                offset += width;
             }
-            if ch == '&' {
-                tokens.push(Token {
-                    start: offset,
-                    end: offset + 1,
-                    raw: interned("&"),
-                    lower: interned("and"),
-                    stem: interned("and"),
-                });
+            if let Some(s) = word_start {
+                if pending {
+                    breaks.push(tokens.len());
+                }
+                push(&text[s..], s, text.len(), &mut tokens);
             }
-            if matches!(ch, ';' | '?' | '!' | '•') {
-                pending = true;
-            }
-        }
-        if let Some(s) = word_start {
-            flush(s, text.len(), &mut tokens, &mut pending);
-        }
-        (tokens, breaks)
+            // (`push` borrows `words` until its last use above.)
+            (tokens, breaks, words)
+        })
     }
 }
 
@@ -959,9 +1040,9 @@ fn compile_tables(context: &Context, defs: &std::collections::BTreeMap<String, C
 /// The stem of a word of a term: from the table `build.rs` made of the
 /// built-in pack's words, or by the stemmer (the same stem either way).
 fn pack_stem(stemmer: &Stemmer, lower: &str) -> String {
-    match PACK_STEMS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-        Ok(i) => PACK_STEMS[i].1.to_string(),
-        Err(_) => stemmer.stem(lower).into_owned(),
+    match pack_stem_of(lower) {
+        Some(stem) => stem.to_string(),
+        None => stemmer.stem(lower).into_owned(),
     }
 }
 

@@ -10,6 +10,13 @@
 //! characters such a text can hold (and, for ASCII, `\b` is the ASCII one,
 //! which means the same there): the same matches, for a fraction of the
 //! work. A text with other characters gets the pattern as written.
+//!
+//! Most texts outside ASCII hold only a few word-processor characters
+//! (curly quotes, dashes, bullets, a no-break space). Such a text is
+//! searched in its ASCII shadow, each of those characters replaced by a
+//! control character the pattern's ASCII form reads as that character
+//! (see [`super::forms::STAND_INS`]), and the matches mapped back: the same
+//! matches, without compiling the pattern for Unicode.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
@@ -23,6 +30,30 @@ use regex_automata::{Anchored, Input};
 
 pub(crate) use super::forms::Tier;
 use super::forms::{narrow, tier};
+
+/// A text outside ASCII as its ASCII shadow ([`super::forms::shadow`]),
+/// which the pattern's ASCII form searches as it would the text.
+#[derive(Debug)]
+pub struct Shadow {
+    text: String,
+    /// For each byte of the shadow and its end, the byte offset in the text.
+    offsets: Vec<u32>,
+}
+
+impl Shadow {
+    /// The shadow of `text`, when every character of it outside ASCII has a stand-in.
+    pub fn of(text: &str) -> Option<Shadow> {
+        super::forms::shadow(text).map(|(text, offsets)| Shadow { text, offsets })
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.offsets[start] as usize, self.offsets[end] as usize)
+    }
+}
 
 /// A regular expression compiled on first use. An invalid pattern never
 /// matches (the pack loader rejects those before they get here).
@@ -89,10 +120,11 @@ impl Forms {
         self.meta.get_or_init(|| compile(&self.pattern, self.tier)).as_ref()
     }
 
-    /// The groups of the match in `text`: the DFA finds where it starts,
-    /// then a Pike VM, anchored there, finds its groups (the leftmost-first
-    /// match is the first one by priority among those starting leftmost).
-    fn captures(&self, text: &str) -> Option<Groups> {
+    /// The groups of the match in `text` (a shadow, when `shadow`): the DFA
+    /// finds where it starts, then a Pike VM, anchored there, finds its
+    /// groups (the leftmost-first match is the first one by priority among
+    /// those starting leftmost).
+    fn captures(&self, text: &str, shadow: bool) -> Option<Groups> {
         let Some(dfa) = &self.dfa else {
             let re = self.meta()?;
             let mut groups = re.create_captures();
@@ -102,7 +134,9 @@ impl Forms {
         let start = dfa.try_search(&Input::new(text)).ok()??.start();
         // The leftmost-first match starts at `start`: searched for from
         // there (with the text before it as context for `\b`), it is found again.
+        // (Not in a shadow, whose stand-ins regex-lite reads as control characters.)
         if self.tier == Tier::Ascii
+            && !shadow
             && let Some(lite) = self.lite.get_or_init(|| regex_lite::Regex::new(&self.pattern).ok()).as_ref()
         {
             let mut locations = lite.capture_locations();
@@ -200,6 +234,60 @@ fn compile(pattern: &str, tier: Tier) -> Option<Regex> {
     meta::Builder::new().configure(config).build_from_hir(&hir).ok()
 }
 
+/// The [`Tier`] of `text` and its shadow, if it is not ASCII and has one.
+/// The last text read is remembered (per thread): the mapper asks a dozen
+/// patterns about each line, and comparing the text again costs a fraction
+/// of reading it.
+fn read(text: &str) -> (Tier, Option<std::rc::Rc<Shadow>>) {
+    type Read = (String, Tier, Option<std::rc::Rc<Shadow>>);
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<Read>> = const { std::cell::RefCell::new(None) };
+    }
+    /// Longer texts are read each time rather than copied.
+    const REMEMBERED: usize = 1 << 16;
+    if text.len() > REMEMBERED {
+        let tier = tier(text);
+        return (tier, if tier == Tier::Ascii { None } else { Shadow::of(text).map(std::rc::Rc::new) });
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((seen, tier, shadow)) = last.as_ref()
+            && seen == text
+        {
+            return (*tier, shadow.clone());
+        }
+        let tier = tier(text);
+        let shadow = if tier == Tier::Ascii { None } else { Shadow::of(text).map(std::rc::Rc::new) };
+        match last.as_mut() {
+            Some((seen, t, s)) => {
+                seen.clear();
+                seen.push_str(text);
+                *t = tier;
+                *s = shadow.clone();
+            }
+            None => *last = Some((text.to_string(), tier, shadow.clone())),
+        }
+        (tier, shadow)
+    })
+}
+
+/// One iterator or another.
+enum Either<A, B> {
+    Left(A),
+    Right(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Left(a) => a.next(),
+            Either::Right(b) => b.next(),
+        }
+    }
+}
+
 /// A match of a [`LazyRegex`] in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match<'t> {
@@ -239,12 +327,19 @@ impl<'t> Match<'t> {
 pub struct Captures<'t> {
     text: &'t str,
     groups: Groups,
+    /// The shadow's offsets, when the groups were found in the text's shadow.
+    offsets: Option<Vec<u32>>,
 }
 
 impl<'t> Captures<'t> {
     /// Group `i` (0: the whole match), when it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'t>> {
-        self.groups.get(i).map(|(start, end)| Match { text: self.text, start, end })
+        let (start, end) = self.groups.get(i)?;
+        let (start, end) = match &self.offsets {
+            Some(offsets) => (offsets[start] as usize, offsets[end] as usize),
+            None => (start, end),
+        };
+        Some(Match { text: self.text, start, end })
     }
 }
 
@@ -256,11 +351,6 @@ impl LazyRegex {
     /// The pattern's text.
     pub fn as_str(&self) -> &str {
         &self.pattern
-    }
-
-    /// The forms of the pattern that serve `text`.
-    fn forms_for(&self, text: &str) -> &Forms {
-        self.forms_in(tier(text))
     }
 
     /// The forms of the pattern for a text of `tier`.
@@ -284,27 +374,62 @@ impl LazyRegex {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.forms_for(text).search(&Input::new(text).earliest(true)).is_some()
+        let (tier, shadow) = read(text);
+        if let Some(shadow) = shadow {
+            return self.forms_in(Tier::Ascii).search(&Input::new(&shadow.text).earliest(true)).is_some();
+        }
+        self.forms_in(tier).search(&Input::new(text).earliest(true)).is_some()
     }
 
     pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
-        self.forms_for(text).search(&Input::new(text)).map(|m| Match::new(text, m.span()))
+        let (tier, shadow) = read(text);
+        if let Some(shadow) = shadow {
+            let m = self.forms_in(Tier::Ascii).search(&Input::new(&shadow.text))?;
+            let (start, end) = shadow.span(m.start(), m.end());
+            return Some(Match { text, start, end });
+        }
+        self.forms_in(tier).search(&Input::new(text)).map(|m| Match::new(text, m.span()))
     }
 
     pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
-        self.find_iter_in(text, tier(text))
+        let (tier, shadow) = read(text);
+        self.find_iter_shadowed(text, tier, shadow.as_deref())
     }
 
-    /// [`LazyRegex::find_iter`] for a text whose [`Tier`] is known (`forms::tier(text)`).
-    pub fn find_iter_in<'r, 't>(&'r self, text: &'t str, tier: Tier) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
+    /// [`LazyRegex::find_iter`] for a text whose [`Tier`] is known
+    /// (`forms::tier(text)`), searched in `shadow` (its shadow) if any.
+    pub fn find_iter_shadowed<'r, 't>(
+        &'r self,
+        text: &'t str,
+        tier: Tier,
+        shadow: Option<&Shadow>,
+    ) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
+        if let Some(shadow) = shadow.filter(|_| tier != Tier::Ascii) {
+            let forms = self.forms_in(Tier::Ascii);
+            let mut searcher = Searcher::new(Input::new(&shadow.text));
+            let found: Vec<Match<'t>> = std::iter::from_fn(|| searcher.advance(|input| Ok(forms.search(input))))
+                .map(|m| {
+                    let (start, end) = shadow.span(m.start(), m.end());
+                    Match { text, start, end }
+                })
+                .collect();
+            return Either::Left(found.into_iter());
+        }
         let forms = self.forms_in(tier);
         let mut searcher = Searcher::new(Input::new(text));
-        std::iter::from_fn(move || searcher.advance(|input| Ok(forms.search(input))))
-            .map(move |m| Match::new(text, m.span()))
+        Either::Right(
+            std::iter::from_fn(move || searcher.advance(|input| Ok(forms.search(input))))
+                .map(move |m| Match::new(text, m.span())),
+        )
     }
 
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        self.forms_for(text).captures(text).map(|groups| Captures { text, groups })
+        let (tier, shadow) = read(text);
+        if let Some(shadow) = shadow {
+            let groups = self.forms_in(Tier::Ascii).captures(&shadow.text, true)?;
+            return Some(Captures { text, groups, offsets: Some(shadow.offsets.clone()) });
+        }
+        self.forms_in(tier).captures(text, false).map(|groups| Captures { text, groups, offsets: None })
     }
 
     pub fn split<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = &'t str> + use<'r, 't> {
@@ -341,6 +466,41 @@ mod tests {
         let ascii = Tier::Ascii as usize;
         assert!(Arc::ptr_eq(a.compiled[ascii].get().unwrap(), b.compiled[ascii].get().unwrap()));
         assert!(a.compiled[Tier::Full as usize].get().is_none());
+    }
+
+    #[test]
+    fn a_text_with_word_processor_characters_is_searched_in_its_shadow() {
+        let text = "Owner:\u{a0}the principal’s team — weekly";
+        let shadow = Shadow::of(text).unwrap();
+        assert_eq!(shadow.text(), "Owner:\x01the principal\x13s team \x11 weekly");
+        // The stand-ins are read as their characters: a literal apostrophe
+        // or space is not a curly one or a no-break space, `\s` and `\W` hold them.
+        for (pattern, expected) in [
+            (r"(?i)\bweekly\b|\bteam\b", vec!["team", "weekly"]),
+            (r"principal's|Owner: the", vec![]),
+            (r"principal’s|[’]s\b|\s—\s", vec!["principal’s", " — "]),
+            (r"Owner:\s+\w+", vec!["Owner:\u{a0}the"]),
+            (r"\W+", vec![":\u{a0}", " ", "’", " ", " — "]),
+        ] {
+            let lazy = LazyRegex::new(pattern);
+            assert_eq!(lazy.find_iter(text).map(|m| m.as_str()).collect::<Vec<_>>(), expected, "{pattern}");
+            assert!(lazy.compiled[Tier::Latin as usize].get().is_none(), "{pattern} was searched in the shadow");
+        }
+        let groups = LazyRegex::new(r"Owner:\s+(\w+)\s+(\w+)").captures(text).unwrap();
+        assert_eq!(groups.get(2).unwrap().as_str(), "principal");
+        assert_eq!(groups.get(0).unwrap().as_str(), "Owner:\u{a0}the principal");
+        // A character without a stand-in, or a control character, leaves the text unshadowed.
+        assert!(Shadow::of("Sánchez").is_none());
+        assert!(Shadow::of("a\x01b").is_none());
+        assert_eq!(tier("a\x01b"), Tier::Latin);
+        // The stand-ins are not word characters, as their control characters are not.
+        for &(c, b) in crate::pack::forms::STAND_INS {
+            assert!(!regex_syntax::is_word_character(c), "{c:?}");
+            assert!(crate::pack::forms::is_stand_in(b), "{c:?}");
+        }
+        let bytes: std::collections::BTreeSet<u8> = crate::pack::forms::STAND_INS.iter().map(|s| s.1).collect();
+        assert_eq!(bytes.len(), crate::pack::forms::STAND_INS.len(), "one stand-in per character");
+        assert!(crate::pack::forms::STAND_INS.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
     }
 
     #[test]
@@ -411,6 +571,10 @@ mod tests {
             "Škola Łódź Elementary: 40% of students ✓ improved; School: Ωmega Middle",
             "Ünïcödé  wörds—and KELVIN K sign ſ long s",
             "Section 2: Analysis & Data / Root Causes (cont’d) — Springfield Public Schools",
+            // Only characters with stand-ins: searched in the ASCII shadow.
+            "School leaders — monthly principals’ mtg; Owner:\u{a0}the ILT… § 3 · 40%\u{a0}of students ● Teachers – weekly",
+            "•\tDistrict – Priority 1: “Literacy” by June… don’t wait; Who monitors:\u{a0}Principals → 85 percent",
+            "‘Families’: 12 families—surveyed; Frequency:\u{feff} monthly • ELA 45 % ✓",
             "TBD",
             "",
         ];
@@ -450,6 +614,12 @@ mod tests {
                     let lazy = LazyRegex::new(p.as_str());
                     let splits: Vec<&str> = full.split(text).collect();
                     assert_eq!(lazy.split(text).collect::<Vec<_>>(), splits, "{p} splits {text}");
+                    assert_eq!(lazy.is_match(text), full.is_match(text), "{p} is_match {text}");
+                    assert_eq!(
+                        lazy.find(text).map(|m| (m.start(), m.end())),
+                        full.find(text).map(|m| (m.start(), m.end())),
+                        "{p} find {text}"
+                    );
                     let groups = |c: Option<Captures>| {
                         c.map(|c| (0..4).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>())
                     };
@@ -457,7 +627,7 @@ mod tests {
                         .captures(text)
                         .map(|c| (0..4).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>());
                     assert_eq!(groups(lazy.captures(text)), expected, "{p} captures on {text}");
-                    let in_form = forms.captures(text).map(|g| Captures { text, groups: g });
+                    let in_form = forms.captures(text, false).map(|g| Captures { text, groups: g, offsets: None });
                     assert_eq!(groups(in_form), expected, "{p} ({tier_:?} forms) captures on {text}");
                 }
                 // An ASCII text's groups came from the pattern compiled by regex-lite.
@@ -473,6 +643,7 @@ mod tests {
         assert!(dfas >= patterns.len() - 1, "{dfas} DFAs");
         // (Not those with a Unicode class, `\p{Lu}`, which regex-lite does not have.)
         assert!(asked > 10 && lite + 2 >= asked, "regex-lite served {lite} of {asked} patterns");
+        assert!(texts[7..10].iter().all(|t| tier(t) != Tier::Ascii && Shadow::of(t).is_some()));
         assert_eq!(tier(texts[0]), Tier::Ascii);
         assert_eq!(tier(texts[2]), Tier::Latin);
         assert_eq!(tier(texts[4]), Tier::Full);

@@ -201,3 +201,15 @@ fn a_pack_with_other_concepts_compiles_its_own_vocabulary() {
     let builtin_units = lexicon().units("We asked zorblat kin about homework.", None);
     assert!(builtin_units[0].hits_of(families).next().is_none(), "the built-in pack has no such term");
 }
+
+#[test]
+fn every_word_of_the_pack_finds_the_stem_build_rs_computed() {
+    let stemmer = Stemmer::create(Algorithm::English);
+    assert!(PACK_STEMS.len() > 1000);
+    for &(word, stem) in PACK_STEMS {
+        assert_eq!(pack_stem_of(word), Some(stem), "{word}");
+        assert_eq!(stemmer.stem(word), stem, "{word}");
+    }
+    assert_eq!(pack_stem_of("zorblat"), None);
+    assert_eq!(pack_stem_of(""), None);
+}
