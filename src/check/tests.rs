@@ -465,3 +465,9 @@ fn a_note_after_a_label_answers_but_a_sentence_must_claim_itself() {
     assert!(meets("outcomes::no-student-group-targets", None, "Group targets: EL, SWD, high needs (ELA + math)."));
     assert!(!meets("outcomes::no-student-group-targets", None, "Group targets: to be set next year."));
 }
+
+#[test]
+fn a_line_label_under_a_question_header_names_its_topic() {
+    let t = "• Teachers: adopted materials, routines, bring student work";
+    assert!(labelled("roles::level-missing", Some("teachers"), "Who Does What (Role Clarity)", t));
+}

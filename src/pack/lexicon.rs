@@ -672,7 +672,10 @@ impl Compiled {
             true => self.run_in_label(text, &tokens, label_end, false).unwrap_or(label_end),
             false => label_end,
         };
-        let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[0].lower);
+        // The label nearest the words names their topic: under a question
+        // ("Who Does What (Role Clarity): Teachers: ..."), the line's own label.
+        let nearest = if inner_label_end > label_end { label_end } else { 0 };
+        let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[nearest].lower);
         let verbless = !(0..n).any(|i| self.is_verb(&tokens, i));
         let sentence_after_label = inner_label_end > 0
             && tokens.get(inner_label_end).is_some_and(|t| self.sentence_openers.contains(&*t.lower));
