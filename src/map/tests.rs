@@ -835,3 +835,22 @@ fn a_sub_numbered_heading_with_a_section_keyword_stays_inside_its_section() {
     assert_eq!(sub.sections[5].parts.len(), 1, "{:?}", sub.sections[5].parts.len());
     assert!(section_text(&sub, 5).contains("80% of classrooms"));
 }
+
+#[test]
+fn benchmark_labels_with_an_aside_before_the_colon_count() {
+    let blocks = vec![
+        para("Benchmark 1 (Priority 1): All math teachers complete the PD sequence. Target: Nov 2023."),
+        para("Benchmark 2 (Priority 1): Each school cuts the share of students below benchmark by 4 points."),
+        para("Benchmark 3 (Priority 2): Referrals to special education fall 4 points district-wide."),
+    ];
+    assert_eq!(mapper().map(&doc(with_monitoring(blocks))).benchmark_count(), 3);
+}
+
+#[test]
+fn priorities_after_a_template_response_label_are_stated() {
+    let mut blocks = headed_plan();
+    blocks[1] = para("Response: Priority 1: Implement Bridges in Mathematics with integrity in grades K-8.");
+    blocks.insert(2, para("Priority 2: Improve every young person's sense of belonging and attendance."));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 2, "{:?}", sub.priorities);
+}
