@@ -175,9 +175,8 @@ impl Forms {
         {
             let back = input.clone().anchored(Anchored::Yes).earliest(false);
             if let Ok(found) = regex_automata::dfa::Automaton::try_search_rev(dfa.reverse(), &back) {
-                return found.map(|start| {
-                    regex_automata::Match::new(start.pattern(), start.offset()..input.haystack().len())
-                });
+                return found
+                    .map(|start| regex_automata::Match::new(start.pattern(), start.offset()..input.haystack().len()));
             }
         }
         if let Some(dfa) = &self.dfa
