@@ -110,7 +110,9 @@ fn main() {
 /// (see `src/pack/forms.rs`), compiled to a forward and a reverse dense DFA
 /// for ASCII texts and, when it has no Unicode word boundary, for Latin
 /// ones: `patterns.dfa` holds their bytes, `patterns.rs` the table the crate
-/// looks them up in. A pattern with no DFA here is compiled when first used.
+/// looks them up in, with whether every match ends at the end of the text
+/// (`forms::end_anchored`). A pattern with no DFA here is compiled when
+/// first used.
 fn prebuild_patterns(pack: &toml::Table, out: &Path) {
     let strings = |v: Option<&toml::Value>| -> Vec<String> {
         v.and_then(toml::Value::as_array)
@@ -139,6 +141,7 @@ fn prebuild_patterns(pack: &toml::Table, out: &Path) {
     let mut table = String::from("&[\n");
     for pattern in &patterns {
         let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else { continue };
+        let end_anchored = forms::end_anchored(&hir);
         for tier in [forms::Tier::Ascii, forms::Tier::Latin] {
             let hir = forms::narrow(hir.clone(), tier);
             let Some((forward, reverse)) = dfas(&hir) else { continue };
@@ -153,7 +156,7 @@ fn prebuild_patterns(pack: &toml::Table, out: &Path) {
                 (from, from + n)
             };
             let (f, r) = (place(&forward), place(&reverse));
-            table.push_str(&format!("    ({pattern:?}, {}, {f:?}, {r:?}),\n", tier as u8));
+            table.push_str(&format!("    ({pattern:?}, {}, {f:?}, {r:?}, {end_anchored}),\n", tier as u8));
         }
     }
     table.push(']');

@@ -164,6 +164,14 @@ pub fn narrow(hir: Hir, tier: Tier) -> Hir {
     }
 }
 
+/// Whether every match of `hir` ends at the end of the text (`...$`) and
+/// holds a character: the one match, if any, is found by reading the text
+/// backwards from its end, for as long as it can still match.
+pub fn end_anchored(hir: &Hir) -> bool {
+    let properties = hir.properties();
+    properties.look_set_suffix().contains(Look::End) && properties.minimum_len().is_some_and(|n| n > 0)
+}
+
 /// The ASCII form of a word look-around (the same on an ASCII text).
 fn ascii_look(look: Look) -> Look {
     match look {

@@ -392,7 +392,6 @@ impl Compiled {
     pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
-        let mut chars = text.char_indices().peekable();
         let push = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
             let s = &text[from..to];
             let lead = s.len() - s.trim_start().len();
@@ -401,24 +400,28 @@ impl Compiled {
                 out.push((from + lead, from + lead + body.len()));
             }
         };
-        while let Some((offset, ch)) = chars.next() {
-            let next = chars.peek().map(|c| c.1);
-            let end = offset + ch.len_utf8();
-            match ch {
-                '\n' | '\r' => {
+        // Byte by byte: the characters that end a sentence are ASCII, or
+        // bullets whose first byte (0xE2) starts no other kind of byte.
+        let bytes = text.as_bytes();
+        for (offset, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' | b'\r' => {
                     push(start, offset, &mut out);
-                    start = end;
+                    start = offset + 1;
                 }
-                '•' | '▪' | '◦' | '●' => {
-                    push(start, offset, &mut out);
-                    start = end;
+                0xe2 => {
+                    let ch = text[offset..].chars().next().expect("a character starts at a lead byte");
+                    if matches!(ch, '•' | '▪' | '◦' | '●') {
+                        push(start, offset, &mut out);
+                        start = offset + ch.len_utf8();
+                    }
                 }
-                '.' | '!' | '?' if next.is_none_or(char::is_whitespace) => {
-                    if ch == '.' && !self.ends_sentence(text, offset) {
+                b'.' | b'!' | b'?' if text[offset + 1..].chars().next().is_none_or(char::is_whitespace) => {
+                    if b == b'.' && !self.ends_sentence(text, offset) {
                         continue;
                     }
-                    push(start, end, &mut out);
-                    start = end;
+                    push(start, offset + 1, &mut out);
+                    start = offset + 1;
                 }
                 _ => {}
             }

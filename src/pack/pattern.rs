@@ -87,6 +87,8 @@ struct Forms {
     pattern: String,
     tier: Tier,
     dfa: Option<Prebuilt>,
+    /// Every match ends at the end of the text ([`super::forms::end_anchored`]).
+    end_anchored: bool,
     meta: OnceLock<Option<Regex>>,
     /// For the groups of a match the DFA found: a forward NFA alone costs
     /// a fraction of the general engine to build.
@@ -162,6 +164,21 @@ impl Forms {
 
     /// The match starting the search `input`, by the DFA or the general engine.
     fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        // A pattern anchored at the end of the text matches there or not at
+        // all: the reverse DFA, anchored at the end, reads back only as far
+        // as the match can reach and stops at its leftmost start (as the
+        // forward search would find it).
+        if self.end_anchored
+            && let Some(dfa) = &self.dfa
+            && input.start() == 0
+            && input.end() == input.haystack().len()
+        {
+            let back = input.clone().anchored(Anchored::Yes).earliest(false);
+            if let Ok(found) = regex_automata::dfa::Automaton::try_search_rev(dfa.reverse(), &back) {
+                return found
+                    .map(|start| regex_automata::Match::new(start.pattern(), start.offset()..input.haystack().len()));
+            }
+        }
         if let Some(dfa) = &self.dfa
             && let Ok(found) = dfa.try_search(input)
         {
@@ -186,17 +203,19 @@ pub(crate) struct Aligned<B: ?Sized> {
 /// The DFAs `build.rs` compiled from the built-in pack's patterns.
 static PREBUILT_BYTES: &Aligned<[u8]> =
     &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/patterns.dfa")) };
-/// (pattern, tier, forward DFA's byte range, reverse DFA's byte range), sorted by pattern and tier.
-type PrebuiltEntry = (&'static str, u8, (usize, usize), (usize, usize));
+/// (pattern, tier, forward DFA's byte range, reverse DFA's byte range,
+/// whether every match ends at the end of the text), sorted by pattern and tier.
+type PrebuiltEntry = (&'static str, u8, (usize, usize), (usize, usize), bool);
 static PREBUILT: &[PrebuiltEntry] = include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
 
-/// The DFA `build.rs` compiled for `pattern` in `tier`'s form, if any.
-fn prebuilt(pattern: &str, tier: Tier, checked: bool) -> Option<Prebuilt> {
+/// The DFA `build.rs` compiled for `pattern` in `tier`'s form, if any, and
+/// whether every match of the pattern ends at the end of the text.
+fn prebuilt(pattern: &str, tier: Tier, checked: bool) -> Option<(Prebuilt, bool)> {
     if cfg!(target_endian = "big") {
         return None;
     }
-    let i = PREBUILT.binary_search_by(|(p, t, _, _)| (*p, *t).cmp(&(pattern, tier as u8))).ok()?;
-    let (_, _, fwd, rev) = PREBUILT[i];
+    let i = PREBUILT.binary_search_by(|(p, t, _, _, _)| (*p, *t).cmp(&(pattern, tier as u8))).ok()?;
+    let (_, _, fwd, rev, end_anchored) = PREBUILT[i];
     let bytes = &PREBUILT_BYTES.bytes;
     let dfa = |(from, to): (usize, usize)| -> Option<dense::DFA<&'static [u32]>> {
         let slice = bytes.get(from..to)?;
@@ -211,7 +230,7 @@ fn prebuilt(pattern: &str, tier: Tier, checked: bool) -> Option<Prebuilt> {
         // (validating one reads its whole transition table).
         unsafe { dense::DFA::from_bytes_unchecked(slice).ok().map(|(dfa, _)| dfa) }
     };
-    Some(DfaRegex::builder().build_from_dfas(dfa(fwd)?, dfa(rev)?))
+    Some((DfaRegex::builder().build_from_dfas(dfa(fwd)?, dfa(rev)?), end_anchored))
 }
 
 /// The pattern with every class cut down to the characters of `tier`.
@@ -360,10 +379,15 @@ impl LazyRegex {
             cache
                 .entry((self.pattern.clone(), tier))
                 .or_insert_with(|| {
+                    let (dfa, end_anchored) = match prebuilt(&self.pattern, tier, false) {
+                        Some((dfa, end_anchored)) => (Some(dfa), end_anchored),
+                        None => (None, false),
+                    };
                     Arc::new(Forms {
                         pattern: self.pattern.clone(),
                         tier,
-                        dfa: prebuilt(&self.pattern, tier, false),
+                        dfa,
+                        end_anchored,
                         meta: OnceLock::new(),
                         groups: OnceLock::new(),
                         lite: OnceLock::new(),
@@ -546,7 +570,7 @@ mod tests {
     #[test]
     fn prebuilt_dfas_are_valid() {
         assert!(!PREBUILT.is_empty());
-        for &(pattern, tier, _, _) in PREBUILT {
+        for &(pattern, tier, _, _, _) in PREBUILT {
             let tier = [Tier::Ascii, Tier::Latin, Tier::Full][tier as usize];
             assert!(prebuilt(pattern, tier, true).is_some(), "{pattern} {tier:?}");
         }
@@ -575,20 +599,25 @@ mod tests {
             "School leaders — monthly principals’ mtg; Owner:\u{a0}the ILT… § 3 · 40%\u{a0}of students ● Teachers – weekly",
             "•\tDistrict – Priority 1: “Literacy” by June… don’t wait; Who monitors:\u{a0}Principals → 85 percent",
             "‘Families’: 12 families—surveyed; Frequency:\u{feff} monthly • ELA 45 % ✓",
+            "Outcomes, continued",
+            "Section 4: Outcomes (cont’d)",
+            "Monitoring – continued ",
             "TBD",
             "",
         ];
-        let (mut dfas, mut lite, mut asked) = (0, 0, 0);
+        let (mut dfas, mut lite, mut asked, mut anchored) = (0, 0, 0, 0);
         for p in &patterns {
             let full = regex::Regex::new(p).unwrap();
             for tier_ in [Tier::Ascii, Tier::Latin, Tier::Full] {
                 let narrow = compile(p, tier_).unwrap();
-                let dfa = prebuilt(p, tier_, true);
+                let (dfa, end_anchored) = prebuilt(p, tier_, true).map_or((None, false), |(d, e)| (Some(d), e));
                 dfas += usize::from(dfa.is_some());
+                anchored += usize::from(end_anchored);
                 let forms = Forms {
                     pattern: p.clone(),
                     tier: tier_,
                     dfa,
+                    end_anchored,
                     meta: OnceLock::new(),
                     groups: OnceLock::new(),
                     lite: OnceLock::new(),
@@ -641,6 +670,8 @@ mod tests {
             }
         }
         assert!(dfas >= patterns.len() - 1, "{dfas} DFAs");
+        // The headings' "(continued)" patterns, searched from the end.
+        assert!(anchored >= 3, "{anchored} DFAs of patterns anchored at the end");
         // (Not those with a Unicode class, `\p{Lu}`, which regex-lite does not have.)
         assert!(asked > 10 && lite + 2 >= asked, "regex-lite served {lite} of {asked} patterns");
         assert!(texts[7..10].iter().all(|t| tier(t) != Tier::Ascii && Shadow::of(t).is_some()));
