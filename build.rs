@@ -166,21 +166,30 @@ fn prebuild_patterns(pack: &toml::Table, out: &Path) {
 
 type Dfa = dense::DFA<Vec<u32>>;
 
-/// DFAs of the vocabulary's patterns in their ASCII form, each over a run
+/// DFAs of the vocabulary's patterns in their ASCII form, each over a group
 /// of them, which say in one pass over an ASCII text which of their
-/// patterns match anywhere in it: the patterns are grouped in order, a
-/// group as large as a DFA of bounded size holds. Written as
-/// (first pattern, patterns, DFA bytes) runs: u32 first, u32 count, u32
-/// length, the bytes, padding to 8. Empty when a pattern does not parse.
+/// patterns match anywhere in it. The patterns anchored at the start of the
+/// text come first, so that their groups' DFAs stop after a few bytes; then
+/// the others, in order; a group is as large as a DFA of bounded size
+/// holds. Written as runs of: u32 patterns, u32 length, the patterns'
+/// indices (u32 each), padding to 8, the DFA's bytes, padding to 8. Empty
+/// when a pattern does not parse.
 fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
     let hirs = patterns
         .iter()
         .map(|p| Some(forms::narrow(regex_syntax::Parser::new().parse(p).ok()?, forms::Tier::Ascii)))
         .collect::<Option<Vec<_>>>()?;
-    let build = |hirs: &[regex_syntax::hir::Hir]| -> Option<Dfa> {
+    let at_start =
+        |h: &regex_syntax::hir::Hir| h.properties().look_set_prefix().contains(regex_syntax::hir::Look::Start);
+    let order: Vec<usize> = (0..hirs.len())
+        .filter(|&i| at_start(&hirs[i]))
+        .chain((0..hirs.len()).filter(|&i| !at_start(&hirs[i])))
+        .collect();
+    let build = |group: &[usize]| -> Option<Dfa> {
+        let group: Vec<&regex_syntax::hir::Hir> = group.iter().map(|&i| &hirs[i]).collect();
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_many_from_hir(hirs)
+            .build_many_from_hir(&group)
             .ok()?;
         let limit = Some(1 << 20);
         dense::Builder::new()
@@ -194,30 +203,38 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
             .build_from_nfa(&nfa)
             .ok()
     };
+    let pad = |out: &mut Vec<u8>| {
+        while !out.len().is_multiple_of(8) {
+            out.push(0);
+        }
+    };
     let mut out = Vec::new();
     let mut first = 0;
-    while first < hirs.len() {
-        // The longest run from `first` that fits (a pattern alone always
-        // has its own DFA: build.rs made one for each).
+    while first < order.len() {
+        // The longest group from `first` that fits and does not mix the
+        // anchored patterns with the others (a pattern alone always has its
+        // own DFA: build.rs made one for each).
         let mut best: Option<(usize, Dfa)> = None;
         let mut len = 1;
-        while first + len <= hirs.len() {
-            match build(&hirs[first..first + len]) {
+        while first + len <= order.len() && at_start(&hirs[order[first + len - 1]]) == at_start(&hirs[order[first]]) {
+            match build(&order[first..first + len]) {
                 Some(dfa) => best = Some((len, dfa)),
                 None => break,
             }
             len += 1;
         }
         let (len, dfa) = best?;
-        let (bytes, pad) = dfa.to_bytes_native_endian();
-        let bytes = &bytes[pad..];
-        for n in [first as u32, len as u32, bytes.len() as u32, 0] {
+        let (bytes, skip) = dfa.to_bytes_native_endian();
+        let bytes = &bytes[skip..];
+        for n in [len as u32, bytes.len() as u32] {
             out.extend_from_slice(&n.to_ne_bytes());
         }
-        out.extend_from_slice(bytes);
-        while !out.len().is_multiple_of(8) {
-            out.push(0);
+        for &i in &order[first..first + len] {
+            out.extend_from_slice(&(i as u32).to_ne_bytes());
         }
+        pad(&mut out);
+        out.extend_from_slice(bytes);
+        pad(&mut out);
         first += len;
     }
     Some(out)

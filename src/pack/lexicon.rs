@@ -164,13 +164,31 @@ impl Phrase {
     }
 }
 
+/// The [`tables::key_hash`] of each key a token's forms are looked up by,
+/// computed once for all the indexes (a key is a form or a part of one, told
+/// apart by where it starts and its length).
+#[derive(Default)]
+struct KeyHashes(Vec<(*const u8, usize, u64)>);
+
+impl KeyHashes {
+    fn of(&mut self, key: &str) -> u64 {
+        let id = (key.as_ptr(), key.len());
+        if let Some(&(_, _, hash)) = self.0.iter().find(|&&(p, n, _)| (p, n) == id) {
+            return hash;
+        }
+        let hash = tables::key_hash(key);
+        self.0.push((id.0, id.1, hash));
+        hash
+    }
+}
+
 impl FirstWords {
     /// Every item whose first word matches `t` (and perhaps a few more
-    /// listed twice), in no particular order.
-    fn candidates(&self, t: &Token, out: &mut Vec<usize>) {
+    /// listed twice), in no particular order. `hashes` are `t`'s forms' own.
+    fn candidates(&self, t: &Token, out: &mut Vec<usize>, hashes: &mut KeyHashes) {
         out.clear();
         let mut take = |index: &tables::Index, key: &str| {
-            if let Some(items) = index.get(key) {
+            if let Some(items) = index.get_hashed(key, hashes.of(key)) {
                 out.extend(items.iter().map(|&item| item as usize));
             }
         };
@@ -528,8 +546,9 @@ impl Compiled {
             .into_iter()
             .map(|(raw, lower, stem)| {
                 let t = Token { start: 0, end: 0, raw, lower, stem };
+                let mut hashes = KeyHashes::default();
                 let mut list = |index: &FirstWords| -> Box<[usize]> {
-                    index.candidates(&t, &mut found);
+                    index.candidates(&t, &mut found, &mut hashes);
                     found.as_slice().into()
                 };
                 let mut triggers = list(&self.tables.trigger_first).into_vec();
@@ -771,13 +790,13 @@ impl Compiled {
             let input = regex_automata::Input::new(searched);
             let mut complete = true;
             for set in sets {
-                let mut found = regex_automata::PatternSet::new(set.count);
+                let mut found = regex_automata::PatternSet::new(set.patterns.len());
                 if regex_automata::dfa::Automaton::try_which_overlapping_matches(&set.dfa, &input, &mut found).is_err()
                 {
                     complete = false;
                     break;
                 }
-                found.iter().for_each(|p| matching[set.first + p.as_usize()] = true);
+                found.iter().for_each(|p| matching[set.patterns[p.as_usize()]] = true);
             }
             if complete {
                 for (slot, matches) in spans.iter_mut().zip(matching) {
@@ -955,16 +974,17 @@ fn builtin_tables() -> Option<&'static Tables> {
     builtin::TABLES.as_ref()
 }
 
-/// A DFA over patterns `first..first + count` of the built-in tables, in
-/// their ASCII form, that says which of them match anywhere in a text.
+/// A DFA over some patterns of the built-in tables, in their ASCII form,
+/// that says which of them match anywhere in a text.
 pub(crate) struct PatternSetDfa {
-    first: usize,
-    count: usize,
+    /// The patterns' indices in the tables, by their number in the DFA.
+    patterns: Vec<usize>,
     dfa: regex_automata::dfa::dense::DFA<&'static [u32]>,
 }
 
-/// The bytes `build.rs` wrote: runs of (first, count, length, 0) as u32,
-/// a DFA's bytes, padding to 8 (see `pattern_set` there).
+/// The bytes `build.rs` wrote: runs of (patterns, length) as u32, the
+/// patterns' indices as u32, padding to 8, a DFA's bytes, padding to 8
+/// (see `pattern_set` there).
 static PATTERN_SET_BYTES: &Aligned<[u8]> =
     &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/pattern-set.dfa")) };
 
@@ -985,8 +1005,10 @@ fn read_pattern_sets(checked: bool) -> Option<Vec<PatternSetDfa>> {
         let word = |i: usize| -> Option<usize> {
             Some(u32::from_ne_bytes(bytes.get(4 * i..4 * i + 4)?.try_into().ok()?) as usize)
         };
-        let (first, count, len) = (word(0)?, word(1)?, word(2)?);
-        let dfa_bytes = bytes.get(16..16 + len)?;
+        let (count, len) = (word(0)?, word(1)?);
+        let patterns = (2..2 + count).map(word).collect::<Option<Vec<usize>>>()?;
+        let at = (4 * (2 + count)).next_multiple_of(8);
+        let dfa_bytes = bytes.get(at..at + len)?;
         let dfa = if checked {
             regex_automata::dfa::dense::DFA::from_bytes(dfa_bytes).ok()?.0
         } else {
@@ -996,8 +1018,8 @@ fn read_pattern_sets(checked: bool) -> Option<Vec<PatternSetDfa>> {
             // reads them all with the checks).
             unsafe { regex_automata::dfa::dense::DFA::from_bytes_unchecked(dfa_bytes).ok()?.0 }
         };
-        sets.push(PatternSetDfa { first, count, dfa });
-        bytes = bytes.get((16 + len).next_multiple_of(8)..)?;
+        sets.push(PatternSetDfa { patterns, dfa });
+        bytes = bytes.get((at + len).next_multiple_of(8)..)?;
     }
     Some(sets)
 }

@@ -86,13 +86,13 @@ impl Index {
         Index { keys: keys.into(), slots: slots.into() }
     }
 
-    /// The items of `key`.
-    pub fn get(&self, key: &str) -> Option<&[u32]> {
+    /// The items of `key`, whose [`key_hash`] is `hash`.
+    pub fn get_hashed(&self, key: &str, hash: u64) -> Option<&[u32]> {
         if self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut at = key_hash(key) as usize & mask;
+        let mut at = hash as usize & mask;
         loop {
             let slot = self.slots[at] as usize;
             if slot == 0 {
