@@ -302,7 +302,7 @@ impl Headings {
         if named.len() >= 2 {
             return Vec::new();
         }
-        let mut families: Vec<((Cue, Option<u8>), Vec<(usize, usize)>)> = Vec::new();
+        let mut families: Vec<(HeadingKind, Vec<(usize, usize)>)> = Vec::new();
         for h in hits.iter().filter(|h| matches!(h.cue, Cue::Styled | Cue::Bold | Cue::Numbered)) {
             families.push(((h.cue, doc.blocks[h.block].heading_level), vec![(h.block, h.section)]));
         }
@@ -1014,6 +1014,9 @@ fn drop_column_headers(doc: &Document, rows: &RowOccupancy, hits: &mut Vec<Headi
 const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 
 /// A full sentence: several words ending as a sentence ends. Headings do not.
+/// How a heading is set off: its cue and style level.
+type HeadingKind = (Cue, Option<u8>);
+
 /// Fewest own-words headings, in the guidance's order, taken for its sections.
 const MIN_SKELETON: usize = 4;
 
