@@ -1440,7 +1440,7 @@ fn paragraphs(
                     && same_weight
                     && !starts_item
                     && !ended_short
-                    && (page_turn || !indented)
+                    && (page_turn || !indented || mid_sentence)
                     && !label_line
                     && !next_record
                     && same_band
@@ -1609,6 +1609,33 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    #[test]
+    fn a_hanging_line_that_goes_on_in_lower_case_joins_its_item() {
+        // "27.1a": the list number's tab lost in the text layer, so the item
+        // is not seen as one; its wrapped line hangs under the text.
+        let runs = vec![
+            run(
+                "27.1a (P1) District learning walks find grade-level text in use in 80% of ELA",
+                72.0,
+                100.0,
+                11.0,
+                false,
+            ),
+            run("classrooms, June 2024 - School ILTs", 90.0, 113.0, 11.0, false),
+            run("28.2a (P2) All schools complete three data cycles with the district data", 72.0, 126.0, 11.0, false),
+            run("Protocol owners meet, March 2024.", 90.0, 139.0, 11.0, false),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(
+            texts(&laid),
+            [
+                "27.1a (P1) District learning walks find grade-level text in use in 80% of ELA classrooms, June 2024 - School ILTs",
+                "28.2a (P2) All schools complete three data cycles with the district data",
+                "Protocol owners meet, March 2024.",
+            ]
+        );
     }
 
     #[test]
