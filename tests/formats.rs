@@ -224,8 +224,8 @@ fn assert_same_findings(
     assert_eq!(a, b, "{name}: {}\nvs {}", summary(from_pdf), summary(from_docx));
 }
 
-/// Plans printed from HTML by weasyprint (`regen-weasyprint.sh`) and by
-/// Chromium (`regen-chromium.sh`): a benchmark table cut by page breaks
+/// Plans printed from HTML by weasyprint (`regen-web-pdf.sh weasyprint`) and by
+/// Chromium (`regen-web-pdf.sh chromium`): a benchmark table cut by page breaks
 /// (inside a row, and after the header row), a plan whose section titles are
 /// set apart only by a shaded band, and a table without rules whose rows are
 /// set close together with their cells centred (pandoc's style), cut by a

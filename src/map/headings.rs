@@ -1022,12 +1022,18 @@ const MIN_SKELETON: usize = 4;
 
 /// The longest run of `(block, section)` whose sections strictly increase
 /// (blocks are in document order): the headings that follow the guidance.
-fn increasing_run(found: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    // Quadratic in the headings of one kind, a few dozen at most.
+pub(super) fn increasing_run(found: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Linear: the longest run so far ending at each section, by section.
+    let sections = found.iter().map(|&(_, s)| s + 1).max().unwrap_or(0);
+    let mut ends: Vec<Option<usize>> = vec![None; sections];
     let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(found.len());
     for (i, &(_, s)) in found.iter().enumerate() {
-        let prev = (0..i).filter(|&j| found[j].1 < s).max_by_key(|&j| best[j].0);
-        best.push((prev.map_or(1, |j| best[j].0 + 1), prev));
+        let prev = ends[..s].iter().flatten().copied().max_by_key(|&j| (best[j].0, j));
+        let length = prev.map_or(1, |j| best[j].0 + 1);
+        best.push((length, prev));
+        if ends[s].is_none_or(|e| best[e].0 <= length) {
+            ends[s] = Some(i);
+        }
     }
     let Some(mut at) = (0..found.len()).max_by_key(|&i| (best[i].0, std::cmp::Reverse(i))) else {
         return Vec::new();

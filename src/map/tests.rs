@@ -854,3 +854,13 @@ fn priorities_after_a_template_response_label_are_stated() {
     let sub = mapper().map(&doc(blocks));
     assert_eq!(sub.priority_count(), 2, "{:?}", sub.priorities);
 }
+
+#[test]
+fn the_longest_run_of_sections_in_order_is_found_in_one_pass() {
+    // (block, section): 0 2 1 3 5 4 6 → 0 1 3 4 6 (or another run of five).
+    let found = [(1, 0), (2, 2), (3, 1), (4, 3), (5, 5), (6, 4), (7, 6)];
+    let run = super::headings::increasing_run(&found);
+    assert_eq!(run.len(), 5, "{run:?}");
+    assert!(run.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1), "{run:?}");
+    assert!(super::headings::increasing_run(&[]).is_empty());
+}

@@ -1,5 +1,5 @@
 //! HTML writer: the plan as a web system lays it out, for printing to PDF
-//! (`weasyprint`, see `regen-weasyprint.sh`). Deterministic.
+//! (`weasyprint`, see `regen-web-pdf.sh weasyprint`). Deterministic.
 
 use crate::{Block, Plan, SectionId};
 

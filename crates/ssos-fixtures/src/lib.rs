@@ -497,7 +497,7 @@ pub fn sample_set() -> Vec<Sample> {
 /// Outcomes blank with "Click or tap here to enter text.", 3 priorities,
 /// 12 benchmarks.
 /// The plans printed from HTML by `weasyprint` into
-/// `tests/fixtures/weasyprint/` (`regen-weasyprint.sh`): file stem, plan, layout.
+/// `tests/fixtures/weasyprint/` (`regen-web-pdf.sh weasyprint`): file stem, plan, layout.
 pub fn web_exports() -> Vec<(&'static str, Plan, HtmlLayout)> {
     vec![
         // The page breaks inside a benchmark row (no rule below its first part).
