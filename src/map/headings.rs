@@ -105,6 +105,7 @@ pub struct Headings {
     end_markers: Vec<LazyRegex>,
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
+    min_own_words_headings: usize,
     numbering: LazyRegex,
     number_words: Vec<String>,
     priority_list_lead_ins: Vec<LazyRegex>,
@@ -211,6 +212,7 @@ impl Headings {
             end_markers: case_insensitive(&m.end_markers, true),
             table_headers: m.table_headers.iter().map(|h| name_tokens(h)).collect(),
             max_heading_words: m.max_heading_words,
+            min_own_words_headings: m.min_own_words_headings,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
             numbering: LazyRegex::new(crate::pack::forms::numbering(&m.heading_number_words)),
@@ -295,7 +297,7 @@ impl Headings {
     /// "Who we heard from", "How we will know"), none naming a section: when
     /// the document names fewer than two sections otherwise, the headings of
     /// one kind (one style level, or bold lines) whose keywords point to
-    /// sections in the guidance's order, at least [`MIN_SKELETON`] of them,
+    /// sections in the guidance's order, at least the pack's `min_own_words_headings`,
     /// head those sections; the others are left to be placed by order.
     fn keyword_skeleton(&self, doc: &Document, hits: &[HeadingHit], candidates: &[(usize, Cue)]) -> Vec<HeadingHit> {
         let named: HashSet<usize> = hits.iter().map(|h| h.section).collect();
@@ -303,28 +305,25 @@ impl Headings {
             return Vec::new();
         }
         let mut families: Vec<(HeadingKind, Vec<(usize, usize)>)> = Vec::new();
-        for h in hits.iter().filter(|h| matches!(h.cue, Cue::Styled | Cue::Bold | Cue::Numbered)) {
-            families.push(((h.cue, doc.blocks[h.block].heading_level), vec![(h.block, h.section)]));
+        let mut add = |kind: HeadingKind, entry: (usize, usize)| match families.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, found)) => found.push(entry),
+            None => families.push((kind, vec![entry])),
+        };
+        let kind_of = |i: usize, cue: Cue| (cue, doc.blocks[i].heading_level);
+        let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
+        for h in hits.iter().filter(|h| set_off(h.cue)) {
+            add(kind_of(h.block, h.cue), (h.block, h.section));
         }
-        let mut in_order: Vec<(usize, Cue)> = candidates.to_vec();
-        in_order.sort_unstable_by_key(|c| c.0);
-        for (i, cue) in in_order {
-            if !matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered) {
-                continue;
-            }
-            let (number, title, _) = self.split_heading(&doc.blocks[i]);
-            let words = title.split_whitespace().count();
-            if number.is_some_and(|_| is_sub_number(&doc.blocks[i].text))
-                || words > self.max_heading_words
+        for &(i, cue) in candidates.iter().filter(|(_, cue)| set_off(*cue)) {
+            let (_, title, _) = self.split_heading(&doc.blocks[i]);
+            if is_sub_number(&doc.blocks[i].text)
+                || title.split_whitespace().count() > self.max_heading_words
                 || is_sentence(doc.blocks[i].text.trim())
             {
                 continue;
             }
-            let Some(section) = self.keyword_section(&title) else { continue };
-            let key = (cue, doc.blocks[i].heading_level);
-            match families.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, found)) => found.push((i, section)),
-                None => families.push((key, vec![(i, section)])),
+            if let Some(section) = self.keyword_section(&title) {
+                add(kind_of(i, cue), (i, section));
             }
         }
         let best = families
@@ -333,7 +332,7 @@ impl Headings {
                 found.sort_unstable();
                 (key.0, increasing_run(&found))
             })
-            .filter(|(_, run)| run.len() >= MIN_SKELETON)
+            .filter(|(_, run)| run.len() >= self.min_own_words_headings)
             .max_by_key(|(_, run)| run.len());
         let Some((cue, run)) = best else { return Vec::new() };
         run.into_iter()
@@ -1016,9 +1015,6 @@ const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 /// A full sentence: several words ending as a sentence ends. Headings do not.
 /// How a heading is set off: its cue and style level.
 type HeadingKind = (Cue, Option<u8>);
-
-/// Fewest own-words headings, in the guidance's order, taken for its sections.
-const MIN_SKELETON: usize = 4;
 
 /// The longest run of `(block, section)` whose sections strictly increase
 /// (blocks are in document order): the headings that follow the guidance.

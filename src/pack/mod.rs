@@ -344,6 +344,15 @@ pub struct Mapping {
     pub priority_statement_cues: Vec<String>,
     /// Longest heading, in words, that still counts as a heading when it is only bold.
     pub max_heading_words: usize,
+    /// Fewest headings in a district's own words, of one kind and in the
+    /// guidance's order by their keywords, taken for its sections when nothing
+    /// else names two of them.
+    #[serde(default = "default_own_words_headings")]
+    pub min_own_words_headings: usize,
+}
+
+fn default_own_words_headings() -> usize {
+    4
 }
 
 /// One of the guidance's sections.
