@@ -243,6 +243,9 @@ fn a_student_work_label_over_a_finding_is_a_theme() {
     ));
     assert!(labelled(code, None, "Student work", "Samples from grade 5 showed that tasks were below grade level."));
     assert!(!labelled(code, None, "Student work", "Students work in small groups during the intervention block."));
+    // A slide's note: the theme as a judgement.
+    assert!(meets(code, None, "Student work: little written reasoning"));
+    assert!(!meets(code, None, "Student work: due Friday"));
 }
 
 #[test]
@@ -470,4 +473,25 @@ fn a_note_after_a_label_answers_but_a_sentence_must_claim_itself() {
 fn a_line_label_under_a_question_header_names_its_topic() {
     let t = "• Teachers: adopted materials, routines, bring student work";
     assert!(labelled("roles::level-missing", Some("teachers"), "Who Does What (Role Clarity)", t));
+}
+
+#[test]
+fn a_numbered_label_set_apart_governs_its_cells() {
+    // A table cell under its column header and a numbered row label.
+    let label = "District response, 5. Role Clarity";
+    let office = "District office: PD, data protocols, one calendar";
+    assert!(labelled("roles::level-missing", Some("central_office"), label, office));
+    let teachers = "Teachers: grade-level lesson daily + exit tickets";
+    assert!(labelled("roles::level-missing", Some("teachers"), label, teachers));
+    assert!(!labelled("roles::level-missing", Some("teachers"), label, office));
+    // A field label in the cell starts its own line under the set-apart label.
+    let monitoring = "District response, 6. Monitoring Implementation";
+    let owners = "Owners: Director of Curriculum (district); principals + ILTs (school)";
+    assert!(labelled("monitoring::no-owner", None, monitoring, owners));
+    assert!(labelled("monitoring::no-frequency", None, monitoring, "Review frequency: quarterly with the DILT"));
+    assert!(!labelled("monitoring::no-owner", None, monitoring, "Ownership of the plan is shared by all."));
+    let who = "Who: district benchmarks - Asst. Supt. for Teaching & Learning + DILT; school benchmarks - principals";
+    assert!(labelled("monitoring::no-owner", None, monitoring, who));
+    // In running text a number's stop still ends the sentence before a colon.
+    assert!(!meets("roles::level-missing", Some("teachers"), "We grew by 5. Teachers: none."));
 }

@@ -284,6 +284,9 @@ pub struct Compiled {
     terminators: FastSet<String>,
     /// Every distinct concept pattern (as `tables.patterns`).
     patterns: Vec<super::pattern::LazyRegex>,
+    /// Which patterns are anchored at the start of the text ("^Owners?:"):
+    /// under a label the document set apart, they are tried where the words start.
+    anchored: Vec<bool>,
     window: usize,
 }
 
@@ -363,6 +366,7 @@ impl Compiled {
             terminators: context.terminators.iter().map(|t| pack_stem(&stemmer, &t.to_lowercase())).collect(),
             // Bad patterns were rejected when the pack loaded.
             patterns: tables.patterns.iter().map(|p| super::pattern::LazyRegex::new(&**p)).collect(),
+            anchored: tables.patterns.iter().map(|p| starts_anchored(p)).collect(),
             pattern_sets: builtin_tables()
                 .filter(|builtin| builtin.fingerprint == tables.fingerprint)
                 .map(|_| pattern_sets()),
@@ -686,8 +690,10 @@ impl Compiled {
         let ongoing = (0..n)
             .any(|at| words[at].ongoing.iter().any(|&i| self.tables.ongoing[i].rest_matches_at(&tokens, at)))
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
-        let hits = self.hits(text, &tokens, &words);
         let label_end = self.label_end(text, &tokens, set_apart);
+        // The words under a set-apart label start a line of their own.
+        let body_from = (set_apart && label_end > 0).then(|| tokens.get(label_end).map(|t| t.start)).flatten();
+        let hits = self.hits(text, &tokens, &words, body_from);
         // Under a label the document set apart, the sentence's own run-in
         // label ("Stakeholder input: Principals: spring retreat").
         let inner_label_end = match set_apart && label_end > 0 {
@@ -736,8 +742,14 @@ impl Compiled {
         (words > 0 && words <= self.max_label_words).then_some(())?;
         let sentence_end = head.char_indices().any(|(i, c)| match c {
             ';' | '?' | '!' => true,
-            // "Identified schools (St. Mary's, Westside)" is still a label.
-            '.' => head[i + 1..].starts_with(char::is_whitespace) && self.ends_sentence(text, start + i),
+            // "Identified schools (St. Mary's, Westside)" is still a label, and
+            // so is a label the document set apart with its number in it
+            // ("District response, 5. Role Clarity").
+            '.' => {
+                head[i + 1..].starts_with(char::is_whitespace)
+                    && !(set_apart && is_list_number(&head[..i]))
+                    && self.ends_sentence(text, start + i)
+            }
             _ => false,
         });
         let question = self.question_words.contains(&*tokens[from].lower);
@@ -764,7 +776,13 @@ impl Compiled {
         self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
     }
 
-    fn hits(&self, text: &str, tokens: &[Token], words: &[std::rc::Rc<WordCandidates>]) -> Vec<Hit> {
+    fn hits(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[std::rc::Rc<WordCandidates>],
+        body_from: Option<usize>,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (at, word) in words.iter().enumerate() {
             for &(concept, pi) in word.entries.iter().map(|&e| &self.tables.entries[e]) {
@@ -799,26 +817,41 @@ impl Compiled {
                 found.iter().for_each(|p| matching[set.patterns[p.as_usize()]] = true);
             }
             if complete {
-                for (slot, matches) in spans.iter_mut().zip(matching) {
-                    if !matches {
+                for ((slot, matches), anchored) in spans.iter_mut().zip(matching).zip(&self.anchored) {
+                    if !matches && !(body_from.is_some() && *anchored) {
                         *slot = Some(Vec::new());
                     }
                 }
             }
         }
 
+        let to_tokens = |start: usize, end: usize| {
+            let from = tokens.iter().position(|t| t.end > start)?;
+            let to = tokens.iter().rposition(|t| t.start < end).map(|e| e + 1)?;
+            (to > from).then_some((from, to))
+        };
+        // An anchored pattern is also tried where the words under a
+        // set-apart label start ("6. Monitoring: Owners: the DILT").
+        let body = body_from.map(|b| (b, &text[b..], super::forms::tier(&text[b..])));
+        let body_shadow = body.and_then(|(_, body, tier)| {
+            (tier != super::forms::Tier::Ascii).then(|| super::pattern::Shadow::of(body)).flatten()
+        });
         for (ci, concept) in self.tables.concepts.iter().enumerate() {
             for &pi in concept.patterns.iter() {
                 let pi = pi as usize;
                 let found = spans[pi].get_or_insert_with(|| {
-                    self.patterns[pi]
+                    let mut found: Vec<(usize, usize)> = self.patterns[pi]
                         .find_iter_shadowed(text, tier, shadow.as_ref())
-                        .filter_map(|m| {
-                            let from = tokens.iter().position(|t| t.end > m.start())?;
-                            let to = tokens.iter().rposition(|t| t.start < m.end()).map(|e| e + 1)?;
-                            (to > from).then_some((from, to))
-                        })
-                        .collect()
+                        .filter_map(|m| to_tokens(m.start(), m.end()))
+                        .collect();
+                    if let Some((b, body, body_tier)) = body.filter(|_| self.anchored[pi]) {
+                        found.extend(
+                            self.patterns[pi]
+                                .find_iter_shadowed(body, body_tier, body_shadow.as_ref())
+                                .filter_map(|m| to_tokens(b + m.start(), b + m.end())),
+                        );
+                    }
+                    found
                 });
                 for &(from, to) in found.iter() {
                     if !concept.stop_words.is_empty()
@@ -1091,3 +1124,28 @@ fn expand(lower: &str) -> Vec<(String, bool)> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `head` ends in a list or section number ("5", "III", "C") whose
+/// stop follows: the word before the stop, standing alone.
+fn is_list_number(head: &str) -> bool {
+    let word = head.rsplit([' ', ',', '(']).next().unwrap_or_default();
+    !word.is_empty()
+        && (word.chars().all(|c| c.is_ascii_digit())
+            || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+            || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
+/// Whether a pattern only matches at the start of the text: `^` first,
+/// after any leading flag groups ("(?i)^community:").
+fn starts_anchored(pattern: &str) -> bool {
+    let mut rest = pattern;
+    while let Some(after) = rest.strip_prefix("(?") {
+        match after.find(')') {
+            Some(close) if after[..close].chars().all(|c| c.is_ascii_alphabetic() || c == '-') => {
+                rest = &after[close + 1..];
+            }
+            _ => break,
+        }
+    }
+    rest.starts_with('^')
+}
