@@ -495,3 +495,18 @@ fn a_numbered_label_set_apart_governs_its_cells() {
     // In running text a number's stop still ends the sentence before a colon.
     assert!(!meets("roles::level-missing", Some("teachers"), "We grew by 5. Teachers: none."));
 }
+
+#[test]
+fn a_sentence_that_points_back_is_read_with_the_one_before() {
+    let code = "stakeholders::no-identified-school-input";
+    let schools = "We paid particular attention to the schools identified as requiring assistance: Parkview Middle School and Hurley K-8 School.";
+    let there = format!("{schools} There, teachers asked for coaching they could use the next day.");
+    assert!(meets(code, None, &there));
+    assert!(!meets(code, None, schools));
+    // Negation stays in its own sentence's clause.
+    let none = format!("{schools} There, we have not yet held any listening sessions.");
+    assert!(!meets(code, None, &none));
+    // A sentence that does not point back stays on its own.
+    let apart = format!("{schools} Teachers across the district asked for coaching.");
+    assert!(!meets(code, None, &apart));
+}

@@ -274,6 +274,8 @@ pub struct Compiled {
     abbreviations: FastSet<String>,
     clause_verbs: FastSet<String>,
     sentence_openers: FastSet<String>,
+    /// Openings that point back to the sentence before, lower case, by words.
+    anaphors: Vec<Vec<String>>,
     question_words: FastSet<String>,
     past_forms: FastSet<String>,
     pub max_label_words: usize,
@@ -360,6 +362,12 @@ impl Compiled {
             abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
             clause_verbs: text.clause_verbs.iter().map(|w| w.to_lowercase()).collect(),
             sentence_openers: text.sentence_openers.iter().map(|w| w.to_lowercase()).collect(),
+            anaphors: text
+                .anaphors
+                .iter()
+                .map(|a| a.split_whitespace().map(str::to_lowercase).collect())
+                .filter(|a: &Vec<String>| !a.is_empty())
+                .collect(),
             question_words: text.question_words.iter().map(|w| w.to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
@@ -507,15 +515,38 @@ impl Compiled {
     /// labelled unit, in order.
     fn each_unit(&self, text: &str, label: Option<&str>, mut f: impl FnMut(&str, bool)) {
         let mut question: Option<&str> = None;
+        let mut before: Option<&str> = None;
         for (a, b) in self.sentences(text) {
             let sentence = &text[a..b];
-            match label.or(question) {
+            let lead = label.or(question);
+            match lead {
                 Some(l) => f(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), sentence), true),
                 None => f(sentence, false),
             }
+            // A sentence that points back is also read with the one it points
+            // to, as a clause after it: "...identified schools: A and B; There,
+            // teachers asked for coaching."
+            if let Some(before) = before.filter(|_| self.points_back(sentence)) {
+                let joined = format!("{}; {}", before.trim_end_matches(['.', ':']), sentence);
+                match lead {
+                    Some(l) => f(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), joined), true),
+                    None => f(&joined, false),
+                }
+            }
             let short = sentence.split_whitespace().count() <= self.max_label_words;
             question = (short && sentence.ends_with('?')).then_some(sentence);
+            before = Some(sentence);
         }
+    }
+
+    /// Whether a sentence opens with one of the pack's anaphors.
+    fn points_back(&self, sentence: &str) -> bool {
+        let mut words = sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let opening: Vec<String> = words.by_ref().take(self.anaphors.iter().map(Vec::len).max().unwrap_or(0)).collect();
+        self.anaphors.iter().any(|a| opening.len() >= a.len() && opening[..a.len()] == a[..])
     }
 
     /// The tokens of `raw`, a word as written (or "&"), with their

@@ -173,6 +173,11 @@ pub struct TextRules {
     /// each cycle."): after a label, a sentence must make its claim itself.
     #[serde(default)]
     pub sentence_openers: Vec<String>,
+    /// Openings that point back to the sentence before ("There, teachers
+    /// asked for coaching" after a sentence naming the schools): such a
+    /// sentence is also read together with the one before it.
+    #[serde(default)]
+    pub anaphors: Vec<String>,
 }
 
 fn default_label_words() -> usize {
