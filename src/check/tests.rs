@@ -510,3 +510,13 @@ fn a_sentence_that_points_back_is_read_with_the_one_before() {
     let apart = format!("{schools} Teachers across the district asked for coaching.");
     assert!(!meets(code, None, &apart));
 }
+
+#[test]
+fn only_a_condition_is_hypothetical() {
+    let code = "outcomes::no-accountability-targets";
+    let works = "If the priority works, we will see it in our accountability results: we expect to meet our targets.";
+    assert!(meets(code, None, works));
+    assert!(!meets(code, None, "If we meet our accountability targets we will celebrate."));
+    // A hypothetical that scopes its clause still does.
+    assert!(!meets(code, None, "We would like to set accountability targets once the data arrive."));
+}

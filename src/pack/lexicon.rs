@@ -138,7 +138,7 @@ use tables::{FirstWords, Phrase, Tables, Word, is_caps, split_words};
 /// A trigger category by its number in the tables.
 const CATEGORY: [Category; 4] = [Category::Negated, Category::NotDone, Category::Hypothetical, Category::Future];
 /// A trigger direction by its number in the tables.
-const DIRECTION: [Direction; 3] = [Direction::Forward, Direction::Backward, Direction::Both];
+const DIRECTION: [Direction; 4] = [Direction::Forward, Direction::Backward, Direction::Both, Direction::Condition];
 
 impl Word {
     fn matches(&self, t: &Token) -> bool {
@@ -708,6 +708,13 @@ impl Compiled {
             if matches!(direction, Direction::Forward | Direction::Both) {
                 let c = clause[from.min(n - 1)];
                 (to..(to + self.window).min(n)).take_while(|&k| clause[k] == c).for_each(|k| scope[k] |= b);
+            }
+            if direction == Direction::Condition {
+                let c = clause[from.min(n - 1)];
+                let comma_before = |k: usize| text[tokens[k - 1].end..tokens[k].start].contains(',');
+                (to..(to + self.window).min(n))
+                    .take_while(|&k| clause[k] == c && !comma_before(k))
+                    .for_each(|k| scope[k] |= b);
             }
             if matches!(direction, Direction::Backward | Direction::Both) {
                 let c = clause[from];

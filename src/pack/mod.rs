@@ -237,6 +237,10 @@ pub enum Direction {
     Backward,
     /// Both ("families will be surveyed").
     Both,
+    /// The words after it up to the end of its condition, the first comma
+    /// ("If the priority works, we will meet our targets": only the
+    /// condition is hypothetical).
+    Condition,
 }
 
 /// A named concept: a synonym set ("families" = parents, caregivers, ...) or

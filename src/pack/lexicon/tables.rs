@@ -43,7 +43,7 @@ pub struct Trigger {
 /// The pack's names of trigger categories, in the order of their numbers.
 pub const CATEGORIES: [&str; 4] = ["negated", "not-done", "hypothetical", "future"];
 /// The pack's names of trigger directions, in the order of their numbers.
-pub const DIRECTIONS: [&str; 3] = ["forward", "backward", "both"];
+pub const DIRECTIONS: [&str; 4] = ["forward", "backward", "both", "condition"];
 
 /// Items (phrases, or entries naming one) by their phrase's first word, so
 /// a token is compared only with the phrases that can start at it. Each
