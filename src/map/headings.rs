@@ -734,7 +734,16 @@ impl Headings {
             }
         }
         if let Some(rest) = bold_rest {
-            return (number, text.trim().trim_end_matches(':').to_string(), rest);
+            return (number, text.trim().trim_end_matches([':', '.']).to_string(), rest);
+        }
+        // A run-in title closed by a full stop, its answer after it
+        // ("Section 3 - Stakeholder Engagement. We met ..."): only where the
+        // words before the stop name a section, so "Dr. Lee" never cuts.
+        if let Some((head, rest)) = text.split_once(". ")
+            && self.names_section(head, number)
+        {
+            let rest = rest.trim();
+            return (number, head.trim().to_string(), (!rest.is_empty()).then(|| rest.to_string()));
         }
         // The first separator in the text (the shorter where two start at
         // one place), found in one pass.
@@ -758,6 +767,15 @@ impl Headings {
         }
     }
 
+    /// Whether a few words are a section's name (or two names joined).
+    fn names_section(&self, head: &str, number: Option<u32>) -> bool {
+        let head = head.trim();
+        !head.is_empty()
+            && head.split_whitespace().count() <= self.max_heading_words
+            && (self.match_name(&name_tokens(head, &self.stop_words), false, number).is_some()
+                || self.match_joined(head, false).is_some())
+    }
+
     /// A bold label leading a paragraph with more after it: ("Outcomes", " We will ...").
     fn bold_label<'b>(&self, block: &'b Block) -> Option<(&'b str, &'b str)> {
         if block.bold || block.bold_prefix == 0 {
@@ -766,9 +784,12 @@ impl Headings {
         let text = block.text.trim();
         let (label, rest) = (text.get(..block.bold_prefix)?, text.get(block.bold_prefix..)?);
         let colon = label.trim_end().ends_with(':') || rest.trim_start().starts_with(':');
+        // A run-in head closed by a full stop ("Stakeholder Engagement. We met ...").
+        let stop = label.trim_end().ends_with('.') && !label.trim_end().ends_with("..");
         let label = label.trim().trim_end_matches(':').trim();
         let words = label.split_whitespace().count();
-        (colon && words > 0 && words <= self.max_heading_words && !rest.trim().is_empty()).then_some((label, rest))
+        ((colon || stop) && words > 0 && words <= self.max_heading_words && !rest.trim().is_empty())
+            .then_some((label, rest))
     }
 
     /// The section whose name these heading words are: all of a name, or a name

@@ -71,6 +71,44 @@ fn headings_govern_the_blocks_up_to_the_next_heading() {
     assert!(all_present(&sub), "{:?}", states(&sub));
 }
 
+/// The eight titles run in at the start of their first paragraph, closed by a
+/// full stop: set off in bold (`bold`) or only typed with their number.
+fn run_in_plan(bold: bool) -> Vec<Block> {
+    let titles = [
+        "Priority(ies)",
+        "Analysis of Strengths and Challenges",
+        "Stakeholder Engagement",
+        "Outcomes",
+        "Role Clarity",
+        "Monitoring Implementation",
+        "Resources",
+        "Differentiation",
+    ];
+    let mut blocks = vec![para("Executive Summary"), para("This plan answers each section below. Dr. Lee led it.")];
+    for (i, title) in titles.iter().enumerate() {
+        let head = if bold { format!("{title}. ") } else { format!("Section {} - {title}. ", i + 1) };
+        let text = format!("{head}{ANSWER}");
+        blocks.push(Block { bold_prefix: if bold { head.len() } else { 0 }, ..para(&text) });
+        blocks.push(para(ANSWER));
+    }
+    blocks
+}
+
+#[test]
+fn a_run_in_title_closed_by_a_stop_heads_its_paragraph() {
+    for bold in [true, false] {
+        let sub = mapper().map(&doc(run_in_plan(bold)));
+        assert!(all_present(&sub), "bold {bold}: {:?}", states(&sub));
+        // The answer after the stop is the section's text, not its title.
+        assert!(section_text(&sub, 3).contains("We will do this work"), "{}", section_text(&sub, 3));
+    }
+    // A stop after words that name no section cuts nothing.
+    let mut blocks = run_in_plan(false);
+    blocks[4] = para(&format!("Section 2 - What we saw. {ANSWER}"));
+    let sub = mapper().map(&doc(blocks));
+    assert_ne!(sub.sections[1].state, SectionState::Present, "{:?}", states(&sub));
+}
+
 #[test]
 fn a_heading_naming_two_sections_heads_both() {
     let blocks = vec![
