@@ -706,8 +706,27 @@ impl Headings {
     }
 
     /// (number, title, rest): "3. Stakeholder Engagement: How did ..." →
-    /// (3, "Stakeholder Engagement", "How did ...").
+    /// (3, "Stakeholder Engagement", "How did ..."). A section's number with
+    /// a sub-item's letter ("2a Analysis of Strengths and Challenges: Data")
+    /// counts only before a section's name: "1a 75% of ELs ..." is a list item.
     fn split_heading(&self, block: &Block) -> (Option<u32>, String, Option<String>) {
+        let split = self.split_numbered(block);
+        if split.0.is_none()
+            && let Some((number, after)) = lettered_number(block.text.trim())
+        {
+            let trimmed = block.text.trim();
+            let cut = block.text.len() - block.text.trim_start().len() + trimmed.len() - after.len();
+            let inner =
+                Block { text: after.to_string(), bold_prefix: block.bold_prefix.saturating_sub(cut), ..block.clone() };
+            let (_, title, rest) = self.split_numbered(&inner);
+            if self.names_section(&title, Some(number)) {
+                return (Some(number), title, rest);
+            }
+        }
+        split
+    }
+
+    fn split_numbered(&self, block: &Block) -> (Option<u32>, String, Option<String>) {
         let mut number = block.list_label.as_deref().and_then(parse_number);
         let (mut text, bold_rest) = match self.bold_label(block) {
             Some((label, rest)) => {
@@ -1065,6 +1084,16 @@ pub(super) fn increasing_run(found: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// A sub-section's number ("6.1 Interim benchmarks"): it heads part of a section.
+/// "2a Analysis ...": the number of a section's lettered sub-item, and the words after it.
+fn lettered_number(text: &str) -> Option<(u32, &str)> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let letter = text[digits..].chars().next()?;
+    let after = text[digits..].strip_prefix(letter)?;
+    (digits > 0 && digits <= 3 && letter.is_ascii_lowercase() && after.starts_with(' '))
+        .then(|| Some((text[..digits].parse().ok()?, after.trim_start())))
+        .flatten()
+}
+
 fn is_sub_number(text: &str) -> bool {
     let t = text.trim_start();
     let digits = t.chars().take_while(char::is_ascii_digit).count();
@@ -1137,6 +1166,12 @@ fn is_capitals(text: &str) -> bool {
 pub fn parse_number(label: &str) -> Option<u32> {
     let label = label.trim().trim_end_matches(['.', ')', ':']).trim_start_matches('(').to_ascii_lowercase();
     if let Ok(n) = label.parse() {
+        return Some(n);
+    }
+    // A sub-item of a section ("2a Analysis ..."): the section's number.
+    if let Some(digits) = label.strip_suffix(|c: char| c.is_ascii_alphabetic())
+        && let Ok(n) = digits.parse()
+    {
         return Some(n);
     }
     const WORDS: [&str; 20] = [

@@ -902,3 +902,34 @@ fn the_longest_run_of_sections_in_order_is_found_in_one_pass() {
     assert!(run.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1), "{run:?}");
     assert!(super::headings::increasing_run(&[]).is_empty());
 }
+
+#[test]
+fn lettered_sub_items_of_a_section_all_belong_to_it() {
+    // One slide per sub-prompt: "1a Priority(ies): Priority", "1b Priority(ies): Equity gaps", ...
+    let titles = [
+        "Priority(ies)",
+        "Analysis of Strengths and Challenges",
+        "Stakeholder Engagement",
+        "Outcomes",
+        "Role Clarity",
+        "Monitoring Implementation",
+        "Resources",
+        "Differentiation",
+    ];
+    let mut blocks = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        for letter in ['a', 'b'] {
+            blocks.push(heading(1, &format!("{}{letter} {title}: Part {letter}", i + 1)));
+            blocks.push(para(&format!("{ANSWER} ({}{letter})", i + 1)));
+        }
+        if i == 5 {
+            // A lettered list item is no heading.
+            blocks.push(para("6c 75% of ELs show growth on ACCESS interim checks by November"));
+        }
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    let outcomes = section_text(&sub, 3);
+    assert!(outcomes.contains("(4a)") && outcomes.contains("(4b)") && !outcomes.contains("(5a)"), "{outcomes}");
+    assert!(section_text(&sub, 5).contains("6c 75% of ELs"), "{}", section_text(&sub, 5));
+}
