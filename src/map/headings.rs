@@ -592,11 +592,23 @@ impl Headings {
             && !long
             && !is_sub_number(&block.text)
             && let Some(n) = number
-            && let Some(section) = self.keyword_section(&title)
-            && u32::from(self.sections[section].number) == n
         {
-            let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
-            return Some(HeadingHit { block: index, section, cue, rest, number, also: Vec::new() });
+            let numbered =
+                |words: &str| self.keyword_section(words).filter(|&s| u32::from(self.sections[s].number) == n);
+            if let Some(section) = numbered(&title) {
+                let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                return Some(HeadingHit { block: index, section, cue, rest, number, also: Vec::new() });
+            }
+            // The keywords in a subtitle ("2. Why This Priority: Strengths and
+            // Challenges") of a heading set off as one, not a list item's note.
+            let subtitle = rest.as_deref().filter(|r| {
+                (cue == Cue::Styled || block.bold)
+                    && r.split_whitespace().count() <= self.max_heading_words
+                    && !r.trim_end().ends_with(['.', '!'])
+            });
+            if let Some(section) = subtitle.and_then(numbered) {
+                return Some(HeadingHit { block: index, section, cue, rest: None, number, also: Vec::new() });
+            }
         }
         if cue == Cue::TableLabel && !doc.format.is_spreadsheet() {
             let section = self.prompt_section(&block.text)?;
@@ -695,14 +707,18 @@ impl Headings {
         if parts.len() < 2 {
             return None;
         }
+        // A part may name no section ("Resources and Partners and
+        // Differentiated Support"), as long as most parts name one.
         let mut sections = Vec::new();
-        for part in parts {
-            let section = self.match_name(&name_tokens(part, &self.stop_words), exact_only, None)?;
-            if !sections.contains(&section) {
-                sections.push(section);
+        let mut unnamed = 0;
+        for part in &parts {
+            match self.match_name(&name_tokens(part, &self.stop_words), exact_only, None) {
+                Some(section) if !sections.contains(&section) => sections.push(section),
+                Some(_) => {}
+                None => unnamed += 1,
             }
         }
-        (sections.len() >= 2).then_some(sections)
+        (sections.len() >= 2 && unnamed * 2 < parts.len()).then_some(sections)
     }
 
     /// (number, title, rest): "3. Stakeholder Engagement: How did ..." →

@@ -110,6 +110,38 @@ fn a_run_in_title_closed_by_a_stop_heads_its_paragraph() {
 }
 
 #[test]
+fn a_merged_heading_with_a_part_of_its_own_heads_both_sections() {
+    let mut blocks = headed_plan();
+    blocks.truncate(12);
+    blocks.push(heading(1, "Sections 7 and 8: Resources and Partners and Differentiated Support"));
+    blocks.push(para(ANSWER));
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    // Words that name no section do not join anything.
+    let mut blocks = headed_plan();
+    blocks.truncate(12);
+    blocks.push(heading(1, "Resources and Partners and Friends"));
+    blocks.push(para(ANSWER));
+    let sub = mapper().map(&doc(blocks));
+    assert_ne!(sub.sections[7].state, SectionState::Present, "{:?}", states(&sub));
+}
+
+#[test]
+fn a_numbered_heading_in_own_words_may_name_its_section_in_a_subtitle() {
+    let mut blocks = headed_plan();
+    blocks[2] = heading(1, "2. Why This Priority: Strengths and Challenges");
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 1).contains("We will do this work"));
+    // A numbered list item's note is no subtitle.
+    let mut blocks = headed_plan();
+    blocks.insert(5, Block { list_label: Some("1.".into()), ..para("Students: 3 focus groups + Panorama.") });
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 2).contains("3 focus groups"), "{}", section_text(&sub, 2));
+}
+
+#[test]
 fn a_heading_naming_two_sections_heads_both() {
     let blocks = vec![
         heading(1, "Priorities"),
