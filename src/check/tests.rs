@@ -520,3 +520,13 @@ fn only_a_condition_is_hypothetical() {
     // A hypothetical that scopes its clause still does.
     assert!(!meets(code, None, "We would like to set accountability targets once the data arrive."));
 }
+
+#[test]
+fn a_relative_clause_keeps_its_negation_to_itself() {
+    let code = "stakeholders::no-identified-school-input";
+    let asked = "At Bowe Elementary, which is identified as requiring assistance, families asked for intervention blocks that do not pull students out of class.";
+    assert!(meets(code, None, asked));
+    let not_asked =
+        "Families at Bowe Elementary, which is identified as requiring assistance, were not asked for input.";
+    assert!(!meets(code, None, not_asked));
+}

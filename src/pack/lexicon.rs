@@ -284,6 +284,8 @@ pub struct Compiled {
     /// The built-in tables' pattern sets, when these are those tables.
     pattern_sets: Option<&'static [PatternSetDfa]>,
     terminators: FastSet<String>,
+    /// Lower-case words that end a backward scope.
+    backward_stops: FastSet<String>,
     /// Every distinct concept pattern (as `tables.patterns`).
     patterns: Vec<super::pattern::LazyRegex>,
     /// Which patterns are anchored at the start of the text ("^Owners?:"):
@@ -372,6 +374,7 @@ impl Compiled {
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
             terminators: context.terminators.iter().map(|t| pack_stem(&stemmer, &t.to_lowercase())).collect(),
+            backward_stops: context.backward_stops.iter().map(|t| t.to_lowercase()).collect(),
             // Bad patterns were rejected when the pack loaded.
             patterns: tables.patterns.iter().map(|p| super::pattern::LazyRegex::new(&**p)).collect(),
             anchored: tables.patterns.iter().map(|p| starts_anchored(p)).collect(),
@@ -720,7 +723,7 @@ impl Compiled {
                 let c = clause[from];
                 (from.saturating_sub(self.window)..from)
                     .rev()
-                    .take_while(|&k| clause[k] == c)
+                    .take_while(|&k| clause[k] == c && !self.backward_stops.contains(&*tokens[k].lower))
                     .for_each(|k| scope[k] |= b);
             }
         }

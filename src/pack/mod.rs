@@ -194,6 +194,11 @@ pub struct Context {
     pub window: usize,
     /// Words that end a trigger's scope ("but", "however"); ";" always does.
     pub terminators: Vec<String>,
+    /// Words that end a backward scope only: a relative pronoun puts the
+    /// trigger in its own clause ("asked for intervention blocks that do
+    /// not pull students out": the asking is not denied).
+    #[serde(default)]
+    pub backward_stops: Vec<String>,
     /// Phrases that contain a trigger but do not trigger ("not only", "no fewer than").
     pub pseudo: Vec<String>,
     pub triggers: Vec<TriggerDef>,
