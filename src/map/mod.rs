@@ -14,7 +14,7 @@ pub(crate) mod tests;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Block, Document, Location};
+use crate::model::{Block, BlockKind, Document, Location};
 use crate::pack::Pack;
 use crate::report::SectionState;
 
@@ -264,6 +264,10 @@ impl Mapper {
     /// - it splits a later section into per-priority parts ("Priority 1" as
     ///   a sub-heading or a lead-in paragraph under "Outcomes").
     fn priority_role(&self, doc: &Document, index: usize, walk: &Walk) -> PriorityRole {
+        // A sheet named for a priority holds that priority's whole plan.
+        if doc.blocks[index].kind == BlockKind::SheetName {
+            return PriorityRole::Block;
+        }
         let level = doc.blocks[index].heading_level;
         let section_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
         let at_or_above = match (level, section_level) {

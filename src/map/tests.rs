@@ -2,7 +2,7 @@
 //! label and the region it governs.
 
 use super::*;
-use crate::model::{Block, Document, Format, GridPos, Location};
+use crate::model::{Block, BlockKind, Document, Format, GridPos, Location};
 use crate::report::SectionState;
 
 fn mapper() -> Mapper {
@@ -964,4 +964,37 @@ fn lettered_sub_items_of_a_section_all_belong_to_it() {
     let outcomes = section_text(&sub, 3);
     assert!(outcomes.contains("(4a)") && outcomes.contains("(4b)") && !outcomes.contains("(5a)"), "{outcomes}");
     assert!(section_text(&sub, 5).contains("6c 75% of ELs"), "{}", section_text(&sub, 5));
+}
+
+#[test]
+fn a_sheet_per_priority_names_that_priority() {
+    let titles =
+        ["1. Priority(ies)", "2. Analysis of Strengths and Challenges", "3. Stakeholder Engagement", "4. Outcomes"];
+    let mut blocks = Vec::new();
+    for (table, sheet) in ["Priority 1", "Priority 2"].iter().enumerate() {
+        blocks.push(Block { kind: BlockKind::SheetName, heading_level: Some(1), ..para(sheet) });
+        for (row, title) in titles.iter().enumerate() {
+            blocks.push(Block { bold: true, ..cell(table, row, 0, title) });
+            blocks.push(cell(table, row, 1, &format!("{ANSWER} ({sheet})")));
+        }
+    }
+    let mut d = doc(blocks);
+    d.format = Format::Xlsx;
+    let sub = mapper().map(&d);
+    assert_eq!(sub.priority_count(), 2, "{:?}", sub.priorities);
+    assert!(section_text(&sub, 3).contains("(Priority 2)"), "{}", section_text(&sub, 3));
+}
+
+#[test]
+fn priorities_run_on_in_one_paragraph_are_each_counted() {
+    let mut blocks = headed_plan();
+    blocks[1] = para(
+        "Priority 1: Build a literacy block for ELs. / Priority 2: Implement MTSS. / Priority 3: Expand pathways.",
+    );
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 3, "{:?}", sub.priorities);
+    // A priority of the strategic plan cited in passing is not one.
+    let mut blocks = headed_plan();
+    blocks[1] = para("Priority 1: Build a literacy block. This supports Strategic Priority 3 of our plan.");
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 1);
 }
