@@ -469,7 +469,7 @@ impl Walk {
         }
         let mut part = Part { priority: Some(number), blocks: vec![block], ..Default::default() };
         // A bare "Priority 1" label states nothing yet; its words are not an answer.
-        if text.split_whitespace().count() > BARE_LABEL_WORDS {
+        if text.split_whitespace().nth(BARE_LABEL_WORDS).is_some() {
             part.pieces.push(Piece { block, text });
         }
         self.sections[self.priorities_section].push(part);
@@ -484,7 +484,7 @@ impl Walk {
             let mut part = Part { priority: Some(number), heading, ..Default::default() };
             part.blocks.push(block);
             let text = source.display_text();
-            if text.split_whitespace().count() > BARE_LABEL_WORDS {
+            if text.split_whitespace().nth(BARE_LABEL_WORDS).is_some() {
                 part.pieces.push(Piece { block, text });
             }
             self.sections[section].push(part);

@@ -543,7 +543,7 @@ impl Compiled {
             // (The words are counted only for a question.)
             let question_mark = sentence.ends_with('?');
             question =
-                (question_mark && sentence.split_whitespace().count() <= self.max_label_words).then_some(sentence);
+                (question_mark && sentence.split_whitespace().nth(self.max_label_words).is_none()).then_some(sentence);
         }
     }
 
