@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Speed of ssos-lint, in one run (issue 14). Prints:
 #   - per-file wall time (median of runs) of `check FILE --format json` for a
-#     typical plan and an ~80,000-word plan, worker process (the default) and
+#     typical plan and an ~80,000-word plan (its text repeated 48 times, and
+#     again with every repeated sentence made distinct: see
+#     examples/bench_plans.rs), worker process (the default) and
 #     --in-process, beside pandoc's plain-text extraction of the same file;
 #   - instructions (valgrind callgrind) of the same checks and of start-up
 #     alone (checking a file that does not exist), when valgrind is installed;
@@ -69,7 +71,7 @@ def mi(n):
 
 pandoc = shutil.which("pandoc")
 print(f"{'per file (median of %d)' % RUNS:44} {'wall':>10}  {'pandoc -t plain':>16}  {'pandoc/ours':>11}  instructions")
-for name, path in [("typical plan", typical), ("large plan (~80,000 words)", large)]:
+for name, path in [("typical plan", typical), ("large plan (~80,000 words)", large), ("large plan, distinct sentences", f"{WORK}/plans/distinct.docx")]:
     p = wall([pandoc, "-t", "plain", path, "-o", os.devnull]) if pandoc else None
     for mode, extra, children in [("worker process", [], True), ("--in-process", ["--in-process"], False)]:
         cmd = [BIN, "check", path, "--format", "json"] + extra

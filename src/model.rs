@@ -140,13 +140,27 @@ impl Location {
 }
 
 /// Shortens `text` to at most `max` characters on a char boundary, adding "…".
+/// Only as many words are read as the excerpt can show (a section's whole
+/// text is often what is given).
 pub fn excerpt(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
+    let mut joined = String::new();
+    let mut chars = 0;
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+            chars += 1;
+        }
+        joined.push_str(word);
+        chars += word.chars().count();
+        if chars > max {
+            break;
+        }
     }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    if chars <= max {
+        return joined;
+    }
+    let cut = joined.char_indices().nth(max.saturating_sub(1)).map_or(joined.len(), |(at, _)| at);
+    format!("{}…", joined[..cut].trim_end())
 }
 
 /// "a", "a and b", "a, b and c": a list in a sentence.

@@ -48,11 +48,10 @@ pub fn cut(
                 for piece in &part.pieces {
                     let block = &doc.blocks[piece.block];
                     row.take(piece.block, pi, &mut out, &mut cache);
-                    let words = piece.text.split_whitespace().count();
                     let is_label = block.grid.is_none()
                         && !block.is_list_item()
-                        && words <= lexicon.max_label_words
-                        && piece.text.trim_end().ends_with(':');
+                        && piece.text.trim_end().ends_with(':')
+                        && piece.text.split_whitespace().nth(lexicon.max_label_words).is_none();
                     if is_label {
                         list_label = Some(piece.text.trim().to_string());
                         continue_label(&mut out, lexicon, pi, piece.block, &piece.text, &mut cache);

@@ -295,7 +295,7 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<
     // a form's label and its answer. Header cells are names, unpunctuated.
     let answers = |b: &&&crate::model::Block| {
         let text = b.text.trim_end();
-        text.split_whitespace().count() > HEADER_CELL_WORDS || text.ends_with([':', '.'])
+        text.split_whitespace().nth(HEADER_CELL_WORDS).is_some() || text.ends_with([':', '.'])
     };
     for g in blocks.iter().filter(answers).filter_map(|b| b.grid) {
         answer_rows.insert((g.table, g.row));
@@ -327,7 +327,7 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<
                 }
             }
             _ if headings.is_benchmark_header(&block.text)
-                && block.text.split_whitespace().count() <= 4
+                && block.text.split_whitespace().nth(4).is_none()
                 && !block.text.trim_end().ends_with(':')
                 && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2)
                 && !answer_rows.contains(&(g.table, g.row))

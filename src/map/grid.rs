@@ -146,7 +146,7 @@ fn priority_header(doc: &Document, headings: &Headings, cells: &[(usize, usize)]
     let mut found: Vec<(usize, usize)> = Vec::new();
     for &(col, i) in cells.iter().filter(|(col, _)| *col > 0) {
         let block = &doc.blocks[i];
-        if block.text.split_whitespace().count() > headings.max_heading_words() {
+        if block.text.split_whitespace().nth(headings.max_heading_words()).is_some() {
             continue;
         }
         if let Some((number, _)) = headings.priority_marker(block) {

@@ -246,7 +246,7 @@ impl Headings {
     /// "Outcomes & Monitoring"), if it names any.
     pub fn label_sections(&self, block: &Block) -> Option<Vec<usize>> {
         let (number, title, _) = self.split_heading(block);
-        if title.split_whitespace().count() > self.max_heading_words {
+        if title.split_whitespace().nth(self.max_heading_words).is_some() {
             return None;
         }
         if let Some(joined) = self.match_joined(&title, false) {
@@ -317,7 +317,7 @@ impl Headings {
         for &(i, cue) in candidates.iter().filter(|(_, cue)| set_off(*cue)) {
             let (_, title, _) = self.split_heading(&doc.blocks[i]);
             if is_sub_number(&doc.blocks[i].text)
-                || title.split_whitespace().count() > self.max_heading_words
+                || title.split_whitespace().nth(self.max_heading_words).is_some()
                 || is_sentence(doc.blocks[i].text.trim())
             {
                 continue;
@@ -339,7 +339,8 @@ impl Headings {
             .filter(|(_, s)| !named.contains(s))
             .map(|(block, section)| {
                 let (number, _, rest) = self.split_heading(&doc.blocks[block]);
-                let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                let rest =
+                    rest.filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
                 HeadingHit { block, section, cue, rest, number, also: Vec::new() }
             })
             .collect()
@@ -429,10 +430,10 @@ impl Headings {
             let labelled = self.bold_label(block).is_some()
                 || cue == Cue::InlineBold
                 || rest.is_some() && block.text.trim().get(..title.len() + 8).is_some_and(|head| head.contains(':'));
-            if title.split_whitespace().count() > self.max_heading_words
+            if title.split_whitespace().nth(self.max_heading_words).is_some()
                 || (!labelled
                     && cue != Cue::TableLabel
-                    && block.text.split_whitespace().count() > self.max_heading_words * 2)
+                    && block.text.split_whitespace().nth(self.max_heading_words * 2).is_some())
             {
                 continue;
             }
@@ -450,8 +451,8 @@ impl Headings {
             });
             match target {
                 Some(section) => {
-                    let rest =
-                        rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                    let rest = rest
+                        .filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
                     hits.push(HeadingHit { block: i, section, cue, rest, number, also: Vec::new() });
                 }
                 None => unplaced.push((i, cue, number)),
@@ -469,7 +470,7 @@ impl Headings {
         let absorbed = self.place_by_order(doc, hits, &anchors, &unplaced);
         // A long paragraph under an unknown label is an answer, not a heading
         // that ends the section it stands in.
-        let short = |i: usize| doc.blocks[i].text.split_whitespace().count() <= self.max_heading_words * 2;
+        let short = |i: usize| doc.blocks[i].text.split_whitespace().nth(self.max_heading_words * 2).is_none();
         boundaries.extend(
             unplaced
                 .iter()
@@ -536,7 +537,8 @@ impl Headings {
             }
             for (&&(block, cue, number), &section) in candidates.iter().zip(missing) {
                 let (_, _, rest) = self.split_heading(&doc.blocks[block]);
-                let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                let rest =
+                    rest.filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
                 hits.push(HeadingHit { block, section, cue, rest, number, also: Vec::new() });
                 absorbed.insert(block);
             }
@@ -572,7 +574,7 @@ impl Headings {
         let (number, title, rest) = self.split_heading(block);
         let tokens = name_tokens(&title, &self.stop_words);
         let exact_only = cue == Cue::Plain;
-        let long = block.text.split_whitespace().count() > self.max_heading_words;
+        let long = block.text.split_whitespace().nth(self.max_heading_words).is_some();
         let joined = self.match_joined(&title, exact_only);
         let matched = joined.as_ref().map(|j| j[0]).or_else(|| self.match_name(&tokens, exact_only, number));
         // A long numbered paragraph ("1) District benchmark: By December ...")
@@ -581,7 +583,7 @@ impl Headings {
             matched.filter(|&s| !(long && cue == Cue::Numbered) || number == Some(u32::from(self.sections[s].number)));
         if let Some(section) = matched {
             let rest = rest.filter(|r| !self.is_prompt_text(r, Some(section)) && !self.is_placeholder(r));
-            let rest = rest.filter(|r| r.split_whitespace().count() >= 3);
+            let rest = rest.filter(|r| r.split_whitespace().nth(2).is_some());
             let also = joined.map(|j| j[1..].to_vec()).unwrap_or_default();
             return Some(HeadingHit { block: index, section, cue, rest, number, also });
         }
@@ -596,7 +598,8 @@ impl Headings {
             let numbered =
                 |words: &str| self.keyword_section(words).filter(|&s| u32::from(self.sections[s].number) == n);
             if let Some(section) = numbered(&title) {
-                let rest = rest.filter(|r| r.split_whitespace().count() >= 3 && !self.is_prompt_text(r, Some(section)));
+                let rest =
+                    rest.filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
                 return Some(HeadingHit { block: index, section, cue, rest, number, also: Vec::new() });
             }
             // The keywords in a subtitle ("2. Why This Priority: Strengths and
@@ -650,7 +653,7 @@ impl Headings {
                 return Some(Cue::TableLabel);
             }
         }
-        let titled = || self.split_heading(block).1.split_whitespace().count() <= self.max_heading_words;
+        let titled = || self.split_heading(block).1.split_whitespace().nth(self.max_heading_words).is_none();
         if block.heading_level.is_some() && (words <= 25 || titled()) {
             return Some(Cue::Styled);
         }
@@ -663,7 +666,7 @@ impl Headings {
             // "3. Stakeholder Engagement: How did input from ..." — a numbered
             // title with the prompt (or the response) run on after it.
             let (_, title, _) = self.split_heading(block);
-            let titled = title.split_whitespace().count() <= self.max_heading_words;
+            let titled = title.split_whitespace().nth(self.max_heading_words).is_none();
             if (typed_number || auto_numbered || block.bold || block.emphasis) && titled {
                 return Some(Cue::Numbered);
             }
@@ -691,7 +694,7 @@ impl Headings {
             return false;
         };
         let head = head.trim();
-        if head.is_empty() || head.split_whitespace().count() > self.max_heading_words {
+        if head.is_empty() || head.split_whitespace().nth(self.max_heading_words).is_some() {
             return false;
         }
         let set_off = block.bold_prefix >= head.len() || is_capitals(head) || head.ends_with(':');
@@ -944,7 +947,8 @@ impl Headings {
     /// A table column headed "Priority" ("Priority #", "Focus area").
     pub fn is_priority_column_header(&self, text: &str) -> bool {
         let text = text.trim().trim_end_matches([':', '#']).trim();
-        text.split_whitespace().count() <= 2 && self.priority_markers.iter().any(|re| re.is_match(&format!("{text} 1")))
+        text.split_whitespace().nth(2).is_none()
+            && self.priority_markers.iter().any(|re| re.is_match(&format!("{text} 1")))
     }
 
     /// The priority a cell of a priority column names: "P1", "Priority 2", "2", "B".
@@ -1117,7 +1121,7 @@ fn is_sub_number(text: &str) -> bool {
 }
 
 fn is_sentence(text: &str) -> bool {
-    text.split_whitespace().count() >= 4 && text.ends_with(['.', '!'])
+    text.split_whitespace().nth(3).is_some() && text.ends_with(['.', '!'])
 }
 
 /// Which columns of each table row hold text, and how wide each table is.
@@ -1152,7 +1156,7 @@ fn row_occupancy(doc: &Document) -> RowOccupancy {
             if !cols.contains(&g.col) {
                 cols.push(g.col);
             }
-            if text.split_whitespace().count() > HEADER_LABEL_WORDS || text.ends_with('.') {
+            if text.split_whitespace().nth(HEADER_LABEL_WORDS).is_some() || text.ends_with('.') {
                 rows.answered.insert((g.table, g.row));
             }
         }

@@ -78,15 +78,19 @@ fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let mut after_space = true;
-    let mut words = 0;
-    for &b in text.as_bytes() {
-        let is_space = space(b);
-        words += usize::from(after_space && !is_space);
-        after_space = is_space;
-    }
-    words
+    // A word starts at a byte that is no space, first or after a space:
+    // counted over pairs of bytes, branch-free, a block at a time (sums
+    // the compiler keeps in vector registers).
+    let space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+    let bytes = text.as_bytes();
+    let first = usize::from(bytes.first().is_some_and(|&b| !space(b)));
+    let pairs = bytes.get(1..).unwrap_or_default();
+    let starts: usize = bytes
+        .chunks(1 << 16)
+        .zip(pairs.chunks(1 << 16))
+        .map(|(before, at)| before.iter().zip(at).map(|(&a, &b)| u32::from(space(a) & !space(b))).sum::<u32>() as usize)
+        .sum();
+    first + starts
 }
 
 /// A section as found in the document.
@@ -469,7 +473,7 @@ impl Walk {
         }
         let mut part = Part { priority: Some(number), blocks: vec![block], ..Default::default() };
         // A bare "Priority 1" label states nothing yet; its words are not an answer.
-        if text.split_whitespace().count() > BARE_LABEL_WORDS {
+        if text.split_whitespace().nth(BARE_LABEL_WORDS).is_some() {
             part.pieces.push(Piece { block, text });
         }
         self.sections[self.priorities_section].push(part);
@@ -484,7 +488,7 @@ impl Walk {
             let mut part = Part { priority: Some(number), heading, ..Default::default() };
             part.blocks.push(block);
             let text = source.display_text();
-            if text.split_whitespace().count() > BARE_LABEL_WORDS {
+            if text.split_whitespace().nth(BARE_LABEL_WORDS).is_some() {
                 part.pieces.push(Piece { block, text });
             }
             self.sections[section].push(part);

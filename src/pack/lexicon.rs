@@ -223,6 +223,12 @@ struct WordCandidates {
     triggers: Box<[usize]>,
     ongoing: Box<[usize]>,
     entries: Box<[usize]>,
+    /// A clause verb ("is", "will"), by its lower-case form.
+    clause_verb: bool,
+    /// A past form, after anything but "be": a listed irregular form, or "-ed".
+    past_form: bool,
+    /// A word that ends a clause, by its stem.
+    terminator: bool,
 }
 
 /// One token of a word as written: its raw, lower-case and stem forms and
@@ -293,6 +299,19 @@ pub struct Compiled {
     anchored: Vec<bool>,
     window: usize,
 }
+
+/// The bytes [`Compiled::sentences`] stops at: line ends, the stops that
+/// may end a sentence, and the lead byte of a bullet.
+const SENTENCE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let stops = *b"\n\r.!?\xe2";
+    while i < stops.len() {
+        table[stops[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The units one document has read, by their text (see [`Compiled::units_in`]).
 #[derive(Default)]
@@ -435,8 +454,13 @@ impl Compiled {
         };
         // Byte by byte: the characters that end a sentence are ASCII, or
         // bullets whose first byte (0xE2) starts no other kind of byte.
+        // The bytes between them are skipped by a table lookup each.
         let bytes = text.as_bytes();
-        for (offset, &b) in bytes.iter().enumerate() {
+        let mut next = 0;
+        while let Some(skip) = bytes[next..].iter().position(|&b| SENTENCE_BYTES[b as usize]) {
+            let offset = next + skip;
+            let b = bytes[offset];
+            next = offset + 1;
             match b {
                 b'\n' | b'\r' => {
                     push(start, offset, &mut out);
@@ -472,12 +496,19 @@ impl Compiled {
             .find(|&(_, c)| c.is_whitespace() || c == '(')
             .map_or(0, |(p, c)| p + c.len_utf8());
         let word = &text[word_start..offset];
-        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-        // "John F." — an initial.
-        if letters.len() == 1 && word.chars().count() == 1 && letters[0].is_uppercase() {
+        // "John F." — an initial: one character, an upper-case letter.
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_alphabetic()
+            && c.is_uppercase()
+        {
             return false;
         }
-        if self.abbreviations.contains(&word.to_lowercase()) {
+        let lower = match word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            true => Cow::Borrowed(word),
+            false => Cow::Owned(word.to_lowercase()),
+        };
+        if self.abbreviations.contains(&*lower) {
             return false;
         }
         // The next word starts in lower case: "approx. five".
@@ -536,8 +567,10 @@ impl Compiled {
                     None => f(&joined, false),
                 }
             }
-            let short = sentence.split_whitespace().count() <= self.max_label_words;
-            question = (short && sentence.ends_with('?')).then_some(sentence);
+            // (The words are counted only for a question.)
+            let question_mark = sentence.ends_with('?');
+            question =
+                (question_mark && sentence.split_whitespace().nth(self.max_label_words).is_none()).then_some(sentence);
             before = Some(sentence);
         }
     }
@@ -597,6 +630,9 @@ impl Compiled {
                     triggers: triggers.into(),
                     ongoing: list(&self.tables.ongoing_first),
                     entries: list(&self.tables.by_first),
+                    clause_verb: self.clause_verbs.contains(&*t.lower),
+                    past_form: self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed")),
+                    terminator: self.terminators.contains(&*t.stem),
                 };
                 (t.raw, t.lower, t.stem, std::rc::Rc::new(candidates))
             })
@@ -694,7 +730,7 @@ impl Compiled {
         // Word terminators end clauses, unless they belong to a trigger ("not yet").
         let mut c = 0u16;
         for i in 0..n {
-            if breaks[i] || (!used[i] && !masked[i] && self.terminators.contains(&*tokens[i].stem)) {
+            if breaks[i] || (!used[i] && !masked[i] && words[i].terminator) {
                 c += 1;
             }
             clause[i] = c;
@@ -727,25 +763,25 @@ impl Compiled {
                     .for_each(|k| scope[k] |= b);
             }
         }
-        let past = (0..n).map(|i| self.is_past(&tokens, i)).collect();
+        let past: Vec<bool> = (0..n).map(|i| self.is_past(&tokens, &words, i)).collect();
         let ongoing = (0..n)
             .any(|at| words[at].ongoing.iter().any(|&i| self.tables.ongoing[i].rest_matches_at(&tokens, at)))
             || scope.iter().any(|s| s & bit(Category::Future) != 0);
-        let label_end = self.label_end(text, &tokens, set_apart);
+        let label_end = self.label_end(text, &tokens, &words, &past, set_apart);
         // The words under a set-apart label start a line of their own.
         let body_from = (set_apart && label_end > 0).then(|| tokens.get(label_end).map(|t| t.start)).flatten();
         let hits = self.hits(text, &tokens, &words, body_from);
         // Under a label the document set apart, the sentence's own run-in
         // label ("Stakeholder input: Principals: spring retreat").
         let inner_label_end = match set_apart && label_end > 0 {
-            true => self.run_in_label(text, &tokens, label_end, false).unwrap_or(label_end),
+            true => self.run_in_label(text, &tokens, &words, &past, label_end, false).unwrap_or(label_end),
             false => label_end,
         };
         // The label nearest the words names their topic: under a question
         // ("Who Does What (Role Clarity): Teachers: ..."), the line's own label.
         let nearest = if inner_label_end > label_end { label_end } else { 0 };
         let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[nearest].lower);
-        let verbless = !(0..n).any(|i| self.is_verb(&tokens, i));
+        let verbless = !(0..n).any(|i| words[i].clause_verb || past[i]);
         let sentence_after_label = inner_label_end > 0
             && tokens.get(inner_label_end).is_some_and(|t| self.sentence_openers.contains(&*t.lower));
         Unit {
@@ -765,13 +801,29 @@ impl Compiled {
     }
 
     /// Tokens of a run-in label: a few words before a colon at the start.
-    fn label_end(&self, text: &str, tokens: &[Token], set_apart: bool) -> usize {
-        self.run_in_label(text, tokens, 0, set_apart).unwrap_or(0)
+    /// (`words` are the tokens' candidates, `past` whether each is a past form.)
+    fn label_end(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[std::rc::Rc<WordCandidates>],
+        past: &[bool],
+        set_apart: bool,
+    ) -> usize {
+        self.run_in_label(text, tokens, words, past, 0, set_apart).unwrap_or(0)
     }
 
     /// The end of a run-in label starting at token `from`: a few words, with
     /// no sentence end and (unless set apart) no verb, before ": ".
-    fn run_in_label(&self, text: &str, tokens: &[Token], from: usize, set_apart: bool) -> Option<usize> {
+    fn run_in_label(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[std::rc::Rc<WordCandidates>],
+        past: &[bool],
+        from: usize,
+        set_apart: bool,
+    ) -> Option<usize> {
         let start = tokens.get(from)?.start;
         let colon = start + text[start..].find(": ")?;
         let before = tokens.iter().take_while(|t| t.end <= colon).count();
@@ -779,8 +831,8 @@ impl Compiled {
         // A parenthesis is an aside: "Identified schools (St. Mary's, Westside Academy):".
         let aside =
             |t: &Token| head[..t.start - start].matches('(').count() > head[..t.start - start].matches(')').count();
-        let words = tokens[from..before].iter().filter(|t| !aside(t)).count();
-        (words > 0 && words <= self.max_label_words).then_some(())?;
+        let label_words = tokens[from..before].iter().filter(|t| !aside(t)).count();
+        (label_words > 0 && label_words <= self.max_label_words).then_some(())?;
         let sentence_end = head.char_indices().any(|(i, c)| match c {
             ';' | '?' | '!' => true,
             // "Identified schools (St. Mary's, Westside)" is still a label, and
@@ -797,24 +849,15 @@ impl Compiled {
         // "We consulted local organizations: ..." is a clause, its claim
         // included; a participle leading the label is an adjective
         // ("Identified schools: ...", "Targeted supports: ...").
-        let verb = (from..before)
-            .any(|i| self.clause_verbs.contains(&*tokens[i].lower) || (i > from && self.is_past(tokens, i)));
+        let verb = (from..before).any(|i| words[i].clause_verb || (i > from && past[i]));
         (!sentence_end && (set_apart || question || !verb)).then_some(before)
     }
 
-    /// A clause verb ("is", "will") or a past form.
-    fn is_verb(&self, tokens: &[Token], i: usize) -> bool {
-        self.clause_verbs.contains(&*tokens[i].lower) || self.is_past(tokens, i)
-    }
-
-    /// A past form: a listed irregular form, or "-ed" not after "be" ("will be held" is not past).
-    fn is_past(&self, tokens: &[Token], i: usize) -> bool {
-        let t = &tokens[i];
+    /// A past form: a listed irregular form, or "-ed" not after "be" ("will
+    /// be held" is not past). `words` are the tokens' candidates.
+    fn is_past(&self, tokens: &[Token], words: &[std::rc::Rc<WordCandidates>], i: usize) -> bool {
         let after_be = i > 0 && matches!(&*tokens[i - 1].lower, "be" | "being");
-        if after_be {
-            return false;
-        }
-        self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+        !after_be && words[i].past_form
     }
 
     fn hits(
@@ -859,7 +902,9 @@ impl Compiled {
             }
             if complete {
                 for ((slot, matches), anchored) in spans.iter_mut().zip(matching).zip(&self.anchored) {
-                    if !matches && !(body_from.is_some() && *anchored) {
+                    // An anchored pattern may still match where a set-apart label's words start.
+                    let at_body = body_from.is_some() && *anchored;
+                    if !(matches || at_body) {
                         *slot = Some(Vec::new());
                     }
                 }
@@ -907,7 +952,14 @@ impl Compiled {
             }
         }
         // The key is the whole hit: an unstable sort gives the same order.
-        hits.sort_unstable_by_key(|h| (h.from, h.to, h.concept));
+        // Packed into one number when each part fits in 21 bits (always, but
+        // for a sentence of two million words).
+        const BITS: u32 = 21;
+        if tokens.len() < 1 << BITS && self.tables.concepts.len() < 1 << BITS {
+            hits.sort_unstable_by_key(|h| ((h.from as u64) << (2 * BITS)) | ((h.to as u64) << BITS) | h.concept as u64);
+        } else {
+            hits.sort_unstable_by_key(|h| (h.from, h.to, h.concept));
+        }
         hits.dedup();
         hits
     }
