@@ -23,17 +23,20 @@ struct Line<'a> {
     vouched: bool,
     /// The table row the line stands in, if any.
     row: Option<(usize, usize)>,
+    /// A heading's subtitle put back as a line: a label, never a group label inside a list.
+    heading: bool,
 }
 
 fn lines<'a>(doc: &'a Document, parts: &[&'a Part]) -> Vec<Line<'a>> {
     let mut out = Vec::new();
-    for piece in parts.iter().flat_map(|p| &p.pieces) {
+    for (part, piece) in parts.iter().flat_map(|p| p.pieces.iter().map(move |piece| (p, piece))) {
         let block = &doc.blocks[piece.block];
+        let heading = part.heading == Some(piece.block);
         let listed = block.is_list_item() && block.list_level.unwrap_or(0) == 0;
         let row = block.grid.map(|g| (g.table, g.row));
         for (i, text) in piece.text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
             let item = (listed && i == 0) || TYPED_ITEM.is_match(text);
-            out.push(Line { text, item, block: piece.block, vouched: false, row });
+            out.push(Line { text, item, block: piece.block, vouched: false, row, heading });
         }
     }
     out
@@ -50,25 +53,38 @@ fn with_part_labels<'a>(
 ) -> Vec<Line<'a>> {
     // Looked up in a set: a section may have as many parts as lines.
     let in_lines: std::collections::HashSet<usize> = lines.iter().map(|l| l.block).collect();
-    let labels: Vec<(usize, &str)> = parts
+    let mut labels: Vec<(usize, &str, bool)> = parts
         .iter()
         .filter(|p| p.priority.is_some())
-        .filter_map(|p| p.blocks.first().map(|&b| (b, doc.blocks[b].text.trim())))
-        .filter(|&(b, text)| !in_lines.contains(&b) && headings.is_benchmark_header(text))
+        .filter_map(|p| p.blocks.first().map(|&b| (b, doc.blocks[b].text.trim(), false)))
+        .filter(|&(b, text, _)| !in_lines.contains(&b) && headings.is_benchmark_header(text))
         .collect();
+    // A heading's subtitle leads its part the same way ("6a Monitoring
+    // Implementation: Interim benchmarks" over one benchmark per line), and
+    // ends the list before it ("6b Monitoring Implementation: Who monitors").
+    labels.extend(parts.iter().filter_map(|p| {
+        let h = p.heading?;
+        let (_, subtitle) = doc.blocks[h].text.trim().rsplit_once(": ")?;
+        let subtitle = subtitle.trim();
+        (!in_lines.contains(&h) && !subtitle.is_empty() && subtitle.split_whitespace().nth(SHORT_LABEL_WORDS).is_none())
+            .then_some((h, subtitle, true))
+    }));
+    labels.sort_unstable_by_key(|&(b, _, _)| b);
+    labels.dedup_by_key(|&mut (b, _, _)| b);
     if labels.is_empty() {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len() + labels.len());
     let mut pending = labels.into_iter().peekable();
     for line in lines {
-        while let Some(&(b, text)) = pending.peek().filter(|&&(b, _)| b < line.block) {
+        while let Some(&(b, text, heading)) = pending.peek().filter(|&&(b, _, _)| b < line.block) {
             out.push(Line {
                 text,
                 item: false,
                 block: b,
                 vouched: false,
                 row: doc.blocks[b].grid.map(|g| (g.table, g.row)),
+                heading,
             });
             pending.next();
         }
@@ -211,7 +227,7 @@ fn paragraphs_under_labels<'a>(
             label_row = line.row;
             continue;
         }
-        if label && !lead_in && under != Under::Nothing && !line.item {
+        if label && !lead_in && under != Under::Nothing && !line.item && !line.heading {
             // A group label inside the list.
             under = Under::Label;
             continue;

@@ -998,3 +998,25 @@ fn priorities_run_on_in_one_paragraph_are_each_counted() {
     blocks[1] = para("Priority 1: Build a literacy block. This supports Strategic Priority 3 of our plan.");
     assert_eq!(mapper().map(&doc(blocks)).priority_count(), 1);
 }
+
+#[test]
+fn a_heading_subtitle_leads_its_list_and_ends_the_one_before() {
+    // One slide per sub-prompt: the benchmarks are plain lines under "6a ...: Interim benchmarks".
+    let mut blocks = headed_plan();
+    blocks.truncate(10);
+    blocks.push(heading(1, "6a Monitoring Implementation: Interim benchmarks"));
+    for b in [
+        "By mid-year, every ILT completes two data cycles",
+        "Attendance rises to 92% by March",
+        "Exit tickets show 68% mastery by June",
+    ] {
+        blocks.push(para(b));
+    }
+    blocks.push(heading(1, "6b Monitoring Implementation: Who monitors, and how often"));
+    blocks
+        .push(para("The Assistant Superintendent owns the district benchmarks and reviews them with the DLT monthly"));
+    blocks.extend(headed_plan().into_iter().skip(12));
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert_eq!(sub.benchmarks, vec![(None, 3)]);
+}
