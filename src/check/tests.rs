@@ -530,3 +530,17 @@ fn a_relative_clause_keeps_its_negation_to_itself() {
         "Families at Bowe Elementary, which is identified as requiring assistance, were not asked for input.";
     assert!(!meets(code, None, not_asked));
 }
+
+#[test]
+fn assignments_that_are_collected_and_analysed_are_student_work() {
+    let code = "monitoring::no-student-work";
+    assert!(meets(
+        code,
+        None,
+        "At each level, assignments will be collected and analyzed against the grade-level standard."
+    ));
+    assert!(meets(code, None, "Teams collect the common assignments and analyze them each week."));
+    // Assignments of people are not students' work.
+    assert!(!meets(code, None, "Coaching assignments will be set by the principal."));
+    assert!(!meets(code, None, "Staff assignments are made in August."));
+}
