@@ -912,7 +912,22 @@ impl Headings {
 
     pub fn is_placeholder(&self, text: &str) -> bool {
         let text = text.trim();
-        !text.is_empty() && self.placeholders.iter().any(|re| re.is_match(text))
+        let placeholder = |t: &str| !t.is_empty() && self.placeholders.iter().any(|re| re.is_match(t));
+        if placeholder(text) {
+            return true;
+        }
+        // A sub-prompt's label over nothing but a placeholder ("7a. External: TBD").
+        let is_label = |label: &str| {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            // Past its own number ("7a."), a label holds no sentence.
+            let numbered = words.first().is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()));
+            let words = &words[usize::from(numbered)..];
+            !words.is_empty() && words.len() < self.max_heading_words && !words.iter().any(|w| w.contains(['.', ';']))
+        };
+        [": ", " - ", " – ", " — "]
+            .iter()
+            .filter_map(|sep| text.split_once(sep))
+            .any(|(label, rest)| is_label(label) && placeholder(rest.trim()))
     }
 
     pub fn is_table_header(&self, block: &Block) -> bool {

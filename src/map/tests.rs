@@ -1020,3 +1020,16 @@ fn a_heading_subtitle_leads_its_list_and_ends_the_one_before() {
     assert!(all_present(&sub), "{:?}", states(&sub));
     assert_eq!(sub.benchmarks, vec![(None, 3)]);
 }
+
+#[test]
+fn sub_prompt_labels_over_placeholders_leave_a_section_empty() {
+    let mut blocks = headed_plan();
+    blocks
+        .splice(13..14, [para("7a. External: TBD"), para("7b. Internal: TBD"), para("7c. Budget equity (ESSA): N/A")]);
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.sections[6].state, SectionState::Empty, "{:?}", states(&sub));
+    // A label with an answer is an answer.
+    let mut blocks = headed_plan();
+    blocks.splice(13..14, [para("7a. External: TBD"), para("7b. Internal: two coaches funded by Title I")]);
+    assert_eq!(mapper().map(&doc(blocks)).sections[6].state, SectionState::Present);
+}
