@@ -1132,7 +1132,10 @@ fn lettered_number(text: &str) -> Option<(u32, &str)> {
 fn is_sub_number(text: &str) -> bool {
     let t = text.trim_start();
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && t[digits..].starts_with('.') && t[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+    let after = &t[digits..];
+    // "3.0 Outcomes" is the outline's top level, "3.1 ..." under it.
+    let top_level = after.starts_with(".0") && !after[2..].starts_with(|c: char| c.is_ascii_digit());
+    digits > 0 && !top_level && after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn is_sentence(text: &str) -> bool {

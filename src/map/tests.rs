@@ -1033,3 +1033,26 @@ fn sub_prompt_labels_over_placeholders_leave_a_section_empty() {
     blocks.splice(13..14, [para("7a. External: TBD"), para("7b. Internal: two coaches funded by Title I")]);
     assert_eq!(mapper().map(&doc(blocks)).sections[6].state, SectionState::Present);
 }
+
+#[test]
+fn a_decimal_outline_heads_sections_at_its_top_level() {
+    let titles = [
+        "Priority(ies)",
+        "Analysis of Strengths and Challenges",
+        "Stakeholder Engagement",
+        "Outcomes",
+        "Role Clarity",
+        "Monitoring Implementation",
+        "Resources",
+        "Differentiation",
+    ];
+    let mut blocks = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        blocks.push(heading(1, &format!("{}.0 {title}", i + 1)));
+        blocks.push(para(&format!("{}.1 {ANSWER}", i + 1)));
+        blocks.push(para(&format!("{}.2 {ANSWER}", i + 1)));
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 3).contains("4.2 We will"), "{}", section_text(&sub, 3));
+}

@@ -219,7 +219,7 @@ pub const CASE_INSENSITIVE_LISTS: &[&str] = &[
 pub fn numbering(number_words: &[String]) -> String {
     let words = number_words.iter().map(|w| regex_syntax::escape(w)).collect::<Vec<_>>().join("|");
     format!(
-        r"(?i)^\s*(?:(?:{words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\s*(?:[-–/&]|\band\b)\s*(?:\d{{1,3}}|[ivxl]{{1,8}}|[a-z])\b)?(?:\s*[.):\-–—]\s*|\s+)"
+        r"(?i)^\s*(?:(?:{words})\s*)?(?:#\s*)?(\d{{1,3}}|[ivxl]{{1,8}}|[a-z])(?:\.0\b)?(?:\s*(?:[-–/&]|\band\b)\s*(?:\d{{1,3}}|[ivxl]{{1,8}}|[a-z])\b)?(?:\s*[.):\-–—]\s*|\s+)"
     )
 }
 
