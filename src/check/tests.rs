@@ -544,3 +544,13 @@ fn assignments_that_are_collected_and_analysed_are_student_work() {
     assert!(!meets(code, None, "Coaching assignments will be set by the principal."));
     assert!(!meets(code, None, "Staff assignments are made in August."));
 }
+
+#[test]
+fn a_long_set_apart_label_with_a_verb_still_leads_a_note() {
+    // A column header "What they will do consistently" with the row label "Principals / school leaders".
+    let label = "What they will do consistently, Principals / school leaders";
+    let note = "Principals: weekly walkthroughs + feedback; run ILT data cycles.";
+    assert!(labelled("roles::level-missing", Some("school_leaders"), label, note));
+    // A full sentence after the label must still make the claim itself.
+    assert!(!labelled("roles::level-missing", Some("school_leaders"), label, "Principals: the council exists."));
+}

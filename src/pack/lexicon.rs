@@ -781,7 +781,9 @@ impl Compiled {
         // ("Who Does What (Role Clarity): Teachers: ..."), the line's own label.
         let nearest = if inner_label_end > label_end { label_end } else { 0 };
         let topic_label = label_end > 0 && !self.question_words.contains(&*tokens[nearest].lower);
-        let verbless = !(0..n).any(|i| words[i].clause_verb || past[i]);
+        // A note has no verb after its labels ("What they will do, Principals:
+        // weekly walkthroughs + feedback"): the labels' own words do not count.
+        let verbless = !(inner_label_end.min(n)..n).any(|i| words[i].clause_verb || past[i]);
         let sentence_after_label = inner_label_end > 0
             && tokens.get(inner_label_end).is_some_and(|t| self.sentence_openers.contains(&*t.lower));
         Unit {
@@ -832,7 +834,10 @@ impl Compiled {
         let aside =
             |t: &Token| head[..t.start - start].matches('(').count() > head[..t.start - start].matches(')').count();
         let label_words = tokens[from..before].iter().filter(|t| !aside(t)).count();
-        (label_words > 0 && label_words <= self.max_label_words).then_some(())?;
+        // A label the document set apart (a column header with its row's
+        // label) may be longer than a run-in one.
+        let most = if set_apart { self.max_label_words * 3 } else { self.max_label_words };
+        (label_words > 0 && label_words <= most).then_some(())?;
         let sentence_end = head.char_indices().any(|(i, c)| match c {
             ';' | '?' | '!' => true,
             // "Identified schools (St. Mary's, Westside)" is still a label, and
