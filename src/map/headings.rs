@@ -916,7 +916,11 @@ impl Headings {
         if placeholder(text) {
             return true;
         }
-        // A sub-prompt's label over nothing but a placeholder ("7a. External: TBD").
+        // A sub-prompt's label over nothing but a placeholder ("7a. External: TBD"):
+        // a short line, so a paragraph is passed over at its first words.
+        if text.split_whitespace().nth(2 * self.max_heading_words).is_some() {
+            return false;
+        }
         let is_label = |label: &str| {
             let words: Vec<&str> = label.split_whitespace().collect();
             // Past its own number ("7a."), a label holds no sentence.

@@ -575,14 +575,15 @@ impl Compiled {
         }
     }
 
-    /// Whether a sentence opens with one of the pack's anaphors.
+    /// Whether a sentence opens with one of the pack's anaphors (compared
+    /// word by word, without a lower-case copy: it runs on every sentence).
     fn points_back(&self, sentence: &str) -> bool {
-        let mut words = sentence
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase);
-        let opening: Vec<String> = words.by_ref().take(self.anaphors.iter().map(Vec::len).max().unwrap_or(0)).collect();
-        self.anaphors.iter().any(|a| opening.len() >= a.len() && opening[..a.len()] == a[..])
+        let words =
+            || sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty());
+        self.anaphors.iter().any(|anaphor| {
+            let mut opening = words();
+            anaphor.iter().all(|a| opening.next().is_some_and(|w| w.eq_ignore_ascii_case(a)))
+        })
     }
 
     /// The tokens of `raw`, a word as written (or "&"), with their
