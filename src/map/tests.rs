@@ -71,19 +71,22 @@ fn headings_govern_the_blocks_up_to_the_next_heading() {
     assert!(all_present(&sub), "{:?}", states(&sub));
 }
 
+/// The guidance's eight section titles, unnumbered.
+const GUIDANCE_TITLES: [&str; 8] = [
+    "Priority(ies)",
+    "Analysis of Strengths and Challenges",
+    "Stakeholder Engagement",
+    "Outcomes",
+    "Role Clarity",
+    "Monitoring Implementation",
+    "Resources",
+    "Differentiation",
+];
+
 /// The eight titles run in at the start of their first paragraph, closed by a
 /// full stop: set off in bold (`bold`) or only typed with their number.
 fn run_in_plan(bold: bool) -> Vec<Block> {
-    let titles = [
-        "Priority(ies)",
-        "Analysis of Strengths and Challenges",
-        "Stakeholder Engagement",
-        "Outcomes",
-        "Role Clarity",
-        "Monitoring Implementation",
-        "Resources",
-        "Differentiation",
-    ];
+    let titles = GUIDANCE_TITLES;
     let mut blocks = vec![para("Executive Summary"), para("This plan answers each section below. Dr. Lee led it.")];
     for (i, title) in titles.iter().enumerate() {
         let head = if bold { format!("{title}. ") } else { format!("Section {} - {title}. ", i + 1) };
@@ -938,16 +941,7 @@ fn the_longest_run_of_sections_in_order_is_found_in_one_pass() {
 #[test]
 fn lettered_sub_items_of_a_section_all_belong_to_it() {
     // One slide per sub-prompt: "1a Priority(ies): Priority", "1b Priority(ies): Equity gaps", ...
-    let titles = [
-        "Priority(ies)",
-        "Analysis of Strengths and Challenges",
-        "Stakeholder Engagement",
-        "Outcomes",
-        "Role Clarity",
-        "Monitoring Implementation",
-        "Resources",
-        "Differentiation",
-    ];
+    let titles = GUIDANCE_TITLES;
     let mut blocks = Vec::new();
     for (i, title) in titles.iter().enumerate() {
         for letter in ['a', 'b'] {
@@ -1036,16 +1030,7 @@ fn sub_prompt_labels_over_placeholders_leave_a_section_empty() {
 
 #[test]
 fn a_decimal_outline_heads_sections_at_its_top_level() {
-    let titles = [
-        "Priority(ies)",
-        "Analysis of Strengths and Challenges",
-        "Stakeholder Engagement",
-        "Outcomes",
-        "Role Clarity",
-        "Monitoring Implementation",
-        "Resources",
-        "Differentiation",
-    ];
+    let titles = GUIDANCE_TITLES;
     let mut blocks = Vec::new();
     for (i, title) in titles.iter().enumerate() {
         blocks.push(heading(1, &format!("{}.0 {title}", i + 1)));
