@@ -554,3 +554,13 @@ fn a_long_set_apart_label_with_a_verb_still_leads_a_note() {
     // A full sentence after the label must still make the claim itself.
     assert!(!labelled("roles::level-missing", Some("school_leaders"), label, "Principals: the council exists."));
 }
+
+#[test]
+fn a_condition_over_a_contracted_word_reads_cleanly() {
+    // "don't" is two tokens over one span: the condition's scope must not slice between them.
+    let code = "stakeholders::group-missing";
+    // (Whether it meets is the negation's business; it must not panic.)
+    let _ = meets(code, Some("families"), "If teachers don't meet, families told us they want more updates.");
+    assert!(meets(code, Some("families"), "If the plan works, families told us they would stay involved."));
+    assert!(!meets(code, Some("families"), "If families can't come, we would survey them."));
+}

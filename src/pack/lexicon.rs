@@ -751,7 +751,10 @@ impl Compiled {
             }
             if direction == Direction::Condition {
                 let c = clause[from.min(n - 1)];
-                let comma_before = |k: usize| text[tokens[k - 1].end..tokens[k].start].contains(',');
+                // Two tokens of one written word ("don't": "do", "not") share
+                // their span: nothing stands between them.
+                let comma_before =
+                    |k: usize| text.get(tokens[k - 1].end..tokens[k].start).is_some_and(|gap| gap.contains(','));
                 (to..(to + self.window).min(n))
                     .take_while(|&k| clause[k] == c && !comma_before(k))
                     .for_each(|k| scope[k] |= b);
