@@ -776,8 +776,12 @@ impl Headings {
         }
         // A run-in title closed by a full stop, its answer after it
         // ("Section 3 - Stakeholder Engagement. We met ..."): only where the
-        // words before the stop name a section, so "Dr. Lee" never cuts.
-        if let Some((head, rest)) = text.split_once(". ")
+        // words before the stop name a section, so "Dr. Lee" never cuts. A
+        // plain paragraph is no heading whatever it opens with: it is not
+        // looked at (this runs on every paragraph).
+        let set_off = number.is_some() || block.bold || block.emphasis || block.heading_level.is_some();
+        if set_off
+            && let Some((head, rest)) = text.split_once(". ")
             && self.names_section(head, number)
         {
             let rest = rest.trim();
