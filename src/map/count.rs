@@ -14,6 +14,9 @@ use crate::pack::pattern::LazyRegex;
 /// A typed list item: "1.", "a)", "-", "•", "(i)" and the like.
 static TYPED_ITEM: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::new(crate::pack::forms::TYPED_ITEM));
 
+/// A benchmark's own code ("1a", "2b", "4.2").
+static ITEM_CODE: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::new(crate::pack::forms::ITEM_CODE));
+
 /// One line of a response, and whether it is a list item.
 struct Line<'a> {
     text: &'a str,
@@ -160,7 +163,7 @@ fn count_group(
 /// not one.
 fn dated_sentences<'a>(lines: impl Iterator<Item = &'a Line<'a>>, headings: &Headings) -> usize {
     lines
-        .flat_map(|l| sentences(l.text))
+        .flat_map(|l| headings.sentences(l.text))
         .filter(|s| headings.opens_with_deadline(s) && (has_number(s) || !headings.states_plan(s)))
         .count()
 }
@@ -176,9 +179,10 @@ fn count_listed(lines: Vec<Line>, headings: &Headings) -> usize {
         // it ("6.6 The DILT will review ..."): no measure, and a plan's verb.
         let plan = |l: &&&Line| !headings.is_measure(l.text) && headings.states_plan(l.text);
         let trailing = led.iter().rev().take_while(plan).count();
-        return led.len() - trailing;
+        return coded_only(&led[..led.len() - trailing]).len();
     }
     let items: Vec<&Line> = lines.iter().filter(|l| l.item).filter(not_fields).collect();
+    let items = coded_only(&items);
     // Without a lead-in, prose bullets ("Staff told us ...") beside measurable
     // ones are not benchmarks.
     if items.is_empty() {
@@ -186,6 +190,21 @@ fn count_listed(lines: Vec<Line>, headings: &Headings) -> usize {
     }
     let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
     if measures > 0 { measures } else { items.len() }
+}
+
+/// A list whose items carry codes ("1a ...", "1b ...", "2a ..."), without
+/// the lines that carry none: after the last code, notes on the list ("The
+/// assistant superintendent owns all benchmarks."); among the codes, when
+/// most lines have one, the rest of a wrapped line. Neither is a benchmark.
+fn coded_only<'a>(lines: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {
+    let coded = |l: &&Line| ITEM_CODE.is_match(l.text);
+    let count = lines.iter().filter(|l| coded(l)).count();
+    if count < 2 || !lines.first().is_some_and(coded) {
+        return lines.to_vec();
+    }
+    let last = lines.iter().rposition(coded).unwrap_or(0);
+    let list = &lines[..=last];
+    if count * 2 > list.len() { list.iter().copied().filter(coded).collect() } else { list.to_vec() }
 }
 
 /// Under a benchmark label ("School benchmarks", "Interim benchmarks
@@ -240,7 +259,7 @@ fn paragraphs_under_labels<'a>(
             under = if line.item { Under::RealList } else { Under::PlainList };
         }
         match under {
-            Under::PlainList if sentences(line.text).nth(1).is_some() => under = Under::Nothing,
+            Under::PlainList if headings.sentences(line.text).nth(1).is_some() => under = Under::Nothing,
             Under::PlainList => {
                 line.item = true;
                 line.vouched = true;
@@ -419,7 +438,7 @@ pub fn priorities(
         .into_iter()
         .flat_map(|s| &s.parts)
         .flat_map(|p| &p.pieces)
-        .flat_map(|piece| sentences(&piece.text).map(move |s| (piece.block, s)))
+        .flat_map(|piece| headings.sentences(&piece.text).map(move |s| (piece.block, s)))
         .collect();
     // Statements that start a later line or sentence of a paragraph ("Our
     // first priority is ... Our second priority is ...").
@@ -477,9 +496,4 @@ pub fn priorities(
 fn has_number(sentence: &str) -> bool {
     let after_deadline = sentence.split_once(',').map_or(sentence, |(_, rest)| rest);
     after_deadline.chars().any(|c| c.is_ascii_digit() || c == '%')
-}
-
-/// The sentences of a response, line by line.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().flat_map(|line| line.split(". ")).map(str::trim).filter(|s| !s.is_empty())
 }

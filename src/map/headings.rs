@@ -96,6 +96,8 @@ pub struct Headings {
     placeholders: Vec<LazyRegex>,
     priority_markers: Vec<LazyRegex>,
     benchmark_markers: Vec<LazyRegex>,
+    /// Cuts a response into sentences as the check engine does.
+    sentences: crate::pack::sentences::Sentences,
     benchmark_level_markers: Vec<LazyRegex>,
     benchmark_deadlines: Vec<LazyRegex>,
     priority_short_markers: Vec<LazyRegex>,
@@ -198,6 +200,7 @@ impl Headings {
             .collect();
         let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
         Headings {
+            sentences: crate::pack::sentences::Sentences::new(&pack.text),
             sections,
             all_prompts,
             placeholders: case_insensitive(&m.placeholders, true),
@@ -1036,8 +1039,16 @@ impl Headings {
 
     /// Whether a list item of the benchmarks section is a field or a schedule line, not a benchmark.
     pub fn is_benchmark_non_item(&self, text: &str) -> bool {
+        // A field typed as a numbered list item ("32. Owners: ...") is still a field.
+        let text = OUTLINE_NUMBER.find(text).map_or(text, |m| &text[m.end()..]);
         let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
         self.benchmark_non_items.iter().any(|re| re.is_match(text))
+    }
+
+    /// The sentences of `text`, cut as the check engine cuts them (an
+    /// abbreviation such as "Asst." ends none).
+    pub fn sentences<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        self.sentences.split(text).into_iter().map(move |(a, b)| &text[a..b])
     }
 
     /// Whether a sentence says the priority is not chosen yet.

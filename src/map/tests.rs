@@ -1041,3 +1041,67 @@ fn a_decimal_outline_heads_sections_at_its_top_level() {
     assert!(all_present(&sub), "{:?}", states(&sub));
     assert!(section_text(&sub, 3).contains("4.2 We will"), "{}", section_text(&sub, 3));
 }
+
+#[test]
+fn a_field_typed_as_a_numbered_item_ends_the_benchmark_list() {
+    // The whole plan is one numbered list: the owners line is still a field,
+    // and the prose after it is not one more benchmark.
+    let numbered = |n: u32, text: &str| Block { list_label: Some(format!("{n}.")), list_level: Some(0), ..para(text) };
+    let blocks = with_monitoring(vec![
+        bold("District-level benchmarks"),
+        numbered(26, "75% of grade 4-8 writing samples cite text evidence, June 2024"),
+        numbered(27, "All schools complete three data cycles, May 2024"),
+        bold("School-level benchmarks"),
+        numbered(28, "Common unit assessment results for ELs rise by 6 points, Nov 2023"),
+        numbered(29, "Owners: Asst. Supt. (district), principals (school)."),
+        numbered(30, "We review progress each trimester, with a mid-year review in January."),
+        numbered(31, "A district team scores 30 writing samples three times a year."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
+}
+
+#[test]
+fn lines_without_the_lists_codes_are_not_benchmarks() {
+    let blocks = with_monitoring(vec![
+        bullet("1a Median i-Ready growth reaches 59% district-wide by winter"),
+        bullet("1b Each school cuts the share of students in the urgent band by 7 points"),
+        bullet("2a Chronic absenteeism falls to 24% or lower by June 2024"),
+        bullet("The Chief Academic Officer tracks the district measures; ILTs track the rest."),
+        bullet("Review: monthly (DILT), every 6 weeks (ILTs)."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
+    // Without codes, the same notes are left to the other rules.
+    let uncoded = with_monitoring(vec![
+        bullet("Median i-Ready growth reaches 59% district-wide by winter"),
+        bullet("Each school cuts the share of students in the urgent band by 7 points"),
+    ]);
+    assert_eq!(mapper().map(&doc(uncoded)).benchmark_count(), 2);
+}
+
+#[test]
+fn an_abbreviation_does_not_make_a_benchmark_two_sentences() {
+    // "Asst. Superintendent" once cut the line in two, and a line of two
+    // sentences under a label reads as the prose after the list.
+    let blocks = with_monitoring(vec![
+        para("Benchmark 1a"),
+        para("60% of K-2 students at or above benchmark on DIBELS 8 (target Feb 2024) - lead: Asst. Superintendent"),
+        para("Benchmark 2a"),
+        para("Panorama sense-of-belonging rises 7 points district-wide (target Dec 2023) - lead: Asst. Superintendent"),
+        para("Who monitors and how often"),
+        para("We review progress each trimester, with a deeper review in January and June."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}
+
+#[test]
+fn a_roman_numeral_ends_a_sentence_and_a_response_label_leads_a_short_marker() {
+    let mut blocks = headed_plan();
+    blocks[1] =
+        para("Priority 1: Rigor in every math classroom from grade 1 to Algebra I. Priority 2: Inclusive practice.");
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 2);
+    let mut blocks = headed_plan();
+    blocks[1] = para("Response: P1: Implement Eureka Math Squared with integrity in grades K-8.");
+    blocks.insert(2, para("P2: Student belonging and engagement in grades 6-12."));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 2, "{:?}", sub.priorities);
+}

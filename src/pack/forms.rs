@@ -196,7 +196,11 @@ pub const PAGE_NUMBER: &str = r"(?:\t|\.{3,}|…|\s{3,})\s*\d{1,3}\s*$";
 /// are the document's numbering, not a measure the line states.
 pub const OUTLINE_NUMBER: &str = r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])\s+";
 
-pub const ENGINE_PATTERNS: &[&str] = &[TYPED_ITEM, PAGE_NUMBER, OUTLINE_NUMBER];
+/// A list item's own code after any list number: "1a ", "2b)", "(3c)",
+/// "4.2 ", "B1." — the way a plan numbers benchmarks under priorities.
+pub const ITEM_CODE: &str = r"^\s*(?:\d{1,2}[.)]\s*)?\(?(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-Z]\d{1,2}[.):])\)?[.):]?\s";
+
+pub const ENGINE_PATTERNS: &[&str] = &[TYPED_ITEM, PAGE_NUMBER, OUTLINE_NUMBER, ITEM_CODE];
 
 /// The mapping lists whose patterns are matched case-insensitively, each
 /// as `(?i)` and the pack's pattern.

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::pattern::Aligned;
+use super::sentences::Sentences;
 use super::{Category, ConceptDef, Context, Direction, Pack, TextRules};
 
 mod tables;
@@ -277,7 +278,7 @@ pub struct Compiled {
     /// Tells this vocabulary's words apart from another's in [`WORDS_SEEN`].
     id: usize,
     stemmer: Stemmer,
-    abbreviations: FastSet<String>,
+    sentences: Sentences,
     clause_verbs: FastSet<String>,
     sentence_openers: FastSet<String>,
     /// Openings that point back to the sentence before, lower case, by words.
@@ -299,19 +300,6 @@ pub struct Compiled {
     anchored: Vec<bool>,
     window: usize,
 }
-
-/// The bytes [`Compiled::sentences`] stops at: line ends, the stops that
-/// may end a sentence, and the lead byte of a bullet.
-const SENTENCE_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    let stops = *b"\n\r.!?\xe2";
-    while i < stops.len() {
-        table[stops[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
 
 /// The units one document has read, by their text (see [`Compiled::units_in`]).
 #[derive(Default)]
@@ -380,7 +368,7 @@ impl Compiled {
         static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         Compiled {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            abbreviations: text.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
+            sentences: Sentences::new(text),
             clause_verbs: text.clause_verbs.iter().map(|w| w.to_lowercase()).collect(),
             sentence_openers: text.sentence_openers.iter().map(|w| w.to_lowercase()).collect(),
             anaphors: text
@@ -442,78 +430,7 @@ impl Compiled {
 
     /// Cuts `text` into sentences: byte ranges, trimmed, never empty.
     pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let push = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
-            let s = &text[from..to];
-            let lead = s.len() - s.trim_start().len();
-            let body = s.trim();
-            if body.chars().any(char::is_alphanumeric) {
-                out.push((from + lead, from + lead + body.len()));
-            }
-        };
-        // Byte by byte: the characters that end a sentence are ASCII, or
-        // bullets whose first byte (0xE2) starts no other kind of byte.
-        // The bytes between them are skipped by a table lookup each.
-        let bytes = text.as_bytes();
-        let mut next = 0;
-        while let Some(skip) = bytes[next..].iter().position(|&b| SENTENCE_BYTES[b as usize]) {
-            let offset = next + skip;
-            let b = bytes[offset];
-            next = offset + 1;
-            match b {
-                b'\n' | b'\r' => {
-                    push(start, offset, &mut out);
-                    start = offset + 1;
-                }
-                0xe2 => {
-                    let ch = text[offset..].chars().next().expect("a character starts at a lead byte");
-                    if matches!(ch, '•' | '▪' | '◦' | '●') {
-                        push(start, offset, &mut out);
-                        start = offset + ch.len_utf8();
-                    }
-                }
-                b'.' | b'!' | b'?' if text[offset + 1..].chars().next().is_none_or(char::is_whitespace) => {
-                    if b == b'.' && !self.ends_sentence(text, offset) {
-                        continue;
-                    }
-                    push(start, offset + 1, &mut out);
-                    start = offset + 1;
-                }
-                _ => {}
-            }
-        }
-        push(start, text.len(), &mut out);
-        out
-    }
-
-    /// Whether the full stop at byte `offset` ends a sentence.
-    fn ends_sentence(&self, text: &str, offset: usize) -> bool {
-        // The separator may be wider than a byte (a no-break space).
-        let word_start = text[..offset]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace() || c == '(')
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        let word = &text[word_start..offset];
-        // "John F." — an initial: one character, an upper-case letter.
-        let mut chars = word.chars();
-        if let (Some(c), None) = (chars.next(), chars.next())
-            && c.is_alphabetic()
-            && c.is_uppercase()
-        {
-            return false;
-        }
-        let lower = match word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            true => Cow::Borrowed(word),
-            false => Cow::Owned(word.to_lowercase()),
-        };
-        if self.abbreviations.contains(&*lower) {
-            return false;
-        }
-        // The next word starts in lower case: "approx. five".
-        let rest = text[offset + 1..].chars().find(|c| !c.is_whitespace());
-        !rest.is_some_and(char::is_lowercase)
+        self.sentences.split(text)
     }
 
     /// The units of one piece of text; `label` leads each one.
@@ -850,7 +767,7 @@ impl Compiled {
             '.' => {
                 head[i + 1..].starts_with(char::is_whitespace)
                     && !(set_apart && is_list_number(&head[..i]))
-                    && self.ends_sentence(text, start + i)
+                    && self.sentences.ends_sentence(text, start + i)
             }
             _ => false,
         });

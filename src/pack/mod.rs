@@ -10,6 +10,7 @@ pub mod lexicon;
 mod load;
 pub mod matcher;
 pub mod pattern;
+pub mod sentences;
 mod tree;
 
 use std::collections::BTreeMap;
