@@ -171,7 +171,8 @@ type Dfa = dense::DFA<Vec<u32>>;
 /// patterns match anywhere in it. The patterns anchored at the start of the
 /// text come first, so that their groups' DFAs stop after a few bytes; then
 /// the others, in order; a group is as large as a DFA of bounded size
-/// holds. Written as runs of: u32 patterns, u32 length, the patterns'
+/// (8 MB) holds: every group is one more pass over each sentence, and
+/// four groups cost a third of the eight that 1 MB allowed. Written as runs of: u32 patterns, u32 length, the patterns'
 /// indices (u32 each), padding to 8, the DFA's bytes, padding to 8. Empty
 /// when a pattern does not parse.
 fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
@@ -191,7 +192,7 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
             .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_many_from_hir(&group)
             .ok()?;
-        let limit = Some(1 << 20);
+        let limit = Some(8 << 20);
         dense::Builder::new()
             .configure(
                 dense::Config::new()
