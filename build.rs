@@ -171,10 +171,10 @@ type Dfa = dense::DFA<Vec<u32>>;
 /// patterns match anywhere in it. The patterns anchored at the start of the
 /// text come first, so that their groups' DFAs stop after a few bytes; then
 /// the others, in order; a group is as large as a DFA of bounded size
-/// (8 MB) holds: every group is one more pass over each sentence, and
-/// four groups cost a third of the eight that 1 MB allowed. Written as runs of: u32 patterns, u32 length, the patterns'
-/// indices (u32 each), padding to 8, the DFA's bytes, padding to 8. Empty
-/// when a pattern does not parse.
+/// (8 MB) holds: every group is one more pass over each sentence (four
+/// groups cost a third of the eight that 1 MB allowed). Written as runs
+/// of: u32 patterns, u32 length, the patterns' indices (u32 each), padding
+/// to 8, the DFA's bytes, padding to 8. Empty when a pattern does not parse.
 fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
     let hirs = patterns
         .iter()

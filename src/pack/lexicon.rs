@@ -251,6 +251,9 @@ type WordToken = (Arc<str>, Arc<str>, Arc<str>, std::rc::Rc<WordCandidates>);
 /// "didn't"; "&" stands for the token of an ampersand).
 type SeenWords = (usize, FastMap<Box<str>, std::rc::Rc<[WordToken]>>);
 
+/// The distinct words a thread's word tables have room for from the start.
+const WORDS_AHEAD: usize = 2048;
+
 thread_local! {
     /// The words seen by this thread, for the vocabulary with this id.
     static WORDS_SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::new((usize::MAX, FastMap::default()));
@@ -431,7 +434,8 @@ impl Compiled {
     /// per thread, as a plan uses a few thousand distinct words many times over.
     fn word(&self, lower: &str) -> Shared {
         thread_local! {
-            static WORDS: std::cell::RefCell<FastMap<String, Shared>> = std::cell::RefCell::new(FastMap::default());
+            static WORDS: std::cell::RefCell<FastMap<String, Shared>> =
+                std::cell::RefCell::new(FastMap::with_capacity_and_hasher(WORDS_AHEAD, Default::default()));
         }
         WORDS.with(|words| {
             let mut words = words.borrow_mut();
@@ -993,9 +997,15 @@ impl Compiled {
             if seen.0 != self.id {
                 seen.0 = self.id;
                 seen.1.clear();
+                // A plan has a few thousand distinct words: room for them
+                // from the start, rather than the table grown step by step.
+                seen.1.reserve(WORDS_AHEAD);
             }
-            let mut tokens = Vec::new();
-            let mut words = Vec::new();
+            // About a token a space (Token is large: a vector grown step by
+            // step is copied over and over).
+            let estimate = text.bytes().filter(|&b| b == b' ').count() + 1;
+            let mut tokens = Vec::with_capacity(estimate);
+            let mut words = Vec::with_capacity(estimate);
             let mut breaks = Vec::new();
             let mut pending = false;
             let mut word_start: Option<usize> = None;
