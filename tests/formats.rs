@@ -436,7 +436,8 @@ fn a_grid_of_shaded_bands_reads_each_band_then_its_response() {
 /// Cards printed by Chromium whose last row is cut by the page break: the
 /// left card goes on at the top of the next page beside the right card's
 /// rest. The left card is read whole before the right card starts, so role
-/// clarity keeps its last paragraphs and monitoring its cut sentence.
+/// clarity keeps its last paragraphs and monitoring its cut sentence. The
+/// last card's list has its bullets drawn as discs (no bullet in the text).
 #[test]
 fn a_row_of_cards_cut_by_the_page_break_reads_each_card_whole() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chromium-cards");
@@ -457,6 +458,12 @@ fn a_row_of_cards_cut_by_the_page_break_reads_each_card_whole() {
         "{monitors}"
     );
     assert!(monitoring < at("RESOURCES AND SUPPORT"));
+    // The list's bullets are drawn discs, not text: its items are list items all the same.
+    for item in ["Internal: Title I funds", "External: DESE's Statewide System"] {
+        let b = &doc.blocks[at(item)];
+        assert_eq!(b.list_label.as_deref(), Some("•"), "{item} is a list item");
+    }
+    assert_eq!(doc.blocks[at("Snug Harbor Elementary")].list_label, None);
     let report = check("plan.pdf", &bytes);
     assert_eq!(report.status, Status::Pass, "{}", summary(&report));
     all_present(&report);

@@ -54,6 +54,8 @@ pub struct Page {
     pub images: Vec<(f32, f32, f32, f32)>,
     /// Rectangles filled with a tint (x0, top, x1, bottom), measured from the top.
     pub shades: Vec<(f32, f32, f32, f32)>,
+    /// Small filled shapes, bullets drawn (x0, top, x1, bottom), measured from the top.
+    pub markers: Vec<(f32, f32, f32, f32)>,
 }
 
 /// The text of the stand-in segment for a picture.
@@ -120,7 +122,8 @@ pub struct Laid {
 
 /// Lays out every page and returns the blocks in reading order.
 pub fn lay_out(pages: &[Page]) -> Laid {
-    let lines: Vec<Vec<Line>> = pages.iter().map(|p| mark_bands(p, with_pictures(p, lines_of(p)))).collect();
+    let lines: Vec<Vec<Line>> =
+        pages.iter().map(|p| mark_bands(p, with_bullets(p, with_pictures(p, lines_of(p))))).collect();
     let body_size = body_size(&lines);
     let levels = heading_sizes(&lines, body_size);
     let running = running_lines(pages, &lines);
@@ -349,8 +352,28 @@ fn lines_of(page: &Page) -> Vec<Line> {
     // A table whose columns sit close together: a word that starts where a
     // column starts on other lines, after a wide space, starts a segment.
     let stops = column_stops(&lines, &groups);
-    let lines = if stops.is_empty() { lines } else { segments(page, &groups, &stops) };
+    let mut lines = if stops.is_empty() { lines } else { segments(page, &groups, &stops) };
+    for seg in lines.iter_mut().filter_map(|l| l.segs.first_mut()) {
+        space_after_number(&mut seg.text);
+    }
     contents_lines(lines)
+}
+
+/// A list number set flush against its item's first word ("17.Community:",
+/// as LibreOffice prints a numbered list whose tab after the number came to
+/// nothing) is a typed number all the same: a space goes after it. Only one
+/// to three digits and a full stop or parenthesis before a capital letter:
+/// "3.5 hours" and "U.S." stay as they are.
+fn space_after_number(text: &mut String) {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let bytes = text.as_bytes();
+    if (1..=3).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(digits + 2).is_some_and(u8::is_ascii_lowercase)
+    {
+        text.insert(digits + 1, ' ');
+    }
 }
 
 /// 1 to 3 digits: a page number in a table of contents.
@@ -502,6 +525,30 @@ fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
             Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false, band: false };
         let at = lines.partition_point(|l| l.y <= bottom);
         lines.insert(at, Line { y: bottom, segs: vec![seg] });
+    }
+    lines
+}
+
+/// A list bullet drawn as a shape (a browser draws a list's discs and
+/// squares; only the items' text is in the text layer): a line whose first
+/// segment starts a little right of a small filled shape set at the height
+/// of its letters gets the bullet typed before its text, as a word
+/// processor's export has it, so the item is read as a list item.
+fn with_bullets(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
+    for &(x0, top, x1, bottom) in &page.markers {
+        let middle = (top + bottom) / 2.0;
+        let line = lines.iter_mut().find(|l| {
+            l.segs.first().is_some_and(|s| {
+                middle < l.y && middle > l.y - s.size * 0.8 && s.x0 - x1 > 0.0 && s.x0 - x1 < s.size * 2.5
+            })
+        });
+        if let Some(seg) = line.and_then(|l| l.segs.first_mut())
+            && bullet(&seg.text).is_none()
+            && x1 - x0 < seg.size
+        {
+            seg.text.insert_str(0, "• ");
+            seg.bold_prefix += if seg.bold_prefix > 0 { "• ".len() } else { 0 };
+        }
     }
     lines
 }
@@ -2007,6 +2054,7 @@ mod tests {
             vrules: Vec::new(),
             images: Vec::new(),
             shades: Vec::new(),
+            markers: Vec::new(),
             hrules: Vec::new(),
             runs: vec![
                 run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
@@ -2242,6 +2290,33 @@ mod tests {
         let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap();
         assert_eq!(row("Percent 2").col, 0);
         assert!(row("Percent 2").row > row("Percent 1").row, "{grids:#?}");
+    }
+
+    #[test]
+    fn a_list_number_flush_against_its_item_starts_an_item() {
+        // LibreOffice prints "17.Community: ..." when the tab after a list number comes to nothing.
+        let runs = vec![
+            run("14.The family engagement coordinator ran listening sessions in three", 72.0, 100.0, 11.0, false),
+            run("languages.", 72.0, 113.0, 11.0, false),
+            run(
+                "15.Educators from every building reviewed the draft in faculty meetings and",
+                72.0,
+                126.0,
+                11.0,
+                false,
+            ),
+            run("sent written comments.", 72.0, 139.0, 11.0, false),
+            run("16.5 hours of coaching a week and 3.5 more in U.S. history were added.", 72.0, 152.0, 11.0, false),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(
+            texts(&laid),
+            [
+                "14. The family engagement coordinator ran listening sessions in three languages.",
+                "15. Educators from every building reviewed the draft in faculty meetings and sent written comments.",
+                "16.5 hours of coaching a week and 3.5 more in U.S. history were added.",
+            ]
+        );
     }
 
     #[test]
