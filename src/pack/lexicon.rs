@@ -981,11 +981,25 @@ impl Compiled {
         // for a sentence of two million words).
         const BITS: u32 = 21;
         if tokens.len() < 1 << BITS && self.tables.concepts.len() < 1 << BITS {
-            hits.sort_unstable_by_key(|h| ((h.from as u64) << (2 * BITS)) | ((h.to as u64) << BITS) | h.concept as u64);
+            // The numbers themselves are sorted (cheaper to move and compare
+            // than the hits), then read back.
+            let mask = (1u64 << BITS) - 1;
+            let mut keys: Vec<u64> = hits
+                .iter()
+                .map(|h| ((h.from as u64) << (2 * BITS)) | ((h.to as u64) << BITS) | h.concept as u64)
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            hits.clear();
+            hits.extend(keys.into_iter().map(|k| Hit {
+                concept: (k & mask) as usize,
+                from: (k >> (2 * BITS)) as usize,
+                to: ((k >> BITS) & mask) as usize,
+            }));
         } else {
             hits.sort_unstable_by_key(|h| (h.from, h.to, h.concept));
+            hits.dedup();
         }
-        hits.dedup();
         hits
     }
 
