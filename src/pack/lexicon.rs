@@ -1040,6 +1040,17 @@ impl Compiled {
             let bytes = text.as_bytes();
             let mut offset = 0;
             while offset < bytes.len() {
+                // A run of ASCII letters and digits is in a word whatever
+                // comes before it: skipped over at once (what the general
+                // step below does for each of its characters).
+                if bytes[offset].is_ascii_alphanumeric() {
+                    word_start.get_or_insert(offset);
+                    offset += 1;
+                    while bytes.get(offset).is_some_and(u8::is_ascii_alphanumeric) {
+                        offset += 1;
+                    }
+                    continue;
+                }
                 let (ch, width) = match bytes[offset] {
                     b if b.is_ascii() => (char::from(b), 1),
                     _ => {
