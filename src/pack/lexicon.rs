@@ -234,6 +234,7 @@ struct WordCandidates {
     /// Sorted, without repeats (the triggers' order: longest first).
     triggers: Box<[usize]>,
     ongoing: Box<[usize]>,
+    /// In the order of their phrases.
     entries: Box<[usize]>,
     /// A clause verb ("is", "will"), by its lower-case form.
     clause_verb: bool,
@@ -646,7 +647,16 @@ impl Compiled {
                     pseudo: list(&self.tables.pseudo_first),
                     triggers: triggers.into(),
                     ongoing: list(&self.tables.ongoing_first),
-                    entries: list(&self.tables.by_first),
+                    entries: {
+                        // By phrase: a phrase several concepts share is
+                        // compared once per token (see `hits`).
+                        let mut entries = list(&self.tables.by_first);
+                        entries.sort_unstable_by_key(|&e| {
+                            let (concept, phrase) = self.tables.entries[e];
+                            (phrase, concept)
+                        });
+                        entries
+                    },
                     clause_verb: self.clause_verbs.contains(&*t.lower),
                     past_form: self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed")),
                     terminator: self.terminators.contains(&*t.stem),
@@ -894,9 +904,20 @@ impl Compiled {
     ) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (at, word) in words.iter().enumerate() {
+            // The entries of one phrase are next to each other: it is
+            // compared once. (The hits are sorted below.)
+            let mut last: Option<(u32, bool)> = None;
             for &(concept, pi) in word.entries.iter().map(|&e| &self.tables.entries[e]) {
                 let phrase = &self.tables.phrases[pi as usize];
-                if phrase.rest_matches_at(tokens, at) {
+                let matches = match last {
+                    Some((seen, matches)) if seen == pi => matches,
+                    _ => {
+                        let matches = phrase.rest_matches_at(tokens, at);
+                        last = Some((pi, matches));
+                        matches
+                    }
+                };
+                if matches {
                     hits.push(Hit { concept: concept as usize, from: at, to: at + phrase.words.len() });
                 }
             }
