@@ -379,3 +379,93 @@ fn chromium_cards_read_a_card_at_a_time() {
         assert_eq!(s.state, SectionState::Present, "{id}: {}", summary(&report));
     }
 }
+
+/// A two-column CSS grid printed by weasyprint: each section's name in a
+/// shaded band on the left (one with the guidance prompt under it, cut by the
+/// page break), the response beside it, and benchmark tables without rules
+/// whose narrow columns ("Level", "By") sit little more than a word space
+/// apart, each under a bold caption. Each band's name is a heading followed
+/// by its own response (never the line beside it), the band's prompt cut by
+/// the page break stays body text, and each table keeps one benchmark a row.
+#[test]
+fn a_grid_of_shaded_bands_reads_each_band_then_its_response() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/weasyprint-grid");
+    let bytes = std::fs::read(dir.join("norwood-grid.pdf")).unwrap();
+    let doc = ssos_lint::read::read_document("plan.pdf", &bytes, &Default::default()).unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let after = |heading: &str| {
+        let k = texts.iter().position(|t| *t == heading).unwrap_or_else(|| panic!("{heading}: {texts:#?}"));
+        assert!(doc.blocks[k].heading_level.is_some(), "{heading} is a heading");
+        texts[k + 1]
+    };
+    assert!(after("1. Priority(ies)").starts_with("Priority 1: Culturally"));
+    assert!(after("2. Analysis of strengths and challenges").starts_with("On the 2022 MCAS"));
+    assert!(after("3. Stakeholder engagement").starts_with("How did input from students"));
+    assert!(after("4. Outcomes").starts_with("We expect to meet"));
+    assert!(after("6. Monitoring implementation").starts_with("Priority 1 benchmarks"));
+    let headings = doc.blocks.iter().filter(|b| b.heading_level.is_some()).count();
+    assert_eq!(headings, 9, "the title and eight bands, not the prompt's rest: {texts:#?}");
+    let rest = doc.blocks.iter().find(|b| b.text.starts_with("how the plan changed")).expect("the prompt's rest");
+    assert_eq!(rest.heading_level, None);
+    // Each benchmark its own row, its level and date in the next columns of that row.
+    let cell = |text: &str| {
+        let b = doc.blocks.iter().find(|b| b.text == text).unwrap_or_else(|| panic!("{text}: {texts:#?}"));
+        b.grid.map(|g| (g.table, g.row, g.col)).unwrap_or_else(|| panic!("{text} is in a table"))
+    };
+    let (t, r, _) = cell("65% of teachers complete the literacy professional learning series");
+    let (t1, r1, _) = cell("70% of teachers use two structured talk routines during learning walks");
+    assert_eq!((t1, r1 + 1), (t, r), "one benchmark a row");
+    let same_row: Vec<(usize, &str)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.grid.filter(|g| (g.table, g.row) == (t, r)).map(|g| (g.col, b.text.as_str())))
+        .collect();
+    assert_eq!(
+        same_row,
+        [(0, "65% of teachers complete the literacy professional learning series"), (1, "School"), (2, "June")]
+    );
+    // The caption of the second table is not a row of the first.
+    assert_eq!(doc.blocks.iter().find(|b| b.text == "Priority 1 student benchmarks").unwrap().grid, None);
+    assert_eq!(cell("Chronic absence falls to 15% or lower").0, t + 1);
+    let report = check("plan.pdf", &bytes);
+    assert_eq!(report.status, Status::Pass, "{}", summary(&report));
+    all_present(&report);
+    assert_eq!(report.benchmarks.count, 3, "{}", summary(&report));
+}
+
+/// Cards printed by Chromium whose last row is cut by the page break: the
+/// left card goes on at the top of the next page beside the right card's
+/// rest. The left card is read whole before the right card starts, so role
+/// clarity keeps its last paragraphs and monitoring its cut sentence. The
+/// last card's list has its bullets drawn as discs (no bullet in the text).
+#[test]
+fn a_row_of_cards_cut_by_the_page_break_reads_each_card_whole() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chromium-cards");
+    let bytes = std::fs::read(dir.join("quincy-cards-cut.pdf")).unwrap();
+    let doc = ssos_lint::read::read_document("plan.pdf", &bytes, &Default::default()).unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let at =
+        |start: &str| texts.iter().position(|t| t.starts_with(start)).unwrap_or_else(|| panic!("{start}: {texts:#?}"));
+    let (roles, monitoring) = (at("ROLE CLARITY"), at("MONITORING IMPLEMENTATION"));
+    assert!(
+        roles < at("Family liaisons will explain") && at("Family liaisons will explain") < monitoring,
+        "{texts:#?}"
+    );
+    assert!(at("School leaders will support teacher practice") < monitoring, "{texts:#?}");
+    let monitors = texts[at("The Assistant Superintendent monitors")];
+    assert!(
+        monitors.ends_with("monitor the school benchmarks every two weeks, using a looking-at-student-work protocol."),
+        "{monitors}"
+    );
+    assert!(monitoring < at("RESOURCES AND SUPPORT"));
+    // The list's bullets are drawn discs, not text: its items are list items all the same.
+    for item in ["Internal: Title I funds", "External: DESE's Statewide System"] {
+        let b = &doc.blocks[at(item)];
+        assert_eq!(b.list_label.as_deref(), Some("•"), "{item} is a list item");
+    }
+    assert_eq!(doc.blocks[at("Snug Harbor Elementary")].list_label, None);
+    let report = check("plan.pdf", &bytes);
+    assert_eq!(report.status, Status::Pass, "{}", summary(&report));
+    all_present(&report);
+    assert!(!has(&report, "ssos::roles::level-missing"), "{}", summary(&report));
+}

@@ -34,4 +34,13 @@ if [ "$engine" = chromium ]; then
     cards="$root/tests/fixtures/chromium-cards"
     chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
         --print-to-pdf="$cards/revere-cards.pdf" "file://$cards/revere-cards.html" 2>/dev/null
+    # The same with the last row of cards cut by the page break.
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --print-to-pdf="$cards/quincy-cards-cut.pdf" "file://$cards/quincy-cards-cut.html" 2>/dev/null
+fi
+if [ "$engine" = weasyprint ]; then
+    # A CSS grid of shaded section bands beside the responses, written by hand.
+    grid="$root/tests/fixtures/weasyprint-grid"
+    python3 -c 'import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])' \
+        "$grid/norwood-grid.html" "$grid/norwood-grid.pdf"
 fi

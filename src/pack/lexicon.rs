@@ -165,49 +165,61 @@ impl Phrase {
     }
 }
 
-/// The [`tables::key_hash`] of each key a token's forms are looked up by,
-/// computed once for all the indexes (a key is a form or a part of one, told
-/// apart by where it starts and its length).
-#[derive(Default)]
-struct KeyHashes(Vec<(*const u8, usize, u64)>);
+/// A token's keys (stem, lower case, as written, as written without a
+/// final "s") and their [`tables::key_hash`], computed once for all the
+/// indexes a word is looked up in.
+struct TokenKeys<'t> {
+    stem: (&'t str, u64),
+    lower: (&'t str, u64),
+    raw: (&'t str, u64),
+    /// As written without a final "s" (for a capitalised plural, "MLs").
+    raw_s: Option<(&'t str, u64)>,
+}
 
-impl KeyHashes {
-    fn of(&mut self, key: &str) -> u64 {
-        let id = (key.as_ptr(), key.len());
-        if let Some(&(_, _, hash)) = self.0.iter().find(|&&(p, n, _)| (p, n) == id) {
-            return hash;
+impl<'t> TokenKeys<'t> {
+    fn of(t: &'t Token) -> Self {
+        let keyed = |key: &'t str| (key, tables::key_hash(key));
+        TokenKeys {
+            stem: keyed(&t.stem),
+            lower: keyed(&t.lower),
+            raw: keyed(&t.raw),
+            raw_s: t.raw.strip_suffix('s').map(keyed),
         }
-        let hash = tables::key_hash(key);
-        self.0.push((id.0, id.1, hash));
-        hash
     }
 }
 
 impl FirstWords {
     /// Every item whose first word matches `t` (and perhaps a few more
-    /// listed twice), in no particular order. `hashes` are `t`'s forms' own.
-    fn candidates(&self, t: &Token, out: &mut Vec<usize>, hashes: &mut KeyHashes) {
+    /// listed twice), in no particular order. `keys` are `t`'s own.
+    fn candidates(&self, keys: &TokenKeys<'_>, out: &mut Vec<usize>) {
         out.clear();
-        let mut take = |index: &tables::Index, key: &str| {
-            if let Some(items) = index.get_hashed(key, hashes.of(key)) {
+        let mut take = |index: &tables::Index, (key, hash): (&str, u64)| {
+            if let Some(items) = index.get_hashed(key, hash) {
                 out.extend(items.iter().map(|&item| item as usize));
             }
         };
-        take(&self.stem, &t.stem);
-        take(&self.exact, &t.lower);
-        take(&self.caps, &t.raw);
-        if let Some(r) = t.raw.strip_suffix('s') {
-            take(&self.caps, r);
+        if !self.stem.slots.is_empty() {
+            take(&self.stem, keys.stem);
+        }
+        if !self.exact.slots.is_empty() {
+            take(&self.exact, keys.lower);
+        }
+        if !self.caps.slots.is_empty() {
+            take(&self.caps, keys.raw);
+            if let Some(raw_s) = keys.raw_s {
+                take(&self.caps, raw_s);
+            }
         }
         if self.prefix_lens.first() == Some(&0) {
-            take(&self.prefix, "");
+            take(&self.prefix, ("", tables::key_hash("")));
         }
-        if t.lower.bytes().next().is_some_and(|b| self.prefix_starts.binary_search(&b).is_ok()) {
+        let lower = keys.lower.0;
+        if lower.bytes().next().is_some_and(|b| self.prefix_starts.binary_search(&b).is_ok()) {
             for &len in self.prefix_lens.iter().filter(|&&len| len > 0) {
                 let len = len as usize;
-                match t.lower.get(..len) {
-                    Some(head) => take(&self.prefix, head),
-                    None if len > t.lower.len() => break,
+                match lower.get(..len) {
+                    Some(head) => take(&self.prefix, (head, tables::key_hash(head))),
+                    None if len > lower.len() => break,
                     None => {}
                 }
             }
@@ -223,6 +235,7 @@ struct WordCandidates {
     /// Sorted, without repeats (the triggers' order: longest first).
     triggers: Box<[usize]>,
     ongoing: Box<[usize]>,
+    /// In the order of their phrases.
     entries: Box<[usize]>,
     /// A clause verb ("is", "will"), by its lower-case form.
     clause_verb: bool,
@@ -239,6 +252,9 @@ type WordToken = (Arc<str>, Arc<str>, Arc<str>, std::rc::Rc<WordCandidates>);
 /// The vocabulary's id and, by a word as written, its tokens (one; two for
 /// "didn't"; "&" stands for the token of an ampersand).
 type SeenWords = (usize, FastMap<Box<str>, std::rc::Rc<[WordToken]>>);
+
+/// The distinct words a thread's word tables have room for from the start.
+const WORDS_AHEAD: usize = 2048;
 
 thread_local! {
     /// The words seen by this thread, for the vocabulary with this id.
@@ -407,7 +423,8 @@ impl Compiled {
     /// per thread, as a plan uses a few thousand distinct words many times over.
     fn word(&self, lower: &str) -> Shared {
         thread_local! {
-            static WORDS: std::cell::RefCell<FastMap<String, Shared>> = std::cell::RefCell::new(FastMap::default());
+            static WORDS: std::cell::RefCell<FastMap<String, Shared>> =
+                std::cell::RefCell::new(FastMap::with_capacity_and_hasher(WORDS_AHEAD, Default::default()));
         }
         WORDS.with(|words| {
             let mut words = words.borrow_mut();
@@ -535,9 +552,9 @@ impl Compiled {
             .into_iter()
             .map(|(raw, lower, stem)| {
                 let t = Token { start: 0, end: 0, raw, lower, stem };
-                let mut hashes = KeyHashes::default();
+                let keys = TokenKeys::of(&t);
                 let mut list = |index: &FirstWords| -> Box<[usize]> {
-                    index.candidates(&t, &mut found, &mut hashes);
+                    index.candidates(&keys, &mut found);
                     found.as_slice().into()
                 };
                 let mut triggers = list(&self.tables.trigger_first).into_vec();
@@ -547,7 +564,16 @@ impl Compiled {
                     pseudo: list(&self.tables.pseudo_first),
                     triggers: triggers.into(),
                     ongoing: list(&self.tables.ongoing_first),
-                    entries: list(&self.tables.by_first),
+                    entries: {
+                        // By phrase: a phrase several concepts share is
+                        // compared once per token (see `hits`).
+                        let mut entries = list(&self.tables.by_first);
+                        entries.sort_unstable_by_key(|&e| {
+                            let (concept, phrase) = self.tables.entries[e];
+                            (phrase, concept)
+                        });
+                        entries
+                    },
                     clause_verb: self.clause_verbs.contains(&*t.lower),
                     past_form: self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed")),
                     terminator: self.terminators.contains(&*t.stem),
@@ -795,9 +821,20 @@ impl Compiled {
     ) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (at, word) in words.iter().enumerate() {
+            // The entries of one phrase are next to each other: it is
+            // compared once. (The hits are sorted below.)
+            let mut last: Option<(u32, bool)> = None;
             for &(concept, pi) in word.entries.iter().map(|&e| &self.tables.entries[e]) {
                 let phrase = &self.tables.phrases[pi as usize];
-                if phrase.rest_matches_at(tokens, at) {
+                let matches = match last {
+                    Some((seen, matches)) if seen == pi => matches,
+                    _ => {
+                        let matches = phrase.rest_matches_at(tokens, at);
+                        last = Some((pi, matches));
+                        matches
+                    }
+                };
+                if matches {
                     hits.push(Hit { concept: concept as usize, from: at, to: at + phrase.words.len() });
                 }
             }
@@ -882,11 +919,25 @@ impl Compiled {
         // for a sentence of two million words).
         const BITS: u32 = 21;
         if tokens.len() < 1 << BITS && self.tables.concepts.len() < 1 << BITS {
-            hits.sort_unstable_by_key(|h| ((h.from as u64) << (2 * BITS)) | ((h.to as u64) << BITS) | h.concept as u64);
+            // The numbers themselves are sorted (cheaper to move and compare
+            // than the hits), then read back.
+            let mask = (1u64 << BITS) - 1;
+            let mut keys: Vec<u64> = hits
+                .iter()
+                .map(|h| ((h.from as u64) << (2 * BITS)) | ((h.to as u64) << BITS) | h.concept as u64)
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            hits.clear();
+            hits.extend(keys.into_iter().map(|k| Hit {
+                concept: (k & mask) as usize,
+                from: (k >> (2 * BITS)) as usize,
+                to: ((k >> BITS) & mask) as usize,
+            }));
         } else {
             hits.sort_unstable_by_key(|h| (h.from, h.to, h.concept));
+            hits.dedup();
         }
-        hits.dedup();
         hits
     }
 
@@ -898,9 +949,15 @@ impl Compiled {
             if seen.0 != self.id {
                 seen.0 = self.id;
                 seen.1.clear();
+                // A plan has a few thousand distinct words: room for them
+                // from the start, rather than the table grown step by step.
+                seen.1.reserve(WORDS_AHEAD);
             }
-            let mut tokens = Vec::new();
-            let mut words = Vec::new();
+            // About a token a space (Token is large: a vector grown step by
+            // step is copied over and over).
+            let estimate = text.bytes().filter(|&b| b == b' ').count() + 1;
+            let mut tokens = Vec::with_capacity(estimate);
+            let mut words = Vec::with_capacity(estimate);
             let mut breaks = Vec::new();
             let mut pending = false;
             let mut word_start: Option<usize> = None;
@@ -921,6 +978,17 @@ impl Compiled {
             let bytes = text.as_bytes();
             let mut offset = 0;
             while offset < bytes.len() {
+                // A run of ASCII letters and digits is in a word whatever
+                // comes before it: skipped over at once (what the general
+                // step below does for each of its characters).
+                if bytes[offset].is_ascii_alphanumeric() {
+                    word_start.get_or_insert(offset);
+                    offset += 1;
+                    while bytes.get(offset).is_some_and(u8::is_ascii_alphanumeric) {
+                        offset += 1;
+                    }
+                    continue;
+                }
                 let (ch, width) = match bytes[offset] {
                     b if b.is_ascii() => (char::from(b), 1),
                     _ => {

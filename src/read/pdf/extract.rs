@@ -139,9 +139,9 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
     let mut sink = Sink::default();
     let _ = pdf_extract::output_doc_page(doc, &mut sink, number);
     let shown = super::quietly(|| fonts_shown(doc, id)).ok().flatten();
-    let (weights, images, shades) = match shown {
-        Some(s) => (Some(s.bold), s.images, s.shades),
-        None => (None, Vec::new(), Vec::new()),
+    let (weights, images, shades, markers) = match shown {
+        Some(s) => (Some(s.bold), s.images, s.shades, s.markers),
+        None => (None, Vec::new(), Vec::new(), Vec::new()),
     };
     let aligned = weights.as_ref().is_some_and(|w| w.len() == sink.strings);
     let mut page = Page {
@@ -152,10 +152,12 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> Page {
         hrules: std::mem::take(&mut sink.hrules),
         images: Vec::new(),
         shades: Vec::new(),
+        markers: Vec::new(),
     };
     let top = sink.top.unwrap_or(792.0) as f32;
     page.images = images.into_iter().map(|(x0, y0, x1, y1)| (x0, top - y1, x1, top - y0)).collect();
     page.shades = shades.into_iter().map(|(x0, y0, x1, y1)| (x0, top - y1, x1, top - y0)).collect();
+    page.markers = markers.into_iter().map(|(x0, y0, x1, y1)| (x0, top - y1, x1, top - y0)).collect();
     for g in sink.glyphs {
         let bold = aligned && weights.as_ref().and_then(|w| w.get(g.string)).copied().unwrap_or(false);
         match page.runs.last_mut() {
@@ -358,6 +360,8 @@ struct Shown {
     images: Vec<(f32, f32, f32, f32)>,
     /// Rectangles filled with a tint (not white), as (x0, y0, x1, y1) in PDF space.
     shades: Vec<(f32, f32, f32, f32)>,
+    /// Small filled shapes (a list bullet drawn as a disc or a square), as (x0, y0, x1, y1) in PDF space.
+    markers: Vec<(f32, f32, f32, f32)>,
 }
 
 /// Most pictures noted per page.
@@ -366,6 +370,16 @@ const MAX_IMAGES: usize = 1_000;
 const MAX_SHADES: usize = 2_000;
 /// Smallest tinted rectangle noted (points, width and height): smaller ones are rules and bullets.
 const MIN_SHADE: (f32, f32) = (36.0, 6.0);
+/// Most drawn bullets noted per page.
+const MAX_MARKERS: usize = 2_000;
+/// The sides of a drawn bullet (points): a filled shape about as wide as tall, in this range.
+const MARKER_SIDE: (f32, f32) = (2.0, 8.0);
+
+/// A filled shape that may be a drawn list bullet: small, about as wide as tall.
+fn is_marker((x0, y0, x1, y1): (f32, f32, f32, f32)) -> bool {
+    let (w, h) = (x1 - x0, y1 - y0);
+    (MARKER_SIDE.0..=MARKER_SIDE.1).contains(&w) && (MARKER_SIDE.0..=MARKER_SIDE.1).contains(&h) && (w - h).abs() < 1.0
+}
 
 /// The corners' bounding box of the rectangle `x, y, w, h` placed by `ctm`.
 fn placed(ctm: Matrix, x: f32, y: f32, w: f32, h: f32) -> (f32, f32, f32, f32) {
@@ -451,6 +465,8 @@ fn walk(
     let mut fill: Vec<f32> = vec![0.0];
     // Rectangles of the path being built, placed on the page.
     let mut rects: Vec<(f32, f32, f32, f32)> = Vec::new();
+    // The bounding box of the path's other points (lines and curves), placed on the page.
+    let mut outline: Option<(f32, f32, f32, f32)> = None;
     let mut stack = Vec::new();
     for op in &ops.operations {
         let numbers = || op.operands.iter().filter_map(|o| o.as_float().ok()).collect::<Vec<f32>>();
@@ -465,6 +481,13 @@ fn walk(
                     rects.push(placed(ctm, x, y, w, h));
                 }
             }
+            "m" | "l" | "c" | "v" | "y" => {
+                for xy in numbers().chunks_exact(2) {
+                    let (x, y, _, _) = placed(ctm, xy[0], xy[1], 0.0, 0.0);
+                    let b = outline.get_or_insert((x, y, x, y));
+                    *b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+                }
+            }
             "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 if tinted(&fill) {
                     for &(x0, y0, x1, y1) in &rects {
@@ -473,9 +496,21 @@ fn walk(
                         }
                     }
                 }
+                // A lone small shape: a bullet drawn, not typed.
+                let shapes: Vec<_> = rects.iter().copied().chain(outline).collect();
+                if let [shape] = shapes[..]
+                    && is_marker(shape)
+                    && out.markers.len() < MAX_MARKERS
+                {
+                    out.markers.push(shape);
+                }
                 rects.clear();
+                outline = None;
             }
-            "n" | "S" | "s" => rects.clear(),
+            "n" | "S" | "s" => {
+                rects.clear();
+                outline = None;
+            }
             "cm" => {
                 let n: Vec<f32> = op.operands.iter().filter_map(|o| o.as_float().ok()).collect();
                 if let [a, b, c, d, e, f] = n[..] {

@@ -9,7 +9,10 @@
 //! 2. A vertical gutter that no body segment crosses, with text on both
 //!    sides and columns of similar width, makes a two-column page: lines
 //!    across the gutter (titles) are read in place, and between them the
-//!    left column before the right.
+//!    left column before the right. Tinted cards side by side are read a
+//!    card at a time (a row cut by the page break: the left card's rest on
+//!    the next page before the right card); a tinted band down the left with
+//!    a section's name at its top is read before the text beside it.
 //! 3. Runs of lines with segments in two or more aligned columns (of
 //!    unequal width, or ruled) form a table: rows start where the left
 //!    column starts again after a wider gap; each cell's lines become
@@ -51,6 +54,8 @@ pub struct Page {
     pub images: Vec<(f32, f32, f32, f32)>,
     /// Rectangles filled with a tint (x0, top, x1, bottom), measured from the top.
     pub shades: Vec<(f32, f32, f32, f32)>,
+    /// Small filled shapes, bullets drawn (x0, top, x1, bottom), measured from the top.
+    pub markers: Vec<(f32, f32, f32, f32)>,
 }
 
 /// The text of the stand-in segment for a picture.
@@ -103,6 +108,10 @@ struct Placed {
     right: f32,
     /// How far down its page it sits (0 top, 1 bottom).
     depth: f32,
+    /// In the left card of a row of cards that goes on from the page before.
+    from_before: bool,
+    /// In the right card of a row of cards that goes on to the next page.
+    goes_on: bool,
 }
 
 /// What the whole document tells about one page's lines.
@@ -113,7 +122,8 @@ pub struct Laid {
 
 /// Lays out every page and returns the blocks in reading order.
 pub fn lay_out(pages: &[Page]) -> Laid {
-    let lines: Vec<Vec<Line>> = pages.iter().map(|p| mark_bands(p, with_pictures(p, lines_of(p)))).collect();
+    let lines: Vec<Vec<Line>> =
+        pages.iter().map(|p| mark_bands(p, with_bullets(p, with_pictures(p, lines_of(p))))).collect();
     let body_size = body_size(&lines);
     let levels = heading_sizes(&lines, body_size);
     let running = running_lines(pages, &lines);
@@ -123,7 +133,8 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     // The paragraph still open at the end of a page: it may go on at the top of the next.
     let mut open: Option<Open> = None;
     let mut last_table: Option<TableEnd> = None;
-    for (p, (page, page_lines)) in pages.iter().zip(&lines).enumerate() {
+    let mut laid: Vec<Vec<Placed>> = Vec::with_capacity(pages.len());
+    for (page, page_lines) in pages.iter().zip(&lines) {
         let mut kept = Vec::new();
         for line in page_lines {
             let text = line_text(line);
@@ -140,7 +151,29 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
         let mut placed = order(page, &kept, &mut tables, carry.as_deref());
         continue_table(page, &mut placed, &mut last_table, &tables);
-        paragraphs(&placed, p + 1, body_size, &levels, &mut blocks, &mut open);
+        laid.push(placed);
+    }
+    // A row of cards cut by the page break: its left card goes on at the top
+    // of the next page before its right card starts, so the right card's
+    // part on the first page is read after the left card's part on the next.
+    let mut held: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (p, placed) in laid.iter().enumerate() {
+        let mut start = 0;
+        if !held.is_empty() {
+            start = placed.iter().take_while(|x| x.from_before).count();
+            paragraphs(placed, 0..start, p + 1, body_size, &levels, &mut blocks, &mut open);
+            for (q, range) in held.drain(..) {
+                paragraphs(&laid[q], range, q + 1, body_size, &levels, &mut blocks, &mut open);
+            }
+        }
+        let end = placed.len() - placed[start..].iter().rev().take_while(|x| x.goes_on).count();
+        paragraphs(placed, start..end, p + 1, body_size, &levels, &mut blocks, &mut open);
+        if end < placed.len() {
+            held.push((p, end..placed.len()));
+        }
+    }
+    for (q, range) in held {
+        paragraphs(&laid[q], range, q + 1, body_size, &levels, &mut blocks, &mut open);
     }
     if let Some((block, _, _)) = open {
         blocks.push(block);
@@ -318,9 +351,29 @@ fn lines_of(page: &Page) -> Vec<Line> {
     let lines = segments(page, &groups, &[]);
     // A table whose columns sit close together: a word that starts where a
     // column starts on other lines, after a wide space, starts a segment.
-    let stops = column_stops(&lines);
-    let lines = if stops.is_empty() { lines } else { segments(page, &groups, &stops) };
+    let stops = column_stops(&lines, &groups);
+    let mut lines = if stops.is_empty() { lines } else { segments(page, &groups, &stops) };
+    for seg in lines.iter_mut().filter_map(|l| l.segs.first_mut()) {
+        space_after_number(&mut seg.text);
+    }
     contents_lines(lines)
+}
+
+/// A list number set flush against its item's first word ("17.Community:",
+/// as LibreOffice prints a numbered list whose tab after the number came to
+/// nothing) is a typed number all the same: a space goes after it. Only one
+/// to three digits and a full stop or parenthesis before a capital letter:
+/// "3.5 hours" and "U.S." stay as they are.
+fn space_after_number(text: &mut String) {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let bytes = text.as_bytes();
+    if (1..=3).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(digits + 2).is_some_and(u8::is_ascii_lowercase)
+    {
+        text.insert(digits + 1, ' ');
+    }
 }
 
 /// 1 to 3 digits: a page number in a table of contents.
@@ -375,9 +428,15 @@ fn contents_lines(mut lines: Vec<Line>) -> Vec<Line> {
     lines
 }
 
-/// The x where a segment starts on three or more lines (a margin, an indent, a column).
-fn column_stops(lines: &[Line]) -> Vec<f32> {
-    stops_of(lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).collect())
+/// The x where a segment starts on three or more lines (a margin, an indent,
+/// a column), or a run after a space wider than a word space: the columns of
+/// a table set close together ("School  October" under "Level  By") are
+/// apart by little more than a word space, so their cells join into one
+/// segment on every line.
+fn column_stops(lines: &[Line], groups: &[Vec<&Run>]) -> Vec<f32> {
+    let after_space =
+        groups.iter().flat_map(|g| g.windows(2).filter(|w| w[1].x0 - w[0].x1 > 0.8 * w[1].size).map(|w| w[1].x0));
+    stops_of(lines.iter().flat_map(|l| &l.segs).map(|s| s.x0).chain(after_space).collect())
 }
 
 /// The xs that three or more starts share (within 1.5 points).
@@ -466,6 +525,30 @@ fn with_pictures(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
             Seg { text: PICTURE.to_string(), y: bottom, x0, x1, size: 0.0, bold_prefix: 0, bold: false, band: false };
         let at = lines.partition_point(|l| l.y <= bottom);
         lines.insert(at, Line { y: bottom, segs: vec![seg] });
+    }
+    lines
+}
+
+/// A list bullet drawn as a shape (a browser draws a list's discs and
+/// squares; only the items' text is in the text layer): a line whose first
+/// segment starts a little right of a small filled shape set at the height
+/// of its letters gets the bullet typed before its text, as a word
+/// processor's export has it, so the item is read as a list item.
+fn with_bullets(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
+    for &(x0, top, x1, bottom) in &page.markers {
+        let middle = (top + bottom) / 2.0;
+        let line = lines.iter_mut().find(|l| {
+            l.segs.first().is_some_and(|s| {
+                middle < l.y && middle > l.y - s.size * 0.8 && s.x0 - x1 > 0.0 && s.x0 - x1 < s.size * 2.5
+            })
+        });
+        if let Some(seg) = line.and_then(|l| l.segs.first_mut())
+            && bullet(&seg.text).is_none()
+            && x1 - x0 < seg.size
+        {
+            seg.text.insert_str(0, "• ");
+            seg.bold_prefix += if seg.bold_prefix > 0 { "• ".len() } else { 0 };
+        }
     }
     lines
 }
@@ -574,6 +657,10 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
     if carried.is_none() && !rows.is_empty() {
         return cards(page, lines, &rows, right_edge, tables);
     }
+    let bands = side_bands(page, lines, width);
+    if carried.is_none() && !bands.is_empty() {
+        return banded(page, lines, &bands, right_edge, tables);
+    }
     if carried.is_none()
         && let Some(gutter) = gutter(page, lines, width)
     {
@@ -622,8 +709,90 @@ fn cards(page: &Page, lines: &[Line], rows: &[(f32, f32, f32)], right_edge: f32,
                 let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> { side_of(group, keep) };
                 let left = side(&|s: &Seg| s.x0 < split);
                 let right = side(&|s: &Seg| s.x0 >= split);
-                out.extend(flow(page, &left, split, tables, None));
-                out.extend(flow(page, &right, right_edge, tables, None));
+                let height = page.height.max(1.0);
+                // A row at the very top of the page, before any other line, may go on
+                // from the page before; one at the very bottom, after every other line, to the next.
+                let from_before = i == 0 && rows[r].0 < height * 0.15;
+                let goes_on = end == lines.len() && rows[r].1 > height * 0.85;
+                out.extend(flow(page, &left, split, tables, None).into_iter().map(|p| Placed { from_before, ..p }));
+                out.extend(flow(page, &right, right_edge, tables, None).into_iter().map(|p| Placed { goes_on, ..p }));
+            }
+            None => out.extend(flow(page, &labels_together(group), right_edge, tables, None)),
+        }
+        i = end;
+    }
+    out
+}
+
+/// Tinted boxes down the left of the page with a section's title at their
+/// top and its response beside them (a two-column CSS grid: a shaded band
+/// on the left, the answer on the right, no rules): each box narrow (under
+/// 35% of the page) and several lines tall, with no rule down its edge,
+/// with text beside it. Each as (top, bottom, right edge).
+fn side_bands(page: &Page, lines: &[Line], width: f32) -> Vec<(f32, f32, f32)> {
+    let mut bands: Vec<(f32, f32, f32)> = Vec::new();
+    for &(left, top, right, bottom) in &page.shades {
+        let narrow = right - left >= 40.0 && right - left <= width * 0.35 && left < width * 0.3;
+        if !narrow || bottom - top < 20.0 {
+            continue;
+        }
+        let within = |y: f32| y > top && y <= bottom + 1.0;
+        let beside = lines.iter().filter(|l| within(l.y)).flat_map(|l| &l.segs).any(|s| s.x0 >= right - 1.0);
+        let ruled = page.vrules.iter().any(|&(x, t, b)| (x - right).abs() < 6.0 && t < bottom && b > top);
+        // A box inside the text of the line beside it is a highlight, not a band.
+        let crossed = lines
+            .iter()
+            .filter(|l| within(l.y))
+            .flat_map(|l| &l.segs)
+            .any(|s| s.x0 < right - 2.0 && s.x1 > right + 2.0);
+        if beside && !ruled && !crossed && !bands.iter().any(|b| (b.0 - top).abs() < 2.0) {
+            bands.push((top, bottom, right));
+        }
+    }
+    bands.sort_by(|a, b| a.0.total_cmp(&b.0));
+    bands
+}
+
+/// Reading order on a page of side bands: each band's own text first (its
+/// first paragraph, the section's title, marked as a band so it is a
+/// heading), then the text beside it; lines outside the bands run as on a
+/// plain page.
+fn banded(page: &Page, lines: &[Line], bands: &[(f32, f32, f32)], right_edge: f32, tables: &mut Tables) -> Vec<Placed> {
+    let band_of = |line: &Line| bands.iter().position(|&(top, bottom, _)| line.y > top && line.y <= bottom + 1.0);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let band = band_of(&lines[i]);
+        let end = i + lines[i..].iter().take_while(|l| band_of(l) == band).count();
+        let group = &lines[i..end];
+        match band {
+            Some(b) => {
+                let split = bands[b].2;
+                let mut inside = side_of(group, &|s: &Seg| s.x0 < split);
+                let beside = side_of(group, &|s: &Seg| s.x0 >= split);
+                // The title: the band's first lines, close together, in the first line's type,
+                // set apart from the rest of the band's text (bold or larger) or alone in it.
+                // A band cut by the page break goes on without one ("in schools identified ...").
+                let first = inside.first().and_then(|l| l.segs.first()).cloned();
+                let titled = first.as_ref().is_some_and(|first| {
+                    let larger = inside.iter().flat_map(|l| &l.segs).any(|s| first.size - s.size >= 0.6);
+                    (first.bold || larger || inside.len() <= 2) && !first.text.starts_with(|c: char| c.is_lowercase())
+                });
+                if let Some(first) = first.filter(|_| titled) {
+                    let mut last_y = f32::NAN;
+                    for line in &mut inside {
+                        let same = line.segs.iter().all(|s| s.bold == first.bold && (s.size - first.size).abs() < 0.6);
+                        if !same || (!last_y.is_nan() && line.y - last_y > first.size * 1.6) {
+                            break;
+                        }
+                        last_y = line.y;
+                        for seg in &mut line.segs {
+                            seg.band = true;
+                        }
+                    }
+                }
+                out.extend(flow(page, &inside, split, tables, None));
+                out.extend(flow(page, &beside, right_edge, tables, None));
             }
             None => out.extend(flow(page, &labels_together(group), right_edge, tables, None)),
         }
@@ -923,6 +1092,8 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
                 cell: None,
                 right: right_edge,
                 depth: lines[i].y / page.height.max(1.0),
+                from_before: false,
+                goes_on: false,
             });
         }
         i += 1;
@@ -944,11 +1115,18 @@ fn grid_top(page: &Page, line: &Line) -> Option<f32> {
 
 /// The usual distance between baselines in a table's columns: between
 /// consecutive lines of one column (the lower third of the plausible ones),
-/// since the lines of side-by-side cells interleave.
+/// since the lines of side-by-side cells interleave. A small table has too
+/// few of them to tell its rows' spacing from its lines': there the lines
+/// where first-column cells wrap (a lone line right below a line of several
+/// cells, starting where its first cell starts), two or more, tell the
+/// leading when it is smaller.
 fn column_lead(lines: &[Line], starts: &[f32]) -> f32 {
     let size = lines.first().and_then(|l| l.segs.first()).map_or(11.0, |s| s.size);
+    let widest = lines.iter().map(|l| l.segs.len()).max().unwrap_or(1);
     let mut last: Vec<Option<f32>> = vec![None; starts.len()];
     let mut gaps = Vec::new();
+    let mut wraps = Vec::new();
+    let mut previous: Option<&Line> = None;
     for line in lines {
         for seg in &line.segs {
             let c = col_of(starts, seg.x0);
@@ -956,13 +1134,27 @@ fn column_lead(lines: &[Line], starts: &[f32]) -> f32 {
                 let gap = line.y - above;
                 if gap > size * 0.6 && gap < size * 4.0 {
                     gaps.push(gap);
+                    let wrapped = widest >= 2
+                        && c == 0
+                        && line.segs.len() == 1
+                        && previous
+                            .is_some_and(|p| p.y == above && p.segs.len() > 1 && (p.segs[0].x0 - seg.x0).abs() < 2.0);
+                    if wrapped {
+                        wraps.push(gap);
+                    }
                 }
             }
             last[c] = Some(line.y);
         }
+        previous = Some(line);
     }
     gaps.sort_by(f32::total_cmp);
-    gaps.get(gaps.len() / 3).copied().unwrap_or(size * 1.2)
+    wraps.sort_by(f32::total_cmp);
+    let lead = gaps.get(gaps.len() / 3).copied().unwrap_or(size * 1.2);
+    if wraps.len() < 2 {
+        return lead;
+    }
+    wraps[wraps.len() / 2].min(lead)
 }
 
 /// Where a table that starts at `lines[start]` (a line of two or more
@@ -1038,7 +1230,24 @@ fn table_end(page: &Page, lines: &[Line], start: usize, carry: Option<&[f32]>) -
                 }
                 !beside
             };
-            if gap > lead * 4.0 || (lone_label && gap > lead * 1.6) || !line.segs.iter().all(|s| fits(&starts, s)) {
+            // A bold line set left of the cells' text (a caption over the next table: cells
+            // are padded, a caption is not), or a row of cells that start where this
+            // table has no column (the next table's header), ends the table.
+            let caption = line.segs.len() == 1 && line.segs[0].bold && line.segs[0].x0 < starts[0] - 2.0;
+            let other_columns = line.segs.len() >= 2
+                && line.segs[1..].iter().any(|s| {
+                    starts.iter().all(|&x| (s.x0 - x).abs() > 8.0)
+                        && lines[start..end]
+                            .iter()
+                            .flat_map(|l| &l.segs)
+                            .any(|t| t.x0 < s.x0 - 4.0 && t.x1 > s.x0 + 4.0)
+                });
+            if gap > lead * 4.0
+                || (lone_label && gap > lead * 1.6)
+                || !line.segs.iter().all(|s| fits(&starts, s))
+                || caption
+                || other_columns
+            {
                 break;
             }
         }
@@ -1216,6 +1425,8 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
                         cell: Some((number, r, c)),
                         right,
                         depth: line.y / page.height.max(1.0),
+                        from_before: false,
+                        goes_on: false,
                     });
                 }
             }
@@ -1354,8 +1565,10 @@ const MID_SENTENCE_LEADING: f32 = 1.75;
 /// A paragraph being built: the block, its last line, and the text x of a list item.
 type Open = (Block, Placed, f32);
 
+#[allow(clippy::too_many_arguments)]
 fn paragraphs(
     placed: &[Placed],
+    range: std::ops::Range<usize>,
     page: usize,
     body: f32,
     levels: &[f32],
@@ -1387,7 +1600,7 @@ fn paragraphs(
         |line: &Placed| if line.cell.is_some() { usual_cell } else { usual_body * (line.seg.size / body).max(1.0) };
     let mut cells_seen: Vec<(usize, usize, usize)> = Vec::new();
     let mut appending: Option<((usize, usize, usize), usize, f32)> = None;
-    for (n, line) in placed.iter().enumerate() {
+    for (n, line) in placed.iter().enumerate().take(range.end).skip(range.start) {
         let text = line.seg.text.as_str();
         if text == PICTURE {
             if let Some((block, _, _)) = current.take() {
@@ -1841,6 +2054,7 @@ mod tests {
             vrules: Vec::new(),
             images: Vec::new(),
             shades: Vec::new(),
+            markers: Vec::new(),
             hrules: Vec::new(),
             runs: vec![
                 run("Lowell District Prioritization Submission", 72.0, 40.0, 9.0, false),
@@ -2076,6 +2290,33 @@ mod tests {
         let row = |needle: &str| laid.blocks.iter().find(|b| b.text.contains(needle)).and_then(|b| b.grid).unwrap();
         assert_eq!(row("Percent 2").col, 0);
         assert!(row("Percent 2").row > row("Percent 1").row, "{grids:#?}");
+    }
+
+    #[test]
+    fn a_list_number_flush_against_its_item_starts_an_item() {
+        // LibreOffice prints "17.Community: ..." when the tab after a list number comes to nothing.
+        let runs = vec![
+            run("14.The family engagement coordinator ran listening sessions in three", 72.0, 100.0, 11.0, false),
+            run("languages.", 72.0, 113.0, 11.0, false),
+            run(
+                "15.Educators from every building reviewed the draft in faculty meetings and",
+                72.0,
+                126.0,
+                11.0,
+                false,
+            ),
+            run("sent written comments.", 72.0, 139.0, 11.0, false),
+            run("16.5 hours of coaching a week and 3.5 more in U.S. history were added.", 72.0, 152.0, 11.0, false),
+        ];
+        let laid = lay_out(&[Page { width: 612.0, height: 792.0, runs, ..Page::default() }]);
+        assert_eq!(
+            texts(&laid),
+            [
+                "14. The family engagement coordinator ran listening sessions in three languages.",
+                "15. Educators from every building reviewed the draft in faculty meetings and sent written comments.",
+                "16.5 hours of coaching a week and 3.5 more in U.S. history were added.",
+            ]
+        );
     }
 
     #[test]
