@@ -162,6 +162,65 @@ fn prebuild_patterns(pack: &toml::Table, out: &Path) {
     table.push(']');
     std::fs::write(out.join("patterns.dfa"), bytes).expect("writes OUT_DIR");
     std::fs::write(out.join("patterns.rs"), table).expect("writes OUT_DIR");
+    any_sets(mapping, out);
+}
+
+/// For each of the mapping's lists in `forms::ANY_OF_LISTS`, one DFA over
+/// all its patterns in their ASCII form, which says in one pass whether any
+/// of them matches (`pack::pattern::AnyOf`): `any-sets.dfa` holds their
+/// bytes, `any-sets.rs` the lists (as the engine writes them, `(?i)` first)
+/// and byte ranges. A list with a pattern that does not parse, or whose
+/// DFA grows too large, has none (each pattern is then asked in turn).
+fn any_sets(mapping: &toml::Table, out: &Path) {
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut table = String::from("&[\n");
+    for list in forms::ANY_OF_LISTS {
+        let patterns: Vec<String> = mapping
+            .get(*list)
+            .and_then(toml::Value::as_array)
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(|p| format!("(?i){p}"))).collect())
+            .unwrap_or_default();
+        if patterns.is_empty() {
+            continue;
+        }
+        let Some(hirs) = patterns
+            .iter()
+            .map(|p| Some(forms::narrow(regex_syntax::Parser::new().parse(p).ok()?, forms::Tier::Ascii)))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let Ok(nfa) = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many_from_hir(&hirs)
+        else {
+            continue;
+        };
+        let limit = Some(8 << 20);
+        let Ok(dfa) = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .start_kind(StartKind::Unanchored)
+                    .dfa_size_limit(limit)
+                    .determinize_size_limit(limit),
+            )
+            .build_from_nfa(&nfa)
+        else {
+            continue;
+        };
+        while !bytes.len().is_multiple_of(8) {
+            bytes.push(0);
+        }
+        let from = bytes.len();
+        bytes.resize(from + dfa.write_to_len(), 0);
+        let n = dfa.write_to_native_endian(&mut bytes[from..]).expect("the buffer is the DFA's size");
+        bytes.truncate(from + n);
+        table.push_str(&format!("    (&{patterns:?}, ({from}, {})),\n", from + n));
+    }
+    table.push(']');
+    std::fs::write(out.join("any-sets.dfa"), bytes).expect("writes OUT_DIR");
+    std::fs::write(out.join("any-sets.rs"), table).expect("writes OUT_DIR");
 }
 
 type Dfa = dense::DFA<Vec<u32>>;
@@ -171,9 +230,10 @@ type Dfa = dense::DFA<Vec<u32>>;
 /// patterns match anywhere in it. The patterns anchored at the start of the
 /// text come first, so that their groups' DFAs stop after a few bytes; then
 /// the others, in order; a group is as large as a DFA of bounded size
-/// holds. Written as runs of: u32 patterns, u32 length, the patterns'
-/// indices (u32 each), padding to 8, the DFA's bytes, padding to 8. Empty
-/// when a pattern does not parse.
+/// (8 MB) holds: every group is one more pass over each sentence (four
+/// groups cost a third of the eight that 1 MB allowed). Written as runs
+/// of: u32 patterns, u32 length, the patterns' indices (u32 each), padding
+/// to 8, the DFA's bytes, padding to 8. Empty when a pattern does not parse.
 fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
     let hirs = patterns
         .iter()
@@ -191,7 +251,7 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
             .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_many_from_hir(&group)
             .ok()?;
-        let limit = Some(1 << 20);
+        let limit = Some(8 << 20);
         dense::Builder::new()
             .configure(
                 dense::Config::new()

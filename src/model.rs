@@ -143,18 +143,34 @@ impl Location {
 /// Only as many words are read as the excerpt can show (a section's whole
 /// text is often what is given).
 pub fn excerpt(text: &str, max: usize) -> String {
-    let mut joined = String::new();
+    // Word by word, each copied whole; once past `max` characters the rest
+    // is never read (the cut below keeps fewer than `max`).
+    let mut joined = String::with_capacity(text.len().min(max.saturating_mul(4) + 8));
     let mut chars = 0;
-    for (i, word) in text.split_whitespace().enumerate() {
-        if i > 0 {
+    let mut word: Option<(usize, usize)> = None;
+    let push = |joined: &mut String, chars: &mut usize, (from, count): (usize, usize), to: usize| {
+        if !joined.is_empty() {
             joined.push(' ');
-            chars += 1;
+            *chars += 1;
         }
-        joined.push_str(word);
-        chars += word.chars().count();
-        if chars > max {
-            break;
+        joined.push_str(&text[from..to]);
+        *chars += count;
+    };
+    for (at, ch) in text.char_indices() {
+        match (ch.is_whitespace(), word.as_mut()) {
+            (false, Some((_, count))) => *count += 1,
+            (false, None) => word = Some((at, 1)),
+            (true, Some(_)) => {
+                push(&mut joined, &mut chars, word.take().expect("a word is open"), at);
+                if chars > max {
+                    break;
+                }
+            }
+            (true, None) => {}
         }
+    }
+    if let Some(open) = word.filter(|_| chars <= max) {
+        push(&mut joined, &mut chars, open, text.len());
     }
     if chars <= max {
         return joined;
@@ -357,4 +373,39 @@ pub struct Evidence {
     /// The item of the prompt's list this evidence satisfied, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    /// The excerpt as first written: every word joined, then cut.
+    fn joined_then_cut(text: &str, max: usize) -> String {
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if joined.chars().count() <= max {
+            return joined;
+        }
+        let cut = joined.char_indices().nth(max.saturating_sub(1)).map_or(joined.len(), |(at, _)| at);
+        format!("{}…", joined[..cut].trim_end())
+    }
+
+    #[test]
+    fn an_excerpt_reads_only_what_it_shows_and_says_the_same() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            "  two  words  ",
+            "Priority\u{a0}1:\u{2003}ELA\tinstruction\n\nacross   grades",
+            "a verylongwordthatgoespastthelimitofthe excerpt entirely and more",
+            "exactly ten",
+            "exactly ten ",
+            "élèves à l’école — “quotes” • bullets and ünïcödé words everywhere here",
+        ];
+        for text in texts {
+            for max in [0, 1, 2, 5, 10, 11, 12, 20, 200] {
+                assert_eq!(excerpt(text, max), joined_then_cut(text, max), "{text:?} at {max}");
+            }
+        }
+    }
 }

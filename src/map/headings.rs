@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Block, BlockKind, Document};
 use crate::pack::Pack;
 use crate::pack::matcher::{Negation, TermSet, each_word, each_word_while, tokenize};
-use crate::pack::pattern::LazyRegex;
+use crate::pack::pattern::{AnyOf, LazyRegex};
 
 /// An outline number before a line ("6.5 "), so its digits are not read as a measure.
 static OUTLINE_NUMBER: std::sync::LazyLock<LazyRegex> =
@@ -93,25 +93,25 @@ struct SectionNames {
 pub struct Headings {
     sections: Vec<SectionNames>,
     all_prompts: PromptGrams,
-    placeholders: Vec<LazyRegex>,
+    placeholders: AnyOf,
     priority_markers: Vec<LazyRegex>,
     benchmark_markers: Vec<LazyRegex>,
-    benchmark_level_markers: Vec<LazyRegex>,
-    benchmark_deadlines: Vec<LazyRegex>,
+    benchmark_level_markers: AnyOf,
+    benchmark_deadlines: AnyOf,
     priority_short_markers: Vec<LazyRegex>,
     benchmark_headers: Vec<Vec<String>>,
     benchmark_measures: TermSet,
     plan_words: TermSet,
-    end_markers: Vec<LazyRegex>,
+    end_markers: AnyOf,
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
     min_own_words_headings: usize,
     numbering: LazyRegex,
     number_words: Vec<String>,
-    priority_list_lead_ins: Vec<LazyRegex>,
+    priority_list_lead_ins: AnyOf,
     priority_counts: Vec<LazyRegex>,
-    benchmark_non_items: Vec<LazyRegex>,
-    priority_deferrals: Vec<LazyRegex>,
+    benchmark_non_items: AnyOf,
+    priority_deferrals: AnyOf,
     priority_statement_cues: TermSet,
     joiners: LazyRegex,
     continued: Vec<LazyRegex>,
@@ -123,6 +123,12 @@ pub struct Headings {
 /// One pattern splitting a heading at any of the pack's joiners.
 fn joiners(words: &[String]) -> LazyRegex {
     LazyRegex::new(crate::pack::forms::joiners(words))
+}
+
+/// A list asked only whether any of it matches, case-insensitive (see
+/// [`crate::pack::pattern::AnyOf`]).
+fn any_case_insensitive(patterns: &[String]) -> AnyOf {
+    AnyOf::new(patterns.iter().map(|p| format!("(?i){p}")).collect())
 }
 
 fn case_insensitive(patterns: &[String], anchor: bool) -> Vec<LazyRegex> {
@@ -200,16 +206,16 @@ impl Headings {
         Headings {
             sections,
             all_prompts,
-            placeholders: case_insensitive(&m.placeholders, true),
+            placeholders: any_case_insensitive(&m.placeholders),
             priority_markers: case_insensitive(&m.priority_markers, true),
             benchmark_markers: case_insensitive(&m.benchmark_markers, true),
-            benchmark_level_markers: case_insensitive(&m.benchmark_level_markers, true),
-            benchmark_deadlines: case_insensitive(&m.benchmark_deadlines, true),
+            benchmark_level_markers: any_case_insensitive(&m.benchmark_level_markers),
+            benchmark_deadlines: any_case_insensitive(&m.benchmark_deadlines),
             priority_short_markers: case_insensitive(&m.priority_short_markers, true),
             benchmark_headers: m.benchmark_headers.iter().map(|h| name_tokens(h)).collect(),
             benchmark_measures: TermSet::new(&m.benchmark_measures, &[]),
             plan_words: TermSet::new(&m.benchmark_plan_words, &[]),
-            end_markers: case_insensitive(&m.end_markers, true),
+            end_markers: any_case_insensitive(&m.end_markers),
             table_headers: m.table_headers.iter().map(|h| name_tokens(h)).collect(),
             max_heading_words: m.max_heading_words,
             min_own_words_headings: m.min_own_words_headings,
@@ -217,10 +223,10 @@ impl Headings {
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
             numbering: LazyRegex::new(crate::pack::forms::numbering(&m.heading_number_words)),
             number_words: m.heading_number_words.iter().map(|w| w.to_lowercase()).collect(),
-            priority_list_lead_ins: case_insensitive(&m.priority_list_lead_ins, true),
+            priority_list_lead_ins: any_case_insensitive(&m.priority_list_lead_ins),
             priority_counts: case_insensitive(&m.priority_counts, true),
-            benchmark_non_items: case_insensitive(&m.benchmark_non_items, true),
-            priority_deferrals: case_insensitive(&m.priority_deferrals, true),
+            benchmark_non_items: any_case_insensitive(&m.benchmark_non_items),
+            priority_deferrals: any_case_insensitive(&m.priority_deferrals),
             priority_statement_cues: TermSet::new(&m.priority_statement_cues, &[]),
             joiners: joiners(&m.heading_joiners),
             continued: case_insensitive(&m.heading_continued, true),
@@ -274,7 +280,7 @@ impl Headings {
                 continue;
             }
             let Some(cue) = self.cue(doc, &rows, block) else { continue };
-            if self.end_markers.iter().any(|re| re.is_match(block.text.trim())) {
+            if self.end_markers.is_match(block.text.trim()) {
                 ends.push(i);
                 continue;
             }
@@ -916,7 +922,7 @@ impl Headings {
 
     pub fn is_placeholder(&self, text: &str) -> bool {
         let text = text.trim();
-        let placeholder = |t: &str| !t.is_empty() && self.placeholders.iter().any(|re| re.is_match(t));
+        let placeholder = |t: &str| !t.is_empty() && self.placeholders.is_match(t);
         if placeholder(text) {
             return true;
         }
@@ -1002,11 +1008,11 @@ impl Headings {
     /// Whether a line gives a benchmark by its level ("District: 80% of ...").
     /// Whether a sentence opens with its deadline ("By January, 60% of ...").
     pub fn opens_with_deadline(&self, text: &str) -> bool {
-        self.benchmark_deadlines.iter().any(|re| re.is_match(text.trim()))
+        self.benchmark_deadlines.is_match(text.trim())
     }
 
     pub fn is_level_benchmark(&self, text: &str) -> bool {
-        self.benchmark_level_markers.iter().any(|re| re.is_match(text.trim()))
+        self.benchmark_level_markers.is_match(text.trim())
     }
 
     /// Whether a line starts with a heading number: "3", "III.", "Section 3".
@@ -1037,12 +1043,12 @@ impl Headings {
     /// Whether a list item of the benchmarks section is a field or a schedule line, not a benchmark.
     pub fn is_benchmark_non_item(&self, text: &str) -> bool {
         let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        self.benchmark_non_items.iter().any(|re| re.is_match(text))
+        self.benchmark_non_items.is_match(text)
     }
 
     /// Whether a sentence says the priority is not chosen yet.
     pub fn defers_priority(&self, text: &str) -> bool {
-        self.priority_deferrals.iter().any(|re| re.is_match(text))
+        self.priority_deferrals.is_match(text)
     }
 
     /// Whether a sentence states a focus ("We will strengthen ...").
@@ -1052,7 +1058,7 @@ impl Headings {
 
     /// Whether a line announces a list of priorities ("We will focus on two priorities:").
     pub fn announces_priorities(&self, text: &str) -> bool {
-        self.priority_list_lead_ins.iter().any(|re| re.is_match(text))
+        self.priority_list_lead_ins.is_match(text)
     }
 
     /// Whether a list item reads as a measurable benchmark (a number, a percentage, a change).

@@ -198,6 +198,18 @@ pub const OUTLINE_NUMBER: &str = r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)
 
 pub const ENGINE_PATTERNS: &[&str] = &[TYPED_ITEM, PAGE_NUMBER, OUTLINE_NUMBER];
 
+/// The mapping's lists the engine asks only whether any of them matches:
+/// `build.rs` compiles each into one DFA (see `pack::pattern::AnyOf`).
+pub const ANY_OF_LISTS: &[&str] = &[
+    "placeholders",
+    "benchmark_level_markers",
+    "benchmark_deadlines",
+    "end_markers",
+    "priority_list_lead_ins",
+    "benchmark_non_items",
+    "priority_deferrals",
+];
+
 /// The mapping lists whose patterns are matched case-insensitively, each
 /// as `(?i)` and the pack's pattern.
 pub const CASE_INSENSITIVE_LISTS: &[&str] = &[

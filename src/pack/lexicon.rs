@@ -164,49 +164,61 @@ impl Phrase {
     }
 }
 
-/// The [`tables::key_hash`] of each key a token's forms are looked up by,
-/// computed once for all the indexes (a key is a form or a part of one, told
-/// apart by where it starts and its length).
-#[derive(Default)]
-struct KeyHashes(Vec<(*const u8, usize, u64)>);
+/// A token's keys (stem, lower case, as written, as written without a
+/// final "s") and their [`tables::key_hash`], computed once for all the
+/// indexes a word is looked up in.
+struct TokenKeys<'t> {
+    stem: (&'t str, u64),
+    lower: (&'t str, u64),
+    raw: (&'t str, u64),
+    /// As written without a final "s" (for a capitalised plural, "MLs").
+    raw_s: Option<(&'t str, u64)>,
+}
 
-impl KeyHashes {
-    fn of(&mut self, key: &str) -> u64 {
-        let id = (key.as_ptr(), key.len());
-        if let Some(&(_, _, hash)) = self.0.iter().find(|&&(p, n, _)| (p, n) == id) {
-            return hash;
+impl<'t> TokenKeys<'t> {
+    fn of(t: &'t Token) -> Self {
+        let keyed = |key: &'t str| (key, tables::key_hash(key));
+        TokenKeys {
+            stem: keyed(&t.stem),
+            lower: keyed(&t.lower),
+            raw: keyed(&t.raw),
+            raw_s: t.raw.strip_suffix('s').map(keyed),
         }
-        let hash = tables::key_hash(key);
-        self.0.push((id.0, id.1, hash));
-        hash
     }
 }
 
 impl FirstWords {
     /// Every item whose first word matches `t` (and perhaps a few more
-    /// listed twice), in no particular order. `hashes` are `t`'s forms' own.
-    fn candidates(&self, t: &Token, out: &mut Vec<usize>, hashes: &mut KeyHashes) {
+    /// listed twice), in no particular order. `keys` are `t`'s own.
+    fn candidates(&self, keys: &TokenKeys<'_>, out: &mut Vec<usize>) {
         out.clear();
-        let mut take = |index: &tables::Index, key: &str| {
-            if let Some(items) = index.get_hashed(key, hashes.of(key)) {
+        let mut take = |index: &tables::Index, (key, hash): (&str, u64)| {
+            if let Some(items) = index.get_hashed(key, hash) {
                 out.extend(items.iter().map(|&item| item as usize));
             }
         };
-        take(&self.stem, &t.stem);
-        take(&self.exact, &t.lower);
-        take(&self.caps, &t.raw);
-        if let Some(r) = t.raw.strip_suffix('s') {
-            take(&self.caps, r);
+        if !self.stem.slots.is_empty() {
+            take(&self.stem, keys.stem);
+        }
+        if !self.exact.slots.is_empty() {
+            take(&self.exact, keys.lower);
+        }
+        if !self.caps.slots.is_empty() {
+            take(&self.caps, keys.raw);
+            if let Some(raw_s) = keys.raw_s {
+                take(&self.caps, raw_s);
+            }
         }
         if self.prefix_lens.first() == Some(&0) {
-            take(&self.prefix, "");
+            take(&self.prefix, ("", tables::key_hash("")));
         }
-        if t.lower.bytes().next().is_some_and(|b| self.prefix_starts.binary_search(&b).is_ok()) {
+        let lower = keys.lower.0;
+        if lower.bytes().next().is_some_and(|b| self.prefix_starts.binary_search(&b).is_ok()) {
             for &len in self.prefix_lens.iter().filter(|&&len| len > 0) {
                 let len = len as usize;
-                match t.lower.get(..len) {
-                    Some(head) => take(&self.prefix, head),
-                    None if len > t.lower.len() => break,
+                match lower.get(..len) {
+                    Some(head) => take(&self.prefix, (head, tables::key_hash(head))),
+                    None if len > lower.len() => break,
                     None => {}
                 }
             }
@@ -238,6 +250,9 @@ type WordToken = (Arc<str>, Arc<str>, Arc<str>, std::rc::Rc<WordCandidates>);
 /// The vocabulary's id and, by a word as written, its tokens (one; two for
 /// "didn't"; "&" stands for the token of an ampersand).
 type SeenWords = (usize, FastMap<Box<str>, std::rc::Rc<[WordToken]>>);
+
+/// The distinct words a thread's word tables have room for from the start.
+const WORDS_AHEAD: usize = 2048;
 
 thread_local! {
     /// The words seen by this thread, for the vocabulary with this id.
@@ -419,7 +434,8 @@ impl Compiled {
     /// per thread, as a plan uses a few thousand distinct words many times over.
     fn word(&self, lower: &str) -> Shared {
         thread_local! {
-            static WORDS: std::cell::RefCell<FastMap<String, Shared>> = std::cell::RefCell::new(FastMap::default());
+            static WORDS: std::cell::RefCell<FastMap<String, Shared>> =
+                std::cell::RefCell::new(FastMap::with_capacity_and_hasher(WORDS_AHEAD, Default::default()));
         }
         WORDS.with(|words| {
             let mut words = words.borrow_mut();
@@ -618,9 +634,9 @@ impl Compiled {
             .into_iter()
             .map(|(raw, lower, stem)| {
                 let t = Token { start: 0, end: 0, raw, lower, stem };
-                let mut hashes = KeyHashes::default();
+                let keys = TokenKeys::of(&t);
                 let mut list = |index: &FirstWords| -> Box<[usize]> {
-                    index.candidates(&t, &mut found, &mut hashes);
+                    index.candidates(&keys, &mut found);
                     found.as_slice().into()
                 };
                 let mut triggers = list(&self.tables.trigger_first).into_vec();
@@ -981,9 +997,15 @@ impl Compiled {
             if seen.0 != self.id {
                 seen.0 = self.id;
                 seen.1.clear();
+                // A plan has a few thousand distinct words: room for them
+                // from the start, rather than the table grown step by step.
+                seen.1.reserve(WORDS_AHEAD);
             }
-            let mut tokens = Vec::new();
-            let mut words = Vec::new();
+            // About a token a space (Token is large: a vector grown step by
+            // step is copied over and over).
+            let estimate = text.bytes().filter(|&b| b == b' ').count() + 1;
+            let mut tokens = Vec::with_capacity(estimate);
+            let mut words = Vec::with_capacity(estimate);
             let mut breaks = Vec::new();
             let mut pending = false;
             let mut word_start: Option<usize> = None;

@@ -476,6 +476,69 @@ impl LazyRegex {
     }
 }
 
+/// Patterns of which only one thing is asked: whether any of them matches
+/// a text. For a list of the built-in pack, `build.rs` compiled one DFA over
+/// all of them in their ASCII form (`any-sets.dfa`): an ASCII text (or the
+/// ASCII shadow of one) is then read once, not once per pattern. Any other
+/// text, or a list with no such DFA, is asked pattern by pattern; the
+/// answer is the same.
+#[derive(Debug, Clone)]
+pub struct AnyOf {
+    each: Vec<LazyRegex>,
+    union: Option<dense::DFA<&'static [u32]>>,
+}
+
+/// The bytes of the DFAs over the built-in pack's lists (see [`AnyOf`]).
+static ANY_SET_BYTES: &Aligned<[u8]> =
+    &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/any-sets.dfa")) };
+/// (a list's patterns, as the engine writes them, and its DFA's byte range).
+type AnySetEntry = (&'static [&'static str], (usize, usize));
+static ANY_SETS: &[AnySetEntry] = include!(concat!(env!("OUT_DIR"), "/any-sets.rs"));
+
+/// The DFA `build.rs` compiled over exactly `patterns`, if any.
+fn union_of(patterns: &[String], checked: bool) -> Option<dense::DFA<&'static [u32]>> {
+    if cfg!(target_endian = "big") || patterns.is_empty() {
+        return None;
+    }
+    let &(_, (from, to)) = ANY_SETS
+        .iter()
+        .find(|(list, _)| list.len() == patterns.len() && list.iter().zip(patterns).all(|(a, b)| *a == b))?;
+    let slice = ANY_SET_BYTES.bytes.get(from..to)?;
+    if checked {
+        return dense::DFA::from_bytes(slice).ok().map(|(dfa, _)| dfa);
+    }
+    // SAFETY: as for `prebuilt`: bytes `build.rs` serialised with this very
+    // version of regex-automata, built into the binary; the test
+    // `any_sets_are_valid_and_answer_as_each_pattern` validates every one.
+    unsafe { dense::DFA::from_bytes_unchecked(slice).ok().map(|(dfa, _)| dfa) }
+}
+
+impl AnyOf {
+    pub fn new(patterns: Vec<String>) -> Self {
+        let union = union_of(&patterns, false);
+        AnyOf { each: patterns.into_iter().map(LazyRegex::new).collect(), union }
+    }
+
+    /// Whether any of the patterns matches anywhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        if let Some(dfa) = &self.union {
+            let (tier, shadow) = read(text);
+            let searched = match (&shadow, tier) {
+                (Some(shadow), _) => Some(shadow.text()),
+                (None, Tier::Ascii) => Some(text),
+                (None, _) => None,
+            };
+            if let Some(searched) = searched
+                && let Ok(found) =
+                    regex_automata::dfa::Automaton::try_search_fwd(dfa, &Input::new(searched).earliest(true))
+            {
+                return found.is_some();
+            }
+        }
+        self.each.iter().any(|re| re.is_match(text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -562,6 +625,63 @@ mod tests {
         patterns.push(crate::pack::forms::district_generic(&pack.districts.name_suffixes));
         patterns.extend(crate::pack::forms::ENGINE_PATTERNS.iter().map(|p| p.to_string()));
         patterns
+    }
+
+    /// Every list of the built-in pack asked only "does any match" has its
+    /// DFA, which passes full validation and answers as its patterns do,
+    /// on texts of each kind (ASCII, a shadow's stand-ins, other scripts).
+    #[test]
+    fn any_sets_are_valid_and_answer_as_each_pattern() {
+        let pack = crate::pack::builtin();
+        let m = &pack.mapping;
+        let lists = [
+            &m.placeholders,
+            &m.end_markers,
+            &m.benchmark_level_markers,
+            &m.benchmark_deadlines,
+            &m.priority_list_lead_ins,
+            &m.benchmark_non_items,
+            &m.priority_deferrals,
+        ];
+        let texts = [
+            "",
+            "TBD",
+            "tbd.",
+            "N/A",
+            "To be completed by the DILT in August.",
+            "This section will be completed by the district team",
+            "Appendix A: Data",
+            "References",
+            "Level: district",
+            "By June 2024",
+            "Our priorities are:",
+            "We will meet every six weeks to review student work.",
+            "District response:",
+            "“TBD”",
+            "To be completed — August",
+            "À déterminer",
+            "   ",
+            "Priority 1: Strengthen literacy instruction in every K-8 classroom.",
+        ];
+        for list in lists {
+            let patterns: Vec<String> = list.iter().map(|p| format!("(?i){p}")).collect();
+            assert!(union_of(&patterns, true).is_some(), "no DFA for {patterns:?}");
+            let any = AnyOf::new(patterns.clone());
+            assert!(any.union.is_some());
+            let each: Vec<LazyRegex> = patterns.iter().map(|p| LazyRegex::new(p.clone())).collect();
+            for text in texts.iter().copied().chain(list.iter().map(String::as_str)) {
+                assert_eq!(any.is_match(text), each.iter().any(|re| re.is_match(text)), "{text:?} in {patterns:?}");
+            }
+        }
+        // The placeholders' DFA does say yes, and no.
+        let placeholders = AnyOf::new(m.placeholders.iter().map(|p| format!("(?i){p}")).collect());
+        for (text, placeholder) in [("TBD", true), ("[Insert text]", true), ("“TBD”", false), ("We met.", false)] {
+            assert_eq!(placeholders.is_match(text), placeholder, "{text}");
+        }
+        for &(list, _) in ANY_SETS {
+            let patterns: Vec<String> = list.iter().map(|p| p.to_string()).collect();
+            assert!(union_of(&patterns, true).is_some(), "{list:?}");
+        }
     }
 
     /// Every DFA `build.rs` wrote passes the full validation of
