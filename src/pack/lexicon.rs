@@ -234,6 +234,7 @@ struct WordCandidates {
     /// Sorted, without repeats (the triggers' order: longest first).
     triggers: Box<[usize]>,
     ongoing: Box<[usize]>,
+    /// In the order of their phrases.
     entries: Box<[usize]>,
     /// A clause verb ("is", "will"), by its lower-case form.
     clause_verb: bool,
@@ -646,7 +647,16 @@ impl Compiled {
                     pseudo: list(&self.tables.pseudo_first),
                     triggers: triggers.into(),
                     ongoing: list(&self.tables.ongoing_first),
-                    entries: list(&self.tables.by_first),
+                    entries: {
+                        // By phrase: a phrase several concepts share is
+                        // compared once per token (see `hits`).
+                        let mut entries = list(&self.tables.by_first);
+                        entries.sort_unstable_by_key(|&e| {
+                            let (concept, phrase) = self.tables.entries[e];
+                            (phrase, concept)
+                        });
+                        entries
+                    },
                     clause_verb: self.clause_verbs.contains(&*t.lower),
                     past_form: self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed")),
                     terminator: self.terminators.contains(&*t.stem),
@@ -894,9 +904,20 @@ impl Compiled {
     ) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (at, word) in words.iter().enumerate() {
+            // The entries of one phrase are next to each other: it is
+            // compared once. (The hits are sorted below.)
+            let mut last: Option<(u32, bool)> = None;
             for &(concept, pi) in word.entries.iter().map(|&e| &self.tables.entries[e]) {
                 let phrase = &self.tables.phrases[pi as usize];
-                if phrase.rest_matches_at(tokens, at) {
+                let matches = match last {
+                    Some((seen, matches)) if seen == pi => matches,
+                    _ => {
+                        let matches = phrase.rest_matches_at(tokens, at);
+                        last = Some((pi, matches));
+                        matches
+                    }
+                };
+                if matches {
                     hits.push(Hit { concept: concept as usize, from: at, to: at + phrase.words.len() });
                 }
             }
@@ -981,11 +1002,25 @@ impl Compiled {
         // for a sentence of two million words).
         const BITS: u32 = 21;
         if tokens.len() < 1 << BITS && self.tables.concepts.len() < 1 << BITS {
-            hits.sort_unstable_by_key(|h| ((h.from as u64) << (2 * BITS)) | ((h.to as u64) << BITS) | h.concept as u64);
+            // The numbers themselves are sorted (cheaper to move and compare
+            // than the hits), then read back.
+            let mask = (1u64 << BITS) - 1;
+            let mut keys: Vec<u64> = hits
+                .iter()
+                .map(|h| ((h.from as u64) << (2 * BITS)) | ((h.to as u64) << BITS) | h.concept as u64)
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            hits.clear();
+            hits.extend(keys.into_iter().map(|k| Hit {
+                concept: (k & mask) as usize,
+                from: (k >> (2 * BITS)) as usize,
+                to: ((k >> BITS) & mask) as usize,
+            }));
         } else {
             hits.sort_unstable_by_key(|h| (h.from, h.to, h.concept));
+            hits.dedup();
         }
-        hits.dedup();
         hits
     }
 
@@ -1026,6 +1061,17 @@ impl Compiled {
             let bytes = text.as_bytes();
             let mut offset = 0;
             while offset < bytes.len() {
+                // A run of ASCII letters and digits is in a word whatever
+                // comes before it: skipped over at once (what the general
+                // step below does for each of its characters).
+                if bytes[offset].is_ascii_alphanumeric() {
+                    word_start.get_or_insert(offset);
+                    offset += 1;
+                    while bytes.get(offset).is_some_and(u8::is_ascii_alphanumeric) {
+                        offset += 1;
+                    }
+                    continue;
+                }
                 let (ch, width) = match bytes[offset] {
                     b if b.is_ascii() => (char::from(b), 1),
                     _ => {
