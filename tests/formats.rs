@@ -469,3 +469,35 @@ fn a_row_of_cards_cut_by_the_page_break_reads_each_card_whole() {
     all_present(&report);
     assert!(!has(&report, "ssos::roles::level-missing"), "{}", summary(&report));
 }
+
+/// A two-column table printed as `pandoc -s` styles HTML (no rules between
+/// rows, cells centred in their rows, the header repeated on each page): each
+/// section's name sits half-way down its answer, alone on its line or beside
+/// a line in the middle of a paragraph. Each name is the label cell of the row
+/// it is centred on, and that row's answer starts with the answer's first
+/// paragraph, on every page.
+#[test]
+fn labels_centred_in_tall_rows_label_their_own_rows() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/weasyprint-grid");
+    let bytes = std::fs::read(dir.join("fall-river-centred.pdf")).unwrap();
+    let doc = ssos_lint::read::read_document("plan.pdf", &bytes, &Default::default()).unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    for (label, first) in [
+        ("Priorities", "Priority 1: Culturally"),
+        ("Analysis", "Outcome data: ELA achievement"),
+        ("Stakeholders", "Listening was the first thing"),
+        ("Outcomes", "We expect to meet"),
+    ] {
+        let k = texts.iter().position(|t| *t == label).unwrap_or_else(|| panic!("{label}: {texts:#?}"));
+        let cell = doc.blocks[k].grid.unwrap_or_else(|| panic!("{label} is a cell: {texts:#?}"));
+        assert_eq!(cell.col, 0, "{label}");
+        let next = &doc.blocks[k + 1];
+        assert!(next.text.starts_with(first), "{label} -> {}", next.text);
+        let answer = next.grid.unwrap_or_else(|| panic!("{first} is a cell"));
+        assert_eq!((answer.table, answer.row, answer.col), (cell.table, cell.row, 1), "{label}");
+    }
+    let report = check("plan.pdf", &bytes);
+    for id in ["priorities", "analysis", "stakeholder_engagement", "outcomes"] {
+        assert_eq!(state(&report, id), SectionState::Present, "{id}: {}", summary(&report));
+    }
+}

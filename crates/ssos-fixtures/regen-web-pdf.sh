@@ -43,4 +43,7 @@ if [ "$engine" = weasyprint ]; then
     grid="$root/tests/fixtures/weasyprint-grid"
     python3 -c 'import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])' \
         "$grid/norwood-grid.html" "$grid/norwood-grid.pdf"
+    # A two-column table as `pandoc -s` styles it (cells centred in their rows).
+    python3 -c 'import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])' \
+        "$grid/fall-river-centred.html" "$grid/fall-river-centred.pdf"
 fi

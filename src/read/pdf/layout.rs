@@ -666,8 +666,181 @@ fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>
     {
         return columns(page, lines, gutter, right_edge, tables);
     }
+    if let Some(placed) = centred_label_table(page, lines, right_edge, tables) {
+        return placed;
+    }
     let lines = labels_together(lines);
     flow(page, &lines, right_edge, tables, carried)
+}
+
+/// Most words in a label of [`centred_label_table`]: a section's name, not a cell of text.
+const MAX_CENTRED_LABEL_WORDS: usize = 8;
+
+/// A two-column table without rules whose labels are centred in their tall
+/// rows (as `pandoc` styles an HTML table: "Component | Response", each
+/// section's name set half-way down its answer): most lines hold only the
+/// answer, and a label sits alone or beside an answer line in the middle of
+/// a paragraph. Each label's row is the stretch of answer lines it is centred
+/// on, starting at a paragraph's first line; rows run from one row's start to
+/// the next. Only when a label stands mid-paragraph (labels set at the top of
+/// their rows are read as a table by [`flow`]). The table's lines as cells,
+/// with the lines above and below it read as usual.
+fn centred_label_table(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables) -> Option<Vec<Placed>> {
+    // The answers' column: where most lone lines start.
+    let singles: Vec<f32> = lines.iter().filter(|l| l.segs.len() == 1).map(|l| l.segs[0].x0).collect();
+    let (right, count) = singles
+        .iter()
+        .map(|&x| (x, singles.iter().filter(|&&y| (y - x).abs() < 1.5).count()))
+        .max_by_key(|&(_, n)| n)?;
+    if count < 8 {
+        return None;
+    }
+    let is_answer = |s: &Seg| (s.x0 - right).abs() < 2.0;
+    let is_label = |s: &Seg| s.x1 < right - 4.0 && s.x0 < right - 40.0;
+    // (label, answer) of each line in the table's stretch.
+    let kind = |l: &Line| match l.segs.as_slice() {
+        [a] if is_answer(a) => Some((None, Some(0))),
+        [a] if is_label(a) => Some((Some(0), None)),
+        [a, b] if is_label(a) && is_answer(b) => Some((Some(0), Some(1))),
+        _ => None,
+    };
+    // The longest stretch of such lines.
+    let (mut best, mut i) = ((0, 0), 0);
+    while i < lines.len() {
+        let end = i + lines[i..].iter().take_while(|l| kind(l).is_some()).count();
+        if end - i > best.1 - best.0 {
+            best = (i, end);
+        }
+        i = end.max(i + 1);
+    }
+    let stretch = &lines[best.0..best.1];
+    let answers: Vec<(f32, &Seg)> =
+        stretch.iter().filter_map(|l| kind(l)?.1.map(|k| (l.segs[k].y, &l.segs[k]))).collect();
+    let mut labels: Vec<(f32, Seg)> = Vec::new();
+    // The baseline of each label's first line.
+    let mut firsts: Vec<f32> = Vec::new();
+    for line in stretch {
+        if let Some((Some(k), _)) = kind(line) {
+            let seg = &line.segs[k];
+            match labels.last_mut() {
+                // A label wrapped over lines is one label, centred on its middle line.
+                Some((y, label)) if seg.y - label.y <= seg.size * 1.8 && (seg.x0 - label.x0).abs() < 2.0 => {
+                    label.text.push(' ');
+                    label.text.push_str(&seg.text);
+                    label.x1 = label.x1.max(seg.x1);
+                    label.y = seg.y;
+                    *y = (*y + seg.y) / 2.0;
+                }
+                _ => {
+                    labels.push((seg.y, seg.clone()));
+                    firsts.push(seg.y);
+                }
+            }
+        }
+    }
+    // Two columns of short labels and long answers (a page of three or more
+    // columns is another kind of table).
+    let short = labels.iter().all(|(_, s)| s.text.split_whitespace().count() <= MAX_CENTRED_LABEL_WORDS);
+    if answers.len() < 6 || labels.is_empty() || labels.len() * 3 > answers.len() || !short {
+        return None;
+    }
+    if lines.iter().any(|l| l.segs.len() >= 3) {
+        return None;
+    }
+    // Rules between the rows tell where they start: the table is read as one by
+    // [`flow`]. (A rule under the header row, above the second answer line, is not one.)
+    let (top, bottom) = (answers[1].0, stretch[stretch.len() - 1].y);
+    let label_x = labels.iter().map(|(_, s)| s.x0).fold(f32::MAX, f32::min);
+    if joined_hrules(page).iter().any(|&(y, l, r)| y > top && y < bottom && l < label_x + 4.0 && r > right + 4.0) {
+        return None;
+    }
+    let mut gaps: Vec<f32> = answers.windows(2).map(|w| w[1].0 - w[0].0).filter(|&g| g > 0.0).collect();
+    gaps.sort_by(f32::total_cmp);
+    let lead = *gaps.get(gaps.len() / 3)?;
+    // Paragraph starts and ends among the answer lines.
+    // (A bold header row ends where the regular type starts.)
+    let header_ends = |k: usize| answers[k].1.bold && !answers[k + 1].1.bold;
+    let starts: Vec<usize> = (0..answers.len())
+        .filter(|&k| k == 0 || answers[k].0 - answers[k - 1].0 > lead * 1.12 || header_ends(k - 1))
+        .collect();
+    let ends: Vec<usize> = (0..answers.len())
+        .filter(|&k| k + 1 == answers.len() || answers[k + 1].0 - answers[k].0 > lead * 1.12 || header_ends(k))
+        .collect();
+    // Labels set at the top of their rows start on the baseline of a paragraph's
+    // first line; most labels elsewhere (alone between lines, or beside a later
+    // line within the grouping's tolerance) are centred.
+    let on_top = firsts.iter().filter(|&&y| starts.iter().any(|&k| (answers[k].1.y - y).abs() < 0.5)).count();
+    if on_top * 2 >= labels.len() {
+        return None;
+    }
+    // Each label's row starts at the paragraph start that centres it best.
+    let mut row_starts: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    let ys: Vec<f32> = answers.iter().map(|a| a.0).collect();
+    let ys = ys.as_slice();
+    for (n, &(y, _)) in labels.iter().enumerate() {
+        let best = starts
+            .iter()
+            .filter(|&&s| s >= from && ys[s] <= y + lead * 0.5)
+            .flat_map(|&s| ends.iter().filter(move |&&e| e >= s && ys[e] >= y - lead * 0.5).map(move |&e| (s, e)))
+            .min_by(|a, b| {
+                let off = |(s, e): (usize, usize)| ((ys[s] + ys[e]) / 2.0 - y).abs();
+                off(*a).total_cmp(&off(*b))
+            });
+        let (s, e) = best?;
+        // Centred: its row's first and last lines are as far above as below it.
+        // (A row cut by the page break is centred on its box down to the page's
+        // foot, not on its lines: where it starts cannot be told.)
+        let cut = e + 1 == ys.len() && ys[e] > page.height.max(1.0) * 0.8;
+        if ((ys[s] + ys[e]) / 2.0 - y).abs() > lead || cut || row_starts.last().is_some_and(|&(k, _)| k == s) {
+            return None;
+        }
+        row_starts.push((s, n));
+        from = s + 1;
+    }
+    let number = tables.starts.len() + 1;
+    tables.starts.push(vec![labels[0].1.x0, right]);
+    tables.on_top.push(false);
+    let label_right = labels.iter().map(|(_, s)| s.x1).fold(0.0f32, f32::max);
+    let answer_right = answers.iter().map(|(_, s)| s.x1).fold(0.0f32, f32::max);
+    let place = |seg: &Seg, y: f32, cell: (usize, usize, usize), right: f32| Placed {
+        seg: seg.clone(),
+        y,
+        cell: Some((number, cell.1, cell.2)),
+        right,
+        depth: y / page.height.max(1.0),
+        from_before: false,
+        goes_on: false,
+    };
+    let mut out = flow(page, &lines[..best.0], right_edge, tables, None);
+    // Answer lines before the first labelled row: the rest of a row cut by the page break.
+    let first = row_starts[0].0;
+    let offset = usize::from(first > 0);
+    for (y, seg) in &answers[..first] {
+        out.push(place(seg, *y, (number, 0, 1), answer_right));
+    }
+    let mut r = offset;
+    for (k, &(s, n)) in row_starts.iter().enumerate() {
+        let next = row_starts.get(k + 1).map_or(answers.len(), |&(j, _)| j);
+        let (y, label) = &labels[n];
+        out.push(place(label, label.y.max(*y), (number, r, 0), label_right));
+        // A header row repeated at the top of a page: the answer lines after it
+        // finish the row cut by the page break, a row of their own.
+        let header = answers[s].1.bold && s + 1 < next && header_ends(s);
+        let end = if header { s + 1 } else { next };
+        for (y, seg) in &answers[s..end] {
+            out.push(place(seg, *y, (number, r, 1), answer_right));
+        }
+        r += 1;
+        if end < next {
+            for (y, seg) in &answers[end..next] {
+                out.push(place(seg, *y, (number, r, 1), answer_right));
+            }
+            r += 1;
+        }
+    }
+    out.extend(flow(page, &lines[best.1..], right_edge, tables, None));
+    Some(out)
 }
 
 /// Rows of tinted boxes set side by side ("cards" of a two-column web page,
