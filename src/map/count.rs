@@ -438,7 +438,7 @@ pub fn priorities(
         .into_iter()
         .flat_map(|s| &s.parts)
         .flat_map(|p| &p.pieces)
-        .flat_map(|piece| headings.sentences(&piece.text).map(move |s| (piece.block, s)))
+        .flat_map(|piece| statements(&piece.text).map(move |s| (piece.block, s)))
         .collect();
     // Statements that start a later line or sentence of a paragraph ("Our
     // first priority is ... Our second priority is ...").
@@ -496,4 +496,11 @@ pub fn priorities(
 fn has_number(sentence: &str) -> bool {
     let after_deadline = sentence.split_once(',').map_or(sentence, |(_, rest)| rest);
     after_deadline.chars().any(|c| c.is_ascii_digit() || c == '%')
+}
+
+/// The statements of section 1, line by line, cut at every full stop before
+/// a space: a priority's label may follow any stop ("... to Algebra I.
+/// Priority 2: ...", "... K-8. P2: ..."), whatever the word before it.
+fn statements(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().flat_map(|line| line.split(". ")).map(str::trim).filter(|s| !s.is_empty())
 }
