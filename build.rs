@@ -190,23 +190,7 @@ fn any_sets(mapping: &toml::Table, out: &Path) {
         else {
             continue;
         };
-        let Ok(nfa) = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_many_from_hir(&hirs)
-        else {
-            continue;
-        };
-        let limit = Some(8 << 20);
-        let Ok(dfa) = dense::Builder::new()
-            .configure(
-                dense::Config::new()
-                    .match_kind(regex_automata::MatchKind::All)
-                    .start_kind(StartKind::Unanchored)
-                    .dfa_size_limit(limit)
-                    .determinize_size_limit(limit),
-            )
-            .build_from_nfa(&nfa)
-        else {
+        let Some(dfa) = any_match_dfa(&hirs) else {
             continue;
         };
         while !bytes.len().is_multiple_of(8) {
@@ -224,6 +208,26 @@ fn any_sets(mapping: &toml::Table, out: &Path) {
 }
 
 type Dfa = dense::DFA<Vec<u32>>;
+
+/// One unanchored DFA reporting every pattern of `hirs` that matches (no
+/// captures), within 8 MB; `None` when it would grow larger.
+fn any_match_dfa<H: std::borrow::Borrow<regex_syntax::hir::Hir>>(hirs: &[H]) -> Option<Dfa> {
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .build_many_from_hir(hirs)
+        .ok()?;
+    let limit = Some(8 << 20);
+    dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .match_kind(regex_automata::MatchKind::All)
+                .start_kind(StartKind::Unanchored)
+                .dfa_size_limit(limit)
+                .determinize_size_limit(limit),
+        )
+        .build_from_nfa(&nfa)
+        .ok()
+}
 
 /// DFAs of the vocabulary's patterns in their ASCII form, each over a group
 /// of them, which say in one pass over an ASCII text which of their
@@ -247,21 +251,7 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
         .collect();
     let build = |group: &[usize]| -> Option<Dfa> {
         let group: Vec<&regex_syntax::hir::Hir> = group.iter().map(|&i| &hirs[i]).collect();
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_many_from_hir(&group)
-            .ok()?;
-        let limit = Some(8 << 20);
-        dense::Builder::new()
-            .configure(
-                dense::Config::new()
-                    .match_kind(regex_automata::MatchKind::All)
-                    .start_kind(StartKind::Unanchored)
-                    .dfa_size_limit(limit)
-                    .determinize_size_limit(limit),
-            )
-            .build_from_nfa(&nfa)
-            .ok()
+        any_match_dfa(&group)
     };
     let pad = |out: &mut Vec<u8>| {
         while !out.len().is_multiple_of(8) {
