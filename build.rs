@@ -145,17 +145,7 @@ fn prebuild_patterns(pack: &toml::Table, out: &Path) {
         for tier in [forms::Tier::Ascii, forms::Tier::Latin] {
             let hir = forms::narrow(hir.clone(), tier);
             let Some((forward, reverse)) = dfas(&hir) else { continue };
-            let mut place = |dfa: &Dfa| {
-                while !bytes.len().is_multiple_of(8) {
-                    bytes.push(0);
-                }
-                let from = bytes.len();
-                bytes.resize(from + dfa.write_to_len(), 0);
-                let n = dfa.write_to_native_endian(&mut bytes[from..]).expect("the buffer is the DFA's size");
-                bytes.truncate(from + n);
-                (from, from + n)
-            };
-            let (f, r) = (place(&forward), place(&reverse));
+            let (f, r) = (append_dfa(&mut bytes, &forward), append_dfa(&mut bytes, &reverse));
             table.push_str(&format!("    ({pattern:?}, {}, {f:?}, {r:?}, {end_anchored}),\n", tier as u8));
         }
     }
@@ -193,14 +183,8 @@ fn any_sets(mapping: &toml::Table, out: &Path) {
         let Some(dfa) = any_match_dfa(&hirs) else {
             continue;
         };
-        while !bytes.len().is_multiple_of(8) {
-            bytes.push(0);
-        }
-        let from = bytes.len();
-        bytes.resize(from + dfa.write_to_len(), 0);
-        let n = dfa.write_to_native_endian(&mut bytes[from..]).expect("the buffer is the DFA's size");
-        bytes.truncate(from + n);
-        table.push_str(&format!("    (&{patterns:?}, ({from}, {})),\n", from + n));
+        let (from, to) = append_dfa(&mut bytes, &dfa);
+        table.push_str(&format!("    (&{patterns:?}, ({from}, {to})),\n"));
     }
     table.push(']');
     std::fs::write(out.join("any-sets.dfa"), bytes).expect("writes OUT_DIR");
@@ -208,6 +192,23 @@ fn any_sets(mapping: &toml::Table, out: &Path) {
 }
 
 type Dfa = dense::DFA<Vec<u32>>;
+
+/// Zero bytes up to the next multiple of 8: a DFA is read in place, aligned.
+fn pad_to_8(bytes: &mut Vec<u8>) {
+    while !bytes.len().is_multiple_of(8) {
+        bytes.push(0);
+    }
+}
+
+/// Appends `dfa`'s bytes at an 8-byte boundary; the byte range it takes.
+fn append_dfa(bytes: &mut Vec<u8>, dfa: &Dfa) -> (usize, usize) {
+    pad_to_8(bytes);
+    let from = bytes.len();
+    bytes.resize(from + dfa.write_to_len(), 0);
+    let n = dfa.write_to_native_endian(&mut bytes[from..]).expect("the buffer is the DFA's size");
+    bytes.truncate(from + n);
+    (from, from + n)
+}
 
 /// One unanchored DFA reporting every pattern of `hirs` that matches (no
 /// captures), within 8 MB; `None` when it would grow larger.
@@ -253,11 +254,6 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
         let group: Vec<&regex_syntax::hir::Hir> = group.iter().map(|&i| &hirs[i]).collect();
         any_match_dfa(&group)
     };
-    let pad = |out: &mut Vec<u8>| {
-        while !out.len().is_multiple_of(8) {
-            out.push(0);
-        }
-    };
     let mut out = Vec::new();
     let mut first = 0;
     while first < order.len() {
@@ -282,9 +278,9 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
         for &i in &order[first..first + len] {
             out.extend_from_slice(&(i as u32).to_ne_bytes());
         }
-        pad(&mut out);
+        pad_to_8(&mut out);
         out.extend_from_slice(bytes);
-        pad(&mut out);
+        pad_to_8(&mut out);
         first += len;
     }
     Some(out)
