@@ -65,6 +65,19 @@ fn data_areas() {
 }
 
 #[test]
+fn a_reported_negative_finding_is_data() {
+    let code = "analysis::data-area-missing";
+    let finding = "Our review of structures showed that schools had no shared calendar for common planning \
+                   and the district had not aligned its coaching model.";
+    assert!(meets(code, Some("systems_structures"), finding));
+    assert!(meets(code, Some("instruction"), "Walkthroughs found that teachers had not yet used the new texts."));
+    // Without the report, the same words say the district did nothing.
+    assert!(!meets(code, Some("instruction"), "We had not conducted learning walks."));
+    // The report ends with its clause.
+    assert!(!meets(code, Some("instruction"), "The survey showed strong morale; we did not conduct learning walks."));
+}
+
+#[test]
 fn student_groups_with_data() {
     let code = "analysis::no-student-groups";
     assert!(meets(code, None, "Only 8% of English learners met expectations."));

@@ -255,6 +255,13 @@ fn paragraphs_under_labels<'a>(
             under = Under::Nothing;
             continue;
         }
+        // Prose that names the benchmarks but no measure ("The deputy
+        // monitors district benchmarks every six weeks") is about the list,
+        // not one of it.
+        if !line.item && under != Under::Nothing && leads(line.text) && !headings.is_measure(line.text) {
+            under = Under::Nothing;
+            continue;
+        }
         if under == Under::Label {
             under = if line.item { Under::RealList } else { Under::PlainList };
         }
@@ -467,6 +474,10 @@ pub fn priorities(
     if !distinct.is_empty() {
         return distinct;
     }
+    let named = alt_named(&sentences, headings);
+    if (2..=headings.max_alt_priorities()).contains(&named.len()) {
+        return named;
+    }
     let Some(section) = section.filter(|s| s.words() > 0) else {
         return Vec::new();
     };
@@ -489,6 +500,22 @@ pub fn priorities(
         .enumerate()
         .map(|(i, line)| PriorityMark { number: i + 1, label: format!("Priority {}", i + 1), block: line.block })
         .collect()
+}
+
+/// Priorities under another name ("Initiative A —", "Strategy 2:"), each
+/// name once, in the order they first stand at the start of a statement.
+fn alt_named(sentences: &[(usize, &str)], headings: &Headings) -> Vec<PriorityMark> {
+    let mut names: Vec<String> = Vec::new();
+    let mut marks = Vec::new();
+    for &(block, sentence) in sentences {
+        let Some(name) = headings.alt_priority_marker(sentence) else { continue };
+        if !names.contains(&name) {
+            names.push(name);
+            let number = names.len();
+            marks.push(PriorityMark { number, label: format!("Priority {number}"), block });
+        }
+    }
+    marks
 }
 
 /// Whether a sentence holds a number or a rate (its deadline aside, a plan's

@@ -138,7 +138,55 @@ fn section_header(
         }
         columns.entry(col).or_insert((i, sections));
     }
-    (distinct.len() >= MIN_SECTION_COLUMNS && columns.len() >= MIN_SECTION_COLUMNS).then_some(columns)
+    if distinct.len() < MIN_SECTION_COLUMNS || columns.len() < MIN_SECTION_COLUMNS {
+        return None;
+    }
+    fill_by_order(doc, headings, cells, &mut columns);
+    Some(columns)
+}
+
+/// Header cells in the district's own words ("Resourcing & Partnerships")
+/// between or after the columns that name sections, where the guidance's
+/// order leaves exactly one section for each: those sections. Section
+/// columns come in the guidance's order as headings do.
+fn fill_by_order(
+    doc: &Document,
+    headings: &Headings,
+    cells: &[(usize, usize)],
+    columns: &mut HashMap<usize, (usize, Vec<usize>)>,
+) {
+    let named: Vec<(usize, usize)> = {
+        let mut n: Vec<(usize, usize)> =
+            columns.iter().filter(|(_, (_, s))| s.len() == 1).map(|(&col, (_, s))| (col, s[0])).collect();
+        n.sort_unstable();
+        n
+    };
+    let taken: Vec<usize> = columns.values().flat_map(|(_, s)| s.iter().copied()).collect();
+    let in_order = named.windows(2).all(|w| w[0].1 < w[1].1);
+    if !in_order {
+        return;
+    }
+    for &(col, i) in cells {
+        let text = doc.blocks[i].text.trim();
+        if columns.contains_key(&col)
+            || text.is_empty()
+            || text.split_whitespace().nth(headings.max_heading_words()).is_some()
+        {
+            continue;
+        }
+        let before = named.iter().rev().find(|&&(c, _)| c < col);
+        let after = named.iter().find(|&&(c, _)| c > col);
+        let section = match (before, after) {
+            // Between two named columns whose gap in sections matches the gap in columns.
+            (Some(&(cb, sb)), Some(&(ca, sa))) if sa - sb == ca - cb => Some(sb + (col - cb)),
+            // After the last named column, in the columns that follow it without a gap.
+            (Some(&(cb, sb)), None) => Some(sb + (col - cb)).filter(|&s| s < headings.section_count()),
+            _ => None,
+        };
+        if let Some(s) = section.filter(|s| !taken.contains(s)) {
+            columns.insert(col, (i, vec![s]));
+        }
+    }
 }
 
 /// A row whose cells past the first name priorities: column → number.

@@ -101,6 +101,9 @@ pub struct Headings {
     benchmark_level_markers: AnyOf,
     benchmark_deadlines: AnyOf,
     priority_short_markers: Vec<LazyRegex>,
+    priority_alt_markers: Vec<LazyRegex>,
+    /// The most priorities other names may state ([`Self::alt_priority_marker`]).
+    max_alt_priorities: usize,
     benchmark_headers: Vec<Vec<String>>,
     benchmark_measures: TermSet,
     plan_words: TermSet,
@@ -108,11 +111,13 @@ pub struct Headings {
     table_headers: HashSet<Vec<String>>,
     max_heading_words: usize,
     min_own_words_headings: usize,
+    min_ordinal_agreement: usize,
     numbering: LazyRegex,
     number_words: Vec<String>,
     priority_list_lead_ins: AnyOf,
     priority_counts: Vec<LazyRegex>,
     benchmark_non_items: AnyOf,
+    benchmark_dated_labels: Vec<LazyRegex>,
     priority_deferrals: AnyOf,
     priority_statement_cues: TermSet,
     joiners: LazyRegex,
@@ -215,6 +220,8 @@ impl Headings {
             benchmark_level_markers: any_case_insensitive(&m.benchmark_level_markers),
             benchmark_deadlines: any_case_insensitive(&m.benchmark_deadlines),
             priority_short_markers: case_insensitive(&m.priority_short_markers, true),
+            priority_alt_markers: case_insensitive(&m.priority_alt_markers, true),
+            max_alt_priorities: pack.limits.max_priorities,
             benchmark_headers: m.benchmark_headers.iter().map(|h| name_tokens(h)).collect(),
             benchmark_measures: TermSet::new(&m.benchmark_measures, &[]),
             plan_words: TermSet::new(&m.benchmark_plan_words, &[]),
@@ -222,6 +229,7 @@ impl Headings {
             table_headers: m.table_headers.iter().map(|h| name_tokens(h)).collect(),
             max_heading_words: m.max_heading_words,
             min_own_words_headings: m.min_own_words_headings,
+            min_ordinal_agreement: m.min_ordinal_agreement,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
             numbering: LazyRegex::new(crate::pack::forms::numbering(&m.heading_number_words)),
@@ -229,6 +237,7 @@ impl Headings {
             priority_list_lead_ins: any_case_insensitive(&m.priority_list_lead_ins),
             priority_counts: case_insensitive(&m.priority_counts, true),
             benchmark_non_items: any_case_insensitive(&m.benchmark_non_items),
+            benchmark_dated_labels: case_insensitive(&m.benchmark_dated_labels, true),
             priority_deferrals: any_case_insensitive(&m.priority_deferrals),
             priority_statement_cues: TermSet::new(&m.priority_statement_cues, &[]),
             joiners: joiners(&m.heading_joiners),
@@ -293,6 +302,13 @@ impl Headings {
             }
         }
         drop_column_headers(doc, &rows, &mut hits);
+        let ordered = self.ordinal_family(doc, &hits, &candidates);
+        if !ordered.is_empty() {
+            let blocks: HashSet<usize> = ordered.iter().map(|h| h.block).collect();
+            hits.retain(|h| !blocks.contains(&h.block));
+            candidates.retain(|(i, _)| !blocks.contains(i));
+            hits.extend(ordered);
+        }
         let skeleton = self.keyword_skeleton(doc, &hits, &candidates);
         candidates.retain(|(i, _)| !skeleton.iter().any(|h| h.block == *i));
         hits.extend(skeleton);
@@ -300,6 +316,78 @@ impl Headings {
         boundaries.extend(ends);
         hits.sort_by_key(|h| h.block);
         Found { hits, boundaries, markers }
+    }
+
+    /// Headings that follow the guidance's order without naming it: when one
+    /// family of set-off headings (one style level, or bold lines) has
+    /// exactly one heading per section, each over an answer, none named for
+    /// a section other than the one at its place, and enough of them point
+    /// to that one by name or keyword, each heads the section at its place.
+    /// A keyword alone never vetoes: a question's words point astray ("What
+    /// told us this was the right focus?" is no priority). Only when the
+    /// other cues leave a section unnamed.
+    fn ordinal_family(&self, doc: &Document, hits: &[HeadingHit], candidates: &[(usize, Cue)]) -> Vec<HeadingHit> {
+        let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
+        if named.len() >= self.sections.len() {
+            return Vec::new();
+        }
+        let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
+        let short_title = |i: usize| {
+            let (_, title, _) = self.split_heading(&doc.blocks[i]);
+            !is_sub_number(&doc.blocks[i].text)
+                && title.split_whitespace().nth(self.max_heading_words).is_none()
+                && !is_sentence(doc.blocks[i].text.trim())
+        };
+        // Every set-off line, with the section it is named for, or else the
+        // one its keywords point to.
+        let mut lines: Vec<OrdinalLine> = hits
+            .iter()
+            .filter(|h| set_off(h.cue) && h.also.is_empty())
+            .map(|h| OrdinalLine { block: h.block, cue: h.cue, named: Some(h.section), keyword: None })
+            .chain(candidates.iter().filter(|&&(i, cue)| set_off(cue) && short_title(i)).map(|&(i, cue)| {
+                let keyword = self.keyword_section(&self.split_heading(&doc.blocks[i]).1);
+                OrdinalLine { block: i, cue, named: None, keyword }
+            }))
+            .collect();
+        lines.sort_unstable_by_key(|l| l.block);
+        let mut families: Vec<(HeadingKind, Vec<OrdinalLine>)> = Vec::new();
+        for line in lines {
+            let kind = (line.cue, doc.blocks[line.block].heading_level);
+            match families.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, members)) => members.push(line),
+                None => families.push((kind, vec![line])),
+            }
+        }
+        for (_, family) in families {
+            // A member over no answer (a title, a group heading) heads nothing.
+            let governs_text = |k: usize| {
+                let end = family.get(k + 1).map_or(doc.blocks.len(), |m| m.block);
+                let words: usize =
+                    doc.blocks[family[k].block + 1..end].iter().map(|b| b.text.split_whitespace().count()).sum();
+                words >= MIN_REGION_WORDS
+            };
+            let members: Vec<&OrdinalLine> =
+                (0..family.len()).filter(|&k| governs_text(k)).map(|k| &family[k]).collect();
+            if members.len() != self.sections.len() {
+                continue;
+            }
+            let named_elsewhere = members.iter().enumerate().any(|(k, m)| m.named.is_some_and(|s| s != k));
+            let agree = members.iter().enumerate().filter(|(k, m)| m.named.or(m.keyword) == Some(*k)).count();
+            if named_elsewhere || agree < self.min_ordinal_agreement {
+                continue;
+            }
+            return members
+                .iter()
+                .enumerate()
+                .map(|(section, m)| {
+                    let (number, _, rest) = self.split_heading(&doc.blocks[m.block]);
+                    let rest = rest
+                        .filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
+                    HeadingHit { block: m.block, section, cue: m.cue, rest, number, also: Vec::new() }
+                })
+                .collect();
+        }
+        Vec::new()
     }
 
     /// Headings all in the district's own words ("What the data told us",
@@ -584,7 +672,7 @@ impl Headings {
         let tokens = name_tokens(&title, &self.stop_words);
         let exact_only = cue == Cue::Plain;
         let long = block.text.split_whitespace().nth(self.max_heading_words).is_some();
-        let joined = self.match_joined(&title, exact_only);
+        let joined = self.match_joined(&title, exact_only).or_else(|| self.match_alternative(&title, exact_only));
         let matched = joined.as_ref().map(|j| j[0]).or_else(|| self.match_name(&tokens, exact_only, number));
         // A long numbered paragraph ("1) District benchmark: By December ...")
         // is a heading only when its number is the section's own.
@@ -731,6 +819,22 @@ impl Headings {
             }
         }
         (sections.len() >= 2 && unnamed * 2 < parts.len()).then_some(sections)
+    }
+
+    /// A title given twice, as alternatives ("Resultados / Outcomes",
+    /// "Análisis de fortalezas y desafíos / Analysis of Strengths and
+    /// Challenges"): the sections of the one half that names some, when the
+    /// other names none.
+    fn match_alternative(&self, title: &str, exact_only: bool) -> Option<Vec<usize>> {
+        let (a, b) = title.split_once(" / ")?;
+        let names = |half: &str| {
+            self.match_joined(half, exact_only)
+                .or_else(|| self.match_name(&name_tokens(half, &self.stop_words), exact_only, None).map(|s| vec![s]))
+        };
+        match (names(a), names(b)) {
+            (Some(s), None) | (None, Some(s)) => Some(s),
+            _ => None,
+        }
     }
 
     /// (number, title, rest): "3. Stakeholder Engagement: How did ..." →
@@ -1003,6 +1107,19 @@ impl Headings {
         parse_number(captures.get(1)?.as_str()).map(|n| n as usize).filter(|&n| n > 0)
     }
 
+    /// Another name for a priority at the start of `text` ("Initiative B —
+    /// ..."): its number or letter, lower-cased.
+    pub fn alt_priority_marker(&self, text: &str) -> Option<String> {
+        let captures = self.priority_alt_markers.iter().find_map(|re| re.captures(text.trim()))?;
+        Some(captures.get(1)?.as_str().to_ascii_lowercase())
+    }
+
+    /// The most priorities that other names may state: more such names are
+    /// the strategies of one priority, not priorities.
+    pub fn max_alt_priorities(&self) -> usize {
+        self.max_alt_priorities
+    }
+
     /// Whether a line says what someone will do ("The DILT will review ...").
     pub fn states_plan(&self, text: &str) -> bool {
         self.plan_words.find(text, &Negation::none()).is_some()
@@ -1048,7 +1165,18 @@ impl Headings {
         // A field typed as a numbered list item ("32. Owners: ...") is still a field.
         let text = OUTLINE_NUMBER.find(text).map_or(text, |m| &text[m.end()..]);
         let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        self.benchmark_non_items.is_match(text)
+        self.benchmark_non_items.is_match(text) || self.is_schedule_entry(text)
+    }
+
+    /// A line under a date label that states no measure ("October: DILT
+    /// reviews the data"); under its date, a measure makes it a benchmark
+    /// on a timeline ("November: 60% of classrooms use the texts").
+    fn is_schedule_entry(&self, text: &str) -> bool {
+        let Some(label) = self.benchmark_dated_labels.iter().find_map(|re| re.find(text)) else {
+            return false;
+        };
+        let rest = &text[label.end()..];
+        !(rest.contains('%') || self.benchmark_measures.find(rest, &Negation::none()).is_some())
     }
 
     /// The sentences of `text`, cut as the check engine cuts them (an
@@ -1115,6 +1243,16 @@ const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 /// A full sentence: several words ending as a sentence ends. Headings do not.
 /// How a heading is set off: its cue and style level.
 type HeadingKind = (Cue, Option<u8>);
+
+/// A set-off line considered for a heading read in the guidance's order.
+struct OrdinalLine {
+    block: usize,
+    cue: Cue,
+    /// The section its title names.
+    named: Option<usize>,
+    /// The section its keywords point to.
+    keyword: Option<usize>,
+}
 
 /// The longest run of `(block, section)` whose sections strictly increase
 /// (blocks are in document order): the headings that follow the guidance.

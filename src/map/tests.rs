@@ -1105,3 +1105,81 @@ fn a_roman_numeral_ends_a_sentence_and_a_response_label_leads_a_short_marker() {
     let sub = mapper().map(&doc(blocks));
     assert_eq!(sub.priority_count(), 2, "{:?}", sub.priorities);
 }
+
+/// Eight headings of one style, each only the district's question ("What
+/// told us this was the right focus?"), stand for the eight sections in the
+/// guidance's order, though some of their words point elsewhere.
+#[test]
+fn question_headings_are_read_in_the_guidance_order() {
+    let questions = [
+        "Where are we putting our energy next year, and why?",
+        "What told us this was the right focus?",
+        "Who did we listen to, and what did we hear?",
+        "What will be different, and how will we know?",
+        "Who does what?",
+        "How will we keep track along the way?",
+        "What will we use to get this done?",
+        "Which schools get more help, and what does it look like?",
+    ];
+    let answer = "Our district team wrote this answer with enough words to be a real response to the question.";
+    let mut blocks = vec![heading(1, "Salem Public Schools plan")];
+    for q in questions {
+        blocks.push(heading(2, q));
+        blocks.push(para(answer));
+    }
+    let sub = mapper().map(&doc(blocks.clone()));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    // Seven such headings are not read by their order: which one is left out
+    // cannot be told.
+    blocks.drain(7..9);
+    let sub = mapper().map(&doc(blocks));
+    assert!(!all_present(&sub));
+}
+
+/// Priorities named "Initiative A/B" count as two; strategies under one
+/// named priority do not count at all, and four of them are not four priorities.
+#[test]
+fn priorities_under_other_names() {
+    let mut blocks = headed_plan();
+    blocks[1] = para("Initiative A — Grade-level literacy in every classroom.");
+    blocks.insert(2, para("Initiative B — Inclusive math for students with disabilities."));
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 2);
+    let mut blocks = headed_plan();
+    blocks[1] = para("Priority 1: Grade-level literacy.");
+    blocks.insert(2, para("Strategy 1 — Coaching cycles."));
+    blocks.insert(3, para("Strategy 2 — Common planning time."));
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 1);
+    let mut blocks = headed_plan();
+    blocks[1] = para("Our focus is literacy.");
+    for (k, s) in
+        ["Strategy 1: coaching.", "Strategy 2: planning.", "Strategy 3: texts.", "Strategy 4: data."].iter().enumerate()
+    {
+        blocks.insert(2 + k, para(s));
+    }
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 1);
+}
+
+/// Benchmarks on a timeline ("November: 60% of classrooms ...") count; a
+/// schedule line under a month ("October: DILT reviews the data") does not,
+/// nor the prose about the list.
+#[test]
+fn timeline_benchmarks_count_and_schedule_lines_do_not() {
+    let blocks = with_monitoring(vec![
+        para("Benchmarks:"),
+        para("November: District: 60% of classrooms use the new texts in observed lessons."),
+        para("January: School: 50% of students score proficient on the mid-unit task."),
+        para("March: walkthroughs find discussion in 70% of classrooms."),
+        para("May: ML students gain 9 points on i-Ready."),
+        para("The deputy superintendent monitors district benchmarks every six weeks."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 4);
+    let blocks = with_monitoring(vec![
+        para("Benchmarks:"),
+        bullet("60% of classrooms use the new texts."),
+        bullet("50% of students score proficient on the unit task."),
+        para("Schedule:"),
+        bullet("October: DILT reviews walkthrough data"),
+        bullet("February: principals meet with coaches"),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
+}

@@ -223,6 +223,8 @@ pub const CASE_INSENSITIVE_LISTS: &[&str] = &[
     "benchmark_level_markers",
     "benchmark_deadlines",
     "priority_short_markers",
+    "priority_alt_markers",
+    "benchmark_dated_labels",
     "end_markers",
     "priority_list_lead_ins",
     "priority_counts",

@@ -131,13 +131,15 @@ pub fn bit(category: Category) -> u8 {
         Category::NotDone => 2,
         Category::Hypothetical => 4,
         Category::Future => 8,
+        Category::Reported => 16,
     }
 }
 
 use tables::{FirstWords, Phrase, Tables, Word, is_caps, split_words};
 
 /// A trigger category by its number in the tables.
-const CATEGORY: [Category; 4] = [Category::Negated, Category::NotDone, Category::Hypothetical, Category::Future];
+const CATEGORY: [Category; 5] =
+    [Category::Negated, Category::NotDone, Category::Hypothetical, Category::Future, Category::Reported];
 /// A trigger direction by its number in the tables.
 const DIRECTION: [Direction; 4] = [Direction::Forward, Direction::Backward, Direction::Both, Direction::Condition];
 
@@ -679,8 +681,13 @@ impl Compiled {
             }
             clause[i] = c;
         }
+        let reported = self.reported_words(&found, &clause);
         let mut scope = vec![0u8; n];
         for (category, direction, from, to, gap) in found {
+            let category = match category {
+                Category::NotDone if reported[from] => Category::Negated,
+                other => other,
+            };
             let b = bit(category);
             // The trigger's own words are in its scope too ("did not disaggregate").
             (from..to).for_each(|k| scope[k] |= b);
@@ -747,6 +754,21 @@ impl Compiled {
             verbless,
             sentence_after_label,
         }
+    }
+
+    /// Which words stand in a reported finding: after a `reported` trigger
+    /// ("our review showed that ..."), to the end of its clause.
+    fn reported_words(
+        &self,
+        found: &[(Category, Direction, usize, usize, Option<usize>)],
+        clause: &[u16],
+    ) -> Vec<bool> {
+        let mut reported = vec![false; clause.len()];
+        for &(_, _, from, to, _) in found.iter().filter(|f| f.0 == Category::Reported) {
+            let c = clause[from];
+            (to..clause.len()).take_while(|&k| clause[k] == c).for_each(|k| reported[k] = true);
+        }
+        reported
     }
 
     /// Tokens of a run-in label: a few words before a colon at the start.

@@ -181,6 +181,10 @@ pub struct TextRules {
     pub anaphors: Vec<String>,
 }
 
+fn default_ordinal_agreement() -> usize {
+    3
+}
+
 fn default_label_words() -> usize {
     6
 }
@@ -231,6 +235,11 @@ pub enum Category {
     Hypothetical,
     /// Only planned: "will", "plan to", "next year".
     Future,
+    /// A finding reported: "showed that", "found that". The rest of its
+    /// clause states what was found, so an event trigger in it ("schools
+    /// had no shared calendar") denies a fact (negated), not an activity of
+    /// the district that did not happen (not-done).
+    Reported,
 }
 
 /// Which way a trigger's scope reaches.
@@ -291,6 +300,14 @@ pub struct Mapping {
     /// 1 and names a row's priority in a table's priority column.
     #[serde(default)]
     pub priority_short_markers: Vec<String>,
+    /// Regular expressions (case-insensitive) for the other names a plan may
+    /// give its priorities when it never calls them priorities ("Initiative
+    /// A", "Strategy 1 —"); group 1 is the number or letter. They count only
+    /// in section 1, only when no priority marker is there, and only when
+    /// they name at least two and at most the pack's limit: the same names
+    /// also mark the strategies under one priority.
+    #[serde(default)]
+    pub priority_alt_markers: Vec<String>,
     /// Regular expressions (case-insensitive) that start a benchmark ("Benchmark 3:").
     pub benchmark_markers: Vec<String>,
     /// Regular expressions (case-insensitive) for a benchmark given by its
@@ -344,6 +361,12 @@ pub struct Mapping {
     /// section that are not benchmarks ("Who: ...", "November: ...").
     #[serde(default)]
     pub benchmark_non_items: Vec<String>,
+    /// Regular expressions (case-insensitive) for a date or term label at
+    /// the start of a line ("November:", "Q2 –"): the line is a schedule
+    /// entry, not a benchmark, unless the words after the label state a
+    /// measure ("November: 60% of classrooms ...").
+    #[serde(default)]
+    pub benchmark_dated_labels: Vec<String>,
     /// Regular expressions (case-insensitive) for a sentence that states how
     /// many priorities the plan has ("Our two priorities are ..."); the first
     /// group is the number, in digits or words.
@@ -364,6 +387,12 @@ pub struct Mapping {
     /// else names two of them.
     #[serde(default = "default_own_words_headings")]
     pub min_own_words_headings: usize,
+    /// How many headings of a family with one heading per section must
+    /// point, by name or keyword, to the section at their place before the
+    /// family is read in the guidance's order (fewer than half may point
+    /// elsewhere).
+    #[serde(default = "default_ordinal_agreement")]
+    pub min_ordinal_agreement: usize,
 }
 
 fn default_own_words_headings() -> usize {

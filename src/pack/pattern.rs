@@ -612,6 +612,8 @@ mod tests {
                 .chain(&m.benchmark_level_markers)
                 .chain(&m.benchmark_deadlines)
                 .chain(&m.priority_short_markers)
+                .chain(&m.priority_alt_markers)
+                .chain(&m.benchmark_dated_labels)
                 .chain(&m.end_markers)
                 .chain(&m.priority_list_lead_ins)
                 .chain(&m.priority_counts)

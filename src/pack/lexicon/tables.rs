@@ -41,7 +41,7 @@ pub struct Trigger {
 }
 
 /// The pack's names of trigger categories, in the order of their numbers.
-pub const CATEGORIES: [&str; 4] = ["negated", "not-done", "hypothetical", "future"];
+pub const CATEGORIES: [&str; 5] = ["negated", "not-done", "hypothetical", "future", "reported"];
 /// The pack's names of trigger directions, in the order of their numbers.
 pub const DIRECTIONS: [&str; 4] = ["forward", "backward", "both", "condition"];
 

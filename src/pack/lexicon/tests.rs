@@ -53,6 +53,14 @@ fn capitals_match_only_in_capitals() {
 }
 
 #[test]
+fn a_reported_finding_turns_not_done_into_negated() {
+    let not_done = [Category::NotDone];
+    assert!(!mentioned("families", "We had not surveyed families.", &not_done));
+    assert!(mentioned("families", "The audit found that schools had no shared plan for families.", &not_done));
+    assert!(!mentioned("families", "The audit found that schools had no shared plan for families.", &ALL));
+}
+
+#[test]
 fn pre_trigger_scope_runs_to_the_clause_end() {
     assert!(!mentioned("families", "We have not engaged families.", &ALL));
     assert!(mentioned("families", "We have not engaged staff, but families joined forums.", &ALL));
