@@ -326,6 +326,10 @@ fn groups(section: &MappedSection, per_priority: bool) -> Vec<Group> {
     let mut at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, part) in section.parts.iter().enumerate() {
         let Some(priority) = part.priority else { continue };
+        // "Same as Priority 1": that priority's answer stands for this one.
+        if part.reference {
+            continue;
+        }
         match at.get(&priority) {
             Some(&g) => out[g].parts.push(i),
             None => {

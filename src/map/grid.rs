@@ -146,7 +146,7 @@ fn section_header(
 }
 
 /// Header cells in the district's own words ("Resourcing & Partnerships")
-/// between or after the columns that name sections, where the guidance's
+/// before, between or after the columns that name sections, where the guidance's
 /// order leaves exactly one section for each: those sections. Section
 /// columns come in the guidance's order as headings do.
 fn fill_by_order(
@@ -181,6 +181,8 @@ fn fill_by_order(
             (Some(&(cb, sb)), Some(&(ca, sa))) if sa - sb == ca - cb => Some(sb + (col - cb)),
             // After the last named column, in the columns that follow it without a gap.
             (Some(&(cb, sb)), None) => Some(sb + (col - cb)).filter(|&s| s < headings.section_count()),
+            // Before the first, as far back as the guidance has sections.
+            (None, Some(&(ca, sa))) => sa.checked_sub(ca - col),
             _ => None,
         };
         if let Some(s) = section.filter(|s| !taken.contains(s)) {

@@ -118,6 +118,7 @@ pub struct Headings {
     priority_counts: Vec<LazyRegex>,
     benchmark_non_items: AnyOf,
     benchmark_dated_labels: Vec<LazyRegex>,
+    cross_references: AnyOf,
     priority_deferrals: AnyOf,
     priority_statement_cues: TermSet,
     joiners: LazyRegex,
@@ -238,6 +239,7 @@ impl Headings {
             priority_counts: case_insensitive(&m.priority_counts, true),
             benchmark_non_items: any_case_insensitive(&m.benchmark_non_items),
             benchmark_dated_labels: case_insensitive(&m.benchmark_dated_labels, true),
+            cross_references: any_case_insensitive(&m.cross_references),
             priority_deferrals: any_case_insensitive(&m.priority_deferrals),
             priority_statement_cues: TermSet::new(&m.priority_statement_cues, &[]),
             joiners: joiners(&m.heading_joiners),
@@ -1105,6 +1107,11 @@ impl Headings {
         let text = text.trim();
         let captures = self.priority_short_markers.iter().find_map(|re| re.captures(text))?;
         parse_number(captures.get(1)?.as_str()).map(|n| n as usize).filter(|&n| n > 0)
+    }
+
+    /// Whether an answer only points to another one ("Same as Priority 1.").
+    pub fn is_cross_reference(&self, text: &str) -> bool {
+        text.split_whitespace().nth(self.max_heading_words).is_none() && self.cross_references.is_match(text)
     }
 
     /// Another name for a priority at the start of `text` ("Initiative B —

@@ -55,6 +55,9 @@ pub struct Part {
     pub images: usize,
     /// Every block under the heading (response or not), for counting.
     pub blocks: Vec<usize>,
+    /// The answer only points to another priority's ("Same as Priority 1."):
+    /// that answer stands for this priority too.
+    pub reference: bool,
 }
 
 impl Part {
@@ -315,6 +318,9 @@ impl Mapper {
     }
 
     fn settle_state(&self, section: &mut MappedSection) {
+        for part in section.parts.iter_mut().filter(|p| p.priority.is_some() && !p.pieces.is_empty()) {
+            part.reference = self.headings.is_cross_reference(part.text().trim());
+        }
         if section.parts.is_empty() {
             section.state = SectionState::Missing;
             return;

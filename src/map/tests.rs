@@ -1183,3 +1183,57 @@ fn timeline_benchmarks_count_and_schedule_lines_do_not() {
     ]);
     assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
 }
+
+/// Column headers in the district's own words stand for the sections the
+/// guidance's order leaves them, before, between and after the named ones;
+/// an answer that points to another priority's is marked as such.
+#[test]
+fn own_words_section_columns_are_placed_by_order() {
+    let headers = [
+        "Initiative",
+        "Strategic Focus",
+        "Diagnostic Findings",
+        "Stakeholder Engagement",
+        "Outcomes",
+        "Role Clarity",
+        "Monitoring",
+        "Resourcing & Partnerships",
+        "Tiered School Support",
+    ];
+    let mut blocks: Vec<Block> = headers.iter().enumerate().map(|(c, h)| cell(0, 0, c, h)).collect();
+    for row in 1..=2 {
+        blocks.push(cell(0, row, 0, &format!("Initiative {row}")));
+        for col in 1..headers.len() {
+            let text = if row == 2 && col == 2 { "Same as Priority 1" } else { ANSWER };
+            blocks.push(cell(0, row, col, text));
+        }
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    let analysis = &sub.sections[1];
+    assert!(analysis.parts.iter().any(|p| p.priority == Some(2) && p.reference));
+    assert!(analysis.parts.iter().any(|p| p.priority == Some(1) && !p.reference));
+}
+
+/// A title given in two languages ("Resultados / Outcomes") names the section
+/// its known half names.
+#[test]
+fn a_title_in_two_languages_names_its_section() {
+    let titles = [
+        "Prioridades / Priority(ies)",
+        "Análisis de fortalezas y desafíos / Analysis of Strengths and Challenges",
+        "Participación de la comunidad / Stakeholder Engagement",
+        "Resultados / Outcomes",
+        "Claridad de roles / Role Clarity",
+        "Monitoreo / Monitoring Implementation",
+        "Recursos / Resources",
+        "Diferenciación / Differentiation",
+    ];
+    let mut blocks = Vec::new();
+    for t in titles {
+        blocks.push(bold(t));
+        blocks.push(para(ANSWER));
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+}

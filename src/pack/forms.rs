@@ -212,6 +212,7 @@ pub const ANY_OF_LISTS: &[&str] = &[
     "priority_list_lead_ins",
     "benchmark_non_items",
     "priority_deferrals",
+    "cross_references",
 ];
 
 /// The mapping lists whose patterns are matched case-insensitively, each
@@ -225,6 +226,7 @@ pub const CASE_INSENSITIVE_LISTS: &[&str] = &[
     "priority_short_markers",
     "priority_alt_markers",
     "benchmark_dated_labels",
+    "cross_references",
     "end_markers",
     "priority_list_lead_ins",
     "priority_counts",

@@ -367,6 +367,11 @@ pub struct Mapping {
     /// measure ("November: 60% of classrooms ...").
     #[serde(default)]
     pub benchmark_dated_labels: Vec<String>,
+    /// Regular expressions (case-insensitive) for an answer that only points
+    /// to another priority's answer ("Same as Priority 1.", "See P1"): that
+    /// answer stands for both.
+    #[serde(default)]
+    pub cross_references: Vec<String>,
     /// Regular expressions (case-insensitive) for a sentence that states how
     /// many priorities the plan has ("Our two priorities are ..."); the first
     /// group is the number, in digits or words.

@@ -614,6 +614,7 @@ mod tests {
                 .chain(&m.priority_short_markers)
                 .chain(&m.priority_alt_markers)
                 .chain(&m.benchmark_dated_labels)
+                .chain(&m.cross_references)
                 .chain(&m.end_markers)
                 .chain(&m.priority_list_lead_ins)
                 .chain(&m.priority_counts)
@@ -644,6 +645,7 @@ mod tests {
             &m.priority_list_lead_ins,
             &m.benchmark_non_items,
             &m.priority_deferrals,
+            &m.cross_references,
         ];
         let texts = [
             "",
