@@ -311,6 +311,7 @@ pub struct Compiled {
     terminators: FastSet<String>,
     /// Lower-case words that end a backward scope.
     backward_stops: FastSet<String>,
+    subordinators: FastSet<String>,
     /// Every distinct concept pattern (as `tables.patterns`).
     patterns: Vec<super::pattern::LazyRegex>,
     /// Which patterns are anchored at the start of the text ("^Owners?:"):
@@ -400,6 +401,7 @@ impl Compiled {
             max_label_words: text.max_label_words,
             terminators: context.terminators.iter().map(|t| pack_stem(&stemmer, &t.to_lowercase())).collect(),
             backward_stops: context.backward_stops.iter().map(|t| t.to_lowercase()).collect(),
+            subordinators: context.subordinators.iter().map(|t| t.to_lowercase()).collect(),
             // Bad patterns were rejected when the pack loaded.
             patterns: tables.patterns.iter().map(|p| super::pattern::LazyRegex::new(&**p)).collect(),
             anchored: tables.patterns.iter().map(|p| starts_anchored(p)).collect(),
@@ -682,6 +684,7 @@ impl Compiled {
             clause[i] = c;
         }
         let reported = self.reported_words(&found, &clause);
+        let main_from = self.after_introductory_clause(text, &tokens);
         let mut scope = vec![0u8; n];
         for (category, direction, from, to, gap) in found {
             let category = match category {
@@ -711,7 +714,8 @@ impl Compiled {
             }
             if matches!(direction, Direction::Backward | Direction::Both) {
                 let c = clause[from];
-                (from.saturating_sub(self.window)..from)
+                let floor = if from >= main_from { main_from } else { 0 };
+                (from.saturating_sub(self.window).max(floor)..from)
                     .rev()
                     .take_while(|&k| clause[k] == c && !self.backward_stops.contains(&*tokens[k].lower))
                     .for_each(|k| scope[k] |= b);
@@ -754,6 +758,18 @@ impl Compiled {
             verbless,
             sentence_after_label,
         }
+    }
+
+    /// The first token after a sentence's introductory clause: after the
+    /// first comma when the sentence opens with a subordinator ("When ...,
+    /// ..."); 0 otherwise.
+    fn after_introductory_clause(&self, text: &str, tokens: &[Token]) -> usize {
+        if !tokens.first().is_some_and(|t| self.subordinators.contains(&*t.lower)) {
+            return 0;
+        }
+        (1..tokens.len())
+            .find(|&k| text.get(tokens[k - 1].end..tokens[k].start).is_some_and(|gap| gap.contains(',')))
+            .unwrap_or(0)
     }
 
     /// Which words stand in a reported finding: after a `reported` trigger

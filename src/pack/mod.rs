@@ -204,6 +204,11 @@ pub struct Context {
     /// not pull students out": the asking is not denied).
     #[serde(default)]
     pub backward_stops: Vec<String>,
+    /// Words that open a sentence's introductory clause ("When teachers
+    /// looked at student writing, most pieces did not cite evidence"): a
+    /// backward trigger after its comma does not reach into it.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
     /// Phrases that contain a trigger but do not trigger ("not only", "no fewer than").
     pub pseudo: Vec<String>,
     pub triggers: Vec<TriggerDef>,

@@ -61,6 +61,13 @@ fn a_reported_finding_turns_not_done_into_negated() {
 }
 
 #[test]
+fn a_backward_trigger_stops_at_an_introductory_clause() {
+    let text = "When teachers looked at student essays together, most pieces did not cite evidence.";
+    assert!(mentioned("student_work", text, &ALL));
+    assert!(!mentioned("student_work", "Student essays did not cite evidence.", &[Category::Negated]));
+}
+
+#[test]
 fn pre_trigger_scope_runs_to_the_clause_end() {
     assert!(!mentioned("families", "We have not engaged families.", &ALL));
     assert!(mentioned("families", "We have not engaged staff, but families joined forums.", &ALL));
