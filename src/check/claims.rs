@@ -267,10 +267,14 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
         let coverage = Coverage { section: index, prompt, ask, status: PromptStatus::Missing, evidence: Vec::new() };
         return (Vec::new(), vec![coverage]);
     }
+    // An answer that points to another section ("See section 2 above.") is
+    // looked for there.
+    let content = section.refers_to.unwrap_or(index);
+    let section = ctx.submission.section(content);
     // Units by part, so that each group reads only its own (linear in the
     // section however many priorities split it).
     let mut by_part: Vec<Vec<&PlacedUnit>> = vec![Vec::new(); section.parts.len()];
-    for u in &ctx.units[index] {
+    for u in &ctx.units[content] {
         if let Some(part) = by_part.get_mut(u.part) {
             part.push(u);
         }

@@ -577,3 +577,10 @@ fn a_condition_over_a_contracted_word_reads_cleanly() {
     assert!(meets(code, Some("families"), "If the plan works, families told us they would stay involved."));
     assert!(!meets(code, Some("families"), "If families can't come, we would survey them."));
 }
+
+#[test]
+fn school_names_in_a_run_in_label_list_the_schools() {
+    let code = "differentiation::no-schools-listed";
+    assert!(meets(code, None, "Identified schools (Carney Academy, Keith Middle School): a full-time literacy coach."));
+    assert!(!meets(code, None, "Identified schools: a full-time literacy coach and monthly walkthroughs."));
+}

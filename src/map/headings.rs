@@ -119,6 +119,7 @@ pub struct Headings {
     benchmark_non_items: AnyOf,
     benchmark_dated_labels: Vec<LazyRegex>,
     cross_references: AnyOf,
+    section_references: Vec<LazyRegex>,
     priority_deferrals: AnyOf,
     priority_statement_cues: TermSet,
     joiners: LazyRegex,
@@ -240,6 +241,7 @@ impl Headings {
             benchmark_non_items: any_case_insensitive(&m.benchmark_non_items),
             benchmark_dated_labels: case_insensitive(&m.benchmark_dated_labels, true),
             cross_references: any_case_insensitive(&m.cross_references),
+            section_references: case_insensitive(&m.section_references, true),
             priority_deferrals: any_case_insensitive(&m.priority_deferrals),
             priority_statement_cues: TermSet::new(&m.priority_statement_cues, &[]),
             joiners: joiners(&m.heading_joiners),
@@ -1112,6 +1114,17 @@ impl Headings {
     /// Whether an answer only points to another one ("Same as Priority 1.").
     pub fn is_cross_reference(&self, text: &str) -> bool {
         text.split_whitespace().nth(self.max_heading_words).is_none() && self.cross_references.is_match(text)
+    }
+
+    /// The section an answer only points to ("See section 2 above."), by the
+    /// number it gives.
+    pub fn section_reference(&self, text: &str) -> Option<usize> {
+        if text.split_whitespace().nth(self.max_heading_words).is_some() {
+            return None;
+        }
+        let captures = self.section_references.iter().find_map(|re| re.captures(text))?;
+        let number = parse_number(captures.get(1)?.as_str())?;
+        self.sections.iter().position(|s| u32::from(s.number) == number)
     }
 
     /// Another name for a priority at the start of `text` ("Initiative B —

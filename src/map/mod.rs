@@ -105,6 +105,9 @@ pub struct MappedSection {
     pub state: SectionState,
     /// Why the section is empty, in words, when it is.
     pub empty_reason: Option<String>,
+    /// The section whose answer this one points to ("See section 2
+    /// above."): its asks are looked for there.
+    pub refers_to: Option<usize>,
 }
 
 impl MappedSection {
@@ -258,6 +261,11 @@ impl Mapper {
         let mut sections = walk.finish();
         for section in &mut sections {
             self.settle_state(section);
+        }
+        for s in 0..sections.len() {
+            let refers_to =
+                self.headings.section_reference(sections[s].parts.iter().map(Part::text).collect::<String>().trim());
+            sections[s].refers_to = refers_to.filter(|&r| r != s && sections[r].state == SectionState::Present);
         }
         let benchmarks = count::benchmarks(doc, &sections, &self.headings);
         let priorities = count::priorities(doc, &sections, priorities, &self.headings);
@@ -628,7 +636,13 @@ impl Walk {
         self.sections
             .into_iter()
             .enumerate()
-            .map(|(index, parts)| MappedSection { index, parts, state: SectionState::Missing, empty_reason: None })
+            .map(|(index, parts)| MappedSection {
+                index,
+                parts,
+                state: SectionState::Missing,
+                empty_reason: None,
+                refers_to: None,
+            })
             .collect()
     }
 }

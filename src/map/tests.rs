@@ -1237,3 +1237,17 @@ fn a_title_in_two_languages_names_its_section() {
     let sub = mapper().map(&doc(blocks));
     assert!(all_present(&sub), "{:?}", states(&sub));
 }
+
+/// A section answered only by a pointer to another ("See section 2 above.")
+/// refers to it; any other short answer does not.
+#[test]
+fn a_section_that_points_to_another_refers_to_it() {
+    let mut blocks = headed_plan();
+    let at = blocks.iter().position(|b| b.text == "3. Stakeholder Engagement").unwrap() + 1;
+    blocks[at] = para("See section 2 above.");
+    let sub = mapper().map(&doc(blocks.clone()));
+    assert_eq!(sub.sections[2].refers_to, Some(1));
+    assert_eq!(sub.sections[2].state, SectionState::Present);
+    blocks[at] = para("We met with families twice.");
+    assert_eq!(mapper().map(&doc(blocks)).sections[2].refers_to, None);
+}

@@ -227,6 +227,7 @@ pub const CASE_INSENSITIVE_LISTS: &[&str] = &[
     "priority_alt_markers",
     "benchmark_dated_labels",
     "cross_references",
+    "section_references",
     "end_markers",
     "priority_list_lead_ins",
     "priority_counts",

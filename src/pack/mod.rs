@@ -377,6 +377,10 @@ pub struct Mapping {
     /// answer stands for both.
     #[serde(default)]
     pub cross_references: Vec<String>,
+    /// Regular expressions (case-insensitive) for a section's answer that only
+    /// points to another section ("See section 2 above."); group 1 is its number.
+    #[serde(default)]
+    pub section_references: Vec<String>,
     /// Regular expressions (case-insensitive) for a sentence that states how
     /// many priorities the plan has ("Our two priorities are ..."); the first
     /// group is the number, in digits or words.

@@ -615,6 +615,7 @@ mod tests {
                 .chain(&m.priority_alt_markers)
                 .chain(&m.benchmark_dated_labels)
                 .chain(&m.cross_references)
+                .chain(&m.section_references)
                 .chain(&m.end_markers)
                 .chain(&m.priority_list_lead_ins)
                 .chain(&m.priority_counts)
