@@ -306,9 +306,9 @@ impl Headings {
             }
         }
         drop_column_headers(doc, &rows, &mut hits);
-        let ordered = self.ordinal_family(doc, &hits, &candidates);
+        let (ordered, members) = self.ordinal_family(doc, &hits, &candidates);
         if !ordered.is_empty() {
-            let blocks: HashSet<usize> = ordered.iter().map(|h| h.block).collect();
+            let blocks: HashSet<usize> = members.into_iter().collect();
             hits.retain(|h| !blocks.contains(&h.block));
             candidates.retain(|(i, _)| !blocks.contains(i));
             hits.extend(ordered);
@@ -330,10 +330,15 @@ impl Headings {
     /// A keyword alone never vetoes: a question's words point astray ("What
     /// told us this was the right focus?" is no priority). Only when the
     /// other cues leave a section unnamed.
-    fn ordinal_family(&self, doc: &Document, hits: &[HeadingHit], candidates: &[(usize, Cue)]) -> Vec<HeadingHit> {
+    fn ordinal_family(
+        &self,
+        doc: &Document,
+        hits: &[HeadingHit],
+        candidates: &[(usize, Cue)],
+    ) -> (Vec<HeadingHit>, Vec<usize>) {
         let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
         if named.len() >= self.sections.len() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
         let short_title = |i: usize| {
@@ -372,26 +377,66 @@ impl Headings {
             };
             let members: Vec<&OrdinalLine> =
                 (0..family.len()).filter(|&k| governs_text(k)).map(|k| &family[k]).collect();
-            if members.len() != self.sections.len() {
-                continue;
-            }
-            let named_elsewhere = members.iter().enumerate().any(|(k, m)| m.named.is_some_and(|s| s != k));
-            let agree = members.iter().enumerate().filter(|(k, m)| m.named.or(m.keyword) == Some(*k)).count();
-            if named_elsewhere || agree < self.min_ordinal_agreement {
-                continue;
-            }
-            return members
+            let Some(sections) = self.best_alignment(&members) else { continue };
+            let hits = members
                 .iter()
-                .enumerate()
-                .map(|(section, m)| {
+                .zip(&sections)
+                .filter_map(|(m, s)| s.map(|section| (m, section)))
+                .map(|(m, section)| {
                     let (number, _, rest) = self.split_heading(&doc.blocks[m.block]);
                     let rest = rest
                         .filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
                     HeadingHit { block: m.block, section, cue: m.cue, rest, number, also: Vec::new() }
                 })
                 .collect();
+            return (hits, members.iter().map(|m| m.block).collect());
         }
-        Vec::new()
+        (Vec::new(), Vec::new())
+    }
+
+    /// The sections of a family's members in the guidance's order, one
+    /// member per section; a member or two more (a sub-heading such as
+    /// "Interim benchmarks", a title over an introduction) stand inside the
+    /// section before them (`None`). Of every such reading, the one whose
+    /// members' names and keywords agree most with their places, and a name
+    /// that points elsewhere counts against it twice; `None` when the best
+    /// agrees less than the pack asks or its names disagree too often.
+    fn best_alignment(&self, members: &[&OrdinalLine]) -> Option<Vec<Option<usize>>> {
+        let n = self.sections.len();
+        let extra = members.len().checked_sub(n).filter(|&e| e <= MAX_ORDINAL_EXTRAS)?;
+        let mut best: Option<(isize, usize, Vec<Option<usize>>)> = None;
+        let pairs: Vec<(usize, usize)> = match extra {
+            0 => vec![(usize::MAX, usize::MAX)],
+            1 => (0..members.len()).map(|a| (a, usize::MAX)).collect(),
+            _ => (0..members.len()).flat_map(|a| (a + 1..members.len()).map(move |b| (a, b))).collect(),
+        };
+        for (a, b) in pairs {
+            let mut next = 0;
+            let mut current: Option<usize> = None;
+            let (mut agree, mut conflicts) = (0usize, 0usize);
+            let mut reading = Vec::with_capacity(members.len());
+            for (k, m) in members.iter().enumerate() {
+                if k == a || k == b {
+                    // Inside the section before it; a name of another section counts against.
+                    conflicts += usize::from(m.named.is_some_and(|s| Some(s) != current));
+                    reading.push(None);
+                    continue;
+                }
+                current = Some(next);
+                agree += usize::from(m.named.or(m.keyword) == Some(next));
+                conflicts += usize::from(m.named.is_some_and(|s| s != next));
+                reading.push(Some(next));
+                next += 1;
+            }
+            let score = agree as isize - 2 * conflicts as isize;
+            if agree >= self.min_ordinal_agreement
+                && conflicts * 2 <= agree
+                && best.as_ref().is_none_or(|(s, _, _)| score > *s)
+            {
+                best = Some((score, agree, reading));
+            }
+        }
+        best.map(|(_, _, reading)| reading)
     }
 
     /// Headings all in the district's own words ("What the data told us",
@@ -1263,6 +1308,10 @@ const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 /// A full sentence: several words ending as a sentence ends. Headings do not.
 /// How a heading is set off: its cue and style level.
 type HeadingKind = (Cue, Option<u8>);
+
+/// Most members beyond one per section that a family read in the
+/// guidance's order may have (sub-headings inside a section, a title).
+const MAX_ORDINAL_EXTRAS: usize = 2;
 
 /// A set-off line considered for a heading read in the guidance's order.
 struct OrdinalLine {

@@ -184,6 +184,12 @@ impl Mapper {
         let accepted = accept_hits(&found.hits);
         let label_cells = label_cells(doc, &accepted);
         let hit_at: HashMap<usize, &HeadingHit> = accepted.iter().rev().map(|h| (h.block, h)).collect();
+        // Whether a section after the first is headed more than once: the
+        // plan repeats its sections per priority.
+        let repeats = {
+            let mut seen = HashSet::new();
+            accepted.iter().filter(|h| h.section != self.headings.priorities_index()).any(|h| !seen.insert(h.section))
+        };
         // The title repeated under its own heading (a sheet "Outcomes" whose
         // first cell says "4. Outcomes"); an unnumbered sub-label such as
         // "District benchmarks" under "6. Monitoring" is part of the answer.
@@ -237,7 +243,7 @@ impl Mapper {
                     walk.priorities.push(mark);
                     continue;
                 }
-                match self.priority_role(doc, i, &walk) {
+                match self.priority_role(doc, i, &walk, repeats) {
                     PriorityRole::Block => walk.priority_block(mark),
                     PriorityRole::Statement => walk.priority_statement(i, mark, block.display_text()),
                     PriorityRole::Part => walk.priority_part(i, number, block),
@@ -278,7 +284,10 @@ impl Mapper {
     /// - it states a priority in section 1 (or before any section);
     /// - it splits a later section into per-priority parts ("Priority 1" as
     ///   a sub-heading or a lead-in paragraph under "Outcomes").
-    fn priority_role(&self, doc: &Document, index: usize, walk: &Walk) -> PriorityRole {
+    /// `repeats`: whether the plan repeats its sections per priority; if not,
+    /// a priority headed like the sections inside section 1 ("What are we
+    /// focusing on?" then "Priority 1: ...", both Heading 2) is stated there.
+    fn priority_role(&self, doc: &Document, index: usize, walk: &Walk, repeats: bool) -> PriorityRole {
         // A sheet named for a priority holds that priority's whole plan.
         if doc.blocks[index].kind == BlockKind::SheetName {
             return PriorityRole::Block;
@@ -290,9 +299,11 @@ impl Mapper {
             (Some(_), None) => walk.current.is_empty(),
             (None, _) => false,
         };
+        let in_priorities = walk.current.first() == Some(&self.headings.priorities_index());
         match walk.current.first() {
             None if level.is_some() => PriorityRole::Block,
             None => PriorityRole::Statement,
+            Some(_) if in_priorities && !repeats => PriorityRole::Statement,
             Some(_) if at_or_above => PriorityRole::Block,
             Some(&s) if s == self.headings.priorities_index() => PriorityRole::Statement,
             Some(_) => PriorityRole::Part,

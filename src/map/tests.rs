@@ -1251,3 +1251,35 @@ fn a_section_that_points_to_another_refers_to_it() {
     blocks[at] = para("We met with families twice.");
     assert_eq!(mapper().map(&doc(blocks)).sections[2].refers_to, None);
 }
+
+/// Question headings with a sub-heading of the same style inside one
+/// section ("Interim benchmarks" under "How will we know it's working?"),
+/// and a priority headed like them inside section 1: every section is found
+/// and section 1 keeps its priority's words.
+#[test]
+fn question_headings_with_a_sub_heading_and_a_headed_priority() {
+    let questions = [
+        "What are we focusing on next year?",
+        "What told us this was the right focus?",
+        "Who did we hear from, and what did they tell us?",
+        "What will success look like in June?",
+        "Who does what?",
+        "How will we know it is working?",
+        "Interim benchmarks",
+        "What will we use to get it done?",
+        "Which schools get extra help?",
+    ];
+    let answer = "Our district team wrote this answer with enough words to be a real response to the question.";
+    let mut blocks = Vec::new();
+    for (k, q) in questions.iter().enumerate() {
+        blocks.push(heading(2, q));
+        if k == 0 {
+            blocks.push(heading(2, "Priority 1: Grade-level, culturally sustaining reading instruction in K-5"));
+        }
+        blocks.push(para(answer));
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 0).contains(answer));
+    assert_eq!(sub.priority_count(), 1);
+}
