@@ -116,9 +116,10 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
     let Some(section) = headings.monitoring_index().and_then(|i| sections.get(i)) else {
         return Vec::new();
     };
+    let all: Vec<&Part> = section.parts.iter().collect();
     by_priority(section)
         .into_iter()
-        .flat_map(|(priority, parts)| count_group(doc, &parts, headings, priority))
+        .flat_map(|(priority, parts)| count_group(doc, &parts, &all, headings, priority))
         .collect()
 }
 
@@ -127,6 +128,7 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
 fn count_group(
     doc: &Document,
     parts: &[&Part],
+    section_parts: &[&Part],
     headings: &Headings,
     priority: Option<usize>,
 ) -> Vec<(Option<usize>, usize)> {
@@ -135,7 +137,18 @@ fn count_group(
     if labelled > 0 {
         return vec![(priority, labelled)];
     }
-    let rows = table_rows(doc, parts, headings);
+    let mut rows = table_rows(doc, parts, headings);
+    if rows.is_empty() {
+        // The table's header may stand in another part of the section (the
+        // rows of each priority are parts of their own): this group's rows.
+        let own: BTreeSet<(usize, usize)> = parts
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .filter_map(|&i| doc.blocks[i].grid)
+            .map(|g| (g.table, g.row))
+            .collect();
+        rows = table_rows(doc, section_parts, headings).into_iter().filter(|(key, _)| own.contains(key)).collect();
+    }
     if !rows.is_empty() {
         let mut per: Vec<(Option<usize>, usize)> = Vec::new();
         for p in rows.into_values().map(|row_priority| row_priority.or(priority)) {
@@ -173,7 +186,8 @@ fn count_listed(lines: Vec<Line>, headings: &Headings) -> usize {
     let leads = |text: &str| headings.is_benchmark_header(text);
     let lines = paragraphs_under_labels(lines, &leads, headings);
     let not_fields = |l: &&Line| !headings.is_benchmark_non_item(l.text);
-    if let Some(led) = led_lines(&lines, leads, |text| headings.is_benchmark_non_item(text)) {
+    if let Some(led) = led_lines(&lines, leads, |text| headings.is_benchmark_field(text)) {
+        let led: Vec<&Line> = led.into_iter().filter(|l| !headings.is_schedule_line(l.text)).collect();
         // A lead-in that names benchmarks vouches for every item of its list,
         // with or without a number in it, but not for the plans that trail
         // it ("6.6 The DILT will review ..."): no measure, and a plan's verb.
@@ -186,7 +200,10 @@ fn count_listed(lines: Vec<Line>, headings: &Headings) -> usize {
     // Without a lead-in, prose bullets ("Staff told us ...") beside measurable
     // ones are not benchmarks.
     if items.is_empty() {
-        return lines.iter().filter(|l| headings.is_level_benchmark(l.text) && headings.is_measure(l.text)).count();
+        // Paragraphs that carry their level ("District: ...") or their date
+        // on a timeline ("November: 60% of ...") and a measure.
+        let marked = |l: &&Line| headings.is_level_benchmark(l.text) || headings.is_dated_benchmark(l.text);
+        return lines.iter().filter(marked).filter(|l| headings.is_measure(l.text)).count();
     }
     let measures = items.iter().filter(|l| headings.is_measure(l.text)).count();
     if measures > 0 { measures } else { items.len() }
@@ -315,7 +332,19 @@ fn labelled_benchmarks(lines: &[Line], headings: &Headings) -> usize {
 /// lead-in, not a table header.
 /// Each row counted, with the priority its priority column names, if any.
 fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<(usize, usize), Option<usize>> {
-    let blocks: Vec<&crate::model::Block> = parts.iter().flat_map(|p| &p.blocks).map(|&i| &doc.blocks[i]).collect();
+    // Whole rows: a header cell the mapper took for the section's label
+    // ("Interim benchmark") still heads its column.
+    let in_parts: BTreeSet<usize> = parts.iter().flat_map(|p| &p.blocks).copied().collect();
+    let rows_in_parts: BTreeSet<(usize, usize)> =
+        in_parts.iter().filter_map(|&i| doc.blocks[i].grid).map(|g| (g.table, g.row)).collect();
+    let row_mates = |i: usize| {
+        let g = doc.blocks[i].grid?;
+        let first = in_parts.first().copied().unwrap_or(0);
+        (i >= first && rows_in_parts.contains(&(g.table, g.row))).then_some(i)
+    };
+    let span = in_parts.first().copied().unwrap_or(0)..in_parts.last().map_or(0, |l| l + 1);
+    let whole: BTreeSet<usize> = in_parts.iter().copied().chain(span.filter_map(row_mates)).collect();
+    let blocks: Vec<&crate::model::Block> = whole.iter().map(|&i| &doc.blocks[i]).collect();
     let mut filled_cells: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
     for g in blocks.iter().filter(|b| !b.text.trim().is_empty()).filter_map(|b| b.grid) {
         *filled_cells.entry((g.table, g.row)).or_default() += 1;
@@ -368,7 +397,10 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<
                     rows.insert((g.table, g.row));
                 }
             }
+            // A column per priority ("Priority 1 benchmarks | Priority 2
+            // benchmarks") is a grid of lists, not a table of benchmarks.
             _ if headings.is_benchmark_header(&block.text)
+                && headings.priority_marker_in(&block.text).is_none()
                 && block.text.split_whitespace().nth(4).is_none()
                 && !block.text.trim_end().ends_with(':')
                 && filled_cells.get(&(g.table, g.row)).is_some_and(|&n| n >= 2)

@@ -1233,6 +1233,26 @@ impl Headings {
         self.benchmark_non_items.is_match(text) || self.is_schedule_entry(text)
     }
 
+    /// A field among the benchmarks ("Who monitors: ...", "32. Owners:"):
+    /// after it the list is about something else.
+    pub fn is_benchmark_field(&self, text: &str) -> bool {
+        let text = OUTLINE_NUMBER.find(text).map_or(text, |m| &text[m.end()..]);
+        self.benchmark_non_items.is_match(text.trim_start_matches(|c: char| !c.is_alphanumeric()))
+    }
+
+    /// A meeting on a timeline ("October: DILT reviews the data"): not a
+    /// benchmark, but the timeline goes on after it.
+    pub fn is_schedule_line(&self, text: &str) -> bool {
+        self.is_schedule_entry(text.trim_start_matches(|c: char| !c.is_alphanumeric()))
+    }
+
+    /// A line under a date label that states a measure: a benchmark on a
+    /// timeline ("November: 60% of classrooms use the texts").
+    pub fn is_dated_benchmark(&self, text: &str) -> bool {
+        let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        self.benchmark_dated_labels.iter().any(|re| re.is_match(text)) && !self.is_schedule_entry(text)
+    }
+
     /// A line under a date label that states no measure ("October: DILT
     /// reviews the data"); under its date, a measure makes it a benchmark
     /// on a timeline ("November: 60% of classrooms use the texts").

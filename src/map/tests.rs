@@ -1283,3 +1283,18 @@ fn question_headings_with_a_sub_heading_and_a_headed_priority() {
     assert!(section_text(&sub, 0).contains(answer));
     assert_eq!(sub.priority_count(), 1);
 }
+
+/// A timeline of bullets after a sentence about the benchmarks: schedule
+/// lines among them are skipped, not the end of the list.
+#[test]
+fn a_schedule_line_inside_a_timeline_does_not_end_it() {
+    let blocks = with_monitoring(vec![
+        para("Benchmarks are reviewed by the cabinet every six weeks and by each ILT monthly."),
+        bullet("September: DLT meets the first Monday of every month to review data"),
+        bullet("November: Each school: 90% of teacher teams complete a unit protocol"),
+        bullet("December: Mid-year progress monitoring meeting with the regional team"),
+        bullet("January: District walkthroughs: percent of classrooms on grade-level tasks rises to 60%"),
+        bullet("March: Each school: at least 80% of observed classrooms show the look-fors"),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
+}
