@@ -198,6 +198,8 @@ pub struct CompiledCheck {
     any: bool,
     per_priority: bool,
     skip_statements: bool,
+    /// An answer in any priority's part stands for all ([`crate::pack::Check::Any`]'s `shared`).
+    shared: bool,
 }
 
 impl CompiledCheck {
@@ -215,8 +217,9 @@ impl CompiledCheck {
                 any: false,
                 per_priority: *per_priority,
                 skip_statements: *skip_statements,
+                shared: false,
             }),
-            Check::Any { when, ordered, exclude, tense, subject, label_answers, per_priority } => {
+            Check::Any { when, ordered, exclude, tense, subject, label_answers, per_priority, shared } => {
                 let def = ClaimDef {
                     when: when.clone(),
                     ordered: *ordered,
@@ -235,6 +238,7 @@ impl CompiledCheck {
                     any: true,
                     per_priority: *per_priority,
                     skip_statements: false,
+                    shared: *shared,
                 })
             }
             _ => None,
@@ -282,6 +286,9 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
     let mut results: Vec<GroupResult> =
         groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, &by_part, section, g)).collect();
     share_answers(&mut results, compiled.items.len());
+    if compiled.shared && results.iter().any(|r| r.missing.is_empty()) {
+        results.iter_mut().for_each(|r| r.missing.clear());
+    }
     let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
     let coverage = Coverage {
         section: index,

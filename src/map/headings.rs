@@ -623,6 +623,8 @@ impl Headings {
                 .filter(|(i, cue, _)| {
                     !absorbed.contains(i) && matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet) && short(*i)
                 })
+                // A priority under another name ("Strategy 1: ...") is section 1's content.
+                .filter(|(i, _, _)| self.alt_priority_marker(&doc.blocks[*i].text).is_none())
                 .map(|(i, _, _)| *i),
         );
         boundaries

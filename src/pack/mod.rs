@@ -577,6 +577,11 @@ pub enum Check {
         label_answers: bool,
         #[serde(default = "yes")]
         per_priority: bool,
+        /// An answer in any priority's part stands for every priority: a
+        /// schedule or an owner stated once, in the first priority's column
+        /// as often as after the last.
+        #[serde(default)]
+        shared: bool,
     },
 }
 
