@@ -86,6 +86,7 @@ impl HeadingHit {
 struct SectionNames {
     number: u8,
     keywords: Vec<TermSet>,
+    content_cues: Vec<TermSet>,
     names: Vec<Vec<String>>,
     prompt: PromptGrams,
 }
@@ -208,7 +209,14 @@ impl Headings {
                 names.sort();
                 names.dedup();
                 let keywords = s.keywords.iter().map(|k| TermSet::new([k], &[])).collect();
-                SectionNames { number: s.number, keywords, names, prompt: trigrams(&s.prompt).into_iter().collect() }
+                let content_cues = s.content_cues.iter().map(|k| TermSet::new([k], &[])).collect();
+                SectionNames {
+                    number: s.number,
+                    keywords,
+                    content_cues,
+                    names,
+                    prompt: trigrams(&s.prompt).into_iter().collect(),
+                }
             })
             .collect();
         let all_prompts = sections.iter().flat_map(|s| s.prompt.iter().cloned()).collect();
@@ -306,7 +314,10 @@ impl Headings {
             }
         }
         drop_column_headers(doc, &rows, &mut hits);
-        let (ordered, members) = self.ordinal_family(doc, &hits, &candidates);
+        let (mut ordered, mut members) = self.ordinal_family(doc, &hits, &candidates);
+        if ordered.is_empty() {
+            (ordered, members) = self.content_family(doc, &hits, &candidates);
+        }
         if !ordered.is_empty() {
             let blocks: HashSet<usize> = members.into_iter().collect();
             hits.retain(|h| !blocks.contains(&h.block));
@@ -390,6 +401,101 @@ impl Headings {
                 })
                 .collect();
             return (hits, members.iter().map(|m| m.block).collect());
+        }
+        (Vec::new(), Vec::new())
+    }
+
+    /// Headings in the district's own words set in another order than the
+    /// guidance's ("What will be different by June?" before "What told us
+    /// this was the right focus?"): when one family of set-off headings has
+    /// exactly one heading per section, each over an answer, and no other
+    /// heading names a section, each heads the section its name, its
+    /// keywords and the words of its answer point to, taken together so that
+    /// every section gets one (the best of all assignments). Every heading
+    /// must have some evidence for its section.
+    fn content_family(
+        &self,
+        doc: &Document,
+        hits: &[HeadingHit],
+        candidates: &[(usize, Cue)],
+    ) -> (Vec<HeadingHit>, Vec<usize>) {
+        let n = self.sections.len();
+        let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
+        if named.len() >= n {
+            return (Vec::new(), Vec::new());
+        }
+        let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
+        let mut lines: Vec<(usize, Cue, Option<usize>)> = hits
+            .iter()
+            .filter(|h| set_off(h.cue) && h.also.is_empty())
+            .map(|h| (h.block, h.cue, Some(h.section)))
+            .chain(candidates.iter().filter(|&&(_, cue)| set_off(cue)).map(|&(i, cue)| (i, cue, None)))
+            .filter(|&(i, _, _)| {
+                let (_, title, _) = self.split_heading(&doc.blocks[i]);
+                !is_sub_number(&doc.blocks[i].text)
+                    && title.split_whitespace().nth(self.max_heading_words).is_none()
+                    && !is_sentence(doc.blocks[i].text.trim())
+            })
+            .collect();
+        lines.sort_unstable_by_key(|l| l.0);
+        let mut families: Vec<(HeadingKind, Vec<(usize, Cue, Option<usize>)>)> = Vec::new();
+        for line in lines {
+            let kind = (line.1, doc.blocks[line.0].heading_level);
+            match families.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, members)) => members.push(line),
+                None => families.push((kind, vec![line])),
+            }
+        }
+        for (_, family) in families {
+            let end = |k: usize| family.get(k + 1).map_or(doc.blocks.len(), |m| m.0);
+            let region = |k: usize| -> String {
+                let text: Vec<&str> = doc.blocks[family[k].0 + 1..end(k)].iter().map(|b| b.text.as_str()).collect();
+                let mut text = text.join("\n");
+                text.truncate(text.floor_char_boundary(CONTENT_CUE_CHARS));
+                text
+            };
+            let members: Vec<usize> = (0..family.len())
+                .filter(|&k| region(k).split_whitespace().nth(MIN_REGION_WORDS - 1).is_some())
+                .collect();
+            // No heading outside the family names a section: its members are
+            // the plan's headings (a table's label cell inside one is not one).
+            let heading_like = |cue: Cue| matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet);
+            let outside = hits.iter().any(|h| heading_like(h.cue) && !members.iter().any(|&k| family[k].0 == h.block));
+            if members.len() != n || outside {
+                continue;
+            }
+            let none = Negation::none();
+            let scores: Vec<Vec<usize>> = members
+                .iter()
+                .map(|&k| {
+                    let (_, title, _) = self.split_heading(&doc.blocks[family[k].0]);
+                    let text = region(k);
+                    let keyword = self.keyword_section(&title);
+                    (0..n)
+                        .map(|s| {
+                            if let Some(named) = family[k].2 {
+                                return if named == s { NAMED_SCORE } else { 0 };
+                            }
+                            let cues =
+                                self.sections[s].content_cues.iter().filter(|c| c.find(&text, &none).is_some()).count();
+                            cues + if keyword == Some(s) { KEYWORD_SCORE } else { 0 }
+                        })
+                        .collect()
+                })
+                .collect();
+            let Some(assignment) = best_assignment(&scores) else { continue };
+            let hits = members
+                .iter()
+                .zip(assignment)
+                .map(|(&k, section)| {
+                    let block = family[k].0;
+                    let (number, _, rest) = self.split_heading(&doc.blocks[block]);
+                    let rest = rest
+                        .filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
+                    HeadingHit { block, section, cue: family[k].1, rest, number, also: Vec::new() }
+                })
+                .collect();
+            return (hits, members.iter().map(|&k| family[k].0).collect());
         }
         (Vec::new(), Vec::new())
     }
@@ -1330,6 +1436,55 @@ const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 /// A full sentence: several words ending as a sentence ends. Headings do not.
 /// How a heading is set off: its cue and style level.
 type HeadingKind = (Cue, Option<u8>);
+
+/// The best one-to-one assignment of members to sections by score (every
+/// permutation: a family has one member per section, eight in the built-in
+/// pack), when each member's section has some evidence (score above 0).
+fn best_assignment(scores: &[Vec<usize>]) -> Option<Vec<usize>> {
+    let n = scores.len();
+    if n == 0 || n > MAX_ASSIGNED_SECTIONS {
+        return None;
+    }
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut perm: Vec<usize> = (0..n).collect();
+    // Heap's algorithm, iteratively.
+    let mut c = vec![0usize; n];
+    let mut consider = |perm: &[usize]| {
+        if perm.iter().enumerate().all(|(m, &s)| scores[m][s] > 0) {
+            let total: usize = perm.iter().enumerate().map(|(m, &s)| scores[m][s]).sum();
+            if best.as_ref().is_none_or(|(b, _)| total > *b) {
+                best = Some((total, perm.to_vec()));
+            }
+        }
+    };
+    consider(&perm);
+    let mut i = 0;
+    while i < n {
+        if c[i] < i {
+            if i % 2 == 0 {
+                perm.swap(0, i)
+            } else {
+                perm.swap(c[i], i)
+            }
+            consider(&perm);
+            c[i] += 1;
+            i = 0;
+        } else {
+            c[i] = 0;
+            i += 1;
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// Most sections assigned by trying every permutation (8! = 40,320).
+const MAX_ASSIGNED_SECTIONS: usize = 9;
+/// The score of a heading named for a section: its name decides.
+const NAMED_SCORE: usize = 100;
+/// The score a heading's own keyword adds to what its answer's words say.
+const KEYWORD_SCORE: usize = 2;
+/// How much of a heading's answer is read for content cues.
+const CONTENT_CUE_CHARS: usize = 4000;
 
 /// Most members beyond one per section that a family read in the
 /// guidance's order may have (sub-headings inside a section, a title).

@@ -429,6 +429,11 @@ pub struct SectionDef {
     /// Our Community"); used only for headings set off like the others.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Words an answer to the section tends to use ("benchmark", "every six
+    /// weeks" for monitoring): they place headings in the district's own
+    /// words, set in another order than the guidance's, by what they head.
+    #[serde(default)]
+    pub content_cues: Vec<String>,
     /// The guidance's prompt for the section, quoted.
     pub prompt: String,
     /// The section's asks that text cannot show, in plain words: left to the reviewer.
