@@ -425,7 +425,7 @@ impl Headings {
             return (Vec::new(), Vec::new());
         }
         let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
-        let mut lines: Vec<(usize, Cue, Option<usize>)> = hits
+        let mut lines: Vec<NamedLine> = hits
             .iter()
             .filter(|h| set_off(h.cue) && h.also.is_empty())
             .map(|h| (h.block, h.cue, Some(h.section)))
@@ -438,7 +438,7 @@ impl Headings {
             })
             .collect();
         lines.sort_unstable_by_key(|l| l.0);
-        let mut families: Vec<(HeadingKind, Vec<(usize, Cue, Option<usize>)>)> = Vec::new();
+        let mut families: Vec<(HeadingKind, Vec<NamedLine>)> = Vec::new();
         for line in lines {
             let kind = (line.1, doc.blocks[line.0].heading_level);
             match families.iter_mut().find(|(k, _)| *k == kind) {
@@ -1436,6 +1436,9 @@ const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 /// A full sentence: several words ending as a sentence ends. Headings do not.
 /// How a heading is set off: its cue and style level.
 type HeadingKind = (Cue, Option<u8>);
+
+/// A set-off line: its block, its cue and the section its title names, if any.
+type NamedLine = (usize, Cue, Option<usize>);
 
 /// The best one-to-one assignment of members to sections by score (every
 /// permutation: a family has one member per section, eight in the built-in

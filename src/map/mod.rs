@@ -284,6 +284,7 @@ impl Mapper {
     /// - it states a priority in section 1 (or before any section);
     /// - it splits a later section into per-priority parts ("Priority 1" as
     ///   a sub-heading or a lead-in paragraph under "Outcomes").
+    ///
     /// `repeats`: whether the plan repeats its sections per priority; if not,
     /// a priority headed like the sections inside section 1 ("What are we
     /// focusing on?" then "Priority 1: ...", both Heading 2) is stated there.
