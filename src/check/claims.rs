@@ -116,10 +116,13 @@ impl Claim {
         let topic_only = self.label_answers && alt.len() == 1 && self.topic_answered(unit, unit.label_end);
         // Where labels answer, a label may state the claim when the words
         // after it name the rest ("Group targets: EL, SWD, high needs").
+        // Where the claim is about what happened, the rest must not be only
+        // planned ("Stakeholder Voice: ... a family survey is planned").
+        let planned = |h: &Hit| self.tense == Some(Tense::Past) && unit.scope_of(h) & bit(Category::Future) != 0;
         let rest_in_body = self.label_answers
             && unit.topic_label
             && alt.len() > 1
-            && per_concept[..alt.len() - 1].iter().all(|hits| hits.iter().any(|h| h.from >= unit.label_end));
+            && per_concept[..alt.len() - 1].iter().all(|hits| hits.iter().any(|h| h.from >= unit.label_end && !planned(h)));
         if let Some(last) = per_concept.last_mut() {
             last.retain(|h| h.to > unit.label_end || topic_only || rest_in_body);
         }
@@ -154,7 +157,13 @@ impl Claim {
                 (!unit.ongoing || unit.any_past())
                     && per_concept
                         .last()
-                        .is_some_and(|hits| hits.iter().any(|h| unit.scope_of(h) & future == 0 || unit.has_past(h)))
+                        .is_some_and(|hits| {
+                            // A group's own past-form verb inside a plan ("a family
+                            // survey is planned") tells of nothing done yet.
+                            hits.iter().any(|h| {
+                                unit.scope_of(h) & future == 0 || (h.concept != ACTED && unit.has_past(h))
+                            })
+                        })
             }
             // What goes on: said in the present or future, or at least not only in the past.
             Some(Tense::Ongoing) => unit.ongoing || !unit.any_past(),
