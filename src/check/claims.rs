@@ -122,7 +122,9 @@ impl Claim {
         let rest_in_body = self.label_answers
             && unit.topic_label
             && alt.len() > 1
-            && per_concept[..alt.len() - 1].iter().all(|hits| hits.iter().any(|h| h.from >= unit.label_end && !planned(h)));
+            && per_concept[..alt.len() - 1]
+                .iter()
+                .all(|hits| hits.iter().any(|h| h.from >= unit.label_end && !planned(h)));
         if let Some(last) = per_concept.last_mut() {
             last.retain(|h| h.to > unit.label_end || topic_only || rest_in_body);
         }
@@ -155,15 +157,11 @@ impl Claim {
             Some(Tense::Past) => {
                 let future = bit(Category::Future);
                 (!unit.ongoing || unit.any_past())
-                    && per_concept
-                        .last()
-                        .is_some_and(|hits| {
-                            // A group's own past-form verb inside a plan ("a family
-                            // survey is planned") tells of nothing done yet.
-                            hits.iter().any(|h| {
-                                unit.scope_of(h) & future == 0 || (h.concept != ACTED && unit.has_past(h))
-                            })
-                        })
+                    && per_concept.last().is_some_and(|hits| {
+                        // A group's own past-form verb inside a plan ("a family
+                        // survey is planned") tells of nothing done yet.
+                        hits.iter().any(|h| unit.scope_of(h) & future == 0 || (h.concept != ACTED && unit.has_past(h)))
+                    })
             }
             // What goes on: said in the present or future, or at least not only in the past.
             Some(Tense::Ongoing) => unit.ongoing || !unit.any_past(),

@@ -589,10 +589,32 @@ fn school_names_in_a_run_in_label_list_the_schools() {
 fn a_planned_survey_is_not_input_received() {
     let code = "stakeholders::group-missing";
     assert!(!meets(code, Some("families"), "A family survey is planned for the fall."));
-    assert!(!meets(code, Some("families"), "We did not survey families this year; a family survey is planned for the fall."));
+    assert!(!meets(
+        code,
+        Some("families"),
+        "We did not survey families this year; a family survey is planned for the fall."
+    ));
     assert!(meets(code, Some("families"), "Families told us they want reading nights."));
-    assert!(!meets(code, Some("families"), "Families: We did not survey families this year due to the SIS transition; a family survey is planned for fall 2023."));
-    assert!(!meets(code, Some("families"), "We did not survey families this year; a family survey is planned for fall 2023 once the new platform is in place."));
-    assert!(!labelled(code, Some("families"), "Stakeholder Voice & Engagement", "We did not survey families this year; a family survey is planned for fall 2023 once the new platform is in place."));
-    assert!(!labelled(code, Some("families"), "Families", "did not survey families this yr (survey vendor contract lapsed); family survey planned for Oct."));
+    assert!(!meets(
+        code,
+        Some("families"),
+        "Families: We did not survey families this year due to the SIS transition; a family survey is planned for fall 2023."
+    ));
+    assert!(!meets(
+        code,
+        Some("families"),
+        "We did not survey families this year; a family survey is planned for fall 2023 once the new platform is in place."
+    ));
+    assert!(!labelled(
+        code,
+        Some("families"),
+        "Stakeholder Voice & Engagement",
+        "We did not survey families this year; a family survey is planned for fall 2023 once the new platform is in place."
+    ));
+    assert!(!labelled(
+        code,
+        Some("families"),
+        "Families",
+        "did not survey families this yr (survey vendor contract lapsed); family survey planned for Oct."
+    ));
 }

@@ -255,7 +255,10 @@ fn paragraphs_under_labels<'a>(
         let label = words <= SHORT_LABEL_WORDS && !line.text.ends_with('.');
         let lead_in = line.text.ends_with(':');
         if headings.is_benchmark_non_item(line.text) {
-            under = Under::Nothing;
+            // A field ends the list; a meeting on its timeline does not.
+            if !headings.is_schedule_line(line.text) {
+                under = Under::Nothing;
+            }
             continue;
         }
         if (label || lead_in) && leads(line.text) {

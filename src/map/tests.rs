@@ -378,6 +378,16 @@ fn labelled_benchmark_lines_are_counted_and_fields_are_not() {
         blocks.insert(at + k, para(line));
     }
     assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 3);
+    // The same as plain paragraphs under a label.
+    let blocks = with_monitoring(vec![
+        para("Initiative A benchmarks"),
+        para("October: DILT meets to review the data"),
+        para("December: 65% of observed lessons post a language objective"),
+        para("February: co-planning occurs weekly in 80% of teams"),
+        para("Who monitors: the DILT, monthly."),
+        para("The DILT reports to the school committee in June."),
+    ]);
+    assert_eq!(mapper().map(&doc(blocks)).benchmark_count(), 2);
 }
 
 #[test]
