@@ -331,7 +331,9 @@ impl Mapper {
         if self.headings.is_table_header(block) {
             return Content::Header;
         }
-        if self.headings.is_prompt_text(text, section) {
+        // A priority named in the guidance's words ("Strategy 2: Strengthening
+        // the learning environment ...") is the district's own statement.
+        if self.headings.is_prompt_text(text, section) && self.headings.alt_priority_marker(text).is_none() {
             return Content::Prompt;
         }
         Content::Response

@@ -1361,3 +1361,24 @@ fn reordered_question_headings_are_placed_by_their_answers() {
     blocks.drain(12..14);
     assert!(!all_present(&mapper().map(&doc(blocks))));
 }
+
+/// A priority under another name that borrows the guidance's words is still
+/// the district's statement, and counts.
+#[test]
+fn a_strategy_in_the_guidance_words_is_a_priority() {
+    let mut blocks = headed_plan();
+    blocks[1] = para("Strategy 1: Culturally and linguistically sustaining literacy instruction in every classroom.");
+    blocks.insert(2, para("Strategy 2: Strengthening the learning environment and students' sense of belonging"));
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 2);
+}
+
+/// A priority labelled in two languages ("Prioridad 1 / Priority 1:") is a
+/// priority statement.
+#[test]
+fn a_priority_labelled_in_two_languages_counts() {
+    let mut blocks = headed_plan();
+    blocks[1] =
+        para("Prioridad 1 / Priority 1: Instrucción culturalmente sostenible / culturally sustaining instruction.");
+    blocks.insert(2, para("Prioridad 2 / Priority 2: Sentido de pertenencia / sense of belonging."));
+    assert_eq!(mapper().map(&doc(blocks)).priority_count(), 2);
+}
