@@ -333,74 +333,24 @@ impl Headings {
         Found { hits, boundaries, markers }
     }
 
-    /// Headings that follow the guidance's order without naming it: when one
-    /// family of set-off headings (one style level, or bold lines) has
-    /// exactly one heading per section, each over an answer, none named for
-    /// a section other than the one at its place, and enough of them point
-    /// to that one by name or keyword, each heads the section at its place.
-    /// A keyword alone never vetoes: a question's words point astray ("What
-    /// told us this was the right focus?" is no priority). Only when the
-    /// other cues leave a section unnamed.
+    /// Headings that follow the guidance's order without naming it ("What
+    /// told us this was the right focus?"): when one family of set-off
+    /// headings has one heading per section over an answer (and up to two
+    /// more inside a section, see [`Self::best_alignment`]), each heads the
+    /// section at its place. Only when the other cues leave a section
+    /// unnamed. Returns the hits and every member of the family taken.
     fn ordinal_family(
         &self,
         doc: &Document,
         hits: &[HeadingHit],
         candidates: &[(usize, Cue)],
     ) -> (Vec<HeadingHit>, Vec<usize>) {
-        let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
-        if named.len() >= self.sections.len() {
-            return (Vec::new(), Vec::new());
-        }
-        let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
-        let short_title = |i: usize| {
-            let (_, title, _) = self.split_heading(&doc.blocks[i]);
-            !is_sub_number(&doc.blocks[i].text)
-                && title.split_whitespace().nth(self.max_heading_words).is_none()
-                && !is_sentence(doc.blocks[i].text.trim())
-        };
-        // Every set-off line, with the section it is named for, or else the
-        // one its keywords point to.
-        let mut lines: Vec<OrdinalLine> = hits
-            .iter()
-            .filter(|h| set_off(h.cue) && h.also.is_empty())
-            .map(|h| OrdinalLine { block: h.block, cue: h.cue, named: Some(h.section), keyword: None })
-            .chain(candidates.iter().filter(|&&(i, cue)| set_off(cue) && short_title(i)).map(|&(i, cue)| {
-                let keyword = self.keyword_section(&self.split_heading(&doc.blocks[i]).1);
-                OrdinalLine { block: i, cue, named: None, keyword }
-            }))
-            .collect();
-        lines.sort_unstable_by_key(|l| l.block);
-        let mut families: Vec<(HeadingKind, Vec<OrdinalLine>)> = Vec::new();
-        for line in lines {
-            let kind = (line.cue, doc.blocks[line.block].heading_level);
-            match families.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, members)) => members.push(line),
-                None => families.push((kind, vec![line])),
-            }
-        }
-        for (_, family) in families {
-            // A member over no answer (a title, a group heading) heads nothing.
-            let governs_text = |k: usize| {
-                let end = family.get(k + 1).map_or(doc.blocks.len(), |m| m.block);
-                let words: usize =
-                    doc.blocks[family[k].block + 1..end].iter().map(|b| b.text.split_whitespace().count()).sum();
-                words >= MIN_REGION_WORDS
-            };
-            let members: Vec<&OrdinalLine> =
-                (0..family.len()).filter(|&k| governs_text(k)).map(|k| &family[k]).collect();
-            let Some(sections) = self.best_alignment(&members) else { continue };
-            let hits = members
-                .iter()
-                .zip(&sections)
-                .filter_map(|(m, s)| s.map(|section| (m, section)))
-                .map(|(m, section)| {
-                    let (number, _, rest) = self.split_heading(&doc.blocks[m.block]);
-                    let rest = rest
-                        .filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
-                    HeadingHit { block: m.block, section, cue: m.cue, rest, number, also: Vec::new() }
-                })
-                .collect();
-            return (hits, members.iter().map(|m| m.block).collect());
+        for members in self.answered_families(doc, hits, candidates) {
+            let lines: Vec<&OrdinalLine> = members.iter().map(|m| &m.line).collect();
+            let Some(sections) = self.best_alignment(&lines) else { continue };
+            let placed =
+                members.iter().zip(sections).filter_map(|(m, s)| s.map(|section| (m.line.block, m.line.cue, section)));
+            return (self.placed_hits(doc, placed), members.iter().map(|m| m.line.block).collect());
         }
         (Vec::new(), Vec::new())
     }
@@ -420,84 +370,100 @@ impl Headings {
         candidates: &[(usize, Cue)],
     ) -> (Vec<HeadingHit>, Vec<usize>) {
         let n = self.sections.len();
-        let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
-        if named.len() >= n {
-            return (Vec::new(), Vec::new());
-        }
-        let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
-        let mut lines: Vec<NamedLine> = hits
-            .iter()
-            .filter(|h| set_off(h.cue) && h.also.is_empty())
-            .map(|h| (h.block, h.cue, Some(h.section)))
-            .chain(candidates.iter().filter(|&&(_, cue)| set_off(cue)).map(|&(i, cue)| (i, cue, None)))
-            .filter(|&(i, _, _)| {
-                let (_, title, _) = self.split_heading(&doc.blocks[i]);
-                !is_sub_number(&doc.blocks[i].text)
-                    && title.split_whitespace().nth(self.max_heading_words).is_none()
-                    && !is_sentence(doc.blocks[i].text.trim())
-            })
-            .collect();
-        lines.sort_unstable_by_key(|l| l.0);
-        let mut families: Vec<(HeadingKind, Vec<NamedLine>)> = Vec::new();
-        for line in lines {
-            let kind = (line.1, doc.blocks[line.0].heading_level);
-            match families.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, members)) => members.push(line),
-                None => families.push((kind, vec![line])),
-            }
-        }
-        for (_, family) in families {
-            let end = |k: usize| family.get(k + 1).map_or(doc.blocks.len(), |m| m.0);
-            let region = |k: usize| -> String {
-                let text: Vec<&str> = doc.blocks[family[k].0 + 1..end(k)].iter().map(|b| b.text.as_str()).collect();
-                let mut text = text.join("\n");
-                text.truncate(text.floor_char_boundary(CONTENT_CUE_CHARS));
-                text
-            };
-            let members: Vec<usize> = (0..family.len())
-                .filter(|&k| region(k).split_whitespace().nth(MIN_REGION_WORDS - 1).is_some())
-                .collect();
-            // No heading outside the family names a section: its members are
-            // the plan's headings (a table's label cell inside one is not one).
-            let heading_like = |cue: Cue| matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet);
-            let outside = hits.iter().any(|h| heading_like(h.cue) && !members.iter().any(|&k| family[k].0 == h.block));
+        // A table's label cell inside a section is not one of the plan's headings.
+        let heading_like = |cue: Cue| matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet);
+        let none = Negation::none();
+        for members in self.answered_families(doc, hits, candidates) {
+            let outside = hits.iter().any(|h| heading_like(h.cue) && !members.iter().any(|m| m.line.block == h.block));
             if members.len() != n || outside {
                 continue;
             }
-            let none = Negation::none();
             let scores: Vec<Vec<usize>> = members
                 .iter()
-                .map(|&k| {
-                    let (_, title, _) = self.split_heading(&doc.blocks[family[k].0]);
-                    let text = region(k);
-                    let keyword = self.keyword_section(&title);
+                .map(|m| {
+                    let mut answer = m.answer.clone();
+                    answer.truncate(answer.floor_char_boundary(CONTENT_CUE_CHARS));
                     (0..n)
-                        .map(|s| {
-                            if let Some(named) = family[k].2 {
-                                return if named == s { NAMED_SCORE } else { 0 };
+                        .map(|s| match m.line.named {
+                            Some(named) => usize::from(named == s) * NAMED_SCORE,
+                            None => {
+                                let cues =
+                                    self.sections[s].content_cues.iter().filter(|c| c.find(&answer, &none).is_some());
+                                cues.count() + usize::from(m.line.keyword == Some(s)) * KEYWORD_SCORE
                             }
-                            let cues =
-                                self.sections[s].content_cues.iter().filter(|c| c.find(&text, &none).is_some()).count();
-                            cues + if keyword == Some(s) { KEYWORD_SCORE } else { 0 }
                         })
                         .collect()
                 })
                 .collect();
             let Some(assignment) = best_assignment(&scores) else { continue };
-            let hits = members
-                .iter()
-                .zip(assignment)
-                .map(|(&k, section)| {
-                    let block = family[k].0;
-                    let (number, _, rest) = self.split_heading(&doc.blocks[block]);
-                    let rest = rest
-                        .filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
-                    HeadingHit { block, section, cue: family[k].1, rest, number, also: Vec::new() }
-                })
-                .collect();
-            return (hits, members.iter().map(|&k| family[k].0).collect());
+            let placed = members.iter().zip(assignment).map(|(m, section)| (m.line.block, m.line.cue, section));
+            return (self.placed_hits(doc, placed), members.iter().map(|m| m.line.block).collect());
         }
         (Vec::new(), Vec::new())
+    }
+
+    /// The families of set-off lines (one style level, or bold lines), each
+    /// with the section its title names or else the one its keywords point
+    /// to, keeping the members over an answer (a title or a group heading
+    /// heads nothing), in document order, each with its answer's text.
+    fn answered_families(&self, doc: &Document, hits: &[HeadingHit], candidates: &[(usize, Cue)]) -> Vec<Vec<Member>> {
+        let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
+        if named.len() >= self.sections.len() {
+            return Vec::new();
+        }
+        let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
+        let short_title = |i: usize| {
+            let (_, title, _) = self.split_heading(&doc.blocks[i]);
+            !is_sub_number(&doc.blocks[i].text)
+                && title.split_whitespace().nth(self.max_heading_words).is_none()
+                && !is_sentence(doc.blocks[i].text.trim())
+        };
+        let mut lines: Vec<OrdinalLine> = hits
+            .iter()
+            .filter(|h| set_off(h.cue) && h.also.is_empty())
+            .map(|h| OrdinalLine { block: h.block, cue: h.cue, named: Some(h.section), keyword: None })
+            .chain(candidates.iter().filter(|&&(i, cue)| set_off(cue) && short_title(i)).map(|&(i, cue)| {
+                let keyword = self.keyword_section(&self.split_heading(&doc.blocks[i]).1);
+                OrdinalLine { block: i, cue, named: None, keyword }
+            }))
+            .collect();
+        lines.sort_unstable_by_key(|l| l.block);
+        let mut families: Vec<(HeadingKind, Vec<OrdinalLine>)> = Vec::new();
+        for line in lines {
+            let kind = (line.cue, doc.blocks[line.block].heading_level);
+            match families.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, members)) => members.push(line),
+                None => families.push((kind, vec![line])),
+            }
+        }
+        families
+            .into_iter()
+            .map(|(_, family)| {
+                let ends: Vec<usize> = family.iter().skip(1).map(|l| l.block).chain([doc.blocks.len()]).collect();
+                family
+                    .into_iter()
+                    .zip(ends)
+                    .map(|(line, end)| {
+                        let answer: Vec<&str> =
+                            doc.blocks[line.block + 1..end].iter().map(|b| b.text.as_str()).collect();
+                        Member { line, answer: answer.join("\n") }
+                    })
+                    .filter(|m| m.answer.split_whitespace().nth(MIN_REGION_WORDS - 1).is_some())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Hits for headings placed by a family reading: (block, cue, section).
+    fn placed_hits(&self, doc: &Document, placed: impl Iterator<Item = (usize, Cue, usize)>) -> Vec<HeadingHit> {
+        placed
+            .map(|(block, cue, section)| {
+                let (number, _, rest) = self.split_heading(&doc.blocks[block]);
+                let rest =
+                    rest.filter(|r| r.split_whitespace().nth(2).is_some() && !self.is_prompt_text(r, Some(section)));
+                HeadingHit { block, section, cue, rest, number, also: Vec::new() }
+            })
+            .collect()
     }
 
     /// The sections of a family's members in the guidance's order, one
@@ -1437,9 +1403,6 @@ const PLAN_ON_A_PAGE_SECTIONS: usize = 3;
 /// How a heading is set off: its cue and style level.
 type HeadingKind = (Cue, Option<u8>);
 
-/// A set-off line: its block, its cue and the section its title names, if any.
-type NamedLine = (usize, Cue, Option<usize>);
-
 /// The best one-to-one assignment of members to sections by score (every
 /// permutation: a family has one member per section, eight in the built-in
 /// pack), when each member's section has some evidence (score above 0).
@@ -1492,6 +1455,12 @@ const CONTENT_CUE_CHARS: usize = 4000;
 /// Most members beyond one per section that a family read in the
 /// guidance's order may have (sub-headings inside a section, a title).
 const MAX_ORDINAL_EXTRAS: usize = 2;
+
+/// A member of a family of set-off lines, with the text it heads.
+struct Member {
+    line: OrdinalLine,
+    answer: String,
+}
 
 /// A set-off line considered for a heading read in the guidance's order.
 struct OrdinalLine {
