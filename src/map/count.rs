@@ -117,9 +117,12 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
         return Vec::new();
     };
     let all: Vec<&Part> = section.parts.iter().collect();
+    // The section's benchmark table, once: a group's rows may stand under a
+    // header in another group's part.
+    let section_rows = table_rows(doc, &all, headings);
     by_priority(section)
         .into_iter()
-        .flat_map(|(priority, parts)| count_group(doc, &parts, &all, headings, priority))
+        .flat_map(|(priority, parts)| count_group(doc, &parts, &section_rows, headings, priority))
         .collect()
 }
 
@@ -128,7 +131,7 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
 fn count_group(
     doc: &Document,
     parts: &[&Part],
-    section_parts: &[&Part],
+    section_rows: &BTreeMap<(usize, usize), Option<usize>>,
     headings: &Headings,
     priority: Option<usize>,
 ) -> Vec<(Option<usize>, usize)> {
@@ -147,7 +150,7 @@ fn count_group(
             .filter_map(|&i| doc.blocks[i].grid)
             .map(|g| (g.table, g.row))
             .collect();
-        rows = table_rows(doc, section_parts, headings).into_iter().filter(|(key, _)| own.contains(key)).collect();
+        rows = section_rows.iter().filter(|(key, _)| own.contains(key)).map(|(&k, &p)| (k, p)).collect();
     }
     if !rows.is_empty() {
         let mut per: Vec<(Option<usize>, usize)> = Vec::new();

@@ -428,6 +428,8 @@ impl Headings {
             }))
             .collect();
         lines.sort_unstable_by_key(|l| l.block);
+        // One line per block, so that each member's answer ends after it starts.
+        lines.dedup_by_key(|l| l.block);
         let mut families: Vec<(HeadingKind, Vec<OrdinalLine>)> = Vec::new();
         for line in lines {
             let kind = (line.cue, doc.blocks[line.block].heading_level);
