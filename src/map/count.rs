@@ -119,7 +119,7 @@ pub fn benchmarks(doc: &Document, sections: &[MappedSection], headings: &Heading
     let all: Vec<&Part> = section.parts.iter().collect();
     // The section's benchmark table, once: a group's rows may stand under a
     // header in another group's part.
-    let section_rows = table_rows(doc, &all, headings);
+    let section_rows = table_rows(doc, &all, headings, true);
     by_priority(section)
         .into_iter()
         .flat_map(|(priority, parts)| count_group(doc, &parts, &section_rows, headings, priority))
@@ -140,7 +140,7 @@ fn count_group(
     if labelled > 0 {
         return vec![(priority, labelled)];
     }
-    let mut rows = table_rows(doc, parts, headings);
+    let mut rows = table_rows(doc, parts, headings, false);
     if rows.is_empty() {
         // The table's header may stand in another part of the section (the
         // rows of each priority are parts of their own): this group's rows.
@@ -337,9 +337,15 @@ fn labelled_benchmarks(lines: &[Line], headings: &Headings) -> usize {
 /// the table starts. A lone "Benchmarks:" cell in a one-column sheet is a
 /// lead-in, not a table header.
 /// Each row counted, with the priority its priority column names, if any.
-fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<(usize, usize), Option<usize>> {
-    // Whole rows: a header cell the mapper took for the section's label
-    // ("Interim benchmark") still heads its column.
+/// `whole_rows`: read every cell of the rows the parts touch, so that a header
+/// cell the mapper took for the section's label ("Interim benchmark") still
+/// heads its column; done once per section (it walks the section's span).
+fn table_rows(
+    doc: &Document,
+    parts: &[&Part],
+    headings: &Headings,
+    whole_rows: bool,
+) -> BTreeMap<(usize, usize), Option<usize>> {
     let in_parts: BTreeSet<usize> = parts.iter().flat_map(|p| &p.blocks).copied().collect();
     let rows_in_parts: BTreeSet<(usize, usize)> =
         in_parts.iter().filter_map(|&i| doc.blocks[i].grid).map(|g| (g.table, g.row)).collect();
@@ -348,7 +354,10 @@ fn table_rows(doc: &Document, parts: &[&Part], headings: &Headings) -> BTreeMap<
         let first = in_parts.first().copied().unwrap_or(0);
         (i >= first && rows_in_parts.contains(&(g.table, g.row))).then_some(i)
     };
-    let span = in_parts.first().copied().unwrap_or(0)..in_parts.last().map_or(0, |l| l + 1);
+    let span = match whole_rows {
+        true => in_parts.first().copied().unwrap_or(0)..in_parts.last().map_or(0, |l| l + 1),
+        false => 0..0,
+    };
     let whole: BTreeSet<usize> = in_parts.iter().copied().chain(span.filter_map(row_mates)).collect();
     let blocks: Vec<&crate::model::Block> = whole.iter().map(|&i| &doc.blocks[i]).collect();
     let mut filled_cells: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();

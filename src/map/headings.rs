@@ -314,9 +314,10 @@ impl Headings {
             }
         }
         drop_column_headers(doc, &rows, &mut hits);
-        let (mut ordered, mut members) = self.ordinal_family(doc, &hits, &candidates);
+        let families = self.answered_families(doc, &hits, &candidates);
+        let (mut ordered, mut members) = self.ordinal_family(doc, &families);
         if ordered.is_empty() {
-            (ordered, members) = self.content_family(doc, &hits, &candidates);
+            (ordered, members) = self.content_family(doc, &hits, &families);
         }
         if !ordered.is_empty() {
             let blocks: HashSet<usize> = members.into_iter().collect();
@@ -339,13 +340,8 @@ impl Headings {
     /// more inside a section, see [`Self::best_alignment`]), each heads the
     /// section at its place. Only when the other cues leave a section
     /// unnamed. Returns the hits and every member of the family taken.
-    fn ordinal_family(
-        &self,
-        doc: &Document,
-        hits: &[HeadingHit],
-        candidates: &[(usize, Cue)],
-    ) -> (Vec<HeadingHit>, Vec<usize>) {
-        for members in self.answered_families(doc, hits, candidates) {
+    fn ordinal_family(&self, doc: &Document, families: &[Vec<Member>]) -> (Vec<HeadingHit>, Vec<usize>) {
+        for members in families {
             let lines: Vec<&OrdinalLine> = members.iter().map(|m| &m.line).collect();
             let Some(sections) = self.best_alignment(&lines) else { continue };
             let placed =
@@ -367,13 +363,13 @@ impl Headings {
         &self,
         doc: &Document,
         hits: &[HeadingHit],
-        candidates: &[(usize, Cue)],
+        families: &[Vec<Member>],
     ) -> (Vec<HeadingHit>, Vec<usize>) {
         let n = self.sections.len();
         // A table's label cell inside a section is not one of the plan's headings.
         let heading_like = |cue: Cue| matches!(cue, Cue::Styled | Cue::Numbered | Cue::Sheet);
         let none = Negation::none();
-        for members in self.answered_families(doc, hits, candidates) {
+        for members in families {
             let outside = hits.iter().any(|h| heading_like(h.cue) && !members.iter().any(|m| m.line.block == h.block));
             if members.len() != n || outside {
                 continue;
@@ -381,8 +377,7 @@ impl Headings {
             let scores: Vec<Vec<usize>> = members
                 .iter()
                 .map(|m| {
-                    let mut answer = m.answer.clone();
-                    answer.truncate(answer.floor_char_boundary(CONTENT_CUE_CHARS));
+                    let answer = m.answer_opening(doc);
                     (0..n)
                         .map(|s| match m.line.named {
                             Some(named) => usize::from(named == s) * NAMED_SCORE,
@@ -405,7 +400,8 @@ impl Headings {
     /// The families of set-off lines (one style level, or bold lines), each
     /// with the section its title names or else the one its keywords point
     /// to, keeping the members over an answer (a title or a group heading
-    /// heads nothing), in document order, each with its answer's text.
+    /// heads nothing), in document order, each with where its answer ends.
+    /// Empty when the other cues name every section.
     fn answered_families(&self, doc: &Document, hits: &[HeadingHit], candidates: &[(usize, Cue)]) -> Vec<Vec<Member>> {
         let named: HashSet<usize> = hits.iter().flat_map(HeadingHit::sections).collect();
         if named.len() >= self.sections.len() {
@@ -445,12 +441,8 @@ impl Headings {
                 family
                     .into_iter()
                     .zip(ends)
-                    .map(|(line, end)| {
-                        let answer: Vec<&str> =
-                            doc.blocks[line.block + 1..end].iter().map(|b| b.text.as_str()).collect();
-                        Member { line, answer: answer.join("\n") }
-                    })
-                    .filter(|m| m.answer.split_whitespace().nth(MIN_REGION_WORDS - 1).is_some())
+                    .map(|(line, end)| Member { line, end })
+                    .filter(|m| m.answers(doc))
                     .collect()
             })
             .collect()
@@ -1461,7 +1453,35 @@ const MAX_ORDINAL_EXTRAS: usize = 2;
 /// A member of a family of set-off lines, with the text it heads.
 struct Member {
     line: OrdinalLine,
-    answer: String,
+    /// The block after its answer (the next member's, or the document's end).
+    end: usize,
+}
+
+impl Member {
+    /// The blocks of its answer.
+    fn answer<'d>(&self, doc: &'d Document) -> &'d [Block] {
+        &doc.blocks[self.line.block + 1..self.end]
+    }
+
+    /// Whether it heads an answer of some words (a title over the next
+    /// heading does not), counted only as far as needed.
+    fn answers(&self, doc: &Document) -> bool {
+        self.answer(doc).iter().flat_map(|b| b.text.split_whitespace()).nth(MIN_REGION_WORDS - 1).is_some()
+    }
+
+    /// The opening of its answer, as much as is read for content cues.
+    fn answer_opening(&self, doc: &Document) -> String {
+        let mut text = String::new();
+        for block in self.answer(doc) {
+            if text.len() >= CONTENT_CUE_CHARS {
+                break;
+            }
+            text.push_str(&block.text);
+            text.push('\n');
+        }
+        text.truncate(text.floor_char_boundary(CONTENT_CUE_CHARS));
+        text
+    }
 }
 
 /// A set-off line considered for a heading read in the guidance's order.

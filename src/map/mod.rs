@@ -269,8 +269,12 @@ impl Mapper {
             self.settle_state(section);
         }
         for s in 0..sections.len() {
-            let refers_to =
-                self.headings.section_reference(sections[s].parts.iter().map(Part::text).collect::<String>().trim());
+            // Only a short answer is a pointer: a long one is not joined to find out.
+            if sections[s].words() > self.headings.max_heading_words() {
+                continue;
+            }
+            let text = sections[s].parts.iter().map(Part::text).collect::<Vec<_>>().join(" ");
+            let refers_to = self.headings.section_reference(text.trim());
             sections[s].refers_to = refers_to.filter(|&r| r != s && sections[r].state == SectionState::Present);
         }
         let benchmarks = count::benchmarks(doc, &sections, &self.headings);
