@@ -212,7 +212,7 @@ pub struct CompiledCheck {
 impl CompiledCheck {
     pub fn new(check: &Check, lexicon: &Lexicon) -> Option<Self> {
         match check {
-            Check::Items { items, per_priority, skip_statements } => Some(CompiledCheck {
+            Check::Items { items, per_priority, skip_statements, shared } => Some(CompiledCheck {
                 items: items
                     .iter()
                     .map(|i| CompiledItem {
@@ -224,7 +224,7 @@ impl CompiledCheck {
                 any: false,
                 per_priority: *per_priority,
                 skip_statements: *skip_statements,
-                shared: false,
+                shared: *shared,
             }),
             Check::Any { when, ordered, exclude, tense, subject, label_answers, per_priority, shared } => {
                 let def = ClaimDef {
@@ -293,8 +293,8 @@ pub(crate) fn run(ctx: &RuleCtx, compiled: &CompiledCheck) -> (Vec<Finding>, Vec
     let mut results: Vec<GroupResult> =
         groups(section, compiled.per_priority).iter().map(|g| evaluate(ctx, compiled, &by_part, section, g)).collect();
     share_answers(&mut results, compiled.items.len());
-    if compiled.shared && results.iter().any(|r| r.missing.is_empty()) {
-        results.iter_mut().for_each(|r| r.missing.clear());
+    if compiled.shared {
+        share_everywhere(&mut results, compiled.items.len());
     }
     let findings = results.iter().filter(|r| !r.missing.is_empty()).map(|r| finding(ctx, compiled, r, index)).collect();
     let coverage = Coverage {
@@ -321,6 +321,20 @@ fn share_answers(results: &mut [GroupResult], items: usize) {
         for (i, missing) in missing_here.into_iter().enumerate() {
             answered_later[i] |= !missing;
         }
+    }
+}
+
+/// An item any priority's part answers is answered for every priority
+/// (`shared` checks): linear in the priorities.
+fn share_everywhere(results: &mut [GroupResult], items: usize) {
+    let mut answered = vec![false; items];
+    for result in results.iter() {
+        for (i, done) in answered.iter_mut().enumerate() {
+            *done |= !result.missing.contains(&i);
+        }
+    }
+    for result in results.iter_mut() {
+        result.missing.retain(|&i| !answered[i]);
     }
 }
 

@@ -113,6 +113,7 @@ pub struct Headings {
     max_heading_words: usize,
     min_own_words_headings: usize,
     min_ordinal_agreement: usize,
+    max_reference_words: usize,
     numbering: LazyRegex,
     number_words: Vec<String>,
     priority_list_lead_ins: AnyOf,
@@ -240,6 +241,7 @@ impl Headings {
             max_heading_words: m.max_heading_words,
             min_own_words_headings: m.min_own_words_headings,
             min_ordinal_agreement: m.min_ordinal_agreement,
+            max_reference_words: m.max_reference_words,
             priorities: pack.sections.iter().position(|s| s.id == m.priorities_section).unwrap_or(0),
             monitoring: pack.sections.iter().position(|s| s.id == m.benchmarks_section),
             numbering: LazyRegex::new(crate::pack::forms::numbering(&m.heading_number_words)),
@@ -270,6 +272,10 @@ impl Headings {
 
     pub fn max_heading_words(&self) -> usize {
         self.max_heading_words
+    }
+
+    pub fn max_reference_words(&self) -> usize {
+        self.max_reference_words
     }
 
     /// The sections a short label cell names ("Outcomes", "4. Outcomes",
@@ -407,6 +413,13 @@ impl Headings {
         if named.len() >= self.sections.len() {
             return Vec::new();
         }
+        // A numbered bold label in a table cell ("4 · What success looks
+        // like" atop a card) is set off like a numbered line: which column a
+        // card stands in does not change what kind of label it is.
+        let numbered_cell = |i: usize, cue: Cue| {
+            cue == Cue::TableLabel && doc.blocks[i].bold && self.split_heading(&doc.blocks[i]).0.is_some()
+        };
+        let kind_cue = |i: usize, cue: Cue| if numbered_cell(i, cue) { Cue::Numbered } else { cue };
         let set_off = |cue: Cue| matches!(cue, Cue::Styled | Cue::Bold | Cue::Numbered);
         let short_title = |i: usize| {
             let (_, title, _) = self.split_heading(&doc.blocks[i]);
@@ -416,12 +429,19 @@ impl Headings {
         };
         let mut lines: Vec<OrdinalLine> = hits
             .iter()
-            .filter(|h| set_off(h.cue) && h.also.is_empty())
-            .map(|h| OrdinalLine { block: h.block, cue: h.cue, named: Some(h.section), keyword: None })
-            .chain(candidates.iter().filter(|&&(i, cue)| set_off(cue) && short_title(i)).map(|&(i, cue)| {
-                let keyword = self.keyword_section(&self.split_heading(&doc.blocks[i]).1);
-                OrdinalLine { block: i, cue, named: None, keyword }
-            }))
+            .filter(|h| set_off(kind_cue(h.block, h.cue)) && h.also.is_empty())
+            .map(|h| OrdinalLine {
+                block: h.block,
+                cue: kind_cue(h.block, h.cue),
+                named: Some(h.section),
+                keyword: None,
+            })
+            .chain(candidates.iter().filter(|&&(i, cue)| set_off(kind_cue(i, cue)) && short_title(i)).map(
+                |&(i, cue)| {
+                    let keyword = self.keyword_section(&self.split_heading(&doc.blocks[i]).1);
+                    OrdinalLine { block: i, cue: kind_cue(i, cue), named: None, keyword }
+                },
+            ))
             .collect();
         lines.sort_unstable_by_key(|l| l.block);
         // One line per block, so that each member's answer ends after it starts.
@@ -1226,13 +1246,13 @@ impl Headings {
 
     /// Whether an answer only points to another one ("Same as Priority 1.").
     pub fn is_cross_reference(&self, text: &str) -> bool {
-        text.split_whitespace().nth(self.max_heading_words).is_none() && self.cross_references.is_match(text)
+        text.split_whitespace().nth(self.max_reference_words).is_none() && self.cross_references.is_match(text)
     }
 
     /// The section an answer only points to ("See section 2 above."), by the
     /// number it gives.
     pub fn section_reference(&self, text: &str) -> Option<usize> {
-        if text.split_whitespace().nth(self.max_heading_words).is_some() {
+        if text.split_whitespace().nth(self.max_reference_words).is_some() {
             return None;
         }
         let captures = self.section_references.iter().find_map(|re| re.captures(text))?;

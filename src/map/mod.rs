@@ -270,7 +270,7 @@ impl Mapper {
         }
         for s in 0..sections.len() {
             // Only a short answer is a pointer: a long one is not joined to find out.
-            if sections[s].words() > self.headings.max_heading_words() {
+            if sections[s].words() > self.headings.max_reference_words() {
                 continue;
             }
             let text = sections[s].parts.iter().map(Part::text).collect::<Vec<_>>().join(" ");
@@ -394,17 +394,29 @@ fn accept_hits(hits: &[HeadingHit]) -> Vec<HeadingHit> {
     hits.iter().filter(|h| h.cue.is_strong() || !strong.contains(&h.section)).cloned().collect()
 }
 
-/// Table cells that hold an accepted heading: the rest of such a cell is the
-/// template's prompt, not the district's response.
+/// Table cells that hold an accepted heading and whose row answers in
+/// another cell: the rest of such a cell is the template's prompt, not the
+/// district's response. A row whose only text stands in label cells (cards
+/// side by side, "7. Resources" over its answer in one box) answers inside
+/// each label's own cell.
 fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize, usize, usize)>> {
-    accepted
+    let labels: HashSet<Option<(usize, usize, usize)>> = accepted
         .iter()
         .filter(|h| matches!(h.cue, Cue::TableLabel | Cue::PromptCell))
         .filter_map(|h| doc.blocks.get(h.block))
         .filter(|b| b.grid.is_some() && b.kind != crate::model::BlockKind::SheetName)
         .filter(|_| !doc.format.is_spreadsheet())
         .map(cell_key)
-        .collect()
+        .collect();
+    let headed: HashSet<Option<(usize, usize, usize)>> =
+        accepted.iter().filter_map(|h| doc.blocks.get(h.block)).map(cell_key).collect();
+    let answering_rows: HashSet<(usize, usize)> = doc
+        .blocks
+        .iter()
+        .filter(|b| !b.text.trim().is_empty() && !headed.contains(&cell_key(b)))
+        .filter_map(|b| b.grid.map(|g| (g.table, g.row)))
+        .collect();
+    labels.into_iter().filter(|k| k.is_some_and(|(t, r, _)| answering_rows.contains(&(t, r)))).collect()
 }
 
 /// A deeper heading naming only the section already open, or an unnumbered

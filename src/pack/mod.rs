@@ -185,6 +185,10 @@ fn default_ordinal_agreement() -> usize {
     3
 }
 
+fn default_reference_words() -> usize {
+    24
+}
+
 fn default_label_words() -> usize {
     6
 }
@@ -407,6 +411,11 @@ pub struct Mapping {
     /// elsewhere).
     #[serde(default = "default_ordinal_agreement")]
     pub min_ordinal_agreement: usize,
+    /// Longest answer, in words, that may only point elsewhere ("Same as
+    /// Priority 1: the math work runs through the same structures.", "See
+    /// section 2 above.").
+    #[serde(default = "default_reference_words")]
+    pub max_reference_words: usize,
 }
 
 fn default_own_words_headings() -> usize {
@@ -560,6 +569,10 @@ pub enum Check {
         /// prompts asked about it: only the sentences that follow count.
         #[serde(default)]
         skip_statements: bool,
+        /// An item answered in any priority's part is answered for all (an
+        /// analysis that cites its survey data once for both priorities).
+        #[serde(default)]
+        shared: bool,
     },
     /// One sentence of the section must make the claim.
     Any {

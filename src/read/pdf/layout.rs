@@ -108,10 +108,12 @@ struct Placed {
     right: f32,
     /// How far down its page it sits (0 top, 1 bottom).
     depth: f32,
-    /// In the left card of a row of cards that goes on from the page before.
+    /// In a row of cards that goes on from the page before.
     from_before: bool,
-    /// In the right card of a row of cards that goes on to the next page.
+    /// In a row of cards that goes on to the next page.
     goes_on: bool,
+    /// Which card of its row (0 for text outside cards).
+    card: usize,
 }
 
 /// What the whole document tells about one page's lines.
@@ -134,6 +136,8 @@ pub fn lay_out(pages: &[Page]) -> Laid {
     let mut open: Option<Open> = None;
     let mut last_table: Option<TableEnd> = None;
     let mut laid: Vec<Vec<Placed>> = Vec::with_capacity(pages.len());
+    // Where the cards of a row cut by the page break start, for the next page.
+    let mut cards_on: Option<Vec<f32>> = None;
     for (page, page_lines) in pages.iter().zip(&lines) {
         let mut kept = Vec::new();
         for line in page_lines {
@@ -149,30 +153,36 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         // A table the page before ended with may go on at the top of this page.
         let carry = last_table.as_ref().map(|t| t.starts.clone());
         tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
-        let mut placed = order(page, &kept, &mut tables, carry.as_deref());
+        let mut placed = order(page, &kept, &mut tables, carry.as_deref(), cards_on.as_deref());
         continue_table(page, &mut placed, &mut last_table, &tables);
+        cards_on = cut_card_row(page, &kept);
         laid.push(placed);
     }
-    // A row of cards cut by the page break: its left card goes on at the top
-    // of the next page before its right card starts, so the right card's
-    // part on the first page is read after the left card's part on the next.
-    let mut held: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    // A row of cards cut by the page break: each card goes on at the top of
+    // the next page, so each card's part on the first page is read just
+    // before its own part on the next, card after card.
+    let mut held: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
     for (p, placed) in laid.iter().enumerate() {
         let mut start = 0;
         if !held.is_empty() {
             start = placed.iter().take_while(|x| x.from_before).count();
-            paragraphs(placed, 0..start, p + 1, body_size, &levels, &mut blocks, &mut open);
-            for (q, range) in held.drain(..) {
-                paragraphs(&laid[q], range, q + 1, body_size, &levels, &mut blocks, &mut open);
+            let goes_on = card_ranges(placed, 0..start);
+            let cards = held.iter().map(|h| h.1).chain(goes_on.iter().map(|g| g.0)).max().unwrap_or(0);
+            for card in 0..=cards {
+                for (q, _, range) in held.iter().filter(|h| h.1 == card) {
+                    paragraphs(&laid[*q], range.clone(), q + 1, body_size, &levels, &mut blocks, &mut open);
+                }
+                for (_, range) in goes_on.iter().filter(|g| g.0 == card) {
+                    paragraphs(placed, range.clone(), p + 1, body_size, &levels, &mut blocks, &mut open);
+                }
             }
+            held.clear();
         }
         let end = placed.len() - placed[start..].iter().rev().take_while(|x| x.goes_on).count();
         paragraphs(placed, start..end, p + 1, body_size, &levels, &mut blocks, &mut open);
-        if end < placed.len() {
-            held.push((p, end..placed.len()));
-        }
+        held.extend(card_ranges(placed, end..placed.len()).into_iter().map(|(card, range)| (p, card, range)));
     }
-    for (q, range) in held {
+    for (q, _, range) in held {
         paragraphs(&laid[q], range, q + 1, body_size, &levels, &mut blocks, &mut open);
     }
     if let Some((block, _, _)) = open {
@@ -647,13 +657,20 @@ fn is_running(page: &Page, line: &Line, text: &str, running: &[String]) -> bool 
 }
 
 /// Puts a page's lines in reading order: columns, tables, the rest.
-/// `carry`: the column starts of the table the page before ended with.
-fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>) -> Vec<Placed> {
+/// `carry`: the column starts of the table the page before ended with;
+/// `cards_on`: where the cards start of a row the page before cut.
+fn order(
+    page: &Page,
+    lines: &[Line],
+    tables: &mut Tables,
+    carry: Option<&[f32]>,
+    cards_on: Option<&[f32]>,
+) -> Vec<Placed> {
     let width = if page.width > 0.0 { page.width } else { 612.0 };
     let right_edge = lines.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
     // A table cut by the page break goes on here: its columns are not a two-column page.
     let carried = carry.filter(|starts| continues(page, lines, starts));
-    let rows = card_rows(page, width);
+    let rows = with_cards_going_on(page, lines, card_rows(page, width), cards_on);
     if carried.is_none() && !rows.is_empty() {
         return cards(page, lines, &rows, right_edge, tables);
     }
@@ -811,6 +828,7 @@ fn centred_label_table(page: &Page, lines: &[Line], right_edge: f32, tables: &mu
         depth: y / page.height.max(1.0),
         from_before: false,
         goes_on: false,
+        card: 0,
     };
     let mut out = flow(page, &lines[..best.0], right_edge, tables, None);
     // Answer lines before the first labelled row: the rest of a row cut by the page break.
@@ -843,33 +861,110 @@ fn centred_label_table(page: &Page, lines: &[Line], right_edge: f32, tables: &mu
     Some(out)
 }
 
-/// Rows of tinted boxes set side by side ("cards" of a two-column web page,
-/// printed from a flex or grid layout): two boxes, each over 30% of the page
-/// wide and several lines tall, with the same top and bottom, the first
-/// ending before the second starts. Each as (top, bottom, x between them).
-fn card_rows(page: &Page, width: f32) -> Vec<(f32, f32, f32)> {
-    let wide = |b: &(f32, f32, f32, f32)| b.2 - b.0 >= width * 0.3 && b.3 - b.1 >= 30.0;
-    let mut rows: Vec<(f32, f32, f32)> = Vec::new();
-    for a in page.shades.iter().filter(|b| wide(b)) {
-        for b in page.shades.iter().filter(|b| wide(b)) {
-            let side_by_side = a.2 <= b.0 && b.0 - a.2 < width * 0.1;
-            if side_by_side
-                && (a.1 - b.1).abs() < 2.0
-                && (a.3 - b.3).abs() < 2.0
-                && !rows.iter().any(|r| (r.0 - a.1).abs() < 2.0)
-            {
-                rows.push((a.1, a.3, (a.2 + b.0) / 2.0));
-            }
+/// A row of cards: where it starts and ends down the page, and where each
+/// card after the first starts across it.
+#[derive(Debug, Clone, PartialEq)]
+struct CardRow {
+    top: f32,
+    bottom: f32,
+    splits: Vec<f32>,
+    /// Goes on from the page before (its cards have no titles here).
+    carried: bool,
+}
+
+/// Narrowest card, as a share of the page's width (three cards side by side
+/// with gutters are each under a third).
+const MIN_CARD_WIDTH: f32 = 0.2;
+/// Shortest card box; a shorter tinted box is a card's title bar.
+const MIN_CARD_HEIGHT: f32 = 30.0;
+/// Shortest title bar.
+const MIN_TITLE_BAR: f32 = 10.0;
+
+/// Rows of boxes set side by side ("cards" of a web page printed from a
+/// flex or grid layout): two or more tinted boxes, each over a fifth of the
+/// page wide, with the same top and bottom, each ending before the next
+/// starts. A box several lines tall is a card; a short one is a card's
+/// title bar, and its card runs down as far as the rules of its border (or
+/// to the next row of cards).
+fn card_rows(page: &Page, width: f32) -> Vec<CardRow> {
+    let mut boxes: Vec<(f32, f32, f32, f32)> = page
+        .shades
+        .iter()
+        .filter(|b| b.2 - b.0 >= width * MIN_CARD_WIDTH && b.3 - b.1 >= MIN_TITLE_BAR)
+        .copied()
+        .collect();
+    // Taller boxes first: a card before the title bar inside it.
+    boxes.sort_by(|a, b| a.1.total_cmp(&b.1).then((b.3 - b.1).total_cmp(&(a.3 - a.1))));
+    let mut rows: Vec<CardRow> = Vec::new();
+    for a in &boxes {
+        if rows.iter().any(|r| (r.top - a.1).abs() < 2.0) {
+            continue;
         }
+        let mut row: Vec<&(f32, f32, f32, f32)> =
+            boxes.iter().filter(|b| (b.1 - a.1).abs() < 2.0 && (b.3 - a.3).abs() < 2.0).collect();
+        row.sort_by(|x, y| x.0.total_cmp(&y.0));
+        row.dedup_by(|x, y| (x.0 - y.0).abs() < 2.0);
+        let side_by_side = row.windows(2).all(|w| w[0].2 <= w[1].0 + 1.0 && w[1].0 - w[0].2 < width * 0.1);
+        if row.len() < 2 || !side_by_side {
+            continue;
+        }
+        let bottom = if a.3 - a.1 >= MIN_CARD_HEIGHT { a.3 } else { bordered_bottom(page, &row).unwrap_or(f32::MAX) };
+        let splits = row.windows(2).map(|w| (w[0].2 + w[1].0) / 2.0).collect();
+        rows.push(CardRow { top: a.1, bottom, splits, carried: false });
     }
-    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.sort_by(|a, b| a.top.total_cmp(&b.top));
+    let height = if page.height > 0.0 { page.height } else { 792.0 };
+    for k in 0..rows.len() {
+        let next = rows.get(k + 1).map_or(height, |r| r.top);
+        rows[k].bottom = rows[k].bottom.min(next);
+    }
     rows
 }
 
+/// How far down the border of a row of titled cards runs: the lowest rule
+/// down a card's left edge that starts at its title bar.
+fn bordered_bottom(page: &Page, bars: &[&(f32, f32, f32, f32)]) -> Option<f32> {
+    page.vrules
+        .iter()
+        .filter(|&&(x, top, _)| bars.iter().any(|b| (x - b.0).abs() < 4.0 && top > b.1 - 6.0 && top < b.3 + 6.0))
+        .map(|&(_, _, bottom)| bottom)
+        .reduce(f32::max)
+}
+
+/// The rows of cards of a page, and above the first of them (or over the
+/// whole page) the cards of a row the page before cut, which go on here
+/// without their titles.
+fn with_cards_going_on(page: &Page, lines: &[Line], mut rows: Vec<CardRow>, cards_on: Option<&[f32]>) -> Vec<CardRow> {
+    let Some(splits) = cards_on else { return rows };
+    let height = if page.height > 0.0 { page.height } else { 792.0 };
+    let first_top = rows.first().map_or(height, |r| r.top);
+    let top = lines.first().map_or(first_top, |l| l.y - 1.0);
+    // A row found at the top of the page is already the cards going on.
+    if rows.first().is_some_and(|r| r.top < height * 0.15) || top >= first_top {
+        if let Some(r) = rows.first_mut().filter(|r| r.top < height * 0.15) {
+            r.carried = true;
+        }
+        return rows;
+    }
+    rows.insert(0, CardRow { top: top - 1.0, bottom: first_top, splits: splits.to_vec(), carried: true });
+    rows
+}
+
+/// Where the cards start of the row that ends a page cut by the page
+/// break: the last row of cards, running to the page's foot, with no line after it.
+fn cut_card_row(page: &Page, lines: &[Line]) -> Option<Vec<f32>> {
+    let width = if page.width > 0.0 { page.width } else { 612.0 };
+    let height = if page.height > 0.0 { page.height } else { 792.0 };
+    let last = card_rows(page, width).pop()?;
+    let after = lines.iter().any(|l| l.y > last.bottom);
+    (last.bottom > height * 0.85 && !after).then_some(last.splits)
+}
+
 /// Reading order on a page of cards: each row of cards is read a card at a
-/// time, left then right; lines outside the rows run as on a plain page.
-fn cards(page: &Page, lines: &[Line], rows: &[(f32, f32, f32)], right_edge: f32, tables: &mut Tables) -> Vec<Placed> {
-    let row_of = |line: &Line| rows.iter().position(|&(top, bottom, _)| line.y > top && line.y <= bottom);
+/// time, left to right; lines outside the rows run as on a plain page.
+fn cards(page: &Page, lines: &[Line], rows: &[CardRow], right_edge: f32, tables: &mut Tables) -> Vec<Placed> {
+    let row_of = |line: &Line| rows.iter().position(|r| line.y > r.top && line.y <= r.bottom);
+    let height = page.height.max(1.0);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -878,21 +973,41 @@ fn cards(page: &Page, lines: &[Line], rows: &[(f32, f32, f32)], right_edge: f32,
         let group = &lines[i..end];
         match row {
             Some(r) => {
-                let split = rows[r].2;
-                let side = |keep: &dyn Fn(&Seg) -> bool| -> Vec<Line> { side_of(group, keep) };
-                let left = side(&|s: &Seg| s.x0 < split);
-                let right = side(&|s: &Seg| s.x0 >= split);
-                let height = page.height.max(1.0);
+                let row = &rows[r];
                 // A row at the very top of the page, before any other line, may go on
                 // from the page before; one at the very bottom, after every other line, to the next.
-                let from_before = i == 0 && rows[r].0 < height * 0.15;
-                let goes_on = end == lines.len() && rows[r].1 > height * 0.85;
-                out.extend(flow(page, &left, split, tables, None).into_iter().map(|p| Placed { from_before, ..p }));
-                out.extend(flow(page, &right, right_edge, tables, None).into_iter().map(|p| Placed { goes_on, ..p }));
+                let from_before = i == 0 && (row.carried || row.top < height * 0.15);
+                let goes_on = end == lines.len() && row.bottom > height * 0.85;
+                let edges: Vec<f32> = std::iter::once(f32::MIN).chain(row.splits.iter().copied()).collect();
+                for (card, &left) in edges.iter().enumerate() {
+                    let right = row.splits.get(card).copied().unwrap_or(f32::MAX);
+                    let mine = side_of(group, &|s: &Seg| s.x0 >= left && s.x0 < right);
+                    // A card's lines end short against its own text's edge, not the gutter.
+                    let own_edge = mine.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
+                    let edge = if own_edge > 0.0 { own_edge.min(right_edge) } else { right_edge };
+                    out.extend(flow(page, &mine, edge, tables, None).into_iter().map(|p| Placed {
+                        from_before,
+                        goes_on,
+                        card,
+                        ..p
+                    }));
+                }
             }
             None => out.extend(flow(page, &labels_together(group), right_edge, tables, None)),
         }
         i = end;
+    }
+    out
+}
+
+/// The runs of items of one card each among `range`: (card, items).
+fn card_ranges(placed: &[Placed], range: std::ops::Range<usize>) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for i in range {
+        match out.last_mut() {
+            Some((card, r)) if *card == placed[i].card && r.end == i => r.end = i + 1,
+            _ => out.push((placed[i].card, i..i + 1)),
+        }
     }
     out
 }
@@ -1267,6 +1382,7 @@ fn flow(page: &Page, lines: &[Line], right_edge: f32, tables: &mut Tables, carry
                 depth: lines[i].y / page.height.max(1.0),
                 from_before: false,
                 goes_on: false,
+                card: 0,
             });
         }
         i += 1;
@@ -1600,6 +1716,7 @@ fn table(page: &Page, lines: &[Line], tables: &mut Tables, right_edge: f32, carr
                         depth: line.y / page.height.max(1.0),
                         from_before: false,
                         goes_on: false,
+                        card: 0,
                     });
                 }
             }
