@@ -1254,7 +1254,16 @@ fn gutter(page: &Page, lines: &[Line], width: f32) -> Option<f32> {
     // The empty band around x, between the two columns' text.
     let gap_left = segs.iter().filter(|s| s.x1 <= x).map(|s| s.x1).fold(f32::MIN, f32::max);
     let gap_right = segs.iter().filter(|s| s.x0 >= x).map(|s| s.x0).fold(f32::MAX, f32::min);
-    if page.vrules.iter().any(|&(vx, top, bottom)| vx > gap_left - 2.0 && vx < gap_right + 2.0 && bottom - top > 30.0) {
+    // A rule down the gap divides a table's columns when the table's rows
+    // run across it; the border of a table inside one column ends its rows.
+    let crossed = |vx: f32, top: f32, bottom: f32| {
+        page.hrules
+            .iter()
+            .any(|&(y, left, right)| y >= top - 1.0 && y <= bottom + 1.0 && left < vx - 5.0 && right > vx + 5.0)
+    };
+    if page.vrules.iter().any(|&(vx, top, bottom)| {
+        vx > gap_left - 2.0 && vx < gap_right + 2.0 && bottom - top > 30.0 && crossed(vx, top, bottom)
+    }) {
         return None;
     }
     if hole_beside_text(lines, x) {
