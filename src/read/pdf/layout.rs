@@ -2625,4 +2625,78 @@ mod tests {
         assert_eq!(bullet("• text"), Some(("•", "text")));
         assert_eq!(bullet("-5 degrees"), None);
     }
+    /// Three cards side by side, each under a tinted title bar and inside a
+    /// ruled border, cut by the page break: on the next page each card goes
+    /// on, untitled, before a new row of cards. Each card is read whole,
+    /// its words from both pages together, card after card.
+    #[test]
+    fn three_titled_cards_cut_by_a_page_break_are_read_card_by_card() {
+        let lefts = [36.0f32, 220.0, 404.0];
+        let bars = |top: f32| lefts.iter().map(|&x| (x, top, x + 172.0, top + 20.0)).collect::<Vec<_>>();
+        let borders = |top: f32, bottom: f32| {
+            lefts.iter().flat_map(|&x| [(x, top, bottom), (x + 172.0, top, bottom)]).collect::<Vec<_>>()
+        };
+        let mut p1 = Vec::new();
+        for (k, &x) in lefts.iter().enumerate() {
+            p1.push(run(&format!("{} Card title", k + 4), x + 6.0, 115.0, 11.0, true));
+            for i in 0..40 {
+                p1.push(run(&format!("card {k} first page {i:02}"), x + 6.0, 140.0 + 15.0 * i as f32, 9.0, false));
+            }
+        }
+        let page1 = Page {
+            width: 612.0,
+            height: 792.0,
+            runs: p1,
+            shades: bars(100.0),
+            vrules: borders(100.0, 760.0),
+            ..Page::default()
+        };
+        let mut p2 = Vec::new();
+        for (k, &x) in lefts.iter().enumerate() {
+            for i in 0..3 {
+                p2.push(run(&format!("card {k} next page {i}"), x + 6.0, 50.0 + 15.0 * i as f32, 9.0, false));
+            }
+            p2.push(run(&format!("{} Next title", k + 7), x + 6.0, 215.0, 11.0, true));
+            p2.push(run(&format!("card {} body", k + 3), x + 6.0, 240.0, 9.0, false));
+        }
+        let page2 = Page {
+            width: 612.0,
+            height: 792.0,
+            runs: p2,
+            shades: bars(200.0),
+            vrules: borders(200.0, 300.0),
+            ..Page::default()
+        };
+        let all = texts(&lay_out(&[page1, page2])).join(" | ");
+        let at = |needle: &str| all.find(needle).unwrap_or_else(|| panic!("{needle} not in {all}"));
+        assert!(at("4 Card title") < at("card 0 first page 39"));
+        assert!(at("card 0 first page 39") < at("card 0 next page 2"), "{all}");
+        assert!(at("card 0 next page 2") < at("5 Card title"), "{all}");
+        assert!(at("card 1 next page 2") < at("6 Card title"), "{all}");
+        assert!(at("card 2 next page 2") < at("7 Next title"), "{all}");
+        assert!(at("7 Next title") < at("card 3 body") && at("card 3 body") < at("8 Next title"), "{all}");
+    }
+
+    /// A two-column page whose left column holds a ruled table: the table's
+    /// right border stands in the gutter, but its rows end there, so the page
+    /// is still read a column at a time.
+    #[test]
+    fn a_table_inside_the_left_column_keeps_the_page_in_two_columns() {
+        let mut runs = Vec::new();
+        for i in 0..6 {
+            let y = 100.0 + i as f32 * 20.0;
+            runs.push(run(&format!("Area {i}"), 40.0, y, 9.0, false));
+            runs.push(run(&format!("finding {i} in a cell"), 120.0, y, 9.0, false));
+        }
+        for i in 0..12 {
+            runs.push(run(&format!("right column line {i:02} runs here"), 320.0, 100.0 + i as f32 * 12.0, 9.0, false));
+            runs.push(run(&format!("left column text {i:02} goes on"), 40.0, 230.0 + i as f32 * 12.0, 9.0, false));
+        }
+        let hrules = (0..7).map(|i| (92.0 + i as f32 * 20.0, 36.0, 290.0)).collect();
+        let vrules = vec![(36.0, 92.0, 212.0), (115.0, 92.0, 212.0), (290.0, 92.0, 212.0)];
+        let page = Page { width: 612.0, height: 792.0, runs, hrules, vrules, ..Page::default() };
+        let all = texts(&lay_out(&[page])).join(" | ");
+        assert!(all.find("finding 5").unwrap() < all.find("right column line 00").unwrap(), "{all}");
+        assert!(!all.contains("finding 0 in a cell right column"), "{all}");
+    }
 }
