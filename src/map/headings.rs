@@ -429,19 +429,14 @@ impl Headings {
         };
         let mut lines: Vec<OrdinalLine> = hits
             .iter()
-            .filter(|h| set_off(kind_cue(h.block, h.cue)) && h.also.is_empty())
-            .map(|h| OrdinalLine {
-                block: h.block,
-                cue: kind_cue(h.block, h.cue),
-                named: Some(h.section),
-                keyword: None,
+            .filter(|h| h.also.is_empty())
+            .map(|h| (h.block, kind_cue(h.block, h.cue), Some(h.section)))
+            .chain(candidates.iter().map(|&(i, cue)| (i, kind_cue(i, cue), None)))
+            .filter(|&(i, cue, named)| set_off(cue) && (named.is_some() || short_title(i)))
+            .map(|(block, cue, named)| {
+                let keyword = named.is_none().then(|| self.keyword_section(&self.split_heading(&doc.blocks[block]).1));
+                OrdinalLine { block, cue, named, keyword: keyword.flatten() }
             })
-            .chain(candidates.iter().filter(|&&(i, cue)| set_off(kind_cue(i, cue)) && short_title(i)).map(
-                |&(i, cue)| {
-                    let keyword = self.keyword_section(&self.split_heading(&doc.blocks[i]).1);
-                    OrdinalLine { block: i, cue: kind_cue(i, cue), named: None, keyword }
-                },
-            ))
             .collect();
         lines.sort_unstable_by_key(|l| l.block);
         // One line per block, so that each member's answer ends after it starts.

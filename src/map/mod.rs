@@ -408,13 +408,15 @@ fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize
         .filter(|_| !doc.format.is_spreadsheet())
         .map(cell_key)
         .collect();
-    let headed: HashSet<Option<(usize, usize, usize)>> =
-        accepted.iter().filter_map(|h| doc.blocks.get(h.block)).map(cell_key).collect();
+    let headed: HashSet<(usize, usize, usize)> =
+        accepted.iter().filter_map(|h| doc.blocks.get(h.block)).filter_map(|b| cell_key(b)).collect();
     let answering_rows: HashSet<(usize, usize)> = doc
         .blocks
         .iter()
-        .filter(|b| !b.text.trim().is_empty() && !headed.contains(&cell_key(b)))
-        .filter_map(|b| b.grid.map(|g| (g.table, g.row)))
+        .filter(|b| !b.text.trim().is_empty())
+        .filter_map(|b| b.grid)
+        .filter(|g| !headed.contains(&(g.table, g.row, g.col)))
+        .map(|g| (g.table, g.row))
         .collect();
     labels.into_iter().filter(|k| k.is_some_and(|(t, r, _)| answering_rows.contains(&(t, r)))).collect()
 }

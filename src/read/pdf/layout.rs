@@ -153,9 +153,17 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         // A table the page before ended with may go on at the top of this page.
         let carry = last_table.as_ref().map(|t| t.starts.clone());
         tables.carried_on_top = last_table.as_ref().is_none_or(|t| t.on_top);
-        let mut placed = order(page, &kept, &mut tables, carry.as_deref(), cards_on.as_deref());
+        let rows = card_rows(page);
+        let cut = cut_card_row(page, &kept, rows.last());
+        let mut placed = order(
+            page,
+            &kept,
+            &mut tables,
+            carry.as_deref(),
+            with_cards_going_on(page, &kept, rows, cards_on.as_deref()),
+        );
         continue_table(page, &mut placed, &mut last_table, &tables);
-        cards_on = cut_card_row(page, &kept);
+        cards_on = cut;
         laid.push(placed);
     }
     // A row of cards cut by the page break: each card goes on at the top of
@@ -658,19 +666,12 @@ fn is_running(page: &Page, line: &Line, text: &str, running: &[String]) -> bool 
 
 /// Puts a page's lines in reading order: columns, tables, the rest.
 /// `carry`: the column starts of the table the page before ended with;
-/// `cards_on`: where the cards start of a row the page before cut.
-fn order(
-    page: &Page,
-    lines: &[Line],
-    tables: &mut Tables,
-    carry: Option<&[f32]>,
-    cards_on: Option<&[f32]>,
-) -> Vec<Placed> {
+/// `rows`: the page's rows of cards (see [`with_cards_going_on`]).
+fn order(page: &Page, lines: &[Line], tables: &mut Tables, carry: Option<&[f32]>, rows: Vec<CardRow>) -> Vec<Placed> {
     let width = if page.width > 0.0 { page.width } else { 612.0 };
     let right_edge = lines.iter().flat_map(|l| &l.segs).map(|s| s.x1).fold(0.0f32, f32::max);
     // A table cut by the page break goes on here: its columns are not a two-column page.
     let carried = carry.filter(|starts| continues(page, lines, starts));
-    let rows = with_cards_going_on(page, lines, card_rows(page, width), cards_on);
     if carried.is_none() && !rows.is_empty() {
         return cards(page, lines, &rows, right_edge, tables);
     }
@@ -886,7 +887,8 @@ const MIN_TITLE_BAR: f32 = 10.0;
 /// starts. A box several lines tall is a card; a short one is a card's
 /// title bar, and its card runs down as far as the rules of its border (or
 /// to the next row of cards).
-fn card_rows(page: &Page, width: f32) -> Vec<CardRow> {
+fn card_rows(page: &Page) -> Vec<CardRow> {
+    let width = if page.width > 0.0 { page.width } else { 612.0 };
     let mut boxes: Vec<(f32, f32, f32, f32)> = page
         .shades
         .iter()
@@ -951,13 +953,13 @@ fn with_cards_going_on(page: &Page, lines: &[Line], mut rows: Vec<CardRow>, card
 }
 
 /// Where the cards start of the row that ends a page cut by the page
-/// break: the last row of cards, running to the page's foot, with no line after it.
-fn cut_card_row(page: &Page, lines: &[Line]) -> Option<Vec<f32>> {
-    let width = if page.width > 0.0 { page.width } else { 612.0 };
+/// break: the page's last row of cards (`last`), running to the page's
+/// foot, with no line after it.
+fn cut_card_row(page: &Page, lines: &[Line], last: Option<&CardRow>) -> Option<Vec<f32>> {
     let height = if page.height > 0.0 { page.height } else { 792.0 };
-    let last = card_rows(page, width).pop()?;
+    let last = last?;
     let after = lines.iter().any(|l| l.y > last.bottom);
-    (last.bottom > height * 0.85 && !after).then_some(last.splits)
+    (last.bottom > height * 0.85 && !after).then(|| last.splits.clone())
 }
 
 /// Reading order on a page of cards: each row of cards is read a card at a
@@ -1256,10 +1258,13 @@ fn gutter(page: &Page, lines: &[Line], width: f32) -> Option<f32> {
     let gap_right = segs.iter().filter(|s| s.x0 >= x).map(|s| s.x0).fold(f32::MAX, f32::min);
     // A rule down the gap divides a table's columns when the table's rows
     // run across it; the border of a table inside one column ends its rows.
+    // Only rules reaching into the gap can cross a rule in it (checked once).
+    let reaching: Vec<&(f32, f32, f32)> =
+        page.hrules.iter().filter(|&&(_, left, right)| left < gap_right - 3.0 && right > gap_left + 3.0).collect();
     let crossed = |vx: f32, top: f32, bottom: f32| {
-        page.hrules
+        reaching
             .iter()
-            .any(|&(y, left, right)| y >= top - 1.0 && y <= bottom + 1.0 && left < vx - 5.0 && right > vx + 5.0)
+            .any(|&&(y, left, right)| y >= top - 1.0 && y <= bottom + 1.0 && left < vx - 5.0 && right > vx + 5.0)
     };
     if page.vrules.iter().any(|&(vx, top, bottom)| {
         vx > gap_left - 2.0 && vx < gap_right + 2.0 && bottom - top > 30.0 && crossed(vx, top, bottom)
