@@ -409,7 +409,7 @@ fn label_cells(doc: &Document, accepted: &[HeadingHit]) -> HashSet<Option<(usize
         .map(cell_key)
         .collect();
     let headed: HashSet<(usize, usize, usize)> =
-        accepted.iter().filter_map(|h| doc.blocks.get(h.block)).filter_map(|b| cell_key(b)).collect();
+        accepted.iter().filter_map(|h| doc.blocks.get(h.block)).filter_map(cell_key).collect();
     let answering_rows: HashSet<(usize, usize)> = doc
         .blocks
         .iter()
