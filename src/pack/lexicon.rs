@@ -301,6 +301,9 @@ pub struct Compiled {
     sentence_openers: FastSet<String>,
     /// Openings that point back to the sentence before, lower case, by words.
     anaphors: Vec<Vec<String>>,
+    /// Place words that point back after a short subject, by words.
+    place_anaphors: Vec<Vec<String>>,
+    anaphor_reach: usize,
     question_words: FastSet<String>,
     past_forms: FastSet<String>,
     pub max_label_words: usize,
@@ -381,6 +384,15 @@ impl Lexicon {
     }
 }
 
+/// Phrases as lower-case words, empty ones left out.
+fn phrases_by_words(phrases: &[String]) -> Vec<Vec<String>> {
+    phrases
+        .iter()
+        .map(|a| a.split_whitespace().map(str::to_lowercase).collect())
+        .filter(|a: &Vec<String>| !a.is_empty())
+        .collect()
+}
+
 impl Compiled {
     fn build(text: &TextRules, context: &Context, tables: Tables) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
@@ -390,12 +402,9 @@ impl Compiled {
             sentences: Sentences::new(text),
             clause_verbs: text.clause_verbs.iter().map(|w| w.to_lowercase()).collect(),
             sentence_openers: text.sentence_openers.iter().map(|w| w.to_lowercase()).collect(),
-            anaphors: text
-                .anaphors
-                .iter()
-                .map(|a| a.split_whitespace().map(str::to_lowercase).collect())
-                .filter(|a: &Vec<String>| !a.is_empty())
-                .collect(),
+            anaphors: phrases_by_words(&text.anaphors),
+            place_anaphors: phrases_by_words(&text.place_anaphors),
+            anaphor_reach: text.anaphor_reach,
             question_words: text.question_words.iter().map(|w| w.to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
@@ -513,15 +522,18 @@ impl Compiled {
         }
     }
 
-    /// Whether a sentence opens with one of the pack's anaphors (compared
-    /// word by word, without a lower-case copy: it runs on every sentence).
+    /// Whether a sentence opens with one of the pack's anaphors, or has a
+    /// place anaphor after a short subject (compared word by word, without
+    /// a lower-case copy: it runs on every sentence).
     fn points_back(&self, sentence: &str) -> bool {
         let words =
             || sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty());
-        self.anaphors.iter().any(|anaphor| {
-            let mut opening = words();
-            anaphor.iter().all(|a| opening.next().is_some_and(|w| w.eq_ignore_ascii_case(a)))
-        })
+        let starts_at = |anaphor: &[String], skip: usize| {
+            let mut from = words().skip(skip);
+            anaphor.iter().all(|a| from.next().is_some_and(|w| w.eq_ignore_ascii_case(a)))
+        };
+        self.anaphors.iter().any(|anaphor| starts_at(anaphor, 0))
+            || (0..=self.anaphor_reach).any(|skip| self.place_anaphors.iter().any(|anaphor| starts_at(anaphor, skip)))
     }
 
     /// The tokens of `raw`, a word as written (or "&"), with their

@@ -179,6 +179,19 @@ pub struct TextRules {
     /// sentence is also read together with the one before it.
     #[serde(default)]
     pub anaphors: Vec<String>,
+    /// Words that point back to a place the sentence before names ("Staff
+    /// there told us ...", "Teachers in those schools asked ..."): they
+    /// point back also after a short subject, standing within the first
+    /// `anaphor_reach` words.
+    #[serde(default)]
+    pub place_anaphors: Vec<String>,
+    /// How many words a subject before a place anaphor may have.
+    #[serde(default = "default_anaphor_reach")]
+    pub anaphor_reach: usize,
+}
+
+fn default_anaphor_reach() -> usize {
+    3
 }
 
 fn default_ordinal_agreement() -> usize {
