@@ -528,6 +528,10 @@ pub fn priorities(
     let Some(section) = section.filter(|s| s.words() > 0) else {
         return Vec::new();
     };
+    let rows = priority_table_rows(doc, section, headings);
+    if !rows.is_empty() {
+        return rows;
+    }
     let deferred = sentences.iter().any(|&(_, s)| headings.defers_priority(s));
     let focus = sentences.iter().any(|&(_, s)| !headings.defers_priority(s) && headings.states_focus(s));
     if deferred && !focus {
@@ -546,6 +550,37 @@ pub fn priorities(
         .iter()
         .enumerate()
         .map(|(i, line)| PriorityMark { number: i + 1, label: format!("Priority {}", i + 1), block: line.block })
+        .collect()
+}
+
+/// A table of section 1 with a column headed "Priority" ("Focus area"):
+/// each later row with words in that column states one priority.
+fn priority_table_rows(doc: &Document, section: &MappedSection, headings: &Headings) -> Vec<PriorityMark> {
+    let cells: Vec<(usize, crate::model::GridPos)> = section
+        .parts
+        .iter()
+        .flat_map(|p| &p.pieces)
+        .filter_map(|piece| doc.blocks[piece.block].grid.map(|g| (piece.block, g)))
+        .collect();
+    let Some(column) = cells
+        .iter()
+        .find(|(b, g)| g.row == 0 && headings.is_priority_column_header(&doc.blocks[*b].text))
+        .map(|(_, g)| *g)
+    else {
+        return Vec::new();
+    };
+    let mut rows: Vec<(usize, usize)> = cells
+        .iter()
+        .filter(|(b, g)| {
+            g.table == column.table && g.col == column.col && g.row > 0 && !doc.blocks[*b].text.trim().is_empty()
+        })
+        .map(|(b, g)| (g.row, *b))
+        .collect();
+    rows.sort_unstable();
+    rows.dedup_by_key(|(row, _)| *row);
+    rows.iter()
+        .enumerate()
+        .map(|(i, &(_, block))| PriorityMark { number: i + 1, label: format!("Priority {}", i + 1), block })
         .collect()
 }
 
