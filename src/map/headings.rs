@@ -628,11 +628,21 @@ impl Headings {
             .collect();
         // Label cells count as siblings only in the tables that hold section
         // labels: a benchmark table's first column is not a list of sections.
-        let mut label_counts: HashMap<usize, usize> = HashMap::new();
+        // A table cut over several slides or pages repeats its header row
+        // ("Section | Priority 1 | Priority 2"): its pieces count together.
+        let header_of = table_headers(doc);
+        let kind_of = |table: usize| header_of.get(&table).map_or(TableKind::Alone(table), |h| TableKind::Headed(h));
+        let mut label_counts: HashMap<TableKind, usize> = HashMap::new();
         for g in hits.iter().filter(|h| h.cue == Cue::TableLabel).filter_map(|h| doc.blocks[h.block].grid) {
-            *label_counts.entry(g.table).or_default() += 1;
+            *label_counts.entry(kind_of(g.table)).or_default() += 1;
         }
-        let label_tables: HashSet<usize> = label_counts.into_iter().filter(|&(_, n)| n >= 2).map(|(t, _)| t).collect();
+        let label_tables: HashSet<usize> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| b.grid)
+            .map(|g| g.table)
+            .filter(|&t| label_counts.get(&kind_of(t)).is_some_and(|&n| n >= 2))
+            .collect();
         // Where the named sections stand: a section placed by number or words
         // must stand between its neighbours ("2) School benchmark: ..." under
         // section 6 is a list item, not section 2).
@@ -1554,6 +1564,25 @@ fn is_sub_number(text: &str) -> bool {
     // "3.0 Outcomes" is the outline's top level, "3.1 ..." under it.
     let top_level = after.starts_with(".0") && !after[2..].starts_with(|c: char| c.is_ascii_digit());
     digits > 0 && !top_level && after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A table, known by its header row's words when it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum TableKind<'a> {
+    Headed(&'a str),
+    Alone(usize),
+}
+
+/// The header row of each table with two header cells or more, as one
+/// string ("Section | Priority 1 | Priority 2").
+fn table_headers(doc: &Document) -> HashMap<usize, String> {
+    let mut cells: HashMap<usize, Vec<&str>> = HashMap::new();
+    for b in &doc.blocks {
+        if let Some(g) = b.grid.filter(|g| g.row == 0) {
+            cells.entry(g.table).or_default().push(b.text.trim());
+        }
+    }
+    cells.into_iter().filter(|(_, c)| c.len() >= 2).map(|(t, c)| (t, c.join(" | "))).collect()
 }
 
 fn is_sentence(text: &str) -> bool {

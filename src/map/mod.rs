@@ -243,7 +243,8 @@ impl Mapper {
                     walk.priorities.push(mark);
                     continue;
                 }
-                match self.priority_role(doc, i, &walk, repeats) {
+                let answered_below = text_follows(doc, i, |j| hit_at.contains_key(&j) || marker_at.contains_key(&j));
+                match self.priority_role(doc, i, &walk, repeats, answered_below) {
                     PriorityRole::Block => walk.priority_block(mark),
                     PriorityRole::Statement => walk.priority_statement(i, mark, block.display_text()),
                     PriorityRole::Part => walk.priority_part(i, number, block),
@@ -292,7 +293,18 @@ impl Mapper {
     /// `repeats`: whether the plan repeats its sections per priority; if not,
     /// a priority headed like the sections inside section 1 ("What are we
     /// focusing on?" then "Priority 1: ...", both Heading 2) is stated there.
-    fn priority_role(&self, doc: &Document, index: usize, walk: &Walk, repeats: bool) -> PriorityRole {
+    /// `answered_below`: text, not a heading, stands right under the line; a
+    /// priority headed at the very level of the open section's heading then
+    /// splits that section (a deck's "Priority 1: Early literacy" slide after
+    /// the "Outcomes" slide) rather than heading sections of its own.
+    fn priority_role(
+        &self,
+        doc: &Document,
+        index: usize,
+        walk: &Walk,
+        repeats: bool,
+        answered_below: bool,
+    ) -> PriorityRole {
         // A sheet named for a priority holds that priority's whole plan.
         if doc.blocks[index].kind == BlockKind::SheetName {
             return PriorityRole::Block;
@@ -300,6 +312,7 @@ impl Mapper {
         let level = doc.blocks[index].heading_level;
         let section_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
         let at_or_above = match (level, section_level) {
+            (Some(l), Some(s)) if l == s && answered_below => false,
             (Some(l), Some(s)) => l <= s,
             (Some(_), None) => walk.current.is_empty(),
             (None, _) => false,
@@ -376,6 +389,17 @@ enum PriorityRole {
     Block,
     Statement,
     Part,
+}
+
+/// Whether the first block with words after `index` is text rather than a
+/// heading or another label (`is_label`).
+fn text_follows(doc: &Document, index: usize, is_label: impl Fn(usize) -> bool) -> bool {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .skip(index + 1)
+        .find(|(_, b)| !b.text.trim().is_empty())
+        .is_some_and(|(j, b)| !is_label(j) && b.heading_level.is_none())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
