@@ -573,6 +573,15 @@ impl Headings {
             .collect()
     }
 
+    /// The section a short set-off title names by its keywords ("Stakeholders"
+    /// in bold on a slide of its own), when it carries no number and no answer.
+    fn stray_title(&self, block: &Block, cue: Cue) -> Option<usize> {
+        let (number, title, rest) = self.split_heading(block);
+        let set_off = matches!(cue, Cue::Styled | Cue::Bold) && (block.bold || block.heading_level.is_some());
+        let short = title.split_whitespace().nth(MAX_STRAY_TITLE_WORDS).is_none();
+        (set_off && short && number.is_none() && rest.is_none()).then(|| self.keyword_section(&title)).flatten()
+    }
+
     /// Headings set off like the recognised ones but named otherwise ("4.
     /// Goals and Targets", "Engaging Our Community"): placed by their number
     /// when the document numbers its sections as the guidance does, else by
@@ -607,17 +616,32 @@ impl Headings {
                 None => families.push((sig, vec![h.section], h.cue.is_strong())),
             }
         }
+        // A family whose lines stand one under the other, each over the next
+        // rather than over an answer, lists the sections (an agenda slide, a
+        // typed contents list): it yields to the headings that govern text.
+        let listing = |sig: Signature| {
+            let mut members: Vec<usize> =
+                hits.iter().filter(|h| signature(h.block, h.cue) == sig).map(|h| h.block).collect();
+            members.sort_unstable();
+            let stacked = members.windows(2).filter(|w| next_with_words(doc, w[0]) == Some(w[1])).count();
+            stacked * 2 > members.len()
+        };
         let dominant = families
             .iter()
             .filter(|(_, sections, _)| sections.len() >= 2)
-            .fold(None::<(Signature, usize, bool)>, |best, (sig, sections, strong)| {
-                let rank = (sections.len(), *strong);
-                match best {
-                    Some((_, n, was_strong)) if (n, was_strong) >= rank => best,
-                    _ => Some((*sig, rank.0, rank.1)),
-                }
+            .map(|(sig, sections, strong)| (*sig, (!listing(*sig), sections.len(), *strong)))
+            .fold(None::<(Signature, (bool, usize, bool))>, |best, (sig, rank)| match best {
+                Some((_, was)) if was >= rank => best,
+                _ => Some((sig, rank)),
             })
-            .map(|(sig, _, _)| sig);
+            .map(|(sig, _)| sig);
+        // With headings that govern text, a listing of the sections names
+        // none of them: it is an agenda, not where they stand.
+        if dominant.is_some_and(|d| !listing(d)) {
+            let listed: Vec<Signature> =
+                families.iter().map(|(sig, _, _)| *sig).filter(|&sig| Some(sig) != dominant && listing(sig)).collect();
+            hits.retain(|h| !listed.contains(&signature(h.block, h.cue)));
+        }
         // A section named only by a weak label off the headings' family ("Root
         // cause: ..." in bold inside section 2) is still open to the heading
         // that carries its number ("2. Why This Priority: Our Data").
@@ -649,9 +673,19 @@ impl Headings {
         let order: Vec<(usize, usize)> = hits.iter().map(|h| (h.block, h.section)).collect();
         let mut boundaries = Vec::new();
         let mut unplaced = Vec::new();
+        let mut strays = HashSet::new();
         for &(i, cue) in candidates {
             let block = &doc.blocks[i];
             if cue != Cue::Sheet && Some(signature(i, cue)) != dominant {
+                // Set off otherwise (a slide's title printed at its own size),
+                // a short title that names a section no heading names, where
+                // that section stands in the order, heads it all the same.
+                if let Some(section) = self.stray_title(block, cue).filter(|s| !named.contains(s))
+                    && order.iter().all(|&(b, s)| (s < section) == (b < i))
+                    && strays.insert(section)
+                {
+                    hits.push(HeadingHit { block: i, section, cue, rest: None, number: None, also: Vec::new() });
+                }
                 continue;
             }
             if cue == Cue::TableLabel && !block.grid.is_some_and(|g| label_tables.contains(&g.table)) {
@@ -716,6 +750,12 @@ impl Headings {
                 })
                 // A priority under another name ("Strategy 1: ...") is section 1's content.
                 .filter(|(i, _, _)| self.alt_priority_marker(&doc.blocks[*i].text).is_none())
+                // The open section's own name again (a slide's title under the
+                // divider slide that opened it) goes on with that section.
+                .filter(|(i, _, _)| {
+                    let open = hits.iter().filter(|h| h.block < *i).max_by_key(|h| h.block).map(|h| h.section);
+                    open.is_none() || self.keyword_section(&self.split_heading(&doc.blocks[*i]).1) != open
+                })
                 .map(|(i, _, _)| *i),
         );
         boundaries
@@ -1564,6 +1604,15 @@ fn is_sub_number(text: &str) -> bool {
     // "3.0 Outcomes" is the outline's top level, "3.1 ..." under it.
     let top_level = after.starts_with(".0") && !after[2..].starts_with(|c: char| c.is_ascii_digit());
     digits > 0 && !top_level && after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Most words of a title set off unlike the section headings that may still
+/// head a section ("Stakeholders", "Family Voice").
+const MAX_STRAY_TITLE_WORDS: usize = 3;
+
+/// The first block after `index` with words.
+fn next_with_words(doc: &Document, index: usize) -> Option<usize> {
+    (index + 1..doc.blocks.len()).find(|&j| !doc.blocks[j].text.trim().is_empty())
 }
 
 /// A table, known by its header row's words when it has one.

@@ -203,6 +203,8 @@ impl Mapper {
         let marker_at: HashMap<usize, (Option<usize>, String)> =
             found.markers.into_iter().rev().map(|(b, n, l)| (b, (n, l))).collect();
         let mut walk = Walk::new(self.headings.section_count(), self.headings.priorities_index());
+        let mut hit_blocks: Vec<usize> = hit_at.keys().copied().collect();
+        hit_blocks.sort_unstable();
 
         for (i, block) in doc.blocks.iter().enumerate() {
             match grids.route(block) {
@@ -243,7 +245,8 @@ impl Mapper {
                     walk.priorities.push(mark);
                     continue;
                 }
-                let answered_below = text_follows(doc, i, |j| hit_at.contains_key(&j) || marker_at.contains_key(&j));
+                let answered_below = text_follows(doc, i, |j| hit_at.contains_key(&j) || marker_at.contains_key(&j))
+                    && !heads_deeper_sections(doc, i, &hit_blocks);
                 match self.priority_role(doc, i, &walk, repeats, answered_below) {
                     PriorityRole::Block => walk.priority_block(mark),
                     PriorityRole::Statement => walk.priority_statement(i, mark, block.display_text()),
@@ -389,6 +392,17 @@ enum PriorityRole {
     Block,
     Statement,
     Part,
+}
+
+/// Whether the next section heading after `index` stands deeper than it
+/// ("Priority 2" as Heading 1 over "Analysis" as Heading 2): the line heads
+/// the sections below it.
+fn heads_deeper_sections(doc: &Document, index: usize, hit_blocks: &[usize]) -> bool {
+    let next = hit_blocks.get(hit_blocks.partition_point(|&b| b <= index));
+    match (doc.blocks[index].heading_level, next.and_then(|&b| doc.blocks[b].heading_level)) {
+        (Some(line), Some(heading)) => heading > line,
+        _ => false,
+    }
 }
 
 /// Whether the first block with words after `index` is text rather than a
