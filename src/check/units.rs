@@ -68,7 +68,8 @@ pub fn cut(
                     let marked = statements.contains(&piece.block);
                     for (i, unit) in lexicon.units_in(&piece.text, label.as_deref(), &mut cache).into_iter().enumerate()
                     {
-                        let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(unit.text.trim()));
+                        let own = own_words(&unit.text, label.as_deref());
+                        let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(own.trim()));
                         out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
                     }
                 }
@@ -170,6 +171,15 @@ fn continue_label(
     for unit in lexicon.units_in(text, None, cache) {
         out.push(PlacedUnit { part, block, statement: false, unit });
     }
+}
+
+/// A unit's words without the label it was read under: a column headed
+/// "Priority 1: Math" does not make each of its cells state a priority.
+fn own_words<'a>(text: &'a str, label: Option<&str>) -> &'a str {
+    label
+        .and_then(|l| text.strip_prefix(l.trim().trim_end_matches([':', '?'])))
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(text)
 }
 
 fn starts_with_dash(text: &str) -> bool {
