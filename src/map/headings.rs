@@ -332,6 +332,7 @@ impl Headings {
             hits.extend(ordered);
         }
         let skeleton = self.keyword_skeleton(doc, &hits, &candidates);
+
         candidates.retain(|(i, _)| !skeleton.iter().any(|h| h.block == *i));
         hits.extend(skeleton);
         let mut boundaries = self.place_siblings(doc, &mut hits, &candidates);
@@ -494,22 +495,25 @@ impl Headings {
         for (a, b) in pairs {
             let mut next = 0;
             let mut current: Option<usize> = None;
-            let (mut agree, mut conflicts) = (0usize, 0usize);
+            let (mut agree, mut conflicts, mut astray) = (0usize, 0usize, 0isize);
             let mut reading = Vec::with_capacity(members.len());
             for (k, m) in members.iter().enumerate() {
                 if k == a || k == b {
                     // Inside the section before it; a name of another section counts against.
                     conflicts += usize::from(m.named.is_some_and(|s| Some(s) != current));
+                    astray += isize::from(m.named.is_none() && m.keyword.is_some_and(|s| Some(s) != current));
                     reading.push(None);
                     continue;
                 }
                 current = Some(next);
                 agree += usize::from(m.named.or(m.keyword) == Some(next));
                 conflicts += usize::from(m.named.is_some_and(|s| s != next));
+                astray += isize::from(m.named.is_none() && m.keyword.is_some_and(|s| s != next));
                 reading.push(Some(next));
                 next += 1;
             }
-            let score = agree as isize - 2 * conflicts as isize;
+            // Keywords pointing elsewhere only break ties between readings.
+            let score = 2 * (agree as isize - 2 * conflicts as isize) - astray;
             if agree >= self.min_ordinal_agreement
                 && conflicts * 2 <= agree
                 && best.as_ref().is_none_or(|(s, _, _)| score > *s)
