@@ -351,9 +351,13 @@ impl Headings {
         for members in families {
             let lines: Vec<&OrdinalLine> = members.iter().map(|m| &m.line).collect();
             let Some(sections) = self.best_alignment(&lines) else { continue };
+            // A line after the last section's heading ("Next steps" on a
+            // closing slide) is left to end that section, not taken inside it.
+            let last = sections.iter().rposition(Option::is_some).unwrap_or(0);
+            let taken = members.iter().take(last + 1).map(|m| m.line.block).collect();
             let placed =
                 members.iter().zip(sections).filter_map(|(m, s)| s.map(|section| (m.line.block, m.line.cue, section)));
-            return (self.placed_hits(doc, placed), members.iter().map(|m| m.line.block).collect());
+            return (self.placed_hits(doc, placed), taken);
         }
         (Vec::new(), Vec::new())
     }
@@ -443,9 +447,13 @@ impl Headings {
         // One line per block, so that each member's answer ends after it starts.
         lines.dedup_by_key(|l| l.block);
         let mut families: Vec<(HeadingKind, Vec<OrdinalLine>)> = Vec::new();
+        let title_of = |i: usize| self.split_heading(&doc.blocks[i]).1.to_lowercase();
         for line in lines {
             let kind = (line.cue, doc.blocks[line.block].heading_level);
             match families.iter_mut().find(|(k, _)| *k == kind) {
+                // The title again ("Who does what (cont.)" on the next
+                // slide) goes on with the member before it.
+                Some((_, members)) if members.last().is_some_and(|m| title_of(m.block) == title_of(line.block)) => {}
                 Some((_, members)) => members.push(line),
                 None => families.push((kind, vec![line])),
             }
@@ -458,7 +466,9 @@ impl Headings {
                     .into_iter()
                     .zip(ends)
                     .map(|(line, end)| Member { line, end })
-                    .filter(|m| m.answers(doc))
+                    // A heading that names its section keeps its place even
+                    // over an empty answer (the district left it blank).
+                    .filter(|m| m.line.named.is_some() || m.answers(doc))
                     .collect()
             })
             .collect()
@@ -514,8 +524,11 @@ impl Headings {
             }
             // Keywords pointing elsewhere only break ties between readings.
             let score = 2 * (agree as isize - 2 * conflicts as isize) - astray;
+            // One heading named otherwise may be a slip; two moved off
+            // their names (a title slide counted as section 1) are a misreading.
             if agree >= self.min_ordinal_agreement
                 && conflicts * 2 <= agree
+                && conflicts <= MAX_ORDINAL_CONFLICTS
                 && best.as_ref().is_none_or(|(s, _, _)| score > *s)
             {
                 best = Some((score, agree, reading));
@@ -757,8 +770,12 @@ impl Headings {
                 // The open section's own name again (a slide's title under the
                 // divider slide that opened it) goes on with that section.
                 .filter(|(i, _, _)| {
-                    let open = hits.iter().filter(|h| h.block < *i).max_by_key(|h| h.block).map(|h| h.section);
-                    open.is_none() || self.keyword_section(&self.split_heading(&doc.blocks[*i]).1) != open
+                    let open = hits.iter().filter(|h| h.block < *i).max_by_key(|h| h.block);
+                    let title = self.split_heading(&doc.blocks[*i]).1;
+                    open.is_none_or(|h| {
+                        self.keyword_section(&title) != Some(h.section)
+                            && !self.split_heading(&doc.blocks[h.block]).1.eq_ignore_ascii_case(&title)
+                    })
                 })
                 .map(|(i, _, _)| *i),
         );
@@ -1518,6 +1535,10 @@ const CONTENT_CUE_CHARS: usize = 4000;
 /// Most members beyond one per section that a family read in the
 /// guidance's order may have (sub-headings inside a section, a title).
 const MAX_ORDINAL_EXTRAS: usize = 2;
+
+/// Most headings of an ordinal reading that stand where another section's
+/// name would put them.
+const MAX_ORDINAL_CONFLICTS: usize = 1;
 
 /// A member of a family of set-off lines, with the text it heads.
 struct Member {

@@ -197,7 +197,40 @@ pub fn lay_out(pages: &[Page]) -> Laid {
         blocks.push(block);
     }
     outline_items(&mut blocks);
+    if pages.iter().all(is_slide) {
+        slide_titles(&mut blocks);
+    }
     Laid { blocks, headers }
+}
+
+/// Page shapes of slides (16:9, 16:10, 4:3), width over height; a landscape
+/// Letter (1.29) or A4 (1.41) page is none of them.
+const SLIDE_ASPECTS: [f32; 3] = [16.0 / 9.0, 16.0 / 10.0, 4.0 / 3.0];
+
+/// A page shaped like a slide: a deck exported as PDF.
+fn is_slide(page: &Page) -> bool {
+    page.height > 0.0 && SLIDE_ASPECTS.iter().any(|a| (page.width / page.height - a).abs() < 0.015)
+}
+
+/// On slides, a page's largest heading (the first of them) is the slide's
+/// title, whatever size the deck shrank it to to fit: it heads at level 1,
+/// the page's other headings below it.
+fn slide_titles(blocks: &mut [Block]) {
+    let mut start = 0;
+    while start < blocks.len() {
+        let page = blocks[start].location.page;
+        let end = start + blocks[start..].iter().take_while(|b| b.location.page == page).count();
+        let title = (start..end)
+            .filter_map(|i| blocks[i].heading_level.map(|l| (l, i)))
+            .min()
+            .map(|(_, i)| i);
+        for (i, block) in blocks.iter_mut().enumerate().take(end).skip(start) {
+            if let Some(level) = block.heading_level {
+                block.heading_level = Some(if Some(i) == title { 1 } else { level.max(2) });
+            }
+        }
+        start = end;
+    }
 }
 
 /// "6.2" at the start of a paragraph: the outline number (section, item).
