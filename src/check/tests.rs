@@ -522,6 +522,22 @@ fn a_sentence_that_points_back_is_read_with_the_one_before() {
     // A sentence that does not point back stays on its own.
     let apart = format!("{schools} Teachers across the district asked for coaching.");
     assert!(!meets(code, None, &apart));
+    // A place word after a short subject points back too.
+    let staff = format!("{schools} Staff there told us that coaching had felt like compliance.");
+    assert!(meets(code, None, &staff));
+    let families = format!("{schools} Families in those schools asked for curriculum nights.");
+    assert!(meets(code, None, &families));
+    // Not once the subject is long: the place word is then the sentence's own.
+    let far = format!("{schools} Our teachers, coaches and many other staff there asked for coaching.");
+    assert!(!meets(code, None, &far));
+}
+
+#[test]
+fn point_abbreviations_are_measures() {
+    let code = "analysis::no-student-groups";
+    assert!(meets(code, None, "MCAS by student group: ELs -24 pts; students with disabilities -31 pts vs. district"));
+    assert!(meets(code, None, "English learners trail by 12 pp in grade 5 math."));
+    assert!(!meets(code, None, "English learners and students with disabilities are part of every PLC."));
 }
 
 #[test]

@@ -1382,3 +1382,57 @@ fn a_priority_labelled_in_two_languages_counts() {
     blocks.insert(2, para("Prioridad 2 / Priority 2: Sentido de pertenencia / sense of belonging."));
     assert_eq!(mapper().map(&doc(blocks)).priority_count(), 2);
 }
+
+/// A deck's slide per priority under each section's slide: "Priority 1: ..."
+/// titled at the section titles' own level, over bullets, splits that section.
+#[test]
+fn a_priority_slide_at_the_section_level_over_text_splits_the_open_section() {
+    let mut blocks = Vec::new();
+    for title in GUIDANCE_TITLES {
+        blocks.push(heading(1, title));
+        blocks.push(para("Each priority's answer is on its own slide."));
+        for n in 1..=2 {
+            blocks.push(heading(1, &format!("Priority {n}: Early literacy")));
+            blocks.push(bullet(ANSWER));
+        }
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    for section in &sub.sections[1..] {
+        assert_eq!(section.priorities(), vec![1, 2], "section {}", section.index);
+        assert!(section_text(&sub, section.index).contains("every school"), "section {}", section.index);
+    }
+}
+
+/// An agenda slide lists the eight titles one under the other; the sections
+/// stand on the slides after it, one of them left out by the district.
+#[test]
+fn an_agenda_listing_the_sections_names_none_of_them() {
+    let mut blocks = vec![heading(1, "Agenda")];
+    blocks.extend(GUIDANCE_TITLES.iter().map(|t| heading(3, t)));
+    for (i, title) in GUIDANCE_TITLES.iter().enumerate().filter(|&(i, _)| i != 2) {
+        blocks.push(heading(1, title));
+        blocks.push(para(if i == 0 { "Priority 1: Grade-level literacy for every K-3 student." } else { ANSWER }));
+    }
+    let sub = mapper().map(&doc(blocks));
+    let mut want = vec![SectionState::Present; 8];
+    want[2] = SectionState::Missing;
+    assert_eq!(states(&sub), want);
+}
+
+/// Section 1 as a table with a "Priority" column: one priority a row.
+#[test]
+fn a_priority_column_in_section_one_counts_its_rows() {
+    let mut blocks = vec![heading(1, "1. Priority(ies)")];
+    for (col, text) in ["Priority", "Shift in educator practice", "What students will experience"].iter().enumerate() {
+        blocks.push(cell(0, 0, col, text));
+    }
+    for row in 1..=2 {
+        blocks.push(cell(0, row, 0, &format!("{row}. Grade-level mathematics instruction in grades 3-8")));
+        blocks.push(cell(0, row, 1, "Launch rich tasks and orchestrate discourse"));
+        blocks.push(cell(0, row, 2, "Daily math talk on grade-level problems"));
+    }
+    blocks.extend(headed_plan().into_iter().skip(2));
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.priority_count(), 2);
+}

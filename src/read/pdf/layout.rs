@@ -220,10 +220,7 @@ fn slide_titles(blocks: &mut [Block]) {
     while start < blocks.len() {
         let page = blocks[start].location.page;
         let end = start + blocks[start..].iter().take_while(|b| b.location.page == page).count();
-        let title = (start..end)
-            .filter_map(|i| blocks[i].heading_level.map(|l| (l, i)))
-            .min()
-            .map(|(_, i)| i);
+        let title = (start..end).filter_map(|i| blocks[i].heading_level.map(|l| (l, i))).min().map(|(_, i)| i);
         for (i, block) in blocks.iter_mut().enumerate().take(end).skip(start) {
             if let Some(level) = block.heading_level {
                 block.heading_level = Some(if Some(i) == title { 1 } else { level.max(2) });
@@ -2159,6 +2156,30 @@ mod tests {
         assert_eq!(laid.blocks[1].heading_level, None);
         assert_eq!(laid.blocks[2].list_label.as_deref(), Some("•"));
         assert_eq!(laid.blocks[3].location.page, Some(1));
+    }
+
+    /// A deck exported as PDF: each slide's title shrunk to its own size.
+    #[test]
+    fn a_slide_title_heads_its_page_at_level_one_whatever_its_size() {
+        let slide = |title: &str, size: f32, sub: &str| Page {
+            width: 960.0,
+            height: 540.0,
+            runs: vec![
+                run(title, 40.0, 40.0, size, true),
+                run(sub, 40.0, 90.0, 20.0, true),
+                run("Body text on the slide, long enough to be the body size.", 40.0, 130.0, 14.0, false),
+                run("More body text on the slide, long enough to be body text.", 40.0, 150.0, 14.0, false),
+            ],
+            ..Page::default()
+        };
+        let pages = [slide("Who we listened to", 28.0, "Priority 1"), slide("What we will use", 24.0, "Priority 2")];
+        let laid = lay_out(&pages);
+        let levels: Vec<Option<u8>> = laid.blocks.iter().map(|b| b.heading_level).collect();
+        assert_eq!(levels, [Some(1), Some(3), None, Some(1), Some(3), None]);
+        // The same pages as Letter paper keep the sizes' own levels.
+        let paper: Vec<Page> = pages.into_iter().map(|p| Page { width: 612.0, height: 792.0, ..p }).collect();
+        let levels: Vec<Option<u8>> = lay_out(&paper).blocks.iter().map(|b| b.heading_level).collect();
+        assert_eq!(levels, [Some(1), Some(3), None, Some(2), Some(3), None]);
     }
 
     #[test]
