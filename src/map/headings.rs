@@ -688,6 +688,7 @@ impl Headings {
         // must stand between its neighbours ("2) School benchmark: ..." under
         // section 6 is a list item, not section 2).
         let order: Vec<(usize, usize)> = hits.iter().map(|h| (h.block, h.section)).collect();
+        let between = Neighbours::of(&order);
         let mut boundaries = Vec::new();
         let mut unplaced = Vec::new();
         let mut strays = HashSet::new();
@@ -698,7 +699,7 @@ impl Headings {
                 // a short title that names a section no heading names, where
                 // that section stands in the order, heads it all the same.
                 if let Some(section) = self.stray_title(block, cue).filter(|s| !named.contains(s))
-                    && order.iter().all(|&(b, s)| (s < section) == (b < i))
+                    && between.fits(i, section)
                     && strays.insert(section)
                 {
                     hits.push(HeadingHit { block: i, section, cue, rest: None, number: None, also: Vec::new() });
@@ -756,6 +757,8 @@ impl Headings {
             a
         };
         let absorbed = self.place_by_order(doc, hits, &anchors, &unplaced);
+        let mut by_block: Vec<(usize, usize)> = hits.iter().map(|h| (h.block, h.section)).collect();
+        by_block.sort_unstable();
         // A long paragraph under an unknown label is an answer, not a heading
         // that ends the section it stands in.
         let short = |i: usize| doc.blocks[i].text.split_whitespace().nth(self.max_heading_words * 2).is_none();
@@ -770,11 +773,11 @@ impl Headings {
                 // The open section's own name again (a slide's title under the
                 // divider slide that opened it) goes on with that section.
                 .filter(|(i, _, _)| {
-                    let open = hits.iter().filter(|h| h.block < *i).max_by_key(|h| h.block);
+                    let open = by_block.partition_point(|&(b, _)| b < *i).checked_sub(1).map(|k| by_block[k]);
                     let title = self.split_heading(&doc.blocks[*i]).1;
-                    open.is_none_or(|h| {
-                        self.keyword_section(&title) != Some(h.section)
-                            && !self.split_heading(&doc.blocks[h.block]).1.eq_ignore_ascii_case(&title)
+                    open.is_none_or(|(b, section)| {
+                        self.keyword_section(&title) != Some(section)
+                            && !self.split_heading(&doc.blocks[b]).1.eq_ignore_ascii_case(&title)
                     })
                 })
                 .map(|(i, _, _)| *i),
@@ -1629,6 +1632,51 @@ fn is_sub_number(text: &str) -> bool {
     // "3.0 Outcomes" is the outline's top level, "3.1 ..." under it.
     let top_level = after.starts_with(".0") && !after[2..].starts_with(|c: char| c.is_ascii_digit());
     digits > 0 && !top_level && after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Where named sections stand, for asking in logarithmic time whether a
+/// section fits at a block: every section named before it is lower, every
+/// one after it higher.
+struct Neighbours {
+    blocks: Vec<usize>,
+    /// Highest section named at or before each block of `blocks`.
+    max_before: Vec<usize>,
+    /// Lowest section named at or after each block of `blocks`.
+    min_after: Vec<usize>,
+}
+
+impl Neighbours {
+    fn of(order: &[(usize, usize)]) -> Self {
+        let mut sorted = order.to_vec();
+        sorted.sort_unstable();
+        let blocks = sorted.iter().map(|&(b, _)| b).collect();
+        let max_before = sorted
+            .iter()
+            .scan(0, |m, &(_, s)| {
+                *m = (*m).max(s);
+                Some(*m)
+            })
+            .collect();
+        let mut min_after: Vec<usize> = sorted
+            .iter()
+            .rev()
+            .scan(usize::MAX, |m, &(_, s)| {
+                *m = (*m).min(s);
+                Some(*m)
+            })
+            .collect();
+        min_after.reverse();
+        Neighbours { blocks, max_before, min_after }
+    }
+
+    /// Whether `section` may stand at `block` (a section named elsewhere too
+    /// does not fit: it is named there).
+    fn fits(&self, block: usize, section: usize) -> bool {
+        let k = self.blocks.partition_point(|&b| b < block);
+        let before_ok = k == 0 || self.max_before[k - 1] < section;
+        let after_ok = self.min_after.get(k).is_none_or(|&m| m > section);
+        before_ok && after_ok
+    }
 }
 
 /// Most words of a title set off unlike the section headings that may still

@@ -1436,3 +1436,19 @@ fn a_priority_column_in_section_one_counts_its_rows() {
     let sub = mapper().map(&doc(blocks));
     assert_eq!(sub.priority_count(), 2);
 }
+
+/// A short title set off unlike the others ("Stakeholders" in bold where the
+/// rest are headings) heads the section no heading names, in its place.
+#[test]
+fn a_short_title_set_off_otherwise_heads_the_section_left_unnamed() {
+    let mut blocks = headed_plan();
+    blocks[4] = bold("Stakeholders");
+    let sub = mapper().map(&doc(blocks.clone()));
+    assert!(all_present(&sub), "{:?}", states(&sub));
+    assert!(section_text(&sub, 1).starts_with("We will"), "{}", section_text(&sub, 1));
+    // Out of its place (after Outcomes) it heads nothing.
+    blocks.swap(4, 6);
+    blocks.swap(5, 7);
+    let sub = mapper().map(&doc(blocks));
+    assert_ne!(sub.sections[2].state, SectionState::Present);
+}
