@@ -384,6 +384,10 @@ impl Lexicon {
     }
 }
 
+/// Most opening words of a sentence compared with the anaphors (a subject
+/// of `anaphor_reach` words and the longest anaphor after it).
+const MAX_OPENING_WORDS: usize = 12;
+
 /// Phrases as lower-case words, empty ones left out.
 fn phrases_by_words(phrases: &[String]) -> Vec<Vec<String>> {
     phrases
@@ -526,11 +530,15 @@ impl Compiled {
     /// place anaphor after a short subject (compared word by word, without
     /// a lower-case copy: it runs on every sentence).
     fn points_back(&self, sentence: &str) -> bool {
-        let words =
-            || sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty());
+        // The opening words, cut once: every anaphor is compared with them.
+        let mut opening: [&str; MAX_OPENING_WORDS] = [""; MAX_OPENING_WORDS];
+        let words = sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty());
+        let n = opening.iter_mut().zip(words).map(|(slot, w)| *slot = w).count();
+        let opening = &opening[..n];
         let starts_at = |anaphor: &[String], skip: usize| {
-            let mut from = words().skip(skip);
-            anaphor.iter().all(|a| from.next().is_some_and(|w| w.eq_ignore_ascii_case(a)))
+            opening
+                .get(skip..skip + anaphor.len())
+                .is_some_and(|ws| ws.iter().zip(anaphor).all(|(w, a)| w.eq_ignore_ascii_case(a)))
         };
         self.anaphors.iter().any(|anaphor| starts_at(anaphor, 0))
             || (0..=self.anaphor_reach).any(|skip| self.place_anaphors.iter().any(|anaphor| starts_at(anaphor, skip)))
