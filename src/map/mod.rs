@@ -246,6 +246,7 @@ impl Mapper {
                     continue;
                 }
                 let answered_below = text_follows(doc, i, |j| hit_at.contains_key(&j) || marker_at.contains_key(&j))
+                    && answers_before_next_heading(doc, i, &hit_blocks)
                     && !heads_deeper_sections(doc, i, &hit_blocks);
                 match self.priority_role(doc, i, &walk, repeats, answered_below) {
                     PriorityRole::Block => walk.priority_block(mark),
@@ -314,13 +315,15 @@ impl Mapper {
         }
         let level = doc.blocks[index].heading_level;
         let section_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
+        let in_priorities = walk.current.first() == Some(&self.headings.priorities_index());
         let at_or_above = match (level, section_level) {
             (Some(l), Some(s)) if l == s && answered_below => false,
             (Some(l), Some(s)) => l <= s,
-            (Some(_), None) => walk.current.is_empty(),
+            // Under a section opened by a table's row label, a heading with
+            // no answer under it heads the table of its own sections.
+            (Some(_), None) => walk.current.is_empty() || (!answered_below && !in_priorities),
             (None, _) => false,
         };
-        let in_priorities = walk.current.first() == Some(&self.headings.priorities_index());
         match walk.current.first() {
             None if level.is_some() => PriorityRole::Block,
             None => PriorityRole::Statement,
@@ -404,6 +407,25 @@ fn heads_deeper_sections(doc: &Document, index: usize, hit_blocks: &[usize]) -> 
         _ => false,
     }
 }
+
+/// Whether an answer's worth of words stands between `index` and the next
+/// section heading: a slide's footer and a table's header row ("Section |
+/// Our plan") over the table of a priority's sections are not one.
+fn answers_before_next_heading(doc: &Document, index: usize, hit_blocks: &[usize]) -> bool {
+    let next = hit_blocks.get(hit_blocks.partition_point(|&b| b <= index)).copied().unwrap_or(doc.blocks.len());
+    doc.blocks[index + 1..next]
+        .iter()
+        .take(MAX_LOOKAHEAD_BLOCKS)
+        .flat_map(|b| b.text.split_whitespace())
+        .nth(MIN_ANSWER_WORDS - 1)
+        .is_some()
+}
+
+/// Fewest words under a priority line for it to be answered there.
+const MIN_ANSWER_WORDS: usize = 12;
+
+/// How many blocks after a priority line are looked at for its answer.
+const MAX_LOOKAHEAD_BLOCKS: usize = 64;
 
 /// Whether the first block with words after `index` is text rather than a
 /// heading or another label (`is_label`).

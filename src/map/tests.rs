@@ -1452,3 +1452,22 @@ fn a_short_title_set_off_otherwise_heads_the_section_left_unnamed() {
     let sub = mapper().map(&doc(blocks));
     assert_ne!(sub.sections[2].state, SectionState::Present);
 }
+
+/// A slide per priority holding a table of its sections ("Outcomes | ...",
+/// "Monitoring | ..."), a footer line under each slide's title: each title
+/// heads the table under it, not a part of the section before.
+#[test]
+fn a_priority_title_over_a_table_of_its_sections_heads_them() {
+    let mut blocks = vec![heading(1, "1. Priority(ies)"), para(ANSWER)];
+    for n in 1..=2 {
+        blocks.push(heading(1, &format!("Priority {n}: Early literacy")));
+        blocks.push(para("Granite Ridge · FY26"));
+        for (row, label) in ["Outcomes", "Monitoring"].into_iter().enumerate() {
+            blocks.push(cell(n, row, 0, label));
+            blocks.push(cell(n, row, 1, ANSWER));
+        }
+    }
+    let sub = mapper().map(&doc(blocks));
+    assert_eq!(sub.sections[3].priorities(), vec![1, 2]);
+    assert_eq!(sub.sections[5].priorities(), vec![1, 2]);
+}
