@@ -643,10 +643,12 @@ impl Headings {
             let stacked = members.windows(2).filter(|w| next_with_words(doc, w[0]) == Some(w[1])).count();
             stacked * 2 > members.len()
         };
+        // Each family's kind worked out once.
+        let listings: Vec<Signature> = families.iter().map(|(sig, _, _)| *sig).filter(|&sig| listing(sig)).collect();
         let dominant = families
             .iter()
             .filter(|(_, sections, _)| sections.len() >= 2)
-            .map(|(sig, sections, strong)| (*sig, (!listing(*sig), sections.len(), *strong)))
+            .map(|(sig, sections, strong)| (*sig, (!listings.contains(sig), sections.len(), *strong)))
             .fold(None::<(Signature, (bool, usize, bool))>, |best, (sig, rank)| match best {
                 Some((_, was)) if was >= rank => best,
                 _ => Some((sig, rank)),
@@ -654,10 +656,8 @@ impl Headings {
             .map(|(sig, _)| sig);
         // With headings that govern text, a listing of the sections names
         // none of them: it is an agenda, not where they stand.
-        if dominant.is_some_and(|d| !listing(d)) {
-            let listed: Vec<Signature> =
-                families.iter().map(|(sig, _, _)| *sig).filter(|&sig| Some(sig) != dominant && listing(sig)).collect();
-            hits.retain(|h| !listed.contains(&signature(h.block, h.cue)));
+        if dominant.is_some_and(|d| !listings.contains(&d)) {
+            hits.retain(|h| !listings.contains(&signature(h.block, h.cue)));
         }
         // A section named only by a weak label off the headings' family ("Root
         // cause: ..." in bold inside section 2) is still open to the heading
@@ -1684,7 +1684,7 @@ impl Neighbours {
 const MAX_STRAY_TITLE_WORDS: usize = 3;
 
 /// The first block after `index` with words.
-fn next_with_words(doc: &Document, index: usize) -> Option<usize> {
+pub(super) fn next_with_words(doc: &Document, index: usize) -> Option<usize> {
     (index + 1..doc.blocks.len()).find(|&j| !doc.blocks[j].text.trim().is_empty())
 }
 

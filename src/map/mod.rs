@@ -430,12 +430,7 @@ const MAX_LOOKAHEAD_BLOCKS: usize = 64;
 /// Whether the first block with words after `index` is text rather than a
 /// heading or another label (`is_label`).
 fn text_follows(doc: &Document, index: usize, is_label: impl Fn(usize) -> bool) -> bool {
-    doc.blocks
-        .iter()
-        .enumerate()
-        .skip(index + 1)
-        .find(|(_, b)| !b.text.trim().is_empty())
-        .is_some_and(|(j, b)| !is_label(j) && b.heading_level.is_none())
+    headings::next_with_words(doc, index).is_some_and(|j| !is_label(j) && doc.blocks[j].heading_level.is_none())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
