@@ -417,6 +417,24 @@ fn a_role_table_labelled_district() {
     assert_eq!(d.items, ["central_office"]);
 }
 
+#[test]
+fn a_role_label_with_a_long_aside_in_brackets_still_labels_its_row() {
+    // Terse notes: only the row label says whose actions they are.
+    let rows = [
+        (
+            "Central office (asst. supt. T&L, content directors)",
+            "monthly principal PD; coaching assignments; protects CPT",
+        ),
+        ("Principals and assistant principals", "run ILT twice a month; weekly walkthroughs with feedback"),
+        ("Teachers (all K-8 classroom and ESL staff)", "plan from HQIM in CPT; bring student work to CPT"),
+    ];
+    let report = check("roles-table.docx", &plan_with_role_table(&rows));
+    assert!(find(&report, "ssos::roles::level-missing", None).is_none(), "{}", summary(&report));
+    let without = check("roles-table.docx", &plan_with_role_table(&rows[1..]));
+    let d = find(&without, "ssos::roles::level-missing", None).unwrap_or_else(|| panic!("{}", summary(&without)));
+    assert_eq!(d.items, ["central_office"]);
+}
+
 /// The clean plan with section 5 answered as a two-column table.
 fn plan_with_role_table(rows: &[(&str, &str)]) -> Vec<u8> {
     let cell = |t: &str| format!(r#"<w:tc><w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p></w:tc>"#);

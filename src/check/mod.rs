@@ -95,6 +95,8 @@ pub struct Engine {
     pub lexicon: Lexicon,
     /// The pack's priority markers, to tell a priority's statement from what is said about it.
     priority_markers: Vec<crate::pack::pattern::LazyRegex>,
+    /// The pack's form column headers, as [`units::form_key`] writes them.
+    form_headers: std::collections::HashSet<String>,
 }
 
 impl Engine {
@@ -123,6 +125,7 @@ impl Engine {
             thresholds: config.thresholds(&pack.limits),
             section_titles: pack.sections.iter().map(|s| format!("{}. {}", s.number, s.title)).collect(),
             lexicon,
+            form_headers: pack.mapping.table_headers.iter().map(|h| units::form_key(h)).collect(),
             // Bad patterns were rejected when the pack loaded.
             priority_markers: pack
                 .mapping
@@ -140,7 +143,7 @@ impl Engine {
     /// Runs every enabled rule over `submission`.
     pub fn run(&self, doc: &Document, submission: &Submission, facts: &FileFacts) -> Outcome {
         let mut outcome = Outcome::default();
-        let units = units::cut(&self.lexicon, &self.priority_markers, doc, submission);
+        let units = units::cut(&self.lexicon, &self.priority_markers, &self.form_headers, doc, submission);
         for rule in &self.rules {
             let ctx = RuleCtx { engine: self, rule, doc, submission, facts, units: &units };
             let found = match (&rule.def.check, &rule.compiled) {

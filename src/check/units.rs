@@ -28,13 +28,17 @@ pub type SectionUnits = Vec<PlacedUnit>;
 /// `markers` are the pack's priority markers: a unit that opens with one
 /// states a priority, as does the first sentence of a block the mapper took
 /// for a priority statement.
+/// `form_headers` are a form's column headers ("District response",
+/// "Prompt"): they name the form's columns, not what a cell is about, so
+/// they label no cell.
 pub fn cut(
     lexicon: &Lexicon,
     markers: &[crate::pack::pattern::LazyRegex],
+    form_headers: &std::collections::HashSet<String>,
     doc: &Document,
     submission: &Submission,
 ) -> Vec<SectionUnits> {
-    let cells = cell_index(doc);
+    let cells = Grids::new(doc, lexicon.max_label_words, form_headers);
     let mut cache = UnitCache::default();
     let statements: std::collections::HashSet<usize> = submission.priorities.iter().map(|p| p.block).collect();
     submission
@@ -86,7 +90,7 @@ pub fn cut(
 /// column's header, so a claim may take its parts from several cells.
 struct Record<'a> {
     doc: &'a Document,
-    cells: &'a HashMap<(usize, usize, usize), usize>,
+    cells: &'a Grids<'a>,
     lexicon: &'a Lexicon,
     row: Option<(usize, usize)>,
     blocks: Vec<usize>,
@@ -96,7 +100,7 @@ struct Record<'a> {
 const RECORD_CELLS: usize = 3;
 
 impl<'a> Record<'a> {
-    fn new(doc: &'a Document, cells: &'a HashMap<(usize, usize, usize), usize>, lexicon: &'a Lexicon) -> Self {
+    fn new(doc: &'a Document, cells: &'a Grids<'a>, lexicon: &'a Lexicon) -> Self {
         Record { doc, cells, lexicon, row: None, blocks: Vec::new() }
     }
 
@@ -118,7 +122,9 @@ impl<'a> Record<'a> {
         let Some(&first) = blocks.first() else { return };
         let columns: std::collections::HashSet<usize> =
             blocks.iter().filter_map(|&b| doc.blocks[b].grid).map(|g| g.col).collect();
-        if columns.len() < RECORD_CELLS || doc.blocks[first].grid.is_some_and(|g| g.row == 0) {
+        if columns.len() < RECORD_CELLS
+            || doc.blocks[first].grid.is_some_and(|g| g.row <= self.cells.header_row(g.table))
+        {
             return;
         }
         let text: Vec<String> = blocks
@@ -137,26 +143,52 @@ impl<'a> Record<'a> {
 }
 
 /// The header of a cell's column, when short.
-fn column_header(
-    doc: &Document,
-    cells: &HashMap<(usize, usize, usize), usize>,
-    block: usize,
-    max: usize,
-) -> Option<String> {
+fn column_header(doc: &Document, cells: &Grids, block: usize, max: usize) -> Option<String> {
     let g = doc.blocks[block].grid?;
-    let &b = cells.get(&(g.table, 0, g.col))?;
-    if g.row == 0 {
+    let header = cells.header_row(g.table);
+    if g.row <= header {
         return None;
     }
-    short_cell(doc, b, block, max)
+    let &b = cells.first.get(&(g.table, header, g.col))?;
+    short_cell(doc, b, block, max).filter(|h| !cells.form_headers.contains(&form_key(h)))
+}
+
+/// A header's words in lower case, for comparing with the pack's form headers.
+pub fn form_key(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Cell `b`'s text as a label of `block`'s cell: another cell, of 1 to
-/// `max` words, without its closing colon.
+/// `max` words, without its closing colon; a longer one without its aside
+/// in brackets ("Central office (asst. supt. T&L, content directors)"
+/// labels its row as "Central office": the aside is detail).
 fn short_cell(doc: &Document, b: usize, block: usize, max: usize) -> Option<String> {
     let text = doc.blocks[b].text.trim();
+    let text = if text.split_whitespace().nth(max).is_some() { without_brackets(text) } else { text.into() };
     let words = text.split_whitespace().count();
-    (b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').to_string())
+    (b != block && words > 0 && words <= max).then(|| text.trim_end_matches(':').trim().to_string())
+}
+
+/// `text` without what stands in round brackets.
+fn without_brackets(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return text.into();
+    }
+    let mut depth = 0usize;
+    let mut outside = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside.split_whitespace().collect::<Vec<_>>().join(" ").into()
 }
 
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).
@@ -187,30 +219,128 @@ fn starts_with_dash(text: &str) -> bool {
     t.starts_with("- ") || t.starts_with("– ") || t.starts_with("* ")
 }
 
-/// The first block of each table cell, by (table, row, col).
-fn cell_index(doc: &Document) -> HashMap<(usize, usize, usize), usize> {
-    let mut cells = HashMap::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
-        if let Some(g) = b.grid {
-            cells.entry((g.table, g.row, g.col)).or_insert(i);
+/// The tables of a document: the first block of each cell, and each
+/// table's header row.
+struct Grids<'a> {
+    /// The first block of each table cell, by (table, row, col).
+    first: HashMap<(usize, usize, usize), usize>,
+    /// The form's own column headers (see [`cut`]).
+    form_headers: &'a std::collections::HashSet<String>,
+    /// Each row whose first cell is empty: the first row of its run of such rows.
+    run_of: HashMap<(usize, usize), usize>,
+    /// Per (table, run, column): filled cells, and whether all are short.
+    label_columns: HashMap<(usize, usize, usize), (usize, bool)>,
+    /// Header rows below the first row: a sheet's title and prompt lines
+    /// (one cell each) stand over its "Benchmark | Level | Owner" row. A
+    /// row of two short cells there is as likely a label and its answer.
+    header: HashMap<usize, usize>,
+}
+
+impl<'a> Grids<'a> {
+    fn new(doc: &Document, max: usize, form_headers: &'a std::collections::HashSet<String>) -> Self {
+        let mut first = HashMap::new();
+        // Per (table, row): filled cells, and whether every one is short.
+        let mut rows: std::collections::BTreeMap<(usize, usize), (usize, bool)> = Default::default();
+        for (i, b) in doc.blocks.iter().enumerate() {
+            let Some(g) = b.grid else { continue };
+            if first.insert((g.table, g.row, g.col), i).is_some() {
+                continue;
+            }
+            let words = b.text.split_whitespace().count();
+            if words > 0 {
+                let row = rows.entry((g.table, g.row)).or_insert((0, true));
+                row.0 += 1;
+                row.1 &= words <= max;
+            }
+        }
+        let mut header = HashMap::new();
+        let mut settled = std::collections::HashSet::new();
+        for (&(table, row), &(filled, short)) in &rows {
+            if filled <= 1 || settled.contains(&table) {
+                continue;
+            }
+            settled.insert(table);
+            if short && row > 0 && filled >= RECORD_CELLS {
+                header.insert(table, row);
+            }
+        }
+        let mut grids = Grids { first, form_headers, header, run_of: HashMap::new(), label_columns: HashMap::new() };
+        grids.find_label_columns(doc, &rows, max);
+        grids
+    }
+
+    /// Runs of rows whose first cell is empty, and the columns of short
+    /// cells in each: a table set in a form's answer column labels its rows there.
+    fn find_label_columns(
+        &mut self,
+        doc: &Document,
+        rows: &std::collections::BTreeMap<(usize, usize), (usize, bool)>,
+        max: usize,
+    ) {
+        let mut run: Option<(usize, usize)> = None;
+        for &(table, row) in rows.keys() {
+            if self.filled(doc, table, row, 0).is_some() {
+                run = None;
+                continue;
+            }
+            let key = match run {
+                Some((t, start)) if t == table => (t, start),
+                _ => (table, row),
+            };
+            run = Some(key);
+            self.run_of.insert((table, row), key.1);
+        }
+        for (&(table, row, col), &b) in &self.first {
+            let Some(&start) = self.run_of.get(&(table, row)) else { continue };
+            let words = doc.blocks[b].text.split_whitespace().count();
+            if words == 0 {
+                continue;
+            }
+            let entry = self.label_columns.entry((table, start, col)).or_insert((0, true));
+            entry.0 += 1;
+            entry.1 &= words <= max;
         }
     }
-    cells
+
+    fn filled(&self, doc: &Document, table: usize, row: usize, col: usize) -> Option<usize> {
+        self.first.get(&(table, row, col)).copied().filter(|&b| !doc.blocks[b].text.trim().is_empty())
+    }
+
+    /// Whether `col` holds the short labels of the run of rows `row` is in:
+    /// two or more filled cells, every one short.
+    fn is_label_column(&self, table: usize, row: usize, col: usize) -> bool {
+        self.run_of
+            .get(&(table, row))
+            .and_then(|&start| self.label_columns.get(&(table, start, col)))
+            .is_some_and(|&(count, short)| count >= 2 && short)
+    }
+
+    /// The row of `table` whose cells label the columns below it.
+    fn header_row(&self, table: usize) -> usize {
+        self.header.get(&table).copied().unwrap_or(0)
+    }
 }
 
 /// A cell's label: its column's header and its row's first cell, when short.
-fn grid_label(
-    doc: &Document,
-    cells: &HashMap<(usize, usize, usize), usize>,
-    block: usize,
-    max: usize,
-) -> Option<String> {
-    let g = doc.blocks[block].grid?;
+fn grid_label(doc: &Document, cells: &Grids, block: usize, max: usize) -> Option<String> {
     let mut parts: Vec<String> = column_header(doc, cells, block, max).into_iter().collect();
-    if g.col > 0
-        && let Some(r) = cells.get(&(g.table, g.row, 0)).and_then(|&b| short_cell(doc, b, block, max))
-    {
+    if let Some(r) = row_label(doc, cells, block).and_then(|b| short_cell(doc, b, block, max)) {
         parts.push(r);
     }
     (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The cell labelling `block`'s row: its first cell, or, where the first
+/// columns are empty (a table set in a form's answer column), the nearest
+/// filled cell to its left when its column is one of short labels.
+fn row_label(doc: &Document, cells: &Grids, block: usize) -> Option<usize> {
+    let g = doc.blocks[block].grid?;
+    if g.col == 0 {
+        return None;
+    }
+    if let Some(b) = cells.filled(doc, g.table, g.row, 0) {
+        return Some(b);
+    }
+    let col = (1..g.col).rev().find(|&c| cells.filled(doc, g.table, g.row, c).is_some())?;
+    cells.is_label_column(g.table, g.row, col).then(|| cells.filled(doc, g.table, g.row, col)).flatten()
 }

@@ -15,6 +15,7 @@ pub(crate) mod mail;
 pub mod msg;
 pub mod pdf;
 pub mod pptx;
+mod text_table;
 pub mod xlsx;
 pub mod xml;
 
@@ -167,7 +168,10 @@ pub fn read_document(name: &str, bytes: &[u8], limits: &Limits) -> Result<Docume
     check_size(bytes, limits)?;
     match detect(name, bytes) {
         Detected::Office(format) => match formats::reader(format) {
-            Some(read) => read(bytes, format, limits),
+            Some(read) => read(bytes, format, limits).map(|mut doc| {
+                text_table::recover(&mut doc);
+                doc
+            }),
             None => Err(Detected::Office(format).into_error(name)),
         },
         other => Err(other.into_error(name)),
