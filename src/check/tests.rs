@@ -634,3 +634,32 @@ fn a_planned_survey_is_not_input_received() {
         "did not survey families this yr (survey vendor contract lapsed); family survey planned for Oct."
     ));
 }
+
+#[test]
+fn an_introductory_clause_after_a_label_is_out_of_the_negation_behind_it() {
+    let code = "analysis::no-student-work";
+    let text = "When teachers looked at scholars’ writing together, most pieces did not use evidence from the text.";
+    assert!(labelled(code, None, "2. Analysis of Strengths and Challenges", text));
+    assert!(!labelled(code, None, "2. Analysis", "Teachers did not look at scholars’ writing this year."));
+}
+
+#[test]
+fn samples_of_a_school_skill_are_student_work() {
+    let code = "analysis::no-student-work";
+    assert!(meets(
+        code,
+        None,
+        "K-2 teams scored 300 spelling and dictation samples in March; few spelled vowel teams."
+    ));
+    assert!(meets(code, None, "Teams looked at student reflections to see which supports students valued."));
+    assert!(!meets(code, None, "The lab sent 300 water samples in March."));
+}
+
+#[test]
+fn an_expected_result_for_named_groups_is_a_group_target() {
+    let code = "outcomes::no-student-group-targets";
+    let text = "We expect this work to move the grade 3 MCAS ELA rate named in our accountability targets, \
+                and to meet the targets set for English learners and students with disabilities.";
+    assert!(meets(code, None, text));
+    assert!(!meets(code, None, "Only 6% of English learners met expectations last spring."));
+}

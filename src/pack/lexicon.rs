@@ -782,14 +782,18 @@ impl Compiled {
 
     /// The first token after a sentence's introductory clause: after the
     /// first comma when the sentence opens with a subordinator ("When ...,
-    /// ..."); 0 otherwise.
+    /// ..."), also after a label or two ("Student work: When teachers
+    /// looked at ..., most pieces did not ..."); 0 otherwise.
     fn after_introductory_clause(&self, text: &str, tokens: &[Token]) -> usize {
-        if !tokens.first().is_some_and(|t| self.subordinators.contains(&*t.lower)) {
+        let gap_has =
+            |k: usize, c: char| text.get(tokens[k - 1].end..tokens[k].start).is_some_and(|gap| gap.contains(c));
+        let reach = tokens.len().min(2 * self.max_label_words + 2);
+        let Some(opening) =
+            (0..reach).find(|&k| (k == 0 || gap_has(k, ':')) && self.subordinators.contains(&*tokens[k].lower))
+        else {
             return 0;
-        }
-        (1..tokens.len())
-            .find(|&k| text.get(tokens[k - 1].end..tokens[k].start).is_some_and(|gap| gap.contains(',')))
-            .unwrap_or(0)
+        };
+        (opening + 1..tokens.len()).find(|&k| gap_has(k, ',')).unwrap_or(0)
     }
 
     /// Which words stand in a reported finding: after a `reported` trigger
