@@ -129,11 +129,16 @@ impl Claim {
             last.retain(|h| h.to > unit.label_end || topic_only || rest_in_body);
         }
         if let (Some(subject), Some(first)) = (self.subject, per_concept.first_mut()) {
-            // The actor must be the first actor of its clause: no other one stands before it.
+            // The actor must be the first actor of its clause: no other one
+            // stands before it, unless as its other name ("Directores
+            // escolares / School leaders", "Principals/APs").
             first.retain(|h| {
-                !unit
-                    .hits_of(subject)
-                    .any(|o| o.from < h.from && o.to <= h.from && unit.clause[o.from] == unit.clause[h.from])
+                !unit.hits_of(subject).any(|o| {
+                    o.from < h.from
+                        && o.to <= h.from
+                        && unit.clause[o.from] == unit.clause[h.from]
+                        && !other_name(unit, o, h)
+                })
             });
         }
         if per_concept.iter().any(Vec::is_empty) {
@@ -163,10 +168,30 @@ impl Claim {
                         hits.iter().any(|h| unit.scope_of(h) & future == 0 || (h.concept != ACTED && unit.has_past(h)))
                     })
             }
-            // What goes on: said in the present or future, or at least not only in the past.
-            Some(Tense::Ongoing) => unit.ongoing || !unit.any_past(),
+            // What goes on: said in the present or future, or at least not
+            // only in the past. A past form right after the claim describes
+            // it ("the progress target met on ACCESS"), it does not date it.
+            Some(Tense::Ongoing) => {
+                let describes_claim = |i: usize| per_concept.last().is_some_and(|hits| hits.iter().any(|h| h.to == i));
+                unit.ongoing || !unit.past.iter().enumerate().any(|(i, &past)| past && !describes_claim(i))
+            }
         }
     }
+}
+
+/// Words between an actor and its other name after a slash ("Directores
+/// escolares / School leaders").
+const MAX_OTHER_NAME_GAP: usize = 2;
+
+/// Whether `o` stands right before `h` as another name of it, joined by a slash.
+fn other_name(unit: &Unit, o: &Hit, h: &Hit) -> bool {
+    let (Some(before), Some(after)) = (unit.tokens.get(o.to.saturating_sub(1)), unit.tokens.get(h.from)) else {
+        return false;
+    };
+    h.from - o.to <= MAX_OTHER_NAME_GAP
+        && unit.text.get(before.end..after.start).is_some_and(|between| {
+            between.contains('/') && !between.contains([',', ';', ':', '.']) && between.matches('/').count() == 1
+        })
 }
 
 /// Most words of a note after a label (a slide's fragment, not a sentence).

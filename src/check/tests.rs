@@ -663,3 +663,24 @@ fn an_expected_result_for_named_groups_is_a_group_target() {
     assert!(meets(code, None, text));
     assert!(!meets(code, None, "Only 6% of English learners met expectations last spring."));
 }
+
+#[test]
+fn an_actor_named_in_two_languages_is_one_actor() {
+    let code = "roles::level-missing";
+    let text = "Directores escolares / School leaders: will attend grade-level team meetings and conduct walkthroughs.";
+    assert!(meets(code, Some("school_leaders"), text));
+    // Two actors in a list: the first one acts.
+    assert!(!meets(code, Some("school_leaders"), "The directors, with school leaders, will attend team meetings."));
+}
+
+#[test]
+fn a_group_target_may_be_a_cut_and_may_name_a_target_met() {
+    let code = "outcomes::no-student-group-targets";
+    assert!(meets(
+        code,
+        None,
+        "For student groups: cut the suspension rate for Black students and students with disabilities by half."
+    ));
+    let met = "For student groups: English learners from 14% to 22%, and the ELs' progress target met on ACCESS.";
+    assert!(meets(code, None, met));
+}
