@@ -690,3 +690,23 @@ fn the_committed_samples_stay_silent_except_where_they_lack_something() {
         }
     }
 }
+
+/// A terse answer in the prompt's order: one note per level, naming no one.
+#[test]
+fn role_notes_in_the_prompts_order_answer_by_position() {
+    let lines = [
+        "Strategy: a one-page who-does-what from the August retreat, revisited at mid-year",
+        "monthly principal PD on the priority; protect CPT; joint learning walks",
+        "observe every two weeks with feedback; ILT on the priority; guard team time",
+        "internalize units with the team; daily talk routines; bring student work to CPT",
+    ];
+    let report = check("plan.docx", &plan_docx(&[("Role", Some(lines.to_vec()))]));
+    assert!(find(&report, "ssos::roles::level-missing", None).is_none(), "{}", summary(&report));
+    // One line short: no position can be trusted, and the gaps are reported.
+    let report = check("plan.docx", &plan_docx(&[("Role", Some(lines[..3].to_vec()))]));
+    assert!(find(&report, "ssos::roles::level-missing", None).is_some(), "{}", summary(&report));
+    // Sentences say whom they are about; prose in three lines is not a list of notes.
+    let prose: Vec<String> = lines.iter().map(|l| format!("{l}.")).collect();
+    let report = check("plan.docx", &plan_docx(&[("Role", Some(prose.iter().map(String::as_str).collect()))]));
+    assert!(find(&report, "ssos::roles::level-missing", None).is_some(), "{}", summary(&report));
+}

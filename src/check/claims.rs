@@ -25,6 +25,11 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The concepts a claim opens with (who or what it is about), and its subject.
+    fn first_concepts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.alternatives.iter().filter_map(|alt| alt.first().copied()).chain(self.subject).filter(|&c| c != ACTED)
+    }
+
     pub fn new(def: &ClaimDef, lexicon: &Lexicon) -> Self {
         Claim {
             alternatives: def
@@ -232,12 +237,14 @@ pub struct CompiledCheck {
     skip_statements: bool,
     /// An answer in any priority's part stands for all ([`crate::pack::Check::Any`]'s `shared`).
     shared: bool,
+    /// Lines in the prompt's order answer by position ([`crate::pack::Check::Items`]'s `in_order`).
+    in_order: bool,
 }
 
 impl CompiledCheck {
     pub fn new(check: &Check, lexicon: &Lexicon) -> Option<Self> {
         match check {
-            Check::Items { items, per_priority, skip_statements, shared } => Some(CompiledCheck {
+            Check::Items { items, per_priority, skip_statements, shared, in_order } => Some(CompiledCheck {
                 items: items
                     .iter()
                     .map(|i| CompiledItem {
@@ -250,6 +257,7 @@ impl CompiledCheck {
                 per_priority: *per_priority,
                 skip_statements: *skip_statements,
                 shared: *shared,
+                in_order: *in_order,
             }),
             Check::Any { when, ordered, exclude, tense, subject, label_answers, per_priority, shared } => {
                 let def = ClaimDef {
@@ -271,6 +279,7 @@ impl CompiledCheck {
                     per_priority: *per_priority,
                     skip_statements: false,
                     shared: *shared,
+                    in_order: false,
                 })
             }
             _ => None,
@@ -425,12 +434,68 @@ fn evaluate(
             None => missing.push(i),
         }
     }
+    if compiled.in_order && !missing.is_empty() {
+        let units: Vec<&PlacedUnit> = in_group().collect();
+        if let Some(lines) = lines_in_order(compiled, ctx.doc, &units) {
+            for &i in &missing {
+                let u = lines[i];
+                let location = ctx.doc.blocks[u.block].location.clone();
+                let quote = excerpt(&u.unit.text, 200);
+                evidence
+                    .push((Evidence { excerpt: quote, location, item: Some(compiled.items[i].id.clone()) }, u.block));
+            }
+            missing.clear();
+        }
+    }
     let heading = group
         .parts
         .iter()
         .find_map(|&p| section.parts[p].heading)
         .or_else(|| group.parts.iter().find_map(|&p| section.parts[p].pieces.first().map(|piece| piece.block)));
     GroupResult { priority: group.priority, heading, missing, evidence }
+}
+
+/// Most words of one line answering one ask by its position.
+const MAX_IN_ORDER_LINE_WORDS: usize = 40;
+
+/// The answer's last lines (a line: the first unit of each block), one per
+/// item, when they answer the items by position: exactly as many lines as
+/// items stand at the end, each a note (no closing stop) with no label of
+/// its own and not opening with an item's subject ("monthly principal PD; protect CPT" / "observe q2wks +
+/// feedback" / "internalize units w/ team"), while the line before them,
+/// if any, does not look like one of them (a "Strategy: ..." line does not).
+fn lines_in_order<'u>(
+    compiled: &CompiledCheck,
+    doc: &crate::model::Document,
+    units: &[&'u PlacedUnit],
+) -> Option<Vec<&'u PlacedUnit>> {
+    let n = compiled.items.len();
+    // A line: the first unit of a block, or every unit of a block of several lines.
+    let mut lines: Vec<&PlacedUnit> = Vec::new();
+    for &u in units {
+        if lines.last().is_none_or(|l| l.block != u.block) || doc.blocks[u.block].text.contains('\n') {
+            lines.push(u);
+        }
+    }
+    let subjects: Vec<usize> = compiled.items.iter().flat_map(|i| i.claim.first_concepts()).collect();
+    // Under the label the document gave it (a row's "5. Role Clarity"), a
+    // line's own words hold no label of their own and open with no subject.
+    let anonymous = |u: &PlacedUnit| {
+        let unit = &u.unit;
+        let own = unit.text.get(u.own_from..).unwrap_or("");
+        let first = unit.tokens.iter().position(|t| t.start >= u.own_from);
+        !u.statement
+            && (3..=MAX_IN_ORDER_LINE_WORDS).contains(&own.split_whitespace().count())
+            && !own.contains(':')
+            // A note, not a sentence: prose lines say whom they are about.
+            && !own.trim_end().ends_with(['.', '!', '?'])
+            && first.is_some_and(|f| !subjects.iter().any(|&c| unit.hits_of(c).any(|h| h.from == f)))
+    };
+    if n < 2 || lines.len() < n {
+        return None;
+    }
+    let (before, last) = lines.split_at(lines.len() - n);
+    (last.iter().all(|u| anonymous(u)) && before.last().is_none_or(|u| !anonymous(u))).then(|| last.to_vec())
 }
 
 fn finding(ctx: &RuleCtx, compiled: &CompiledCheck, result: &GroupResult, section: usize) -> Finding {

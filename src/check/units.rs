@@ -17,6 +17,9 @@ pub struct PlacedUnit {
     pub block: usize,
     /// The unit states a priority ("Priority 1: ..."), rather than answering a prompt about it.
     pub statement: bool,
+    /// Where the unit's own words start in its text, after the label the
+    /// document put it under (a column header, a row's first cell).
+    pub own_from: usize,
     /// Shared by the places of a document that say the same thing.
     pub unit: std::rc::Rc<Unit>,
 }
@@ -74,7 +77,8 @@ pub fn cut(
                     {
                         let own = own_words(&unit.text, label.as_deref());
                         let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(own.trim()));
-                        out.push(PlacedUnit { part: pi, block: piece.block, statement, unit });
+                        let own_from = unit.text.len() - own.len();
+                        out.push(PlacedUnit { part: pi, block: piece.block, statement, own_from, unit });
                     }
                 }
                 row.flush(pi, &mut out, &mut cache);
@@ -138,7 +142,7 @@ impl<'a> Record<'a> {
             })
             .collect();
         let unit = self.lexicon.unit_in(&text.join(" – "), false, cache);
-        out.push(PlacedUnit { part, block: first, statement: false, unit });
+        out.push(PlacedUnit { part, block: first, statement: false, own_from: 0, unit });
     }
 }
 
@@ -201,7 +205,7 @@ fn continue_label(
     cache: &mut UnitCache,
 ) {
     for unit in lexicon.units_in(text, None, cache) {
-        out.push(PlacedUnit { part, block, statement: false, unit });
+        out.push(PlacedUnit { part, block, statement: false, own_from: 0, unit });
     }
 }
 

@@ -586,6 +586,13 @@ pub enum Check {
         /// analysis that cites its survey data once for both priorities).
         #[serde(default)]
         shared: bool,
+        /// The items are the prompt's asks in its order, and a terse answer
+        /// may give one line per ask in that order without naming whom each
+        /// is about: the answer's last lines, as many as the items, none
+        /// opening with a label or with the first concept of any item
+        /// (its subject), answer the items still missing by position.
+        #[serde(default)]
+        in_order: bool,
     },
     /// One sentence of the section must make the claim.
     Any {
