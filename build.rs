@@ -238,7 +238,8 @@ fn any_match_dfa<H: std::borrow::Borrow<regex_syntax::hir::Hir>>(hirs: &[H]) -> 
 /// (8 MB) holds: every group is one more pass over each sentence (four
 /// groups cost a third of the eight that 1 MB allowed). Written as runs
 /// of: u32 patterns, u32 length, the patterns' indices (u32 each), padding
-/// to 8, the DFA's bytes, padding to 8. Empty when a pattern does not parse.
+/// to 8, the DFA's bytes, padding to 8. Empty when a pattern does not parse;
+/// a pattern too large for a DFA is in no set.
 fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
     let hirs = patterns
         .iter()
@@ -258,8 +259,7 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
     let mut first = 0;
     while first < order.len() {
         // The longest group from `first` that fits and does not mix the
-        // anchored patterns with the others (a pattern alone always has its
-        // own DFA: build.rs made one for each).
+        // anchored patterns with the others.
         let mut best: Option<(usize, Dfa)> = None;
         let mut len = 1;
         while first + len <= order.len() && at_start(&hirs[order[first + len - 1]]) == at_start(&hirs[order[first]]) {
@@ -269,7 +269,12 @@ fn pattern_set(patterns: &[tables::Str]) -> Option<Vec<u8>> {
             }
             len += 1;
         }
-        let (len, dfa) = best?;
+        // A pattern too large for a DFA of its own is left out of every
+        // set: the engine searches for it as usual.
+        let Some((len, dfa)) = best else {
+            first += 1;
+            continue;
+        };
         let (bytes, skip) = dfa.to_bytes_native_endian();
         let bytes = &bytes[skip..];
         for n in [len as u32, bytes.len() as u32] {

@@ -684,3 +684,17 @@ fn a_group_target_may_be_a_cut_and_may_name_a_target_met() {
     let met = "For student groups: English learners from 14% to 22%, and the ELs' progress target met on ACCESS.";
     assert!(meets(code, None, met));
 }
+
+#[test]
+fn an_aside_naming_who_and_how_often_answers_both() {
+    let line =
+        "December: 60% of K-2 classrooms observed using the routines [School] (Building principal; every six weeks)";
+    assert!(meets("monitoring::no-owner", None, line));
+    assert!(meets("monitoring::no-frequency", None, line));
+    // An aside with a person and no schedule is no cadence.
+    assert!(!meets(
+        "monitoring::no-frequency",
+        None,
+        "December: 60% of classrooms use the routines (Building principal; walkthrough tool)"
+    ));
+}

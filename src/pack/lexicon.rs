@@ -311,6 +311,8 @@ pub struct Compiled {
     tables: Tables,
     /// The built-in tables' pattern sets, when these are those tables.
     pattern_sets: Option<&'static [PatternSetDfa]>,
+    /// Per pattern, whether one of `pattern_sets` holds it.
+    set_members: Vec<bool>,
     terminators: FastSet<String>,
     /// Lower-case words that end a backward scope.
     backward_stops: FastSet<String>,
@@ -401,6 +403,16 @@ impl Compiled {
     fn build(text: &TextRules, context: &Context, tables: Tables) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let pattern_sets =
+            builtin_tables().filter(|builtin| builtin.fingerprint == tables.fingerprint).map(|_| pattern_sets());
+        let mut set_members = vec![false; tables.patterns.len()];
+        for set in pattern_sets.unwrap_or_default() {
+            for &p in &set.patterns {
+                if let Some(member) = set_members.get_mut(p) {
+                    *member = true;
+                }
+            }
+        }
         Compiled {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             sentences: Sentences::new(text),
@@ -418,9 +430,8 @@ impl Compiled {
             // Bad patterns were rejected when the pack loaded.
             patterns: tables.patterns.iter().map(|p| super::pattern::LazyRegex::new(&**p)).collect(),
             anchored: tables.patterns.iter().map(|p| starts_anchored(p)).collect(),
-            pattern_sets: builtin_tables()
-                .filter(|builtin| builtin.fingerprint == tables.fingerprint)
-                .map(|_| pattern_sets()),
+            pattern_sets,
+            set_members,
             tables,
             window: context.window.max(1),
             stemmer,
@@ -913,7 +924,8 @@ impl Compiled {
         if let Some(searched) = searched
             && let Some(sets) = self.pattern_sets
         {
-            let mut matching = vec![false; self.patterns.len()];
+            // A pattern no set holds (one too large for a DFA) is searched for as usual.
+            let mut matching: Vec<bool> = self.set_members.iter().map(|&member| !member).collect();
             let input = regex_automata::Input::new(searched);
             let mut complete = true;
             for set in sets {
