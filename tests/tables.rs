@@ -44,18 +44,11 @@ fn monitoring_notes(sheet: &mut rust_xlsxwriter::Worksheet, from: u32) {
     }
 }
 
-#[test]
-fn a_sheet_header_row_under_its_title_and_prompt_labels_the_columns() {
-    // Levels abbreviated, so only the column's header says what they are.
-    let abbreviated = |cell: &str| {
-        match cell {
-            "District" => "Dist.",
-            "School" => "Sch.",
-            other => other,
-        }
-        .to_string()
-    };
-    let book = workbook(|sheet| {
+/// A monitoring sheet: a prompt line, then "Benchmark | Lvl | Owner | How
+/// often" under it, levels abbreviated (so only the column's header says
+/// what they are) and each written as `level` gives it.
+fn abbreviated_levels(level: impl Fn(&str) -> &str) -> Vec<u8> {
+    workbook(|sheet| {
         sheet
             .write_string(1, 0, "What benchmarks will you track, at which level, who monitors them and how often?")
             .unwrap();
@@ -64,32 +57,27 @@ fn a_sheet_header_row_under_its_title_and_prompt_labels_the_columns() {
         }
         for (r, row) in MONITORING_ROWS.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
-                sheet.write_string(3 + r as u32, c as u16, abbreviated(cell)).unwrap();
+                let cell = match level(cell) {
+                    "District" => "Dist.",
+                    "School" => "Sch.",
+                    other => other,
+                };
+                sheet.write_string(3 + r as u32, c as u16, cell).unwrap();
             }
         }
         monitoring_notes(sheet, 7);
-    });
-    let report = check("plan.xlsx", &book);
+    })
+}
+
+#[test]
+fn a_sheet_header_row_under_its_title_and_prompt_labels_the_columns() {
+    let report = check("plan.xlsx", &abbreviated_levels(|cell| cell));
     assert!(!has(&report, "ssos::monitoring::level-missing"), "{}", summary(&report));
     assert!(!has(&report, "ssos::monitoring::no-frequency"), "{}", summary(&report));
     assert_eq!(report.benchmarks.count, 3, "{}", summary(&report));
 
     // The same sheet with no school-level row is still reported.
-    let district_only = workbook(|sheet| {
-        sheet
-            .write_string(1, 0, "What benchmarks will you track, at which level, who monitors them and how often?")
-            .unwrap();
-        for (c, h) in ["Benchmark", "Lvl", "Owner", "How often"].iter().enumerate() {
-            sheet.write_string(2, c as u16, *h).unwrap();
-        }
-        for (r, row) in MONITORING_ROWS.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let cell = if *cell == "School" { "District" } else { *cell };
-                sheet.write_string(3 + r as u32, c as u16, abbreviated(cell)).unwrap();
-            }
-        }
-        monitoring_notes(sheet, 7);
-    });
+    let district_only = abbreviated_levels(|cell| if cell == "School" { "District" } else { cell });
     let report = check("plan.xlsx", &district_only);
     let d = find(&report, "ssos::monitoring::level-missing", None)
         .unwrap_or_else(|| panic!("no school level should be reported\n{}", summary(&report)));
