@@ -11,6 +11,10 @@ use crate::model::{Block, BlockKind, Document, GridPos};
 const MIN_ROWS: usize = 2;
 /// Most cells a typed row may have; a longer line of bars is not a table row.
 const MAX_CELLS: usize = 24;
+/// Most cells rebuilt from typed tables in one document: each becomes a
+/// block of its own, so a file of nothing but short lines with bars could
+/// otherwise multiply its size in memory; past this, lines stay prose.
+const MAX_TYPED_CELLS: usize = 50_000;
 
 /// One line of a block, and whether it is a typed table row.
 struct Line<'a> {
@@ -117,6 +121,7 @@ struct Run {
 /// pasted as one paragraph per row); it never crosses a cell of a real table.
 fn table_runs(lines: &[Line<'_>], blocks: &[Block]) -> Vec<Run> {
     let mut runs = Vec::new();
+    let mut cells = 0;
     let mut i = 0;
     while i < lines.len() {
         let Some(width) = lines[i].cells.as_ref().map(Vec::len) else {
@@ -134,6 +139,10 @@ fn table_runs(lines: &[Line<'_>], blocks: &[Block]) -> Vec<Run> {
             end += 1;
         }
         if rows >= MIN_ROWS {
+            cells += rows * width;
+            if cells > MAX_TYPED_CELLS {
+                break;
+            }
             runs.push(Run { start: i, end });
             i = end;
         } else {
@@ -241,6 +250,16 @@ mod tests {
         recover(&mut d);
         assert!(cells(&d).is_empty());
         assert_eq!(d.blocks.len(), 2);
+    }
+
+    #[test]
+    fn typed_tables_stop_at_a_bounded_number_of_cells() {
+        let line = "a | b\n".repeat(MAX_TYPED_CELLS);
+        let mut d = doc(&["x | y\nz | w", &line]);
+        recover(&mut d);
+        // The first table is rebuilt; the one past the bound stays one block of prose.
+        assert_eq!(cells(&d).len(), 4);
+        assert_eq!(d.blocks.len(), 5);
     }
 
     #[test]
