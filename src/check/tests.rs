@@ -698,3 +698,20 @@ fn an_aside_naming_who_and_how_often_answers_both() {
         "December: 60% of classrooms use the routines (Building principal; walkthrough tool)"
     ));
 }
+
+#[test]
+fn a_charter_networks_campuses_are_its_schools() {
+    assert!(meets(
+        "differentiation::no-schools-listed",
+        None,
+        "Littleville Campus: intensive support; weekly coaching"
+    ));
+    assert!(!meets("differentiation::no-schools-listed", None, "Each Campus: weekly coaching"));
+    let line =
+        "2. Classrooms observed teaching the full skills block — campus level; principal and deans every 3 weeks";
+    assert!(meets("monitoring::level-missing", Some("school"), line));
+    assert!(!meets("monitoring::level-missing", Some("district"), line));
+    let input = "At Littleville Campus, our campus identified for state assistance, the CAO held listening sessions \
+                 with staff and caregivers; they asked for in-class coaching.";
+    assert!(meets("stakeholders::no-identified-school-input", None, input));
+}
