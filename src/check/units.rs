@@ -94,7 +94,7 @@ pub fn cut(
 /// column's header, so a claim may take its parts from several cells.
 struct Record<'a> {
     doc: &'a Document,
-    cells: &'a Grids<'a>,
+    cells: &'a Grids,
     lexicon: &'a Lexicon,
     row: Option<(usize, usize)>,
     blocks: Vec<usize>,
@@ -104,7 +104,7 @@ struct Record<'a> {
 const RECORD_CELLS: usize = 3;
 
 impl<'a> Record<'a> {
-    fn new(doc: &'a Document, cells: &'a Grids<'a>, lexicon: &'a Lexicon) -> Self {
+    fn new(doc: &'a Document, cells: &'a Grids, lexicon: &'a Lexicon) -> Self {
         Record { doc, cells, lexicon, row: None, blocks: Vec::new() }
     }
 
@@ -135,7 +135,7 @@ impl<'a> Record<'a> {
             .iter()
             .map(|&b| {
                 let cell = doc.blocks[b].text.trim();
-                match column_header(doc, self.cells, b, self.lexicon.max_label_words) {
+                match column_header(doc, self.cells, b) {
                     Some(h) => format!("{h}: {cell}"),
                     None => cell.to_string(),
                 }
@@ -146,15 +146,13 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The header of a cell's column, when short.
-fn column_header(doc: &Document, cells: &Grids, block: usize, max: usize) -> Option<String> {
+/// The header of a cell's column, when short and not one of the form's own.
+fn column_header<'g>(doc: &Document, cells: &'g Grids, block: usize) -> Option<&'g str> {
     let g = doc.blocks[block].grid?;
-    let header = cells.header_row(g.table);
-    if g.row <= header {
+    if g.row <= cells.header_row(g.table) {
         return None;
     }
-    let &b = cells.first.get(&(g.table, header, g.col))?;
-    short_cell(doc, b, block, max).filter(|h| !cells.form_headers.contains(&form_key(h)))
+    cells.column_labels.get(&(g.table, g.col)).map(String::as_str)
 }
 
 /// A header's words in lower case, for comparing with the pack's form headers.
@@ -225,11 +223,12 @@ fn starts_with_dash(text: &str) -> bool {
 
 /// The tables of a document: the first block of each cell, and each
 /// table's header row.
-struct Grids<'a> {
+struct Grids {
     /// The first block of each table cell, by (table, row, col).
     first: HashMap<(usize, usize, usize), usize>,
-    /// The form's own column headers (see [`cut`]).
-    form_headers: &'a std::collections::HashSet<String>,
+    /// Per (table, column): the header cell's text as a label, worked out
+    /// once (short, not one of the form's own headers; see [`cut`]).
+    column_labels: HashMap<(usize, usize), String>,
     /// Each row whose first cell is empty: the first row of its run of such rows.
     run_of: HashMap<(usize, usize), usize>,
     /// Per (table, run, column): filled cells, and whether all are short.
@@ -240,8 +239,8 @@ struct Grids<'a> {
     header: HashMap<usize, usize>,
 }
 
-impl<'a> Grids<'a> {
-    fn new(doc: &Document, max: usize, form_headers: &'a std::collections::HashSet<String>) -> Self {
+impl Grids {
+    fn new(doc: &Document, max: usize, form_headers: &std::collections::HashSet<String>) -> Self {
         let mut first = HashMap::new();
         // Per (table, row): filled cells, and whether every one is short.
         let mut rows: std::collections::BTreeMap<(usize, usize), (usize, bool)> = Default::default();
@@ -268,7 +267,13 @@ impl<'a> Grids<'a> {
                 header.insert(table, row);
             }
         }
-        let mut grids = Grids { first, form_headers, header, run_of: HashMap::new(), label_columns: HashMap::new() };
+        let column_labels = first
+            .iter()
+            .filter(|&(&(table, row, _), _)| row == header.get(&table).copied().unwrap_or(0))
+            .filter_map(|(&(table, _, col), &b)| Some(((table, col), short_cell(doc, b, usize::MAX, max)?)))
+            .filter(|(_, label)| !form_headers.contains(&form_key(label)))
+            .collect();
+        let mut grids = Grids { first, column_labels, header, run_of: HashMap::new(), label_columns: HashMap::new() };
         grids.find_label_columns(doc, &rows, max);
         grids
     }
@@ -327,7 +332,7 @@ impl<'a> Grids<'a> {
 
 /// A cell's label: its column's header and its row's first cell, when short.
 fn grid_label(doc: &Document, cells: &Grids, block: usize, max: usize) -> Option<String> {
-    let mut parts: Vec<String> = column_header(doc, cells, block, max).into_iter().collect();
+    let mut parts: Vec<String> = column_header(doc, cells, block).map(str::to_string).into_iter().collect();
     if let Some(r) = row_label(doc, cells, block).and_then(|b| short_cell(doc, b, block, max)) {
         parts.push(r);
     }
