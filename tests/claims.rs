@@ -230,6 +230,35 @@ fn stakeholder_group_families() {
     });
 }
 
+/// The group must be named in the clause that says input was received: after
+/// a ";" it is what another group's help is for, not who was heard.
+#[test]
+fn a_group_named_only_in_another_clause_gave_no_input() {
+    let case = |slot: &'static str| Case {
+        code: "ssos::stakeholders::group-missing",
+        heading: "Stakeholder",
+        items: &["families"],
+        rest: &[
+            STAKEHOLDER_OTHERS[0],
+            STAKEHOLDER_OTHERS[1],
+            STAKEHOLDER_OTHERS[2],
+            "At Jefferson Elementary School, an identified school, teachers asked for more coaching.",
+            STAKEHOLDER_OTHERS[4],
+        ],
+        met: slot,
+        synonym: slot,
+        negated: slot,
+        wrong: slot,
+    };
+    let other_clause = case("We met with the public library in April; they offered help reaching families.");
+    let report = plan_with(&other_clause, Some(other_clause.met));
+    let d =
+        find(&report, other_clause.code, None).unwrap_or_else(|| panic!("families not heard\n{}", summary(&report)));
+    assert_eq!(d.items, ["families"]);
+    let same_clause = case("We met with families and the public library in April; they offered help.");
+    let report = plan_with(&same_clause, Some(same_clause.met));
+    assert!(find(&report, same_clause.code, None).is_none(), "families heard\n{}", summary(&report));
+}
 #[test]
 fn stakeholder_group_school_leaders_by_what_they_did() {
     run(&Case {
@@ -710,4 +739,26 @@ fn role_notes_in_the_prompts_order_answer_by_position() {
     let prose: Vec<String> = lines.iter().map(|l| format!("{l}.")).collect();
     let report = check("plan.docx", &plan_docx(&[("Role", Some(prose.iter().map(String::as_str).collect()))]));
     assert!(find(&report, "ssos::roles::level-missing", None).is_some(), "{}", summary(&report));
+}
+
+/// With no target at all, the plan is told it has no accountability targets;
+/// "targets only for all students" would be wrong, so it is not said too.
+#[test]
+fn no_targets_at_all_is_one_finding() {
+    let none = vec![
+        "We expect this priority to improve achievement across the district.",
+        "Other data points we will track include i-Ready growth three times a year and VOCAL survey results.",
+    ];
+    let report = check("plan.docx", &plan_docx(&[("Outcomes", Some(none))]));
+    assert!(has(&report, "ssos::outcomes::no-accountability-targets"), "{}", summary(&report));
+    assert!(!has(&report, "ssos::outcomes::no-student-group-targets"), "{}", summary(&report));
+    assert!(!has(&report, "ssos::outcomes::no-aggregate-targets"), "{}", summary(&report));
+
+    let aggregate_only = vec![
+        "We will meet our ELA accountability targets: 45% of students meeting or exceeding expectations on MCAS by 2024.",
+        "Other data points we will track include i-Ready growth three times a year.",
+    ];
+    let report = check("plan.docx", &plan_docx(&[("Outcomes", Some(aggregate_only))]));
+    assert!(!has(&report, "ssos::outcomes::no-accountability-targets"), "{}", summary(&report));
+    assert!(has(&report, "ssos::outcomes::no-student-group-targets"), "{}", summary(&report));
 }

@@ -22,6 +22,7 @@ pub struct Claim {
     subject: Option<usize>,
     label_answers: bool,
     fragment_answers: bool,
+    same_clause: bool,
 }
 
 impl Claim {
@@ -44,6 +45,7 @@ impl Claim {
             subject: def.subject.as_deref().and_then(|s| lexicon.concept(s)),
             label_answers: def.label_answers,
             fragment_answers: def.fragment_answers,
+            same_clause: def.same_clause,
         }
     }
 
@@ -149,6 +151,9 @@ impl Claim {
         if per_concept.iter().any(Vec::is_empty) {
             return false;
         }
+        if self.same_clause && !topic_only && !rest_in_body && !in_one_clause(unit, &per_concept) {
+            return false;
+        }
         if self.ordered {
             let mut after = 0;
             for hits in &per_concept {
@@ -182,6 +187,24 @@ impl Claim {
             }
         }
     }
+}
+
+/// Whether one clause of `unit` holds a hit of every concept: the first
+/// (who) and the rest (what is said of them). A hit in a run-in label stands
+/// for every clause, and the rest may stand in a clause that points back to
+/// the first one's ("I met with the student council; they said ...").
+fn in_one_clause(unit: &Unit, per_concept: &[Vec<Hit>]) -> bool {
+    let in_label = |h: &Hit| h.to <= unit.label_end;
+    let Some((first, rest)) = per_concept.split_first() else {
+        return true;
+    };
+    first.iter().any(|f| {
+        let clause = unit.clause[f.from];
+        rest.iter().all(|hits| {
+            hits.iter()
+                .any(|h| in_label(f) || in_label(h) || unit.clause[h.from] == clause || unit.thread[h.from] == clause)
+        })
+    })
 }
 
 /// Words between an actor and its other name after a slash ("Directores
@@ -268,6 +291,7 @@ impl CompiledCheck {
                     subject: subject.clone(),
                     label_answers: *label_answers,
                     fragment_answers: false,
+                    same_clause: false,
                 };
                 Some(CompiledCheck {
                     items: vec![CompiledItem {

@@ -158,7 +158,24 @@ impl Engine {
                 outcome.findings.extend(found);
             }
         }
+        self.drop_implied(&mut outcome.findings);
         outcome
+    }
+
+    /// Drops each finding another one already says (see `RuleDef::implied_by`).
+    fn drop_implied(&self, findings: &mut Vec<Finding>) {
+        let reported: std::collections::HashSet<(&str, Option<usize>, Option<usize>)> =
+            findings.iter().map(|f| (f.code.as_str(), f.section, f.priority)).collect();
+        let implied: Vec<bool> = findings
+            .iter()
+            .map(|f| {
+                self.rule(&f.code).is_some_and(|r| {
+                    r.def.implied_by.iter().any(|c| reported.contains(&(c.as_str(), f.section, f.priority)))
+                })
+            })
+            .collect();
+        let mut keep = implied.into_iter().map(|i| !i);
+        findings.retain(|_| keep.next().unwrap_or(true));
     }
 
     /// The finding for a file that could not be read.

@@ -73,9 +73,9 @@ pub fn cut(
                         }
                     };
                     let marked = statements.contains(&piece.block);
-                    for (i, unit) in lexicon.units_in(&piece.text, label.as_deref(), &mut cache).into_iter().enumerate()
-                    {
-                        let own = own_words(&unit.text, label.as_deref());
+                    let units = lexicon.units_in(&piece.text, label.as_deref(), &mut cache);
+                    for (i, (unit, carried)) in units.into_iter().enumerate() {
+                        let own = own_words(&unit.text[carried..], label.as_deref());
                         let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(own.trim()));
                         let own_from = unit.text.len() - own.len();
                         out.push(PlacedUnit { part: pi, block: piece.block, statement, own_from, unit });
@@ -202,7 +202,7 @@ fn continue_label(
     text: &str,
     cache: &mut UnitCache,
 ) {
-    for unit in lexicon.units_in(text, None, cache) {
+    for (unit, _) in lexicon.units_in(text, None, cache) {
         out.push(PlacedUnit { part, block, statement: false, own_from: 0, unit });
     }
 }

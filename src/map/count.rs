@@ -408,7 +408,12 @@ fn table_rows(
                 };
                 let sub_table_head = repeats_header(g.row)
                     || (filled_cells.get(&(g.table, g.row)) == Some(&1) && repeats_header(g.row + 1));
-                if g.col == col && filled && !note_below && !sub_table_head {
+                // A bold label over an answer in fewer cells than the header
+                // names ("Analysis of student work | Teachers will ...") is
+                // the form's next prompt, not one more benchmark.
+                let filled_in = |r: usize| filled_cells.get(&(g.table, r)).copied().unwrap_or(0);
+                let form_row = block.bold && filled_in(g.row) < filled_in(row);
+                if g.col == col && filled && !note_below && !sub_table_head && !form_row {
                     rows.insert((g.table, g.row));
                 }
             }

@@ -338,6 +338,7 @@ impl Headings {
         let mut boundaries = self.place_siblings(doc, &mut hits, &candidates);
         boundaries.extend(ends);
         hits.sort_by_key(|h| h.block);
+        drop_cell_labels_out_of_place(&mut hits);
         Found { hits, boundaries, markers }
     }
 
@@ -1637,6 +1638,26 @@ fn is_sub_number(text: &str) -> bool {
 /// Where named sections stand, for asking in logarithmic time whether a
 /// section fits at a block: every section named before it is lower, every
 /// one after it higher.
+/// A cell that only names an earlier section ("Analysis of student work",
+/// a row of the monitoring form between "6. Monitoring" and "7. Resources")
+/// is a sub-label of the numbered section it stands in, when that earlier
+/// section has a numbered title of its own elsewhere. `hits` are in block order.
+fn drop_cell_labels_out_of_place(hits: &mut Vec<HeadingHit>) {
+    let numbered: Vec<(usize, usize)> =
+        hits.iter().filter(|h| h.number.is_some() && h.cue != Cue::TableLabel).map(|h| (h.block, h.section)).collect();
+    let titled: HashSet<usize> = numbered.iter().map(|&(_, s)| s).collect();
+    hits.retain(|h| {
+        let plain_cell = h.cue == Cue::TableLabel && h.number.is_none() && h.rest.is_none() && h.also.is_empty();
+        if !plain_cell || !titled.contains(&h.section) {
+            return true;
+        }
+        let k = numbered.partition_point(|&(b, _)| b < h.block);
+        let inside_later = k > 0 && numbered[k - 1].1 > h.section;
+        let before_next = numbered.get(k).is_none_or(|&(_, next)| next > h.section);
+        !(inside_later && before_next)
+    });
+}
+
 struct Neighbours {
     blocks: Vec<usize>,
     /// Highest section named at or before each block of `blocks`.

@@ -181,7 +181,7 @@ impl Mapper {
     pub fn map(&self, doc: &Document) -> Submission {
         let found = self.headings.find_all(doc);
         let grids = Grids::find(doc, &self.headings);
-        let accepted = accept_hits(&found.hits);
+        let accepted = accept_hits(doc, &found.hits);
         let label_cells = label_cells(doc, &accepted);
         let hit_at: HashMap<usize, &HeadingHit> = accepted.iter().rev().map(|h| (h.block, h)).collect();
         // Whether a section after the first is headed more than once: the
@@ -444,9 +444,30 @@ enum Content {
 /// Strong cues always count; a weak one (a bold line, a "Label:") counts only
 /// for a section that has no strong heading anywhere, so a bold sub-label
 /// inside another section does not steal it.
-fn accept_hits(hits: &[HeadingHit]) -> Vec<HeadingHit> {
+///
+/// A plain cell label ("Community input", a row of a sheet's form) is strong,
+/// but a weak title above it in its own table ("3. Stakeholder Engagement"
+/// in the sheet's first row) still heads the section: the rows under the
+/// title are its sub-labels.
+fn accept_hits(doc: &Document, hits: &[HeadingHit]) -> Vec<HeadingHit> {
     let strong: HashSet<usize> = hits.iter().filter(|h| h.cue.is_strong()).map(|h| h.section).collect();
-    hits.iter().filter(|h| h.cue.is_strong() || !strong.contains(&h.section)).cloned().collect()
+    let table = |h: &HeadingHit| doc.blocks.get(h.block).and_then(|b| b.grid).map(|g| g.table);
+    let mut last_cell_label: HashMap<(usize, usize), usize> = HashMap::new();
+    for h in hits.iter().filter(|h| is_cell_label(h)) {
+        if let Some(t) = table(h) {
+            let last = last_cell_label.entry((h.section, t)).or_default();
+            *last = (*last).max(h.block);
+        }
+    }
+    let over_its_labels = |h: &HeadingHit| {
+        table(h).and_then(|t| last_cell_label.get(&(h.section, t))).is_some_and(|&last| last > h.block)
+    };
+    hits.iter().filter(|h| h.cue.is_strong() || !strong.contains(&h.section) || over_its_labels(h)).cloned().collect()
+}
+
+/// A table cell naming a section with nothing else: no number, no answer.
+fn is_cell_label(hit: &HeadingHit) -> bool {
+    hit.cue == Cue::TableLabel && hit.number.is_none() && hit.rest.is_none()
 }
 
 /// Table cells that hold an accepted heading and whose row answers in
@@ -483,8 +504,7 @@ fn repeats_open_section(doc: &Document, hit: &HeadingHit, walk: &Walk) -> bool {
     let level = doc.blocks[hit.block].heading_level;
     let open_level = walk.current_heading().and_then(|h| doc.blocks[h].heading_level);
     let deeper = matches!((level, open_level), (Some(l), Some(o)) if l > o);
-    let cell_label = hit.cue == Cue::TableLabel && hit.number.is_none() && hit.rest.is_none();
-    walk.current == [hit.section] && hit.also.is_empty() && (deeper || cell_label)
+    walk.current == [hit.section] && hit.also.is_empty() && (deeper || is_cell_label(hit))
 }
 
 fn add_response(part: &mut Part, index: usize, block: &Block) {

@@ -84,6 +84,10 @@ pub struct Unit {
     pub past: Vec<bool>,
     /// Per token, its clause (a terminator or ";" starts the next).
     pub clause: Vec<u16>,
+    /// Per token, its thread: its clause, joined to the clause before when it
+    /// opens with a word that points back ("I met with the student council;
+    /// they said ..."): who the pronoun stands for is named there.
+    pub thread: Vec<u16>,
     /// Every concept mention, in text order.
     pub hits: Vec<Hit>,
     /// The unit speaks of the present or future ("will", "continue", "each").
@@ -121,6 +125,13 @@ impl Unit {
     /// Any past form in the unit.
     pub fn any_past(&self) -> bool {
         self.past.iter().any(|p| *p)
+    }
+
+    /// The run-in label the unit opens with, up to its colon, when words follow it.
+    pub fn run_in_label(&self) -> Option<&str> {
+        let body = self.tokens.get(self.label_end).filter(|_| self.label_end > 0)?;
+        let label = self.text[..body.start].trim_end();
+        label.ends_with(':').then_some(label)
     }
 }
 
@@ -306,6 +317,7 @@ pub struct Compiled {
     anaphor_reach: usize,
     question_words: FastSet<String>,
     past_forms: FastSet<String>,
+    adjective_forms: FastSet<String>,
     pub max_label_words: usize,
     /// The phrases and their indexes (static for the built-in pack).
     tables: Tables,
@@ -423,6 +435,7 @@ impl Compiled {
             anaphor_reach: text.anaphor_reach,
             question_words: text.question_words.iter().map(|w| w.to_lowercase()).collect(),
             past_forms: text.past_forms.iter().map(|p| p.to_lowercase()).collect(),
+            adjective_forms: text.adjective_forms.iter().map(|p| p.to_lowercase()).collect(),
             max_label_words: text.max_label_words,
             terminators: context.terminators.iter().map(|t| pack_stem(&stemmer, &t.to_lowercase())).collect(),
             backward_stops: context.backward_stops.iter().map(|t| t.to_lowercase()).collect(),
@@ -483,16 +496,28 @@ impl Compiled {
     /// after it as a label would: it names the topic, never the claim.
     pub fn units(&self, text: &str, label: Option<&str>) -> Vec<Unit> {
         let mut out = Vec::new();
-        self.each_unit(text, label, |text, set_apart| out.push(self.unit_with(text, set_apart)));
+        self.each_unit(text, label, |text, set_apart, _| {
+            let unit = self.unit_with(text, set_apart);
+            let label = unit.run_in_label().map(str::len);
+            out.push(unit);
+            label
+        });
         out
     }
 
     /// [`Compiled::units`], each unit read once per `cache` (a document
     /// repeats sentences: a per-priority table's cells, a statement quoted
     /// again), shared.
-    pub fn units_in(&self, text: &str, label: Option<&str>, cache: &mut UnitCache) -> Vec<std::rc::Rc<Unit>> {
+    /// With each unit, where its text starts after a run-in label carried
+    /// from the paragraph's first sentence (0 when none was).
+    pub fn units_in(&self, text: &str, label: Option<&str>, cache: &mut UnitCache) -> Vec<(std::rc::Rc<Unit>, usize)> {
         let mut out = Vec::new();
-        self.each_unit(text, label, |text, set_apart| out.push(self.unit_in(text, set_apart, cache)));
+        self.each_unit(text, label, |text, set_apart, carried| {
+            let unit = self.unit_in(text, set_apart, cache);
+            let label = unit.run_in_label().map(str::len);
+            out.push((unit, carried));
+            label
+        });
         out
     }
 
@@ -509,25 +534,39 @@ impl Compiled {
 
     /// The text of each unit of `text` under `label`, and whether it is a
     /// labelled unit, in order.
-    fn each_unit(&self, text: &str, label: Option<&str>, mut f: impl FnMut(&str, bool)) {
+    /// `f` reads one unit's text, whether it is labelled and how many bytes
+    /// of it are a label carried from the paragraph's first sentence, and
+    /// gives back the length of the unit's own run-in label, if any.
+    ///
+    /// A run-in label opening a paragraph ("Budget equity (ESSA review): When
+    /// we reviewed ... . The budget adds staff there first.") governs the
+    /// paragraph: each later sentence is read under it, as the sentences of
+    /// a list under a label line are.
+    fn each_unit(&self, text: &str, label: Option<&str>, mut f: impl FnMut(&str, bool, usize) -> Option<usize>) {
         let mut question: Option<&str> = None;
         let mut before: Option<&str> = None;
-        for (a, b) in self.sentences(text) {
+        let mut run_in: Option<&str> = None;
+        let mut emit = |unit: &str, lead: Option<&str>, carried: bool| match lead {
+            Some(l) => {
+                let lead = l.trim().trim_end_matches([':', '?']);
+                f(&format!("{lead}: {unit}"), true, if carried { lead.len() + 2 } else { 0 })
+            }
+            None => f(unit, false, 0),
+        };
+        for (i, (a, b)) in self.sentences(text).into_iter().enumerate() {
             let sentence = &text[a..b];
-            let lead = label.or(question);
-            match lead {
-                Some(l) => f(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), sentence), true),
-                None => f(sentence, false),
+            let carried = label.is_none() && question.is_none() && run_in.is_some();
+            let lead = label.or(question).or(run_in);
+            let own_label = emit(sentence, lead, carried);
+            if i == 0 && label.is_none() {
+                run_in = own_label.map(|end| &sentence[..end]);
             }
             // A sentence that points back is also read with the one it points
             // to, as a clause after it: "...identified schools: A and B; There,
             // teachers asked for coaching."
             if let Some(before) = before.filter(|_| self.points_back(sentence)) {
                 let joined = format!("{}; {}", before.trim_end_matches(['.', ':']), sentence);
-                match lead {
-                    Some(l) => f(&format!("{}: {}", l.trim().trim_end_matches([':', '?']), joined), true),
-                    None => f(&joined, false),
-                }
+                emit(&joined, lead, carried);
             }
             // (The words are counted only for a question.)
             let question_mark = sentence.ends_with('?');
@@ -610,7 +649,8 @@ impl Compiled {
                         entries
                     },
                     clause_verb: self.clause_verbs.contains(&*t.lower),
-                    past_form: self.past_forms.contains(&*t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ed")),
+                    past_form: self.past_forms.contains(&*t.lower)
+                        || (t.lower.len() > 4 && t.lower.ends_with("ed") && !self.adjective_forms.contains(&*t.lower)),
                     terminator: self.terminators.contains(&*t.stem),
                 };
                 (t.raw, t.lower, t.stem, std::rc::Rc::new(candidates))
@@ -706,14 +746,19 @@ impl Compiled {
                 found.push((CATEGORY[t.category as usize], DIRECTION[t.direction as usize], at, at + len, gap));
             }
         }
-        // Word terminators end clauses, unless they belong to a trigger ("not yet").
+        // Word terminators end clauses, unless they belong to a trigger ("not
+        // yet"), or a backward trigger follows with no subject between ("a
+        // forum was scheduled for May but was postponed": the forum was).
+        let backward_at: Vec<usize> = found.iter().filter(|f| f.1 == Direction::Backward).map(|f| f.2).collect();
         let mut c = 0u16;
         for i in 0..n {
-            if breaks[i] || (!used[i] && !masked[i] && words[i].terminator) {
+            let shared_subject = backward_at.contains(&(i + 1));
+            if breaks[i] || (!used[i] && !masked[i] && words[i].terminator && !shared_subject) {
                 c += 1;
             }
             clause[i] = c;
         }
+        let thread = self.threads(text, &tokens, &breaks, &clause);
         let reported = self.reported_words(&found, &clause);
         let main_from = self.after_introductory_clause(text, &tokens);
         let mut scope = vec![0u8; n];
@@ -781,6 +826,7 @@ impl Compiled {
             scope,
             past,
             clause,
+            thread,
             hits,
             ongoing,
             label_end,
@@ -876,6 +922,21 @@ impl Compiled {
         // ("Identified schools: ...", "Targeted supports: ...").
         let verb = (from..before).any(|i| words[i].clause_verb || (i > from && past[i]));
         (!sentence_end && (set_apart || question || !verb)).then_some(before)
+    }
+
+    /// Per token, its thread (see [`Unit::thread`]): a clause after a ";"
+    /// that opens with an anaphor continues the one before it.
+    fn threads(&self, text: &str, tokens: &[Token], breaks: &[bool], clause: &[u16]) -> Vec<u16> {
+        let mut thread = Vec::with_capacity(tokens.len());
+        let mut current = 0u16;
+        for (i, t) in tokens.iter().enumerate() {
+            let opens = i == 0 || clause[i] != clause[i - 1];
+            if opens && i > 0 && !(breaks[i] && self.points_back(&text[t.start..])) {
+                current = clause[i];
+            }
+            thread.push(current);
+        }
+        thread
     }
 
     /// A past form: a listed irregular form, or "-ed" not after "be" ("will

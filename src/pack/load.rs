@@ -781,6 +781,15 @@ fn check_references(pack: &Pack, files: &[SourceFile], provenance: &Provenance) 
         }
         check_claims(&rule.check)
             .map_err(|(key, message)| point_in("rules", i, key, None, format!("rule `{}`: {message}", rule.code)))?;
+        if let Some(code) = rule.implied_by.iter().find(|c| !pack.rules.iter().any(|r| &r.code == *c)) {
+            return Err(point_in(
+                "rules",
+                i,
+                "implied_by",
+                Some(&format!("\"{code}\"")),
+                format!("rule `{}` is implied by unknown code `{code}`", rule.code),
+            ));
+        }
         for name in concept_names(&rule.check) {
             if !pack.concepts.contains_key(name) && name != super::ACTED_CLAIM {
                 return Err(point_in(

@@ -156,6 +156,10 @@ pub struct TextRules {
     /// them is about what happened, even in a sentence about plans.
     #[serde(default)]
     pub past_forms: Vec<String>,
+    /// Words ending in "-ed" that a plan uses as adjectives ("scaled score",
+    /// "targeted support"): never a past form.
+    #[serde(default)]
+    pub adjective_forms: Vec<String>,
     /// Longest label (in words) that names the subject of what follows it: a
     /// "District:" line over a list, a table row's first cell, a column header.
     #[serde(default = "default_label_words")]
@@ -503,6 +507,11 @@ pub struct RuleDef {
     /// (never runs, its code stays known so configs naming it still load).
     #[serde(default)]
     pub status: RuleStatus,
+    /// Codes whose finding says this one already: where one of them is
+    /// reported for the same section and priority, this rule is not ("no
+    /// targets at all" leaves nothing to say about group targets).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implied_by: Vec<String>,
     pub check: Check,
 }
 
@@ -667,6 +676,11 @@ pub struct ItemDef {
     /// heading): the section's prompt supplies the claim a slide's note leaves out.
     #[serde(default)]
     pub fragment_answers: bool,
+    /// The concepts must be named in one clause (a ";" or "but" ends one):
+    /// "We met with the library; they offered help reaching families" names
+    /// families, but not as the ones who gave input.
+    #[serde(default)]
+    pub same_clause: bool,
 }
 
 impl ItemDef {
@@ -679,6 +693,7 @@ impl ItemDef {
             subject: self.subject.clone(),
             label_answers: self.label_answers,
             fragment_answers: self.fragment_answers,
+            same_clause: self.same_clause,
         }
     }
 }
@@ -693,6 +708,7 @@ pub struct ClaimDef {
     pub subject: Option<String>,
     pub label_answers: bool,
     pub fragment_answers: bool,
+    pub same_clause: bool,
 }
 
 /// The built-in claim `@acted`, usable in any alternative after a concept:

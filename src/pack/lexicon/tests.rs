@@ -238,3 +238,17 @@ fn every_word_of_the_pack_finds_the_stem_build_rs_computed() {
     assert_eq!(pack_stem_of("zorblat"), None);
     assert_eq!(pack_stem_of(""), None);
 }
+
+#[test]
+fn a_postponement_after_but_reaches_back_to_the_subject_it_shares() {
+    let lex = lexicon();
+    let fam = lex.concept("families").unwrap();
+    let not_done = bit(Category::NotDone);
+    let unit = lex.unit("Family nights were scheduled for May but were postponed.");
+    let hit = unit.hits_of(fam).next().unwrap();
+    assert_ne!(unit.scope_of(hit) & not_done, 0);
+    // With a subject of its own, the clause after "but" is about that subject.
+    let unit = lex.unit("Family nights were held in May but the forum was postponed.");
+    let hit = unit.hits_of(fam).next().unwrap();
+    assert_eq!(unit.scope_of(hit) & not_done, 0);
+}
