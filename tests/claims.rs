@@ -762,3 +762,26 @@ fn no_targets_at_all_is_one_finding() {
     assert!(!has(&report, "ssos::outcomes::no-accountability-targets"), "{}", summary(&report));
     assert!(has(&report, "ssos::outcomes::no-student-group-targets"), "{}", summary(&report));
 }
+
+/// A label opening with "By" or "Por" qualifies the label of the line before:
+/// "By student group: the English learner group" under "Accountability
+/// targets: ..." names the groups the targets are for.
+#[test]
+fn a_qualifying_label_is_read_under_the_label_before_it() {
+    let targets = "Metas de rendición de cuentas / Accountability targets: progress toward English language proficiency \
+                   and MCAS ELA achievement targets in our 2023-24 accountability report.";
+    let other = "Other data points: ACCESS growth by grade span and the share of lessons with structured talk.";
+    let qualified = vec![
+        targets,
+        "Por grupo / By student group: the English learner group, with attention to long-term ELs.",
+        other,
+    ];
+    let report = check("plan.docx", &plan_docx(&[("Outcomes", Some(qualified))]));
+    assert!(!has(&report, "ssos::outcomes::no-student-group-targets"), "{}", summary(&report));
+
+    // The same groups under a label that qualifies nothing state no target.
+    let unqualified =
+        vec![targets, "Student groups: the English learner group, with attention to long-term ELs.", other];
+    let report = check("plan.docx", &plan_docx(&[("Outcomes", Some(unqualified))]));
+    assert!(has(&report, "ssos::outcomes::no-student-group-targets"), "{}", summary(&report));
+}

@@ -794,3 +794,23 @@ fn end_of_unit_tasks_are_student_work_and_sat_is_a_test_only_in_capitals() {
     assert!(meets(code, Some("student_outcomes"), "Average SAT scores fell to 980 last spring."));
     assert!(!meets(code, Some("student_outcomes"), "We sat down with principals in March."));
 }
+
+#[test]
+fn a_sentence_with_its_own_label_ends_the_label_before_it() {
+    let code = "roles::level-missing";
+    let paragraph = "Principals: will observe classrooms weekly and lead ILT cycles. Classroom teachers: will plan with \
+                     the curriculum in teams and bring student work to team meetings.";
+    assert!(meets(code, Some("teachers"), paragraph));
+    assert!(meets(code, Some("school_leaders"), paragraph));
+}
+
+#[test]
+fn groups_points_behind_are_an_equity_gap() {
+    let code = "priorities::prompt-unanswered";
+    assert!(meets(
+        code,
+        Some("equity_gaps"),
+        "Latino scholars and English learners are 11 to 15 points behind in math."
+    ));
+    assert!(!meets(code, Some("equity_gaps"), "Scholars will explain their thinking out loud in math."));
+}

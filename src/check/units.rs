@@ -51,6 +51,8 @@ pub fn cut(
             let mut out = Vec::new();
             for (pi, part) in section.parts.iter().enumerate() {
                 let mut list_label: Option<String> = None;
+                // The run-in label of the paragraph before, for one that qualifies it.
+                let mut run_in_before: Option<String> = None;
                 let mut row = Record::new(doc, &cells, lexicon);
                 for piece in &part.pieces {
                     let block = &doc.blocks[piece.block];
@@ -72,8 +74,20 @@ pub fn cut(
                             None
                         }
                     };
+                    // "By student group: the English learner group" under
+                    // "Accountability targets: ..." is read under both labels.
+                    let mut text = piece.text.as_str();
+                    let mut label = label;
+                    match (label.is_none(), lexicon.qualifier_label(text.trim_start_matches(['-', '•', ' ']))) {
+                        (true, Some((head, body))) if run_in_before.is_some() => {
+                            label = run_in_before.as_ref().map(|before| format!("{before} {head}"));
+                            text = body;
+                        }
+                        // A label in two languages is twice as long.
+                        _ => run_in_before = run_in_head(text, lexicon.max_label_words * 2),
+                    }
                     let marked = statements.contains(&piece.block);
-                    let units = lexicon.units_in(&piece.text, label.as_deref(), &mut cache);
+                    let units = lexicon.units_in(text, label.as_deref(), &mut cache);
                     for (i, (unit, carried)) in units.into_iter().enumerate() {
                         let own = own_words(&unit.text[carried..], label.as_deref());
                         let statement = (marked && i == 0) || markers.iter().any(|m| m.is_match(own.trim()));
@@ -191,6 +205,15 @@ fn without_brackets(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     outside.split_whitespace().collect::<Vec<_>>().join(" ").into()
+}
+
+/// The short head before ": " a paragraph opens with, past any dash or
+/// bullet ("- Accountability targets: ..." gives "Accountability targets").
+fn run_in_head(text: &str, max_words: usize) -> Option<String> {
+    let text = text.trim_start_matches(['-', '•', ' ']);
+    let head = &text[..text.find(": ")?];
+    let words = head.split_whitespace().count();
+    (words > 0 && words <= max_words && !head.contains(['.', ';', '?', '!'])).then(|| head.trim().to_string())
 }
 
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).

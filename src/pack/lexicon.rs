@@ -135,6 +135,10 @@ impl Unit {
     }
 }
 
+fn lower_all(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
 /// The bit of a category in [`Unit::scope`].
 pub fn bit(category: Category) -> u8 {
     match category {
@@ -279,6 +283,8 @@ thread_local! {
 /// so a run that reads no document never pays for it.
 pub struct Lexicon {
     pub max_label_words: usize,
+    /// See [`TextRules::qualifier_openers`], lower case.
+    pub qualifier_openers: Vec<String>,
     names: HashMap<String, usize>,
     source: Option<Source>,
     compiled: std::sync::OnceLock<Compiled>,
@@ -361,6 +367,7 @@ impl Lexicon {
     pub fn of(pack: Arc<Pack>) -> Self {
         Lexicon {
             max_label_words: pack.text.max_label_words,
+            qualifier_openers: lower_all(&pack.text.qualifier_openers),
             names: pack.concepts.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
             source: Some(pack),
             compiled: std::sync::OnceLock::new(),
@@ -373,10 +380,25 @@ impl Lexicon {
         let compiled = Compiled::build(text, context, compile_tables(context, defs));
         Lexicon {
             max_label_words: compiled.max_label_words,
+            qualifier_openers: lower_all(&text.qualifier_openers),
             names,
             source: None,
             compiled: std::sync::OnceLock::from(compiled),
         }
+    }
+
+    /// The run-in label `text` opens with ("Por grupo / By student group")
+    /// when it qualifies the label before it (see
+    /// [`TextRules::qualifier_openers`]), and the words after it.
+    pub fn qualifier_label<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str)> {
+        let colon = text.find(": ")?;
+        let head = text[..colon].trim();
+        let words = head.split_whitespace().count();
+        let first = head.split_whitespace().next()?.to_lowercase();
+        (words <= self.max_label_words
+            && !head.contains(['.', ';', '?', '!'])
+            && self.qualifier_openers.contains(&first))
+        .then(|| (head, text[colon + 2..].trim_start()))
     }
 
     /// What the lexicon saw in `unit`, for debugging and `--explain`-style output:
@@ -555,10 +577,13 @@ impl Compiled {
         };
         for (i, (a, b)) in self.sentences(text).into_iter().enumerate() {
             let sentence = &text[a..b];
-            let carried = label.is_none() && question.is_none() && run_in.is_some();
-            let lead = label.or(question).or(run_in);
+            // A sentence with a label of its own ("... internalization.
+            // Classroom teachers: will plan ...") ends the one before.
+            let relabelled = i > 0 && self.opens_with_label(sentence);
+            let carried = label.is_none() && question.is_none() && run_in.is_some() && !relabelled;
+            let lead = label.or(question).or(run_in.filter(|_| carried));
             let own_label = emit(sentence, lead, carried);
-            if i == 0 && label.is_none() {
+            if lead.is_none() && (i == 0 || relabelled) {
                 run_in = own_label.map(|end| &sentence[..end]);
             }
             // A sentence that points back is also read with the one it points
@@ -574,6 +599,16 @@ impl Compiled {
                 (question_mark && sentence.split_whitespace().nth(self.max_label_words).is_none()).then_some(sentence);
             before = Some(sentence);
         }
+    }
+
+    /// Whether a sentence opens with a short head before ": " (a run-in
+    /// label, told cheaply: no verb test), without reading it as a unit.
+    fn opens_with_label(&self, sentence: &str) -> bool {
+        sentence.find(": ").is_some_and(|colon| {
+            let head = &sentence[..colon];
+            let words = head.split_whitespace().count();
+            words > 0 && words <= self.max_label_words && !head.contains(['.', ';', '?', '!'])
+        })
     }
 
     /// Whether a sentence opens with one of the pack's anaphors, or has a

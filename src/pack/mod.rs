@@ -164,6 +164,11 @@ pub struct TextRules {
     /// "District:" line over a list, a table row's first cell, a column header.
     #[serde(default = "default_label_words")]
     pub max_label_words: usize,
+    /// A run-in label opening with one of these ("By student group:", "Por
+    /// grupo / By student group:") qualifies the label of the paragraph
+    /// before it ("Accountability targets:"): its line is read under both.
+    #[serde(default)]
+    pub qualifier_openers: Vec<String>,
     /// Words that make the text before a colon a clause rather than a label
     /// ("Engagement will be continuous: ..."), so that the text after it is
     /// not read as that label's subject.
