@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::map::Submission;
 use crate::model::Document;
-use crate::pack::lexicon::{Lexicon, Unit, UnitCache};
+use crate::pack::lexicon::{Lexicon, Unit, UnitCache, run_in_head};
 
 /// A unit and where it came from.
 #[derive(Debug, Clone)]
@@ -78,13 +78,16 @@ pub fn cut(
                     // "Accountability targets: ..." is read under both labels.
                     let mut text = piece.text.as_str();
                     let mut label = label;
-                    match (label.is_none(), lexicon.qualifier_label(text.trim_start_matches(['-', '•', ' ']))) {
+                    match (label.is_none(), lexicon.qualifier_label(text)) {
                         (true, Some((head, body))) if run_in_before.is_some() => {
                             label = run_in_before.as_ref().map(|before| format!("{before} {head}"));
                             text = body;
                         }
                         // A label in two languages is twice as long.
-                        _ => run_in_before = run_in_head(text, lexicon.max_label_words * 2),
+                        _ => {
+                            run_in_before =
+                                run_in_head(text, lexicon.max_label_words * 2).map(|(head, _)| head.to_string())
+                        }
                     }
                     let marked = statements.contains(&piece.block);
                     let units = lexicon.units_in(text, label.as_deref(), &mut cache);
@@ -205,15 +208,6 @@ fn without_brackets(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     outside.split_whitespace().collect::<Vec<_>>().join(" ").into()
-}
-
-/// The short head before ": " a paragraph opens with, past any dash or
-/// bullet ("- Accountability targets: ..." gives "Accountability targets").
-fn run_in_head(text: &str, max_words: usize) -> Option<String> {
-    let text = text.trim_start_matches(['-', '•', ' ']);
-    let head = &text[..text.find(": ")?];
-    let words = head.split_whitespace().count();
-    (words > 0 && words <= max_words && !head.contains(['.', ';', '?', '!'])).then(|| head.trim().to_string())
 }
 
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).

@@ -135,6 +135,18 @@ impl Unit {
     }
 }
 
+/// The short head before ": " that `text` opens with, past any dash or
+/// bullet, and the words after it: a run-in label told cheaply (at most
+/// `max_words` words, no sentence end; no verb test).
+pub fn run_in_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
+    let text = text.trim_start_matches(['-', '•', ' ']);
+    let colon = text.find(": ")?;
+    let head = text[..colon].trim();
+    let words = head.split_whitespace().count();
+    (words > 0 && words <= max_words && !head.contains(['.', ';', '?', '!']))
+        .then(|| (head, text[colon + 2..].trim_start()))
+}
+
 fn lower_all(words: &[String]) -> Vec<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
@@ -391,14 +403,9 @@ impl Lexicon {
     /// when it qualifies the label before it (see
     /// [`TextRules::qualifier_openers`]), and the words after it.
     pub fn qualifier_label<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str)> {
-        let colon = text.find(": ")?;
-        let head = text[..colon].trim();
-        let words = head.split_whitespace().count();
+        let (head, body) = run_in_head(text, self.max_label_words)?;
         let first = head.split_whitespace().next()?.to_lowercase();
-        (words <= self.max_label_words
-            && !head.contains(['.', ';', '?', '!'])
-            && self.qualifier_openers.contains(&first))
-        .then(|| (head, text[colon + 2..].trim_start()))
+        self.qualifier_openers.contains(&first).then_some((head, body))
     }
 
     /// What the lexicon saw in `unit`, for debugging and `--explain`-style output:
@@ -604,11 +611,7 @@ impl Compiled {
     /// Whether a sentence opens with a short head before ": " (a run-in
     /// label, told cheaply: no verb test), without reading it as a unit.
     fn opens_with_label(&self, sentence: &str) -> bool {
-        sentence.find(": ").is_some_and(|colon| {
-            let head = &sentence[..colon];
-            let words = head.split_whitespace().count();
-            words > 0 && words <= self.max_label_words && !head.contains(['.', ';', '?', '!'])
-        })
+        run_in_head(sentence, self.max_label_words).is_some()
     }
 
     /// Whether a sentence opens with one of the pack's anaphors, or has a
