@@ -198,12 +198,17 @@ fn in_one_clause(unit: &Unit, per_concept: &[Vec<Hit>]) -> bool {
     let Some((first, rest)) = per_concept.split_first() else {
         return true;
     };
-    first.iter().any(|f| {
-        let clause = unit.clause[f.from];
-        rest.iter().all(|hits| {
-            hits.iter()
-                .any(|h| in_label(f) || in_label(h) || unit.clause[h.from] == clause || unit.thread[h.from] == clause)
+    // Per concept of the rest, the clauses its hits stand in or point back
+    // to (`None`: one stands in the label, so any clause will do).
+    let reach: Vec<Option<std::collections::HashSet<u16>>> = rest
+        .iter()
+        .map(|hits| {
+            (!hits.iter().any(in_label))
+                .then(|| hits.iter().flat_map(|h| [unit.clause[h.from], unit.thread[h.from]]).collect())
         })
+        .collect();
+    first.iter().any(|f| {
+        in_label(f) || reach.iter().all(|clauses| clauses.as_ref().is_none_or(|c| c.contains(&unit.clause[f.from])))
     })
 }
 

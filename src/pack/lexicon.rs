@@ -787,10 +787,11 @@ impl Compiled {
         // Word terminators end clauses, unless they belong to a trigger ("not
         // yet"), or a backward trigger follows with no subject between ("a
         // forum was scheduled for May but was postponed": the forum was).
-        let backward_at: Vec<usize> = found.iter().filter(|f| f.1 == Direction::Backward).map(|f| f.2).collect();
+        let mut backward_at = vec![false; n + 1];
+        found.iter().filter(|f| f.1 == Direction::Backward).for_each(|f| backward_at[f.2] = true);
         let mut c = 0u16;
         for i in 0..n {
-            let shared_subject = backward_at.contains(&(i + 1));
+            let shared_subject = backward_at[i + 1];
             if breaks[i] || (!used[i] && !masked[i] && words[i].terminator && !shared_subject) {
                 c += 1;
             }
