@@ -74,21 +74,10 @@ pub fn cut(
                             None
                         }
                     };
-                    // "By student group: the English learner group" under
-                    // "Accountability targets: ..." is read under both labels.
-                    let mut text = piece.text.as_str();
-                    let mut label = label;
-                    match (label.is_none(), lexicon.qualifier_label(text)) {
-                        (true, Some((head, body))) if run_in_before.is_some() => {
-                            label = run_in_before.as_ref().map(|before| format!("{before} {head}"));
-                            text = body;
-                        }
-                        // A label in two languages is twice as long.
-                        _ => {
-                            run_in_before =
-                                run_in_head(text, lexicon.max_label_words * 2).map(|(head, _)| head.to_string())
-                        }
-                    }
+                    let (label, text) = match label {
+                        Some(label) => (Some(label), piece.text.as_str()),
+                        None => qualified(lexicon, &piece.text, &mut run_in_before),
+                    };
                     let marked = statements.contains(&piece.block);
                     let units = lexicon.units_in(text, label.as_deref(), &mut cache);
                     for (i, (unit, carried)) in units.into_iter().enumerate() {
@@ -208,6 +197,19 @@ fn without_brackets(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     outside.split_whitespace().collect::<Vec<_>>().join(" ").into()
+}
+
+/// `text` under the label of the paragraph before when its own label
+/// qualifies that one ("By student group: the English learner group" under
+/// "Accountability targets: ..."), as (joined label, words after it);
+/// otherwise `text` as it is, and its own label becomes `before`.
+fn qualified<'t>(lexicon: &Lexicon, text: &'t str, before: &mut Option<String>) -> (Option<String>, &'t str) {
+    if let (Some(base), Some((head, body))) = (before.as_deref(), lexicon.qualifier_label(text)) {
+        return (Some(format!("{base} {head}")), body);
+    }
+    // A label in two languages is twice as long.
+    *before = run_in_head(text, lexicon.max_label_words * 2).map(|(head, _)| head.to_string());
+    (None, text)
 }
 
 /// A label line is a unit of its own too ("Owner: the DILT" is not a label, but "Owners:" is).
